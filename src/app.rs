@@ -1,0 +1,283 @@
+//! The pipeline end to end, and the commands built on it. `main.rs` parses arguments and calls
+//! these; tests call them directly.
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::claims::Claim;
+use crate::corpus::{self, CorpusOptions, Document, Input, Stripper};
+use crate::error::{DataError, InputProblem};
+use crate::extract;
+use crate::lang::Knowledge;
+use crate::report::{DocMeta, Report};
+use crate::rules::{self, Rule};
+
+/// Options shared by every command that reads a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    pub paths: Vec<PathBuf>,
+    /// a desk's rules folder: rule files and data files on top of the built-in ones
+    pub rules_dir: Option<PathBuf>,
+    pub corpus: CorpusOptions,
+    /// worker threads (default: all cores)
+    pub threads: Option<usize>,
+    /// show a progress bar on stderr (only drawn when stderr is a terminal)
+    pub progress: bool,
+}
+
+/// Loaded data: language knowledge and rules. Fatal when broken (exit 2).
+pub struct Setup {
+    pub knowledge: Knowledge,
+    pub rules: Vec<Rule>,
+    pub stripper: Stripper,
+}
+
+impl Setup {
+    pub fn load(rules_dir: Option<&std::path::Path>) -> Result<Setup, DataError> {
+        let knowledge = Knowledge::load(rules_dir)?;
+        let rules = rules::load(rules_dir)?;
+        let stripper = Stripper::new(&knowledge.boilerplate);
+        Ok(Setup { knowledge, rules, stripper })
+    }
+}
+
+fn meta_of(d: &Document, claims: usize) -> DocMeta {
+    DocMeta {
+        path: d.path.clone(),
+        line: d.line,
+        outlet: d.meta.outlet.clone(),
+        lang: d.lang.clone(),
+        lang_source: d.lang_source,
+        published: d.published,
+        published_source: d.published_source,
+        claims,
+        sentences: d.sentences.len(),
+        folded: d.folded.len(),
+        stripped_bytes: d.stripped.iter().map(|s| s.end - s.start).sum(),
+    }
+}
+
+/// Result of reading one input: zero or more documents (kept or reduced), and problems.
+struct InputResult<T> {
+    items: Vec<T>,
+    problems: Vec<InputProblem>,
+}
+
+/// Read and analyse every input in parallel, mapping each document through `each` (which decides
+/// what to keep: the whole document, or only its claims). Output order is input order.
+fn for_each_document<T: Send>(
+    setup: &Setup,
+    opts: &RunOptions,
+    each: impl Fn(Document) -> T + Sync,
+) -> (Vec<T>, Vec<InputProblem>) {
+    let (inputs, mut problems) = corpus::load::discover(&opts.paths);
+    let bar = progress_bar(opts, inputs.len());
+    let work = || {
+        inputs
+            .par_iter()
+            .map(|input| {
+                let mut r = InputResult { items: Vec::new(), problems: Vec::new() };
+                let mut take = |raw: Result<corpus::RawDoc, InputProblem>| match raw {
+                    Ok(raw) => {
+                        let doc = corpus::analyze(raw, &setup.knowledge, &setup.stripper, &opts.corpus);
+                        r.problems.extend(doc.warnings.iter().cloned());
+                        r.items.push(each(doc));
+                    }
+                    Err(p) => r.problems.push(p),
+                };
+                match input {
+                    Input::Text { path, meta } => take(corpus::load::read_text(path, meta)),
+                    Input::Jsonl { path } => corpus::load::read_jsonl(path, &mut take),
+                }
+                if let Some(b) = &bar {
+                    b.inc(1);
+                }
+                r
+            })
+            .collect::<Vec<_>>()
+    };
+    let results = match opts.threads.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok()) {
+        Some(pool) => pool.install(work),
+        None => work(),
+    };
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let mut items = Vec::new();
+    for r in results {
+        items.extend(r.items);
+        problems.extend(r.problems);
+    }
+    (items, problems)
+}
+
+fn progress_bar(opts: &RunOptions, n: usize) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if !opts.progress || n < 200 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let b = indicatif::ProgressBar::new(n as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {pos}/{len} inputs {wide_bar} {eta}") {
+        b.set_style(style);
+    }
+    Some(b)
+}
+
+/// Read the corpus and keep whole documents (for `factlint corpus`).
+pub fn read_documents(setup: &Setup, opts: &RunOptions) -> (Vec<Document>, Vec<InputProblem>) {
+    for_each_document(setup, opts, |d| d)
+}
+
+/// Read the corpus and extract claims, keeping only metadata and claims (texts are dropped).
+pub fn collect(setup: &Setup, opts: &RunOptions) -> Report {
+    let (items, problems) = for_each_document(setup, opts, |d| {
+        let claims = extract::extract(&d, 0, &setup.knowledge);
+        (meta_of(&d, claims.len()), claims)
+    });
+    let mut documents = Vec::with_capacity(items.len());
+    let mut claims: Vec<Claim> = Vec::new();
+    for (i, (meta, cs)) in items.into_iter().enumerate() {
+        documents.push(meta);
+        claims.extend(cs.into_iter().map(|mut c| {
+            c.doc = i as u32;
+            c
+        }));
+    }
+    Report { documents, claims, problems, ..Default::default() }
+}
+
+/// The whole pipeline: collect claims and run the rules.
+pub fn check(setup: &Setup, opts: &RunOptions) -> Report {
+    let mut report = collect(setup, opts);
+    let (diagnostics, corroborations) = rules::run(&setup.rules, &report.documents, &report.claims);
+    report.diagnostics = diagnostics;
+    report.corroborations = corroborations;
+    report
+}
+
+/// Human listing of claims (for `factlint claims`).
+pub fn claims_human(report: &Report) -> String {
+    let mut out = String::new();
+    let mut sources = crate::report::human::Sources::default();
+    for p in &report.problems {
+        out.push_str(&format!("{}: {p}\n", if p.skipped { "skipped" } else { "warning" }));
+    }
+    for c in &report.claims {
+        let d = &report.documents[c.doc as usize];
+        let (l, col) = sources.line_col(&d.path, c.start);
+        let what = c.concept.clone().or_else(|| c.noun.clone()).unwrap_or_default();
+        let q = c.qualifier.as_deref().map(|q| format!(" ({q})")).unwrap_or_default();
+        let resolved = match (&c.date, &c.since) {
+            (Some(di), _) if di.resolved.is_none() => "  [unresolved: publication date unknown]".to_string(),
+            _ => String::new(),
+        };
+        out.push_str(&format!(
+            "{}:{l}:{col} {:<13} {:<14} {}{}  “{}”{}{}\n",
+            d.path,
+            c.kind.name(),
+            c.value_text(),
+            what,
+            q,
+            c.text,
+            if c.principal.is_some() { format!("  [{}]", c.principal.as_deref().unwrap_or("")) } else { String::new() },
+            resolved
+        ));
+    }
+    out.push_str(&format!("{} claims in {} documents\n", report.claims.len(), report.documents.len()));
+    out
+}
+
+#[derive(serde::Serialize)]
+struct DocView<'a> {
+    path: &'a str,
+    line: Option<usize>,
+    outlet: Option<&'a str>,
+    lang: &'a str,
+    lang_source: corpus::LangSource,
+    published: Option<jiff::civil::Date>,
+    published_source: corpus::DateSource,
+    dateline: Option<(usize, usize)>,
+    kept: Vec<(usize, usize)>,
+    stripped: Vec<corpus::Stripped>,
+    folded: Vec<corpus::Folded>,
+    sentences: usize,
+}
+
+fn doc_view(d: &Document) -> DocView<'_> {
+    let f = |x: usize| d.file_offset(x);
+    DocView {
+        path: &d.path,
+        line: d.line,
+        outlet: d.meta.outlet.as_deref(),
+        lang: &d.lang,
+        lang_source: d.lang_source,
+        published: d.published,
+        published_source: d.published_source,
+        dateline: d.dateline.map(|(a, b)| (f(a), f(b))),
+        kept: corpus::segment::kept(d.text.len(), &d.stripped).into_iter().map(|r| (f(r.start), f(r.end))).collect(),
+        stripped: d.stripped.iter().map(|s| corpus::Stripped { start: f(s.start), end: f(s.end), reason: s.reason.clone() }).collect(),
+        folded: d.folded.iter().map(|s| corpus::Folded { start: f(s.start), end: f(s.end), copy_of: f(s.copy_of) }).collect(),
+        sentences: d.sentences.len(),
+    }
+}
+
+/// `factlint corpus` as JSON.
+pub fn corpus_json(docs: &[Document], problems: &[InputProblem]) -> String {
+    let v = serde_json::json!({
+        "documents": docs.iter().map(doc_view).collect::<Vec<_>>(),
+        "problems": problems,
+    });
+    serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+}
+
+/// `factlint corpus` for people.
+pub fn corpus_human(docs: &[Document], problems: &[InputProblem]) -> String {
+    let mut out = String::new();
+    for p in problems {
+        out.push_str(&format!("{}: {p}\n", if p.skipped { "skipped" } else { "warning" }));
+    }
+    for d in docs {
+        let v = doc_view(d);
+        let published = match (d.published, d.published_source) {
+            (Some(p), src) => format!("{p} (from {})", serde_json::to_value(src).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()),
+            (None, _) => "unknown".to_string(),
+        };
+        out.push_str(&format!("{}\n", d.name()));
+        out.push_str(&format!("  outlet     {}\n", d.meta.outlet.as_deref().unwrap_or("-")));
+        out.push_str(&format!(
+            "  language   {} ({})\n",
+            d.lang,
+            match d.lang_source {
+                corpus::LangSource::Metadata => "metadata",
+                corpus::LangSource::Detected => "detected",
+                corpus::LangSource::Default => "default",
+            }
+        ));
+        out.push_str(&format!("  published  {published}\n"));
+        let kept: usize = v.kept.iter().map(|(a, b)| b - a).sum();
+        out.push_str(&format!("  kept       {kept} bytes in {} sentences ({} repeats folded)\n", v.sentences, v.folded.len()));
+        for s in &d.stripped {
+            let text = &d.text[s.start..s.end];
+            let preview: String = text.chars().take(50).collect::<String>().replace('\n', " ");
+            let more = if text.chars().count() > 50 { "…" } else { "" };
+            out.push_str(&format!("  stripped   {}..{} {:<14} “{preview}{more}”\n", d.file_offset(s.start), d.file_offset(s.end), s.reason));
+        }
+    }
+    out
+}
+
+/// `factlint explain CODE`
+pub fn explain(rules: &[Rule], code: &str) -> Option<String> {
+    let r = rules.iter().find(|r| r.code.eq_ignore_ascii_case(code) || r.name == code)?;
+    let mut s = format!("{} ({}) — {}\n\nSeverity: {}\n\n## What it does\n{}\n\n## Why it matters\n{}\n\n## Example\n{}\n", r.code, r.name, r.summary, r.severity.name(), r.explain.what, r.explain.why, r.explain.example);
+    if let Some(n) = &r.explain.near_miss {
+        s.push_str(&format!("\n## Not a conflict\n{n}\n"));
+    }
+    Some(s)
+}
+
+/// `factlint rules`
+pub fn rules_table(rules: &[Rule]) -> String {
+    rules.iter().map(|r| format!("{:<6} {:<8} {:<30} {}\n", r.code, r.severity.name(), r.name, r.summary)).collect()
+}

@@ -1,0 +1,382 @@
+//! Finding and reading inputs: files, folders, JSONL, manifests. The only place that opens articles.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use crate::error::InputProblem;
+
+/// Metadata a scraper or manifest gives about one article.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Meta {
+    pub id: Option<String>,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub lang: Option<String>,
+    pub published: Option<String>,
+    pub title: Option<String>,
+}
+
+/// Maps byte offsets in a decoded text to byte offsets in the file as read.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    /// file offset of decoded offset 0
+    pub base: usize,
+    /// (decoded offset, file offset) at every point where the two stop advancing together
+    checkpoints: Vec<(u32, u32)>,
+}
+
+impl OffsetMap {
+    pub fn identity() -> OffsetMap {
+        OffsetMap::default()
+    }
+    pub fn to_file(&self, off: usize) -> usize {
+        let i = self.checkpoints.partition_point(|&(d, _)| d as usize <= off);
+        if i == 0 {
+            return self.base + off;
+        }
+        let (d, f) = self.checkpoints[i - 1];
+        self.base + f as usize + (off - d as usize)
+    }
+}
+
+/// One article as read, before analysis.
+#[derive(Debug, Clone)]
+pub struct RawDoc {
+    /// path as given/found (display form)
+    pub path: String,
+    /// 1-based line for JSONL articles
+    pub line: Option<usize>,
+    pub text: String,
+    pub map: OffsetMap,
+    pub meta: Meta,
+}
+
+/// Something to read: a text file (with manifest metadata) or a JSONL file of articles.
+#[derive(Debug, Clone)]
+pub enum Input {
+    Text { path: PathBuf, meta: Meta },
+    Jsonl { path: PathBuf },
+}
+
+impl Input {
+    pub fn path(&self) -> &Path {
+        match self {
+            Input::Text { path, .. } | Input::Jsonl { path } => path,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct ManifestLine {
+    path: String,
+    #[serde(default, alias = "source", alias = "source_domain")]
+    outlet: Option<String>,
+    #[serde(default, alias = "language")]
+    lang: Option<String>,
+    #[serde(default, alias = "date_publish", alias = "date")]
+    published: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+}
+
+fn read_manifest(path: &Path, problems: &mut Vec<InputProblem>) -> HashMap<PathBuf, Meta> {
+    let mut out = HashMap::new();
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            problems.push(problem(path, None, format!("cannot read manifest: {e}"), false));
+            return out;
+        }
+    };
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<ManifestLine>(line) {
+            Ok(m) => {
+                out.insert(
+                    dir.join(&m.path),
+                    Meta {
+                        id: None,
+                        url: m.url,
+                        outlet: m.outlet,
+                        lang: m.lang,
+                        published: m.published,
+                        title: m.title,
+                    },
+                );
+            }
+            Err(e) => problems.push(problem(path, Some(n + 1), format!("manifest line ignored: {e}"), false)),
+        }
+    }
+    out
+}
+
+pub fn problem(path: &Path, line: Option<usize>, message: String, skipped: bool) -> InputProblem {
+    InputProblem { path: path.display().to_string(), line, message, skipped }
+}
+
+fn is_article_ext(p: &Path) -> Option<bool> {
+    match p.extension().and_then(|e| e.to_str()) {
+        Some("txt") | Some("md") => Some(false),
+        Some("jsonl") => Some(true),
+        _ => None,
+    }
+}
+
+/// Expand the command-line paths into inputs, in a stable order. Folders are walked recursively;
+/// `manifest.jsonl` files are metadata, never articles.
+pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputProblem>) {
+    let mut problems = Vec::new();
+    let mut files: Vec<(PathBuf, bool)> = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let before = files.len();
+            for entry in walkdir::WalkDir::new(p).sort_by_file_name() {
+                match entry {
+                    Ok(e) if e.file_type().is_file() => {
+                        if let Some(j) = is_article_ext(e.path()) {
+                            files.push((e.path().to_path_buf(), j));
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(e) => problems.push(problem(p, None, format!("cannot walk folder: {e}"), true)),
+                }
+            }
+            if files.len() == before {
+                problems.push(problem(p, None, "folder holds no .txt, .md or .jsonl files".into(), true));
+            }
+        } else if p.exists() {
+            match is_article_ext(p) {
+                Some(j) => files.push((p.clone(), j)),
+                // a file named explicitly is read whatever its extension
+                None => files.push((p.clone(), false)),
+            }
+        } else {
+            problems.push(problem(p, None, "no such file or folder".into(), true));
+        }
+    }
+    // manifests: one per folder, applying to the files in it (paths relative to the manifest)
+    let mut manifests: HashMap<PathBuf, HashMap<PathBuf, Meta>> = HashMap::new();
+    let mut inputs = Vec::new();
+    for (path, jsonl) in files {
+        if path.file_name().is_some_and(|n| n == "manifest.jsonl") {
+            continue;
+        }
+        if jsonl {
+            inputs.push(Input::Jsonl { path });
+            continue;
+        }
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let man = manifests.entry(dir.clone()).or_insert_with(|| {
+            let m = dir.join("manifest.jsonl");
+            if m.is_file() {
+                read_manifest(&m, &mut problems)
+            } else {
+                HashMap::new()
+            }
+        });
+        let meta = man.get(&path).cloned().unwrap_or_default();
+        inputs.push(Input::Text { path, meta });
+    }
+    (inputs, problems)
+}
+
+/// Decode file bytes as UTF-8. Invalid sequences are replaced (U+FFFD) and reported with the byte
+/// offset of the first one; a file with NUL bytes is binary and skipped.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, Option<InputProblem>), InputProblem> {
+    if bytes.is_empty() {
+        return Err(problem(path, None, "file is empty".into(), true));
+    }
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(problem(path, None, "file looks binary (contains NUL bytes), skipped".into(), true));
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok((s, None)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            // keep offsets true to the file: a lossy decode would change lengths, so invalid bytes
+            // become U+FFFD only when the lengths agree; otherwise the file is skipped
+            Err(problem(path, None, format!("not valid UTF-8 (first bad byte at offset {at}); convert the file to UTF-8"), true))
+        }
+    }
+}
+
+/// Read a text file into one raw document.
+pub fn read_text(path: &Path, meta: &Meta) -> Result<RawDoc, InputProblem> {
+    let bytes = std::fs::read(path).map_err(|e| problem(path, None, format!("cannot read: {e}"), true))?;
+    let (text, _) = decode(path, bytes)?;
+    if text.trim().is_empty() {
+        return Err(problem(path, None, "file holds only whitespace".into(), true));
+    }
+    Ok(RawDoc { path: path.display().to_string(), line: None, text, map: OffsetMap::identity(), meta: meta.clone() })
+}
+
+#[derive(Debug, Deserialize)]
+struct JsonlArticle<'a> {
+    #[serde(default, alias = "article_id")]
+    id: Option<serde_json::Value>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default, alias = "source", alias = "source_domain", alias = "site")]
+    outlet: Option<String>,
+    #[serde(default, alias = "language")]
+    lang: Option<String>,
+    #[serde(default, alias = "date_publish", alias = "date", alias = "publish_date", alias = "published_at")]
+    published: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default, borrow, alias = "maintext", alias = "body", alias = "content", alias = "article")]
+    text: Option<&'a RawValue>,
+}
+
+/// Parse one JSONL line (at file offset `line_off`) into a raw document.
+pub fn parse_jsonl_line(path: &Path, lineno: usize, line_off: usize, line: &str) -> Result<RawDoc, InputProblem> {
+    let art: JsonlArticle =
+        serde_json::from_str(line).map_err(|e| problem(path, Some(lineno), format!("not a JSON object: {e}"), true))?;
+    let raw = art.text.ok_or_else(|| problem(path, Some(lineno), "no `text` (or `maintext`) field".into(), true))?;
+    let lit = raw.get();
+    if !lit.starts_with('"') {
+        return Err(problem(path, Some(lineno), "the `text` field is not a string".into(), true));
+    }
+    let lit_off = lit.as_ptr() as usize - line.as_ptr() as usize;
+    let (text, map) = decode_json_string(lit, line_off + lit_off + 1)
+        .ok_or_else(|| problem(path, Some(lineno), "the `text` field is not a valid JSON string".into(), true))?;
+    if text.trim().is_empty() {
+        return Err(problem(path, Some(lineno), "the `text` field is empty".into(), true));
+    }
+    Ok(RawDoc {
+        path: path.display().to_string(),
+        line: Some(lineno),
+        text,
+        map,
+        meta: Meta {
+            id: art.id.map(|v| match v {
+                serde_json::Value::String(s) => s,
+                other => other.to_string(),
+            }),
+            url: art.url,
+            outlet: art.outlet,
+            lang: art.lang,
+            published: art.published,
+            title: art.title,
+        },
+    })
+}
+
+/// Decode a JSON string literal (with its quotes), recording where decoded and raw offsets part.
+fn decode_json_string(lit: &str, base: usize) -> Option<(String, OffsetMap)> {
+    let inner = lit.strip_prefix('"')?.strip_suffix('"')?;
+    let mut out = String::with_capacity(inner.len());
+    let mut checkpoints = Vec::new();
+    let bytes = inner.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'\\' {
+            let next = inner[i..].find('\\').map(|k| i + k).unwrap_or(bytes.len());
+            out.push_str(&inner[i..next]);
+            i = next;
+            continue;
+        }
+        let esc_start = i;
+        let c = *bytes.get(i + 1)?;
+        let ch = match c {
+            b'n' => '\n',
+            b't' => '\t',
+            b'r' => '\r',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'u' => {
+                let hex = |k: usize| inner.get(k..k + 4).and_then(|h| u32::from_str_radix(h, 16).ok());
+                let hi = hex(i + 2)?;
+                if (0xD800..0xDC00).contains(&hi) && inner.get(i + 6..i + 8) == Some("\\u") {
+                    let lo = hex(i + 8)?;
+                    i += 6;
+                    char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF))?
+                } else {
+                    char::from_u32(hi).unwrap_or('\u{FFFD}')
+                }
+            }
+            _ => return None,
+        };
+        i += if c == b'u' { 6 } else { 2 };
+        let _ = esc_start;
+        out.push(ch);
+        // after this escape, decoded offset out.len() corresponds to raw offset i
+        checkpoints.push((out.len() as u32, i as u32));
+    }
+    Some((out, OffsetMap { base, checkpoints }))
+}
+
+/// Read every article of a JSONL file; bad lines are reported and skipped.
+pub fn read_jsonl(path: &Path, mut each: impl FnMut(Result<RawDoc, InputProblem>)) {
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return each(Err(problem(path, None, format!("cannot read: {e}"), true))),
+    };
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let mut buf = Vec::new();
+    let mut off = 0usize;
+    let mut lineno = 0usize;
+    let mut any = false;
+    loop {
+        buf.clear();
+        let n = match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) => return each(Err(problem(path, Some(lineno + 1), format!("read error: {e}"), true))),
+        };
+        lineno += 1;
+        let line_off = off;
+        off += n;
+        let line = match std::str::from_utf8(&buf) {
+            Ok(s) => s.trim_end_matches(['\n', '\r']),
+            Err(e) => {
+                each(Err(problem(path, Some(lineno), format!("not valid UTF-8 at byte {}", line_off + e.valid_up_to()), true)));
+                continue;
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        any = true;
+        each(parse_jsonl_line(path, lineno, line_off, line));
+    }
+    if !any {
+        each(Err(problem(path, None, "JSONL file holds no articles".into(), true)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_offsets_map_back_to_the_line() {
+        let line = r#"{"id":1,"text":"Tvö \"hús\" brunnu\nog 32 af 44."}"#;
+        let d = parse_jsonl_line(Path::new("x.jsonl"), 1, 100, line).unwrap();
+        assert_eq!(d.text, "Tvö \"hús\" brunnu\nog 32 af 44.");
+        let at = d.text.find("32").unwrap();
+        let f = d.map.to_file(at) - 100;
+        assert_eq!(&line[f..f + 2], "32");
+        let f = d.map.to_file(d.text.find("hús").unwrap()) - 100;
+        assert_eq!(&line[f..f + 4], "hús");
+    }
+
+    #[test]
+    fn bad_lines() {
+        assert!(parse_jsonl_line(Path::new("x"), 3, 0, "{nope").unwrap_err().message.contains("not a JSON"));
+        let e = parse_jsonl_line(Path::new("x"), 3, 0, r#"{"title":"t"}"#).unwrap_err();
+        assert_eq!(e.line, Some(3));
+    }
+}

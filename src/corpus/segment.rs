@@ -1,0 +1,312 @@
+//! Boilerplate stripping, sentence segmentation and in-document deduplication.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::lang::token::{tokenize, TokKind};
+use crate::lang::{Boilerplate, Lexicon};
+
+/// A stripped byte range and the rule that stripped it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Stripped {
+    pub start: usize,
+    pub end: usize,
+    pub reason: String,
+}
+
+/// Compiled boilerplate matchers (built once per run).
+pub struct Stripper {
+    blocks: AhoCorasick,
+    /// pattern index → (block index, is start marker)
+    block_pats: Vec<(usize, bool)>,
+    block_names: Vec<String>,
+    tails: AhoCorasick,
+    tail_names: Vec<String>,
+    line_equals: HashMap<String, String>,
+    line_starts: Vec<(String, String)>,
+}
+
+impl Stripper {
+    pub fn new(b: &Boilerplate) -> Stripper {
+        let mut pats = Vec::new();
+        let mut block_pats = Vec::new();
+        for (i, r) in b.block.iter().enumerate() {
+            pats.push(r.start.clone());
+            block_pats.push((i, true));
+            pats.push(r.end.clone());
+            block_pats.push((i, false));
+        }
+        let build = |p: &[String]| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(p)
+                .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).unwrap_or_else(|_| unreachable!()))
+        };
+        let mut tail_pats = Vec::new();
+        let mut tail_names = Vec::new();
+        for r in &b.tail {
+            for m in &r.marker {
+                tail_pats.push(m.clone());
+                tail_names.push(r.name.clone());
+            }
+        }
+        let mut line_equals = HashMap::new();
+        let mut line_starts = Vec::new();
+        for r in &b.line {
+            for e in &r.equals {
+                line_equals.insert(e.trim().to_string(), r.name.clone());
+            }
+            for s in &r.starts_with {
+                line_starts.push((s.clone(), r.name.clone()));
+            }
+        }
+        Stripper {
+            blocks: build(&pats),
+            block_pats,
+            block_names: b.block.iter().map(|r| r.name.clone()).collect(),
+            tails: build(&tail_pats),
+            tail_names,
+            line_equals,
+            line_starts,
+        }
+    }
+
+    /// Ranges of `text` that are site furniture, sorted and non-overlapping.
+    pub fn strip(&self, text: &str) -> Vec<Stripped> {
+        let mut out = Vec::new();
+        // tails: from a marker at the start of a line to the end
+        let mut limit = text.len();
+        for m in self.tails.find_iter(text) {
+            let line_start = m.start() == 0 || text[..m.start()].ends_with('\n');
+            let line_rest = text[m.end()..].split('\n').next().unwrap_or("");
+            if line_start && line_rest.trim().len() < 40 {
+                out.push(Stripped { start: m.start(), end: text.len(), reason: self.tail_names[m.pattern().as_usize()].clone() });
+                limit = m.start();
+                break;
+            }
+        }
+        let body = &text[..limit];
+        // blocks: from a start marker through the next end marker of the same block rule
+        let mut open: Option<(usize, usize)> = None;
+        for m in self.blocks.find_iter(body) {
+            let (bi, is_start) = self.block_pats[m.pattern().as_usize()];
+            match open {
+                None if is_start => open = Some((bi, m.start())),
+                Some((ob, s)) if !is_start && ob == bi => {
+                    out.push(Stripped { start: s, end: m.end(), reason: self.block_names[bi].clone() });
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some((bi, s)) = open {
+            // no end marker: strip to the end of the line
+            let end = body[s..].find('\n').map(|k| s + k).unwrap_or(body.len());
+            out.push(Stripped { start: s, end, reason: self.block_names[bi].clone() });
+        }
+        // whole lines
+        let mut pos = 0;
+        for line in body.split_inclusive('\n') {
+            let t = line.trim();
+            let reason = self.line_equals.get(t).cloned().or_else(|| {
+                self.line_starts.iter().find(|(s, _)| t.starts_with(s.as_str())).map(|(_, n)| n.clone())
+            });
+            if let Some(reason) = reason {
+                if !t.is_empty() {
+                    out.push(Stripped { start: pos, end: pos + line.trim_end().len(), reason });
+                }
+            }
+            pos += line.len();
+        }
+        normalise(out)
+    }
+}
+
+fn normalise(mut v: Vec<Stripped>) -> Vec<Stripped> {
+    v.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut out: Vec<Stripped> = Vec::new();
+    for s in v {
+        if let Some(last) = out.last_mut() {
+            if s.start < last.end {
+                last.end = last.end.max(s.end);
+                continue;
+            }
+        }
+        out.push(s);
+    }
+    out
+}
+
+/// Kept ranges: the complement of `stripped` in `0..len`.
+pub fn kept(len: usize, stripped: &[Stripped]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for s in stripped {
+        if s.start > pos {
+            out.push(pos..s.start);
+        }
+        pos = pos.max(s.end);
+    }
+    if pos < len {
+        out.push(pos..len);
+    }
+    out
+}
+
+/// A sentence: byte range in the document text, its paragraph (line) number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub para: u32,
+    /// A variant twin: the earlier sentence this one repeats with different numbers.
+    pub twin_of: Option<u32>,
+}
+
+/// Split kept ranges into sentences. A sentence ends at ".", "!", "?" or "…" followed by a space
+/// and an upper-case letter, digit, dash or quote, unless the word before is an abbreviation, an
+/// initial or an ordinal; a line break always ends one.
+pub fn sentences(text: &str, kept: &[Range<usize>], lex: &Lexicon) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut para = 0u32;
+    for r in kept {
+        let mut line_start = r.start;
+        for line in text[r.clone()].split_inclusive('\n') {
+            let lstart = line_start;
+            line_start += line.len();
+            if line.trim().is_empty() {
+                continue;
+            }
+            para += 1;
+            split_line(text, lstart, lstart + line.trim_end().len(), para, lex, &mut out);
+        }
+    }
+    out
+}
+
+fn split_line(text: &str, start: usize, end: usize, para: u32, lex: &Lexicon, out: &mut Vec<Sentence>) {
+    let toks = tokenize(&text[start..end], start);
+    let mut s_start: Option<usize> = None;
+    for (i, t) in toks.iter().enumerate() {
+        if s_start.is_none() {
+            s_start = Some(t.start);
+        }
+        let is_end = t.kind == TokKind::Punct && matches!(t.text, "." | "!" | "?" | "…");
+        if !is_end {
+            continue;
+        }
+        // absorb following closing quotes/brackets
+        let mut j = i + 1;
+        while toks.get(j).is_some_and(|n| n.kind == TokKind::Punct && !n.space_before && matches!(n.text, "\"" | "”" | "“" | "»" | "'" | ")" | "." )) {
+            j += 1;
+        }
+        let Some(next) = toks.get(j) else { continue };
+        if !next.space_before {
+            continue;
+        }
+        let next_starts = next.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '–' | '-' | '«' | '„' | '"' | '“'));
+        if !next_starts {
+            continue;
+        }
+        if t.text == "." && i > 0 {
+            let prev = &toks[i - 1];
+            if !t.space_before || prev.end == t.start {
+                let word = format!("{}.", prev.lower());
+                // "t.d." style abbreviations: glue the preceding tokens back together
+                let mut glued = word.clone();
+                let mut k = i;
+                while k >= 2 && toks[k - 1].end == t.start.min(toks[k].start) && toks[k - 2].is_punct('.') {
+                    k -= 2;
+                    glued = format!("{}.{}", toks[k - 1].lower(), glued);
+                }
+                let single_letter = prev.is_word() && prev.text.chars().count() == 1 && prev.is_capitalised();
+                if lex.abbreviations.contains(&word) || lex.abbreviations.contains(&glued) || single_letter {
+                    continue;
+                }
+            }
+        }
+        let end_at = toks[j - 1].end;
+        if let Some(s) = s_start.take() {
+            out.push(Sentence { start: s, end: end_at, para, twin_of: None });
+        }
+    }
+    if let Some(s) = s_start {
+        let last_end = toks.last().map(|t| t.end).unwrap_or(end);
+        // a sentence may have been closed by the last token already
+        if s < last_end && out.last().is_none_or(|x| x.end <= s) {
+            out.push(Sentence { start: s, end: last_end, para, twin_of: None });
+        }
+    }
+}
+
+/// Normalised sentence text for verbatim comparison (whitespace collapsed).
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A sentence dropped because it repeats an earlier one verbatim.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Folded {
+    pub start: usize,
+    pub end: usize,
+    /// start of the kept copy
+    pub copy_of: usize,
+}
+
+/// Drop verbatim repeats (keeping the first copy) and teaser sentences cut off with "…" whose text
+/// begins another sentence; mark sentences that repeat an earlier one with different numbers.
+pub fn dedupe(text: &str, sents: Vec<Sentence>, lex: &Lexicon) -> (Vec<Sentence>, Vec<Folded>) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut shapes: HashMap<String, u32> = HashMap::new();
+    let mut kept: Vec<Sentence> = Vec::with_capacity(sents.len());
+    let mut folded = Vec::new();
+    let normed: Vec<String> = sents.iter().map(|s| norm(&text[s.start..s.end])).collect();
+    for (idx, mut s) in sents.into_iter().enumerate() {
+        let n = &normed[idx];
+        if let Some(&first) = seen.get(n) {
+            folded.push(Folded { start: s.start, end: s.end, copy_of: first });
+            continue;
+        }
+        // teaser: "Kim var leystur út með gjöfum áður …" when a full sentence starts the same way
+        if let Some(prefix) = n.strip_suffix('…').map(str::trim_end) {
+            if prefix.len() >= 20 {
+                if let Some(j) = normed.iter().enumerate().position(|(k, o)| k != idx && o.len() > prefix.len() && o.starts_with(prefix)) {
+                    let _ = j;
+                    folded.push(Folded { start: s.start, end: s.end, copy_of: s.start });
+                    continue;
+                }
+            }
+        }
+        seen.insert(n.clone(), s.start);
+        // variant twins: same words, different numbers
+        let toks = tokenize(n, 0);
+        if toks.iter().filter(|t| t.is_word()).count() >= 5 {
+            let mut has_num = false;
+            let shape: Vec<&str> = toks
+                .iter()
+                .map(|t| {
+                    if t.is_digits() || lex.cardinals.contains_key(t.lower()) {
+                        has_num = true;
+                        "#"
+                    } else {
+                        t.text
+                    }
+                })
+                .collect();
+            if has_num {
+                let key = shape.join(" ");
+                let pos = kept.len() as u32;
+                match shapes.get(&key) {
+                    Some(&twin) => s.twin_of = Some(twin),
+                    None => {
+                        shapes.insert(key, pos);
+                    }
+                }
+            }
+        }
+        kept.push(s);
+    }
+    (kept, folded)
+}

@@ -1,0 +1,453 @@
+//! Stage 2: turn a document's kept sentences into claims.
+//!
+//! Owns: walking sentences with the nom parsers of [`parse`], attaching concepts and entities, and
+//! resolving dates against the publication date (jiff). Never reads files: it sees a [`Document`].
+
+pub mod parse;
+pub mod resolve;
+
+use nom::combinator::opt;
+use nom::sequence::{pair, tuple};
+
+use crate::claims::{Claim, ClaimKind, DateForm, DateInfo, Interval, Precision, SinceForm, SinceInfo};
+use crate::corpus::Document;
+use crate::lang::token::{tokenize, Token};
+use crate::lang::{fold_name, ConceptKind, EntityType, Knowledge, Lexicon, Marker, TimeUnit};
+use parse::{In, WrittenDate};
+
+/// Per-sentence context the claim builders need.
+struct Ctx<'k, 'd> {
+    k: &'k Knowledge,
+    lex: &'k Lexicon,
+    doc: &'d Document,
+    doc_idx: u32,
+    sentence: u32,
+    twin_of: Option<u32>,
+    sent_span: (usize, usize),
+    entities: Vec<String>,
+    persons: Vec<String>,
+    principal: Option<String>,
+    future: bool,
+    /// token index of the first "first" marker in the sentence
+    first_at: Option<usize>,
+}
+
+/// What a concept search found.
+#[derive(Default, Clone)]
+struct ConceptRef {
+    concept: Option<String>,
+    family: Option<String>,
+    qualifier: Option<String>,
+    noun: Option<String>,
+}
+
+impl Ctx<'_, '_> {
+    fn claim(&self, kind: ClaimKind, toks: &[Token], from: usize, to: usize, value: f64) -> Claim {
+        let start = self.doc.file_offset(toks[from].start);
+        let end = self.doc.file_offset(toks[to - 1].end);
+        Claim {
+            doc: self.doc_idx,
+            kind,
+            value,
+            whole: None,
+            approx: false,
+            unit: None,
+            concept: None,
+            family: None,
+            qualifier: None,
+            noun: None,
+            entities: self.entities.clone(),
+            persons: self.persons.clone(),
+            principal: self.principal.clone(),
+            start,
+            end,
+            sentence_start: self.sent_span.0,
+            sentence_end: self.sent_span.1,
+            sentence: self.sentence,
+            twin_of: self.twin_of,
+            ordinal: 0,
+            future: self.future,
+            text: self.doc.text[toks[from].start..toks[to - 1].end].to_string(),
+            lang: self.doc.lang.clone(),
+            date: None,
+            since: None,
+        }
+    }
+
+    fn with_concept(mut c: Claim, r: ConceptRef) -> Claim {
+        c.concept = r.concept;
+        c.family = r.family;
+        c.qualifier = r.qualifier;
+        c.noun = r.noun;
+        c
+    }
+
+    fn concept_at(&self, toks: &[Token], j: usize) -> Option<(ConceptRef, usize)> {
+        let t = toks.get(j).filter(|t| t.is_word())?;
+        let words = |k: usize| toks.get(j + k).filter(|t| t.is_word()).map(|t| t.lower());
+        let (hit, n) = match self.k.concepts.match_phrase(words) {
+            Some((n, c)) => (crate::lang::ConceptHit { concept: c, qualifier: None }, n),
+            None => (self.k.concepts.lookup(t.lower())?, 1),
+        };
+        let c = self.k.concepts.get(hit.concept);
+        Some((
+            ConceptRef { concept: Some(c.id.clone()), family: Some(c.family.clone()), qualifier: hit.qualifier, noun: Some(t.lower().to_string()) },
+            n,
+        ))
+    }
+
+    /// The counted thing: the first concept within `window` words after `j`, stopping at
+    /// punctuation; else the next word as a bare noun.
+    fn concept_after(&self, toks: &[Token], j: usize, window: usize) -> ConceptRef {
+        let mut seen = 0;
+        let mut k = j;
+        while k < toks.len() && seen < window {
+            let t = &toks[k];
+            if !t.is_word() {
+                if t.is_punct('-') {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            if let Some((r, _)) = self.concept_at(toks, k) {
+                return r;
+            }
+            seen += 1;
+            k += 1;
+        }
+        ConceptRef { noun: toks.get(j).filter(|t| t.is_word()).map(|t| t.lower().to_string()), ..Default::default() }
+    }
+
+    /// The event a date or duration belongs to: the nearest event concept in the sentence,
+    /// looking after the claim first, then anywhere by distance.
+    fn event_near(&self, toks: &[Token], from: usize, to: usize) -> ConceptRef {
+        let mut best: Option<(usize, ConceptRef)> = None;
+        for (k, t) in toks.iter().enumerate() {
+            if k >= from && k < to || !t.is_word() {
+                continue;
+            }
+            let Some((r, _)) = self.concept_at(toks, k) else { continue };
+            let is_event = r
+                .concept
+                .as_deref()
+                .and_then(|id| self.k.concepts.id_of(id))
+                .is_some_and(|i| self.k.concepts.get(i).kind == ConceptKind::Event);
+            if !is_event {
+                continue;
+            }
+            // words after the claim are slightly closer than the same distance before it
+            let dist = if k >= to { (k - to) * 2 } else { (from - k) * 2 + 1 };
+            if best.as_ref().is_none_or(|(d, _)| dist < *d) {
+                best = Some((dist, r));
+            }
+        }
+        best.map(|(_, r)| r).unwrap_or_default()
+    }
+
+    fn approx_before(&self, toks: &[Token], i: usize) -> bool {
+        let p = self.lex.marker(Marker::Approx);
+        (1..=4.min(i)).any(|back| {
+            let words = |k: usize| if k < back { toks.get(i - back + k).filter(|t| t.is_word()).map(|t| t.lower()) } else { None };
+            p.match_at(words).is_some_and(|(n, _)| n == back)
+        })
+    }
+}
+
+/// Entities of a sentence: known names from the alias table, and unknown capitalised words.
+fn sentence_entities(k: &Knowledge, lex: &Lexicon, toks: &[Token]) -> Vec<(String, EntityType)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !t.is_word() || !t.is_capitalised() {
+            i += 1;
+            continue;
+        }
+        let words = |n: usize| toks.get(i + n).filter(|t| t.is_word()).map(|t| t.lower());
+        if let Some((n, (id, ty))) = k.entities.match_at(words) {
+            out.push((id.clone(), *ty));
+            i += n;
+            continue;
+        }
+        let sentence_initial = i == 0 || toks[..i].iter().all(|p| !p.is_word() && !p.is_digits());
+        let lw = t.lower();
+        let lexical = lex.cardinals.contains_key(lw)
+            || lex.months.contains_key(lw)
+            || lex.weekdays.contains_key(lw)
+            || lex.function_words.iter().any(|f| f == lw);
+        if !sentence_initial && !lexical && t.text.chars().count() >= 2 {
+            // join consecutive unknown capitalised words ("Ankit Panda")
+            let mut j = i + 1;
+            while toks.get(j).is_some_and(|n| n.is_word() && n.is_capitalised() && k.entities.match_at(|m| (m == 0).then(|| n.lower())).is_none()) {
+                j += 1;
+            }
+            let key = toks[i..j].iter().map(|t| fold_name(t.text)).collect::<Vec<_>>().join(" ");
+            out.push((key, EntityType::Unknown));
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn has_marker(lex: &Lexicon, toks: &[Token], m: Marker) -> Option<usize> {
+    let p = lex.marker(m);
+    (0..toks.len()).find(|&i| {
+        let words = |k: usize| toks.get(i + k).filter(|t| t.is_word()).map(|t| t.lower());
+        p.match_at(words).is_some()
+    })
+}
+
+/// Extract every claim of one document.
+pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
+    let Some(lex) = k.lexicon(&doc.lang).or(k.langs.first()) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut recent_persons: std::collections::VecDeque<Vec<String>> = std::collections::VecDeque::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let toks: Vec<Token> = tokenize(&doc.text[s.start..s.end], s.start)
+            .into_iter()
+            .filter(|t| doc.dateline.is_none_or(|(a, b)| t.end <= a || t.start >= b))
+            .collect();
+        if toks.is_empty() {
+            continue;
+        }
+        let ents = sentence_entities(k, lex, &toks);
+        let mut entities: Vec<String> = ents.iter().map(|(e, _)| e.clone()).collect();
+        let persons_here: Vec<String> = ents.iter().filter(|(_, t)| *t == EntityType::Person).map(|(e, _)| e.clone()).collect();
+        let (principal, mut persons) = if let Some(p) = persons_here.first() {
+            (Some(p.clone()), persons_here.clone())
+        } else {
+            let back = recent_persons.iter().rev().find(|p| !p.is_empty()).cloned().unwrap_or_default();
+            (back.first().cloned(), back)
+        };
+        if !persons_here.is_empty() {
+            recent_persons.push_back(persons_here);
+        } else {
+            recent_persons.push_back(Vec::new());
+        }
+        if recent_persons.len() > 3 {
+            recent_persons.pop_front();
+        }
+        entities.sort();
+        entities.dedup();
+        persons.sort();
+        persons.dedup();
+        let ctx = Ctx {
+            k,
+            lex,
+            doc,
+            doc_idx,
+            sentence: si as u32,
+            twin_of: s.twin_of,
+            sent_span: (doc.file_offset(s.start), doc.file_offset(s.end)),
+            entities,
+            persons,
+            principal,
+            future: has_marker(lex, &toks, Marker::Future).is_some(),
+            first_at: has_marker(lex, &toks, Marker::First).or_else(|| has_marker(lex, &toks, Marker::FirstTime)),
+        };
+        let before = out.len();
+        walk(&ctx, &toks, &mut out);
+        for (n, c) in out[before..].iter_mut().enumerate() {
+            c.ordinal = n as u16;
+        }
+    }
+    out
+}
+
+fn consumed(toks: &[Token], rest: In) -> usize {
+    toks.len() - rest.len()
+}
+
+fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
+    let lex = ctx.lex;
+    let pub_date = ctx.doc.published;
+    let mut i = 0;
+    while i < toks.len() {
+        let here = &toks[i..];
+        // clock times are not claims: "kl. 10.15", "06:58"
+        if let Ok((rest, _)) = tuple((
+            parse::marker(lex, Marker::Clock),
+            opt(parse::tight_punct('.')),
+            parse::tok(|t: &Token| t.is_digits()),
+        ))(here)
+        {
+            i += consumed(here, rest);
+            while toks.get(i).is_some_and(|t| (t.is_punct(':') || t.is_punct('.')) && !t.space_before)
+                && toks.get(i + 1).is_some_and(|t| t.is_digits() && !t.space_before)
+            {
+                i += 2;
+            }
+            continue;
+        }
+        if here[0].is_digits() && here.get(1).is_some_and(|t| t.is_punct(':') && !t.space_before) && here.get(2).is_some_and(|t| t.is_digits() && !t.space_before) {
+            i += 3;
+            continue;
+        }
+        // since / last-in: "frá árinu 2019", "sidan 2019", "sist i 2019"
+        let since = pair(parse::marker(lex, Marker::Since), pair(opt(parse::marker(lex, Marker::YearWord)), parse::year))(here)
+            .map(|(r, (_, (_, y)))| (r, y, SinceForm::SinceYear))
+            .or_else(|_| {
+                tuple((parse::marker(lex, Marker::Last), opt(parse::marker(lex, Marker::InSpan)), opt(parse::marker(lex, Marker::YearWord)), parse::year))(here)
+                    .map(|(r, (_, _, _, y))| (r, y, SinceForm::LastInYear))
+            });
+        if let Ok((rest, y, form)) = since {
+            let n = consumed(here, rest);
+            let ev = ctx.event_near(toks, i, i + n);
+            let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Since, toks, i, i + n, f64::from(y)), ev);
+            c.since = Some(SinceInfo { form, years: None, year: Some(y) });
+            out.push(c);
+            i += n;
+            continue;
+        }
+        // first in N years: "fyrsta ferð … í fjögur ár", "første besøk på fire år"
+        if ctx.first_at.is_some_and(|f| f < i) {
+            if let Ok((rest, (_, (n_years, _, _), u))) = tuple((parse::marker(lex, Marker::InSpan), parse::number(lex), parse::unit(lex)))(here) {
+                if u == TimeUnit::Year {
+                    let n = consumed(here, rest);
+                    let first = ctx.first_at.unwrap_or(0);
+                    let ev = ctx.concept_after(toks, first + 1, 3);
+                    let ev = if ev.concept.is_some() { ev } else { ctx.event_near(toks, i, i + n) };
+                    let year = pub_date.map(|p| p.year() - n_years as i16);
+                    let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Since, toks, i, i + n, year.map(f64::from).unwrap_or(0.0)), ev);
+                    c.since = Some(SinceInfo { form: SinceForm::FirstInYears, years: Some(n_years), year });
+                    out.push(c);
+                    i += n;
+                    continue;
+                }
+            }
+        }
+        // absolute / partial dates
+        if let Ok((rest, wd)) = parse::written_date(lex)(here) {
+            let n = consumed(here, rest);
+            push_date(ctx, toks, i, i + n, written(ctx, wd), out);
+            i += n;
+            continue;
+        }
+        // "árið 2019"
+        if let Ok((rest, (_, y))) = pair(parse::marker(lex, Marker::YearWord), parse::year)(here) {
+            let n = consumed(here, rest);
+            push_date(ctx, toks, i, i + n, written(ctx, WrittenDate { year: Some(y), month: None, day: None, weekday: None }), out);
+            i += n;
+            continue;
+        }
+        // "í júlí", "i juli i år", "í júlí 2023"
+        if let Ok((rest, (_, m, y, rel))) = tuple((
+            parse::marker(lex, Marker::InSpan),
+            parse::month(lex),
+            opt(parse::year),
+            opt(parse::relative(lex)),
+        ))(here)
+        {
+            let n = consumed(here, rest);
+            let year = y.or_else(|| rel.and_then(|r| r.years).and_then(|dy| pub_date.map(|p| p.year() + dy as i16)));
+            push_date(ctx, toks, i, i + n, written(ctx, WrittenDate { year, month: Some(m), day: None, weekday: None }), out);
+            i += n;
+            continue;
+        }
+        // relative: "síðdegis í gær", "i fjor", "á næstu dögum"
+        if let Ok((rest, off)) = parse::relative(lex)(here) {
+            let n = consumed(here, rest);
+            let resolved = pub_date.and_then(|p| resolve::relative(p, &off));
+            let precision = if off.to_days.is_some() || off.to_weeks.is_some() {
+                Precision::Range
+            } else if off.years.is_some() {
+                Precision::Year
+            } else if off.months.is_some() {
+                Precision::Month
+            } else if off.weeks.is_some() {
+                Precision::Week
+            } else {
+                Precision::Day
+            };
+            push_date(ctx, toks, i, i + n, DateInfo { form: DateForm::Relative, precision, resolved, weekday: None }, out);
+            i += n;
+            continue;
+        }
+        // weekday: "tysdag", "á miðvikudag"
+        if let Ok((rest, wd)) = parse::weekday(lex)(here) {
+            let n = consumed(here, rest);
+            let resolved = pub_date.and_then(|p| resolve::weekday(p, wd, ctx.future)).map(Interval::day);
+            push_date(ctx, toks, i, i + n, DateInfo { form: DateForm::Weekday, precision: Precision::Day, resolved, weekday: Some(wd) }, out);
+            i += n;
+            continue;
+        }
+        // numbers
+        if let Ok((rest, (v, just_one, is_digits))) = parse::number(lex)(here) {
+            let n = consumed(here, rest);
+            let approx = ctx.approx_before(toks, i);
+            // ordinal "3." before a non-month word, or a lone year
+            if is_digits && rest.first().is_some_and(|t| t.is_punct('.') && !t.space_before) && rest.get(1).is_some_and(|t| t.text.chars().next().is_some_and(char::is_lowercase)) {
+                i += n + 1;
+                continue;
+            }
+            // part of whole: "32 af 44", "30 av 44"
+            if let Ok((rest2, (_, (w, _, _)))) = pair(parse::marker(lex, Marker::PartOf), parse::number(lex))(rest) {
+                let n2 = consumed(here, rest2);
+                let mut c = Ctx::with_concept(ctx.claim(ClaimKind::PartOfWhole, toks, i, i + n2, v), ctx.concept_after(toks, i + n2, 3));
+                c.whole = Some(w);
+                c.approx = approx;
+                out.push(c);
+                i += n2;
+                continue;
+            }
+            // duration: "sex daga heimsókn", "to timar", "tveggja vikna"
+            if let Ok((rest2, u)) = parse::unit(lex)(rest) {
+                let n2 = consumed(here, rest2);
+                let after = ctx.concept_after(toks, i + n2, 3);
+                let is_event = after.concept.as_deref().and_then(|id| ctx.k.concepts.id_of(id)).is_some_and(|x| ctx.k.concepts.get(x).kind == ConceptKind::Event);
+                let ev = if is_event { after } else { ctx.event_near(toks, i, i + n2) };
+                let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Duration, toks, i, i + n2, v), ev);
+                c.unit = Some(u);
+                c.approx = approx;
+                out.push(c);
+                i += n2;
+                continue;
+            }
+            // a bare year: "í 2019", "2019"
+            if is_digits && n == 1 && v.fract() == 0.0 && (1800.0..=2100.0).contains(&v) && here[0].text.len() == 4 {
+                push_date(ctx, toks, i, i + 1, written(ctx, WrittenDate { year: Some(v as i16), month: None, day: None, weekday: None }), out);
+                i += 1;
+                continue;
+            }
+            if just_one {
+                // "ein", "eitt", "en": mostly an article or pronoun, not a count
+                i += n;
+                continue;
+            }
+            let after = ctx.concept_after(toks, i + n, 4);
+            let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Count, toks, i, i + n, v), after);
+            c.approx = approx;
+            out.push(c);
+            i += n;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Resolve a written (absolute or partial) date.
+fn written(ctx: &Ctx, w: WrittenDate) -> DateInfo {
+    let pub_date = ctx.doc.published;
+    let form = if w.year.is_some() { DateForm::Absolute } else { DateForm::Partial };
+    let precision = match (w.day, w.month) {
+        (Some(_), _) => Precision::Day,
+        (None, Some(_)) => Precision::Month,
+        _ => Precision::Year,
+    };
+    let resolved = match w.year {
+        Some(y) => resolve::calendar(y, w.month, w.day),
+        None => pub_date.and_then(|p| resolve::partial(p, w.month, w.day, ctx.future)),
+    };
+    DateInfo { form, precision, resolved, weekday: w.weekday }
+}
+
+fn push_date(ctx: &Ctx, toks: &[Token], from: usize, to: usize, info: DateInfo, out: &mut Vec<Claim>) {
+    let ev = ctx.event_near(toks, from, to);
+    let value = info.resolved.map(|r| f64::from(r.start.year())).unwrap_or(0.0);
+    let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Date, toks, from, to, value), ev);
+    c.date = Some(info);
+    out.push(c);
+}

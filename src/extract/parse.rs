@@ -1,0 +1,358 @@
+//! nom parsers over token slices. Every parser reads the lexicon; none knows a word of any language.
+//!
+//! Input is `&[Token]` (one sentence, starting at the current position); output is the value and the
+//! number of tokens consumed (the remaining slice).
+
+use nom::branch::alt;
+use nom::combinator::{map, opt};
+use nom::error::{Error, ErrorKind};
+use nom::sequence::{pair, preceded, tuple};
+use nom::IResult;
+
+use crate::lang::token::{TokKind, Token};
+use crate::lang::{Lexicon, Marker, Phrases, RelOffset, TimeUnit};
+
+pub type In<'t> = &'t [Token<'t>];
+pub type PResult<'t, O> = IResult<In<'t>, O>;
+
+fn fail<'t, O>(i: In<'t>) -> PResult<'t, O> {
+    Err(nom::Err::Error(Error::new(i, ErrorKind::Verify)))
+}
+
+/// One token satisfying `pred`.
+pub fn tok<'t, F>(pred: F) -> impl Fn(In<'t>) -> PResult<'t, &'t Token<'t>>
+where
+    F: Fn(&Token<'t>) -> bool,
+{
+    move |i: In<'t>| match i.first() {
+        Some(t) if pred(t) => Ok((&i[1..], t)),
+        _ => fail(i),
+    }
+}
+
+/// A punctuation token directly attached to the previous one (no space before).
+pub fn tight_punct<'t>(c: char) -> impl Fn(In<'t>) -> PResult<'t, &'t Token<'t>> {
+    tok(move |t: &Token| t.is_punct(c) && !t.space_before)
+}
+
+/// A phrase from a lexicon table (longest match), returning its payload.
+pub fn phrase<'t, 'p, T: Clone>(p: &'p Phrases<T>) -> impl Fn(In<'t>) -> PResult<'t, &'p T> + 'p
+where
+    't: 'p,
+{
+    move |i: In<'t>| {
+        let words = |k: usize| i.get(k).filter(|t| t.is_word() || t.text == "kl").map(|t| t.lower());
+        match p.match_at(words) {
+            Some((n, v)) => Ok((&i[n..], v)),
+            None => fail(i),
+        }
+    }
+}
+
+pub fn marker<'t, 'p>(lex: &'p Lexicon, m: Marker) -> impl Fn(In<'t>) -> PResult<'t, ()> + 'p
+where
+    't: 'p,
+{
+    let p = lex.marker(m);
+    move |i| map(phrase(p), |_| ())(i)
+}
+
+fn digits_value(t: &Token) -> Option<u64> {
+    if t.text.len() > 19 {
+        return None;
+    }
+    t.text.parse().ok()
+}
+
+/// A run of digits with group separators and a decimal part: "1.000", "1 000", "3,5", "44".
+pub fn digit_number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, f64> + '_ {
+    move |i: In<'t>| {
+        let Some(first) = i.first().filter(|t| t.is_digits()) else { return fail(i) };
+        let mut text = first.text.to_string();
+        let mut k = 1;
+        // groups of exactly three digits after a group separator (or one space), if the first
+        // group has 1–3 digits
+        if first.text.len() <= 3 {
+            loop {
+                let tight = i.get(k).is_some_and(|s| {
+                    s.kind == TokKind::Punct && !s.space_before && s.text.chars().next().is_some_and(|c| lex.groups.contains(&c))
+                }) && i.get(k + 1).is_some_and(|d| d.is_digits() && !d.space_before && d.text.len() == 3);
+                let spaced = lex.groups.contains(&' ')
+                    && i.get(k).is_some_and(|d| d.is_digits() && d.single_space_before && d.text.len() == 3);
+                if tight {
+                    text.push_str(i[k + 1].text);
+                    k += 2;
+                } else if spaced {
+                    text.push_str(i[k].text);
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        // decimal part
+        if i.get(k).is_some_and(|s| s.kind == TokKind::Punct && !s.space_before && s.text.starts_with(lex.decimal))
+            && i.get(k + 1).is_some_and(|d| d.is_digits() && !d.space_before)
+        {
+            text.push('.');
+            text.push_str(i[k + 1].text);
+            k += 2;
+        }
+        match text.parse::<f64>() {
+            Ok(v) if v.is_finite() => Ok((&i[k..], v)),
+            _ => fail(i),
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Class {
+    Start,
+    Unit,
+    Teen,
+    Tens,
+    Hundred,
+    Big,
+}
+
+/// Number words: "tuttugu og fjórir", "tvö hundruð", "fire og tjue", "tjuefire",
+/// "þrjú þúsund fjögur hundruð og tólf". Returns the value and whether the value is just "one"
+/// (often an article, not a number).
+pub fn word_number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, (f64, bool)> + '_ {
+    move |i: In<'t>| {
+        let val = |t: &Token| if t.is_word() { lex.cardinals.get(t.lower()).copied() } else { None };
+        let mut total: u64 = 0;
+        let mut current: u64 = 0;
+        let mut class = Class::Start;
+        let mut k = 0;
+        let mut consumed = 0;
+        let mut words = 0;
+        let mut only_one = true;
+        loop {
+            let mut j = k;
+            let mut connector = false;
+            if class != Class::Start && i.get(j).is_some_and(|t| t.is_word() && lex.connectors.contains(t.lower())) {
+                connector = true;
+                j += 1;
+            }
+            let Some(v) = i.get(j).and_then(val) else { break };
+            let next_class = match v {
+                0..=9 => Class::Unit,
+                10..=19 => Class::Teen,
+                20..=99 => Class::Tens,
+                100 => Class::Hundred,
+                _ => Class::Big,
+            };
+            let ok = match (class, next_class) {
+                (Class::Start, _) => true,
+                // "fire og tjue" (Norwegian units before tens)
+                (Class::Unit, Class::Tens) => connector && current % 100 < 10 && current % 10 != 0,
+                (Class::Unit | Class::Teen | Class::Tens, Class::Hundred) => !connector && current % 100 == current,
+                (Class::Unit | Class::Teen | Class::Tens | Class::Hundred, Class::Big) => !connector,
+                (Class::Tens, Class::Unit) => current % 10 == 0,
+                (Class::Hundred | Class::Big, Class::Unit | Class::Teen | Class::Tens) => true,
+                (Class::Big, Class::Hundred) => true,
+                _ => false,
+            };
+            if !ok || (v == 0 && class != Class::Start) {
+                break;
+            }
+            if v != 1 {
+                only_one = false;
+            }
+            match next_class {
+                Class::Hundred => current = current.max(1) * 100,
+                Class::Big => {
+                    total += current.max(1) * v;
+                    current = 0;
+                }
+                _ => current += v,
+            }
+            class = next_class;
+            words += 1;
+            k = j + 1;
+            consumed = k;
+        }
+        if words == 0 {
+            return fail(i);
+        }
+        Ok((&i[consumed..], ((total + current) as f64, only_one && words == 1)))
+    }
+}
+
+/// A number in digits or words, with a following scale word ("850 milljónir").
+/// Returns (value, is-just-"one", consumed a digit).
+pub fn number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, (f64, bool, bool)> + '_ {
+    move |i: In<'t>| {
+        alt((
+            map(
+                pair(digit_number(lex), opt(tok(|t: &Token| t.is_word() && lex.cardinals.get(t.lower()).is_some_and(|&v| v >= 1000)))),
+                |(v, scale)| (v * scale.and_then(|t| lex.cardinals.get(t.lower())).map(|&s| s as f64).unwrap_or(1.0), false, true),
+            ),
+            map(word_number(lex), |(v, one)| (v, one, false)),
+        ))(i)
+    }
+}
+
+/// A four-digit year 1000–2999.
+pub fn year<'t>(i: In<'t>) -> PResult<'t, i16> {
+    match i.first() {
+        Some(t) if t.is_digits() && t.text.len() == 4 => match digits_value(t) {
+            Some(y @ 1000..=2999) => Ok((&i[1..], y as i16)),
+            _ => fail(i),
+        },
+        _ => fail(i),
+    }
+}
+
+pub fn month<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, u8> + '_ {
+    move |i: In<'t>| match i.first() {
+        Some(t) if t.is_word() => match lex.months.get(t.lower()) {
+            Some(&m) => {
+                // an abbreviation may carry its period
+                let rest = &i[1..];
+                let rest = match rest.first() {
+                    Some(p) if p.is_punct('.') && !p.space_before && t.text.chars().count() <= 4 && rest.get(1).is_some_and(|n| n.is_digits()) => &rest[1..],
+                    _ => rest,
+                };
+                Ok((rest, m))
+            }
+            None => fail(i),
+        },
+        _ => fail(i),
+    }
+}
+
+pub fn weekday<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, u8> + '_ {
+    move |i: In<'t>| match i.first() {
+        Some(t) if t.is_word() => match lex.weekdays.get(t.lower()) {
+            Some(&d) => Ok((&i[1..], d)),
+            None => fail(i),
+        },
+        _ => fail(i),
+    }
+}
+
+pub fn unit<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, TimeUnit> + '_ {
+    move |i: In<'t>| match i.first() {
+        Some(t) if t.is_word() => match lex.units.get(t.lower()) {
+            Some(&u) => Ok((&i[1..], u)),
+            None => fail(i),
+        },
+        _ => fail(i),
+    }
+}
+
+/// Day of month in digits with its ordinal period: "13."
+fn day_ordinal<'t>(i: In<'t>) -> PResult<'t, u8> {
+    let (rest, d) = tok(|t: &Token| t.is_digits() && t.text.len() <= 2)(i)?;
+    let (rest, _) = tight_punct('.')(rest)?;
+    match digits_value(d) {
+        Some(v @ 1..=31) => Ok((rest, v as u8)),
+        _ => fail(i),
+    }
+}
+
+/// An absolute or partial calendar date as written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WrittenDate {
+    pub year: Option<i16>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    pub weekday: Option<u8>,
+}
+
+/// "13. september 2023", "miðvikudaginn 13. september", "13.09.2023", "september 2023",
+/// "13 September 2023", "September 13, 2023", "onsdag 13. september".
+pub fn written_date<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, WrittenDate> + '_ {
+    move |i: In<'t>| {
+        let comma = || opt(tok(|t: &Token| t.is_punct(',')));
+        let (rest, wd) = opt(tuple((weekday(lex), comma())))(i)?;
+        let wd = wd.map(|(w, _)| w);
+        let numeric = map(
+            tuple((
+                tok(|t: &Token| t.is_digits() && t.text.len() <= 2),
+                tight_punct('.'),
+                tok(|t: &Token| t.is_digits() && t.text.len() <= 2 && !t.space_before),
+                tight_punct('.'),
+                tok(|t: &Token| t.is_digits() && t.text.len() == 4 && !t.space_before),
+            )),
+            |(d, _, m, _, y)| WrittenDate {
+                year: digits_value(y).map(|v| v as i16),
+                month: digits_value(m).map(|v| v as u8),
+                day: digits_value(d).map(|v| v as u8),
+                weekday: None,
+            },
+        );
+        let day_month = map(tuple((day_ordinal, month(lex), opt(year))), |(d, m, y)| WrittenDate {
+            year: y,
+            month: Some(m),
+            day: Some(d),
+            weekday: None,
+        });
+        // English: "13 September 2023"
+        let day_month_en = map(
+            tuple((tok(|t: &Token| t.is_digits() && t.text.len() <= 2), month(lex), opt(year))),
+            |(d, m, y)| WrittenDate { year: y, month: Some(m), day: digits_value(d).map(|v| v as u8), weekday: None },
+        );
+        // English: "September 13, 2023"
+        let month_day_en = map(
+            tuple((month(lex), tok(|t: &Token| t.is_digits() && t.text.len() <= 2), opt(preceded(comma(), year)))),
+            |(m, d, y)| WrittenDate { year: y, month: Some(m), day: digits_value(d).map(|v| v as u8), weekday: None },
+        );
+        let month_year = map(pair(month(lex), year), |(m, y)| WrittenDate { year: Some(y), month: Some(m), day: None, weekday: None });
+        let (rest, mut d) = alt((numeric, day_month, day_month_en, month_day_en, month_year))(rest)?;
+        if d.day.is_some_and(|x| !(1..=31).contains(&x)) || d.month.is_some_and(|x| !(1..=12).contains(&x)) {
+            return fail(i);
+        }
+        d.weekday = wd;
+        Ok((rest, d))
+    }
+}
+
+/// A relative expression, optionally after a time-of-day word: "síðdegis í gær", "i går".
+pub fn relative<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, RelOffset> + '_ {
+    move |i: In<'t>| {
+        let (rest, _) = opt(marker(lex, Marker::TimeOfDay))(i)?;
+        match phrase(&lex.relative)(rest) {
+            Ok((r, v)) => Ok((r, *v)),
+            // the time-of-day word may itself be the relative phrase ("í morgun")
+            Err(_) => map(phrase(&lex.relative), |v| *v)(i),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::token::tokenize;
+    use crate::lang::Knowledge;
+
+    fn num(lang: &str, s: &str) -> Option<f64> {
+        let k = Knowledge::builtin().unwrap();
+        let lex = k.lexicon(lang).unwrap();
+        let toks = tokenize(s, 0);
+        number(lex)(&toks).ok().map(|(_, (v, _, _))| v)
+    }
+
+    #[test]
+    fn digits() {
+        assert_eq!(num("is", "1.000 manns"), Some(1000.0));
+        assert_eq!(num("is", "1 000 manns"), Some(1000.0));
+        assert_eq!(num("is", "3,5 milljónir"), Some(3_500_000.0));
+        assert_eq!(num("is", "850 milljónir"), Some(850_000_000.0));
+        assert_eq!(num("is", "32 af 44"), Some(32.0));
+        assert_eq!(num("is", "99999999999999999999 drónum"), Some(1e20));
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(num("is", "tuttugu og fjórir"), Some(24.0));
+        assert_eq!(num("is", "tvö hundruð"), Some(200.0));
+        assert_eq!(num("is", "þrjú þúsund fjögur hundruð og tólf"), Some(3412.0));
+        assert_eq!(num("nn", "fire og tjue"), Some(24.0));
+        assert_eq!(num("nb", "tjuefire"), Some(24.0));
+        assert_eq!(num("nn", "to hundre og fem"), Some(205.0));
+        assert_eq!(num("is", "fimm sex"), Some(5.0));
+    }
+}

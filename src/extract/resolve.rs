@@ -1,0 +1,117 @@
+//! Calendar arithmetic for resolving dates against a publication date. All of it goes through jiff.
+
+use jiff::civil::Date;
+use jiff::{Span, ToSpan};
+
+use crate::claims::Interval;
+use crate::lang::RelOffset;
+
+pub fn add_days(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(n.days()).ok()
+}
+
+/// Whole days from `a` to `b` (negative when `b` is earlier).
+pub fn days_between(a: Date, b: Date) -> Option<i64> {
+    a.until((jiff::Unit::Day, b)).ok().map(|s| s.get_days() as i64)
+}
+
+/// A calendar date or month or year as an interval.
+pub fn calendar(year: i16, month: Option<u8>, day: Option<u8>) -> Option<Interval> {
+    match (month, day) {
+        (Some(m), Some(d)) => Date::new(year, m as i8, d as i8).ok().map(Interval::day),
+        (Some(m), None) => {
+            let s = Date::new(year, m as i8, 1).ok()?;
+            Some(Interval { start: s, end: s.last_of_month() })
+        }
+        _ => {
+            let s = Date::new(year, 1, 1).ok()?;
+            Some(Interval { start: s, end: s.last_of_year() })
+        }
+    }
+}
+
+/// A date written without a year: the most recent such date on or before publication (or the next
+/// one when the sentence speaks of the future).
+pub fn partial(pub_date: Date, month: Option<u8>, day: Option<u8>, future: bool) -> Option<Interval> {
+    let this = calendar(pub_date.year(), month, day)?;
+    if future {
+        if this.end < pub_date {
+            return calendar(pub_date.year() + 1, month, day);
+        }
+    } else if this.start > pub_date {
+        return calendar(pub_date.year() - 1, month, day);
+    }
+    Some(this)
+}
+
+/// The weekday nearest before (or after, for the future) the publication date; the publication day
+/// itself counts.
+pub fn weekday(pub_date: Date, iso: u8, future: bool) -> Option<Date> {
+    let p = i64::from(pub_date.weekday().to_monday_one_offset());
+    let w = i64::from(iso);
+    if future {
+        add_days(pub_date, (w - p).rem_euclid(7))
+    } else {
+        add_days(pub_date, -((p - w).rem_euclid(7)))
+    }
+}
+
+/// A relative expression against the publication date.
+pub fn relative(pub_date: Date, off: &RelOffset) -> Option<Interval> {
+    if let Some(y) = off.years {
+        let d = pub_date.checked_add(Span::new().years(y)).ok()?;
+        return Some(Interval { start: d.first_of_year(), end: d.last_of_year() });
+    }
+    if let Some(m) = off.months {
+        let d = pub_date.checked_add(Span::new().months(m)).ok()?;
+        return Some(Interval { start: d.first_of_month(), end: d.last_of_month() });
+    }
+    if let Some(w) = off.weeks {
+        let monday = add_days(pub_date, -(i64::from(pub_date.weekday().to_monday_zero_offset())))?;
+        let start = add_days(monday, i64::from(w) * 7)?;
+        let end = match off.to_weeks {
+            Some(tw) => add_days(monday, i64::from(tw) * 7 + 6)?,
+            None => add_days(start, 6)?,
+        };
+        return Some(Interval { start, end });
+    }
+    let days = off.days.unwrap_or(0);
+    let start = add_days(pub_date, i64::from(days))?;
+    let end = match off.to_days {
+        Some(t) => add_days(pub_date, i64::from(t))?,
+        None => start,
+    };
+    Some(Interval { start, end })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn weekdays_resolve_backwards() {
+        // Wednesday 13 September 2023
+        let p = date(2023, 9, 13);
+        assert_eq!(weekday(p, 2, false), Some(date(2023, 9, 12)));
+        assert_eq!(weekday(p, 3, false), Some(date(2023, 9, 13)));
+        assert_eq!(weekday(p, 4, false), Some(date(2023, 9, 7)));
+        assert_eq!(weekday(p, 4, true), Some(date(2023, 9, 14)));
+    }
+
+    #[test]
+    fn relative_years_and_ranges() {
+        let p = date(2024, 6, 18);
+        let r = relative(p, &RelOffset { years: Some(-1), ..Default::default() }).unwrap();
+        assert_eq!((r.start, r.end), (date(2023, 1, 1), date(2023, 12, 31)));
+        let r = relative(p, &RelOffset { days: Some(1), to_days: Some(7), ..Default::default() }).unwrap();
+        assert_eq!((r.start, r.end), (date(2024, 6, 19), date(2024, 6, 25)));
+    }
+
+    #[test]
+    fn partial_dates_look_back() {
+        let p = date(2024, 1, 9);
+        assert_eq!(partial(p, Some(12), None, false).unwrap().start, date(2023, 12, 1));
+        assert_eq!(days_between(date(2023, 9, 12), date(2023, 9, 17)), Some(5));
+    }
+}

@@ -1,0 +1,657 @@
+//! Language knowledge as data: lexicons (`rules/lang/*.toml`), concepts, entities and boilerplate.
+//!
+//! This module never decides anything about a text; it loads the data files and answers look-ups
+//! ("is this word a number word, and which value?"). Adding a language is a new `lang/<code>.toml`.
+
+pub mod token;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::error::DataError;
+
+/// A phrase table: word sequences (lower case) mapped to a payload, matched longest first.
+#[derive(Debug, Clone)]
+pub struct Phrases<T> {
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T> Default for Phrases<T> {
+    fn default() -> Self {
+        Phrases { by_first: HashMap::new() }
+    }
+}
+
+impl<T: Clone> Phrases<T> {
+    pub fn insert(&mut self, phrase: &str, value: T) {
+        let words: Vec<String> = phrase
+            .split_whitespace()
+            .map(|w| w.trim_end_matches('.').to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let Some(first) = words.first().cloned() else { return };
+        let list = self.by_first.entry(first).or_default();
+        list.push((words, value));
+        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    }
+
+    /// Match at the start of `words` (lower-cased word texts); returns (words consumed, payload).
+    pub fn match_at<'w>(&self, words: impl Fn(usize) -> Option<&'w str>) -> Option<(usize, &T)> {
+        let first = words(0)?;
+        let list = self.by_first.get(first)?;
+        'outer: for (phrase, v) in list {
+            for (k, w) in phrase.iter().enumerate().skip(1) {
+                if words(k) != Some(w.as_str()) {
+                    continue 'outer;
+                }
+            }
+            return Some((phrase.len(), v));
+        }
+        None
+    }
+
+    pub fn contains_word(&self, w: &str) -> bool {
+        self.by_first.get(w).is_some_and(|l| l.iter().any(|(p, _)| p.len() == 1))
+    }
+
+    /// The single-word phrases.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.values().flatten().filter(|(p, _)| p.len() == 1).map(|(p, _)| p[0].as_str())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeUnit {
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl TimeUnit {
+    pub fn name(self) -> &'static str {
+        match self {
+            TimeUnit::Minute => "minute",
+            TimeUnit::Hour => "hour",
+            TimeUnit::Day => "day",
+            TimeUnit::Week => "week",
+            TimeUnit::Month => "month",
+            TimeUnit::Year => "year",
+        }
+    }
+}
+
+/// An offset from the publication date: `days`/`weeks`/`months`/`years`, optionally an interval.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelOffset {
+    #[serde(default)]
+    pub days: Option<i32>,
+    #[serde(default)]
+    pub weeks: Option<i32>,
+    #[serde(default)]
+    pub months: Option<i32>,
+    #[serde(default)]
+    pub years: Option<i32>,
+    #[serde(default)]
+    pub to_days: Option<i32>,
+    #[serde(default)]
+    pub to_weeks: Option<i32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LangFile {
+    code: String,
+    name: String,
+    #[serde(default = "default_decimal")]
+    decimal_separator: String,
+    #[serde(default)]
+    group_separators: Vec<String>,
+    #[serde(default)]
+    connectors: Vec<String>,
+    #[serde(default)]
+    function_words: Vec<String>,
+    #[serde(default)]
+    distinctive_words: Vec<String>,
+    #[serde(default)]
+    abbreviations: Vec<String>,
+    #[serde(default)]
+    cardinals: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    compound_parts: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    ordinals: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    months: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    weekdays: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    units: HashMap<TimeUnit, Vec<String>>,
+    #[serde(default)]
+    relative: HashMap<String, RelOffset>,
+    #[serde(default)]
+    markers: MarkersFile,
+}
+
+fn default_decimal() -> String {
+    ",".into()
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MarkersFile {
+    #[serde(default)]
+    part_of: Vec<String>,
+    #[serde(default)]
+    approx: Vec<String>,
+    #[serde(default)]
+    first: Vec<String>,
+    #[serde(default)]
+    for_the_first_time: Vec<String>,
+    #[serde(default)]
+    since: Vec<String>,
+    #[serde(default)]
+    last: Vec<String>,
+    #[serde(default)]
+    in_span: Vec<String>,
+    #[serde(default)]
+    year_words: Vec<String>,
+    #[serde(default)]
+    clock: Vec<String>,
+    #[serde(default)]
+    future: Vec<String>,
+    #[serde(default)]
+    time_of_day: Vec<String>,
+    #[serde(default)]
+    published: Vec<String>,
+}
+
+/// Which marker a phrase is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Marker {
+    PartOf,
+    Approx,
+    First,
+    FirstTime,
+    Since,
+    Last,
+    InSpan,
+    YearWord,
+    Clock,
+    Future,
+    TimeOfDay,
+    Published,
+}
+
+/// One language's lexicon, ready for look-ups.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub code: String,
+    pub name: String,
+    pub decimal: char,
+    pub groups: Vec<char>,
+    pub connectors: HashSet<String>,
+    pub cardinals: HashMap<String, u64>,
+    pub ordinals: HashMap<String, u32>,
+    pub months: HashMap<String, u8>,
+    pub weekdays: HashMap<String, u8>,
+    pub units: HashMap<String, TimeUnit>,
+    pub relative: Phrases<RelOffset>,
+    pub markers: HashMap<Marker, Phrases<()>>,
+    pub function_words: Vec<String>,
+    pub distinctive: Vec<String>,
+    pub abbreviations: HashSet<String>,
+}
+
+impl Lexicon {
+    pub fn parse(src: &str, name: &str) -> Result<Lexicon, DataError> {
+        let f: LangFile = toml::from_str(src).map_err(|e| DataError::toml(name, src, e))?;
+        let bad = |msg: String| DataError::invalid(name, msg);
+        let mut cardinals = HashMap::new();
+        for (k, forms) in &f.cardinals {
+            let v: u64 = k.parse().map_err(|_| bad(format!("cardinal key `{k}` is not a number")))?;
+            for form in forms {
+                cardinals.insert(form.to_lowercase(), v);
+            }
+        }
+        // written-together compounds: tens + units ("tjuefire"), units + "hundre" ("tohundre")
+        if let Some(tens) = f.compound_parts.get("tens") {
+            let units = f.compound_parts.get("units").cloned().unwrap_or_default();
+            for t in tens {
+                let Some(&tv) = cardinals.get(&t.to_lowercase()) else { continue };
+                for u in &units {
+                    if let Some(&uv) = cardinals.get(&u.to_lowercase()) {
+                        if uv < 10 {
+                            cardinals.entry(format!("{}{}", t.to_lowercase(), u.to_lowercase())).or_insert(tv + uv);
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(hundreds) = f.compound_parts.get("hundreds") {
+            let units = f.compound_parts.get("units").cloned().unwrap_or_default();
+            for h in hundreds {
+                for u in &units {
+                    if let Some(&uv) = cardinals.get(&u.to_lowercase()) {
+                        if (1..10).contains(&uv) {
+                            cardinals.entry(format!("{}{}", u.to_lowercase(), h.to_lowercase())).or_insert(uv * 100);
+                        }
+                    }
+                }
+            }
+        }
+        let numbered = |m: &HashMap<String, Vec<String>>, what: &str, max: u32| -> Result<HashMap<String, u32>, DataError> {
+            let mut out = HashMap::new();
+            for (k, forms) in m {
+                let v: u32 = k.parse().map_err(|_| bad(format!("{what} key `{k}` is not a number")))?;
+                if v == 0 || v > max {
+                    return Err(bad(format!("{what} key `{k}` is out of range 1..={max}")));
+                }
+                for form in forms {
+                    out.insert(form.trim_end_matches('.').to_lowercase(), v);
+                }
+            }
+            Ok(out)
+        };
+        let ordinals = numbered(&f.ordinals, "ordinal", 1000)?;
+        let months = numbered(&f.months, "month", 12)?.into_iter().map(|(k, v)| (k, v as u8)).collect();
+        let weekdays = numbered(&f.weekdays, "weekday", 7)?.into_iter().map(|(k, v)| (k, v as u8)).collect();
+        let mut units = HashMap::new();
+        for (u, forms) in &f.units {
+            for form in forms {
+                units.insert(form.to_lowercase(), *u);
+            }
+        }
+        let mut relative = Phrases::default();
+        for (k, v) in &f.relative {
+            relative.insert(k, *v);
+        }
+        let m = &f.markers;
+        let mut markers = HashMap::new();
+        for (kind, list) in [
+            (Marker::PartOf, &m.part_of),
+            (Marker::Approx, &m.approx),
+            (Marker::First, &m.first),
+            (Marker::FirstTime, &m.for_the_first_time),
+            (Marker::Since, &m.since),
+            (Marker::Last, &m.last),
+            (Marker::InSpan, &m.in_span),
+            (Marker::YearWord, &m.year_words),
+            (Marker::Clock, &m.clock),
+            (Marker::Future, &m.future),
+            (Marker::TimeOfDay, &m.time_of_day),
+            (Marker::Published, &m.published),
+        ] {
+            let mut p = Phrases::default();
+            for w in list {
+                p.insert(w, ());
+            }
+            markers.insert(kind, p);
+        }
+        let ch = |s: &str| s.chars().next();
+        Ok(Lexicon {
+            code: f.code,
+            name: f.name,
+            decimal: ch(&f.decimal_separator).unwrap_or(','),
+            groups: f.group_separators.iter().filter_map(|s| ch(s)).collect(),
+            connectors: f.connectors.iter().map(|s| s.to_lowercase()).collect(),
+            cardinals,
+            ordinals,
+            months,
+            weekdays,
+            units,
+            relative,
+            markers,
+            function_words: f.function_words.iter().map(|s| s.to_lowercase()).collect(),
+            distinctive: f.distinctive_words.iter().map(|s| s.to_lowercase()).collect(),
+            abbreviations: f.abbreviations.iter().map(|s| s.to_lowercase()).collect(),
+        })
+    }
+
+    pub fn marker(&self, m: Marker) -> &Phrases<()> {
+        // every marker kind is inserted at load time
+        &self.markers[&m]
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Concepts
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConceptKind {
+    Event,
+    Thing,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConceptFile {
+    kind: ConceptKind,
+    #[serde(default)]
+    family: Option<String>,
+    #[serde(default)]
+    exact: Vec<String>,
+    #[serde(flatten)]
+    forms: HashMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Concept {
+    pub id: String,
+    pub kind: ConceptKind,
+    pub family: String,
+}
+
+/// Concept look-up: exact word forms, and compound heads ("sprengjudrónar" → drone, "sprengju").
+#[derive(Debug, Clone, Default)]
+pub struct Concepts {
+    pub list: Vec<Concept>,
+    forms: HashMap<String, u16>,
+    exact: HashMap<String, u16>,
+    multi: Phrases<u16>,
+    min_suffix_chars: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConceptHit {
+    pub concept: u16,
+    /// The compound's modifier ("shahed" in "Shahed-drónum"), lower case.
+    pub qualifier: Option<String>,
+}
+
+impl Concepts {
+    pub fn parse(src: &str, name: &str) -> Result<Concepts, DataError> {
+        let raw: std::collections::BTreeMap<String, ConceptFile> =
+            toml::from_str(src).map_err(|e| DataError::toml(name, src, e))?;
+        let mut c = Concepts { min_suffix_chars: 4, ..Default::default() };
+        for (id, cf) in raw {
+            let idx = c.list.len() as u16;
+            c.list.push(Concept { family: cf.family.clone().unwrap_or_else(|| id.clone()), id, kind: cf.kind });
+            for w in &cf.exact {
+                c.exact.entry(w.to_lowercase()).or_insert(idx);
+            }
+            for forms in cf.forms.values() {
+                for w in forms {
+                    let w = w.to_lowercase();
+                    if w.contains(' ') {
+                        c.multi.insert(&w, idx);
+                    } else if w.chars().count() < c.min_suffix_chars {
+                        c.exact.entry(w).or_insert(idx);
+                    } else {
+                        c.forms.entry(w).or_insert(idx);
+                    }
+                }
+            }
+        }
+        Ok(c)
+    }
+
+    pub fn get(&self, idx: u16) -> &Concept {
+        &self.list[idx as usize]
+    }
+
+    pub fn id_of(&self, id: &str) -> Option<u16> {
+        self.list.iter().position(|c| c.id == id).map(|i| i as u16)
+    }
+
+    /// Multi-word concept forms ("lagði af stað") at the start of `words`.
+    pub fn match_phrase<'w>(&self, words: impl Fn(usize) -> Option<&'w str>) -> Option<(usize, u16)> {
+        self.multi.match_at(words).filter(|(n, _)| *n > 1).map(|(n, c)| (n, *c))
+    }
+
+    /// Look up one lower-cased word, as a whole form or as a compound ending in a form.
+    pub fn lookup(&self, word: &str) -> Option<ConceptHit> {
+        if let Some(&i) = self.exact.get(word).or_else(|| self.forms.get(word)) {
+            return Some(ConceptHit { concept: i, qualifier: None });
+        }
+        if let Some((_, &i)) = self.multi.match_at(|k| (k == 0).then_some(word)) {
+            return Some(ConceptHit { concept: i, qualifier: None });
+        }
+        // compound heads: try suffixes from the longest down to min_suffix_chars characters
+        for (pos, _) in word.char_indices().skip(2) {
+            let suffix = &word[pos..];
+            if suffix.chars().count() < self.min_suffix_chars {
+                break;
+            }
+            if let Some(&i) = self.forms.get(suffix) {
+                let q = word[..pos].trim_end_matches(['-', '‑']);
+                return Some(ConceptHit { concept: i, qualifier: (!q.is_empty()).then(|| q.to_string()) });
+            }
+        }
+        None
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entities
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityType {
+    Person,
+    Place,
+    Org,
+    #[default]
+    Unknown,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntityFile {
+    forms: Vec<String>,
+    #[serde(default, rename = "type")]
+    kind: EntityType,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Entities {
+    phrases: Phrases<(String, EntityType)>,
+}
+
+impl Entities {
+    pub fn parse(src: &str, name: &str) -> Result<Entities, DataError> {
+        let raw: std::collections::BTreeMap<String, EntityFile> =
+            toml::from_str(src).map_err(|e| DataError::toml(name, src, e))?;
+        let mut e = Entities::default();
+        for (id, ef) in raw {
+            for form in &ef.forms {
+                // split "Kim Jong-un" into words the tokenizer produces
+                e.phrases.insert(form, (id.clone(), ef.kind));
+            }
+        }
+        Ok(e)
+    }
+
+    /// Match a known entity at the start of `words` (lower case).
+    pub fn match_at<'w>(&self, words: impl Fn(usize) -> Option<&'w str>) -> Option<(usize, &(String, EntityType))> {
+        self.phrases.match_at(words)
+    }
+}
+
+/// Fold an unknown name to a key: lower case, diacritics removed ("Pútín" → "putin").
+pub fn fold_name(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ð' => 'd',
+            'þ' => 't',
+            'æ' => 'a',
+            'ø' => 'o',
+            'å' => 'a',
+            c => c,
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Boilerplate
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockRule {
+    pub name: String,
+    pub start: String,
+    pub end: String,
+    #[serde(default)]
+    pub lang: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LineRule {
+    pub name: String,
+    #[serde(default)]
+    pub starts_with: Vec<String>,
+    #[serde(default)]
+    pub equals: Vec<String>,
+    #[serde(default)]
+    pub lang: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TailRule {
+    pub name: String,
+    pub marker: Vec<String>,
+    #[serde(default)]
+    pub lang: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Boilerplate {
+    #[serde(default)]
+    pub block: Vec<BlockRule>,
+    #[serde(default)]
+    pub line: Vec<LineRule>,
+    #[serde(default)]
+    pub tail: Vec<TailRule>,
+}
+
+impl Boilerplate {
+    pub fn parse(src: &str, name: &str) -> Result<Boilerplate, DataError> {
+        toml::from_str(src).map_err(|e| DataError::toml(name, src, e))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// All knowledge together
+
+/// The built-in data files, embedded so the binary works from any folder.
+pub const BUILTIN_LANGS: &[(&str, &str)] = &[
+    ("rules/lang/is.toml", include_str!("../../rules/lang/is.toml")),
+    ("rules/lang/nn.toml", include_str!("../../rules/lang/nn.toml")),
+    ("rules/lang/nb.toml", include_str!("../../rules/lang/nb.toml")),
+    ("rules/lang/en.toml", include_str!("../../rules/lang/en.toml")),
+];
+pub const BUILTIN_CONCEPTS: (&str, &str) = ("rules/concepts.toml", include_str!("../../rules/concepts.toml"));
+pub const BUILTIN_ENTITIES: (&str, &str) = ("rules/entities.toml", include_str!("../../rules/entities.toml"));
+pub const BUILTIN_BOILERPLATE: (&str, &str) =
+    ("rules/boilerplate.toml", include_str!("../../rules/boilerplate.toml"));
+
+#[derive(Debug, Clone)]
+pub struct Knowledge {
+    pub langs: Vec<Lexicon>,
+    pub concepts: Concepts,
+    pub entities: Entities,
+    pub boilerplate: Boilerplate,
+    /// Month names of every language (for datelines, whatever the document's language).
+    pub all_months: HashMap<String, u8>,
+}
+
+impl Knowledge {
+    /// The built-in data, with files from `extra` (a desk's rules folder) replacing or adding to it.
+    pub fn load(extra: Option<&Path>) -> Result<Knowledge, DataError> {
+        let mut lang_srcs: Vec<(String, String)> =
+            BUILTIN_LANGS.iter().map(|(n, s)| (n.to_string(), s.to_string())).collect();
+        let mut concepts = (BUILTIN_CONCEPTS.0.to_string(), BUILTIN_CONCEPTS.1.to_string());
+        let mut entities = (BUILTIN_ENTITIES.0.to_string(), BUILTIN_ENTITIES.1.to_string());
+        let mut boiler = (BUILTIN_BOILERPLATE.0.to_string(), BUILTIN_BOILERPLATE.1.to_string());
+        if let Some(dir) = extra {
+            let read = |p: &Path| -> Result<Option<(String, String)>, DataError> {
+                if !p.exists() {
+                    return Ok(None);
+                }
+                std::fs::read_to_string(p)
+                    .map(|s| Some((p.display().to_string(), s)))
+                    .map_err(|e| DataError::io(&p.display().to_string(), e))
+            };
+            if let Some(x) = read(&dir.join("concepts.toml"))? {
+                concepts = x;
+            }
+            if let Some(x) = read(&dir.join("entities.toml"))? {
+                entities = x;
+            }
+            if let Some(x) = read(&dir.join("boilerplate.toml"))? {
+                boiler = x;
+            }
+            let ldir = dir.join("lang");
+            if ldir.is_dir() {
+                let mut files: Vec<_> = std::fs::read_dir(&ldir)
+                    .map_err(|e| DataError::io(&ldir.display().to_string(), e))?
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                    .collect();
+                files.sort();
+                for p in files {
+                    if let Some((n, s)) = read(&p)? {
+                        let stem = p.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+                        lang_srcs.retain(|(bn, _)| !bn.ends_with(&format!("/{stem}.toml")));
+                        lang_srcs.push((n, s));
+                    }
+                }
+            }
+        }
+        let langs = lang_srcs.iter().map(|(n, s)| Lexicon::parse(s, n)).collect::<Result<Vec<_>, _>>()?;
+        let mut all_months = HashMap::new();
+        for l in &langs {
+            for (k, v) in &l.months {
+                all_months.entry(k.clone()).or_insert(*v);
+            }
+        }
+        Ok(Knowledge {
+            concepts: Concepts::parse(&concepts.1, &concepts.0)?,
+            entities: Entities::parse(&entities.1, &entities.0)?,
+            boilerplate: Boilerplate::parse(&boiler.1, &boiler.0)?,
+            langs,
+            all_months,
+        })
+    }
+
+    pub fn builtin() -> Result<Knowledge, DataError> {
+        Knowledge::load(None)
+    }
+
+    pub fn lexicon(&self, code: &str) -> Option<&Lexicon> {
+        self.langs.iter().find(|l| l.code == code)
+    }
+
+    pub fn lang_index(&self, code: &str) -> Option<usize> {
+        self.langs.iter().position(|l| l.code == code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_names() {
+        assert_eq!(fold_name("Pútín"), "putin");
+        assert_eq!(fold_name("Sjoígú"), "sjoigu");
+    }
+}

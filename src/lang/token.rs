@@ -1,0 +1,127 @@
+//! A byte-offset tokenizer shared by the corpus and extract stages.
+//!
+//! Words keep internal hyphens and apostrophes ("Jong-un", "Shahed-drónum"); runs of ASCII digits are
+//! their own kind so number parsers can see "1.000" as digits, punct, digits. Every token records its
+//! byte range in the text it came from and whether whitespace preceded it.
+
+use std::borrow::Cow;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Digits,
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token<'a> {
+    /// Byte offsets into the tokenized text.
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub kind: TokKind,
+    /// Whitespace (of any length) precedes the token.
+    pub space_before: bool,
+    /// Exactly one space-like character precedes the token (used for "1 000").
+    pub single_space_before: bool,
+    lower: Cow<'a, str>,
+}
+
+impl<'a> Token<'a> {
+    pub fn lower(&self) -> &str {
+        &self.lower
+    }
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+    pub fn is_digits(&self) -> bool {
+        self.kind == TokKind::Digits
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokKind::Punct && self.text.starts_with(c)
+    }
+    /// First character is upper case.
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Tokenize `text`; offsets are relative to `text` plus `base`.
+pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut space_run = 0usize;
+    let mut iter = text.char_indices().peekable();
+    while let Some((pos, c)) = iter.next() {
+        if c.is_whitespace() {
+            space_run += 1;
+            continue;
+        }
+        let start = pos;
+        let mut end = pos + c.len_utf8();
+        let kind;
+        if is_word_char(c) {
+            let mut has_letter = !c.is_ascii_digit();
+            while let Some(&(p, n)) = iter.peek() {
+                if is_word_char(n) {
+                    has_letter |= !n.is_ascii_digit();
+                    end = p + n.len_utf8();
+                    iter.next();
+                } else if (n == '-' || n == '\'' || n == '’' || n == '\u{2011}') && has_letter {
+                    // join only when a letter follows: "Jong-un", not "2019-2020"
+                    let after = text[p + n.len_utf8()..].chars().next();
+                    if after.is_some_and(|a| a.is_alphabetic()) {
+                        end = p + n.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            kind = if has_letter { TokKind::Word } else { TokKind::Digits };
+        } else {
+            kind = TokKind::Punct;
+        }
+        let slice = &text[start..end];
+        out.push(Token {
+            start: base + start,
+            end: base + end,
+            text: slice,
+            kind,
+            space_before: space_run > 0 || out.is_empty(),
+            single_space_before: space_run == 1,
+            lower: if kind == TokKind::Word { lowercase(slice) } else { Cow::Borrowed(slice) },
+        });
+        space_run = 0;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_digits_punct() {
+        let t = tokenize("Shahed-drónum: 1 000, 2019-2020.", 10);
+        let texts: Vec<_> = t.iter().map(|t| t.text).collect();
+        assert_eq!(texts, ["Shahed-drónum", ":", "1", "000", ",", "2019", "-", "2020", "."]);
+        assert_eq!(t[0].start, 10);
+        assert_eq!(t[0].lower(), "shahed-drónum");
+        assert!(t[3].single_space_before);
+        assert!(t[2].is_digits());
+    }
+}

@@ -1,0 +1,15 @@
+//! factlint: a fact-consistency checker for news corpora.
+//!
+//! The pipeline, one module a stage (see ARCHITECTURE.md):
+//! [`corpus`] → [`extract`] → [`claims`] → [`rules`] → [`report`], with language knowledge as data
+//! in [`lang`] and the commands wired together in [`app`].
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod app;
+pub mod claims;
+pub mod corpus;
+pub mod error;
+pub mod extract;
+pub mod lang;
+pub mod report;
+pub mod rules;

@@ -1,0 +1,181 @@
+//! Command-line entry: parses arguments, calls the library, maps results to exit codes
+//! (0 no error-level conflict, 1 conflicts found, 2 the run could not proceed).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use factlint::app::{self, RunOptions, Setup};
+use factlint::corpus::CorpusOptions;
+use factlint::report::{self, human, json, sarif};
+
+#[derive(Parser)]
+#[command(name = "factlint", version, about = "Find numbers and dates that disagree between news articles")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum Format {
+    Human,
+    Json,
+    Sarif,
+}
+
+#[derive(clap::Args)]
+struct Common {
+    /// Files or folders (recursive): .txt, .md, .jsonl; a manifest.jsonl beside text files is metadata
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Extra rules/data folder (FL*.toml rules, lang/*.toml, concepts.toml …) on top of the built-in set
+    #[arg(long)]
+    rules: Option<PathBuf>,
+    /// Publication date (YYYY-MM-DD) for documents with no dateline or metadata date
+    #[arg(long)]
+    published: Option<String>,
+    /// Language for documents whose metadata gives none (is, nn, nb, en); default: detect
+    #[arg(long)]
+    lang: Option<String>,
+    /// Worker threads (default: all cores)
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a corpus: extract claims and report conflicts between sources
+    Check {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// Also list what sources agree on (always present in JSON)
+        #[arg(long)]
+        corroborations: bool,
+    },
+    /// List every extracted claim
+    Claims {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// Show what factlint read: outlet, language, publication date, kept and stripped ranges
+    Corpus {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// Explain a rule: what it checks, why, an example
+    Explain {
+        /// Rule code (FL003) or name (since-arithmetic)
+        code: String,
+        #[arg(long)]
+        rules: Option<PathBuf>,
+    },
+    /// List every rule
+    Rules {
+        #[arg(long)]
+        rules: Option<PathBuf>,
+    },
+}
+
+fn fatal(e: impl Into<miette::Report>) -> ExitCode {
+    eprintln!("{:?}", e.into());
+    ExitCode::from(2)
+}
+
+fn options(c: &Common) -> Result<RunOptions, ExitCode> {
+    let published = match &c.published {
+        Some(s) => match factlint::corpus::dateline::parse_metadata_date(s) {
+            Some(d) => Some(d),
+            None => return Err(fatal(miette::miette!("--published `{s}` is not a date like 2023-09-13"))),
+        },
+        None => None,
+    };
+    Ok(RunOptions {
+        paths: c.paths.clone(),
+        rules_dir: c.rules.clone(),
+        corpus: CorpusOptions { published, lang: c.lang.clone() },
+        threads: c.threads,
+        progress: true,
+    })
+}
+
+fn color() -> bool {
+    std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let rules_dir = match &cli.command {
+        Command::Check { common, .. } | Command::Claims { common, .. } | Command::Corpus { common, .. } => common.rules.clone(),
+        Command::Explain { rules, .. } | Command::Rules { rules } => rules.clone(),
+    };
+    let setup = match Setup::load(rules_dir.as_deref()) {
+        Ok(s) => s,
+        Err(e) => return fatal(e),
+    };
+    match cli.command {
+        Command::Check { common, format, corroborations } => {
+            let opts = match options(&common) {
+                Ok(o) => o,
+                Err(code) => return code,
+            };
+            let report = app::check(&setup, &opts);
+            let out = match format {
+                Format::Human => human::print(&report, corroborations, color()),
+                Format::Json => json::print(&report),
+                Format::Sarif => sarif::print(&report, &setup.rules),
+            };
+            print!("{out}");
+            exit_for(&report)
+        }
+        Command::Claims { common, format } => {
+            let opts = match options(&common) {
+                Ok(o) => o,
+                Err(code) => return code,
+            };
+            let report = app::collect(&setup, &opts);
+            match format {
+                Format::Json | Format::Sarif => print!("{}", json::print(&report)),
+                Format::Human => print!("{}", app::claims_human(&report)),
+            }
+            if report.documents.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS }
+        }
+        Command::Corpus { common, format } => {
+            let opts = match options(&common) {
+                Ok(o) => o,
+                Err(code) => return code,
+            };
+            let (docs, problems) = app::read_documents(&setup, &opts);
+            match format {
+                Format::Json | Format::Sarif => print!("{}", app::corpus_json(&docs, &problems)),
+                Format::Human => print!("{}", app::corpus_human(&docs, &problems)),
+            }
+            if docs.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS }
+        }
+        Command::Explain { code, .. } => match app::explain(&setup.rules, &code) {
+            Some(s) => {
+                print!("{s}");
+                ExitCode::SUCCESS
+            }
+            None => fatal(miette::miette!(help = "`factlint rules` lists every rule", "no rule `{code}`")),
+        },
+        Command::Rules { .. } => {
+            print!("{}", app::rules_table(&setup.rules));
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn exit_for(report: &report::Report) -> ExitCode {
+    if report.documents.is_empty() {
+        eprintln!("error: nothing could be checked");
+        return ExitCode::from(2);
+    }
+    if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}

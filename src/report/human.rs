@@ -1,0 +1,220 @@
+//! Human output: every diagnostic through miette's graphical handler, labels in every source.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+
+use super::{Diagnostic, Label, Report, Severity};
+
+/// Files re-read for rendering, each once.
+#[derive(Default)]
+pub struct Sources {
+    files: HashMap<String, Arc<String>>,
+}
+
+impl Sources {
+    pub fn get(&mut self, path: &str) -> Arc<String> {
+        self.files
+            .entry(path.to_string())
+            .or_insert_with(|| Arc::new(std::fs::read(path).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default()))
+            .clone()
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&mut self, path: &str, off: usize) -> (usize, usize) {
+        let text = self.get(path);
+        let off = floor_char_boundary(&text, off.min(text.len()));
+        let before = &text[..off];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+        (line, col)
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A diagnostic in one file, with the other files as related diagnostics.
+struct Rendered {
+    code: String,
+    message: String,
+    help: Option<String>,
+    severity: miette::Severity,
+    src: NamedSource<Arc<String>>,
+    labels: Vec<LabeledSpan>,
+    related: Vec<Rendered>,
+}
+
+impl fmt::Debug for Rendered {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl fmt::Display for Rendered {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl std::error::Error for Rendered {}
+
+impl miette::Diagnostic for Rendered {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        (!self.code.is_empty()).then(|| Box::new(&self.code) as Box<dyn fmt::Display>)
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.src)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            None
+        } else {
+            Some(Box::new(self.related.iter().map(|r| r as &dyn miette::Diagnostic)))
+        }
+    }
+}
+
+fn miette_severity(s: Severity) -> miette::Severity {
+    match s {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Advice => miette::Severity::Advice,
+    }
+}
+
+fn spans(labels: &[&Label], text: &str) -> Vec<LabeledSpan> {
+    labels
+        .iter()
+        .map(|l| {
+            let s = floor_char_boundary(text, l.start.min(text.len()));
+            let e = floor_char_boundary(text, l.end.min(text.len())).max(s);
+            if l.primary {
+                LabeledSpan::new_primary_with_span(Some(l.message.clone()), (s, e - s))
+            } else {
+                LabeledSpan::new_with_span(Some(l.message.clone()), (s, e - s))
+            }
+        })
+        .collect()
+}
+
+fn build(d: &Diagnostic, sources: &mut Sources) -> Rendered {
+    // files in order of first appearance, primary first
+    let mut paths: Vec<&str> = Vec::new();
+    if let Some(p) = d.labels.iter().find(|l| l.primary) {
+        paths.push(&p.path);
+    }
+    for l in &d.labels {
+        if !paths.contains(&l.path.as_str()) {
+            paths.push(&l.path);
+        }
+    }
+    let mut parts: Vec<Rendered> = paths
+        .iter()
+        .map(|p| {
+            let text = sources.get(p);
+            let ls: Vec<&Label> = d.labels.iter().filter(|l| l.path == *p).collect();
+            Rendered {
+                code: String::new(),
+                message: format!("in {p}"),
+                help: None,
+                severity: miette::Severity::Advice,
+                labels: spans(&ls, &text),
+                src: NamedSource::new(*p, text),
+                related: Vec::new(),
+            }
+        })
+        .collect();
+    let first = if parts.is_empty() {
+        Rendered {
+            code: String::new(),
+            message: String::new(),
+            help: None,
+            severity: miette::Severity::Advice,
+            src: NamedSource::new("", Arc::new(String::new())),
+            labels: Vec::new(),
+            related: Vec::new(),
+        }
+    } else {
+        parts.remove(0)
+    };
+    Rendered {
+        code: d.code.clone(),
+        message: d.message.clone(),
+        help: Some(d.help.clone()),
+        severity: miette_severity(d.severity),
+        src: first.src,
+        labels: first.labels,
+        related: parts,
+    }
+}
+
+/// Colours off when NO_COLOR is set or stdout is not a terminal.
+pub fn handler(color: bool) -> GraphicalReportHandler {
+    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    GraphicalReportHandler::new_themed(theme).with_width(110).with_links(false)
+}
+
+/// Render one diagnostic to text.
+pub fn render(d: &Diagnostic, sources: &mut Sources, handler: &GraphicalReportHandler) -> String {
+    let r = build(d, sources);
+    let mut out = String::new();
+    if handler.render_report(&mut out, &r).is_err() {
+        out = format!("{}: {}\n", d.code, d.message);
+    }
+    out
+}
+
+/// The whole human report: problems, diagnostics, optional corroborations, a summary line.
+pub fn print(report: &Report, corroborations: bool, color: bool) -> String {
+    let h = handler(color);
+    let mut sources = Sources::default();
+    let mut out = String::new();
+    for p in &report.problems {
+        out.push_str(&format!("{}: {p}\n", if p.skipped { "skipped" } else { "warning" }));
+    }
+    for d in &report.documents {
+        if d.published.is_none() {
+            out.push_str(&format!("note: {}: publication date unknown; relative dates left unresolved (give --published or a manifest)\n", d.name()));
+        }
+    }
+    for d in &report.diagnostics {
+        out.push_str(&render(d, &mut sources, &h));
+        out.push('\n');
+    }
+    if corroborations {
+        for c in &report.corroborations {
+            out.push_str(&format!("agree [{}] {} = {}\n", c.code, c.subject, c.value));
+            for s in &c.sources {
+                let (l, col) = sources.line_col(&s.path, s.start);
+                out.push_str(&format!("    {}:{l}:{col} “{}” ({})\n", s.path, s.text, s.message));
+            }
+        }
+    }
+    let count = |s: Severity| report.diagnostics.iter().filter(|d| d.severity == s).count();
+    out.push_str(&format!(
+        "{} error{}, {} warning{} in {} document{} ({} claims, {} corroborations)\n",
+        count(Severity::Error),
+        if count(Severity::Error) == 1 { "" } else { "s" },
+        count(Severity::Warning),
+        if count(Severity::Warning) == 1 { "" } else { "s" },
+        report.documents.len(),
+        if report.documents.len() == 1 { "" } else { "s" },
+        report.claims.len(),
+        report.corroborations.len()
+    ));
+    out
+}

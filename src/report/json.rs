@@ -1,0 +1,51 @@
+//! JSON output: one object with `documents`, `claims`, `diagnostics`, `corroborations`, `problems`.
+
+use serde::Serialize;
+
+use super::{Corroboration, Diagnostic, DocMeta, Report};
+use crate::claims::Claim;
+use crate::error::InputProblem;
+
+/// A claim as printed: the claim plus its document's path and its resolved value as text.
+#[derive(Serialize)]
+pub struct ClaimOut<'a> {
+    pub path: &'a str,
+    #[serde(flatten)]
+    pub claim: &'a Claim,
+    /// "2023-09-12", "2023-09", "2019", "2024-06-19/2024-06-25", or null when unresolved
+    pub resolved: Option<String>,
+    pub value_text: String,
+}
+
+impl<'a> ClaimOut<'a> {
+    pub fn new(c: &'a Claim, docs: &'a [DocMeta]) -> ClaimOut<'a> {
+        ClaimOut {
+            path: docs.get(c.doc as usize).map(|d| d.path.as_str()).unwrap_or(""),
+            claim: c,
+            resolved: c.interval().map(|i| i.to_string()),
+            value_text: c.value_text(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Out<'a> {
+    documents: &'a [DocMeta],
+    claims: Vec<ClaimOut<'a>>,
+    diagnostics: &'a [Diagnostic],
+    corroborations: &'a [Corroboration],
+    problems: &'a [InputProblem],
+}
+
+pub fn print(r: &Report) -> String {
+    let out = Out {
+        documents: &r.documents,
+        claims: r.claims.iter().map(|c| ClaimOut::new(c, &r.documents)).collect(),
+        diagnostics: &r.diagnostics,
+        corroborations: &r.corroborations,
+        problems: &r.problems,
+    };
+    let mut s = serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    s.push('\n');
+    s
+}

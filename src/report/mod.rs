@@ -1,0 +1,137 @@
+//! Stage 5: one diagnostic model, three printers (human via miette, JSON, SARIF).
+//!
+//! Printers only format; they decide nothing. The human printer re-reads the files that have
+//! diagnostics to render their spans (the pipeline keeps claims, not texts).
+
+pub mod human;
+pub mod json;
+pub mod sarif;
+
+use serde::Serialize;
+
+use crate::claims::Claim;
+use crate::corpus::{DateSource, LangSource};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Advice,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Advice => "advice",
+        }
+    }
+}
+
+/// A labelled span in one document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Label {
+    #[serde(skip)]
+    pub doc: u32,
+    pub path: String,
+    /// byte offsets into the file as read
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub message: String,
+    pub primary: bool,
+}
+
+impl Label {
+    pub fn of(claim: &Claim, docs: &[DocMeta], message: String, primary: bool) -> Label {
+        Label {
+            doc: claim.doc,
+            path: docs.get(claim.doc as usize).map(|d| d.path.clone()).unwrap_or_default(),
+            start: claim.start,
+            end: claim.end,
+            text: claim.text.clone(),
+            message,
+            primary,
+        }
+    }
+}
+
+/// One conflict, ready for any printer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    pub code: String,
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    pub help: String,
+    pub labels: Vec<Label>,
+}
+
+impl Diagnostic {
+    /// Sort key: primary label's path and offset, then code.
+    pub fn sort_key(&self) -> (String, usize, String) {
+        let p = self.labels.iter().find(|l| l.primary).or(self.labels.first());
+        (p.map(|l| l.path.clone()).unwrap_or_default(), p.map(|l| l.start).unwrap_or(0), self.code.clone())
+    }
+}
+
+/// Sources that agree on a value for one key.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Corroboration {
+    pub code: String,
+    /// what the sources agree on, e.g. "previous travel by kim"
+    pub subject: String,
+    pub value: String,
+    pub sources: Vec<Label>,
+}
+
+/// What later stages keep of a document (the text itself is dropped after extraction).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocMeta {
+    pub path: String,
+    pub line: Option<usize>,
+    pub outlet: Option<String>,
+    pub lang: String,
+    pub lang_source: LangSource,
+    pub published: Option<jiff::civil::Date>,
+    pub published_source: DateSource,
+    pub claims: usize,
+    pub sentences: usize,
+    pub folded: usize,
+    pub stripped_bytes: usize,
+}
+
+impl DocMeta {
+    pub fn name(&self) -> String {
+        match self.line {
+            Some(l) => format!("{}:{l}", self.path),
+            None => self.path.clone(),
+        }
+    }
+    /// File name without folders, for compact messages.
+    pub fn short(&self) -> String {
+        let base = std::path::Path::new(&self.path).file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_else(|| self.path.clone());
+        match self.line {
+            Some(l) => format!("{base}:{l}"),
+            None => base,
+        }
+    }
+}
+
+/// Everything a run produced.
+#[derive(Debug, Default, Serialize)]
+pub struct Report {
+    pub documents: Vec<DocMeta>,
+    pub claims: Vec<Claim>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub corroborations: Vec<Corroboration>,
+    pub problems: Vec<crate::error::InputProblem>,
+}
+
+impl Report {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+}

@@ -1,0 +1,86 @@
+//! SARIF 2.1.0 output: one result per diagnostic, byte and line/column regions. The document is
+//! built as JSON and checked against serde-sarif's typed model before printing.
+
+use serde_json::{json, Value};
+
+use super::human::Sources;
+use super::{Label, Report, Severity};
+use crate::rules::Rule;
+
+fn region(l: &Label, sources: &mut Sources) -> Value {
+    let (sl, sc) = sources.line_col(&l.path, l.start);
+    let (el, ec) = sources.line_col(&l.path, l.end);
+    json!({
+        "byteOffset": l.start,
+        "byteLength": l.end.saturating_sub(l.start),
+        "startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec,
+        "snippet": { "text": l.text },
+    })
+}
+
+fn location(l: &Label, sources: &mut Sources, id: Option<usize>) -> Value {
+    let mut v = json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": l.path.replace('\\', "/") },
+            "region": region(l, sources),
+        },
+        "message": { "text": l.message },
+    });
+    if let Some(id) = id {
+        v["id"] = json!(id);
+    }
+    v
+}
+
+pub fn print(r: &Report, rules: &[Rule]) -> String {
+    let mut sources = Sources::default();
+    let results: Vec<Value> = r
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let primary: Vec<&Label> = d.labels.iter().filter(|l| l.primary).collect();
+            let others: Vec<&Label> = d.labels.iter().filter(|l| !l.primary).collect();
+            json!({
+                "ruleId": d.code,
+                "level": match d.severity { Severity::Error => "error", Severity::Warning => "warning", Severity::Advice => "note" },
+                "message": { "text": format!("{}\n{}", d.message, d.help) },
+                "locations": primary.iter().map(|l| location(l, &mut sources, None)).collect::<Vec<_>>(),
+                "relatedLocations": others.iter().enumerate().map(|(i, l)| location(l, &mut sources, Some(i + 1))).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let rule_descs: Vec<Value> = rules
+        .iter()
+        .map(|ru| {
+            json!({
+                "id": ru.code, "name": ru.name,
+                "shortDescription": { "text": ru.summary },
+                "fullDescription": { "text": ru.explain.what },
+                "help": { "text": format!("{}\n\nExample:\n{}", ru.explain.why, ru.explain.example) },
+                "defaultConfiguration": { "level": match ru.severity { Severity::Error => "error", Severity::Warning => "warning", Severity::Advice => "note" } },
+            })
+        })
+        .collect();
+    let doc = json!({
+        "version": "2.1.0",
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "factlint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://example.invalid/factlint",
+                "rules": rule_descs,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    // validate against the typed SARIF model; print the typed form
+    let out = match serde_json::from_value::<serde_sarif::sarif::Sarif>(doc.clone()) {
+        Ok(s) => serde_json::to_string_pretty(&s),
+        Err(_) => serde_json::to_string_pretty(&doc),
+    };
+    let mut s = out.unwrap_or_default();
+    s.push('\n');
+    s
+}

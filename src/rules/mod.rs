@@ -1,0 +1,170 @@
+//! Stage 4: the rule engine. Rules are data (`rules/FL*.toml`); each names a built-in check and
+//! its parameters. Checks see claims and document metadata only, never text. Claims are grouped
+//! by key in hash maps, so a run is linear in the number of claims.
+
+pub mod checks;
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::claims::Claim;
+use crate::error::DataError;
+use crate::report::{Corroboration, Diagnostic, DocMeta, Severity};
+
+/// The built-in checks a rule file can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Check {
+    PartExceedsWhole,
+    ValueMismatch,
+    SinceArithmetic,
+    DurationVsDates,
+    RelativeVsAbsolute,
+    WeekdayMismatch,
+    PastEventAfterPublication,
+    DuplicateVariant,
+}
+
+/// Parameters; each check reads those it needs (unknown names are an error).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// claim kinds compared (value_mismatch)
+    #[serde(default)]
+    pub kinds: Vec<String>,
+    /// relative tolerance when either value is approximate ("um 30")
+    #[serde(default = "default_tolerance")]
+    pub tolerance: f64,
+    /// only compare sources published within this many days of each other
+    #[serde(default = "default_window")]
+    pub window_days: i64,
+    /// concepts whose dates mark the start of an event (duration_vs_dates)
+    #[serde(default)]
+    pub start_concepts: Vec<String>,
+    /// concepts whose dates mark the end of an event (duration_vs_dates)
+    #[serde(default)]
+    pub end_concepts: Vec<String>,
+    /// most sources of the majority named in a diagnostic
+    #[serde(default = "default_examples")]
+    pub max_examples: usize,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            kinds: Vec::new(),
+            tolerance: default_tolerance(),
+            window_days: default_window(),
+            start_concepts: Vec::new(),
+            end_concepts: Vec::new(),
+            max_examples: default_examples(),
+        }
+    }
+}
+
+fn default_tolerance() -> f64 {
+    0.1
+}
+fn default_window() -> i64 {
+    7
+}
+fn default_examples() -> usize {
+    3
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Explain {
+    /// what the rule checks
+    pub what: String,
+    /// why it matters to a desk
+    pub why: String,
+    /// an example that fires
+    pub example: String,
+    /// an example that must not fire
+    #[serde(default)]
+    pub near_miss: Option<String>,
+}
+
+/// One rule as written in `rules/FL*.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub code: String,
+    pub name: String,
+    pub severity: Severity,
+    pub summary: String,
+    pub check: Check,
+    #[serde(default)]
+    pub params: Params,
+    pub explain: Explain,
+}
+
+/// The built-in rules, embedded in the binary.
+pub const BUILTIN_RULES: &[(&str, &str)] = &[
+    ("rules/FL001.toml", include_str!("../../rules/FL001.toml")),
+    ("rules/FL002.toml", include_str!("../../rules/FL002.toml")),
+    ("rules/FL003.toml", include_str!("../../rules/FL003.toml")),
+    ("rules/FL004.toml", include_str!("../../rules/FL004.toml")),
+    ("rules/FL005.toml", include_str!("../../rules/FL005.toml")),
+    ("rules/FL006.toml", include_str!("../../rules/FL006.toml")),
+    ("rules/FL007.toml", include_str!("../../rules/FL007.toml")),
+    ("rules/FL008.toml", include_str!("../../rules/FL008.toml")),
+];
+
+impl Rule {
+    pub fn parse(src: &str, name: &str) -> Result<Rule, DataError> {
+        let r: Rule = toml::from_str(src).map_err(|e| DataError::toml(name, src, e))?;
+        let valid_code = r.code.len() >= 3 && r.code.chars().all(|c| c.is_ascii_alphanumeric());
+        if !valid_code {
+            return Err(DataError::invalid(name, format!("rule code `{}` must be letters and digits, like FL009", r.code)));
+        }
+        for k in &r.params.kinds {
+            if !["count", "part_of_whole", "duration", "date", "since"].contains(&k.as_str()) {
+                return Err(DataError::invalid(name, format!("unknown claim kind `{k}` in params.kinds")));
+            }
+        }
+        Ok(r)
+    }
+}
+
+/// Load the built-in rules, then every `*.toml` rule file of `extra` (same code replaces).
+pub fn load(extra: Option<&Path>) -> Result<Vec<Rule>, DataError> {
+    let mut rules = BUILTIN_RULES.iter().map(|(n, s)| Rule::parse(s, n)).collect::<Result<Vec<_>, _>>()?;
+    if let Some(dir) = extra {
+        let entries = std::fs::read_dir(dir).map_err(|e| DataError::io(&dir.display().to_string(), e))?;
+        let mut files: Vec<_> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == "toml")
+                    && p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
+            })
+            .collect();
+        files.sort();
+        for p in files {
+            let name = p.display().to_string();
+            let src = std::fs::read_to_string(&p).map_err(|e| DataError::io(&name, e))?;
+            let r = Rule::parse(&src, &name)?;
+            rules.retain(|x| x.code != r.code);
+            rules.push(r);
+        }
+    }
+    rules.sort_by(|a, b| a.code.cmp(&b.code));
+    Ok(rules)
+}
+
+/// Run every rule over the claims. Output is sorted, so it does not depend on claim order.
+pub fn run(rules: &[Rule], docs: &[DocMeta], claims: &[Claim]) -> (Vec<Diagnostic>, Vec<Corroboration>) {
+    let mut diags = Vec::new();
+    let mut corr = Vec::new();
+    for r in rules {
+        let (d, c) = checks::run(r, docs, claims);
+        diags.extend(d);
+        corr.extend(c);
+    }
+    diags.sort_by_key(|d| d.sort_key());
+    corr.sort_by(|a, b| (&a.code, &a.subject, &a.value).cmp(&(&b.code, &b.subject, &b.value)));
+    (diags, corr)
+}
