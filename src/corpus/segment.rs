@@ -18,32 +18,37 @@ pub struct Stripped {
 
 /// Compiled boilerplate matchers (built once per run).
 pub struct Stripper {
-    blocks: AhoCorasick,
-    /// pattern index → (block index, is start marker)
-    block_pats: Vec<(usize, bool)>,
-    block_names: Vec<String>,
+    /// start markers of blocks (deduplicated); pattern index → the block rules opening with it
+    block_starts: AhoCorasick,
+    starts_rules: Vec<Vec<usize>>,
+    blocks: Vec<(String, String)>,
     tails: AhoCorasick,
     tail_names: Vec<String>,
     line_equals: HashMap<String, String>,
     line_starts: Vec<(String, String)>,
 }
 
+fn automaton(p: &[String]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(p)
+        .or_else(|_| AhoCorasick::new(Vec::<String>::new()))
+        .unwrap_or_else(|_| unreachable!("an empty automaton always builds"))
+}
+
 impl Stripper {
     pub fn new(b: &Boilerplate) -> Stripper {
-        let mut pats = Vec::new();
-        let mut block_pats = Vec::new();
+        let mut start_pats: Vec<String> = Vec::new();
+        let mut starts_rules: Vec<Vec<usize>> = Vec::new();
         for (i, r) in b.block.iter().enumerate() {
-            pats.push(r.start.clone());
-            block_pats.push((i, true));
-            pats.push(r.end.clone());
-            block_pats.push((i, false));
+            match start_pats.iter().position(|p| *p == r.start) {
+                Some(k) => starts_rules[k].push(i),
+                None => {
+                    start_pats.push(r.start.clone());
+                    starts_rules.push(vec![i]);
+                }
+            }
         }
-        let build = |p: &[String]| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(p)
-                .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).unwrap_or_else(|_| unreachable!()))
-        };
         let mut tail_pats = Vec::new();
         let mut tail_names = Vec::new();
         for r in &b.tail {
@@ -63,10 +68,10 @@ impl Stripper {
             }
         }
         Stripper {
-            blocks: build(&pats),
-            block_pats,
-            block_names: b.block.iter().map(|r| r.name.clone()).collect(),
-            tails: build(&tail_pats),
+            block_starts: automaton(&start_pats),
+            starts_rules,
+            blocks: b.block.iter().map(|r| (r.name.clone(), r.end.clone())).collect(),
+            tails: automaton(&tail_pats),
             tail_names,
             line_equals,
             line_starts,
@@ -88,23 +93,20 @@ impl Stripper {
             }
         }
         let body = &text[..limit];
-        // blocks: from a start marker through the next end marker of the same block rule
-        let mut open: Option<(usize, usize)> = None;
-        for m in self.blocks.find_iter(body) {
-            let (bi, is_start) = self.block_pats[m.pattern().as_usize()];
-            match open {
-                None if is_start => open = Some((bi, m.start())),
-                Some((ob, s)) if !is_start && ob == bi => {
-                    out.push(Stripped { start: s, end: m.end(), reason: self.block_names[bi].clone() });
-                    open = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some((bi, s)) = open {
-            // no end marker: strip to the end of the line
-            let end = body[s..].find('\n').map(|k| s + k).unwrap_or(body.len());
-            out.push(Stripped { start: s, end, reason: self.block_names[bi].clone() });
+        // blocks: from a start marker through the nearest end marker of a rule opening with it;
+        // with no end marker, to the end of the line
+        let mut pos = 0;
+        while let Some(m) = self.block_starts.find(&body[pos..]) {
+            let s = pos + m.start();
+            let after = pos + m.end();
+            let rules = &self.starts_rules[m.pattern().as_usize()];
+            let closing = rules
+                .iter()
+                .filter_map(|&ri| body[after..].find(self.blocks[ri].1.as_str()).map(|k| (after + k + self.blocks[ri].1.len(), ri)))
+                .min();
+            let (end, ri) = closing.unwrap_or_else(|| (body[s..].find('\n').map(|k| s + k).unwrap_or(body.len()), rules[0]));
+            out.push(Stripped { start: s, end, reason: self.blocks[ri].0.clone() });
+            pos = end.max(after);
         }
         // whole lines
         let mut pos = 0;

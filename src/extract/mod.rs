@@ -26,7 +26,10 @@ struct Ctx<'k, 'd> {
     sent_span: (usize, usize),
     entities: Vec<String>,
     persons: Vec<String>,
-    principal: Option<String>,
+    /// people of this sentence with their token index
+    persons_at: Vec<(usize, String)>,
+    /// the first person of the nearest earlier sentence naming one
+    previous_person: Option<String>,
     future: bool,
     /// token index of the first "first" marker in the sentence
     first_at: Option<usize>,
@@ -58,7 +61,7 @@ impl Ctx<'_, '_> {
             noun: None,
             entities: self.entities.clone(),
             persons: self.persons.clone(),
-            principal: self.principal.clone(),
+            principal: self.principal(from),
             start,
             end,
             sentence_start: self.sent_span.0,
@@ -72,6 +75,17 @@ impl Ctx<'_, '_> {
             date: None,
             since: None,
         }
+    }
+
+    /// Who the claim is about: the first person named before it in the sentence, else the person
+    /// of the nearest earlier sentence ("Dei to møttest sist i 2019"), else the first after it.
+    fn principal(&self, at: usize) -> Option<String> {
+        self.persons_at
+            .iter()
+            .find(|(i, _)| *i < at)
+            .map(|(_, p)| p.clone())
+            .or_else(|| self.previous_person.clone())
+            .or_else(|| self.persons_at.first().map(|(_, p)| p.clone()))
     }
 
     fn with_concept(mut c: Claim, r: ConceptRef) -> Claim {
@@ -155,19 +169,24 @@ impl Ctx<'_, '_> {
 }
 
 /// Entities of a sentence: known names from the alias table, and unknown capitalised words.
-fn sentence_entities(k: &Knowledge, lex: &Lexicon, toks: &[Token]) -> Vec<(String, EntityType)> {
+fn sentence_entities(k: &Knowledge, lex: &Lexicon, toks: &[Token]) -> Vec<(String, EntityType, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if !t.is_word() || !t.is_capitalised() {
+        if !t.is_word() {
             i += 1;
             continue;
         }
         let words = |n: usize| toks.get(i + n).filter(|t| t.is_word()).map(|t| t.lower());
-        if let Some((n, (id, ty))) = k.entities.match_at(words) {
-            out.push((id.clone(), *ty));
+        // known people match in any case ("heimsókn pútíns"); other names must be capitalised
+        if let Some((n, (id, ty))) = k.entities.match_at(words).filter(|(_, (_, ty))| t.is_capitalised() || *ty == EntityType::Person) {
+            out.push((id.clone(), *ty, i));
             i += n;
+            continue;
+        }
+        if !t.is_capitalised() {
+            i += 1;
             continue;
         }
         let sentence_initial = i == 0 || toks[..i].iter().all(|p| !p.is_word() && !p.is_digits());
@@ -183,7 +202,7 @@ fn sentence_entities(k: &Knowledge, lex: &Lexicon, toks: &[Token]) -> Vec<(Strin
                 j += 1;
             }
             let key = toks[i..j].iter().map(|t| fold_name(t.text)).collect::<Vec<_>>().join(" ");
-            out.push((key, EntityType::Unknown));
+            out.push((key, EntityType::Unknown, i));
             i = j;
             continue;
         }
@@ -214,22 +233,18 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
             continue;
         }
         let ents = sentence_entities(k, lex, &toks);
-        let mut entities: Vec<String> = ents.iter().map(|(e, _)| e.clone()).collect();
-        let persons_here: Vec<String> = ents.iter().filter(|(_, t)| *t == EntityType::Person).map(|(e, _)| e.clone()).collect();
-        let (principal, mut persons) = if let Some(p) = persons_here.first() {
-            (Some(p.clone()), persons_here.clone())
-        } else {
-            let back = recent_persons.iter().rev().find(|p| !p.is_empty()).cloned().unwrap_or_default();
-            (back.first().cloned(), back)
-        };
-        if !persons_here.is_empty() {
-            recent_persons.push_back(persons_here);
-        } else {
-            recent_persons.push_back(Vec::new());
+        let persons_at: Vec<(usize, String)> =
+            ents.iter().filter(|(_, t, _)| *t == EntityType::Person).map(|(e, _, i)| (*i, e.clone())).collect();
+        let previous_person = recent_persons.iter().rev().find_map(|p: &Vec<String>| p.first().cloned());
+        let mut persons: Vec<String> = persons_at.iter().map(|(_, p)| p.clone()).collect();
+        if persons.is_empty() {
+            persons.extend(previous_person.clone());
         }
+        recent_persons.push_back(persons_at.iter().map(|(_, p)| p.clone()).collect());
         if recent_persons.len() > 3 {
             recent_persons.pop_front();
         }
+        let mut entities: Vec<String> = ents.into_iter().map(|(e, _, _)| e).collect();
         entities.sort();
         entities.dedup();
         persons.sort();
@@ -244,7 +259,8 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
             sent_span: (doc.file_offset(s.start), doc.file_offset(s.end)),
             entities,
             persons,
-            principal,
+            persons_at,
+            previous_person,
             future: has_marker(lex, &toks, Marker::Future).is_some(),
             first_at: has_marker(lex, &toks, Marker::First).or_else(|| has_marker(lex, &toks, Marker::FirstTime)),
         };

@@ -332,7 +332,8 @@ mod tests {
         let k = Knowledge::builtin().unwrap();
         let lex = k.lexicon(lang).unwrap();
         let toks = tokenize(s, 0);
-        number(lex)(&toks).ok().map(|(_, (v, _, _))| v)
+        let v = number(lex)(&toks).ok().map(|(_, (v, _, _))| v);
+        v
     }
 
     #[test]

@@ -335,8 +335,8 @@ pub enum ConceptKind {
     Thing,
 }
 
+// no deny_unknown_fields: the language arrays are collected by `flatten`
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct ConceptFile {
     kind: ConceptKind,
     #[serde(default)]

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use super::{Diagnostic, Label, Report, Severity};
 
@@ -40,13 +40,72 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// A file's text that shows long lines (one-line scraped pages) only around the labelled span.
+#[derive(Clone)]
+struct Windowed {
+    name: String,
+    text: Arc<String>,
+}
+
+/// Characters of context kept on each side of a span inside a long line.
+const WINDOW: usize = 160;
+
+impl SourceCode for Windowed {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let text = self.text.as_str();
+        let start = span.offset().min(text.len());
+        let end = (span.offset() + span.len()).min(text.len());
+        let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let line_end = text[end..].find('\n').map(|i| end + i).unwrap_or(text.len());
+        if line_end - line_start <= 3 * WINDOW {
+            let inner = text.read_span(span, before, after)?;
+            return Ok(Box::new(miette::MietteSpanContents::new_named(
+                self.name.clone(),
+                inner.data(),
+                *inner.span(),
+                inner.line(),
+                inner.column(),
+                inner.line_count(),
+            )));
+        }
+        // a long line: cut a window at word boundaries around the span
+        let mut ws = floor_char_boundary(text, start.saturating_sub(WINDOW).max(line_start));
+        if ws > line_start {
+            if let Some(sp) = text[ws..start].find(' ') {
+                ws += sp + 1;
+            }
+        }
+        let mut we = floor_char_boundary(text, (end + WINDOW).min(line_end));
+        if we < line_end {
+            if let Some(sp) = text[end..we].rfind(' ') {
+                we = end + sp;
+            }
+        }
+        let line = text[..ws].matches('\n').count();
+        let column = text[line_start..ws].chars().count();
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.clone(),
+            &text.as_bytes()[ws..we],
+            (ws, we - ws).into(),
+            line,
+            column,
+            1,
+        )))
+    }
+}
+
 /// A diagnostic in one file, with the other files as related diagnostics.
 struct Rendered {
     code: String,
     message: String,
     help: Option<String>,
     severity: miette::Severity,
-    src: NamedSource<Arc<String>>,
+    src: Windowed,
     labels: Vec<LabeledSpan>,
     related: Vec<Rendered>,
 }
@@ -133,7 +192,7 @@ fn build(d: &Diagnostic, sources: &mut Sources) -> Rendered {
                 help: None,
                 severity: miette::Severity::Advice,
                 labels: spans(&ls, &text),
-                src: NamedSource::new(*p, text),
+                src: Windowed { name: p.to_string(), text },
                 related: Vec::new(),
             }
         })
@@ -144,7 +203,7 @@ fn build(d: &Diagnostic, sources: &mut Sources) -> Rendered {
             message: String::new(),
             help: None,
             severity: miette::Severity::Advice,
-            src: NamedSource::new("", Arc::new(String::new())),
+            src: Windowed { name: String::new(), text: Arc::new(String::new()) },
             labels: Vec::new(),
             related: Vec::new(),
         }

@@ -396,25 +396,35 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
         Some((c.concept.clone(), c.persons.clone()))
     });
     let mut out: Out = (Vec::new(), Vec::new());
+    let mut seen: Vec<(String, Vec<u32>)> = Vec::new();
+    let max = cx.rule.params.max_examples;
     for g in groups {
-        let is_rel = |c: &Claim| c.date.as_ref().is_some_and(|d| matches!(d.form, DateForm::Relative | DateForm::Weekday) && d.precision != Precision::Range);
-        let abs: Vec<&Claim> = g.iter().copied().filter(|c| c.date.as_ref().is_some_and(|d| d.form == DateForm::Absolute)).collect();
-        for r in g.iter().copied().filter(|c| is_rel(c)) {
+        let is_rel = |c: &Claim| c.date.as_ref().is_some_and(|d| matches!(d.form, DateForm::Relative | DateForm::Weekday));
+        let pinned = |c: &Claim| c.date.as_ref().is_some_and(|d| d.precision != Precision::Range);
+        for r in g.iter().copied().filter(|c| is_rel(c) && pinned(c)) {
             let Some(ri) = r.interval() else { continue };
-            let others: Vec<&Claim> = abs.iter().copied().filter(|a| a.doc != r.doc).collect();
+            let others: Vec<&Claim> = g.iter().copied().filter(|a| a.doc != r.doc && pinned(a)).collect();
             if others.is_empty() {
                 continue;
             }
             let agree: Vec<&Claim> = others.iter().copied().filter(|a| a.interval().is_some_and(|ai| ai.overlaps(&ri))).collect();
             if !agree.is_empty() {
+                let mut docs: Vec<u32> = agree.iter().map(|a| a.doc).chain([r.doc]).collect();
+                docs.sort_unstable();
+                docs.dedup();
+                let subject = format!("{} of {}", r.concept.as_deref().unwrap_or("event"), r.persons.join(" and "));
+                if seen.iter().any(|(s, d)| *s == subject && *d == docs) {
+                    continue;
+                }
+                seen.push((subject.clone(), docs));
                 let mut sources = vec![cx.label(r, rel_text(cx, r, ri), false)];
-                sources.extend(agree.iter().take(cx.rule.params.max_examples).map(|a| cx.label(a, a.value_text(), false)));
-                out.1.push(Corroboration { code: cx.rule.code.clone(), subject: format!("{} of {}", r.concept.as_deref().unwrap_or("event"), r.persons.join(" and ")), value: ri.to_string(), sources });
+                sources.extend(agree.iter().take(max).map(|a| cx.label(a, a.value_text(), false)));
+                out.1.push(Corroboration { code: cx.rule.code.clone(), subject, value: ri.to_string(), sources });
                 continue;
             }
+            let shown: Vec<String> = others.iter().take(max).map(|a| format!("{} says {}", cx.short(a), a.value_text())).collect();
             let mut labels = vec![cx.label(r, rel_text(cx, r, ri), true)];
-            labels.extend(others.iter().take(cx.rule.params.max_examples).map(|a| cx.label(a, format!("{} says {}", cx.short(a), a.value_text()), false)));
-            let shown: Vec<String> = others.iter().take(cx.rule.params.max_examples).map(|a| format!("{} says {}", cx.short(a), a.value_text())).collect();
+            labels.extend(others.iter().take(max).map(|a| cx.label(a, format!("{} says {}", cx.short(a), a.value_text()), false)));
             out.0.push(cx.diag(
                 format!("“{}” in {} points to {}, which other sources contradict", r.text, cx.short(r), ri),
                 format!("{}, but {}", rel_text(cx, r, ri), shown.join("; ")),
