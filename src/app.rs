@@ -166,7 +166,13 @@ pub fn claims_human(report: &Report) -> String {
     for c in &report.claims {
         let d = &report.documents[c.doc as usize];
         let (l, col) = sources.line_col(&d.path, c.start);
-        let what = c.concept.clone().or_else(|| c.noun.clone()).unwrap_or_default();
+        let mut what = c.concept.clone().or_else(|| c.noun.clone()).unwrap_or_default();
+        if let Some(ph) = c.phase {
+            what.push_str(match ph {
+                crate::lang::Phase::Start => "/start",
+                crate::lang::Phase::End => "/end",
+            });
+        }
         let q = c.qualifier.as_deref().map(|q| format!(" ({q})")).unwrap_or_default();
         let resolved = match (&c.date, &c.since) {
             (Some(di), _) if di.resolved.is_none() => "  [unresolved: publication date unknown]".to_string(),

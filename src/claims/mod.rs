@@ -7,7 +7,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::lang::TimeUnit;
+use crate::lang::{Phase, TimeUnit};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -138,6 +138,8 @@ pub struct Claim {
     pub concept: Option<String>,
     /// the concept's family ("travel" for visit/trip/meeting)
     pub family: Option<String>,
+    /// the sentence dates the start or the end of the event (arrived, began; left, ended)
+    pub phase: Option<Phase>,
     /// compound modifier ("shahed" in "Shahed-drónum")
     pub qualifier: Option<String>,
     /// the head word when no concept is known

@@ -30,6 +30,8 @@ struct Ctx<'k, 'd> {
     persons_at: Vec<(usize, String)>,
     /// the first person of the nearest earlier sentence naming one
     previous_person: Option<String>,
+    /// the event of the nearest earlier sentence naming one ("Það hófst …" after "Gosið …")
+    previous_event: ConceptRef,
     future: bool,
     /// token index of the first "first" marker in the sentence
     first_at: Option<usize>,
@@ -57,6 +59,7 @@ impl Ctx<'_, '_> {
             unit: None,
             concept: None,
             family: None,
+            phase: None,
             qualifier: None,
             noun: None,
             entities: self.entities.clone(),
@@ -134,8 +137,24 @@ impl Ctx<'_, '_> {
     }
 
     /// The event a date or duration belongs to: the nearest event concept in the sentence,
-    /// looking after the claim first, then anywhere by distance.
+    /// looking after the claim first, then anywhere by distance. Phase words (arrived, began)
+    /// are not events; see [`Ctx::phase_near`].
     fn event_near(&self, toks: &[Token], from: usize, to: usize) -> ConceptRef {
+        let r = self.nearest(toks, from, to, false);
+        if r.concept.is_some() {
+            r
+        } else {
+            self.previous_event.clone()
+        }
+    }
+
+    /// The nearest phase word (arrival, departure, began, ended) in the sentence.
+    fn phase_near(&self, toks: &[Token], from: usize, to: usize) -> Option<crate::lang::Phase> {
+        let r = self.nearest(toks, from, to, true);
+        r.concept.as_deref().and_then(|id| self.k.concepts.id_of(id)).and_then(|i| self.k.concepts.get(i).phase)
+    }
+
+    fn nearest(&self, toks: &[Token], from: usize, to: usize, phase: bool) -> ConceptRef {
         let mut best: Option<(usize, ConceptRef)> = None;
         for (k, t) in toks.iter().enumerate() {
             if k >= from && k < to || !t.is_word() {
@@ -146,7 +165,7 @@ impl Ctx<'_, '_> {
                 .concept
                 .as_deref()
                 .and_then(|id| self.k.concepts.id_of(id))
-                .is_some_and(|i| self.k.concepts.get(i).kind == ConceptKind::Event);
+                .is_some_and(|i| self.k.concepts.get(i).kind == ConceptKind::Event && self.k.concepts.get(i).phase.is_some() == phase);
             if !is_event {
                 continue;
             }
@@ -224,6 +243,7 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
     let Some(lex) = k.lexicon(&doc.lang).or(k.langs.first()) else { return Vec::new() };
     let mut out = Vec::new();
     let mut recent_persons: std::collections::VecDeque<Vec<String>> = std::collections::VecDeque::new();
+    let mut recent_events: std::collections::VecDeque<(u32, ConceptRef)> = std::collections::VecDeque::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let toks: Vec<Token> = tokenize(&doc.text[s.start..s.end], s.start)
             .into_iter()
@@ -249,6 +269,15 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
         entities.dedup();
         persons.sort();
         persons.dedup();
+        // an event carries over to the next sentences of the same paragraph only ("Gosinu lauk í gær.
+        // Það hófst mánudaginn 8. janúar …")
+        let previous_event = recent_events
+            .iter()
+            .rev()
+            .take_while(|(para, _)| *para == s.para)
+            .find(|(_, e)| e.concept.is_some())
+            .map(|(_, e)| e.clone())
+            .unwrap_or_default();
         let ctx = Ctx {
             k,
             lex,
@@ -261,11 +290,16 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
             persons,
             persons_at,
             previous_person,
+            previous_event,
             future: has_marker(lex, &toks, Marker::Future).is_some(),
             first_at: has_marker(lex, &toks, Marker::First).or_else(|| has_marker(lex, &toks, Marker::FirstTime)),
         };
         let before = out.len();
         walk(&ctx, &toks, &mut out);
+        recent_events.push_back((s.para, ctx.nearest(&toks, 0, 0, false)));
+        if recent_events.len() > 2 {
+            recent_events.pop_front();
+        }
         for (n, c) in out[before..].iter_mut().enumerate() {
             c.ordinal = n as u16;
         }
@@ -359,7 +393,15 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
         {
             let n = consumed(here, rest);
             let year = y.or_else(|| rel.and_then(|r| r.years).and_then(|dy| pub_date.map(|p| p.year() + dy as i16)));
-            push_date(ctx, toks, i, i + n, written(ctx, WrittenDate { year, month: Some(m), day: None, weekday: None }), out);
+            let mut info = written(ctx, WrittenDate { year, month: Some(m), day: None, weekday: None });
+            if rel.is_some() {
+                // "i juli i fjor": placed by the publication date, so relative
+                info.form = DateForm::Relative;
+                if y.is_none() && year.is_none() {
+                    info.resolved = None;
+                }
+            }
+            push_date(ctx, toks, i, i + n, info, out);
             i += n;
             continue;
         }
@@ -413,7 +455,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             if let Ok((rest2, u)) = parse::unit(lex)(rest) {
                 let n2 = consumed(here, rest2);
                 let after = ctx.concept_after(toks, i + n2, 3);
-                let is_event = after.concept.as_deref().and_then(|id| ctx.k.concepts.id_of(id)).is_some_and(|x| ctx.k.concepts.get(x).kind == ConceptKind::Event);
+                let is_event = after.concept.as_deref().and_then(|id| ctx.k.concepts.id_of(id)).is_some_and(|x| ctx.k.concepts.get(x).kind == ConceptKind::Event && ctx.k.concepts.get(x).phase.is_none());
                 let ev = if is_event { after } else { ctx.event_near(toks, i, i + n2) };
                 let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Duration, toks, i, i + n2, v), ev);
                 c.unit = Some(u);
@@ -464,6 +506,7 @@ fn push_date(ctx: &Ctx, toks: &[Token], from: usize, to: usize, info: DateInfo, 
     let ev = ctx.event_near(toks, from, to);
     let value = info.resolved.map(|r| f64::from(r.start.year())).unwrap_or(0.0);
     let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Date, toks, from, to, value), ev);
+    c.phase = ctx.phase_near(toks, from, to);
     c.date = Some(info);
     out.push(c);
 }

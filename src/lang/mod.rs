@@ -340,6 +340,8 @@ pub enum ConceptKind {
 struct ConceptFile {
     kind: ConceptKind,
     #[serde(default)]
+    phase: Option<Phase>,
+    #[serde(default)]
     family: Option<String>,
     #[serde(default)]
     exact: Vec<String>,
@@ -347,11 +349,20 @@ struct ConceptFile {
     forms: HashMap<String, Vec<String>>,
 }
 
+/// A concept that marks the start or end of another event (arrival, departure, began, ended).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Phase {
+    Start,
+    End,
+}
+
 #[derive(Debug, Clone)]
 pub struct Concept {
     pub id: String,
     pub kind: ConceptKind,
     pub family: String,
+    pub phase: Option<Phase>,
 }
 
 /// Concept look-up: exact word forms, and compound heads ("sprengjudrónar" → drone, "sprengju").
@@ -378,7 +389,7 @@ impl Concepts {
         let mut c = Concepts { min_suffix_chars: 4, ..Default::default() };
         for (id, cf) in raw {
             let idx = c.list.len() as u16;
-            c.list.push(Concept { family: cf.family.clone().unwrap_or_else(|| id.clone()), id, kind: cf.kind });
+            c.list.push(Concept { family: cf.family.clone().unwrap_or_else(|| id.clone()), id, kind: cf.kind, phase: cf.phase });
             for w in &cf.exact {
                 c.exact.entry(w.to_lowercase()).or_insert(idx);
             }

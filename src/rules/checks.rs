@@ -197,36 +197,66 @@ fn close(a: f64, b: f64, approx: bool, tol: f64) -> bool {
     approx && (a - b).abs() <= tol * a.abs().max(b.abs())
 }
 
+/// Claims of a twin copy of a paragraph are compared only with their first copy (FL008).
+fn first_copy(c: &Claim) -> bool {
+    c.twin_of.is_none()
+}
+
+/// Split a group by an optional attribute: claims that have it form one subgroup per value; claims
+/// without it join every subgroup (they are compatible with all).
+fn split_by<'c, K: PartialEq>(g: Vec<&'c Claim>, attr: impl Fn(&Claim) -> Option<K>) -> Vec<Vec<&'c Claim>> {
+    let mut keys: Vec<K> = Vec::new();
+    for c in &g {
+        if let Some(k) = attr(c) {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+    }
+    if keys.len() <= 1 {
+        return vec![g];
+    }
+    keys.iter()
+        .map(|k| g.iter().copied().filter(|c| attr(c).is_none_or(|x| x == *k)).collect())
+        .collect()
+}
+
 fn value_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
     let p = &cx.rule.params;
-    let groups = group(claims.iter().filter(|c| p.kinds.iter().any(|n| n == c.kind.name()) && c.concept.is_some()), |c| {
-        Some((c.kind, c.concept.clone(), c.qualifier.clone(), c.unit, c.principal.clone()))
+    let groups = group(claims.iter().filter(|c| p.kinds.iter().any(|n| n == c.kind.name()) && c.concept.is_some() && first_copy(c)), |c| {
+        Some((c.kind, c.concept.clone(), c.unit))
     });
     let mut out: Out = (Vec::new(), Vec::new());
     for g in groups {
-        for window in time_windows(cx, &g, p.window_days) {
-            let same = |a: &Claim, b: &Claim| close(a.value, b.value, a.approx || b.approx, p.tolerance) && a.whole == b.whole;
-            let (d, c) = majority_report(
-                cx,
-                &window,
-                same,
-                |c| c.value_text(),
-                |c, _| format!("{} says {} for {}, other sources disagree", cx.short(c), c.value_text(), subject(c)),
-                |c, major| {
-                    format!(
-                        "{} say{} {}; this source says {}{}",
-                        sources_phrase(cx, major),
-                        if doc_count(major) == 1 { "s" } else { "" },
-                        major[0].value_text(),
-                        c.value_text(),
-                        if c.approx || major[0].approx { format!(" (rounding words allow ±{}%)", (p.tolerance * 100.0).round()) } else { String::new() }
-                    )
-                },
-            );
-            out.0.extend(d);
-            out.1.extend(c);
+        for by_q in split_by(g, |c| c.qualifier.clone()) {
+            for by_p in split_by(by_q, |c| c.principal.clone()) {
+                for window in time_windows(cx, &by_p, p.window_days) {
+                    let same = |a: &Claim, b: &Claim| close(a.value, b.value, a.approx || b.approx, p.tolerance) && a.whole == b.whole;
+                    let (d, c) = majority_report(
+                        cx,
+                        &window,
+                        same,
+                        |c| c.value_text(),
+                        |c, _| format!("{} says {} for {}, other sources disagree", cx.short(c), c.value_text(), subject(c)),
+                        |c, major| {
+                            format!(
+                                "{} say{} {}; this source says {}{}",
+                                sources_phrase(cx, major),
+                                if doc_count(major) == 1 { "s" } else { "" },
+                                major[0].value_text(),
+                                c.value_text(),
+                                if c.approx || major[0].approx { format!(" (rounding words allow ±{}%)", (p.tolerance * 100.0).round()) } else { String::new() }
+                            )
+                        },
+                    );
+                    out.0.extend(d);
+                    out.1.extend(c);
+                }
+            }
         }
     }
+    out.1.sort_by(|a, b| (&a.subject, &a.value).cmp(&(&b.subject, &b.value)));
+    out.1.dedup_by(|a, b| a.subject == b.subject && a.value == b.value && a.sources.len() == b.sources.len());
     out
 }
 
@@ -274,7 +304,7 @@ fn since_text(cx: &Cx, c: &Claim) -> String {
 }
 
 fn since_arithmetic(cx: &Cx, claims: &[Claim]) -> Out {
-    let groups = group(claims.iter().filter(|c| c.kind == ClaimKind::Since && c.since.as_ref().is_some_and(|s| s.year.is_some())), |c| {
+    let groups = group(claims.iter().filter(|c| first_copy(c) && c.kind == ClaimKind::Since && c.since.as_ref().is_some_and(|s| s.year.is_some())), |c| {
         Some((c.family.clone()?, c.principal.clone()?))
     });
     let mut out: Out = (Vec::new(), Vec::new());
@@ -315,70 +345,78 @@ fn day_of(c: &Claim) -> Option<jiff::civil::Date> {
 }
 
 fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
-    let p = &cx.rule.params;
-    let is = |c: &Claim, list: &[String]| c.concept.as_ref().is_some_and(|x| list.contains(x));
-    // start dates (arrivals) and end dates (departures) by person
-    let mut starts: HashMap<&str, Vec<&Claim>> = HashMap::new();
-    let mut ends: HashMap<&str, Vec<&Claim>> = HashMap::new();
-    for c in claims.iter().filter(|c| c.kind == ClaimKind::Date && day_of(c).is_some()) {
-        if let Some(pr) = c.principal.as_deref() {
-            if is(c, &p.start_concepts) {
-                starts.entry(pr).or_default().push(c);
-            }
-            if is(c, &p.end_concepts) {
-                ends.entry(pr).or_default().push(c);
-            }
-        }
-    }
-    // a date in the duration's own sentence is its end
+    use crate::lang::Phase;
+    let max = cx.rule.params.max_examples;
+    // dated starts and ends, indexed by the person they are about and by the event they name
+    let dated: Vec<&Claim> = claims.iter().filter(|c| first_copy(c) && c.kind == ClaimKind::Date && day_of(c).is_some()).collect();
+    // a dated start or end counts for a duration of the same event concept, or, when it names no
+    // event ("Kim kom til Russland tysdag"), for a duration about the same person
+    let mut by_key: HashMap<(Phase, String), Vec<&Claim>> = HashMap::new();
     let mut by_sentence: HashMap<(u32, u32), Vec<&Claim>> = HashMap::new();
-    for c in claims.iter().filter(|c| c.kind == ClaimKind::Date && day_of(c).is_some()) {
+    for &c in &dated {
         by_sentence.entry((c.doc, c.sentence)).or_default().push(c);
+        let Some(ph) = c.phase else { continue };
+        let key = match (&c.concept, &c.principal) {
+            (Some(e), _) => format!("event:{e}"),
+            (None, Some(p)) => format!("person:{p}"),
+            _ => continue,
+        };
+        by_key.entry((ph, key)).or_default().push(c);
     }
     let mut out: Out = (Vec::new(), Vec::new());
-    for d in claims.iter().filter(|c| c.kind == ClaimKind::Duration && c.unit == Some(TimeUnit::Day) && !c.approx && c.value >= 1.0 && c.value < 400.0) {
-        let Some(pr) = d.principal.as_deref() else { continue };
-        if d.family.as_deref() != Some("travel") {
+    let durations = claims.iter().filter(|c| {
+        first_copy(c) && c.kind == ClaimKind::Duration && c.unit == Some(TimeUnit::Day) && !c.approx && c.value >= 1.0 && c.value < 400.0 && c.concept.is_some()
+    });
+    for d in durations {
+        let own: Vec<&Claim> = by_sentence.get(&(d.doc, d.sentence)).cloned().unwrap_or_default();
+        // anchors: the duration's own sentence first (a date there with no phase is its end:
+        // "fór heim í dag eftir sex daga heimsókn"), then other sources on the same person or event
+        let find = |ph: Phase| -> Vec<&Claim> {
+            let here: Vec<&Claim> = own.iter().copied().filter(|c| c.phase == Some(ph) || (ph == Phase::End && c.phase.is_none())).collect();
+            if !here.is_empty() {
+                return here;
+            }
+            let keys = [d.concept.as_ref().map(|e| format!("event:{e}")), d.principal.as_ref().map(|p| format!("person:{p}"))];
+            keys.into_iter().flatten().flat_map(|k| by_key.get(&(ph, k)).cloned().unwrap_or_default()).collect()
+        };
+        // a visit runs from the first arrival to the last departure; anchors more than 60 days
+        // apart belong to different events
+        let ends = find(Phase::End);
+        let Some(end) = ends.iter().filter_map(|c| day_of(c)).max() else { continue };
+        let starts: Vec<&Claim> = find(Phase::Start)
+            .into_iter()
+            .filter(|c| day_of(c).is_some_and(|s| s <= end && resolve::days_between(s, end).is_some_and(|x| x < 60)))
+            .collect();
+        let Some(start) = starts.iter().filter_map(|c| day_of(c)).min() else { continue };
+        let smaj: Vec<&Claim> = starts.iter().copied().filter(|c| day_of(c) == Some(start)).collect();
+        let emaj: Vec<&Claim> = ends.iter().copied().filter(|c| day_of(c) == Some(end)).collect();
+        if smaj.iter().any(|s| emaj.iter().any(|e| std::ptr::eq(*s, *e))) {
             continue;
         }
-        let end_claim = by_sentence
-            .get(&(d.doc, d.sentence))
-            .and_then(|v| v.iter().find(|c| !is(c, &p.start_concepts)).copied())
-            .or_else(|| ends.get(pr).and_then(|v| v.first().copied()));
-        let Some(end_claim) = end_claim else { continue };
-        let Some(end) = day_of(end_claim) else { continue };
         let n = d.value as i64;
-        let Some(expected) = resolve::add_days(end, -(n - 1)) else { continue };
-        let Some(arrivals) = starts.get(pr) else { continue };
-        let arrivals: Vec<&Claim> = arrivals.iter().copied().filter(|a| a.doc != d.doc || a.sentence != d.sentence).collect();
-        if arrivals.is_empty() {
-            continue;
-        }
-        let cls = classes(cx, &arrivals, |a, b| day_of(a) == day_of(b));
-        let major = &cls[0];
-        let Some(start) = day_of(major[0]) else { continue };
-        let counting = format!(
-            "a {n}-day {} ending {end} began {expected} (counting both ends: {end} − ({n} − 1) days)",
-            d.concept.as_deref().unwrap_or("event")
-        );
+        let Some(span) = resolve::days_between(start, end).map(|x| x + 1) else { continue };
+        let what = d.concept.as_deref().unwrap_or("event");
         let mut labels = vec![cx.label(d, format!("{n} days"), true)];
-        if end_claim.doc != d.doc || end_claim.sentence != d.sentence {
-            labels.push(cx.label(end_claim, format!("{} says it ended {end}", cx.short(end_claim)), false));
-        } else if end_claim.start != d.start {
-            labels.push(cx.label(end_claim, format!("ends {end}"), false));
+        for c in emaj.iter().take(max) {
+            labels.push(cx.label(c, format!("{} dates the end {end}", cx.short(c)), false));
         }
-        if start == expected {
-            let mut sources = vec![cx.label(d, format!("{n} days ending {end}"), false)];
-            sources.extend(major.iter().take(p.max_examples).map(|a| cx.label(a, format!("began {start}"), false)));
-            out.1.push(Corroboration { code: cx.rule.code.clone(), subject: format!("{} by {pr}", d.concept.as_deref().unwrap_or("event")), value: format!("{start} to {end}"), sources });
+        for c in smaj.iter().take(max) {
+            labels.push(cx.label(c, format!("{} dates the start {start}", cx.short(c)), false));
+        }
+        if span == n {
+            let sources = labels.into_iter().map(|mut l| {
+                l.primary = false;
+                l
+            });
+            out.1.push(Corroboration { code: cx.rule.code.clone(), subject: format!("{what}{}", d.principal.as_deref().map(|p| format!(" by {p}")).unwrap_or_default()), value: format!("{start} to {end}, {n} days"), sources: sources.collect() });
             continue;
-        }
-        for a in major.iter().take(p.max_examples) {
-            labels.push(cx.label(a, format!("{} says it began {start}", cx.short(a)), false));
         }
         out.0.push(cx.diag(
-            format!("{} says {n} days, but the dates give {} days", cx.short(d), resolve::days_between(start, end).map(|x| x + 1).unwrap_or(0)),
-            format!("{counting}, but {} say{} it began {start}", sources_phrase(cx, major), if doc_count(major) == 1 { "s" } else { "" }),
+            format!("{} says the {what} lasted {n} days, but its dates give {span}", cx.short(d)),
+            format!(
+                "counting both ends, {start} to {end} is {end} − {start} + 1 = {span} days; a {n}-day {what} ending {end} would have begun {}",
+                resolve::add_days(end, -(n - 1)).map(|x| x.to_string()).unwrap_or_default()
+            ),
             labels,
         ));
     }
@@ -388,13 +426,12 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
 // FL005 --------------------------------------------------------------------------------------
 
 fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
-    let dated = claims.iter().filter(|c| c.kind == ClaimKind::Date && c.concept.is_some() && c.date.as_ref().is_some_and(|d| d.resolved.is_some()));
-    let groups = group(dated, |c| {
-        if c.persons.is_empty() {
-            return None;
-        }
-        Some((c.concept.clone(), c.persons.clone()))
-    });
+    let dated = claims.iter().filter(|c| first_copy(c) && c.kind == ClaimKind::Date && c.concept.is_some() && c.date.as_ref().is_some_and(|d| d.resolved.is_some()));
+    let groups = group(dated, |c| Some((c.concept.clone(), c.persons.clone())));
+    // the start and the end of an event are different dates: compare a claim with claims of the
+    // same phase; a month or year with no phase ("í desember í fyrra") covers the whole event
+    let coarse = |c: &Claim| c.date.as_ref().is_some_and(|d| matches!(d.precision, Precision::Month | Precision::Year));
+    let compatible = |r: &Claim, a: &Claim| a.phase == r.phase || (r.phase.is_none() && coarse(r));
     let mut out: Out = (Vec::new(), Vec::new());
     let mut seen: Vec<(String, Vec<u32>)> = Vec::new();
     let max = cx.rule.params.max_examples;
@@ -403,7 +440,7 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
         let pinned = |c: &Claim| c.date.as_ref().is_some_and(|d| d.precision != Precision::Range);
         for r in g.iter().copied().filter(|c| is_rel(c) && pinned(c)) {
             let Some(ri) = r.interval() else { continue };
-            let others: Vec<&Claim> = g.iter().copied().filter(|a| a.doc != r.doc && pinned(a)).collect();
+            let others: Vec<&Claim> = g.iter().copied().filter(|a| a.doc != r.doc && pinned(a) && compatible(r, a)).collect();
             if others.is_empty() {
                 continue;
             }
@@ -412,7 +449,11 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
                 let mut docs: Vec<u32> = agree.iter().map(|a| a.doc).chain([r.doc]).collect();
                 docs.sort_unstable();
                 docs.dedup();
-                let subject = format!("{} of {}", r.concept.as_deref().unwrap_or("event"), r.persons.join(" and "));
+                let subject = if r.persons.is_empty() {
+                    r.concept.clone().unwrap_or_default()
+                } else {
+                    format!("{} of {}", r.concept.as_deref().unwrap_or("event"), r.persons.join(" and "))
+                };
                 if seen.iter().any(|(s, d)| *s == subject && *d == docs) {
                     continue;
                 }

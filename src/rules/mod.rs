@@ -39,12 +39,6 @@ pub struct Params {
     /// only compare sources published within this many days of each other
     #[serde(default = "default_window")]
     pub window_days: i64,
-    /// concepts whose dates mark the start of an event (duration_vs_dates)
-    #[serde(default)]
-    pub start_concepts: Vec<String>,
-    /// concepts whose dates mark the end of an event (duration_vs_dates)
-    #[serde(default)]
-    pub end_concepts: Vec<String>,
     /// most sources of the majority named in a diagnostic
     #[serde(default = "default_examples")]
     pub max_examples: usize,
@@ -56,8 +50,6 @@ impl Default for Params {
             kinds: Vec::new(),
             tolerance: default_tolerance(),
             window_days: default_window(),
-            start_concepts: Vec::new(),
-            end_concepts: Vec::new(),
             max_examples: default_examples(),
         }
     }
@@ -165,6 +157,8 @@ pub fn run(rules: &[Rule], docs: &[DocMeta], claims: &[Claim]) -> (Vec<Diagnosti
         corr.extend(c);
     }
     diags.sort_by_key(|d| d.sort_key());
+    // a claim compared in two overlapping groups is reported once
+    diags.dedup_by(|a, b| a.code == b.code && a.labels.first() == b.labels.first() && a.message == b.message);
     corr.sort_by(|a, b| (&a.code, &a.subject, &a.value).cmp(&(&b.code, &b.subject, &b.value)));
     (diags, corr)
 }
