@@ -107,15 +107,15 @@ impl Ctx<'_, '_> {
             None => (self.k.concepts.lookup(t.lower())?, 1),
         };
         let c = self.k.concepts.get(hit.concept);
-        Some((
-            ConceptRef { concept: Some(c.id.clone()), family: Some(c.family.clone()), qualifier: hit.qualifier, noun: Some(t.lower().to_string()) },
-            n,
-        ))
+        // the qualifier as written: "Shahed" keeps its capital, which marks a name (see rules)
+        let qualifier = hit.qualifier.map(|q| t.text.chars().take(q.chars().count()).collect::<String>());
+        Some((ConceptRef { concept: Some(c.id.clone()), family: Some(c.family.clone()), qualifier, noun: Some(t.lower().to_string()) }, n))
     }
 
     /// The counted thing: the first concept within `window` words after `j`, stopping at
     /// punctuation; else the next word as a bare noun.
     fn concept_after(&self, toks: &[Token], j: usize, window: usize) -> ConceptRef {
+        let mut fallback: Option<ConceptRef> = None;
         let mut seen = 0;
         let mut k = j;
         while k < toks.len() && seen < window {
@@ -128,12 +128,16 @@ impl Ctx<'_, '_> {
                 break;
             }
             if let Some((r, _)) = self.concept_at(toks, k) {
-                return r;
+                let generic = r.concept.as_deref().and_then(|id| self.k.concepts.id_of(id)).is_some_and(|i| self.k.concepts.get(i).generic);
+                if !generic {
+                    return r;
+                }
+                fallback.get_or_insert(r);
             }
             seen += 1;
             k += 1;
         }
-        ConceptRef { noun: toks.get(j).filter(|t| t.is_word()).map(|t| t.lower().to_string()), ..Default::default() }
+        fallback.unwrap_or_else(|| ConceptRef { noun: toks.get(j).filter(|t| t.is_word()).map(|t| t.lower().to_string()), ..Default::default() })
     }
 
     /// The event a date or duration belongs to: the nearest event concept in the sentence,
@@ -169,8 +173,11 @@ impl Ctx<'_, '_> {
             if !is_event {
                 continue;
             }
-            // words after the claim are slightly closer than the same distance before it
-            let dist = if k >= to { (k - to) * 2 } else { (from - k) * 2 + 1 };
+            // words after the claim are slightly closer than the same distance before it; a
+            // clause boundary (",", ";", ":") in between puts a word much further away
+            let (lo, hi) = if k >= to { (to, k) } else { (k, from) };
+            let clauses = toks[lo..hi].iter().filter(|t| t.is_punct(',') || t.is_punct(';') || t.is_punct(':')).count();
+            let dist = if k >= to { (k - to) * 2 } else { (from - k) * 2 + 1 } + clauses * 40;
             if best.as_ref().is_none_or(|(d, _)| dist < *d) {
                 best = Some((dist, r));
             }
@@ -321,7 +328,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
         if let Ok((rest, _)) = tuple((
             parse::marker(lex, Marker::Clock),
             opt(parse::tight_punct('.')),
-            parse::tok(|t: &Token| t.is_digits()),
+            nom::branch::alt((nom::combinator::map(parse::tok(|t: &Token| t.is_digits()), |_| ()), nom::combinator::map(parse::word_number(lex), |_| ()))),
         ))(here)
         {
             i += consumed(here, rest);
@@ -370,9 +377,24 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             }
         }
         // absolute / partial dates
-        if let Ok((rest, wd)) = parse::written_date(lex)(here) {
-            let n = consumed(here, rest);
-            push_date(ctx, toks, i, i + n, written(ctx, wd), out);
+        if let Ok((rest, mut wd)) = parse::written_date(lex)(here) {
+            let mut n = consumed(here, rest);
+            let mut relative_year = false;
+            // "12. september i fjor": the year comes from a relative phrase
+            if wd.year.is_none() {
+                if let Ok((rest2, off)) = parse::relative(lex)(rest) {
+                    if let (Some(dy), Some(p)) = (off.years, pub_date) {
+                        wd.year = Some(p.year() + dy as i16);
+                        n = consumed(here, rest2);
+                        relative_year = true;
+                    }
+                }
+            }
+            let mut info = written(ctx, wd);
+            if relative_year {
+                info.form = DateForm::Relative;
+            }
+            push_date(ctx, toks, i, i + n, info, out);
             i += n;
             continue;
         }

@@ -341,6 +341,9 @@ struct ConceptFile {
     kind: ConceptKind,
     #[serde(default)]
     phase: Option<Phase>,
+    /// a vague noun ("people"): a more specific concept right after it wins
+    #[serde(default)]
+    generic: bool,
     #[serde(default)]
     family: Option<String>,
     #[serde(default)]
@@ -363,6 +366,7 @@ pub struct Concept {
     pub kind: ConceptKind,
     pub family: String,
     pub phase: Option<Phase>,
+    pub generic: bool,
 }
 
 /// Concept look-up: exact word forms, and compound heads ("sprengjudrónar" → drone, "sprengju").
@@ -389,7 +393,7 @@ impl Concepts {
         let mut c = Concepts { min_suffix_chars: 4, ..Default::default() };
         for (id, cf) in raw {
             let idx = c.list.len() as u16;
-            c.list.push(Concept { family: cf.family.clone().unwrap_or_else(|| id.clone()), id, kind: cf.kind, phase: cf.phase });
+            c.list.push(Concept { family: cf.family.clone().unwrap_or_else(|| id.clone()), id, kind: cf.kind, phase: cf.phase, generic: cf.generic });
             for w in &cf.exact {
                 c.exact.entry(w.to_lowercase()).or_insert(idx);
             }
@@ -439,6 +443,7 @@ impl Concepts {
             if let Some(&i) = self.forms.get(suffix) {
                 let q = word[..pos].trim_end_matches(['-', '‑']);
                 return Some(ConceptHit { concept: i, qualifier: (!q.is_empty()).then(|| q.to_string()) });
+                // (the caller restores the original case of the qualifier)
             }
         }
         None

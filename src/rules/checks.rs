@@ -112,6 +112,7 @@ fn group<'c, K: std::hash::Hash + Eq>(claims: impl Iterator<Item = &'c Claim>, k
 fn majority_report(
     cx: &Cx,
     group: &[&Claim],
+    same_doc_dissent: bool,
     same: impl Fn(&Claim, &Claim) -> bool,
     show: impl Fn(&Claim) -> String,
     message: impl Fn(&Claim, &[&Claim]) -> String,
@@ -136,7 +137,8 @@ fn majority_report(
     let major_docs: Vec<u32> = major.iter().map(|c| c.doc).collect();
     for cl in &cls[1..] {
         for &c in cl {
-            if major_docs.contains(&c.doc) {
+            // a document stating both values: a contradiction inside it (reported when asked for)
+            if major_docs.contains(&c.doc) && !same_doc_dissent {
                 continue;
             }
             let mut labels = vec![cx.label(c, format!("this source: {}", show(c)), true)];
@@ -228,13 +230,16 @@ fn value_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
     });
     let mut out: Out = (Vec::new(), Vec::new());
     for g in groups {
-        for by_q in split_by(g, |c| c.qualifier.clone()) {
-            for by_p in split_by(by_q, |c| c.principal.clone()) {
+        // only a named qualifier ("Shahed") splits: compound modifiers are words of one language
+        for by_q in split_by(g, |c| c.qualifier.as_ref().filter(|q| q.chars().next().is_some_and(char::is_uppercase)).map(|q| q.to_lowercase())) {
+            // durations are about someone's visit or meeting; counts are of things, whoever is named
+            for by_p in split_by(by_q, |c| if c.kind == ClaimKind::Duration { c.principal.clone() } else { None }) {
                 for window in time_windows(cx, &by_p, p.window_days) {
                     let same = |a: &Claim, b: &Claim| close(a.value, b.value, a.approx || b.approx, p.tolerance) && a.whole == b.whole;
                     let (d, c) = majority_report(
                         cx,
                         &window,
+                        false,
                         same,
                         |c| c.value_text(),
                         |c, _| format!("{} says {} for {}, other sources disagree", cx.short(c), c.value_text(), subject(c)),
@@ -305,13 +310,14 @@ fn since_text(cx: &Cx, c: &Claim) -> String {
 
 fn since_arithmetic(cx: &Cx, claims: &[Claim]) -> Out {
     let groups = group(claims.iter().filter(|c| first_copy(c) && c.kind == ClaimKind::Since && c.since.as_ref().is_some_and(|s| s.year.is_some())), |c| {
-        Some((c.family.clone()?, c.principal.clone()?))
+        Some((c.family.clone()?, c.principal.clone()))
     });
     let mut out: Out = (Vec::new(), Vec::new());
     for g in groups {
         let (d, c) = majority_report(
             cx,
             &g,
+            true,
             |a, b| a.interval() == b.interval(),
             |c| since_text(cx, c),
             |c, major| {

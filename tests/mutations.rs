@@ -1,0 +1,112 @@
+//! The mutation suite: single edits to the consistent corpus (tests/mutations.toml), each of which
+//! must be caught by its rule with labels in the edited place (and, for cross-source rules, in
+//! another source); edits to sidebars and tolerated rounding must raise nothing.
+
+mod common;
+
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Suite {
+    mutation: Vec<Mutation>,
+    #[serde(default)]
+    sidebar: Vec<Mutation>,
+    #[serde(default)]
+    tolerated: Vec<Mutation>,
+}
+
+#[derive(Deserialize, Clone)]
+struct Mutation {
+    id: String,
+    file: String,
+    find: String,
+    replace: String,
+    #[serde(default)]
+    nth: Option<usize>,
+    #[serde(default)]
+    rule: Option<String>,
+    #[serde(default)]
+    also: Vec<String>,
+}
+
+fn suite() -> Suite {
+    toml::from_str(&std::fs::read_to_string(common::root().join("tests/mutations.toml")).expect("suite")).expect("suite parses")
+}
+
+/// Apply a mutation to a copy of the consistent corpus and check it.
+fn apply(setup: &factlint::app::Setup, m: &Mutation) -> (factlint::report::Report, usize, usize) {
+    let dir = common::copy_dir(&common::fixture("consistent"));
+    let path = dir.path().join(&m.file);
+    let text = std::fs::read_to_string(&path).expect("mutated file");
+    let edited = common::replace_nth(&text, &m.find, &m.replace, m.nth.unwrap_or(1)).unwrap_or_else(|| panic!("{}: `{}` not found", m.id, m.find));
+    std::fs::write(&path, edited).expect("write");
+    let at = common::replace_nth(&text, &m.find, "\u{0}", m.nth.unwrap_or(1)).and_then(|t| t.find('\u{0}')).unwrap_or(0);
+    let report = common::check(setup, &[dir.path()]);
+    (report, at, at + m.replace.len())
+}
+
+/// Cross-source rules must label two documents; in-document rules one.
+fn in_document(rule: &str) -> bool {
+    matches!(rule, "FL001" | "FL006" | "FL007" | "FL008")
+}
+
+#[test]
+fn mutation_suite_catch_rate() {
+    let setup = common::setup();
+    let suite = suite();
+    assert!(suite.mutation.len() >= 30);
+    let mut caught = 0;
+    let mut failures = Vec::new();
+    for m in &suite.mutation {
+        let rule = m.rule.clone().expect("a mutation names its rule");
+        let (report, start, end) = apply(&setup, m);
+        let hit = report.diagnostics.iter().find(|d| {
+            d.code == rule
+                && d.labels.iter().any(|l| l.path.ends_with(&m.file) && l.start < end + 4 && start < l.end + 4)
+                && (in_document(&rule) || d.labels.len() >= 2)
+        });
+        let unexpected: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code != rule && !m.also.contains(&d.code))
+            .map(|d| d.code.as_str())
+            .collect();
+        match (hit, unexpected.is_empty()) {
+            (Some(_), true) => caught += 1,
+            (Some(_), false) => failures.push(format!("{}: caught, but also {:?}", m.id, unexpected)),
+            (None, _) => failures.push(format!(
+                "{}: {} not raised at the edit (got {:?})",
+                m.id,
+                rule,
+                report.diagnostics.iter().map(|d| d.code.as_str()).collect::<Vec<_>>()
+            )),
+        }
+    }
+    let rate = caught as f64 / suite.mutation.len() as f64;
+    println!("mutation suite: caught {caught}/{} = {:.1}%", suite.mutation.len(), rate * 100.0);
+    for f in &failures {
+        println!("  {f}");
+    }
+    assert!(rate >= 0.9, "catch rate {:.1}% < 90%", rate * 100.0);
+}
+
+#[test]
+fn sidebar_and_tolerated_edits_raise_nothing() {
+    let setup = common::setup();
+    let suite = suite();
+    assert!(suite.sidebar.len() >= 5);
+    for m in suite.sidebar.iter().chain(&suite.tolerated) {
+        let (report, _, _) = apply(&setup, m);
+        let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert!(codes.is_empty(), "{}: raised {:?}", m.id, codes);
+    }
+}
+
+#[test]
+fn consistent_corpus_is_clean() {
+    let setup = common::setup();
+    let report = common::check(&setup, &[&common::fixture("consistent")]);
+    let codes: Vec<String> = report.diagnostics.iter().map(|d| format!("{}: {}", d.code, d.message)).collect();
+    assert!(codes.is_empty(), "{codes:#?}");
+    assert!(report.corroborations.len() >= 5);
+}
