@@ -6,6 +6,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod app;
+pub mod archive;
 pub mod claims;
 pub mod corpus;
 pub mod error;

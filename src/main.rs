@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use factlint::app::{self, RunOptions, Setup};
+use factlint::archive;
 use factlint::corpus::CorpusOptions;
 use factlint::report::{self, human, json, sarif};
 
@@ -54,6 +55,45 @@ enum Command {
         /// Also list what sources agree on (always present in JSON)
         #[arg(long)]
         corroborations: bool,
+        /// Check the given drafts against a claims archive (made by `factlint index`)
+        #[arg(long, value_name = "DB")]
+        against: Option<PathBuf>,
+        /// With --against: compare with archived articles published within N days of the draft
+        /// (default: a news cycle, the window FL002 compares within; 0: the whole archive)
+        #[arg(long, value_name = "N", default_value_t = 7)]
+        within_days: i64,
+    },
+    /// Store a corpus's documents and claims in a SQLite archive (re-indexing skips unchanged documents)
+    Index {
+        #[command(flatten)]
+        common: Common,
+        /// The archive file (created if missing)
+        #[arg(long, value_name = "DB")]
+        db: PathBuf,
+        /// Documents written per transaction
+        #[arg(long, default_value_t = 500)]
+        batch: usize,
+    },
+    /// What an archive holds on a subject: the claims in time order, which outlets agree and which disagree
+    Sources {
+        /// A key (visit@kim, travel@kim, drone(shahed), @putin, since:travel@kim) or a sentence
+        #[arg(required = true)]
+        query: Vec<String>,
+        #[arg(long, value_name = "DB")]
+        db: PathBuf,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// Publication date (YYYY-MM-DD) of a sentence given as the query (default: today)
+        #[arg(long)]
+        published: Option<String>,
+        /// Language of a sentence given as the query; default: detect
+        #[arg(long)]
+        lang: Option<String>,
+        /// Most claims fetched per look-up (the most recent)
+        #[arg(long, default_value_t = 500)]
+        limit: usize,
+        #[arg(long)]
+        rules: Option<PathBuf>,
     },
     /// List every extracted claim
     Claims {
@@ -112,15 +152,34 @@ fn color() -> bool {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let rules_dir = match &cli.command {
-        Command::Check { common, .. } | Command::Claims { common, .. } | Command::Corpus { common, .. } => common.rules.clone(),
-        Command::Explain { rules, .. } | Command::Rules { rules } => rules.clone(),
+        Command::Check { common, .. } | Command::Claims { common, .. } | Command::Corpus { common, .. } | Command::Index { common, .. } => {
+            common.rules.clone()
+        }
+        Command::Explain { rules, .. } | Command::Rules { rules } | Command::Sources { rules, .. } => rules.clone(),
     };
     let setup = match Setup::load(rules_dir.as_deref()) {
         Ok(s) => s,
         Err(e) => return fatal(e),
     };
     match cli.command {
-        Command::Check { common, format, corroborations } => {
+        Command::Check { common, format, corroborations, against: Some(db), within_days } => {
+            let opts = match options(&common) {
+                Ok(o) => o,
+                Err(code) => return code,
+            };
+            let against = match archive::check_against(&setup, &opts, &db, &archive::AgainstOptions { within_days, ..Default::default() }) {
+                Ok(a) => a,
+                Err(e) => return fatal(e),
+            };
+            let out = match format {
+                Format::Human => archive::render::print(&against, corroborations, color()),
+                Format::Json => json::print(&against.report),
+                Format::Sarif => sarif::print(&against.report, &setup.rules),
+            };
+            print!("{out}");
+            exit_for(&against.report)
+        }
+        Command::Check { common, format, corroborations, .. } => {
             let opts = match options(&common) {
                 Ok(o) => o,
                 Err(code) => return code,
@@ -157,6 +216,37 @@ fn main() -> ExitCode {
                 Format::Human => print!("{}", app::corpus_human(&docs, &problems)),
             }
             if docs.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS }
+        }
+        Command::Index { common, db, batch } => {
+            let opts = match options(&common) {
+                Ok(o) => o,
+                Err(code) => return code,
+            };
+            match archive::index(&setup, &opts, &db, &archive::IndexOptions { batch }) {
+                Ok(stats) => {
+                    print!("{}", stats.human());
+                    if stats.documents == 0 { ExitCode::from(2) } else { ExitCode::SUCCESS }
+                }
+                Err(e) => fatal(e),
+            }
+        }
+        Command::Sources { query, db, format, published, lang, limit, .. } => {
+            let published = match published.as_deref().map(|s| (s, factlint::corpus::dateline::parse_metadata_date(s))) {
+                Some((s, None)) => return fatal(miette::miette!("--published `{s}` is not a date like 2023-09-13")),
+                Some((_, d)) => d,
+                None => None,
+            };
+            let opts = archive::SourcesOptions { limit, corpus: CorpusOptions { published, lang } };
+            match archive::sources(&setup, &db, &query.join(" "), &opts) {
+                Ok(view) => {
+                    match format {
+                        Format::Json | Format::Sarif => print!("{}", view.json()),
+                        Format::Human => print!("{}", view.human()),
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fatal(e),
+            }
         }
         Command::Explain { code, .. } => match app::explain(&setup.rules, &code) {
             Some(s) => {

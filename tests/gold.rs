@@ -111,3 +111,21 @@ fn extraction_precision_and_recall_on_own_corpus() {
     assert!(s.precision >= 0.95, "precision {:.3} < 0.95", s.precision);
     assert!(s.recall >= 0.90, "recall {:.3} < 0.90", s.recall);
 }
+
+/// Run by scripts/seed-eval.sh (from .ci/run) when the seed corpus exists; never reads ../shared
+/// on its own.
+#[test]
+#[ignore = "needs FACTLINT_SEED pointing at the seed corpus"]
+fn seed_precision_and_recall() {
+    let Some(dir) = std::env::var_os("FACTLINT_SEED").map(std::path::PathBuf::from) else { return };
+    let setup = common::setup();
+    let report = common::check(&setup, &[&dir]);
+    let s = score(&dir, &common::root().join("tests/gold/seed.toml"), &report);
+    println!("seed gold: precision {:.3} recall {:.3}", s.precision, s.recall);
+    for m in &s.misses {
+        println!("  missed: {m}");
+    }
+    for e in &s.extras {
+        println!("  extra:  {e}");
+    }
+}

@@ -55,7 +55,7 @@ pub const MIGRATIONS: &[&str] = &[
         claim       TEXT NOT NULL
     );
     CREATE INDEX claims_doc ON claims (doc_id, sentence);
-    CREATE INDEX claims_concept ON claims (concept, kind, principal, published) WHERE concept IS NOT NULL;
+    CREATE INDEX claims_concept ON claims (concept, kind, published) WHERE concept IS NOT NULL;
     CREATE INDEX claims_family ON claims (family, principal, kind, published) WHERE family IS NOT NULL;
     CREATE INDEX claims_principal ON claims (principal, kind, published) WHERE principal IS NOT NULL;
     CREATE INDEX claims_interval ON claims (date_start, date_end) WHERE date_start IS NOT NULL;

@@ -15,6 +15,9 @@ use crate::lang::token::{tokenize, Token};
 use crate::lang::{fold_name, ConceptKind, EntityType, Knowledge, Lexicon, Marker, TimeUnit};
 use parse::{In, WrittenDate};
 
+/// Tokens on each side of a claim searched for its event or phase word.
+const NEAR_WINDOW: usize = 40;
+
 /// Per-sentence context the claim builders need.
 struct Ctx<'k, 'd> {
     k: &'k Knowledge,
@@ -160,7 +163,10 @@ impl Ctx<'_, '_> {
 
     fn nearest(&self, toks: &[Token], from: usize, to: usize, phase: bool) -> ConceptRef {
         let mut best: Option<(usize, ConceptRef)> = None;
-        for (k, t) in toks.iter().enumerate() {
+        // a bounded window keeps this linear on run-on "sentences" (pages without punctuation)
+        let lo = from.saturating_sub(NEAR_WINDOW);
+        let hi = (to + NEAR_WINDOW).min(toks.len());
+        for (k, t) in toks.iter().enumerate().take(hi).skip(lo) {
             if k >= from && k < to || !t.is_word() {
                 continue;
             }

@@ -1,0 +1,530 @@
+//! `factlint sources --db archive.db KEY-or-text`: what the archive holds on a subject.
+//!
+//! A key names a concept or event family and/or a person: `visit@kim`, `travel@kim`,
+//! `drone(shahed)`, `@putin`, `since:travel@kim`. Anything else is read as text: the claims
+//! extracted from it give the keys (and the text's own value is placed among the archive's), and
+//! failing that the people and concepts it names do. The claims found are grouped by subject, listed
+//! in time order, and split into classes of agreeing values: the outlets that agree, and those that
+//! disagree.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use jiff::civil::Date;
+use rusqlite::types::Value;
+use serde::Serialize;
+
+use super::store::{decode_claim, decode_meta};
+use super::{Archive, ArchiveError};
+use crate::app::Setup;
+use crate::claims::{fmt_num, Claim, ClaimKind, SinceForm};
+use crate::corpus::{self, CorpusOptions, Meta, OffsetMap, RawDoc};
+use crate::extract;
+use crate::lang::token::tokenize;
+use crate::lang::EntityType;
+
+#[derive(Debug, Clone)]
+pub struct SourcesOptions {
+    /// most claims fetched per look-up (the most recent are kept)
+    pub limit: usize,
+    /// language and publication date of a text query (default: detected, and today)
+    pub corpus: CorpusOptions,
+}
+
+impl Default for SourcesOptions {
+    fn default() -> Self {
+        SourcesOptions { limit: 500, corpus: CorpusOptions::default() }
+    }
+}
+
+/// The look-ups, by name; the last parameter is the limit.
+pub(crate) const LOOKUPS: &[(&str, &str)] = &[
+    ("sources_concept", "SELECT id, doc_id, claim FROM claims INDEXED BY claims_concept WHERE concept = ?1 ORDER BY published DESC LIMIT ?2"),
+    ("sources_family", "SELECT id, doc_id, claim FROM claims INDEXED BY claims_family WHERE family = ?1 ORDER BY published DESC LIMIT ?2"),
+    ("sources_person", "SELECT id, doc_id, claim FROM claims INDEXED BY claims_principal WHERE principal = ?1 ORDER BY published DESC LIMIT ?2"),
+    (
+        "sources_concept_person",
+        "SELECT id, doc_id, claim FROM claims INDEXED BY claims_concept WHERE concept = ?1 AND principal = ?2 ORDER BY published DESC LIMIT ?3",
+    ),
+    (
+        "sources_family_person",
+        "SELECT id, doc_id, claim FROM claims INDEXED BY claims_family WHERE family = ?1 AND principal = ?2 ORDER BY published DESC LIMIT ?3",
+    ),
+];
+
+fn sql(name: &str) -> &'static str {
+    LOOKUPS.iter().find(|(n, _)| *n == name).map(|(_, s)| *s).unwrap_or("SELECT 0, 0, '' WHERE 0")
+}
+
+/// What to look for: a concept or family, a qualifier, a person, a claim kind.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Key {
+    pub kind: Option<String>,
+    pub term: Option<String>,
+    pub qualifier: Option<String>,
+    pub person: Option<String>,
+}
+
+impl std::fmt::Display for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(k) = &self.kind {
+            write!(f, "{k}:")?;
+        }
+        write!(f, "{}", self.term.as_deref().unwrap_or(""))?;
+        if let Some(q) = &self.qualifier {
+            write!(f, "({q})")?;
+        }
+        if let Some(p) = &self.person {
+            write!(f, "@{p}")?;
+        }
+        Ok(())
+    }
+}
+
+const KINDS: [&str; 5] = ["count", "part_of_whole", "duration", "date", "since"];
+
+/// Parse `[kind:]term[(qualifier)][@person]`; None when the query is not in key form.
+pub fn parse_key(q: &str) -> Option<Key> {
+    let q = q.trim().to_string();
+    // keys are written as ids: lower-case ASCII, digits, `_` and `-`
+    let ident = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+    let (rest, person) = match q.split_once('@') {
+        Some((a, p)) if ident(p) => (a.to_string(), Some(p.to_string())),
+        Some(_) => return None,
+        None => (q.clone(), None),
+    };
+    let (kind, rest) = match rest.split_once(':') {
+        Some((k, r)) if KINDS.contains(&k) => (Some(k.to_string()), r.to_string()),
+        Some(_) => return None,
+        None => (None, rest),
+    };
+    let (term, qualifier) = match rest.split_once('(') {
+        Some((t, qq)) => {
+            let qq = qq.strip_suffix(')')?;
+            if !ident(qq) {
+                return None;
+            }
+            (t.to_string(), Some(qq.to_string()))
+        }
+        None => (rest, None),
+    };
+    if !term.is_empty() && !ident(&term) {
+        return None;
+    }
+    let term = (!term.is_empty()).then_some(term);
+    if term.is_none() && person.is_none() {
+        return None;
+    }
+    Some(Key { kind, term, qualifier, person })
+}
+
+/// One archived claim in the view.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    pub published: Option<Date>,
+    pub outlet: Option<String>,
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub value: String,
+    /// how the value was reached ("2023 − 4 = 2019", "since 2019")
+    pub reading: String,
+    pub text: String,
+    /// index into the subject's `classes`
+    pub class: usize,
+}
+
+/// Sources that state one value.
+#[derive(Debug, Clone, Serialize)]
+pub struct Class {
+    pub value: String,
+    /// "agree" (the majority), "disagree" (against the majority) or "split" (no majority)
+    pub standing: &'static str,
+    pub outlets: Vec<String>,
+    pub documents: usize,
+}
+
+/// Everything the archive holds on one subject.
+#[derive(Debug, Clone, Serialize)]
+pub struct Subject {
+    pub subject: String,
+    pub kind: &'static str,
+    /// in time order
+    pub claims: Vec<Entry>,
+    /// the majority first
+    pub classes: Vec<Class>,
+    /// the query text's own value on this subject, and the class it joins
+    pub query_value: Option<String>,
+    pub query_class: Option<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourcesView {
+    pub db: String,
+    pub query: String,
+    /// the keys the query was read as
+    pub keys: Vec<String>,
+    pub subjects: Vec<Subject>,
+    /// a look-up hit `--limit`: only the most recent claims are shown
+    pub truncated: bool,
+}
+
+/// The keys of a claim: what `check --against` would compare it with.
+fn key_of(c: &Claim) -> Option<Key> {
+    if c.kind == ClaimKind::Since {
+        return Some(Key { kind: Some("since".into()), term: Some(c.family.clone()?), qualifier: None, person: c.principal.clone() });
+    }
+    Some(Key { kind: Some(c.kind.name().into()), term: Some(c.concept.clone()?), qualifier: c.qualifier.clone(), person: c.principal.clone() })
+}
+
+/// Read a text query: its claims, or the people and concepts it names.
+fn read_text(setup: &Setup, text: &str, opts: &SourcesOptions) -> (Vec<Key>, Vec<Claim>, Option<Date>) {
+    let mut copts = opts.corpus.clone();
+    if copts.published.is_none() {
+        copts.published = Some(jiff::Zoned::now().date());
+    }
+    let raw = RawDoc { path: "<query>".into(), line: None, text: text.to_string(), map: OffsetMap::identity(), meta: Meta::default() };
+    let doc = corpus::analyze(raw, &setup.knowledge, &setup.stripper, &copts);
+    let claims: Vec<Claim> = extract::extract(&doc, 0, &setup.knowledge).into_iter().filter(|c| key_of(c).is_some()).collect();
+    let mut keys: Vec<Key> = claims.iter().filter_map(key_of).collect();
+    if keys.is_empty() {
+        let toks = tokenize(text, 0);
+        let words: Vec<&str> = toks.iter().filter(|t| t.is_word()).map(|t| t.lower()).collect();
+        let mut persons = Vec::new();
+        let mut terms = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            if let Some((n, (id, ty))) = setup.knowledge.entities.match_at(|k| words.get(i + k).copied()) {
+                if *ty == EntityType::Person && !persons.contains(id) {
+                    persons.push(id.clone());
+                }
+                i += n.max(1);
+                continue;
+            }
+            if let Some(hit) = setup.knowledge.concepts.lookup(words[i]) {
+                let id = setup.knowledge.concepts.get(hit.concept).id.clone();
+                if !terms.contains(&id) {
+                    terms.push(id);
+                }
+            }
+            i += 1;
+        }
+        match (terms.is_empty(), persons.is_empty()) {
+            (false, false) => {
+                for t in &terms {
+                    for p in &persons {
+                        keys.push(Key { term: Some(t.clone()), person: Some(p.clone()), ..Default::default() });
+                    }
+                }
+            }
+            (false, true) => keys.extend(terms.into_iter().map(|t| Key { term: Some(t), ..Default::default() })),
+            (true, false) => keys.extend(persons.into_iter().map(|p| Key { person: Some(p), ..Default::default() })),
+            (true, true) => {}
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    (keys, claims, doc.published)
+}
+
+struct Row {
+    doc_id: i64,
+    json: String,
+}
+
+/// Fetch one look-up's claims; true when it hit the limit (older claims left out).
+fn fetch(archive: &Archive, name: &str, keys: &[&str], limit: usize, out: &mut BTreeMap<i64, Row>) -> Result<bool, ArchiveError> {
+    let err = archive.sql_err("looking up archived claims");
+    let mut stmt = archive.conn().prepare_cached(sql(name)).map_err(&err)?;
+    let mut params: Vec<Value> = keys.iter().map(|k| Value::Text(k.to_string())).collect();
+    params.push(Value::Integer(limit as i64));
+    let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| Ok((r.get::<_, i64>(0)?, Row { doc_id: r.get(1)?, json: r.get(2)? }))).map_err(&err)?;
+    let mut n = 0;
+    for r in rows {
+        let (id, row) = r.map_err(&err)?;
+        out.entry(id).or_insert(row);
+        n += 1;
+    }
+    Ok(n >= limit)
+}
+
+/// A key's claims: a term matches a concept or a family.
+fn fetch_key(archive: &Archive, key: &Key, limit: usize, out: &mut BTreeMap<i64, Row>) -> Result<bool, ArchiveError> {
+    Ok(match (&key.term, &key.person) {
+        (Some(t), Some(p)) => {
+            fetch(archive, "sources_concept_person", &[t, p], limit, out)? | fetch(archive, "sources_family_person", &[t, p], limit, out)?
+        }
+        (Some(t), None) => fetch(archive, "sources_concept", &[t], limit, out)? | fetch(archive, "sources_family", &[t], limit, out)?,
+        (None, Some(p)) => fetch(archive, "sources_person", &[p], limit, out)?,
+        (None, None) => false,
+    })
+}
+
+fn matches(key: &Key, c: &Claim) -> bool {
+    // (Option::is_none_or needs Rust 1.82; the crate supports 1.80)
+    let term_ok = key.term.as_ref().map_or(true, |t| c.concept.as_ref() == Some(t) || c.family.as_ref() == Some(t));
+    let kind_ok = key.kind.as_ref().map_or(true, |k| k == c.kind.name());
+    let qual_ok = key.qualifier.as_ref().map_or(true, |q| c.qualifier.as_ref().is_some_and(|x| x.eq_ignore_ascii_case(q)));
+    let person_ok = key.person.as_ref().map_or(true, |p| c.principal.as_ref() == Some(p));
+    term_ok && kind_ok && qual_ok && person_ok
+}
+
+/// The subject a claim is grouped under (the rules' grouping: since claims by family and person,
+/// others by kind, concept, qualifier, person, unit and phase).
+type SubjectKey = (ClaimKind, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>);
+
+fn subject_key(c: &Claim) -> Option<SubjectKey> {
+    if c.kind == ClaimKind::Since {
+        return Some((c.kind, c.family.clone(), None, c.principal.clone(), None, None));
+    }
+    let concept = c.concept.clone()?;
+    Some((
+        c.kind,
+        Some(concept),
+        c.qualifier.as_ref().map(|q| q.to_lowercase()),
+        c.principal.clone(),
+        c.unit.map(|u| u.name().to_string()),
+        c.phase.map(|p| super::store::phase_name(p).to_string()),
+    ))
+}
+
+fn subject_name(k: &SubjectKey) -> String {
+    let (kind, term, q, p, _, phase) = k;
+    let mut s = match kind {
+        ClaimKind::Since => format!("previous {}", term.as_deref().unwrap_or("event")),
+        _ => term.clone().unwrap_or_default(),
+    };
+    if let Some(ph) = phase {
+        s.push_str(&format!(" ({ph})"));
+    }
+    if let Some(q) = q {
+        s.push_str(&format!(" ({q})"));
+    }
+    if let Some(p) = p {
+        s.push_str(&format!(", {p}"));
+    }
+    s
+}
+
+fn same_value(a: &Claim, b: &Claim) -> bool {
+    match a.kind {
+        ClaimKind::Date | ClaimKind::Since => a.interval() == b.interval(),
+        _ => {
+            let close = a.value == b.value || ((a.approx || b.approx) && (a.value - b.value).abs() <= 0.1 * a.value.abs().max(b.value.abs()));
+            close && a.whole == b.whole
+        }
+    }
+}
+
+fn reading(c: &Claim, published: Option<Date>) -> String {
+    let Some(s) = &c.since else { return c.value_text() };
+    match (s.form, s.year, s.years, published) {
+        (SinceForm::FirstInYears, Some(y), Some(n), Some(p)) => format!("{} − {} = {y}", p.year(), fmt_num(n)),
+        (SinceForm::SinceYear, Some(y), _, _) => format!("since {y}"),
+        (SinceForm::LastInYear, Some(y), _, _) => format!("last in {y}"),
+        _ => c.value_text(),
+    }
+}
+
+struct Doc {
+    published: Option<Date>,
+    outlet: Option<String>,
+    name: String,
+    path: String,
+    first_line: usize,
+    source: String,
+    base: usize,
+}
+
+fn load_doc(archive: &Archive, id: i64) -> Result<Doc, ArchiveError> {
+    let err = archive.sql_err("reading an archived document");
+    let mut stmt = archive.conn().prepare_cached("SELECT path, line, meta, source, source_base FROM documents WHERE id = ?1").map_err(&err)?;
+    let (path, line, meta, source, base): (String, i64, String, String, i64) =
+        stmt.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))).map_err(&err)?;
+    let meta = decode_meta(&meta).map_err(|e| ArchiveError::Corrupt { path: archive.name(), what: format!("document {path}"), message: e.to_string() })?;
+    let name = if line > 0 { format!("{path}:{line}") } else { path.clone() };
+    Ok(Doc { published: meta.published, outlet: meta.outlet, name, path, first_line: line.max(1) as usize, source, base: base.max(0) as usize })
+}
+
+fn line_col(d: &Doc, off: usize) -> (usize, usize) {
+    let text = d.source.as_str();
+    let mut o = off.saturating_sub(d.base).min(text.len());
+    while o > 0 && !text.is_char_boundary(o) {
+        o -= 1;
+    }
+    let before = &text[..o];
+    (d.first_line + before.matches('\n').count(), before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1)
+}
+
+/// Look the query up in the archive at `db`.
+pub fn sources(setup: &Setup, db: &Path, query: &str, opts: &SourcesOptions) -> Result<SourcesView, ArchiveError> {
+    let archive = Archive::open_read(db)?;
+    let (keys, query_claims, query_published) = match parse_key(query) {
+        // a bare id may name a concept, a family or a person
+        Some(k) if k.kind.is_none() && k.qualifier.is_none() && k.person.is_none() => {
+            let person = Key { person: k.term.clone(), ..Default::default() };
+            (vec![k, person], Vec::new(), None)
+        }
+        Some(k) => (vec![k], Vec::new(), None),
+        None => read_text(setup, query, opts),
+    };
+    let limit = opts.limit.max(1);
+    let mut rows: BTreeMap<i64, Row> = BTreeMap::new();
+    let mut truncated = false;
+    for k in &keys {
+        truncated |= fetch_key(&archive, k, limit, &mut rows)?;
+    }
+    let mut docs: HashMap<i64, Doc> = HashMap::new();
+    let mut claims: Vec<(i64, Claim)> = Vec::new();
+    for (id, r) in &rows {
+        let c = decode_claim(&r.json, 0).map_err(|e| ArchiveError::Corrupt { path: archive.name(), what: format!("claim {id}"), message: e.to_string() })?;
+        if !keys.iter().any(|k| matches(k, &c)) {
+            continue;
+        }
+        if let std::collections::hash_map::Entry::Vacant(e) = docs.entry(r.doc_id) {
+            e.insert(load_doc(&archive, r.doc_id)?);
+        }
+        claims.push((r.doc_id, c));
+    }
+    // group by subject
+    let mut groups: BTreeMap<SubjectKey, Vec<(i64, Claim)>> = BTreeMap::new();
+    for (doc, c) in claims {
+        if let Some(k) = subject_key(&c) {
+            groups.entry(k).or_default().push((doc, c));
+        }
+    }
+    let mut subjects = Vec::new();
+    for (key, mut members) in groups {
+        let published = |d: i64| docs.get(&d).and_then(|x| x.published);
+        members.sort_by(|(da, a), (db, b)| (published(*da), docs.get(da).map(|d| &d.path), a.start).cmp(&(published(*db), docs.get(db).map(|d| &d.path), b.start)));
+        // classes of agreeing values; the majority is the class stated by most documents, ties
+        // going to the earliest published
+        let mut classes: Vec<Vec<usize>> = Vec::new();
+        for (i, (_, c)) in members.iter().enumerate() {
+            match classes.iter_mut().find(|cl| same_value(&members[cl[0]].1, c)) {
+                Some(cl) => cl.push(i),
+                None => classes.push(vec![i]),
+            }
+        }
+        let ndocs = |cl: &Vec<usize>| {
+            let mut d: Vec<i64> = cl.iter().map(|&i| members[i].0).collect();
+            d.sort_unstable();
+            d.dedup();
+            d.len()
+        };
+        // members are in time order, so a class's first member is its earliest
+        classes.sort_by(|a, b| ndocs(b).cmp(&ndocs(a)).then(a[0].cmp(&b[0])));
+        let split = classes.len() > 1 && ndocs(&classes[0]) == ndocs(&classes[1]);
+        let mut class_of = vec![0usize; members.len()];
+        let class_list: Vec<Class> = classes
+            .iter()
+            .enumerate()
+            .map(|(ci, cl)| {
+                let mut outlets: Vec<String> = Vec::new();
+                for &i in cl {
+                    class_of[i] = ci;
+                    let d = docs.get(&members[i].0);
+                    let o = d.and_then(|d| d.outlet.clone()).or_else(|| d.map(|d| d.name.clone())).unwrap_or_default();
+                    if !outlets.contains(&o) {
+                        outlets.push(o);
+                    }
+                }
+                Class {
+                    value: members[cl[0]].1.value_text(),
+                    standing: if split { "split" } else if ci == 0 { "agree" } else { "disagree" },
+                    outlets,
+                    documents: ndocs(cl),
+                }
+            })
+            .collect();
+        let entries: Vec<Entry> = members
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (d, c))| {
+                let doc = docs.get(d)?;
+                let (line, column) = line_col(doc, c.start);
+                Some(Entry {
+                    published: doc.published,
+                    outlet: doc.outlet.clone(),
+                    path: doc.path.clone(),
+                    line,
+                    column,
+                    value: c.value_text(),
+                    reading: reading(c, doc.published),
+                    text: c.text.clone(),
+                    class: class_of[i],
+                })
+            })
+            .collect();
+        let own = query_claims.iter().find(|q| subject_key(q).as_ref() == Some(&key));
+        let query_class = own.and_then(|q| classes.iter().position(|cl| same_value(&members[cl[0]].1, q)));
+        subjects.push(Subject {
+            subject: subject_name(&key),
+            kind: key.0.name(),
+            claims: entries,
+            classes: class_list,
+            query_value: own.map(|q| reading(q, query_published)),
+            query_class,
+        });
+    }
+    // subjects the text's own claims bear on first, then the best attested
+    subjects.sort_by(|a, b| b.query_value.is_some().cmp(&a.query_value.is_some()).then(b.claims.len().cmp(&a.claims.len())).then(a.subject.cmp(&b.subject)));
+    Ok(SourcesView { db: archive.name(), query: query.to_string(), keys: keys.iter().map(Key::to_string).collect(), subjects, truncated })
+}
+
+fn plural(n: usize, w: &str) -> String {
+    format!("{n} {w}{}", if n == 1 { "" } else { "s" })
+}
+
+impl SourcesView {
+    pub fn json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+
+    pub fn human(&self) -> String {
+        let mut out = String::new();
+        if self.keys.is_empty() {
+            out.push_str(&format!(
+                "nothing to look up in “{}”: name a person or an event, or give a key like visit@kim, travel@kim, drone(shahed), @putin\n",
+                self.query
+            ));
+            return out;
+        }
+        let n: usize = self.subjects.iter().map(|s| s.claims.len()).sum();
+        out.push_str(&format!("{}: {} on {} ({})\n", self.db, plural(n, "claim"), self.keys.join(", "), plural(self.subjects.len(), "subject")));
+        if self.truncated {
+            out.push_str("(the most recent only: a look-up reached --limit; raise it to go further back)\n");
+        }
+        for s in &self.subjects {
+            let mut docs: Vec<(&str, usize)> = s.claims.iter().map(|e| (e.path.as_str(), e.line)).collect();
+            docs.sort_unstable();
+            docs.dedup_by_key(|d| d.0);
+            out.push_str(&format!("\n{} [{}] — {} in {}\n", s.subject, s.kind, plural(s.claims.len(), "claim"), plural(docs.len(), "document")));
+            let ow = s.claims.iter().map(|e| e.outlet.as_deref().unwrap_or("-").chars().count()).max().unwrap_or(1);
+            let rw = s.claims.iter().map(|e| e.reading.chars().count()).max().unwrap_or(1);
+            let tw = s.claims.iter().map(|e| e.text.chars().count() + 2).max().unwrap_or(1);
+            for e in &s.claims {
+                let date = e.published.map(|d| d.to_string()).unwrap_or_else(|| "undated   ".into());
+                let outlet = e.outlet.as_deref().unwrap_or("-");
+                let mark = if s.classes.get(e.class).is_some_and(|c| c.standing == "disagree") { "✗" } else { " " };
+                let quote = format!("“{}”", e.text);
+                out.push_str(&format!("  {mark} {date}  {outlet:<ow$}  {:<rw$}  {quote:<tw$}  {}:{}:{}\n", e.reading, e.path, e.line, e.column));
+            }
+            for c in &s.classes {
+                out.push_str(&format!("  {:<9} {} — {} ({})\n", c.standing, c.value, c.outlets.join(", "), plural(c.documents, "document")));
+            }
+            if let Some(v) = &s.query_value {
+                let verdict = match s.query_class.and_then(|i| s.classes.get(i)) {
+                    Some(c) if c.standing == "agree" => format!("agrees with {}", c.outlets.join(", ")),
+                    Some(c) => format!("sides with {} ({}), against the majority", c.outlets.join(", "), c.standing),
+                    None => match s.classes.first() {
+                        Some(m) if m.standing == "agree" => format!("disagrees with the majority ({}: {})", m.value, m.outlets.join(", ")),
+                        _ => "matches no archived source".to_string(),
+                    },
+                };
+                out.push_str(&format!("  your text {v} — {verdict}\n"));
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,467 @@
+//! The claims archive: `factlint index`, `check --against`, `sources`. Corpora are written to temp
+//! folders here (short original articles, the consistent fixtures, or generated ones); nothing
+//! reads ../shared.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use factlint::app::{self, RunOptions, Setup};
+use factlint::archive::{self, schema, Archive, IndexOptions};
+use rusqlite::{Connection, OpenFlags};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Run the binary in `dir`; returns (exit code, stdout, stderr).
+fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_factlint")).args(args).env("NO_COLOR", "1").current_dir(dir).output().expect("binary runs");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn write(path: &Path, text: &str) {
+    if let Some(d) = path.parent() {
+        std::fs::create_dir_all(d).expect("mkdir");
+    }
+    std::fs::write(path, text).expect("write");
+}
+
+fn copy_consistent(to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(root().join("tests/fixtures/consistent")).expect("fixtures") {
+        let p = e.expect("entry").path();
+        std::fs::copy(&p, to.join(p.file_name().expect("name"))).expect("copy");
+    }
+}
+
+/// "indexed 8 documents into x.db: 8 new, 0 changed, 0 unchanged; …" → (new, changed, unchanged)
+fn counts(out: &str) -> (usize, usize, usize) {
+    let line = out.lines().find(|l| l.starts_with("indexed ")).unwrap_or_else(|| panic!("no summary in {out}"));
+    let num = |word: &str| -> usize {
+        let before = line.split(&format!(" {word}")).next().expect("field");
+        before.rsplit([' ', ':']).next().and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("no `{word}` count in {line}"))
+    };
+    (num("new"), num("changed"), num("unchanged"))
+}
+
+fn ro(db: &Path) -> Connection {
+    Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY).expect("open archive")
+}
+
+fn scalar(c: &Connection, sql: &str) -> i64 {
+    c.query_row(sql, [], |r| r.get(0)).expect(sql)
+}
+
+/// Every document row has exactly the claims it says it has, and the file is sound.
+fn assert_consistent(db: &Path) -> (i64, i64) {
+    let c = ro(db);
+    let ok: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("integrity_check");
+    assert_eq!(ok, "ok");
+    let fk: i64 = c.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).expect("fk check");
+    assert_eq!(fk, 0, "claims without a document");
+    let bad = scalar(&c, "SELECT count(*) FROM documents d WHERE d.n_claims != (SELECT count(*) FROM claims c WHERE c.doc_id = d.id)");
+    assert_eq!(bad, 0, "a document is missing some of its claims");
+    (scalar(&c, "SELECT count(*) FROM documents"), scalar(&c, "SELECT count(*) FROM claims"))
+}
+
+// A short corpus of our own: two sources put Kim's previous trip abroad in 2019, one in 2020.
+const A: &str = "Kim Jong-un kominn til Rússlands\n\nKim Jong-un, leiðtogi Norður-Kóreu, kom til Rússlands í morgun með brynvarinni lest. Þetta er fyrsta ferð Kims úr landi í fjögur ár.\n";
+const B: &str = "Leiðtogi Norður-Kóreu í Rússlandi\n\nKim Jong-un fundaði með Pútín í gær. Þetta er fyrsta ferð Kims til útlanda frá árinu 2019.\n";
+const C: &str = "Kim hittir Pútín\n\nKim Jong-un er staddur í Rússlandi. Þetta er fyrsta ferð Kims úr landi í þrjú ár.\n";
+const MANIFEST: &str = r#"{"path":"a.txt","outlet":"Vísir","lang":"is","published":"2023-09-12"}
+{"path":"b.txt","outlet":"RÚV","lang":"is","published":"2023-09-13"}
+{"path":"c.txt","outlet":"DV","lang":"is","published":"2023-09-13"}
+"#;
+
+fn mini_corpus(dir: &Path) {
+    write(&dir.join("a.txt"), A);
+    write(&dir.join("b.txt"), B);
+    write(&dir.join("c.txt"), C);
+    write(&dir.join("manifest.jsonl"), MANIFEST);
+}
+
+#[test]
+fn index_is_incremental_and_replaces_changed_claims() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = tmp.path().join("corpus");
+    copy_consistent(&corpus);
+    let db = tmp.path().join("archive.db");
+    let (code, out, err) = run_in(tmp.path(), &["index", "corpus", "--db", "archive.db"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(counts(&out), (8, 0, 0), "{out}");
+    let (docs, claims) = assert_consistent(&db);
+    assert_eq!(docs, 8);
+    assert!(claims > 20, "{claims} claims");
+    let c = ro(&db);
+    assert_eq!(scalar(&c, "PRAGMA user_version"), schema::VERSION);
+    assert_eq!(scalar(&c, "PRAGMA application_id"), archive::APPLICATION_ID);
+    let mode: String = c.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("journal_mode");
+    assert_eq!(mode, "wal");
+    let ids_before: Vec<i64> = c.prepare("SELECT id FROM claims ORDER BY id").expect("q").query_map([], |r| r.get(0)).expect("q").map(Result::unwrap).collect();
+    drop(c);
+
+    // unchanged: a no-op
+    let (code, out, _) = run_in(tmp.path(), &["index", "corpus", "--db", "archive.db"]);
+    assert_eq!(code, 0);
+    assert_eq!(counts(&out), (0, 0, 8), "{out}");
+    let c = ro(&db);
+    let ids_after: Vec<i64> = c.prepare("SELECT id FROM claims ORDER BY id").expect("q").query_map([], |r| r.get(0)).expect("q").map(Result::unwrap).collect();
+    assert_eq!(ids_before, ids_after, "an unchanged re-index rewrote claims");
+    drop(c);
+
+    // one document changed: only its claims are replaced
+    let f = corpus.join("001_visir_lest.txt");
+    let text = std::fs::read_to_string(&f).expect("read");
+    assert!(text.contains("í fjögur ár"));
+    std::fs::write(&f, text.replacen("í fjögur ár", "í fimm ár", 1)).expect("write");
+    let (code, out, _) = run_in(tmp.path(), &["index", "corpus", "--db", "archive.db"]);
+    assert_eq!(code, 0);
+    assert_eq!(counts(&out), (0, 1, 7), "{out}");
+    let (docs, _) = assert_consistent(&db);
+    assert_eq!(docs, 8);
+    let c = ro(&db);
+    let texts: Vec<String> = c
+        .prepare("SELECT c.text FROM claims c JOIN documents d ON d.id = c.doc_id WHERE d.path LIKE '%001_visir_lest.txt'")
+        .expect("q")
+        .query_map([], |r| r.get(0))
+        .expect("q")
+        .map(Result::unwrap)
+        .collect();
+    assert!(texts.iter().any(|t| t == "í fimm ár"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t == "í fjögur ár"), "old claim kept: {texts:?}");
+    // the other documents' claims were not touched
+    let untouched = scalar(&c, "SELECT count(*) FROM claims c JOIN documents d ON d.id = c.doc_id WHERE d.path NOT LIKE '%001_visir_lest.txt'");
+    let kept: i64 = ids_before
+        .iter()
+        .filter(|id| c.query_row("SELECT count(*) FROM claims WHERE id = ?1", [**id], |r| r.get::<_, i64>(0)).expect("q") == 1)
+        .count() as i64;
+    assert_eq!(kept, untouched);
+}
+
+#[test]
+fn stored_claims_read_back_equal() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = tmp.path().join("corpus");
+    copy_consistent(&corpus);
+    let db = tmp.path().join("a.db");
+    let setup = Setup::load(None).expect("setup");
+    let opts = RunOptions { paths: vec![corpus.clone()], threads: Some(1), ..Default::default() };
+    let stats = archive::index(&setup, &opts, &db, &IndexOptions::default()).expect("index");
+    assert_eq!((stats.new, stats.changed, stats.unchanged), (8, 0, 0));
+    let report = app::collect(&setup, &opts);
+    let a = Archive::open_read(&db).expect("open");
+    let mut stmt = a.conn().prepare("SELECT d.path, c.claim FROM claims c JOIN documents d ON d.id = c.doc_id ORDER BY c.id").expect("q");
+    let stored: Vec<(String, String)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).expect("q").map(Result::unwrap).collect();
+    assert_eq!(stored.len(), report.claims.len());
+    for (path, json) in &stored {
+        let doc = report.documents.iter().position(|d| &d.path == path).expect("document") as u32;
+        let back = archive::store::decode_claim(json, doc).expect("decodes");
+        assert!(report.claims.contains(&back), "{path}: {back:?} not as extracted");
+    }
+}
+
+#[test]
+fn check_against_finds_planted_conflict() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    copy_consistent(&tmp.path().join("archive"));
+    let (code, out, err) = run_in(tmp.path(), &["index", "archive", "--db", "a.db"]);
+    assert_eq!(code, 0, "{out}{err}");
+    // a draft written two days after 001 that miscounts the years since Kim last went abroad
+    write(
+        &tmp.path().join("draft.txt"),
+        "Kim Jong-un í Rússlandi\n\nRitstjórn skrifar 14. september 2023 08:00\n\nKim Jong-un, leiðtogi Norður-Kóreu, er kominn til Rússlands. Þetta er fyrsta ferð Kims úr landi í þrjú ár.\n",
+    );
+    let (code, out, err) = run_in(tmp.path(), &["check", "draft.txt", "--against", "a.db"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("FL003"), "{out}");
+    assert!(out.contains("draft.txt puts the previous travel in 2020"), "{out}");
+    // the archived sources: path, outlet and date, and the quote
+    assert!(out.contains("archived: archive/001_visir_lest.txt (Vísir, published 2023-09-12)"), "{out}");
+    assert!(out.contains("archive/004_ntb_toppmote.txt"), "{out}");
+    assert!(out.contains("“í fjögur ár”") || out.contains("“frá árinu 2019”"), "{out}");
+    assert!(out.contains("1 error"), "{out}");
+
+    // JSON: labels in the draft and in the archive, every archived quote where its label says
+    let (code, json, _) = run_in(tmp.path(), &["check", "draft.txt", "--against", "a.db", "--format", "json"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["code"], "FL003");
+    let labels = d["labels"].as_array().expect("labels");
+    assert_eq!(labels[0]["path"], "draft.txt");
+    assert!(labels.iter().any(|l| l["path"] == "archive/001_visir_lest.txt"));
+
+    // the archived files gone: the notes still quote them, from the text stored in the archive
+    std::fs::remove_dir_all(tmp.path().join("archive")).expect("rm");
+    let (code, out2, _) = run_in(tmp.path(), &["check", "draft.txt", "--against", "a.db"]);
+    assert_eq!(code, 1);
+    assert!(out2.contains("archived: archive/001_visir_lest.txt (Vísir, published 2023-09-12)"), "{out2}");
+    assert!(out2.contains("frá árinu 2019") || out2.contains("fjögur ár"), "{out2}");
+
+    // a draft that agrees: exit 0
+    write(
+        &tmp.path().join("ok.txt"),
+        "Kim Jong-un í Rússlandi\n\nRitstjórn skrifar 14. september 2023 08:00\n\nKim Jong-un er kominn til Rússlands. Þetta er fyrsta ferð Kims úr landi í fjögur ár.\n",
+    );
+    let (code, out, _) = run_in(tmp.path(), &["check", "ok.txt", "--against", "a.db", "--corroborations"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("agree [FL003]"), "{out}");
+
+    // a draft checked against the archive holding it is not compared with itself
+    let (code, out, _) = run_in(tmp.path(), &["index", "ok.txt", "--db", "a.db"]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out, _) = run_in(tmp.path(), &["check", "ok.txt", "--against", "a.db", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let paths: Vec<&str> = v["documents"].as_array().expect("docs").iter().filter_map(|d| d["path"].as_str()).collect();
+    assert_eq!(paths.iter().filter(|p| p.ends_with("ok.txt")).count(), 1, "{paths:?}");
+}
+
+#[test]
+fn sources_lists_agreeing_and_disagreeing_outlets() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    mini_corpus(&tmp.path().join("news"));
+    let (code, out, err) = run_in(tmp.path(), &["index", "news", "--db", "n.db"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(counts(&out), (3, 0, 0));
+
+    let (code, out, err) = run_in(tmp.path(), &["sources", "--db", "n.db", "travel@kim"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("previous travel, kim [since]"), "{out}");
+    assert!(out.contains("agree     2019 — Vísir, RÚV (2 documents)"), "{out}");
+    assert!(out.contains("disagree  2020 — DV (1 document)"), "{out}");
+    // time order: Vísir (12th) before RÚV and DV (13th)
+    let pos = |s: &str| out.find(s).unwrap_or(usize::MAX);
+    assert!(pos("2023-09-12  Vísir") < pos("2023-09-13  RÚV"), "{out}");
+
+    // a sentence as the query: its own value placed among the archive's
+    let (code, out, _) = run_in(tmp.path(), &["sources", "--db", "n.db", "--published", "2023-09-14", "Þetta er fyrsta ferð Kims úr landi í þrjú ár."]);
+    assert_eq!(code, 0);
+    assert!(out.contains("your text 2023 − 3 = 2020"), "{out}");
+    assert!(out.contains("sides with DV"), "{out}");
+
+    // a name alone
+    let (code, out, _) = run_in(tmp.path(), &["sources", "--db", "n.db", "Kim"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("on @kim"), "{out}");
+    assert!(out.contains("previous travel, kim"), "{out}");
+
+    // JSON
+    let (code, out, _) = run_in(tmp.path(), &["sources", "--db", "n.db", "--format", "json", "since:travel@kim"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let s = &v["subjects"][0];
+    assert_eq!(s["classes"][0]["standing"], "agree");
+    assert_eq!(s["classes"][0]["outlets"], serde_json::json!(["Vísir", "RÚV"]));
+    assert_eq!(s["classes"][1]["standing"], "disagree");
+    assert_eq!(s["classes"][1]["outlets"], serde_json::json!(["DV"]));
+    let dates: Vec<&str> = s["claims"].as_array().expect("claims").iter().filter_map(|c| c["published"].as_str()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+}
+
+#[test]
+fn lookups_search_indexes() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    mini_corpus(tmp.path());
+    let db = tmp.path().join("n.db");
+    let setup = Setup::load(None).expect("setup");
+    archive::index(&setup, &RunOptions { paths: vec![tmp.path().to_path_buf()], ..Default::default() }, &db, &IndexOptions::default()).expect("index");
+    let a = Archive::open_read(&db).expect("open");
+    for (name, plan) in a.lookup_plans().expect("plans") {
+        assert!(plan.iter().any(|s| s.starts_with("SEARCH")), "{name}: {plan:?}");
+        // (a scan of a subquery's few rows is fine; a scan of a table is not)
+        assert!(!plan.iter().any(|s| s.starts_with("SCAN claims") || s.starts_with("SCAN documents")), "{name} scans: {plan:?}");
+    }
+}
+
+#[test]
+fn unusable_archives_exit_2() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    mini_corpus(&tmp.path().join("news"));
+    let (code, _, err) = run_in(tmp.path(), &["check", "news/c.txt", "--against", "missing.db"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("missing.db does not exist"), "{err}");
+    write(&tmp.path().join("junk.db"), "not a database at all, just text that is long enough to be a header\n");
+    let (code, _, err) = run_in(tmp.path(), &["check", "news/c.txt", "--against", "junk.db"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("junk.db"), "{err}");
+    let (code, _, err) = run_in(tmp.path(), &["index", "news", "--db", "junk.db"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("junk.db"), "{err}");
+    let (code, _, err) = run_in(tmp.path(), &["index", "news", "--db", "no/such/dir/x.db"]);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = run_in(tmp.path(), &["sources", "--db", "missing.db", "travel@kim"]);
+    assert_eq!(code, 2, "{err}");
+    // a SQLite file of another program is left alone
+    Connection::open(tmp.path().join("other.db")).expect("open").execute_batch("CREATE TABLE t (x)").expect("create");
+    let (code, _, err) = run_in(tmp.path(), &["index", "news", "--db", "other.db"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not a factlint archive"), "{err}");
+    // an archive from a newer factlint
+    let (code, _, _) = run_in(tmp.path(), &["index", "news", "--db", "n.db"]);
+    assert_eq!(code, 0);
+    Connection::open(tmp.path().join("n.db")).expect("open").pragma_update(None, "user_version", 99).expect("bump");
+    let (code, _, err) = run_in(tmp.path(), &["check", "news/c.txt", "--against", "n.db"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("schema version 99"), "{err}");
+}
+
+// ------------------------------------------------------------------------------------------------
+// Generated corpora: short articles recombined from templates, with varied people, places,
+// numbers and dates (and a share of planted disagreements).
+
+const PEOPLE: [(&str, &str, &str); 6] = [
+    ("Vladimír Pútín", "Pútíns", "Vladimir Putin"),
+    ("Kim Jong-un", "Kims", "Kim Jong-un"),
+    ("Sergei Lavrov", "Lavrovs", "Sergej Lavrov"),
+    ("Volodímír Selenskí", "Selenskís", "Volodymyr Zelenskyj"),
+    ("Joe Biden", "Bidens", "Joe Biden"),
+    ("Sergei Sjoígú", "Sjoígús", "Sergej Sjojgu"),
+];
+const PLACES: [(&str, &str); 5] = [("Kína", "Kina"), ("Indlands", "India"), ("Tyrklands", "Tyrkia"), ("Írans", "Iran"), ("Brasilíu", "Brasil")];
+const YEARS_IS: [&str; 4] = ["tvö", "þrjú", "fjögur", "fimm"];
+const OUTLETS_IS: [&str; 4] = ["Vísir", "RÚV", "mbl.is", "DV"];
+const OUTLETS_NN: [&str; 3] = ["NRK", "Framtida", "Dag og Tid"];
+
+/// A tiny deterministic generator (xorshift).
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Write `n` articles under `dir`, 1000 a folder, each folder with its manifest.
+pub fn generate(dir: &Path, n: usize) {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let start = jiff::civil::date(2021, 1, 1);
+    let mut manifest = String::new();
+    for i in 0..n {
+        let folder = dir.join(format!("{:03}", i / 1000));
+        let p = rng.below(PEOPLE.len());
+        let (nom, gen, nn_name) = PEOPLE[p];
+        let (place_is, place_nn) = PLACES[rng.below(PLACES.len())];
+        let day = (i * 1095 / n.max(1)) as i64 + rng.below(5) as i64;
+        let published = start.checked_add(jiff::Span::new().days(day)).unwrap_or(start);
+        // the years since the person last went abroad: the same for everyone writing that week,
+        // but one article in ten gets it wrong
+        let mut years = 2 + (p + (day / 7) as usize) % 4;
+        if rng.below(10) == 0 {
+            years = 2 + (years - 1) % 4;
+        }
+        let whole = 20 + (day as usize % 40);
+        let mut part = whole - 1 - (day as usize % 7);
+        if rng.below(12) == 0 {
+            part -= 1;
+        }
+        let injured = 2 + (day as usize % 9);
+        let other = PEOPLE[(p + 1 + rng.below(PEOPLE.len() - 1)) % PEOPLE.len()];
+        let (text, outlet, lang) = if i % 3 == 2 {
+            let mut t = format!("{nn_name} på vitjing i {place_nn}\n\n{nn_name} kom til {place_nn} tysdag. ");
+            t.push_str(&format!("{nn_name} og {} møttest sist i {}. ", other.2, published.year() as usize - years));
+            t.push_str(&format!("Det lukka møtet mellom leiarane varte i {} timar.\n\n", ["to", "tre", "fire"][rng.below(3)]));
+            t.push_str(&format!("Russland seier at {part} av {whole} dronar vart skotne ned natt til onsdag. {injured} personar vart skadde.\n"));
+            (t, OUTLETS_NN[rng.below(OUTLETS_NN.len())], "nn")
+        } else {
+            let mut t = format!("{nom} í heimsókn\n\n{nom} kom til {place_is} í morgun. ");
+            t.push_str(&format!("Þetta er fyrsta ferð {gen} úr landi í {} ár. ", YEARS_IS[years - 2]));
+            t.push_str(&format!("{} fundaði með {} í gær.\n\n", nom, other.0));
+            t.push_str(&format!("Rússar segja að {part} af {whole} drónum hafi verið skotnir niður í nótt. {injured} særðust í árásinni.\n"));
+            if rng.below(3) == 0 {
+                t.push_str(&format!("\n{nom} kvaddi {place_is} í dag eftir {} daga heimsókn.\n", 3 + rng.below(4)));
+            }
+            (t, OUTLETS_IS[rng.below(OUTLETS_IS.len())], "is")
+        };
+        let name = format!("{i:06}.txt");
+        write(&folder.join(&name), &text);
+        manifest.push_str(&format!("{{\"path\":\"{name}\",\"outlet\":\"{outlet}\",\"lang\":\"{lang}\",\"published\":\"{published}\"}}\n"));
+        if i % 1000 == 999 || i + 1 == n {
+            write(&folder.join("manifest.jsonl"), &manifest);
+            manifest.clear();
+        }
+    }
+}
+
+/// Start `factlint index` and kill it once more than `after` documents are stored, plus
+/// `extra` milliseconds; returns (documents stored, whether it had finished before the kill).
+fn index_and_kill(dir: &Path, db: &Path, batch: usize, after: i64, extra: u64) -> (i64, bool) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(["index", "gen", "--db", "big.db", "--threads", "1", "--batch", &batch.to_string()])
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // read while the indexer writes (WAL): wait for a committed batch past `after`
+    let started = Instant::now();
+    let mut seen = after;
+    while started.elapsed() < Duration::from_secs(120) {
+        std::thread::sleep(Duration::from_millis(10));
+        let Ok(c) = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY) else { continue };
+        seen = c.query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0)).unwrap_or(after);
+        if seen > after {
+            break;
+        }
+    }
+    assert!(seen > after, "the indexer committed nothing in time");
+    std::thread::sleep(Duration::from_millis(extra));
+    let finished = child.try_wait().expect("try_wait").is_some();
+    child.kill().expect("kill");
+    let _ = child.wait();
+    let (docs, _) = assert_consistent(db);
+    (docs, finished)
+}
+
+#[test]
+fn killed_index_leaves_archive_consistent() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = tmp.path().join("gen");
+    let n = 4000;
+    generate(&corpus, n);
+    let db = tmp.path().join("big.db");
+    let batch = 50;
+    let mut stored = 0;
+    // kill at several points: right after a commit, and some way into the next batches
+    for extra in [0, 37, 113] {
+        let (docs, finished) = index_and_kill(tmp.path(), &db, batch, stored, extra);
+        if !finished {
+            assert!(docs < n as i64, "killed, yet everything was stored");
+            // whole batches or nothing: no half-written batch
+            assert_eq!(docs % batch as i64, 0, "{docs} documents is not a whole number of batches");
+        }
+        assert!(docs >= stored);
+        stored = docs;
+        // a reader command works on what is there
+        let (code, _, err) = run_in(tmp.path(), &["sources", "--db", "big.db", "@kim"]);
+        assert_eq!(code, 0, "{err}");
+        let _ = writeln!(std::io::stderr(), "killed after {docs} of {n} documents (finished before the kill: {finished})");
+    }
+    // a last run completes the archive and skips what was stored
+    let (code, out, err) = run_in(tmp.path(), &["index", "gen", "--db", "big.db", "--threads", "1"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (new, changed, unchanged) = counts(&out);
+    assert_eq!((new, changed, unchanged), (n - stored as usize, 0, stored as usize), "{out}");
+    let (all, claims) = assert_consistent(&db);
+    assert_eq!(all, n as i64);
+    assert!(claims > 4 * n as i64, "{claims} claims");
+}
+
+/// Write a corpus for timing: `FACTLINT_GEN_DIR=/tmp/gen100k FACTLINT_GEN_N=100000 cargo test
+/// --test archive -- --ignored generate_corpus`.
+#[test]
+#[ignore]
+fn generate_corpus() {
+    let dir = std::env::var("FACTLINT_GEN_DIR").unwrap_or_else(|_| "/tmp/factlint-gen".into());
+    let n = std::env::var("FACTLINT_GEN_N").ok().and_then(|s| s.parse().ok()).unwrap_or(100_000);
+    generate(Path::new(&dir), n);
+}

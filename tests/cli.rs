@@ -1,0 +1,107 @@
+//! The command-line contract: exit codes, formats, bad input. Runs the real binary.
+
+mod common;
+
+use common::run;
+
+#[test]
+fn exit_codes() {
+    let (code, out, _) = run(&["check", "examples/corpus"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("FL002") && out.contains("FL003"));
+    let (code, out, _) = run(&["check", "tests/fixtures/consistent"]);
+    assert_eq!(code, 0, "{out}");
+    let (code, _, err) = run(&["check", "no/such/folder"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("nothing could be checked"));
+    let (code, _, _) = run(&["check"]);
+    assert_eq!(code, 2, "bad usage");
+    let (code, out, _) = run(&["explain", "FL003"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("since-arithmetic"));
+    let (code, _, err) = run(&["explain", "FL999"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no rule"));
+    let (code, out, _) = run(&["rules"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 8);
+}
+
+#[test]
+fn json_contract() {
+    let (code, out, _) = run(&["check", "--format", "json", "examples/corpus"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    for key in ["documents", "claims", "diagnostics", "corroborations"] {
+        assert!(v[key].is_array(), "{key}");
+    }
+    let d = &v["diagnostics"][0];
+    for key in ["code", "rule", "severity", "message", "help", "labels"] {
+        assert!(!d[key].is_null(), "diagnostic.{key}");
+    }
+    assert!(["error", "warning", "advice"].contains(&d["severity"].as_str().unwrap_or("")));
+    // labels point into the files as read
+    for d in v["diagnostics"].as_array().expect("array") {
+        for l in d["labels"].as_array().expect("labels") {
+            let path = l["path"].as_str().expect("path");
+            let (s, e) = (l["start"].as_u64().expect("start") as usize, l["end"].as_u64().expect("end") as usize);
+            let text = std::fs::read_to_string(common::root().join(path)).expect("label file");
+            assert_eq!(&text[s..e], l["text"].as_str().expect("text"));
+        }
+    }
+    let c = &v["claims"][0];
+    for key in ["kind", "value", "text", "path", "start", "end", "entities", "lang"] {
+        assert!(!c[key].is_null(), "claim.{key}");
+    }
+}
+
+#[test]
+fn sarif_is_2_1_0_with_one_result_per_diagnostic() {
+    let (_, json_out, _) = run(&["check", "--format", "json", "examples/corpus"]);
+    let (code, out, _) = run(&["check", "--format", "sarif", "examples/corpus"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(v["version"], "2.1.0");
+    let j: serde_json::Value = serde_json::from_str(&json_out).expect("json");
+    let results = v["runs"][0]["results"].as_array().expect("results");
+    assert_eq!(results.len(), j["diagnostics"].as_array().expect("d").len());
+    let region = &results[0]["locations"][0]["physicalLocation"]["region"];
+    for key in ["byteOffset", "byteLength", "startLine", "startColumn"] {
+        assert!(region[key].is_u64(), "region.{key}");
+    }
+    serde_json::from_value::<serde_sarif::sarif::Sarif>(v).expect("matches the SARIF model");
+}
+
+#[test]
+fn claims_and_corpus_verbs() {
+    let (code, out, _) = run(&["claims", "--format", "json", "tests/fixtures/consistent"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert!(v["claims"].as_array().expect("claims").len() > 50);
+    let (code, out, _) = run(&["corpus", "tests/fixtures/consistent"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("published  2023-09-13 (from metadata)"));
+}
+
+#[test]
+fn broken_rule_file_is_exit_2_with_its_span() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("FL100.toml"), "code = \"FL100\"\nname = \"x\"\nseverity = \"loud\"\n").expect("write");
+    let (code, _, err) = run(&["check", "--rules", dir.path().to_str().expect("utf8"), "examples/corpus"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("FL100.toml") && err.contains("loud"), "{err}");
+    std::fs::write(dir.path().join("FL100.toml"), "code = \"FL100\"\nbogus = 1\n").expect("write");
+    let (code, _, err) = run(&["rules", "--rules", dir.path().to_str().expect("utf8")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("bogus"), "{err}");
+}
+
+#[test]
+fn desk_rule_folder_adds_a_rule() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let src = std::fs::read_to_string(common::root().join("rules/FL001.toml")).expect("FL001");
+    std::fs::write(dir.path().join("DESK01.toml"), src.replace("FL001", "DESK01").replace("\"error\"", "\"warning\"")).expect("write");
+    let (code, out, _) = run(&["rules", "--rules", dir.path().to_str().expect("utf8")]);
+    assert_eq!(code, 0);
+    assert!(out.contains("DESK01"));
+}

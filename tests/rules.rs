@@ -1,0 +1,53 @@
+//! One fixture and one snapshot per rule, in the style of ruff: `tests/fixtures/rules/<CODE>/fires`
+//! must raise exactly that rule (snapshots of the human and JSON output), and
+//! `tests/fixtures/rules/<CODE>/near_miss` must raise nothing.
+
+mod common;
+
+use factlint::report::{human, json};
+
+const CODES: [&str; 8] = ["FL001", "FL002", "FL003", "FL004", "FL005", "FL006", "FL007", "FL008"];
+
+#[test]
+fn every_rule_fires_on_its_fixture() {
+    let setup = common::setup();
+    for code in CODES {
+        let dir = common::fixture(&format!("rules/{code}/fires"));
+        let report = common::check(&setup, &[&dir]);
+        let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert!(!codes.is_empty() && codes.iter().all(|c| *c == code), "{code}: got {codes:?}");
+        for d in &report.diagnostics {
+            assert!(d.labels.iter().any(|l| l.primary), "{code}: no primary label");
+            assert!(!d.help.is_empty(), "{code}: no help");
+        }
+        let settings = snap_settings!();
+        settings.bind(|| {
+            insta::assert_snapshot!(format!("{code}_fires_human"), common::scrub(&human::print(&report, false, false)));
+            let v: serde_json::Value = serde_json::from_str(&json::print(&report)).expect("json");
+            insta::assert_json_snapshot!(format!("{code}_fires_json"), serde_json::json!({
+                "diagnostics": common::scrub(&v["diagnostics"].to_string()).parse::<serde_json::Value>().expect("json"),
+            }));
+        });
+    }
+}
+
+#[test]
+fn no_rule_fires_on_a_near_miss() {
+    let setup = common::setup();
+    for code in CODES {
+        let dir = common::fixture(&format!("rules/{code}/near_miss"));
+        let report = common::check(&setup, &[&dir]);
+        let msgs: Vec<String> = report.diagnostics.iter().map(|d| format!("{}: {}", d.code, d.message)).collect();
+        assert!(msgs.is_empty(), "{code} near miss raised {msgs:?}");
+        assert!(!report.claims.is_empty(), "{code} near miss: no claims extracted");
+    }
+}
+
+#[test]
+fn explain_covers_every_rule() {
+    let setup = common::setup();
+    for code in CODES {
+        let text = factlint::app::explain(&setup.rules, code).expect("rule exists");
+        assert!(text.contains("## What it does") && text.contains("## Example"), "{code}");
+    }
+}
