@@ -330,7 +330,14 @@ fn since_arithmetic(cx: &Cx, claims: &[Claim]) -> Out {
                 )
             },
             |c, major| {
-                let list: Vec<String> = major.iter().take(cx.rule.params.max_examples).map(|m| format!("{} says {}", cx.short(m), since_text(cx, m))).collect();
+                let mut list: Vec<String> = Vec::new();
+                let mut named: Vec<u32> = Vec::new();
+                for m in major.iter() {
+                    if named.len() < cx.rule.params.max_examples && !named.contains(&m.doc) {
+                        named.push(m.doc);
+                        list.push(format!("{} says {}", cx.short(m), since_text(cx, m)));
+                    }
+                }
                 format!("{}, but {}", since_text(cx, c), list.join("; "))
             },
         );

@@ -1,0 +1,89 @@
+//! The corpus stage on our own fixtures: publication dates and where they came from, language
+//! (Nynorsk vs Bokmål), stripped furniture, folded repeats, spans that stay inside the file.
+
+mod common;
+
+use factlint::app;
+use factlint::corpus::{DateSource, LangSource};
+
+#[test]
+fn dates_languages_furniture_and_repeats() {
+    let setup = common::setup();
+    let (docs, problems) = app::read_documents(&setup, &common::opts(&[&common::fixture("consistent")]));
+    assert!(problems.is_empty(), "{problems:?}");
+    let by = |name: &str| docs.iter().find(|d| d.path.ends_with(name)).unwrap_or_else(|| panic!("{name}"));
+    // 002 has no dateline: the manifest gives its date
+    let nrk = by("002_nrk_mote.txt");
+    assert_eq!(nrk.published, Some(jiff::civil::date(2023, 9, 13)));
+    assert_eq!(nrk.published_source, DateSource::Metadata);
+    assert_eq!(nrk.dateline, None);
+    // furniture: "Hopp til innhold", "Foto:" lines, the "AKTUELT NÅ" tail
+    let reasons: Vec<&str> = nrk.stripped.iter().map(|s| s.reason.as_str()).collect();
+    assert!(reasons.contains(&"navigation") && reasons.contains(&"photo-credit"), "{reasons:?}");
+    let tail = nrk.stripped.last().expect("tail");
+    assert_eq!(tail.end, nrk.text.len(), "the AKTUELT NÅ tail runs to the end");
+    // Vísir: the sidebar is stripped and the repeated body folded
+    let visir = by("001_visir_lest.txt");
+    assert!(visir.stripped.iter().any(|s| visir.text[s.start..s.end].starts_with("Mest lesið")));
+    assert!(visir.folded.len() >= 3, "body printed twice is kept once");
+    for f in &visir.folded {
+        assert_eq!(visir.text[f.start..f.end].split_whitespace().collect::<Vec<_>>(), visir.text[f.copy_of..f.copy_of + (f.end - f.start)].split_whitespace().collect::<Vec<_>>());
+    }
+    // the dateline is found in the text
+    let mbl = by("005_mbl_gjafir.txt");
+    assert_eq!(mbl.published, Some(jiff::civil::date(2023, 9, 17)));
+}
+
+#[test]
+fn without_manifest_dates_come_from_datelines_or_are_unknown() {
+    let dir = common::copy_dir(&common::fixture("consistent"));
+    std::fs::remove_file(dir.path().join("manifest.jsonl")).expect("rm manifest");
+    let setup = common::setup();
+    let (docs, _) = app::read_documents(&setup, &common::opts(&[dir.path()]));
+    for d in &docs {
+        let name = d.path.rsplit('/').next().unwrap_or("");
+        if name == "002_nrk_mote.txt" {
+            assert_eq!(d.published, None, "no dateline, no manifest: unknown");
+            assert_eq!(d.published_source, DateSource::Unknown);
+        } else {
+            assert_eq!(d.published_source, DateSource::Dateline, "{name}");
+        }
+        assert_eq!(d.lang_source, LangSource::Detected);
+        let expected = match name {
+            "002_nrk_mote.txt" | "006_nrk_putin.txt" | "008_nrk_utbrot.txt" => "nn",
+            "004_ntb_toppmote.txt" => "nb",
+            _ => "is",
+        };
+        assert_eq!(d.lang, expected, "{name}");
+    }
+    // relative dates in the undated article stay unresolved
+    let report = common::check(&setup, &[dir.path()]);
+    let undated = report.documents.iter().position(|d| d.path.ends_with("002_nrk_mote.txt")).expect("doc") as u32;
+    let rel: Vec<_> = report.claims.iter().filter(|c| c.doc == undated && c.date.as_ref().is_some_and(|d| d.form != factlint::claims::DateForm::Absolute)).collect();
+    assert!(!rel.is_empty());
+    assert!(rel.iter().all(|c| c.interval().is_none()));
+}
+
+#[test]
+fn every_claim_span_is_inside_its_file_on_char_boundaries() {
+    let setup = common::setup();
+    for dir in ["consistent", "../../examples/corpus"] {
+        let report = common::check(&setup, &[&common::fixture(dir)]);
+        assert!(!report.claims.is_empty());
+        for c in &report.claims {
+            let text = std::fs::read_to_string(&report.documents[c.doc as usize].path).expect("file");
+            assert!(c.start < c.end && c.end <= text.len());
+            assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
+            assert_eq!(&text[c.start..c.end], c.text);
+            assert!(c.sentence_start <= c.start && c.end <= c.sentence_end);
+        }
+    }
+}
+
+#[test]
+fn corpus_view_snapshot() {
+    let setup = common::setup();
+    let (docs, problems) = app::read_documents(&setup, &common::opts(&[&common::fixture("consistent")]));
+    let settings = snap_settings!();
+    settings.bind(|| insta::assert_snapshot!("corpus_consistent_human", common::scrub(&app::corpus_human(&docs, &problems))));
+}
