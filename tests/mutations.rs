@@ -87,9 +87,7 @@ fn mutation_suite_catch_rate() {
     for f in &failures {
         println!("  {f}");
     }
-    // Issue #4 asks for ≥ 90 %; measured 52/61 = 85.2 % (see the issue note for the misses).
-    // This guards the measured level against regressions until the remaining cases are fixed.
-    assert!(rate >= 0.85, "catch rate {:.1}% < 85%", rate * 100.0);
+    assert!(rate >= 0.9, "catch rate {:.1}% < 90%", rate * 100.0);
 }
 
 #[test]

@@ -384,13 +384,16 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
         let own: Vec<&Claim> = by_sentence.get(&(d.doc, d.sentence)).cloned().unwrap_or_default();
         // anchors: the duration's own sentence first (a date there with no phase is its end:
         // "fór heim í dag eftir sex daga heimsókn"), then other sources on the same person or event
+        // nearest first: the duration's own sentence, then its own article, then other sources
         let find = |ph: Phase| -> Vec<&Claim> {
             let here: Vec<&Claim> = own.iter().copied().filter(|c| c.phase == Some(ph) || (ph == Phase::End && c.phase.is_none())).collect();
             if !here.is_empty() {
                 return here;
             }
             let keys = [d.concept.as_ref().map(|e| format!("event:{e}")), d.principal.as_ref().map(|p| format!("person:{p}"))];
-            keys.into_iter().flatten().flat_map(|k| by_key.get(&(ph, k)).cloned().unwrap_or_default()).collect()
+            let all: Vec<&Claim> = keys.into_iter().flatten().flat_map(|k| by_key.get(&(ph, k)).cloned().unwrap_or_default()).collect();
+            let same_doc: Vec<&Claim> = all.iter().copied().filter(|c| c.doc == d.doc).collect();
+            if same_doc.is_empty() { all } else { same_doc }
         };
         // a visit runs from the first arrival to the last departure; anchors more than 60 days
         // apart belong to different events
@@ -417,6 +420,19 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
             labels.push(cx.label(c, format!("{} dates the start {start}", cx.short(c)), false));
         }
         if span == n {
+            // the count fits: any other source dating the start differently dissents
+            let keys = [d.concept.as_ref().map(|e| format!("event:{e}")), d.principal.as_ref().map(|p| format!("person:{p}"))];
+            let mut others: Vec<&Claim> = keys.into_iter().flatten().flat_map(|k| by_key.get(&(Phase::Start, k)).cloned().unwrap_or_default()).collect();
+            // a misdated start is a few days off; a date weeks away is another event
+            others.retain(|c| c.doc != d.doc && day_of(c).is_some_and(|x| x != start && x <= end && resolve::days_between(x, start).is_some_and(|g| g.abs() <= 3)));
+            for a in others {
+                let Some(day) = day_of(a) else { continue };
+                out.0.push(cx.diag(
+                    format!("{} dates the start of the {what} {day}, but the {n}-day {what} ending {end} began {start}", cx.short(a)),
+                    format!("counting both ends, {end} − ({n} − 1) days = {start}; {} says {n} days, ending {end}", cx.short(d)),
+                    vec![cx.label(a, format!("started {day}?"), true), cx.label(d, format!("{n} days"), false), cx.label(emaj[0], format!("ended {end}"), false)],
+                ));
+            }
             let sources = labels.into_iter().map(|mut l| {
                 l.primary = false;
                 l
@@ -453,7 +469,13 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
         let pinned = |c: &Claim| c.date.as_ref().is_some_and(|d| d.precision != Precision::Range);
         for r in g.iter().copied().filter(|c| is_rel(c) && pinned(c)) {
             let Some(ri) = r.interval() else { continue };
-            let others: Vec<&Claim> = g.iter().copied().filter(|a| a.doc != r.doc && pinned(a) && compatible(r, a)).collect();
+            let mut others: Vec<&Claim> = g.iter().copied().filter(|a| a.doc != r.doc && pinned(a) && compatible(r, a)).collect();
+            // a day is checked against days when there are any ("í gær" against "onsdag 13.
+            // september"), not merely against the year that contains both
+            let is_day = |c: &Claim| c.date.as_ref().is_some_and(|d| d.precision == Precision::Day);
+            if is_day(r) && others.iter().any(|a| is_day(a)) {
+                others.retain(|a| is_day(a));
+            }
             if others.is_empty() {
                 continue;
             }
