@@ -31,6 +31,8 @@ struct Ctx<'k, 'd> {
     persons: Vec<String>,
     /// people of this sentence with their token index
     persons_at: Vec<(usize, String)>,
+    /// capitalised names not in the alias table, with their token index
+    names_at: Vec<(usize, String)>,
     /// the first person of the nearest earlier sentence naming one
     previous_person: Option<String>,
     /// the event of the nearest earlier sentence naming one ("Það hófst …" after "Gosið …")
@@ -90,6 +92,8 @@ impl Ctx<'_, '_> {
             .iter()
             .find(|(i, _)| *i < at)
             .map(|(_, p)| p.clone())
+            // a name not in the alias table, before the claim ("Lindqvist vitja …")
+            .or_else(|| self.names_at.iter().find(|(i, _)| *i < at).map(|(_, p)| p.clone()))
             .or_else(|| self.previous_person.clone())
             .or_else(|| self.persons_at.first().map(|(_, p)| p.clone()))
     }
@@ -268,6 +272,8 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
         let ents = sentence_entities(k, lex, &toks);
         let persons_at: Vec<(usize, String)> =
             ents.iter().filter(|(_, t, _)| *t == EntityType::Person).map(|(e, _, i)| (*i, e.clone())).collect();
+        let names_at: Vec<(usize, String)> =
+            ents.iter().filter(|(_, t, _)| *t == EntityType::Unknown).map(|(e, _, i)| (*i, e.clone())).collect();
         let previous_person = recent_persons.iter().rev().find_map(|p: &Vec<String>| p.first().cloned());
         let mut persons: Vec<String> = persons_at.iter().map(|(_, p)| p.clone()).collect();
         if persons.is_empty() {
@@ -302,6 +308,7 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
             entities,
             persons,
             persons_at,
+            names_at,
             previous_person,
             previous_event,
             future: has_marker(lex, &toks, Marker::Future).is_some(),
