@@ -505,6 +505,11 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 i += 1;
                 continue;
             }
+            // "dei to", "þeir tveir": the number refers back to people already named
+            if i > 0 && parse::marker(lex, Marker::Anaphoric)(&toks[i - 1..]).is_ok_and(|(r, _)| r.len() == toks.len() - i) {
+                i += n;
+                continue;
+            }
             if just_one {
                 // "ein", "eitt", "en": mostly an article or pronoun, not a count
                 i += n;

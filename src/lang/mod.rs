@@ -175,6 +175,8 @@ struct MarkersFile {
     time_of_day: Vec<String>,
     #[serde(default)]
     published: Vec<String>,
+    #[serde(default)]
+    anaphoric: Vec<String>,
 }
 
 /// Which marker a phrase is.
@@ -192,6 +194,7 @@ pub enum Marker {
     Future,
     TimeOfDay,
     Published,
+    Anaphoric,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -292,6 +295,7 @@ impl Lexicon {
             (Marker::Future, &m.future),
             (Marker::TimeOfDay, &m.time_of_day),
             (Marker::Published, &m.published),
+            (Marker::Anaphoric, &m.anaphoric),
         ] {
             let mut p = Phrases::default();
             for w in list {
