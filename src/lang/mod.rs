@@ -35,7 +35,7 @@ impl<T: Clone> Phrases<T> {
         let Some(first) = words.first().cloned() else { return };
         let list = self.by_first.entry(first).or_default();
         list.push((words, value));
-        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
     }
 
     /// Match at the start of `words` (lower-cased word texts); returns (words consumed, payload).

@@ -206,7 +206,7 @@ fn first_copy(c: &Claim) -> bool {
 
 /// Split a group by an optional attribute: claims that have it form one subgroup per value; claims
 /// without it join every subgroup (they are compatible with all).
-fn split_by<'c, K: PartialEq>(g: Vec<&'c Claim>, attr: impl Fn(&Claim) -> Option<K>) -> Vec<Vec<&'c Claim>> {
+fn split_by<K: PartialEq>(g: Vec<&Claim>, attr: impl Fn(&Claim) -> Option<K>) -> Vec<Vec<&Claim>> {
     let mut keys: Vec<K> = Vec::new();
     for c in &g {
         if let Some(k) = attr(c) {
