@@ -261,6 +261,11 @@ pub fn corpus_human(docs: &[Document], problems: &[InputProblem]) -> String {
             }
         ));
         out.push_str(&format!("  published  {published}\n"));
+        for (para, l) in &d.para_langs {
+            if let Some(s) = d.sentences.iter().find(|s| s.para == *para) {
+                out.push_str(&format!("  paragraph  at byte {} reads as {l}\n", d.file_offset(s.start)));
+            }
+        }
         let kept: usize = v.kept.iter().map(|(a, b)| b - a).sum();
         out.push_str(&format!("  kept       {kept} bytes in {} sentences ({} repeats folded)\n", v.sentences, v.folded.len()));
         for s in &d.stripped {

@@ -29,6 +29,9 @@ fn dates_languages_furniture_and_repeats() {
     for f in &visir.folded {
         assert_eq!(visir.text[f.start..f.end].split_whitespace().collect::<Vec<_>>(), visir.text[f.copy_of..f.copy_of + (f.end - f.start)].split_whitespace().collect::<Vec<_>>());
     }
+    // the Bokmål caption inside the Nynorsk article is read as Bokmål
+    assert_eq!(nrk.para_langs.len(), 1, "{:?}", nrk.para_langs);
+    assert_eq!(nrk.para_langs[0].1, "nb");
     // the dateline is found in the text
     let mbl = by("005_mbl_gjafir.txt");
     assert_eq!(mbl.published, Some(jiff::civil::date(2023, 9, 17)));

@@ -61,6 +61,8 @@ pub struct Document {
     pub stripped: Vec<Stripped>,
     pub sentences: Vec<Sentence>,
     pub folded: Vec<Folded>,
+    /// paragraphs in another language than the document: (paragraph, language code)
+    pub para_langs: Vec<(u32, String)>,
     pub warnings: Vec<InputProblem>,
 }
 
@@ -77,31 +79,55 @@ impl Document {
     }
 }
 
-/// Detect a language from function words; distinctive words weigh triple (Nynorsk vs Bokmål).
-pub fn detect_lang(text: &str, k: &Knowledge) -> Option<String> {
+/// Function-word scores per language (index into `k.langs`); distinctive words weigh triple
+/// (Nynorsk vs Bokmål).
+pub fn lang_scores(text: &str, k: &Knowledge) -> Vec<usize> {
     let mut scores = vec![0usize; k.langs.len()];
-    let sets: Vec<(std::collections::HashSet<&str>, std::collections::HashSet<&str>)> = k
-        .langs
-        .iter()
-        .map(|l| {
-            (
-                l.function_words.iter().map(String::as_str).collect(),
-                l.distinctive.iter().map(String::as_str).collect(),
-            )
-        })
-        .collect();
     for t in tokenize(text, 0).iter().filter(|t| t.is_word()).take(3000) {
-        for (i, (fw, dw)) in sets.iter().enumerate() {
-            if fw.contains(t.lower()) {
+        for (i, l) in k.langs.iter().enumerate() {
+            if l.function_words.iter().any(|w| w == t.lower()) {
                 scores[i] += 1;
             }
-            if dw.contains(t.lower()) {
+            if l.distinctive.iter().any(|w| w == t.lower()) {
                 scores[i] += 3;
             }
         }
     }
+    scores
+}
+
+/// Detect a language from function words.
+pub fn detect_lang(text: &str, k: &Knowledge) -> Option<String> {
+    let scores = lang_scores(text, k);
     let (best, &score) = scores.iter().enumerate().max_by_key(|(i, s)| (**s, std::cmp::Reverse(*i)))?;
     (score > 0).then(|| k.langs[best].code.clone())
+}
+
+/// Paragraphs written in another language than their document (a Bokmål caption in a Nynorsk
+/// article): (paragraph, language code). Only clear cases: at least eight words and twice
+/// the document language's score.
+fn paragraph_langs(text: &str, sentences: &[Sentence], doc_lang: &str, k: &Knowledge) -> Vec<(u32, String)> {
+    let Some(doc_idx) = k.lang_index(doc_lang) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < sentences.len() {
+        let para = sentences[i].para;
+        let mut j = i;
+        while j < sentences.len() && sentences[j].para == para {
+            j += 1;
+        }
+        let ptext = &text[sentences[i].start..sentences[j - 1].end];
+        if ptext.split_whitespace().count() >= 8 {
+            let scores = lang_scores(ptext, k);
+            if let Some((best, &score)) = scores.iter().enumerate().max_by_key(|(i, s)| (**s, std::cmp::Reverse(*i))) {
+                if best != doc_idx && score >= 2 * scores[doc_idx].max(1) {
+                    out.push((para, k.langs[best].code.clone()));
+                }
+            }
+        }
+        i = j;
+    }
+    out
 }
 
 /// Analyse one raw document: language, publication date, boilerplate, sentences, duplicates.
@@ -173,6 +199,7 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
         }
         None => (Vec::new(), Vec::new()),
     };
+    let para_langs = paragraph_langs(&text, &sentences, &lang, k);
     Document {
         path,
         line,
@@ -187,6 +214,7 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
         stripped,
         sentences,
         folded,
+        para_langs,
         warnings,
     }
 }

@@ -297,6 +297,8 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
             .find(|(_, e)| e.concept.is_some())
             .map(|(_, e)| e.clone())
             .unwrap_or_default();
+        // a paragraph in another language (a Bokmål caption in a Nynorsk article) reads with its own lexicon
+        let lex = doc.para_langs.iter().find(|(p, _)| *p == s.para).and_then(|(_, l)| k.lexicon(l)).unwrap_or(lex);
         let ctx = Ctx {
             k,
             lex,
