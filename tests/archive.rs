@@ -219,6 +219,88 @@ fn check_against_finds_planted_conflict() {
     assert_eq!(paths.iter().filter(|p| p.ends_with("ok.txt")).count(), 1, "{paths:?}");
 }
 
+/// What a run says about one document, comparable across runs: (code, file name, offset) of every
+/// diagnostic that concerns it, by `check --against`'s rule (majority votes: the document is the
+/// one outvoted; other rules: the document takes part).
+fn concerning(report: &factlint::report::Report, setup: &Setup, file: &str) -> Vec<(String, String, usize)> {
+    let name = |p: &str| Path::new(p).file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let mut out: Vec<(String, String, usize)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            let majority = setup
+                .rules
+                .iter()
+                .any(|r| r.code == d.code && matches!(r.check, factlint::rules::Check::ValueMismatch | factlint::rules::Check::SinceArithmetic));
+            d.labels.iter().any(|l| name(&l.path) == file && (l.primary || !majority))
+        })
+        .filter_map(|d| {
+            let p = d.labels.iter().find(|l| l.primary)?;
+            Some((d.code.clone(), name(&p.path), p.start))
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Checking a draft against an archive of the other articles says what checking them all together
+/// (the draft last) says about the draft: for every article of every per-rule fixture, as the draft.
+#[test]
+fn against_archive_equals_checking_together() {
+    let setup = Setup::load(None).expect("setup");
+    let rules_dir = root().join("tests/fixtures/rules");
+    let mut compared = 0;
+    let mut fired = 0;
+    for code in std::fs::read_dir(&rules_dir).expect("rules fixtures").filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()) {
+        for case in ["fires", "near_miss"] {
+            let dir = code.join(case);
+            if !dir.is_dir() {
+                continue;
+            }
+            let files: Vec<PathBuf> = std::fs::read_dir(&dir).expect("dir").filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+            for draft in &files {
+                let name = draft.file_name().expect("name").to_string_lossy().to_string();
+                let tmp = tempfile::tempdir().expect("tempdir");
+                let (adir, ddir) = (tmp.path().join("archive"), tmp.path().join("draft"));
+                for f in std::fs::read_dir(&dir).expect("dir").filter_map(Result::ok).map(|e| e.path()) {
+                    let fname = f.file_name().expect("name").to_owned();
+                    let to = if f == *draft { &ddir } else { &adir };
+                    std::fs::create_dir_all(to).expect("mkdir");
+                    std::fs::copy(&f, to.join(&fname)).expect("copy");
+                    if fname == "manifest.jsonl" {
+                        std::fs::create_dir_all(&ddir).expect("mkdir");
+                        std::fs::copy(&f, ddir.join(&fname)).expect("copy");
+                    }
+                }
+                let db = tmp.path().join("a.db");
+                let opts = |p: &Path| RunOptions { paths: vec![p.to_path_buf()], threads: Some(1), ..Default::default() };
+                if adir.exists() {
+                    archive::index(&setup, &opts(&adir), &db, &IndexOptions::default()).expect("index");
+                } else {
+                    // a one-article case: an empty archive
+                    Archive::create(&db).expect("create");
+                }
+                let against = archive::check_against(&setup, &opts(&ddir.join(&name)), &db, &archive::AgainstOptions { within_days: 0, ..Default::default() }).expect("check");
+                // the same articles checked together, the draft last (as `check --against` places it:
+                // a tied vote goes to the published articles)
+                let mut paths = vec![ddir.join(&name)];
+                if adir.exists() {
+                    paths.insert(0, adir.clone());
+                }
+                let together = app::check(&setup, &RunOptions { paths, threads: Some(1), ..Default::default() });
+                let want = concerning(&together, &setup, &name);
+                let got = concerning(&against.report, &setup, &name);
+                assert_eq!(got, want, "{}/{case}, draft {name}", code.display());
+                compared += 1;
+                fired += usize::from(!want.is_empty());
+            }
+        }
+    }
+    assert!(compared >= 10, "only {compared} drafts compared");
+    assert!(fired >= 4, "only {fired} drafts had diagnostics");
+}
+
 #[test]
 fn sources_lists_agreeing_and_disagreeing_outlets() {
     let tmp = tempfile::tempdir().expect("tempdir");

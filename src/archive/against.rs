@@ -48,11 +48,14 @@ pub struct ArchivedDoc {
 /// A draft checked against an archive.
 #[derive(Debug)]
 pub struct Against {
-    /// documents: the drafts, then the archived documents compared; diagnostics that concern a draft
+    /// documents: the archived documents compared, then the drafts (`report.documents[first_draft..]`);
+    /// claims: the archived ones, then the drafts'; diagnostics and corroborations that concern a draft
     pub report: Report,
-    /// how many of `report.documents` (and of the first claims' documents) are drafts
+    /// how many drafts were read
     pub drafts: usize,
-    /// the archived documents, in the order they follow the drafts in `report.documents`
+    /// index of the first draft in `report.documents`
+    pub first_draft: usize,
+    /// the archived documents, in their order in `report.documents`
     pub archived: Vec<ArchivedDoc>,
     /// archived claims fetched and compared
     pub compared: usize,
@@ -61,15 +64,18 @@ pub struct Against {
 
 impl Against {
     pub fn is_draft(&self, doc: u32) -> bool {
-        (doc as usize) < self.drafts
+        (doc as usize) >= self.first_draft
     }
     /// The stored document behind `report.documents[doc]`, if it is an archived one.
     pub fn archived(&self, doc: u32) -> Option<&ArchivedDoc> {
-        (doc as usize).checked_sub(self.drafts).and_then(|i| self.archived.get(i))
+        self.archived.get(doc as usize)
+    }
+    /// The drafts' metadata.
+    pub fn draft_documents(&self) -> &[DocMeta] {
+        self.report.documents.get(self.first_draft..).unwrap_or_default()
     }
 }
 
-const SELECT: &str = "SELECT id, doc_id, kind, sentence, claim FROM claims";
 
 /// The look-ups, by name. Parameters: keys first, then from, to (publication window), at (the
 /// draft's date, nearest first) and limit. Each names its index (`INDEXED BY`): the planner may not
@@ -77,60 +83,60 @@ const SELECT: &str = "SELECT id, doc_id, kind, sentence, claim FROM claims";
 pub(crate) const LOOKUPS: &[(&str, &str)] = &[
     (
         "concept",
-        "SELECT id, doc_id, kind, sentence, claim FROM (
-           SELECT id, doc_id, kind, sentence, claim, published FROM claims INDEXED BY claims_concept
+        "SELECT id, doc_id, kind, claim FROM (
+           SELECT id, doc_id, kind, claim, published FROM claims INDEXED BY claims_concept
              WHERE concept = ?1 AND kind = ?2 AND published BETWEEN ?3 AND ?4
            UNION ALL
-           SELECT id, doc_id, kind, sentence, claim, published FROM claims INDEXED BY claims_concept
+           SELECT id, doc_id, kind, claim, published FROM claims INDEXED BY claims_concept
              WHERE concept = ?1 AND kind = ?2 AND published IS NULL)
          ORDER BY abs(julianday(published) - julianday(?5)) LIMIT ?6",
     ),
     (
         "concept_person",
-        "SELECT id, doc_id, kind, sentence, claim FROM (
-           SELECT id, doc_id, kind, sentence, claim, published FROM claims INDEXED BY claims_concept
+        "SELECT id, doc_id, kind, claim FROM (
+           SELECT id, doc_id, kind, claim, published FROM claims INDEXED BY claims_concept
              WHERE concept = ?1 AND kind = ?2 AND published BETWEEN ?3 AND ?4 AND (principal = ?7 OR principal IS NULL)
            UNION ALL
-           SELECT id, doc_id, kind, sentence, claim, published FROM claims INDEXED BY claims_concept
+           SELECT id, doc_id, kind, claim, published FROM claims INDEXED BY claims_concept
              WHERE concept = ?1 AND kind = ?2 AND published IS NULL AND (principal = ?7 OR principal IS NULL))
          ORDER BY abs(julianday(published) - julianday(?5)) LIMIT ?6",
     ),
     (
         "family_person",
-        "SELECT id, doc_id, kind, sentence, claim FROM (
-           SELECT id, doc_id, kind, sentence, claim, published FROM claims INDEXED BY claims_family
+        "SELECT id, doc_id, kind, claim FROM (
+           SELECT id, doc_id, kind, claim, published FROM claims INDEXED BY claims_family
              WHERE family = ?1 AND principal = ?2 AND kind = 'since' AND published BETWEEN ?3 AND ?4
            UNION ALL
-           SELECT id, doc_id, kind, sentence, claim, published FROM claims INDEXED BY claims_family
+           SELECT id, doc_id, kind, claim, published FROM claims INDEXED BY claims_family
              WHERE family = ?1 AND principal = ?2 AND kind = 'since' AND published IS NULL)
          ORDER BY abs(julianday(published) - julianday(?5)) LIMIT ?6",
     ),
     (
         "family_nobody",
-        "SELECT id, doc_id, kind, sentence, claim FROM (
-           SELECT id, doc_id, kind, sentence, claim, published FROM claims INDEXED BY claims_family
+        "SELECT id, doc_id, kind, claim FROM (
+           SELECT id, doc_id, kind, claim, published FROM claims INDEXED BY claims_family
              WHERE family = ?1 AND principal IS NULL AND kind = 'since' AND published BETWEEN ?2 AND ?3
            UNION ALL
-           SELECT id, doc_id, kind, sentence, claim, published FROM claims INDEXED BY claims_family
+           SELECT id, doc_id, kind, claim, published FROM claims INDEXED BY claims_family
              WHERE family = ?1 AND principal IS NULL AND kind = 'since' AND published IS NULL)
          ORDER BY abs(julianday(published) - julianday(?4)) LIMIT ?5",
     ),
     (
         "person",
-        "SELECT id, doc_id, kind, sentence, claim FROM (
-           SELECT id, doc_id, kind, sentence, claim, published FROM claims INDEXED BY claims_principal
+        "SELECT id, doc_id, kind, claim FROM (
+           SELECT id, doc_id, kind, claim, published FROM claims INDEXED BY claims_principal
              WHERE principal = ?1 AND kind = ?2 AND published BETWEEN ?3 AND ?4
            UNION ALL
-           SELECT id, doc_id, kind, sentence, claim, published FROM claims INDEXED BY claims_principal
+           SELECT id, doc_id, kind, claim, published FROM claims INDEXED BY claims_principal
              WHERE principal = ?1 AND kind = ?2 AND published IS NULL)
          ORDER BY abs(julianday(published) - julianday(?5)) LIMIT ?6",
     ),
-    ("sentence", "SELECT id, doc_id, kind, sentence, claim FROM claims INDEXED BY claims_doc WHERE doc_id = ?1 AND sentence = ?2 AND kind = 'date'"),
+    ("doc_dates", "SELECT id, doc_id, kind, claim FROM claims INDEXED BY claims_doc WHERE doc_id = ?1 AND kind = 'date'"),
     ("document", "SELECT path, line, meta, source, source_base FROM documents WHERE id = ?1"),
 ];
 
 fn sql(name: &str) -> &'static str {
-    LOOKUPS.iter().find(|(n, _)| *n == name).map(|(_, s)| *s).unwrap_or(SELECT)
+    LOOKUPS.iter().find(|(n, _)| *n == name).map(|(_, s)| *s).unwrap_or("SELECT 0, 0, '', '' WHERE 0")
 }
 
 /// One look-up to make: its name and parameters (deduplicated across draft claims).
@@ -210,7 +216,6 @@ struct Row {
     id: i64,
     doc_id: i64,
     kind: String,
-    sentence: i64,
     json: String,
 }
 
@@ -223,7 +228,7 @@ fn fetch(archive: &Archive, name: &'static str, params: &[P], out: &mut BTreeMap
     });
     let rows = stmt
         .query_map(rusqlite::params_from_iter(values), |r| {
-            Ok(Row { id: r.get(0)?, doc_id: r.get(1)?, kind: r.get(2)?, sentence: r.get(3)?, json: r.get(4)? })
+            Ok(Row { id: r.get(0)?, doc_id: r.get(1)?, kind: r.get(2)?, json: r.get(3)? })
         })
         .map_err(&err)?;
     for r in rows {
@@ -272,7 +277,7 @@ pub fn check_against(setup: &Setup, run: &RunOptions, db: &Path, opts: &AgainstO
     let archive = Archive::open_read(db)?;
     let mut report = app::collect(setup, run);
     let drafts = report.documents.len();
-    let mut against = Against { report: Report::default(), drafts, archived: Vec::new(), compared: 0, db: archive.name() };
+    let mut against = Against { report: Report::default(), drafts, first_draft: 0, archived: Vec::new(), compared: 0, db: archive.name() };
     if drafts == 0 {
         against.report = report;
         return Ok(against);
@@ -292,12 +297,13 @@ pub fn check_against(setup: &Setup, run: &RunOptions, db: &Path, opts: &AgainstO
     for l in &lookups {
         fetch(&archive, l.name, &l.params, &mut rows)?;
     }
-    // an archived duration is read with the dates of its own sentence (where it ends, or began)
-    let own: HashSet<(i64, i64)> = rows.values().filter(|r| r.kind == "duration").map(|r| (r.doc_id, r.sentence)).collect();
+    // an archived duration is read with the dates of its own article (FL004 takes the start and
+    // end from the duration's own sentence, then its own article, before other sources)
+    let own: HashSet<i64> = rows.values().filter(|r| r.kind == "duration").map(|r| r.doc_id).collect();
     let mut own: Vec<_> = own.into_iter().collect();
     own.sort_unstable();
-    for (doc, sentence) in own {
-        fetch(&archive, "sentence", &[P::I(doc), P::I(sentence)], &mut rows)?;
+    for doc in own {
+        fetch(&archive, "doc_dates", &[P::I(doc)], &mut rows)?;
     }
 
     // their documents, minus any that is one of the drafts (a draft is not checked against itself)
@@ -310,14 +316,23 @@ pub fn check_against(setup: &Setup, run: &RunOptions, db: &Path, opts: &AgainstO
             docs.insert(id, d);
         }
     }
+    // The archived documents come first, in time order, the drafts after them: a rule's majority
+    // vote breaks ties by publication date and then by position, so a draft that disagrees with
+    // one archived article of the same day is the one reported, not the published article.
     let mut order: Vec<(i64, DocRow)> = docs.into_iter().collect();
     order.sort_by(|(ia, a), (ib, b)| (a.meta.published, &a.meta.path, a.meta.line, ia).cmp(&(b.meta.published, &b.meta.path, b.meta.line, ib)));
     let mut index_of: HashMap<i64, u32> = HashMap::new();
+    let mut documents: Vec<DocMeta> = Vec::with_capacity(order.len() + drafts);
     for (id, d) in order {
-        index_of.insert(id, report.documents.len() as u32);
-        report.documents.push(d.meta);
+        index_of.insert(id, documents.len() as u32);
+        documents.push(d.meta);
         against.archived.push(ArchivedDoc { id, source: Arc::new(d.source), base: d.base });
     }
+    let first_draft = documents.len();
+    against.first_draft = first_draft;
+    documents.append(&mut report.documents);
+    report.documents = documents;
+    let draft_claims = std::mem::take(&mut report.claims);
     let mut archived_claims: Vec<Claim> = Vec::new();
     for r in rows.values() {
         let Some(&doc) = index_of.get(&r.doc_id) else { continue };
@@ -327,11 +342,15 @@ pub fn check_against(setup: &Setup, run: &RunOptions, db: &Path, opts: &AgainstO
     }
     archived_claims.sort_by_key(|c| (c.doc, c.start, c.ordinal));
     against.compared = archived_claims.len();
-    report.claims.extend(archived_claims);
+    report.claims = archived_claims;
+    report.claims.extend(draft_claims.into_iter().map(|mut c| {
+        c.doc += first_draft as u32;
+        c
+    }));
 
     let (diagnostics, corroborations) = rules::run(&setup.rules, &report.documents, &report.claims);
     let check_of = |code: &str| setup.rules.iter().find(|r| r.code == code).map(|r| r.check);
-    let draft = |doc: u32| (doc as usize) < drafts;
+    let draft = |doc: u32| (doc as usize) >= first_draft;
     report.diagnostics = diagnostics
         .into_iter()
         .filter(|d| match check_of(&d.code) {

@@ -260,7 +260,7 @@ pub fn print(a: &Against, corroborations: bool, color: bool) -> String {
     for p in &r.problems {
         out.push_str(&format!("{}: {p}\n", if p.skipped { "skipped" } else { "warning" }));
     }
-    for d in r.documents.iter().take(a.drafts) {
+    for d in a.draft_documents() {
         if d.published.is_none() {
             out.push_str(&format!(
                 "note: {}: publication date unknown; relative dates left unresolved and the whole archive searched (give --published or a dateline)\n",

@@ -261,11 +261,10 @@ fn fetch_key(archive: &Archive, key: &Key, limit: usize, out: &mut BTreeMap<i64,
 }
 
 fn matches(key: &Key, c: &Claim) -> bool {
-    // (Option::is_none_or needs Rust 1.82; the crate supports 1.80)
-    let term_ok = key.term.as_ref().map_or(true, |t| c.concept.as_ref() == Some(t) || c.family.as_ref() == Some(t));
-    let kind_ok = key.kind.as_ref().map_or(true, |k| k == c.kind.name());
-    let qual_ok = key.qualifier.as_ref().map_or(true, |q| c.qualifier.as_ref().is_some_and(|x| x.eq_ignore_ascii_case(q)));
-    let person_ok = key.person.as_ref().map_or(true, |p| c.principal.as_ref() == Some(p));
+    let term_ok = key.term.as_ref().is_none_or(|t| c.concept.as_ref() == Some(t) || c.family.as_ref() == Some(t));
+    let kind_ok = key.kind.as_ref().is_none_or(|k| k == c.kind.name());
+    let qual_ok = key.qualifier.as_ref().is_none_or(|q| c.qualifier.as_ref().is_some_and(|x| x.eq_ignore_ascii_case(q)));
+    let person_ok = key.person.as_ref().is_none_or(|p| c.principal.as_ref() == Some(p));
     term_ok && kind_ok && qual_ok && person_ok
 }
 

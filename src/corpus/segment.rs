@@ -85,8 +85,13 @@ impl Stripper {
         let mut limit = text.len();
         for m in self.tails.find_iter(text) {
             let line_start = m.start() == 0 || text[..m.start()].ends_with('\n');
+            if !line_start {
+                // (checked first: reading the rest of the line for every marker inside a long
+                // line would be quadratic)
+                continue;
+            }
             let line_rest = text[m.end()..].split('\n').next().unwrap_or("");
-            if line_start && line_rest.trim().len() < 40 {
+            if line_rest.trim().len() < 40 {
                 out.push(Stripped { start: m.start(), end: text.len(), reason: self.tail_names[m.pattern().as_usize()].clone() });
                 limit = m.start();
                 break;
@@ -96,14 +101,24 @@ impl Stripper {
         // blocks: from a start marker through the nearest end marker of a rule opening with it;
         // with no end marker, to the end of the line
         let mut pos = 0;
+        // per block rule, the last search for its end marker: (searched from, found at); a later
+        // search from a position not past the found one has the same answer (keeps many open
+        // blocks without an end marker linear)
+        let mut end_seen: Vec<Option<(usize, Option<usize>)>> = vec![None; self.blocks.len()];
         while let Some(m) = self.block_starts.find(&body[pos..]) {
             let s = pos + m.start();
             let after = pos + m.end();
             let rules = &self.starts_rules[m.pattern().as_usize()];
-            let closing = rules
-                .iter()
-                .filter_map(|&ri| body[after..].find(self.blocks[ri].1.as_str()).map(|k| (after + k + self.blocks[ri].1.len(), ri)))
-                .min();
+            let mut end_marker = |ri: usize| -> Option<usize> {
+                let marker = self.blocks[ri].1.as_str();
+                let found = match end_seen[ri] {
+                    Some((from, found)) if from <= after && found.is_none_or(|f| f >= after) => found,
+                    _ => body[after..].find(marker).map(|k| after + k),
+                };
+                end_seen[ri] = Some((after, found));
+                found.map(|f| f + marker.len())
+            };
+            let closing = rules.iter().filter_map(|&ri| end_marker(ri).map(|e| (e, ri))).min();
             let (end, ri) = closing.unwrap_or_else(|| (body[s..].find('\n').map(|k| s + k).unwrap_or(body.len()), rules[0]));
             out.push(Stripped { start: s, end, reason: self.blocks[ri].0.clone() });
             pos = end.max(after);
@@ -173,6 +188,8 @@ pub struct Sentence {
 pub fn sentences(text: &str, kept: &[Range<usize>], lex: &Lexicon) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut para = 0u32;
+    // glued "t.d."-style candidates longer than every abbreviation need not be built
+    let longest_abbrev = lex.abbreviations.iter().map(String::len).max().unwrap_or(0);
     for r in kept {
         let mut line_start = r.start;
         for line in text[r.clone()].split_inclusive('\n') {
@@ -182,15 +199,18 @@ pub fn sentences(text: &str, kept: &[Range<usize>], lex: &Lexicon) -> Vec<Senten
                 continue;
             }
             para += 1;
-            split_line(text, lstart, lstart + line.trim_end().len(), para, lex, &mut out);
+            split_line(text, lstart, lstart + line.trim_end().len(), para, lex, longest_abbrev, &mut out);
         }
     }
     out
 }
 
-fn split_line(text: &str, start: usize, end: usize, para: u32, lex: &Lexicon, out: &mut Vec<Sentence>) {
+fn split_line(text: &str, start: usize, end: usize, para: u32, lex: &Lexicon, longest_abbrev: usize, out: &mut Vec<Sentence>) {
     let toks = tokenize(&text[start..end], start);
     let mut s_start: Option<usize> = None;
+    // end of the run of closers absorbed after the last sentence-end candidate: every candidate
+    // inside that run absorbs up to the same token (keeps "....." linear)
+    let mut absorbed_to = 0;
     for (i, t) in toks.iter().enumerate() {
         if s_start.is_none() {
             s_start = Some(t.start);
@@ -201,9 +221,13 @@ fn split_line(text: &str, start: usize, end: usize, para: u32, lex: &Lexicon, ou
         }
         // absorb following closing quotes/brackets
         let mut j = i + 1;
+        if i < absorbed_to {
+            j = absorbed_to;
+        }
         while toks.get(j).is_some_and(|n| n.kind == TokKind::Punct && !n.space_before && matches!(n.text, "\"" | "”" | "“" | "»" | "'" | ")" | "." )) {
             j += 1;
         }
+        absorbed_to = j;
         let Some(next) = toks.get(j) else { continue };
         if !next.space_before {
             continue;
@@ -219,7 +243,7 @@ fn split_line(text: &str, start: usize, end: usize, para: u32, lex: &Lexicon, ou
                 // "t.d." style abbreviations: glue the preceding tokens back together
                 let mut glued = word.clone();
                 let mut k = i;
-                while k >= 2 && toks[k - 1].end == t.start.min(toks[k].start) && toks[k - 2].is_punct('.') {
+                while k >= 3 && glued.len() <= longest_abbrev && toks[k - 1].end == t.start.min(toks[k].start) && toks[k - 2].is_punct('.') {
                     k -= 2;
                     glued = format!("{}.{}", toks[k - 1].lower(), glued);
                 }
@@ -265,6 +289,9 @@ pub fn dedupe(text: &str, sents: Vec<Sentence>, lex: &Lexicon) -> (Vec<Sentence>
     let mut kept: Vec<Sentence> = Vec::with_capacity(sents.len());
     let mut folded = Vec::new();
     let normed: Vec<String> = sents.iter().map(|s| norm(&text[s.start..s.end])).collect();
+    // the normalised sentences sorted, built at the first teaser: sentences starting with a
+    // prefix are one run of it, found by binary search (a page of teasers stays n log n)
+    let mut sorted: Option<Vec<(&str, usize)>> = None;
     for (idx, mut s) in sents.into_iter().enumerate() {
         let n = &normed[idx];
         if let Some(&first) = seen.get(n) {
@@ -274,8 +301,15 @@ pub fn dedupe(text: &str, sents: Vec<Sentence>, lex: &Lexicon) -> (Vec<Sentence>
         // teaser: "Kim var leystur út með gjöfum áður …" when a full sentence starts the same way
         if let Some(prefix) = n.strip_suffix('…').map(str::trim_end) {
             if prefix.len() >= 20 {
-                if let Some(j) = normed.iter().enumerate().position(|(k, o)| k != idx && o.len() > prefix.len() && o.starts_with(prefix)) {
-                    let _ = j;
+                let sorted = sorted.get_or_insert_with(|| {
+                    let mut v: Vec<(&str, usize)> = normed.iter().enumerate().map(|(k, o)| (o.as_str(), k)).collect();
+                    v.sort_unstable();
+                    v
+                });
+                // the sentences longer than `prefix` that start with it
+                let lo = sorted.partition_point(|(o, _)| *o <= prefix);
+                let longer = &sorted[lo..][..sorted[lo..].partition_point(|(o, _)| o.starts_with(prefix))];
+                if longer.iter().take(2).any(|&(_, k)| k != idx) {
                     folded.push(Folded { start: s.start, end: s.end, copy_of: s.start });
                     continue;
                 }
