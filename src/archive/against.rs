@@ -3,8 +3,10 @@
 //! For each draft claim the archive is asked, through its indexes, for the claims a rule could
 //! compare it with: the same concept and kind (counts, parts, durations, dates), the same event
 //! family and person (since claims), and the dated starts and ends or the durations of the same
-//! event or person (duration vs dates). Those claims and their documents are appended after the
-//! draft's and the rules run over the whole; what is kept is what concerns the draft.
+//! event or person (duration vs dates), published within a window around the draft. Those claims
+//! and their documents are put together with the draft's (the archived ones first, so a tied
+//! majority vote goes to what was published) and the rules run over the whole; what is kept is
+//! what concerns the draft: a majority vote the draft loses, or any other diagnostic naming it.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
