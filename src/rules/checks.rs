@@ -127,14 +127,15 @@ fn majority_report(
     let major = &cls[0];
     if doc_count(major) >= 2 {
         let mut sources: Vec<Label> = Vec::new();
+        let mut seen: std::collections::HashSet<u32> = std::collections::HashSet::new();
         for c in major {
-            if !sources.iter().any(|l| l.doc == c.doc) {
+            if seen.insert(c.doc) {
                 sources.push(cx.label(c, show(c), false));
             }
         }
         corr.push(Corroboration { code: cx.rule.code.clone(), subject: subject(major[0]), value: show(major[0]), sources });
     }
-    let major_docs: Vec<u32> = major.iter().map(|c| c.doc).collect();
+    let major_docs: std::collections::HashSet<u32> = major.iter().map(|c| c.doc).collect();
     for cl in &cls[1..] {
         for &c in cl {
             // a document stating both values: a contradiction inside it (reported when asked for)
@@ -144,7 +145,10 @@ fn majority_report(
             let mut labels = vec![cx.label(c, format!("this source: {}", show(c)), true)];
             let mut named: Vec<u32> = Vec::new();
             for m in major.iter() {
-                if named.len() >= cx.rule.params.max_examples || named.contains(&m.doc) {
+                if named.len() >= cx.rule.params.max_examples {
+                    break;
+                }
+                if named.contains(&m.doc) {
                     continue;
                 }
                 named.push(m.doc);
@@ -157,16 +161,16 @@ fn majority_report(
 }
 
 fn sources_phrase(cx: &Cx, major: &[&Claim]) -> String {
+    let shown = cx.rule.params.max_examples.max(1);
+    let mut seen: std::collections::HashSet<u32> = std::collections::HashSet::new();
     let mut names: Vec<String> = Vec::new();
     for m in major {
-        let n = cx.short(m);
-        if !names.contains(&n) {
-            names.push(n);
+        if seen.insert(m.doc) && names.len() < shown {
+            names.push(cx.short(m));
         }
     }
-    let total = names.len();
-    let shown = cx.rule.params.max_examples.max(1);
-    let mut s = names.iter().take(shown).cloned().collect::<Vec<_>>().join(", ");
+    let total = seen.len();
+    let mut s = names.join(", ");
     if total > shown {
         s.push_str(&format!(" and {} more", total - shown));
     }
