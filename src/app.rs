@@ -42,7 +42,8 @@ impl Setup {
     }
 }
 
-fn meta_of(d: &Document, claims: usize) -> DocMeta {
+/// What later stages keep of a document once its claims are extracted.
+pub fn meta_of(d: &Document, claims: usize) -> DocMeta {
     DocMeta {
         path: d.path.clone(),
         line: d.line,

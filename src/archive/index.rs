@@ -108,22 +108,6 @@ fn salt(run: &RunOptions) -> Fnv1a {
     h
 }
 
-fn doc_meta(d: &Document, claims: usize) -> DocMeta {
-    DocMeta {
-        path: d.path.clone(),
-        line: d.line,
-        outlet: d.meta.outlet.clone(),
-        lang: d.lang.clone(),
-        lang_source: d.lang_source,
-        published: d.published,
-        published_source: d.published_source,
-        claims,
-        sentences: d.sentences.len(),
-        folded: d.folded.len(),
-        stripped_bytes: d.stripped.iter().map(|s| s.end - s.start).sum(),
-    }
-}
-
 struct Ctx<'a> {
     setup: &'a Setup,
     run: &'a RunOptions,
@@ -137,7 +121,7 @@ impl Ctx<'_> {
         let doc = corpus::analyze(raw, &self.setup.knowledge, &self.setup.stripper, &self.run.corpus);
         warnings.extend(doc.warnings.iter().cloned());
         let claims = extract::extract(&doc, 0, &self.setup.knowledge);
-        let meta = doc_meta(&doc, claims.len());
+        let meta = crate::app::meta_of(&doc, claims.len());
         Outcome::Indexed(Box::new(Indexed { path: key.0, line: key.1, hash, meta, source, source_base, claims }))
     }
 

@@ -3,134 +3,9 @@
 //! rendered from the text stored in the archive, so they print whether or not the archived file
 //! is still on disk (or has changed since it was indexed).
 
-use std::fmt;
-use std::sync::Arc;
-
-use miette::{LabeledSpan, SourceCode};
-
 use super::against::Against;
-use crate::report::human::{self, Sources};
+use crate::report::human::{self, floor_char_boundary, spans, Rendered, Sources, Windowed};
 use crate::report::{Diagnostic, DocMeta, Label, Severity};
-
-/// Characters of context kept on each side of a span inside a long line.
-const WINDOW: usize = 160;
-
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// A text as miette source: long lines (one-line scraped pages) are cut to a window around the
-/// span, and line numbers start at `first_line` (a JSONL article's line in its file).
-#[derive(Clone)]
-struct Text {
-    name: String,
-    text: Arc<String>,
-    first_line: usize,
-}
-
-impl SourceCode for Text {
-    fn read_span<'a>(
-        &'a self,
-        span: &miette::SourceSpan,
-        before: usize,
-        after: usize,
-    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        let text = self.text.as_str();
-        let start = span.offset().min(text.len());
-        let end = (span.offset() + span.len()).min(text.len());
-        let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-        let line_end = text[end..].find('\n').map(|i| end + i).unwrap_or(text.len());
-        if line_end - line_start <= 3 * WINDOW {
-            let inner = text.read_span(span, before, after)?;
-            return Ok(Box::new(miette::MietteSpanContents::new_named(
-                self.name.clone(),
-                inner.data(),
-                *inner.span(),
-                inner.line() + self.first_line,
-                inner.column(),
-                inner.line_count(),
-            )));
-        }
-        let mut ws = floor_char_boundary(text, start.saturating_sub(WINDOW).max(line_start));
-        if ws > line_start {
-            if let Some(sp) = text[ws..start].find(' ') {
-                ws += sp + 1;
-            }
-        }
-        let mut we = floor_char_boundary(text, (end + WINDOW).min(line_end));
-        if we < line_end {
-            if let Some(sp) = text[end..we].rfind(' ') {
-                we = end + sp;
-            }
-        }
-        let line = text[..ws].matches('\n').count() + self.first_line;
-        let column = text[line_start..ws].chars().count();
-        Ok(Box::new(miette::MietteSpanContents::new_named(self.name.clone(), &text.as_bytes()[ws..we], (ws, we - ws).into(), line, column, 1)))
-    }
-}
-
-/// One file's part of a diagnostic; the first part carries the diagnostic, the others follow as
-/// related notes.
-struct Part {
-    code: String,
-    message: String,
-    help: Option<String>,
-    severity: miette::Severity,
-    src: Option<Text>,
-    labels: Vec<LabeledSpan>,
-    related: Vec<Part>,
-}
-
-impl fmt::Debug for Part {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-impl fmt::Display for Part {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-impl std::error::Error for Part {}
-
-impl miette::Diagnostic for Part {
-    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        (!self.code.is_empty()).then(|| Box::new(&self.code) as Box<dyn fmt::Display>)
-    }
-    fn severity(&self) -> Option<miette::Severity> {
-        Some(self.severity)
-    }
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
-    }
-    fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.src.as_ref().map(|s| s as &dyn SourceCode)
-    }
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        (self.src.is_some() && !self.labels.is_empty()).then(|| Box::new(self.labels.iter().cloned()) as Box<dyn Iterator<Item = LabeledSpan>>)
-    }
-    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
-        (!self.related.is_empty()).then(|| Box::new(self.related.iter().map(|r| r as &dyn miette::Diagnostic)) as Box<dyn Iterator<Item = _>>)
-    }
-}
-
-fn spans(labels: &[&Label], text: &str, base: usize) -> Vec<LabeledSpan> {
-    labels
-        .iter()
-        .map(|l| {
-            let s = floor_char_boundary(text, l.start.saturating_sub(base).min(text.len()));
-            let e = floor_char_boundary(text, l.end.saturating_sub(base).min(text.len())).max(s);
-            if l.primary {
-                LabeledSpan::new_primary_with_span(Some(l.message.clone()), (s, e - s))
-            } else {
-                LabeledSpan::new_with_span(Some(l.message.clone()), (s, e - s))
-            }
-        })
-        .collect()
-}
 
 /// "NRK, published 2023-09-13"
 fn provenance(d: &DocMeta) -> String {
@@ -146,7 +21,7 @@ fn provenance(d: &DocMeta) -> String {
 }
 
 /// The stored text of an archived document, if it holds the labelled spans.
-fn stored_text(a: &Against, doc: u32, labels: &[&Label]) -> Option<(Text, usize)> {
+fn stored_text(a: &Against, doc: u32, labels: &[&Label]) -> Option<(Windowed, usize)> {
     let ad = a.archived(doc)?;
     let meta = a.report.documents.get(doc as usize)?;
     // the quote must be where the label says: otherwise show the note without a snippet
@@ -158,10 +33,10 @@ fn stored_text(a: &Against, doc: u32, labels: &[&Label]) -> Option<(Text, usize)
         return None;
     }
     let first_line = meta.line.map(|l| l.saturating_sub(1)).unwrap_or(0);
-    Some((Text { name: meta.name(), text: ad.source.clone(), first_line }, ad.base))
+    Some((Windowed { name: meta.name(), text: ad.source.clone(), first_line }, ad.base))
 }
 
-fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Part {
+fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Rendered {
     // documents in order: the draft with the primary label (or the first draft), other drafts,
     // then the archived ones
     let mut docs: Vec<u32> = Vec::new();
@@ -172,7 +47,7 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Part {
             docs.push(l.doc);
         }
     }
-    let mut parts: Vec<Part> = docs
+    let mut parts: Vec<Rendered> = docs
         .iter()
         .map(|&doc| {
             let ls: Vec<&Label> = d.labels.iter().filter(|l| l.doc == doc).collect();
@@ -181,13 +56,13 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Part {
             if a.is_draft(doc) {
                 let file = ls.first().map(|l| l.path.clone()).unwrap_or_default();
                 let text = sources.get(&file);
-                return Part {
+                return Rendered {
                     code: String::new(),
                     message: format!("in {path}"),
                     help: None,
                     severity: miette::Severity::Advice,
                     labels: spans(&ls, &text, 0),
-                    src: Some(Text { name: file, text, first_line: 0 }),
+                    src: Some(Windowed { name: file, text, first_line: 0 }),
                     related: Vec::new(),
                 };
             }
@@ -198,7 +73,7 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Part {
                 quotes.join(", ")
             );
             match stored_text(a, doc, &ls) {
-                Some((src, base)) => Part {
+                Some((src, base)) => Rendered {
                     code: String::new(),
                     message,
                     help: None,
@@ -208,7 +83,7 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Part {
                     related: Vec::new(),
                 },
                 // no stored text to show: the note alone names the source and quotes it
-                None => Part {
+                None => Rendered {
                     code: String::new(),
                     message: format!("{message} — {}", ls.iter().map(|l| l.message.clone()).collect::<Vec<_>>().join("; ")),
                     help: None,
@@ -221,11 +96,11 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Part {
         })
         .collect();
     let first = if parts.is_empty() {
-        Part { code: String::new(), message: String::new(), help: None, severity: miette::Severity::Advice, src: None, labels: Vec::new(), related: Vec::new() }
+        Rendered { code: String::new(), message: String::new(), help: None, severity: miette::Severity::Advice, src: None, labels: Vec::new(), related: Vec::new() }
     } else {
         parts.remove(0)
     };
-    Part {
+    Rendered {
         code: d.code.clone(),
         message: d.message.clone(),
         help: Some(d.help.clone()),

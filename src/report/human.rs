@@ -33,18 +33,20 @@ impl Sources {
     }
 }
 
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
     }
     i
 }
 
-/// A file's text that shows long lines (one-line scraped pages) only around the labelled span.
+/// A file's text that shows long lines (one-line scraped pages) only around the labelled span;
+/// line numbers start at `first_line` (a JSONL article's line in its file).
 #[derive(Clone)]
-struct Windowed {
-    name: String,
-    text: Arc<String>,
+pub(crate) struct Windowed {
+    pub(crate) name: String,
+    pub(crate) text: Arc<String>,
+    pub(crate) first_line: usize,
 }
 
 /// Characters of context kept on each side of a span inside a long line.
@@ -68,7 +70,7 @@ impl SourceCode for Windowed {
                 self.name.clone(),
                 inner.data(),
                 *inner.span(),
-                inner.line(),
+                inner.line() + self.first_line,
                 inner.column(),
                 inner.line_count(),
             )));
@@ -86,7 +88,7 @@ impl SourceCode for Windowed {
                 we = end + sp;
             }
         }
-        let line = text[..ws].matches('\n').count();
+        let line = text[..ws].matches('\n').count() + self.first_line;
         let column = text[line_start..ws].chars().count();
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.name.clone(),
@@ -99,15 +101,16 @@ impl SourceCode for Windowed {
     }
 }
 
-/// A diagnostic in one file, with the other files as related diagnostics.
-struct Rendered {
-    code: String,
-    message: String,
-    help: Option<String>,
-    severity: miette::Severity,
-    src: Windowed,
-    labels: Vec<LabeledSpan>,
-    related: Vec<Rendered>,
+/// A diagnostic in one file, with the other files as related diagnostics (a part with no
+/// source prints its message only).
+pub(crate) struct Rendered {
+    pub(crate) code: String,
+    pub(crate) message: String,
+    pub(crate) help: Option<String>,
+    pub(crate) severity: miette::Severity,
+    pub(crate) src: Option<Windowed>,
+    pub(crate) labels: Vec<LabeledSpan>,
+    pub(crate) related: Vec<Rendered>,
 }
 
 impl fmt::Debug for Rendered {
@@ -133,10 +136,10 @@ impl miette::Diagnostic for Rendered {
         self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.src)
+        self.src.as_ref().map(|s| s as &dyn SourceCode)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        Some(Box::new(self.labels.iter().cloned()))
+        (self.src.is_some() && !self.labels.is_empty()).then(|| Box::new(self.labels.iter().cloned()) as Box<dyn Iterator<Item = LabeledSpan>>)
     }
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
         if self.related.is_empty() {
@@ -155,12 +158,13 @@ fn miette_severity(s: Severity) -> miette::Severity {
     }
 }
 
-fn spans(labels: &[&Label], text: &str) -> Vec<LabeledSpan> {
+/// Labels as miette spans in `text`, which starts at file offset `base`.
+pub(crate) fn spans(labels: &[&Label], text: &str, base: usize) -> Vec<LabeledSpan> {
     labels
         .iter()
         .map(|l| {
-            let s = floor_char_boundary(text, l.start.min(text.len()));
-            let e = floor_char_boundary(text, l.end.min(text.len())).max(s);
+            let s = floor_char_boundary(text, l.start.saturating_sub(base).min(text.len()));
+            let e = floor_char_boundary(text, l.end.saturating_sub(base).min(text.len())).max(s);
             if l.primary {
                 LabeledSpan::new_primary_with_span(Some(l.message.clone()), (s, e - s))
             } else {
@@ -191,8 +195,8 @@ fn build(d: &Diagnostic, sources: &mut Sources) -> Rendered {
                 message: format!("in {p}"),
                 help: None,
                 severity: miette::Severity::Advice,
-                labels: spans(&ls, &text),
-                src: Windowed { name: p.to_string(), text },
+                labels: spans(&ls, &text, 0),
+                src: Some(Windowed { name: p.to_string(), text, first_line: 0 }),
                 related: Vec::new(),
             }
         })
@@ -203,7 +207,7 @@ fn build(d: &Diagnostic, sources: &mut Sources) -> Rendered {
             message: String::new(),
             help: None,
             severity: miette::Severity::Advice,
-            src: Windowed { name: String::new(), text: Arc::new(String::new()) },
+            src: None,
             labels: Vec::new(),
             related: Vec::new(),
         }
