@@ -17,7 +17,7 @@ use super::store::{encode_claim, encode_meta, kind_name, phase_name, unit_name};
 use super::{Archive, ArchiveError};
 use crate::app::{RunOptions, Setup};
 use crate::claims::Claim;
-use crate::corpus::{self, load, Document, Input, Meta, OffsetMap, RawDoc};
+use crate::corpus::{self, load, Input, Meta, OffsetMap, RawDoc};
 use crate::error::InputProblem;
 use crate::extract;
 use crate::report::DocMeta;
