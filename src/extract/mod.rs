@@ -18,6 +18,10 @@ use parse::{In, WrittenDate};
 /// Tokens on each side of a claim searched for its event or phase word.
 const NEAR_WINDOW: usize = 40;
 
+/// Tokens on each side of a claim whose names it carries, in a sentence longer than this (a page
+/// without punctuation): every claim carrying every name of the page would be quadratic.
+const ENTITY_WINDOW: usize = 100;
+
 /// Per-sentence context the claim builders need.
 struct Ctx<'k, 'd> {
     k: &'k Knowledge,
@@ -27,7 +31,11 @@ struct Ctx<'k, 'd> {
     sentence: u32,
     twin_of: Option<u32>,
     sent_span: (usize, usize),
+    /// the sentence's entity keys (sorted, deduplicated), and each with its token index
     entities: Vec<String>,
+    entities_at: Vec<(usize, String)>,
+    /// tokens in the sentence
+    sent_tokens: usize,
     persons: Vec<String>,
     /// people of this sentence with their token index
     persons_at: Vec<(usize, String)>,
@@ -67,7 +75,7 @@ impl Ctx<'_, '_> {
             phase: None,
             qualifier: None,
             noun: None,
-            entities: self.entities.clone(),
+            entities: self.entities_near(from, to),
             persons: self.persons.clone(),
             principal: self.principal(from),
             start,
@@ -85,15 +93,29 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// The entities of the sentence, or of its tokens within [`ENTITY_WINDOW`] of the claim.
+    fn entities_near(&self, from: usize, to: usize) -> Vec<String> {
+        if self.sent_tokens <= ENTITY_WINDOW {
+            return self.entities.clone();
+        }
+        let lo = self.entities_at.partition_point(|(i, _)| i + ENTITY_WINDOW < from);
+        let hi = self.entities_at.partition_point(|(i, _)| *i < to + ENTITY_WINDOW);
+        let mut v: Vec<String> = self.entities_at[lo..hi.max(lo)].iter().map(|(_, e)| e.clone()).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
     /// Who the claim is about: the first person named before it in the sentence, else the person
     /// of the nearest earlier sentence ("Dei to møttest sist i 2019"), else the first after it.
     fn principal(&self, at: usize) -> Option<String> {
+        // (both lists are in token order: if the first is not before the claim, none is)
         self.persons_at
-            .iter()
-            .find(|(i, _)| *i < at)
+            .first()
+            .filter(|(i, _)| *i < at)
             .map(|(_, p)| p.clone())
             // a name not in the alias table, before the claim ("Lindqvist vitja …")
-            .or_else(|| self.names_at.iter().find(|(i, _)| *i < at).map(|(_, p)| p.clone()))
+            .or_else(|| self.names_at.first().filter(|(i, _)| *i < at).map(|(_, p)| p.clone()))
             .or_else(|| self.previous_person.clone())
             .or_else(|| self.persons_at.first().map(|(_, p)| p.clone()))
     }
@@ -124,11 +146,14 @@ impl Ctx<'_, '_> {
     fn concept_after(&self, toks: &[Token], j: usize, window: usize) -> ConceptRef {
         let mut fallback: Option<ConceptRef> = None;
         let mut seen = 0;
+        // dashes skipped: bounded too, or a run of them is re-read for every claim before it
+        let mut dashes = 0;
         let mut k = j;
         while k < toks.len() && seen < window {
             let t = &toks[k];
             if !t.is_word() {
-                if t.is_punct('-') {
+                if t.is_punct('-') && dashes < window {
+                    dashes += 1;
                     k += 1;
                     continue;
                 }
@@ -207,6 +232,8 @@ impl Ctx<'_, '_> {
 /// Entities of a sentence: known names from the alias table, and unknown capitalised words.
 fn sentence_entities(k: &Knowledge, lex: &Lexicon, toks: &[Token]) -> Vec<(String, EntityType, usize)> {
     let mut out = Vec::new();
+    // the sentence's first word or number: a capital there is no sign of a name
+    let first_content = toks.iter().position(|p| p.is_word() || p.is_digits()).unwrap_or(toks.len());
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -225,7 +252,7 @@ fn sentence_entities(k: &Knowledge, lex: &Lexicon, toks: &[Token]) -> Vec<(Strin
             i += 1;
             continue;
         }
-        let sentence_initial = i == 0 || toks[..i].iter().all(|p| !p.is_word() && !p.is_digits());
+        let sentence_initial = i <= first_content;
         let lw = t.lower();
         let lexical = lex.cardinals.contains_key(lw)
             || lex.months.contains_key(lw)
@@ -283,7 +310,8 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
         if recent_persons.len() > 3 {
             recent_persons.pop_front();
         }
-        let mut entities: Vec<String> = ents.into_iter().map(|(e, _, _)| e).collect();
+        let entities_at: Vec<(usize, String)> = ents.into_iter().map(|(e, _, i)| (i, e)).collect();
+        let mut entities: Vec<String> = entities_at.iter().map(|(_, e)| e.clone()).collect();
         entities.sort();
         entities.dedup();
         persons.sort();
@@ -298,7 +326,13 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
             .map(|(_, e)| e.clone())
             .unwrap_or_default();
         // a paragraph in another language (a Bokmål caption in a Nynorsk article) reads with its own lexicon
-        let lex = doc.para_langs.iter().find(|(p, _)| *p == s.para).and_then(|(_, l)| k.lexicon(l)).unwrap_or(lex);
+        // (para_langs is in paragraph order)
+        let lex = doc
+            .para_langs
+            .binary_search_by_key(&s.para, |(p, _)| *p)
+            .ok()
+            .and_then(|x| k.lexicon(&doc.para_langs[x].1))
+            .unwrap_or(lex);
         let ctx = Ctx {
             k,
             lex,
@@ -308,6 +342,8 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
             twin_of: s.twin_of,
             sent_span: (doc.file_offset(s.start), doc.file_offset(s.end)),
             entities,
+            entities_at,
+            sent_tokens: toks.len(),
             persons,
             persons_at,
             names_at,
@@ -382,7 +418,8 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                     let first = ctx.first_at.unwrap_or(0);
                     let ev = ctx.concept_after(toks, first + 1, 3);
                     let ev = if ev.concept.is_some() { ev } else { ctx.event_near(toks, i, i + n) };
-                    let year = pub_date.map(|p| p.year() - n_years as i16);
+                    // (a count of years beyond the calendar leaves the year unknown)
+                    let year = pub_date.and_then(|p| p.year().checked_sub(n_years as i16));
                     let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Since, toks, i, i + n, year.map(f64::from).unwrap_or(0.0)), ev);
                     c.since = Some(SinceInfo { form: SinceForm::FirstInYears, years: Some(n_years), year });
                     out.push(c);

@@ -71,9 +71,11 @@ pub fn digit_number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, f64> + 
         let mut text = first.text.to_string();
         let mut k = 1;
         // groups of exactly three digits after a group separator (or one space), if the first
-        // group has 1–3 digits
+        // group has 1–3 digits; at most MAX_GROUPS of them (a longer chain is read as several
+        // numbers rather than failing as infinite and being re-read from every group: quadratic)
+        const MAX_GROUPS: usize = 32;
         if first.text.len() <= 3 {
-            loop {
+            for _ in 0..MAX_GROUPS {
                 let tight = i.get(k).is_some_and(|s| {
                     s.kind == TokKind::Punct && !s.space_before && s.text.chars().next().is_some_and(|c| lex.groups.contains(&c))
                 }) && i.get(k + 1).is_some_and(|d| d.is_digits() && !d.space_before && d.text.len() == 3);
@@ -161,12 +163,13 @@ pub fn word_number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, (f64, bo
                 only_one = false;
             }
             match next_class {
-                Class::Hundred => current = current.max(1) * 100,
+                // (saturating: a lexicon may give any u64, and words may go on for a page)
+                Class::Hundred => current = current.max(1).saturating_mul(100),
                 Class::Big => {
-                    total += current.max(1) * v;
+                    total = total.saturating_add(current.max(1).saturating_mul(v));
                     current = 0;
                 }
-                _ => current += v,
+                _ => current = current.saturating_add(v),
             }
             class = next_class;
             words += 1;
@@ -176,7 +179,7 @@ pub fn word_number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, (f64, bo
         if words == 0 {
             return fail(i);
         }
-        Ok((&i[consumed..], ((total + current) as f64, only_one && words == 1)))
+        Ok((&i[consumed..], (total.saturating_add(current) as f64, only_one && words == 1)))
     }
 }
 
@@ -184,13 +187,18 @@ pub fn word_number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, (f64, bo
 /// Returns (value, is-just-"one", consumed a digit).
 pub fn number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, (f64, bool, bool)> + '_ {
     move |i: In<'t>| {
-        alt((
+        let (rest, out) = alt((
             map(
                 pair(digit_number(lex), opt(tok(|t: &Token| t.is_word() && lex.cardinals.get(t.lower()).is_some_and(|&v| v >= 1000)))),
                 |(v, scale)| (v * scale.and_then(|t| lex.cardinals.get(t.lower())).map(|&s| s as f64).unwrap_or(1.0), false, true),
             ),
             map(word_number(lex), |(v, one)| (v, one, false)),
-        ))(i)
+        ))(i)?;
+        // "9…9 milljónir" beyond f64
+        if !out.0.is_finite() {
+            return fail(i);
+        }
+        Ok((rest, out))
     }
 }
 

@@ -236,7 +236,7 @@ impl Lexicon {
                 for u in &units {
                     if let Some(&uv) = cardinals.get(&u.to_lowercase()) {
                         if uv < 10 {
-                            cardinals.entry(format!("{}{}", t.to_lowercase(), u.to_lowercase())).or_insert(tv + uv);
+                            cardinals.entry(format!("{}{}", t.to_lowercase(), u.to_lowercase())).or_insert(tv.saturating_add(uv));
                         }
                     }
                 }
@@ -381,6 +381,8 @@ pub struct Concepts {
     exact: HashMap<String, u16>,
     multi: Phrases<u16>,
     min_suffix_chars: usize,
+    /// the longest form in `forms`, in bytes: no longer suffix can be a compound head
+    max_form_len: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -409,6 +411,7 @@ impl Concepts {
                     } else if w.chars().count() < c.min_suffix_chars {
                         c.exact.entry(w).or_insert(idx);
                     } else {
+                        c.max_form_len = c.max_form_len.max(w.len());
                         c.forms.entry(w).or_insert(idx);
                     }
                 }
@@ -438,11 +441,16 @@ impl Concepts {
         if let Some((_, &i)) = self.multi.match_at(|k| (k == 0).then_some(word)) {
             return Some(ConceptHit { concept: i, qualifier: None });
         }
-        // compound heads: try suffixes from the longest down to min_suffix_chars characters
-        for (pos, _) in word.char_indices().skip(2) {
+        // compound heads: try suffixes from the longest down to min_suffix_chars characters (only
+        // those no longer than the longest form: a page-long "word" stays linear)
+        let chars = word.chars().count();
+        for (n, (pos, _)) in word.char_indices().enumerate().skip(2) {
             let suffix = &word[pos..];
-            if suffix.chars().count() < self.min_suffix_chars {
+            if chars - n < self.min_suffix_chars {
                 break;
+            }
+            if suffix.len() > self.max_form_len {
+                continue;
             }
             if let Some(&i) = self.forms.get(suffix) {
                 let q = word[..pos].trim_end_matches(['-', '‑']);
