@@ -65,38 +65,86 @@ struct InputResult<T> {
     problems: Vec<InputProblem>,
 }
 
+/// Lines of a JSONL file read (and then analysed in parallel) at a time: a few MB, so a single
+/// big JSONL file uses every core while only one chunk of texts is in memory.
+const JSONL_CHUNK_BYTES: usize = 4 << 20;
+
 /// Read and analyse every input in parallel, mapping each document through `each` (which decides
-/// what to keep: the whole document, or only its claims). Output order is input order.
+/// what to keep: the whole document, or only its claims). Text files are read one task a file;
+/// a JSONL file is read in chunks of lines whose articles are analysed in parallel. Only the
+/// texts of the documents being analysed are in memory. Output order is input order (and line
+/// order within a JSONL file), whatever the thread count.
 fn for_each_document<T: Send>(
     setup: &Setup,
     opts: &RunOptions,
     each: impl Fn(Document) -> T + Sync,
 ) -> (Vec<T>, Vec<InputProblem>) {
     let (inputs, mut problems) = corpus::load::discover(&opts.paths);
-    let bar = progress_bar(opts, inputs.len());
+    let sizes: Vec<u64> = inputs.iter().map(|i| std::fs::metadata(i.path()).map(|m| m.len()).unwrap_or(0)).collect();
+    let bar = progress_bar(opts, sizes.iter().sum());
+    let analyze = |raw: Result<corpus::RawDoc, InputProblem>, r: &mut InputResult<T>| match raw {
+        Ok(raw) => {
+            let doc = corpus::analyze(raw, &setup.knowledge, &setup.stripper, &opts.corpus);
+            r.problems.extend(doc.warnings.iter().cloned());
+            r.items.push(each(doc));
+        }
+        Err(p) => r.problems.push(p),
+    };
     let work = || {
-        inputs
-            .par_iter()
-            .map(|input| {
-                let mut r = InputResult { items: Vec::new(), problems: Vec::new() };
-                let mut take = |raw: Result<corpus::RawDoc, InputProblem>| match raw {
-                    Ok(raw) => {
-                        let doc = corpus::analyze(raw, &setup.knowledge, &setup.stripper, &opts.corpus);
-                        r.problems.extend(doc.warnings.iter().cloned());
-                        r.items.push(each(doc));
+        let mut results: Vec<InputResult<T>> = Vec::with_capacity(inputs.len());
+        let mut i = 0;
+        while i < inputs.len() {
+            match &inputs[i] {
+                Input::Text { .. } => {
+                    // a run of text files: one task a file
+                    let j = inputs[i..].iter().position(|x| !matches!(x, Input::Text { .. })).map_or(inputs.len(), |k| i + k);
+                    let batch: Vec<InputResult<T>> = inputs[i..j]
+                        .par_iter()
+                        .zip(&sizes[i..j])
+                        .map(|(input, &size)| {
+                            let mut r = InputResult { items: Vec::new(), problems: Vec::new() };
+                            if let Input::Text { path, meta } = input {
+                                analyze(corpus::load::read_text(path, meta), &mut r);
+                            }
+                            if let Some(b) = &bar {
+                                b.inc(size);
+                            }
+                            r
+                        })
+                        .collect();
+                    results.extend(batch);
+                    i = j;
+                }
+                Input::Jsonl { path } => {
+                    let mut r = InputResult { items: Vec::new(), problems: Vec::new() };
+                    let any = corpus::load::read_jsonl_chunks(path, JSONL_CHUNK_BYTES, |chunk| {
+                        let bytes: usize = chunk.iter().map(|l| l.as_ref().map_or(0, |(_, _, s)| s.len() + 1)).sum();
+                        let parts: Vec<InputResult<T>> = chunk
+                            .into_par_iter()
+                            .map(|line| {
+                                let mut part = InputResult { items: Vec::new(), problems: Vec::new() };
+                                let raw = line.and_then(|(n, off, text)| corpus::load::parse_jsonl_line(path, n, off, &text));
+                                analyze(raw, &mut part);
+                                part
+                            })
+                            .collect();
+                        for p in parts {
+                            r.items.extend(p.items);
+                            r.problems.extend(p.problems);
+                        }
+                        if let Some(b) = &bar {
+                            b.inc(bytes as u64);
+                        }
+                    });
+                    if !any {
+                        r.problems.push(corpus::load::empty_jsonl(path));
                     }
-                    Err(p) => r.problems.push(p),
-                };
-                match input {
-                    Input::Text { path, meta } => take(corpus::load::read_text(path, meta)),
-                    Input::Jsonl { path } => corpus::load::read_jsonl(path, &mut take),
+                    results.push(r);
+                    i += 1;
                 }
-                if let Some(b) = &bar {
-                    b.inc(1);
-                }
-                r
-            })
-            .collect::<Vec<_>>()
+            }
+        }
+        results
     };
     let results = match opts.threads.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok()) {
         Some(pool) => pool.install(work),
@@ -113,13 +161,15 @@ fn for_each_document<T: Send>(
     (items, problems)
 }
 
-fn progress_bar(opts: &RunOptions, n: usize) -> Option<indicatif::ProgressBar> {
+/// A progress bar on stderr for runs that take more than a few seconds (about 20 MB of input),
+/// only when stderr is a terminal.
+fn progress_bar(opts: &RunOptions, total_bytes: u64) -> Option<indicatif::ProgressBar> {
     use std::io::IsTerminal;
-    if !opts.progress || n < 200 || !std::io::stderr().is_terminal() {
+    if !opts.progress || total_bytes < 20_000_000 || !std::io::stderr().is_terminal() {
         return None;
     }
-    let b = indicatif::ProgressBar::new(n as u64);
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {pos}/{len} inputs {wide_bar} {eta}") {
+    let b = indicatif::ProgressBar::new(total_bytes);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {bytes}/{total_bytes} {wide_bar} {binary_bytes_per_sec} eta {eta}") {
         b.set_style(style);
     }
     Some(b)

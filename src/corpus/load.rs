@@ -318,6 +318,71 @@ fn decode_json_string(lit: &str, base: usize) -> Option<(String, OffsetMap)> {
     Some((out, OffsetMap { base, checkpoints }))
 }
 
+/// One line of a JSONL file as read: (1-based line number, file offset, text), or why it could
+/// not be read.
+pub type JsonlLine = Result<(usize, usize, String), InputProblem>;
+
+/// Read a JSONL file in chunks of about `chunk_bytes` of lines, handing each chunk (in file order)
+/// to `each`, so that a caller can parse the lines of a chunk in parallel while holding only one
+/// chunk in memory. Blank lines are skipped; lines that are not UTF-8 and read errors come as
+/// problems, as [`read_jsonl`] reports them. Returns whether the file had any non-blank line.
+pub fn read_jsonl_chunks(path: &Path, chunk_bytes: usize, mut each: impl FnMut(Vec<JsonlLine>)) -> bool {
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            each(vec![Err(problem(path, None, format!("cannot read: {e}"), true))]);
+            return true;
+        }
+    };
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let mut buf = Vec::new();
+    let mut off = 0usize;
+    let mut lineno = 0usize;
+    let mut any = false;
+    let mut chunk: Vec<JsonlLine> = Vec::new();
+    let mut chunk_len = 0usize;
+    loop {
+        buf.clear();
+        let n = match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) => {
+                chunk.push(Err(problem(path, Some(lineno + 1), format!("read error: {e}"), true)));
+                each(chunk);
+                return true;
+            }
+        };
+        lineno += 1;
+        let line_off = off;
+        off += n;
+        match std::str::from_utf8(&buf) {
+            Ok(s) => {
+                let line = s.trim_end_matches(['\n', '\r']);
+                if line.trim().is_empty() {
+                    continue;
+                }
+                any = true;
+                chunk_len += line.len();
+                chunk.push(Ok((lineno, line_off, line.to_string())));
+            }
+            Err(e) => chunk.push(Err(problem(path, Some(lineno), format!("not valid UTF-8 at byte {}", line_off + e.valid_up_to()), true))),
+        }
+        if chunk_len >= chunk_bytes {
+            each(std::mem::take(&mut chunk));
+            chunk_len = 0;
+        }
+    }
+    if !chunk.is_empty() {
+        each(chunk);
+    }
+    any
+}
+
+/// The problem of a JSONL file that holds no article.
+pub fn empty_jsonl(path: &Path) -> InputProblem {
+    problem(path, None, "JSONL file holds no articles".into(), true)
+}
+
 /// Read every article of a JSONL file; bad lines are reported and skipped.
 pub fn read_jsonl(path: &Path, mut each: impl FnMut(Result<RawDoc, InputProblem>)) {
     let file = match std::fs::File::open(path) {

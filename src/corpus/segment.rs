@@ -269,7 +269,14 @@ fn split_line(text: &str, start: usize, end: usize, para: u32, lex: &Lexicon, lo
 
 /// Normalised sentence text for verbatim comparison (whitespace collapsed).
 fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// A sentence dropped because it repeats an earlier one verbatim.
@@ -284,8 +291,8 @@ pub struct Folded {
 /// Drop verbatim repeats (keeping the first copy) and teaser sentences cut off with "…" whose text
 /// begins another sentence; mark sentences that repeat an earlier one with different numbers.
 pub fn dedupe(text: &str, sents: Vec<Sentence>, lex: &Lexicon) -> (Vec<Sentence>, Vec<Folded>) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut shapes: HashMap<String, u32> = HashMap::new();
+    let mut seen: crate::lang::Map<String, usize> = crate::lang::Map::default();
+    let mut shapes: crate::lang::Map<String, u32> = crate::lang::Map::default();
     let mut kept: Vec<Sentence> = Vec::with_capacity(sents.len());
     let mut folded = Vec::new();
     let normed: Vec<String> = sents.iter().map(|s| norm(&text[s.start..s.end])).collect();
@@ -318,27 +325,20 @@ pub fn dedupe(text: &str, sents: Vec<Sentence>, lex: &Lexicon) -> (Vec<Sentence>
         seen.insert(n.clone(), s.start);
         // variant twins: same words, different numbers
         let toks = tokenize(n, 0);
-        if toks.iter().filter(|t| t.is_word()).count() >= 5 {
-            let mut has_num = false;
-            let shape: Vec<&str> = toks
-                .iter()
-                .map(|t| {
-                    if t.is_digits() || lex.cardinals.contains_key(t.lower()) {
-                        has_num = true;
-                        "#"
-                    } else {
-                        t.text
-                    }
-                })
-                .collect();
-            if has_num {
-                let key = shape.join(" ");
-                let pos = kept.len() as u32;
-                match shapes.get(&key) {
-                    Some(&twin) => s.twin_of = Some(twin),
-                    None => {
-                        shapes.insert(key, pos);
-                    }
+        let is_num = |t: &crate::lang::token::Token| t.is_digits() || lex.cardinals.contains_key(t.lower());
+        if toks.iter().filter(|t| t.is_word()).count() >= 5 && toks.iter().any(is_num) {
+            let mut key = String::with_capacity(n.len() + 8);
+            for (i, t) in toks.iter().enumerate() {
+                if i > 0 {
+                    key.push(' ');
+                }
+                key.push_str(if is_num(t) { "#" } else { t.text });
+            }
+            let pos = kept.len() as u32;
+            match shapes.get(&key) {
+                Some(&twin) => s.twin_of = Some(twin),
+                None => {
+                    shapes.insert(key, pos);
                 }
             }
         }

@@ -12,7 +12,7 @@ use nom::sequence::{pair, tuple};
 use crate::claims::{Claim, ClaimKind, DateForm, DateInfo, Interval, Precision, SinceForm, SinceInfo};
 use crate::corpus::Document;
 use crate::lang::token::{tokenize, Token};
-use crate::lang::{fold_name, ConceptKind, EntityType, Knowledge, Lexicon, Marker, TimeUnit};
+use crate::lang::{flag, fold_name, ConceptKind, EntityType, Knowledge, Lexicon, Marker, TimeUnit};
 use parse::{In, WrittenDate};
 
 /// Tokens on each side of a claim searched for its event or phase word.
@@ -48,6 +48,10 @@ struct Ctx<'k, 'd> {
     future: bool,
     /// token index of the first "first" marker in the sentence
     first_at: Option<usize>,
+    /// concept look-ups of the sentence
+    sc: SentenceConcepts<'k>,
+    /// [`Lexicon::flags`] of each token
+    flags: Vec<u32>,
 }
 
 /// What a concept search found.
@@ -128,18 +132,6 @@ impl Ctx<'_, '_> {
         c
     }
 
-    fn concept_at(&self, toks: &[Token], j: usize) -> Option<(ConceptRef, usize)> {
-        let t = toks.get(j).filter(|t| t.is_word())?;
-        let words = |k: usize| toks.get(j + k).filter(|t| t.is_word()).map(|t| t.lower());
-        let (hit, n) = match self.k.concepts.match_phrase(words) {
-            Some((n, c)) => (crate::lang::ConceptHit { concept: c, qualifier: None }, n),
-            None => (self.k.concepts.lookup(t.lower())?, 1),
-        };
-        let c = self.k.concepts.get(hit.concept);
-        // the qualifier as written: "Shahed" keeps its capital, which marks a name (see rules)
-        let qualifier = hit.qualifier.map(|q| t.text.chars().take(q.chars().count()).collect::<String>());
-        Some((ConceptRef { concept: Some(c.id.clone()), family: Some(c.family.clone()), qualifier, noun: Some(t.lower().to_string()) }, n))
-    }
 
     /// The counted thing: the first concept within `window` words after `j`, stopping at
     /// punctuation; else the next word as a bare noun.
@@ -159,12 +151,13 @@ impl Ctx<'_, '_> {
                 }
                 break;
             }
-            if let Some((r, _)) = self.concept_at(toks, k) {
-                let generic = r.concept.as_deref().and_then(|id| self.k.concepts.id_of(id)).is_some_and(|i| self.k.concepts.get(i).generic);
-                if !generic {
-                    return r;
+            if let Some(hit) = self.sc.hit_at(toks, k) {
+                if !self.k.concepts.get(hit.concept).generic {
+                    return self.sc.concept_ref(toks, k, hit);
                 }
-                fallback.get_or_insert(r);
+                if fallback.is_none() {
+                    fallback = Some(self.sc.concept_ref(toks, k, hit));
+                }
             }
             seen += 1;
             k += 1;
@@ -186,38 +179,11 @@ impl Ctx<'_, '_> {
 
     /// The nearest phase word (arrival, departure, began, ended) in the sentence.
     fn phase_near(&self, toks: &[Token], from: usize, to: usize) -> Option<crate::lang::Phase> {
-        let r = self.nearest(toks, from, to, true);
-        r.concept.as_deref().and_then(|id| self.k.concepts.id_of(id)).and_then(|i| self.k.concepts.get(i).phase)
+        self.sc.nearest_hit(toks, from, to, true).and_then(|(_, hit)| self.k.concepts.get(hit.concept).phase)
     }
 
     fn nearest(&self, toks: &[Token], from: usize, to: usize, phase: bool) -> ConceptRef {
-        let mut best: Option<(usize, ConceptRef)> = None;
-        // a bounded window keeps this linear on run-on "sentences" (pages without punctuation)
-        let lo = from.saturating_sub(NEAR_WINDOW);
-        let hi = (to + NEAR_WINDOW).min(toks.len());
-        for (k, t) in toks.iter().enumerate().take(hi).skip(lo) {
-            if k >= from && k < to || !t.is_word() {
-                continue;
-            }
-            let Some((r, _)) = self.concept_at(toks, k) else { continue };
-            let is_event = r
-                .concept
-                .as_deref()
-                .and_then(|id| self.k.concepts.id_of(id))
-                .is_some_and(|i| self.k.concepts.get(i).kind == ConceptKind::Event && self.k.concepts.get(i).phase.is_some() == phase);
-            if !is_event {
-                continue;
-            }
-            // words after the claim are slightly closer than the same distance before it; a
-            // clause boundary (",", ";", ":") in between puts a word much further away
-            let (lo, hi) = if k >= to { (to, k) } else { (k, from) };
-            let clauses = toks[lo..hi].iter().filter(|t| t.is_punct(',') || t.is_punct(';') || t.is_punct(':')).count();
-            let dist = if k >= to { (k - to) * 2 } else { (from - k) * 2 + 1 } + clauses * 40;
-            if best.as_ref().is_none_or(|(d, _)| dist < *d) {
-                best = Some((dist, r));
-            }
-        }
-        best.map(|(_, r)| r).unwrap_or_default()
+        self.sc.nearest(toks, from, to, phase)
     }
 
     fn approx_before(&self, toks: &[Token], i: usize) -> bool {
@@ -226,6 +192,82 @@ impl Ctx<'_, '_> {
             let words = |k: usize| if k < back { toks.get(i - back + k).filter(|t| t.is_word()).map(|t| t.lower()) } else { None };
             p.match_at(words).is_some_and(|(n, _)| n == back)
         })
+    }
+}
+
+/// A concept found at a token, and the length in characters of a compound's modifier ("Shahed"
+/// in "Shahed-drónum").
+#[derive(Clone, Copy)]
+struct Hit {
+    concept: u16,
+    qualifier_chars: Option<usize>,
+}
+
+/// Concept look-ups of one sentence, each token looked up at most once (the claim builders ask
+/// about the same words many times).
+struct SentenceConcepts<'k> {
+    k: &'k Knowledge,
+    cells: Vec<std::cell::OnceCell<Option<Hit>>>,
+}
+
+impl<'k> SentenceConcepts<'k> {
+    fn new(k: &'k Knowledge, n: usize) -> Self {
+        SentenceConcepts { k, cells: (0..n).map(|_| std::cell::OnceCell::new()).collect() }
+    }
+
+    fn hit_at(&self, toks: &[Token], j: usize) -> Option<Hit> {
+        let compute = || {
+            let t = toks.get(j).filter(|t| t.is_word())?;
+            let words = |k: usize| toks.get(j + k).filter(|t| t.is_word()).map(|t| t.lower());
+            match self.k.concepts.match_phrase(words) {
+                Some((_, c)) => Some(Hit { concept: c, qualifier_chars: None }),
+                None => self.k.concepts.lookup(t.lower()).map(|h| Hit { concept: h.concept, qualifier_chars: h.qualifier.map(|q| q.chars().count()) }),
+            }
+        };
+        match self.cells.get(j) {
+            Some(cell) => *cell.get_or_init(compute),
+            None => compute(),
+        }
+    }
+
+    fn concept_ref(&self, toks: &[Token], j: usize, hit: Hit) -> ConceptRef {
+        let t = &toks[j];
+        let c = self.k.concepts.get(hit.concept);
+        // the qualifier as written: "Shahed" keeps its capital, which marks a name (see rules)
+        let qualifier = hit.qualifier_chars.map(|n| t.text.chars().take(n).collect::<String>());
+        ConceptRef { concept: Some(c.id.clone()), family: Some(c.family.clone()), qualifier, noun: Some(t.lower().to_string()) }
+    }
+
+
+    /// The nearest event (or phase word) to tokens `from..to`, and where it is.
+    fn nearest_hit(&self, toks: &[Token], from: usize, to: usize, phase: bool) -> Option<(usize, Hit)> {
+        let mut best: Option<(usize, usize, Hit)> = None;
+        // a bounded window keeps this linear on run-on "sentences" (pages without punctuation)
+        let lo = from.saturating_sub(NEAR_WINDOW);
+        let hi = (to + NEAR_WINDOW).min(toks.len());
+        for (k, t) in toks.iter().enumerate().take(hi).skip(lo) {
+            if k >= from && k < to || !t.is_word() {
+                continue;
+            }
+            let Some(hit) = self.hit_at(toks, k) else { continue };
+            let c = self.k.concepts.get(hit.concept);
+            if !(c.kind == ConceptKind::Event && c.phase.is_some() == phase) {
+                continue;
+            }
+            // words after the claim are slightly closer than the same distance before it; a
+            // clause boundary (",", ";", ":") in between puts a word much further away
+            let (lo, hi) = if k >= to { (to, k) } else { (k, from) };
+            let clauses = toks[lo..hi].iter().filter(|t| t.is_punct(',') || t.is_punct(';') || t.is_punct(':')).count();
+            let dist = if k >= to { (k - to) * 2 } else { (from - k) * 2 + 1 } + clauses * 40;
+            if best.as_ref().is_none_or(|(d, _, _)| dist < *d) {
+                best = Some((dist, k, hit));
+            }
+        }
+        best.map(|(_, k, hit)| (k, hit))
+    }
+
+    fn nearest(&self, toks: &[Token], from: usize, to: usize, phase: bool) -> ConceptRef {
+        self.nearest_hit(toks, from, to, phase).map(|(k, hit)| self.concept_ref(toks, k, hit)).unwrap_or_default()
     }
 }
 
@@ -274,26 +316,88 @@ fn sentence_entities(k: &Knowledge, lex: &Lexicon, toks: &[Token]) -> Vec<(Strin
     out
 }
 
-fn has_marker(lex: &Lexicon, toks: &[Token], m: Marker) -> Option<usize> {
+fn has_marker(lex: &Lexicon, toks: &[Token], flags: &[u32], m: Marker) -> Option<usize> {
     let p = lex.marker(m);
+    let bit = crate::lang::flag::marker(m);
     (0..toks.len()).find(|&i| {
+        if flags.get(i).is_some_and(|f| f & bit == 0) {
+            return false;
+        }
         let words = |k: usize| toks.get(i + k).filter(|t| t.is_word()).map(|t| t.lower());
         p.match_at(words).is_some()
     })
+}
+
+/// The tokens of a sentence, less the dateline.
+fn sentence_tokens<'d>(doc: &'d Document, s: &crate::corpus::Sentence) -> Vec<Token<'d>> {
+    let mut toks = tokenize(&doc.text[s.start..s.end], s.start);
+    if let Some((a, b)) = doc.dateline {
+        toks.retain(|t| t.end <= a || t.start >= b);
+    }
+    toks
+}
+
+/// Whether the walk can find a claim in a sentence: a digit, a number word (other than "one",
+/// unless a time unit is there too: "ein dag"), a month, a weekday, or a relative phrase's key
+/// word. Most sentences of an article have none, and are skipped.
+fn may_claim(toks: &[Token], flags: &[u32]) -> bool {
+    use crate::lang::flag;
+    let mut any = 0u32;
+    for (t, f) in toks.iter().zip(flags) {
+        if t.is_digits() {
+            return true;
+        }
+        any |= f;
+    }
+    any & (flag::CARDINAL | flag::MONTH | flag::WEEKDAY | flag::RELATIVE_KEY) != 0
+        || any & flag::CARDINAL_ONE != 0 && any & flag::UNIT != 0
+}
+
+/// What later sentences need of an earlier one: its people (the look-back of "Dei to møttest …")
+/// and its nearest event; computed only when a later sentence asks.
+struct Recent<'d> {
+    para: u32,
+    toks: Vec<Token<'d>>,
+    persons: Option<Vec<String>>,
+    event: Option<ConceptRef>,
+}
+
+impl Recent<'_> {
+    fn fill(&mut self, k: &Knowledge, lex: &Lexicon, persons: bool) {
+        if self.persons.is_none() {
+            self.persons = Some(sentence_entities(k, lex, &self.toks).into_iter().filter(|(_, t, _)| *t == EntityType::Person).map(|(e, _, _)| e).collect());
+        }
+        if self.event.is_none() && !persons {
+            self.event = Some(SentenceConcepts::new(k, self.toks.len()).nearest(&self.toks, 0, 0, false));
+        }
+    }
 }
 
 /// Extract every claim of one document.
 pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
     let Some(lex) = k.lexicon(&doc.lang).or(k.langs.first()) else { return Vec::new() };
     let mut out = Vec::new();
-    let mut recent_persons: std::collections::VecDeque<Vec<String>> = std::collections::VecDeque::new();
-    let mut recent_events: std::collections::VecDeque<(u32, ConceptRef)> = std::collections::VecDeque::new();
+    // the last three sentences (persons: three; events: two)
+    let mut recent: std::collections::VecDeque<Recent> = std::collections::VecDeque::with_capacity(4);
     for (si, s) in doc.sentences.iter().enumerate() {
-        let toks: Vec<Token> = tokenize(&doc.text[s.start..s.end], s.start)
-            .into_iter()
-            .filter(|t| doc.dateline.is_none_or(|(a, b)| t.end <= a || t.start >= b))
-            .collect();
+        let toks = sentence_tokens(doc, s);
         if toks.is_empty() {
+            continue;
+        }
+        // a paragraph in another language (a Bokmål caption in a Nynorsk article) reads with its own lexicon
+        // (para_langs is in paragraph order)
+        let plex = doc
+            .para_langs
+            .binary_search_by_key(&s.para, |(p, _)| *p)
+            .ok()
+            .and_then(|x| k.lexicon(&doc.para_langs[x].1))
+            .unwrap_or(lex);
+        let flags: Vec<u32> = toks.iter().map(|t| if t.is_word() { plex.flags(t.lower()) } else { 0 }).collect();
+        if !may_claim(&toks, &flags) {
+            recent.push_back(Recent { para: s.para, toks, persons: None, event: None });
+            if recent.len() > 3 {
+                recent.pop_front();
+            }
             continue;
         }
         let ents = sentence_entities(k, lex, &toks);
@@ -301,14 +405,17 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
             ents.iter().filter(|(_, t, _)| *t == EntityType::Person).map(|(e, _, i)| (*i, e.clone())).collect();
         let names_at: Vec<(usize, String)> =
             ents.iter().filter(|(_, t, _)| *t == EntityType::Unknown).map(|(e, _, i)| (*i, e.clone())).collect();
-        let previous_person = recent_persons.iter().rev().find_map(|p: &Vec<String>| p.first().cloned());
+        let mut previous_person = None;
+        for r in recent.iter_mut().rev() {
+            r.fill(k, lex, true);
+            if let Some(p) = r.persons.as_ref().and_then(|p| p.first()) {
+                previous_person = Some(p.clone());
+                break;
+            }
+        }
         let mut persons: Vec<String> = persons_at.iter().map(|(_, p)| p.clone()).collect();
         if persons.is_empty() {
             persons.extend(previous_person.clone());
-        }
-        recent_persons.push_back(persons_at.iter().map(|(_, p)| p.clone()).collect());
-        if recent_persons.len() > 3 {
-            recent_persons.pop_front();
         }
         let entities_at: Vec<(usize, String)> = ents.into_iter().map(|(e, _, i)| (i, e)).collect();
         let mut entities: Vec<String> = entities_at.iter().map(|(_, e)| e.clone()).collect();
@@ -318,24 +425,20 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
         persons.dedup();
         // an event carries over to the next sentences of the same paragraph only ("Gosinu lauk í gær.
         // Það hófst mánudaginn 8. janúar …")
-        let previous_event = recent_events
-            .iter()
-            .rev()
-            .take_while(|(para, _)| *para == s.para)
-            .find(|(_, e)| e.concept.is_some())
-            .map(|(_, e)| e.clone())
-            .unwrap_or_default();
-        // a paragraph in another language (a Bokmål caption in a Nynorsk article) reads with its own lexicon
-        // (para_langs is in paragraph order)
-        let lex = doc
-            .para_langs
-            .binary_search_by_key(&s.para, |(p, _)| *p)
-            .ok()
-            .and_then(|x| k.lexicon(&doc.para_langs[x].1))
-            .unwrap_or(lex);
+        let mut previous_event = ConceptRef::default();
+        for r in recent.iter_mut().rev().take(2) {
+            if r.para != s.para {
+                break;
+            }
+            r.fill(k, lex, false);
+            if let Some(e) = r.event.as_ref().filter(|e| e.concept.is_some()) {
+                previous_event = e.clone();
+                break;
+            }
+        }
         let ctx = Ctx {
             k,
-            lex,
+            lex: plex,
             doc,
             doc_idx,
             sentence: si as u32,
@@ -349,14 +452,19 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
             names_at,
             previous_person,
             previous_event,
-            future: has_marker(lex, &toks, Marker::Future).is_some(),
-            first_at: has_marker(lex, &toks, Marker::First).or_else(|| has_marker(lex, &toks, Marker::FirstTime)),
+            future: has_marker(plex, &toks, &flags, Marker::Future).is_some(),
+            first_at: has_marker(plex, &toks, &flags, Marker::First).or_else(|| has_marker(plex, &toks, &flags, Marker::FirstTime)),
+            sc: SentenceConcepts::new(k, toks.len()),
+            flags,
         };
         let before = out.len();
         walk(&ctx, &toks, &mut out);
-        recent_events.push_back((s.para, ctx.nearest(&toks, 0, 0, false)));
-        if recent_events.len() > 2 {
-            recent_events.pop_front();
+        let persons_here = ctx.persons_at.iter().map(|(_, p)| p.clone()).collect();
+        let event = ctx.nearest(&toks, 0, 0, false);
+        drop(ctx);
+        recent.push_back(Recent { para: s.para, toks, persons: Some(persons_here), event: Some(event) });
+        if recent.len() > 3 {
+            recent.pop_front();
         }
         for (n, c) in out[before..].iter_mut().enumerate() {
             c.ordinal = n as u16;
@@ -369,19 +477,47 @@ fn consumed(toks: &[Token], rest: In) -> usize {
     toks.len() - rest.len()
 }
 
+/// Words that can begin something the walk parses (digits aside).
+const BEGINS_ANY: u32 = flag::marker(Marker::Clock)
+    | flag::marker(Marker::Since)
+    | flag::marker(Marker::Last)
+    | flag::marker(Marker::InSpan)
+    | flag::marker(Marker::YearWord)
+    | flag::marker(Marker::TimeOfDay)
+    | flag::RELATIVE_FIRST
+    | flag::WEEKDAY
+    | flag::MONTH
+    | flag::CARDINAL
+    | flag::CARDINAL_ONE;
+
+/// Run parser `p` only when `cond` says it can match here (a failed parse otherwise).
+fn gate<'t, O>(cond: bool, here: In<'t>, mut p: impl FnMut(In<'t>) -> parse::PResult<'t, O>) -> parse::PResult<'t, O> {
+    if cond {
+        p(here)
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(here, nom::error::ErrorKind::Verify)))
+    }
+}
+
 fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
     let lex = ctx.lex;
     let pub_date = ctx.doc.published;
     let mut i = 0;
     while i < toks.len() {
         let here = &toks[i..];
+        // what can begin here (one look-up a token, made before the walk): most words begin nothing
+        let f = ctx.flags.get(i).copied().unwrap_or(0);
+        let dig = here[0].is_digits();
+        if !dig && f & BEGINS_ANY == 0 {
+            i += 1;
+            continue;
+        }
         // clock times are not claims: "kl. 10.15", "06:58"
-        if let Ok((rest, _)) = tuple((
+        if let Ok((rest, _)) = gate(f & flag::marker(Marker::Clock) != 0, here, tuple((
             parse::marker(lex, Marker::Clock),
             opt(parse::tight_punct('.')),
             nom::branch::alt((nom::combinator::map(parse::tok(|t: &Token| t.is_digits()), |_| ()), nom::combinator::map(parse::word_number(lex), |_| ()))),
-        ))(here)
-        {
+        ))) {
             i += consumed(here, rest);
             while toks.get(i).is_some_and(|t| (t.is_punct(':') || t.is_punct('.')) && !t.space_before)
                 && toks.get(i + 1).is_some_and(|t| t.is_digits() && !t.space_before)
@@ -395,7 +531,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             continue;
         }
         // since / last-in: "frá árinu 2019", "sidan 2019", "sist i 2019"
-        let since = pair(parse::marker(lex, Marker::Since), pair(opt(parse::marker(lex, Marker::YearWord)), parse::year))(here)
+        let since = gate(f & (flag::marker(Marker::Since) | flag::marker(Marker::Last)) != 0, here, pair(parse::marker(lex, Marker::Since), pair(opt(parse::marker(lex, Marker::YearWord)), parse::year)))
             .map(|(r, (_, (_, y)))| (r, y, SinceForm::SinceYear))
             .or_else(|_| {
                 tuple((parse::marker(lex, Marker::Last), opt(parse::marker(lex, Marker::InSpan)), opt(parse::marker(lex, Marker::YearWord)), parse::year))(here)
@@ -429,7 +565,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             }
         }
         // absolute / partial dates
-        if let Ok((rest, mut wd)) = parse::written_date(lex)(here) {
+        if let Ok((rest, mut wd)) = gate(dig || f & (flag::WEEKDAY | flag::MONTH) != 0, here, parse::written_date(lex)) {
             let mut n = consumed(here, rest);
             let mut relative_year = false;
             // "12. september i fjor": the year comes from a relative phrase
@@ -451,7 +587,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             continue;
         }
         // "árið 2019"
-        if let Ok((rest, (_, y))) = pair(parse::marker(lex, Marker::YearWord), parse::year)(here) {
+        if let Ok((rest, (_, y))) = gate(f & flag::marker(Marker::YearWord) != 0, here, pair(parse::marker(lex, Marker::YearWord), parse::year)) {
             let n = consumed(here, rest);
             push_date(ctx, toks, i, i + n, written(ctx, WrittenDate { year: Some(y), month: None, day: None, weekday: None }), out);
             i += n;
@@ -480,7 +616,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             continue;
         }
         // relative: "síðdegis í gær", "i fjor", "á næstu dögum"
-        if let Ok((rest, off)) = parse::relative(lex)(here) {
+        if let Ok((rest, off)) = gate(f & (flag::marker(Marker::TimeOfDay) | flag::RELATIVE_FIRST) != 0, here, parse::relative(lex)) {
             let n = consumed(here, rest);
             let resolved = pub_date.and_then(|p| resolve::relative(p, &off));
             let precision = if off.to_days.is_some() || off.to_weeks.is_some() {
@@ -499,7 +635,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             continue;
         }
         // weekday: "tysdag", "á miðvikudag"
-        if let Ok((rest, wd)) = parse::weekday(lex)(here) {
+        if let Ok((rest, wd)) = gate(f & flag::WEEKDAY != 0, here, parse::weekday(lex)) {
             let n = consumed(here, rest);
             let resolved = pub_date.and_then(|p| resolve::weekday(p, wd, ctx.future)).map(Interval::day);
             push_date(ctx, toks, i, i + n, DateInfo { form: DateForm::Weekday, precision: Precision::Day, resolved, weekday: Some(wd) }, out);
@@ -507,7 +643,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             continue;
         }
         // numbers
-        if let Ok((rest, (v, just_one, is_digits))) = parse::number(lex)(here) {
+        if let Ok((rest, (v, just_one, is_digits))) = gate(dig || f & (flag::CARDINAL | flag::CARDINAL_ONE) != 0, here, parse::number(lex)) {
             let n = consumed(here, rest);
             let approx = ctx.approx_before(toks, i);
             // ordinal "3." before a non-month word, or a lone year

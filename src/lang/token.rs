@@ -46,15 +46,36 @@ impl<'a> Token<'a> {
     }
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // fast paths for ASCII and the Latin-1 letters of Icelandic and Norwegian (à..ÿ, À..Þ less
+    // × and ÷); the Unicode tables for the rest
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{c0}'..='\u{ff}').contains(&c) {
+        c != '\u{d7}' && c != '\u{f7}'
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+#[inline]
+fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_whitespace() || c == '\u{b}'
+    } else {
+        c.is_whitespace()
+    }
 }
 
 fn lowercase(s: &str) -> Cow<'_, str> {
-    if s.chars().any(char::is_uppercase) {
-        Cow::Owned(s.to_lowercase())
-    } else {
+    let upper = if s.is_ascii() { s.bytes().any(|b| b.is_ascii_uppercase()) } else { s.chars().any(char::is_uppercase) };
+    if !upper {
         Cow::Borrowed(s)
+    } else if s.is_ascii() {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Owned(s.to_lowercase())
     }
 }
 
@@ -64,7 +85,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
     let mut space_run = 0usize;
     let mut iter = text.char_indices().peekable();
     while let Some((pos, c)) = iter.next() {
-        if c.is_whitespace() {
+        if is_space(c) {
             space_run += 1;
             continue;
         }

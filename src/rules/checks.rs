@@ -81,8 +81,10 @@ fn classes<'c>(cx: &Cx, members: &[&'c Claim], same: impl Fn(&Claim, &Claim) -> 
         d.len()
     };
     let first_pub = |cl: &Vec<&Claim>| cl.iter().map(|c| (cx.published(c), c.doc)).min();
-    out.sort_by(|a, b| ndocs(b).cmp(&ndocs(a)).then_with(|| first_pub(a).cmp(&first_pub(b))));
-    out
+    // keys computed once per class (a stable sort: equal keys keep first-seen order)
+    let mut keyed: Vec<_> = out.into_iter().map(|cl| ((std::cmp::Reverse(ndocs(&cl)), first_pub(&cl)), cl)).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.into_iter().map(|(_, cl)| cl).collect()
 }
 
 fn doc_count(cl: &[&Claim]) -> usize {
@@ -210,21 +212,30 @@ fn first_copy(c: &Claim) -> bool {
 
 /// Split a group by an optional attribute: claims that have it form one subgroup per value; claims
 /// without it join every subgroup (they are compatible with all).
-fn split_by<K: PartialEq>(g: Vec<&Claim>, attr: impl Fn(&Claim) -> Option<K>) -> Vec<Vec<&Claim>> {
-    let mut keys: Vec<K> = Vec::new();
-    for c in &g {
-        if let Some(k) = attr(c) {
-            if !keys.contains(&k) {
-                keys.push(k);
-            }
-        }
-    }
-    if keys.len() <= 1 {
+/// Subgroups come in first-seen key order, claims in group order; linear in the group plus the
+/// output.
+fn split_by<K: std::hash::Hash + Eq>(g: Vec<&Claim>, attr: impl Fn(&Claim) -> Option<K>) -> Vec<Vec<&Claim>> {
+    let mut index: HashMap<K, usize> = HashMap::new();
+    let of: Vec<Option<usize>> = g
+        .iter()
+        .map(|c| {
+            attr(c).map(|k| {
+                let next = index.len();
+                *index.entry(k).or_insert(next)
+            })
+        })
+        .collect();
+    if index.len() <= 1 {
         return vec![g];
     }
-    keys.iter()
-        .map(|k| g.iter().copied().filter(|c| attr(c).is_none_or(|x| x == *k)).collect())
-        .collect()
+    let mut out: Vec<Vec<&Claim>> = vec![Vec::new(); index.len()];
+    for (&c, k) in g.iter().zip(&of) {
+        match k {
+            Some(i) => out[*i].push(c),
+            None => out.iter_mut().for_each(|o| o.push(c)),
+        }
+    }
+    out
 }
 
 fn value_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
@@ -466,7 +477,7 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
     let coarse = |c: &Claim| c.date.as_ref().is_some_and(|d| matches!(d.precision, Precision::Month | Precision::Year));
     let compatible = |r: &Claim, a: &Claim| a.phase == r.phase || (r.phase.is_none() && coarse(r));
     let mut out: Out = (Vec::new(), Vec::new());
-    let mut seen: Vec<(String, Vec<u32>)> = Vec::new();
+    let mut seen: std::collections::HashSet<(String, Vec<u32>)> = std::collections::HashSet::new();
     let max = cx.rule.params.max_examples;
     for g in groups {
         let is_rel = |c: &Claim| c.date.as_ref().is_some_and(|d| matches!(d.form, DateForm::Relative | DateForm::Weekday));
@@ -493,10 +504,9 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
                 } else {
                     format!("{} of {}", r.concept.as_deref().unwrap_or("event"), r.persons.join(" and "))
                 };
-                if seen.iter().any(|(s, d)| *s == subject && *d == docs) {
+                if !seen.insert((subject.clone(), docs)) {
                     continue;
                 }
-                seen.push((subject.clone(), docs));
                 let mut sources = vec![cx.label(r, rel_text(cx, r, ri), false)];
                 sources.extend(agree.iter().take(max).map(|a| cx.label(a, a.value_text(), false)));
                 out.1.push(Corroboration { code: cx.rule.code.clone(), subject, value: ri.to_string(), sources });

@@ -1,0 +1,98 @@
+//! `cargo bench`: extraction alone, rules alone and the whole `check`, on a 10 MB corpus made by
+//! `gen_corpus` (seed 1) in the target folder at the first run (never committed).
+//!
+//! ```text
+//! cargo bench --bench pipeline                 # all three
+//! cargo bench --bench pipeline -- extract      # one
+//! FACTLINT_BENCH_MB=100 cargo bench --bench pipeline
+//! ```
+//!
+//! Throughput is reported in bytes of article text (MB/s); documents per second are printed at
+//! the start. Extraction and rules run on one thread (per-core figures); `check` with
+//! `--threads 1`. Scaling to 100 MB and 1 GB, thread counts and peak RSS: `bench/scale.sh`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use factlint::app::{self, RunOptions, Setup};
+use factlint::corpus::{self, Input, RawDoc};
+use factlint::extract;
+
+fn corpus_dir() -> PathBuf {
+    let mb: f64 = std::env::var("FACTLINT_BENCH_MB").ok().and_then(|s| s.parse().ok()).unwrap_or(10.0);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-gen-{mb}mb"));
+    if !dir.join("stats.json").exists() {
+        let ok = Command::new(env!("CARGO_BIN_EXE_gen_corpus"))
+            .args(["--mb", &mb.to_string(), "--seed", "1", "--out"])
+            .arg(&dir)
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        assert!(ok, "gen_corpus failed");
+    }
+    dir
+}
+
+fn read_all(root: &Path) -> Vec<RawDoc> {
+    let (inputs, _) = corpus::load::discover(&[root.join("corpus")]);
+    inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::Text { path, meta } => corpus::load::read_text(path, meta).ok(),
+            Input::Jsonl { .. } => None,
+        })
+        .collect()
+}
+
+fn benches(c: &mut Criterion) {
+    let dir = corpus_dir();
+    let setup = Setup::load(Some(&dir.join("rules"))).expect("rules load");
+    let raws = read_all(&dir);
+    let bytes: u64 = raws.iter().map(|r| r.text.len() as u64).sum();
+    let opts = RunOptions { paths: vec![dir.join("corpus")], threads: Some(1), ..Default::default() };
+    let report = app::collect(&setup, &opts);
+    eprintln!(
+        "corpus {}: {} documents, {:.1} MB, {} claims",
+        dir.display(),
+        raws.len(),
+        bytes as f64 / 1e6,
+        report.claims.len()
+    );
+
+    let mut g = c.benchmark_group("pipeline");
+    g.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(8));
+    g.throughput(Throughput::Bytes(bytes));
+
+    // analyse + extract, documents already in memory, one thread
+    g.bench_function("extract", |b| {
+        b.iter_batched(
+            || raws.clone(),
+            |raws| {
+                let mut n = 0usize;
+                for raw in raws {
+                    let doc = corpus::analyze(raw, &setup.knowledge, &setup.stripper, &opts.corpus);
+                    n += extract::extract(&doc, 0, &setup.knowledge).len();
+                }
+                n
+            },
+            BatchSize::PerIteration,
+        )
+    });
+
+    // the rule engine on claims already extracted
+    g.bench_function("rules", |b| b.iter(|| factlint::rules::run(&setup.rules, &report.documents, &report.claims).0.len()));
+
+    // the whole check: read, analyse, extract, rules, JSON
+    g.bench_function("check", |b| {
+        b.iter(|| {
+            let r = app::check(&setup, &opts);
+            factlint::report::json::print(&r).len()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(pipeline, benches);
+criterion_main!(pipeline);
