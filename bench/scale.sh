@@ -13,13 +13,14 @@ sizes=("$@")
 gen_dir=${GEN_DIR:-/tmp/factlint-scale}
 threads=${THREADS:-"1 2"}
 cargo build --release --quiet --bin factlint --bin gen_corpus
-bin=target/release/factlint
+tgt=${CARGO_TARGET_DIR:-target}
+bin="$tgt"/release/factlint
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)"; exit 2; }
 printf '%-8s %-6s %-8s %9s %9s %10s %12s %11s %9s\n' size input threads seconds user_s MB/s docs/s peak_RSS_MB diags
 for mb in "${sizes[@]}"; do
   out="$gen_dir/gen$mb${JSONL:+-jsonl}"
   if [ ! -f "$out/stats.json" ]; then
-    target/release/gen_corpus --mb "$mb" --seed 1 --out "$out" ${JSONL:+--jsonl} 2>/dev/null
+    "$tgt"/release/gen_corpus --mb "$mb" --seed 1 --out "$out" ${JSONL:+--jsonl} 2>/dev/null
   fi
   if [ -n "${JSONL:-}" ]; then input="$out/corpus.jsonl"; kind=jsonl; else input="$out/corpus"; kind=txt; fi
   bytes=$(python3 -c "import json,sys; print(json.load(open('$out/stats.json'))['bytes'])")

@@ -187,7 +187,13 @@ fn main() -> ExitCode {
             let report = app::check(&setup, &opts);
             let out = match format {
                 Format::Human => human::print(&report, corroborations, color()),
-                Format::Json => json::print(&report),
+                Format::Json => {
+                    // streamed: a large corpus's report is never one string in memory
+                    if let Err(e) = json::write(&report, std::io::stdout().lock()) {
+                        return fatal(miette::miette!("cannot write the report: {e}"));
+                    }
+                    String::new()
+                }
                 Format::Sarif => sarif::print(&report, &setup.rules),
             };
             print!("{out}");
@@ -200,7 +206,11 @@ fn main() -> ExitCode {
             };
             let report = app::collect(&setup, &opts);
             match format {
-                Format::Json | Format::Sarif => print!("{}", json::print(&report)),
+                Format::Json | Format::Sarif => {
+                    if let Err(e) = json::write(&report, std::io::stdout().lock()) {
+                        return fatal(miette::miette!("cannot write the report: {e}"));
+                    }
+                }
                 Format::Human => print!("{}", app::claims_human(&report)),
             }
             if report.documents.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS }

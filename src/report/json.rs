@@ -28,19 +28,48 @@ impl<'a> ClaimOut<'a> {
     }
 }
 
+/// The claims, each made into a [`ClaimOut`] only as it is written.
+struct Claims<'a> {
+    claims: &'a [Claim],
+    docs: &'a [DocMeta],
+}
+
+impl Serialize for Claims<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.claims.iter().map(|c| ClaimOut::new(c, self.docs)))
+    }
+}
+
 #[derive(Serialize)]
 struct Out<'a> {
     documents: &'a [DocMeta],
-    claims: Vec<ClaimOut<'a>>,
+    claims: Claims<'a>,
     diagnostics: &'a [Diagnostic],
     corroborations: &'a [Corroboration],
     problems: &'a [InputProblem],
 }
 
+/// Write the report as JSON to `w` as it is serialised (the same bytes as [`print`]), so that a
+/// large report is never held in memory as one string.
+pub fn write(r: &Report, w: impl std::io::Write) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let out = Out {
+        documents: &r.documents,
+        claims: Claims { claims: &r.claims, docs: &r.documents },
+        diagnostics: &r.diagnostics,
+        corroborations: &r.corroborations,
+        problems: &r.problems,
+    };
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+    serde_json::to_writer_pretty(&mut w, &out).map_err(std::io::Error::from)?;
+    w.write_all(b"\n")?;
+    w.flush()
+}
+
 pub fn print(r: &Report) -> String {
     let out = Out {
         documents: &r.documents,
-        claims: r.claims.iter().map(|c| ClaimOut::new(c, &r.documents)).collect(),
+        claims: Claims { claims: &r.claims, docs: &r.documents },
         diagnostics: &r.diagnostics,
         corroborations: &r.corroborations,
         problems: &r.problems,
