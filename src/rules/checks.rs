@@ -83,7 +83,7 @@ fn classes<'c>(cx: &Cx, members: &[&'c Claim], same: impl Fn(&Claim, &Claim) -> 
     let first_pub = |cl: &Vec<&Claim>| cl.iter().map(|c| (cx.published(c), c.doc)).min();
     // keys computed once per class (a stable sort: equal keys keep first-seen order)
     let mut keyed: Vec<_> = out.into_iter().map(|cl| ((std::cmp::Reverse(ndocs(&cl)), first_pub(&cl)), cl)).collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.sort_by_key(|k| k.0);
     keyed.into_iter().map(|(_, cl)| cl).collect()
 }
 
