@@ -85,10 +85,12 @@ pub fn lang_scores(text: &str, k: &Knowledge) -> Vec<usize> {
     let mut scores = vec![0usize; k.langs.len()];
     for t in tokenize(text, 0).iter().filter(|t| t.is_word()).take(3000) {
         for (i, l) in k.langs.iter().enumerate() {
-            if l.function_words.iter().any(|w| w == t.lower()) {
+            // one look-up a word and language (the lists as flags of the lexicon's word table)
+            let f = l.flags(t.lower());
+            if f & crate::lang::flag::FUNCTION_WORD != 0 {
                 scores[i] += 1;
             }
-            if l.distinctive.iter().any(|w| w == t.lower()) {
+            if f & crate::lang::flag::DISTINCTIVE != 0 {
                 scores[i] += 3;
             }
         }

@@ -306,6 +306,10 @@ pub mod flag {
     pub const UNIT: u32 = 1 << 21;
     /// the longest word of a relative phrase: no relative phrase matches in a sentence without one
     pub const RELATIVE_KEY: u32 = 1 << 22;
+    /// one of the language's frequent function words (language detection)
+    pub const FUNCTION_WORD: u32 = 1 << 23;
+    /// one of the words that tell the language from its neighbours (weighs triple)
+    pub const DISTINCTIVE: u32 = 1 << 24;
 
     /// The bit of a marker kind.
     pub const fn marker(m: super::Marker) -> u32 {
@@ -313,7 +317,10 @@ pub mod flag {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn word_flags(
+    function_words: &[String],
+    distinctive: &[String],
     cardinals: &Map<String, u64>,
     months: &Map<String, u8>,
     weekdays: &Map<String, u8>,
@@ -323,6 +330,12 @@ fn word_flags(
 ) -> Map<String, u32> {
     let mut f: Map<String, u32> = Map::default();
     let mut set = |w: &str, bit: u32| *f.entry(w.to_string()).or_insert(0) |= bit;
+    for w in function_words {
+        set(w, flag::FUNCTION_WORD);
+    }
+    for w in distinctive {
+        set(w, flag::DISTINCTIVE);
+    }
     for (w, v) in cardinals {
         set(w, if *v == 1 { flag::CARDINAL_ONE } else { flag::CARDINAL });
     }
@@ -441,7 +454,9 @@ impl Lexicon {
             markers[kind as usize] = p;
         }
         let ch = |s: &str| s.chars().next();
-        let word_flags = word_flags(&cardinals, &months, &weekdays, &units, &relative, &markers);
+        let function_words: Vec<String> = f.function_words.iter().map(|s| s.to_lowercase()).collect();
+        let distinctive: Vec<String> = f.distinctive_words.iter().map(|s| s.to_lowercase()).collect();
+        let word_flags = word_flags(&function_words, &distinctive, &cardinals, &months, &weekdays, &units, &relative, &markers);
         Ok(Lexicon {
             word_flags,
             code: f.code,
@@ -456,8 +471,8 @@ impl Lexicon {
             units,
             relative,
             markers,
-            function_words: f.function_words.iter().map(|s| s.to_lowercase()).collect(),
-            distinctive: f.distinctive_words.iter().map(|s| s.to_lowercase()).collect(),
+            function_words,
+            distinctive,
             abbreviations: f.abbreviations.iter().map(|s| s.to_lowercase()).collect(),
         })
     }
