@@ -475,26 +475,49 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
     // the start and the end of an event are different dates: compare a claim with claims of the
     // same phase; a month or year with no phase ("í desember í fyrra") covers the whole event
     let coarse = |c: &Claim| c.date.as_ref().is_some_and(|d| matches!(d.precision, Precision::Month | Precision::Year));
-    let compatible = |r: &Claim, a: &Claim| a.phase == r.phase || (r.phase.is_none() && coarse(r));
     let mut out: Out = (Vec::new(), Vec::new());
     let mut seen: std::collections::HashSet<(String, Vec<u32>)> = std::collections::HashSet::new();
     let max = cx.rule.params.max_examples;
     for g in groups {
         let is_rel = |c: &Claim| c.date.as_ref().is_some_and(|d| matches!(d.form, DateForm::Relative | DateForm::Weekday));
         let pinned = |c: &Claim| c.date.as_ref().is_some_and(|d| d.precision != Precision::Range);
+        // the group indexed once (a group can be every dated claim about one event): by phase,
+        // with per-document counts and the dates of its claims, so each relative date looks only
+        // at the claims that could agree with it
+        let is_day = |c: &Claim| c.date.as_ref().is_some_and(|d| d.precision == Precision::Day);
+        let phase_key = |p: Option<crate::lang::Phase>| match p {
+            None => 0usize,
+            Some(crate::lang::Phase::Start) => 1,
+            Some(crate::lang::Phase::End) => 2,
+        };
+        let mut buckets: Vec<Fl005Bucket> = (0..4).map(|_| Fl005Bucket::default()).collect();
+        for (pos, a) in g.iter().enumerate().filter(|(_, a)| pinned(a)) {
+            let day = is_day(a);
+            for b in [phase_key(a.phase), 3] {
+                buckets[b].add(pos, a, day);
+            }
+        }
         for r in g.iter().copied().filter(|c| is_rel(c) && pinned(c)) {
             let Some(ri) = r.interval() else { continue };
-            let mut others: Vec<&Claim> = g.iter().copied().filter(|a| a.doc != r.doc && pinned(a) && compatible(r, a)).collect();
+            // compatible claims: the same phase, or any phase for a month or year with none
+            let b = &buckets[if r.phase.is_none() && coarse(r) { 3 } else { phase_key(r.phase) }];
+            let (own_all, own_days) = b.per_doc.get(&r.doc).copied().unwrap_or((0, 0));
             // a day is checked against days when there are any ("í gær" against "onsdag 13.
             // september"), not merely against the year that contains both
-            let is_day = |c: &Claim| c.date.as_ref().is_some_and(|d| d.precision == Precision::Day);
-            if is_day(r) && others.iter().any(|a| is_day(a)) {
-                others.retain(|a| is_day(a));
-            }
-            if others.is_empty() {
+            let days_only = is_day(r) && b.days.len() > own_days;
+            let n_others = if days_only { b.days.len() - own_days } else { b.all.len() - own_all };
+            if n_others == 0 {
                 continue;
             }
-            let agree: Vec<&Claim> = others.iter().copied().filter(|a| a.interval().is_some_and(|ai| ai.overlaps(&ri))).collect();
+            let mut agree_pos: Vec<usize> = b
+                .overlapping(&ri, days_only)
+                .into_iter()
+                .filter(|&p| g[p].doc != r.doc && g[p].interval().is_some_and(|ai| ai.overlaps(&ri)))
+                .collect();
+            agree_pos.sort_unstable();
+            let agree: Vec<&Claim> = agree_pos.iter().map(|&p| g[p]).collect();
+            let others: Vec<&Claim> =
+                (if days_only { &b.days } else { &b.all }).iter().map(|&p| g[p]).filter(|a| a.doc != r.doc).take(max).collect();
             if !agree.is_empty() {
                 let mut docs: Vec<u32> = agree.iter().map(|a| a.doc).chain([r.doc]).collect();
                 docs.sort_unstable();
@@ -523,6 +546,53 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
         }
     }
     out
+}
+
+/// Claims of one FL005 group and phase: positions in the group (in group order), the day-precise
+/// ones apart, how many each document has, and the claims by first date (day-precise and coarser
+/// apart, each with its longest span) for overlap queries.
+#[derive(Default)]
+struct Fl005Bucket {
+    all: Vec<usize>,
+    days: Vec<usize>,
+    per_doc: HashMap<u32, (usize, usize)>,
+    /// (day-precise?) → (longest span in days, first date → positions)
+    by_start: [(i64, std::collections::BTreeMap<jiff::civil::Date, Vec<usize>>); 2],
+}
+
+impl Fl005Bucket {
+    fn add(&mut self, pos: usize, c: &Claim, day: bool) {
+        self.all.push(pos);
+        let e = self.per_doc.entry(c.doc).or_insert((0, 0));
+        e.0 += 1;
+        if day {
+            self.days.push(pos);
+            e.1 += 1;
+        }
+        if let Some(i) = c.interval() {
+            let k = usize::from(day);
+            let span = resolve::days_between(i.start, i.end).unwrap_or(0).abs();
+            self.by_start[k].0 = self.by_start[k].0.max(span);
+            self.by_start[k].1.entry(i.start).or_default().push(pos);
+        }
+    }
+
+    /// Positions of claims whose first date could put them over `ri` (day-precise ones only, if
+    /// asked), in no particular order; the caller checks the overlap.
+    fn overlapping(&self, ri: &Interval, days_only: bool) -> Vec<usize> {
+        let mut out = Vec::new();
+        for k in [1usize, 0] {
+            if days_only && k == 0 {
+                continue;
+            }
+            let (span, map) = &self.by_start[k];
+            let from = resolve::add_days(ri.start, -span).unwrap_or(jiff::civil::Date::MIN);
+            for (_, ps) in map.range(from..=ri.end) {
+                out.extend(ps.iter().copied());
+            }
+        }
+        out
+    }
 }
 
 fn rel_text(cx: &Cx, c: &Claim, ri: Interval) -> String {
