@@ -80,17 +80,42 @@ fn missing_path_and_nothing_to_check() {
 }
 
 #[test]
-fn huge_numbers_and_a_long_line_do_not_crash() {
-    let mut long = String::from("Úkraínumenn segja 99999999999999999999 drónum hafa verið grandað. ");
-    while long.len() < 2_000_000 {
-        long.push_str("Sjö farþegar slösuðust í gær og 32 af 44 bílum skemmdust ");
-    }
-    let dir = corpus_with(&[("long.txt", long.as_bytes())]);
+fn huge_numbers_do_not_crash() {
+    let dir = corpus_with(&[("huge.txt", "Úkraínumenn segja 99999999999999999999 drónum hafa verið grandað.\n".as_bytes())]);
     let (code, out, _) = check_dir(&dir, &["--published", "2023-09-13"]);
-    assert!(code == 0 || code == 1, "{out}");
-    let (code, out, _) = run(&["claims", "--format", "json", dir.path().join("long.txt").to_str().expect("utf8")]);
+    assert_eq!(code, 1, "the other documents are still checked: {out}");
+    let (code, out, _) = run(&["claims", "--format", "json", dir.path().join("huge.txt").to_str().expect("utf8")]);
     assert_eq!(code, 0);
-    assert!(out.contains("1e20") || out.contains("100000000000000000000"), "huge value kept");
+    assert!(out.contains("1e20") || out.contains("100000000000000000000"), "huge value kept: {out}");
+}
+
+/// A 100 MB file without a single newline: one paragraph of run-on text with claims scattered
+/// through it. It is read and checked (claims at its far end included), nothing is lost.
+#[test]
+fn a_100_mb_single_line_is_read() {
+    const SIZE: usize = 100 * 1024 * 1024;
+    let filler = "Ráðherrann ræddi við blaðamenn um stöðuna og sagði að viðræður héldu áfram ";
+    let claim = "Sjö farþegar slösuðust og 32 af 44 bílum skemmdust. ";
+    let mut line = String::with_capacity(SIZE + 200);
+    while line.len() < SIZE {
+        for _ in 0..1000 {
+            line.push_str(filler);
+        }
+        line.push_str(claim);
+    }
+    line.push_str("Að lokum voru 45 af 44 drónum skotnir niður.");
+    let dir = corpus_with(&[("line.txt", line.as_bytes())]);
+    drop(line);
+    let (code, out, _) = check_dir(&dir, &["--published", "2023-09-13", "--format", "json"]);
+    assert_eq!(code, 1, "{}", &out[..out.len().min(2000)]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let fired = |path: &str, code: &str| {
+        v["diagnostics"].as_array().expect("diagnostics").iter().any(|d| {
+            d["code"] == code && d["labels"][0]["path"].as_str().is_some_and(|p| p.ends_with(path))
+        })
+    };
+    assert!(fired("line.txt", "FL001"), "the claim at the end of the line is checked");
+    assert!(fired("ferja.txt", "FL002") || fired("ferje.txt", "FL002"), "the other documents are still checked");
 }
 
 #[test]
@@ -113,4 +138,37 @@ fn future_publication_date_is_read_as_given() {
     let (code, out, _) = run(&["claims", dir.path().to_str().expect("utf8")]);
     assert_eq!(code, 0);
     assert!(out.contains("2099-09-12"), "{out}");
+    let (code, out, _) = run(&["check", dir.path().to_str().expect("utf8")]);
+    assert_eq!(code, 0);
+    assert!(out.contains("a.txt") && out.contains("2099-09-13 is in the future"), "{out}");
+}
+
+#[test]
+fn unreadable_files_are_named_and_the_rest_checked() {
+    let dir = corpus_with(&[]);
+    // a dangling link (unreadable even as root) and a linked article that must be read
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("dangling.txt")).expect("symlink");
+        let elsewhere = tempfile::tempdir().expect("tmp");
+        std::fs::write(elsewhere.path().join("real.txt"), "Fréttin\n\n45 af 44 drónum voru skotnir niður.\n").expect("write");
+        std::os::unix::fs::symlink(elsewhere.path().join("real.txt"), dir.path().join("linked.txt")).expect("symlink");
+        let (code, out, _) = check_dir(&dir, &["--format", "json"]);
+        assert_eq!(code, 1, "the other documents are still checked: {out}");
+        assert!(out.contains("dangling.txt") && out.contains("cannot read"), "{out}");
+        assert!(out.contains("linked.txt") && out.contains("FL001"), "a linked article is read: {out}");
+    }
+    // a file without read permission (root reads it anyway, so only asserted for other users)
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = dir.path().join("locked.txt");
+        std::fs::write(&locked, "Fundurinn stóð í tvo daga.\n").expect("write");
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+        if std::fs::read(&locked).is_err() {
+            let (code, out, _) = check_dir(&dir, &[]);
+            assert_eq!(code, 1, "{out}");
+            assert!(out.contains("locked.txt") && out.contains("cannot read"), "{out}");
+        }
+    }
 }

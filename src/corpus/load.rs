@@ -139,7 +139,8 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputProblem>) {
     for p in paths {
         if p.is_dir() {
             let before = files.len();
-            for entry in walkdir::WalkDir::new(p).sort_by_file_name() {
+            // symlinks are followed (walkdir detects loops); a dangling one is reported by name
+            for entry in walkdir::WalkDir::new(p).follow_links(true).sort_by_file_name() {
                 match entry {
                     Ok(e) if e.file_type().is_file() => {
                         if let Some(j) = is_article_ext(e.path()) {
@@ -147,7 +148,13 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputProblem>) {
                         }
                     }
                     Ok(_) => {}
-                    Err(e) => problems.push(problem(p, None, format!("cannot walk folder: {e}"), true)),
+                    // a dangling link to something that is not an article is no loss
+                    Err(e) if e.loop_ancestor().is_none() && e.path().is_some_and(|q| is_article_ext(q).is_none()) => {}
+                    Err(e) => {
+                        let at = e.path().unwrap_or(p).to_path_buf();
+                        let why = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
+                        problems.push(problem(&at, None, format!("cannot read: {why}"), true))
+                    }
                 }
             }
             if files.len() == before {

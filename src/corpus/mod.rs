@@ -194,6 +194,15 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
         (None, DateSource::Unknown)
     };
 
+    if let Some(p) = published.filter(|p| *p > today()) {
+        warnings.push(load::problem(
+            std::path::Path::new(&path),
+            line,
+            format!("publication date {p} is in the future; used as given"),
+            false,
+        ));
+    }
+
     let (sentences, folded) = match lex {
         Some(lex) => {
             let s = segment::sentences(&text, &kept, lex);
@@ -219,4 +228,10 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
         para_langs,
         warnings,
     }
+}
+
+/// Today (UTC), read once a run: only to warn about publication dates in the future.
+fn today() -> Date {
+    static TODAY: std::sync::OnceLock<Date> = std::sync::OnceLock::new();
+    *TODAY.get_or_init(|| jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date())
 }
