@@ -380,6 +380,7 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
     // a dated start or end counts for a duration of the same event concept, or, when it names no
     // event ("Kim kom til Russland tysdag"), for a duration about the same person
     let mut by_key: HashMap<(Phase, String), Vec<&Claim>> = HashMap::new();
+    let mut by_doc: HashMap<(Phase, String, u32), Vec<&Claim>> = HashMap::new();
     let mut by_sentence: HashMap<(u32, u32), Vec<&Claim>> = HashMap::new();
     for &c in &dated {
         by_sentence.entry((c.doc, c.sentence)).or_default().push(c);
@@ -389,26 +390,45 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
             (None, Some(p)) => format!("person:{p}"),
             _ => continue,
         };
+        by_doc.entry((ph, key.clone(), c.doc)).or_default().push(c);
         by_key.entry((ph, key)).or_default().push(c);
     }
+    // each key's anchors in date order, so that a duration looks only at the days near it
+    for v in by_key.values_mut() {
+        v.sort_by_key(|c| day_of(c));
+    }
+    let in_days = |k: &(Phase, String), lo: Option<jiff::civil::Date>, hi: Option<jiff::civil::Date>| -> &[&Claim] {
+        let Some(v) = by_key.get(k) else { return &[] };
+        let (Some(lo), Some(hi)) = (lo, hi) else { return &[] };
+        let a = v.partition_point(|c| day_of(c) < Some(lo));
+        let b = v.partition_point(|c| day_of(c) <= Some(hi));
+        &v[a..b.max(a)]
+    };
     let mut out: Out = (Vec::new(), Vec::new());
     let durations = claims.iter().filter(|c| {
         first_copy(c) && c.kind == ClaimKind::Duration && c.unit == Some(TimeUnit::Day) && !c.approx && c.value >= 1.0 && c.value < 400.0 && c.concept.is_some()
     });
     for d in durations {
         let own: Vec<&Claim> = by_sentence.get(&(d.doc, d.sentence)).cloned().unwrap_or_default();
-        // anchors: the duration's own sentence first (a date there with no phase is its end:
-        // "fór heim í dag eftir sex daga heimsókn"), then other sources on the same person or event
-        // nearest first: the duration's own sentence, then its own article, then other sources
+        // anchors, nearest first: the duration's own sentence (a date there with no phase is its
+        // end: "fór heim í dag eftir sex daga heimsókn"), then its own article, then other sources
+        // on the same person or event dated from 60 days before its publication to 30 after (an
+        // article with no publication date uses its own dates only)
+        let keys: Vec<String> =
+            [d.concept.as_ref().map(|e| format!("event:{e}")), d.principal.as_ref().map(|p| format!("person:{p}"))].into_iter().flatten().collect();
+        let pubd = cx.published(d);
         let find = |ph: Phase| -> Vec<&Claim> {
             let here: Vec<&Claim> = own.iter().copied().filter(|c| c.phase == Some(ph) || (ph == Phase::End && c.phase.is_none())).collect();
             if !here.is_empty() {
                 return here;
             }
-            let keys = [d.concept.as_ref().map(|e| format!("event:{e}")), d.principal.as_ref().map(|p| format!("person:{p}"))];
-            let all: Vec<&Claim> = keys.into_iter().flatten().flat_map(|k| by_key.get(&(ph, k)).cloned().unwrap_or_default()).collect();
-            let same_doc: Vec<&Claim> = all.iter().copied().filter(|c| c.doc == d.doc).collect();
-            if same_doc.is_empty() { all } else { same_doc }
+            let near = |k: &String| {
+                let mine: &[&Claim] = by_doc.get(&(ph, k.clone(), d.doc)).map_or(&[], |v| v.as_slice());
+                (mine, in_days(&(ph, k.clone()), pubd.and_then(|p| resolve::add_days(p, -60)), pubd.and_then(|p| resolve::add_days(p, 30))))
+            };
+            let found: Vec<(&[&Claim], &[&Claim])> = keys.iter().map(near).collect();
+            let same_doc: Vec<&Claim> = found.iter().flat_map(|(m, _)| m.iter().copied()).collect();
+            if same_doc.is_empty() { found.iter().flat_map(|(_, w)| w.iter().copied()).collect() } else { same_doc }
         };
         // a visit runs from the first arrival to the last departure; anchors more than 60 days
         // apart belong to different events
@@ -436,10 +456,10 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
         }
         if span == n {
             // the count fits: any other source dating the start differently dissents
-            let keys = [d.concept.as_ref().map(|e| format!("event:{e}")), d.principal.as_ref().map(|p| format!("person:{p}"))];
-            let mut others: Vec<&Claim> = keys.into_iter().flatten().flat_map(|k| by_key.get(&(Phase::Start, k)).cloned().unwrap_or_default()).collect();
             // a misdated start is a few days off; a date weeks away is another event
-            others.retain(|c| c.doc != d.doc && day_of(c).is_some_and(|x| x != start && x <= end && resolve::days_between(x, start).is_some_and(|g| g.abs() <= 3)));
+            let (lo, hi) = (resolve::add_days(start, -3), resolve::add_days(start, 3).map(|h| h.min(end)));
+            let mut others: Vec<&Claim> = keys.iter().flat_map(|k| in_days(&(Phase::Start, k.clone()), lo, hi).iter().copied()).collect();
+            others.retain(|c| c.doc != d.doc && day_of(c) != Some(start));
             for a in others {
                 let Some(day) = day_of(a) else { continue };
                 out.0.push(cx.diag(
