@@ -51,3 +51,23 @@ fn explain_covers_every_rule() {
         assert!(text.contains("## What it does") && text.contains("## Example"), "{code}");
     }
 }
+
+/// FL004 takes another source's dates only from near the duration's publication: the same
+/// negotiations reported a year later (another round) neither add a diagnostic nor move the dates.
+#[test]
+fn fl004_ignores_anchors_from_another_time() {
+    let setup = common::setup();
+    let fires = common::fixture("rules/FL004/fires");
+    let messages = |dir: &std::path::Path| -> Vec<String> {
+        common::check(&setup, &[dir]).diagnostics.iter().map(|d| format!("{} {} | {}", d.code, d.message, d.help)).collect()
+    };
+    let before = messages(&fires);
+    assert_eq!(before.len(), 1, "{before:?}");
+    let dir = common::copy_dir(&fires);
+    let ntb = std::fs::read_to_string(fires.join("ntb_havn.txt")).expect("read");
+    std::fs::write(dir.path().join("ntb_havn_2025.txt"), ntb.replace("15.03.2024", "14.03.2025")).expect("write");
+    let mut manifest = std::fs::read_to_string(fires.join("manifest.jsonl")).expect("read");
+    manifest.push_str("{\"path\": \"ntb_havn_2025.txt\", \"outlet\": \"NTB\", \"lang\": \"nb\", \"published\": \"2025-03-14\"}\n");
+    std::fs::write(dir.path().join("manifest.jsonl"), manifest).expect("write");
+    assert_eq!(messages(dir.path()), before);
+}

@@ -501,9 +501,8 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
     for g in groups {
         let is_rel = |c: &Claim| c.date.as_ref().is_some_and(|d| matches!(d.form, DateForm::Relative | DateForm::Weekday));
         let pinned = |c: &Claim| c.date.as_ref().is_some_and(|d| d.precision != Precision::Range);
-        // the group indexed once (a group can be every dated claim about one event): by phase,
-        // with per-document counts and the dates of its claims, so each relative date looks only
-        // at the claims that could agree with it
+        // the group indexed once (a group can be every dated claim about one event) by phase and
+        // date, so each relative date looks only at the claims near it
         let is_day = |c: &Claim| c.date.as_ref().is_some_and(|d| d.precision == Precision::Day);
         let phase_key = |p: Option<crate::lang::Phase>| match p {
             None => 0usize,
@@ -521,23 +520,33 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
             let Some(ri) = r.interval() else { continue };
             // compatible claims: the same phase, or any phase for a month or year with none
             let b = &buckets[if r.phase.is_none() && coarse(r) { 3 } else { phase_key(r.phase) }];
-            let (own_all, own_days) = b.per_doc.get(&r.doc).copied().unwrap_or((0, 0));
+            // the same event: dates within the window of days of a day or week ("í gær", "tysdag"),
+            // within a year of a month or year ("í desember í fyrra" misplaced is a year off);
+            // further away is another occurrence
+            let reach = if coarse(r) { 366 } else { cx.rule.params.window_days };
+            let (Some(lo), Some(hi)) = (resolve::add_days(ri.start, -reach), resolve::add_days(ri.end, reach)) else { continue };
+            let wide = Interval { start: lo, end: hi };
+            let mut near: Vec<usize> = b
+                .overlapping(&wide)
+                .into_iter()
+                .filter(|&p| g[p].doc != r.doc && g[p].interval().is_some_and(|ai| ai.overlaps(&wide)))
+                .collect();
             // a day is checked against days when there are any ("í gær" against "onsdag 13.
             // september"), not merely against the year that contains both
-            let days_only = is_day(r) && b.days.len() > own_days;
-            let n_others = if days_only { b.days.len() - own_days } else { b.all.len() - own_all };
-            if n_others == 0 {
+            if is_day(r) && near.iter().any(|&p| is_day(g[p])) {
+                near.retain(|&p| is_day(g[p]));
+            }
+            if near.is_empty() {
                 continue;
             }
-            let mut agree_pos: Vec<usize> = b
-                .overlapping(&ri, days_only)
-                .into_iter()
-                .filter(|&p| g[p].doc != r.doc && g[p].interval().is_some_and(|ai| ai.overlaps(&ri)))
-                .collect();
-            agree_pos.sort_unstable();
-            let agree: Vec<&Claim> = agree_pos.iter().map(|&p| g[p]).collect();
-            let others: Vec<&Claim> =
-                (if days_only { &b.days } else { &b.all }).iter().map(|&p| g[p]).filter(|a| a.doc != r.doc).take(max).collect();
+            near.sort_unstable();
+            let agree: Vec<&Claim> = near.iter().map(|&p| g[p]).filter(|a| a.interval().is_some_and(|ai| ai.overlaps(&ri))).collect();
+            // any date may agree, only an absolute one contradicts (two relative dates of one
+            // event at different times are two occurrences, "i morges" and "í desember í fyrra")
+            let others: Vec<&Claim> = near.iter().map(|&p| g[p]).filter(|a| !is_rel(a)).take(max).collect();
+            if agree.is_empty() && others.is_empty() {
+                continue;
+            }
             if !agree.is_empty() {
                 let mut docs: Vec<u32> = agree.iter().map(|a| a.doc).chain([r.doc]).collect();
                 docs.sort_unstable();
@@ -568,27 +577,16 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
     out
 }
 
-/// Claims of one FL005 group and phase: positions in the group (in group order), the day-precise
-/// ones apart, how many each document has, and the claims by first date (day-precise and coarser
-/// apart, each with its longest span) for overlap queries.
+/// Claims of one FL005 group and phase by first date (day-precise and coarser apart, each with
+/// its longest span), for overlap queries.
 #[derive(Default)]
 struct Fl005Bucket {
-    all: Vec<usize>,
-    days: Vec<usize>,
-    per_doc: HashMap<u32, (usize, usize)>,
-    /// (day-precise?) → (longest span in days, first date → positions)
+    /// (day-precise?) → (longest span in days, first date → positions in the group)
     by_start: [(i64, std::collections::BTreeMap<jiff::civil::Date, Vec<usize>>); 2],
 }
 
 impl Fl005Bucket {
     fn add(&mut self, pos: usize, c: &Claim, day: bool) {
-        self.all.push(pos);
-        let e = self.per_doc.entry(c.doc).or_insert((0, 0));
-        e.0 += 1;
-        if day {
-            self.days.push(pos);
-            e.1 += 1;
-        }
         if let Some(i) = c.interval() {
             let k = usize::from(day);
             let span = resolve::days_between(i.start, i.end).unwrap_or(0).abs();
@@ -597,15 +595,11 @@ impl Fl005Bucket {
         }
     }
 
-    /// Positions of claims whose first date could put them over `ri` (day-precise ones only, if
-    /// asked), in no particular order; the caller checks the overlap.
-    fn overlapping(&self, ri: &Interval, days_only: bool) -> Vec<usize> {
+    /// Positions of claims whose first date could put them over `ri`, in no particular order;
+    /// the caller checks the overlap.
+    fn overlapping(&self, ri: &Interval) -> Vec<usize> {
         let mut out = Vec::new();
-        for k in [1usize, 0] {
-            if days_only && k == 0 {
-                continue;
-            }
-            let (span, map) = &self.by_start[k];
+        for (span, map) in &self.by_start {
             let from = resolve::add_days(ri.start, -span).unwrap_or(jiff::civil::Date::MIN);
             for (_, ps) in map.range(from..=ri.end) {
                 out.extend(ps.iter().copied());

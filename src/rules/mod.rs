@@ -36,7 +36,8 @@ pub struct Params {
     /// relative tolerance when either value is approximate ("um 30")
     #[serde(default = "default_tolerance")]
     pub tolerance: f64,
-    /// only compare sources published within this many days of each other
+    /// FL002: only compare sources published within this many days of each other; FL005: dates
+    /// within this many days of a relative day or week are the same event
     #[serde(default = "default_window")]
     pub window_days: i64,
     /// most sources of the majority named in a diagnostic
