@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use rusqlite::types::Value;
 
-use super::store::{decode_claim, decode_meta, kind_name};
+use super::store::{decode_claim, decode_meta};
 use super::{Archive, ArchiveError};
 use crate::app::{self, RunOptions, Setup};
 use crate::claims::{Claim, ClaimKind};
@@ -177,7 +177,7 @@ fn lookups_for(c: &Claim, w: &(String, String, String), limit: usize, out: &mut 
         params.extend(extra.map(P::T));
         out.insert(Lookup { name, params });
     };
-    let kind = kind_name(c.kind).to_string();
+    let kind = c.kind.name().to_string();
     // FL002, FL005 (and FL004's anchors of the same event): the same concept and kind. Durations
     // are about someone's visit or meeting: one about a person is compared with those about that
     // person and those naming nobody; counts and dates whoever is named.

@@ -13,7 +13,7 @@ use rusqlite::{params, TransactionBehavior};
 use serde::Serialize;
 
 use super::hash::Fnv1a;
-use super::store::{encode_claim, encode_meta, kind_name, phase_name, unit_name};
+use super::store::{encode_claim, encode_meta};
 use super::{Archive, ArchiveError};
 use crate::app::{RunOptions, Setup};
 use crate::claims::Claim;
@@ -374,13 +374,13 @@ fn write(archive: &mut Archive, docs: &[Box<Indexed>]) -> Result<(), ArchiveErro
                 insert
                     .execute(params![
                         id,
-                        kind_name(c.kind),
+                        c.kind.name(),
                         c.concept,
                         c.family,
                         c.principal,
                         c.qualifier,
-                        c.unit.map(unit_name),
-                        c.phase.map(phase_name),
+                        c.unit.map(crate::lang::TimeUnit::name),
+                        c.phase.map(crate::lang::Phase::name),
                         c.value,
                         c.whole,
                         iv.map(|i| i.start.to_string()),

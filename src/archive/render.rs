@@ -47,7 +47,7 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Rendered {
             docs.push(l.doc);
         }
     }
-    let mut parts: Vec<Rendered> = docs
+    let parts: Vec<Rendered> = docs
         .iter()
         .map(|&doc| {
             let ls: Vec<&Label> = d.labels.iter().filter(|l| l.doc == doc).collect();
@@ -56,15 +56,8 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Rendered {
             if a.is_draft(doc) {
                 let file = ls.first().map(|l| l.path.clone()).unwrap_or_default();
                 let text = sources.get(&file);
-                return Rendered {
-                    code: String::new(),
-                    message: format!("in {path}"),
-                    help: None,
-                    severity: miette::Severity::Advice,
-                    labels: spans(&ls, &text, 0),
-                    src: Some(Windowed { name: file, text, first_line: 0 }),
-                    related: Vec::new(),
-                };
+                let labels = spans(&ls, &text, 0);
+                return Rendered::note(format!("in {path}"), Some(Windowed { name: file, text, first_line: 0 }), labels);
             }
             let quotes: Vec<String> = ls.iter().map(|l| format!("“{}”", l.text)).collect();
             let message = format!(
@@ -73,46 +66,20 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Rendered {
                 quotes.join(", ")
             );
             match stored_text(a, doc, &ls) {
-                Some((src, base)) => Rendered {
-                    code: String::new(),
-                    message,
-                    help: None,
-                    severity: miette::Severity::Advice,
-                    labels: spans(&ls, &src.text, base),
-                    src: Some(src),
-                    related: Vec::new(),
-                },
+                Some((src, base)) => {
+                    let labels = spans(&ls, &src.text, base);
+                    Rendered::note(message, Some(src), labels)
+                }
                 // no stored text to show: the note alone names the source and quotes it
-                None => Rendered {
-                    code: String::new(),
-                    message: format!("{message} — {}", ls.iter().map(|l| l.message.clone()).collect::<Vec<_>>().join("; ")),
-                    help: None,
-                    severity: miette::Severity::Advice,
-                    labels: Vec::new(),
-                    src: None,
-                    related: Vec::new(),
-                },
+                None => Rendered::note(
+                    format!("{message} — {}", ls.iter().map(|l| l.message.clone()).collect::<Vec<_>>().join("; ")),
+                    None,
+                    Vec::new(),
+                ),
             }
         })
         .collect();
-    let first = if parts.is_empty() {
-        Rendered { code: String::new(), message: String::new(), help: None, severity: miette::Severity::Advice, src: None, labels: Vec::new(), related: Vec::new() }
-    } else {
-        parts.remove(0)
-    };
-    Rendered {
-        code: d.code.clone(),
-        message: d.message.clone(),
-        help: Some(d.help.clone()),
-        severity: match d.severity {
-            Severity::Error => miette::Severity::Error,
-            Severity::Warning => miette::Severity::Warning,
-            Severity::Advice => miette::Severity::Advice,
-        },
-        src: first.src,
-        labels: first.labels,
-        related: parts,
-    }
+    Rendered::assemble(d, parts)
 }
 
 /// 1-based line and column of a label, in a draft file or in an archived document's stored text.

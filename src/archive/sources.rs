@@ -283,7 +283,7 @@ fn subject_key(c: &Claim) -> Option<SubjectKey> {
         c.qualifier.as_ref().map(|q| q.to_lowercase()),
         c.principal.clone(),
         c.unit.map(|u| u.name().to_string()),
-        c.phase.map(|p| super::store::phase_name(p).to_string()),
+        c.phase.map(|p| p.name().to_string()),
     ))
 }
 

@@ -5,11 +5,11 @@
 //! no reference to the text they came from beyond spans and a short quote.
 
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::lang::{Phase, TimeUnit};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
     Count,
@@ -32,7 +32,7 @@ impl ClaimKind {
 }
 
 /// How precisely a date claim pins its interval.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
     Day,
@@ -43,7 +43,7 @@ pub enum Precision {
 }
 
 /// How a date claim is expressed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateForm {
     /// "12. september 2023", "13.09.2023", "árið 2019"
@@ -57,7 +57,7 @@ pub enum DateForm {
 }
 
 /// How a since claim is expressed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SinceForm {
     /// "fyrsta ferð … í fjögur ár": previous = publication year − N
@@ -69,7 +69,7 @@ pub enum SinceForm {
 }
 
 /// A resolved calendar interval (inclusive).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Interval {
     pub start: Date,
     pub end: Date,
@@ -101,7 +101,7 @@ impl std::fmt::Display for Interval {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DateInfo {
     pub form: DateForm,
     pub precision: Precision,
@@ -111,7 +111,7 @@ pub struct DateInfo {
     pub weekday: Option<u8>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SinceInfo {
     pub form: SinceForm,
     /// N in "first in N years"
@@ -121,9 +121,10 @@ pub struct SinceInfo {
 }
 
 /// One extracted claim.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
-    /// index of the document in the run
+    /// index of the document in the run (not stored in the archive)
+    #[serde(default)]
     pub doc: u32,
     pub kind: ClaimKind,
     /// count, part, duration length, or since-year
@@ -131,6 +132,7 @@ pub struct Claim {
     /// the whole of a part-of-whole claim
     pub whole: Option<f64>,
     /// a rounding word stood before the number ("um 30", "nesten 30")
+    #[serde(default)]
     pub approx: bool,
     /// time unit of a duration
     pub unit: Option<TimeUnit>,
@@ -145,8 +147,10 @@ pub struct Claim {
     /// the head word when no concept is known
     pub noun: Option<String>,
     /// entity keys named in the sentence (sorted)
+    #[serde(default)]
     pub entities: Vec<String>,
     /// people named in (or just before) the sentence (sorted)
+    #[serde(default)]
     pub persons: Vec<String>,
     /// the first person of the sentence (or of the nearest earlier sentence naming one)
     pub principal: Option<String>,
@@ -162,6 +166,7 @@ pub struct Claim {
     /// position of the claim among its sentence's claims
     pub ordinal: u16,
     /// the sentence says the event lies ahead (mun, verður, skal, kjem til å …)
+    #[serde(default)]
     pub future: bool,
     /// the span's text
     pub text: String,

@@ -17,7 +17,7 @@ pub use load::{Input, Meta, OffsetMap, RawDoc};
 pub use segment::{Folded, Sentence, Stripped, Stripper};
 
 /// Where a document's publication date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateSource {
     Metadata,
@@ -27,7 +27,7 @@ pub enum DateSource {
 }
 
 /// Where a document's language came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LangSource {
     Metadata,

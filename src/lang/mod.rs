@@ -523,6 +523,16 @@ pub enum Phase {
     End,
 }
 
+impl Phase {
+    /// The name in JSON and in the archive's key columns.
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Start => "start",
+            Phase::End => "end",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Concept {
     pub id: String,

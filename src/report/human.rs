@@ -113,6 +113,31 @@ pub(crate) struct Rendered {
     pub(crate) related: Vec<Rendered>,
 }
 
+impl Rendered {
+    /// A part of a diagnostic: an advice note, with a source window and its labels if given.
+    pub(crate) fn note(message: String, src: Option<Windowed>, labels: Vec<LabeledSpan>) -> Rendered {
+        Rendered { code: String::new(), message, help: None, severity: miette::Severity::Advice, src, labels, related: Vec::new() }
+    }
+
+    /// The diagnostic `d` shown in the first of its parts (one a file), the others as related.
+    pub(crate) fn assemble(d: &Diagnostic, mut parts: Vec<Rendered>) -> Rendered {
+        let first = if parts.is_empty() { Rendered::note(String::new(), None, Vec::new()) } else { parts.remove(0) };
+        Rendered {
+            code: d.code.clone(),
+            message: d.message.clone(),
+            help: Some(d.help.clone()),
+            severity: match d.severity {
+                Severity::Error => miette::Severity::Error,
+                Severity::Warning => miette::Severity::Warning,
+                Severity::Advice => miette::Severity::Advice,
+            },
+            src: first.src,
+            labels: first.labels,
+            related: parts,
+        }
+    }
+}
+
 impl fmt::Debug for Rendered {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
@@ -150,14 +175,6 @@ impl miette::Diagnostic for Rendered {
     }
 }
 
-fn miette_severity(s: Severity) -> miette::Severity {
-    match s {
-        Severity::Error => miette::Severity::Error,
-        Severity::Warning => miette::Severity::Warning,
-        Severity::Advice => miette::Severity::Advice,
-    }
-}
-
 /// Labels as miette spans in `text`, which starts at file offset `base`.
 pub(crate) fn spans(labels: &[&Label], text: &str, base: usize) -> Vec<LabeledSpan> {
     labels
@@ -185,44 +202,16 @@ fn build(d: &Diagnostic, sources: &mut Sources) -> Rendered {
             paths.push(&l.path);
         }
     }
-    let mut parts: Vec<Rendered> = paths
+    let parts: Vec<Rendered> = paths
         .iter()
         .map(|p| {
             let text = sources.get(p);
             let ls: Vec<&Label> = d.labels.iter().filter(|l| l.path == *p).collect();
-            Rendered {
-                code: String::new(),
-                message: format!("in {p}"),
-                help: None,
-                severity: miette::Severity::Advice,
-                labels: spans(&ls, &text, 0),
-                src: Some(Windowed { name: p.to_string(), text, first_line: 0 }),
-                related: Vec::new(),
-            }
+            let labels = spans(&ls, &text, 0);
+            Rendered::note(format!("in {p}"), Some(Windowed { name: p.to_string(), text, first_line: 0 }), labels)
         })
         .collect();
-    let first = if parts.is_empty() {
-        Rendered {
-            code: String::new(),
-            message: String::new(),
-            help: None,
-            severity: miette::Severity::Advice,
-            src: None,
-            labels: Vec::new(),
-            related: Vec::new(),
-        }
-    } else {
-        parts.remove(0)
-    };
-    Rendered {
-        code: d.code.clone(),
-        message: d.message.clone(),
-        help: Some(d.help.clone()),
-        severity: miette_severity(d.severity),
-        src: first.src,
-        labels: first.labels,
-        related: parts,
-    }
+    Rendered::assemble(d, parts)
 }
 
 /// Colours off when NO_COLOR is set or stdout is not a terminal.

@@ -49,7 +49,7 @@ struct Out<'a> {
     problems: &'a [InputProblem],
 }
 
-/// Write the report as JSON to `w` as it is serialised (the same bytes as [`print`]), so that a
+/// Write the report as JSON to `w` as it is serialised, so that a
 /// large report is never held in memory as one string.
 pub fn write(r: &Report, w: impl std::io::Write) -> std::io::Result<()> {
     use std::io::Write as _;
@@ -66,15 +66,11 @@ pub fn write(r: &Report, w: impl std::io::Write) -> std::io::Result<()> {
     w.flush()
 }
 
+/// The report as one JSON string (for tests and small reports; the CLI streams with [`write`]).
 pub fn print(r: &Report) -> String {
-    let out = Out {
-        documents: &r.documents,
-        claims: Claims { claims: &r.claims, docs: &r.documents },
-        diagnostics: &r.diagnostics,
-        corroborations: &r.corroborations,
-        problems: &r.problems,
-    };
-    let mut s = serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
-    s.push('\n');
-    s
+    let mut buf = Vec::new();
+    match write(r, &mut buf) {
+        Ok(()) => String::from_utf8_lossy(&buf).into_owned(),
+        Err(e) => format!("{{\"error\":\"{e}\"}}\n"),
+    }
 }

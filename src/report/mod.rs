@@ -88,7 +88,7 @@ pub struct Corroboration {
 }
 
 /// What later stages keep of a document (the text itself is dropped after extraction).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct DocMeta {
     pub path: String,
     pub line: Option<usize>,
