@@ -4,7 +4,6 @@
 //! transaction. A document whose content hash matches the stored one is not analysed again.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -249,37 +248,12 @@ fn load_hashes(archive: &Archive) -> Result<HashMap<(String, usize), String>, Ar
 
 /// Split a JSONL file into one unit a non-empty line (the lines are analysed later, in parallel).
 fn read_lines(path: &Path, problems: &mut Vec<InputProblem>, mut each: impl FnMut(Unit)) {
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) => return problems.push(load::problem(path, None, format!("cannot read: {e}"), true)),
-    };
-    let mut reader = BufReader::with_capacity(1 << 20, file);
-    let mut buf = Vec::new();
-    let (mut off, mut lineno, mut any) = (0usize, 0usize, false);
-    loop {
-        buf.clear();
-        let n = match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) => return problems.push(load::problem(path, Some(lineno + 1), format!("read error: {e}"), true)),
-        };
-        lineno += 1;
-        let line_off = off;
-        off += n;
-        match std::str::from_utf8(&buf) {
-            Ok(s) => {
-                let s = s.trim_end_matches(['\n', '\r']);
-                if s.trim().is_empty() {
-                    continue;
-                }
-                any = true;
-                each(Unit::Line { path: path.to_path_buf(), lineno, off: line_off, line: s.to_string() });
-            }
-            Err(e) => problems.push(load::problem(path, Some(lineno), format!("not valid UTF-8 at byte {}", line_off + e.valid_up_to()), true)),
-        }
-    }
+    let any = load::jsonl_lines(path, |l| match l {
+        Ok((lineno, off, line)) => each(Unit::Line { path: path.to_path_buf(), lineno, off, line }),
+        Err(p) => problems.push(p),
+    });
     if !any {
-        problems.push(load::problem(path, None, "JSONL file holds no articles".into(), true));
+        problems.push(load::empty_jsonl(path));
     }
 }
 

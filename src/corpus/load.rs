@@ -329,33 +329,27 @@ fn decode_json_string(lit: &str, base: usize) -> Option<(String, OffsetMap)> {
 /// not be read.
 pub type JsonlLine = Result<(usize, usize, String), InputProblem>;
 
-/// Read a JSONL file in chunks of about `chunk_bytes` of lines, handing each chunk (in file order)
-/// to `each`, so that a caller can parse the lines of a chunk in parallel while holding only one
-/// chunk in memory. Blank lines are skipped; lines that are not UTF-8 and read errors come as
-/// problems, as [`read_jsonl`] reports them. Returns whether the file had any non-blank line.
-pub fn read_jsonl_chunks(path: &Path, chunk_bytes: usize, mut each: impl FnMut(Vec<JsonlLine>)) -> bool {
+/// Read a JSONL file line by line, handing each non-blank line (or why it could not be read: the
+/// file, a read error, a line that is not UTF-8) to `each`. Returns whether the file had any
+/// non-blank line; a file that cannot be opened counts as having one (its problem is reported).
+pub fn jsonl_lines(path: &Path, mut each: impl FnMut(JsonlLine)) -> bool {
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => {
-            each(vec![Err(problem(path, None, format!("cannot read: {e}"), true))]);
+            each(Err(problem(path, None, format!("cannot read: {e}"), true)));
             return true;
         }
     };
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let mut buf = Vec::new();
-    let mut off = 0usize;
-    let mut lineno = 0usize;
-    let mut any = false;
-    let mut chunk: Vec<JsonlLine> = Vec::new();
-    let mut chunk_len = 0usize;
+    let (mut off, mut lineno, mut any) = (0usize, 0usize, false);
     loop {
         buf.clear();
         let n = match reader.read_until(b'\n', &mut buf) {
             Ok(0) => break,
             Ok(n) => n,
             Err(e) => {
-                chunk.push(Err(problem(path, Some(lineno + 1), format!("read error: {e}"), true)));
-                each(chunk);
+                each(Err(problem(path, Some(lineno + 1), format!("read error: {e}"), true)));
                 return true;
             }
         };
@@ -365,20 +359,31 @@ pub fn read_jsonl_chunks(path: &Path, chunk_bytes: usize, mut each: impl FnMut(V
         match std::str::from_utf8(&buf) {
             Ok(s) => {
                 let line = s.trim_end_matches(['\n', '\r']);
-                if line.trim().is_empty() {
-                    continue;
+                if !line.trim().is_empty() {
+                    any = true;
+                    each(Ok((lineno, line_off, line.to_string())));
                 }
-                any = true;
-                chunk_len += line.len();
-                chunk.push(Ok((lineno, line_off, line.to_string())));
             }
-            Err(e) => chunk.push(Err(problem(path, Some(lineno), format!("not valid UTF-8 at byte {}", line_off + e.valid_up_to()), true))),
+            Err(e) => each(Err(problem(path, Some(lineno), format!("not valid UTF-8 at byte {}", line_off + e.valid_up_to()), true))),
         }
+    }
+    any
+}
+
+/// Read a JSONL file in chunks of about `chunk_bytes` of lines, handing each chunk (in file order)
+/// to `each`, so that a caller can parse the lines of a chunk in parallel while holding only one
+/// chunk in memory. Lines as [`jsonl_lines`] gives them; returns whether the file had any.
+pub fn read_jsonl_chunks(path: &Path, chunk_bytes: usize, mut each: impl FnMut(Vec<JsonlLine>)) -> bool {
+    let mut chunk: Vec<JsonlLine> = Vec::new();
+    let mut chunk_len = 0usize;
+    let any = jsonl_lines(path, |l| {
+        chunk_len += l.as_ref().map_or(0, |(_, _, line)| line.len());
+        chunk.push(l);
         if chunk_len >= chunk_bytes {
             each(std::mem::take(&mut chunk));
             chunk_len = 0;
         }
-    }
+    });
     if !chunk.is_empty() {
         each(chunk);
     }
@@ -388,45 +393,6 @@ pub fn read_jsonl_chunks(path: &Path, chunk_bytes: usize, mut each: impl FnMut(V
 /// The problem of a JSONL file that holds no article.
 pub fn empty_jsonl(path: &Path) -> InputProblem {
     problem(path, None, "JSONL file holds no articles".into(), true)
-}
-
-/// Read every article of a JSONL file; bad lines are reported and skipped.
-pub fn read_jsonl(path: &Path, mut each: impl FnMut(Result<RawDoc, InputProblem>)) {
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) => return each(Err(problem(path, None, format!("cannot read: {e}"), true))),
-    };
-    let mut reader = BufReader::with_capacity(1 << 20, file);
-    let mut buf = Vec::new();
-    let mut off = 0usize;
-    let mut lineno = 0usize;
-    let mut any = false;
-    loop {
-        buf.clear();
-        let n = match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) => return each(Err(problem(path, Some(lineno + 1), format!("read error: {e}"), true))),
-        };
-        lineno += 1;
-        let line_off = off;
-        off += n;
-        let line = match std::str::from_utf8(&buf) {
-            Ok(s) => s.trim_end_matches(['\n', '\r']),
-            Err(e) => {
-                each(Err(problem(path, Some(lineno), format!("not valid UTF-8 at byte {}", line_off + e.valid_up_to()), true)));
-                continue;
-            }
-        };
-        if line.trim().is_empty() {
-            continue;
-        }
-        any = true;
-        each(parse_jsonl_line(path, lineno, line_off, line));
-    }
-    if !any {
-        each(Err(problem(path, None, "JSONL file holds no articles".into(), true)));
-    }
 }
 
 #[cfg(test)]
