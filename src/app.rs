@@ -241,7 +241,7 @@ pub fn claims_human(report: &Report) -> String {
             resolved
         ));
     }
-    out.push_str(&format!("{} claims in {} documents\n", report.claims.len(), report.documents.len()));
+    out.push_str(&format!("{} in {}\n", crate::report::plural(report.claims.len(), "claim"), crate::report::plural(report.documents.len(), "document")));
     out
 }
 

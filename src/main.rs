@@ -25,6 +25,13 @@ enum Format {
     Sarif,
 }
 
+/// Listings (claims, corpus, sources) have no SARIF form: they are not findings.
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum ListFormat {
+    Human,
+    Json,
+}
+
 #[derive(clap::Args)]
 struct Common {
     /// Files or folders (recursive): .txt, .md, .jsonl; a manifest.jsonl beside text files is metadata
@@ -82,7 +89,7 @@ enum Command {
         #[arg(long, value_name = "DB")]
         db: PathBuf,
         #[arg(long, value_enum, default_value = "human")]
-        format: Format,
+        format: ListFormat,
         /// Publication date (YYYY-MM-DD) of a sentence given as the query (default: today)
         #[arg(long)]
         published: Option<String>,
@@ -100,14 +107,14 @@ enum Command {
         #[command(flatten)]
         common: Common,
         #[arg(long, value_enum, default_value = "human")]
-        format: Format,
+        format: ListFormat,
     },
     /// Show what factlint read: outlet, language, publication date, kept and stripped ranges
     Corpus {
         #[command(flatten)]
         common: Common,
         #[arg(long, value_enum, default_value = "human")]
-        format: Format,
+        format: ListFormat,
     },
     /// Explain a rule: what it checks, why, an example
     Explain {
@@ -161,6 +168,20 @@ fn main() -> ExitCode {
         Ok(s) => s,
         Err(e) => return fatal(e),
     };
+    let lang = match &cli.command {
+        Command::Check { common, .. } | Command::Claims { common, .. } | Command::Corpus { common, .. } | Command::Index { common, .. } => {
+            common.lang.as_deref()
+        }
+        Command::Sources { lang, .. } => lang.as_deref(),
+        Command::Explain { .. } | Command::Rules { .. } => None,
+    };
+    if let Some(l) = lang.filter(|l| setup.knowledge.lexicon(l).is_none()) {
+        let known: Vec<&str> = setup.knowledge.langs.iter().map(|x| x.code.as_str()).collect();
+        return fatal(miette::miette!(
+            help = format!("languages with a lexicon: {}; another is a rules/lang/{l}.toml in a --rules folder", known.join(", ")),
+            "--lang `{l}` has no lexicon"
+        ));
+    }
     match cli.command {
         Command::Check { common, format, corroborations, against: Some(db), within_days } => {
             let opts = match options(&common) {
@@ -206,12 +227,12 @@ fn main() -> ExitCode {
             };
             let report = app::collect(&setup, &opts);
             match format {
-                Format::Json | Format::Sarif => {
+                ListFormat::Json => {
                     if let Err(e) = json::write(&report, std::io::stdout().lock()) {
                         return fatal(miette::miette!("cannot write the report: {e}"));
                     }
                 }
-                Format::Human => print!("{}", app::claims_human(&report)),
+                ListFormat::Human => print!("{}", app::claims_human(&report)),
             }
             if report.documents.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS }
         }
@@ -222,8 +243,8 @@ fn main() -> ExitCode {
             };
             let (docs, problems) = app::read_documents(&setup, &opts);
             match format {
-                Format::Json | Format::Sarif => print!("{}", app::corpus_json(&docs, &problems)),
-                Format::Human => print!("{}", app::corpus_human(&docs, &problems)),
+                ListFormat::Json => print!("{}", app::corpus_json(&docs, &problems)),
+                ListFormat::Human => print!("{}", app::corpus_human(&docs, &problems)),
             }
             if docs.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS }
         }
@@ -250,8 +271,8 @@ fn main() -> ExitCode {
             match archive::sources(&setup, &db, &query.join(" "), &opts) {
                 Ok(view) => {
                     match format {
-                        Format::Json | Format::Sarif => print!("{}", view.json()),
-                        Format::Human => print!("{}", view.human()),
+                        ListFormat::Json => print!("{}", view.json()),
+                        ListFormat::Human => print!("{}", view.human()),
                     }
                     ExitCode::SUCCESS
                 }

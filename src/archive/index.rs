@@ -174,11 +174,15 @@ impl Ctx<'_> {
 /// Index the corpus `run.paths` into the archive at `db`.
 pub fn index(setup: &Setup, run: &RunOptions, db: &Path, opts: &IndexOptions) -> Result<IndexStats, ArchiveError> {
     let started = Instant::now();
+    let (inputs, problems) = load::discover(&run.paths);
+    if inputs.is_empty() {
+        // nothing to index: no archive is created
+        return Ok(IndexStats { db: db.display().to_string(), problems, ..Default::default() });
+    }
     let mut archive = Archive::create(db)?;
     let mut stats = IndexStats { db: archive.name(), ..Default::default() };
     let stored = load_hashes(&archive)?;
     let ctx = Ctx { setup, run, salt: salt(run), stored };
-    let (inputs, problems) = load::discover(&run.paths);
     stats.problems.extend(problems);
     let pool = run.threads.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok());
     let bar = progress_bar(run, inputs.len());

@@ -5,7 +5,7 @@
 
 use super::against::Against;
 use crate::report::human::{self, floor_char_boundary, spans, Rendered, Sources, Windowed};
-use crate::report::{Diagnostic, DocMeta, Label, Severity};
+use crate::report::{plural, Diagnostic, DocMeta, Label, Severity};
 
 /// "NRK, published 2023-09-13"
 fn provenance(d: &DocMeta) -> String {
@@ -133,7 +133,6 @@ pub fn print(a: &Against, corroborations: bool, color: bool) -> String {
         }
     }
     let count = |s: Severity| r.diagnostics.iter().filter(|d| d.severity == s).count();
-    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     let draft_claims = r.claims.iter().filter(|c| a.is_draft(c.doc)).count();
     out.push_str(&format!(
         "{}, {} in {} ({}) checked against {} in {} ({} compared, {})\n",

@@ -14,6 +14,7 @@ use jiff::civil::Date;
 use rusqlite::types::Value;
 use serde::Serialize;
 
+use crate::report::plural;
 use super::store::{decode_claim, decode_meta};
 use super::{Archive, ArchiveError};
 use crate::app::Setup;
@@ -469,10 +470,6 @@ pub fn sources(setup: &Setup, db: &Path, query: &str, opts: &SourcesOptions) -> 
     // subjects the text's own claims bear on first, then the best attested
     subjects.sort_by(|a, b| b.query_value.is_some().cmp(&a.query_value.is_some()).then(b.claims.len().cmp(&a.claims.len())).then(a.subject.cmp(&b.subject)));
     Ok(SourcesView { db: archive.name(), query: query.to_string(), keys: keys.iter().map(Key::to_string).collect(), subjects, truncated })
-}
-
-fn plural(n: usize, w: &str) -> String {
-    format!("{n} {w}{}", if n == 1 { "" } else { "s" })
 }
 
 impl SourcesView {

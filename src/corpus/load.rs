@@ -113,7 +113,7 @@ fn read_manifest(path: &Path, problems: &mut Vec<InputProblem>) -> HashMap<PathB
                     },
                 );
             }
-            Err(e) => problems.push(problem(path, Some(n + 1), format!("manifest line ignored: {e}"), false)),
+            Err(e) => problems.push(problem(path, Some(n + 1), format!("manifest line ignored: {}", json_error(&e)), false)),
         }
     }
     out
@@ -121,6 +121,18 @@ fn read_manifest(path: &Path, problems: &mut Vec<InputProblem>) -> HashMap<PathB
 
 pub fn problem(path: &Path, line: Option<usize>, message: String, skipped: bool) -> InputProblem {
     InputProblem { path: path.display().to_string(), line, message, skipped }
+}
+
+/// A JSON error of one line, placed by column only (serde's "line 1" would contradict the file's
+/// line number the problem is reported at).
+fn json_error(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    let what = s.split(" at line ").next().unwrap_or(&s);
+    if e.column() > 0 {
+        format!("{what} at column {}", e.column())
+    } else {
+        what.to_string()
+    }
 }
 
 fn is_article_ext(p: &Path) -> Option<bool> {
@@ -203,7 +215,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, Option<InputProble
         return Err(problem(path, None, "file is empty".into(), true));
     }
     if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(problem(path, None, "file looks binary (contains NUL bytes), skipped".into(), true));
+        return Err(problem(path, None, "file looks binary (contains NUL bytes)".into(), true));
     }
     match String::from_utf8(bytes) {
         Ok(s) => Ok((s, None)),
@@ -247,7 +259,7 @@ struct JsonlArticle<'a> {
 /// Parse one JSONL line (at file offset `line_off`) into a raw document.
 pub fn parse_jsonl_line(path: &Path, lineno: usize, line_off: usize, line: &str) -> Result<RawDoc, InputProblem> {
     let art: JsonlArticle =
-        serde_json::from_str(line).map_err(|e| problem(path, Some(lineno), format!("not a JSON object: {e}"), true))?;
+        serde_json::from_str(line).map_err(|e| problem(path, Some(lineno), format!("not a JSON object: {}", json_error(&e)), true))?;
     let raw = art.text.ok_or_else(|| problem(path, Some(lineno), "no `text` (or `maintext`) field".into(), true))?;
     let lit = raw.get();
     if !lit.starts_with('"') {

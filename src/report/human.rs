@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
-use super::{Diagnostic, Label, Report, Severity};
+use super::{plural, Diagnostic, Label, Report, Severity};
+use crate::error::InputProblem;
 
 /// Files re-read for rendering, each once.
 #[derive(Default)]
@@ -64,6 +65,20 @@ impl SourceCode for Windowed {
         let end = (span.offset() + span.len()).min(text.len());
         let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
         let line_end = text[end..].find('\n').map(|i| end + i).unwrap_or(text.len());
+        if before == 0 && after == 0 {
+            // the `file:line:column` header: the span's own line and column, in characters (as
+            // `claims` and SARIF count them; miette's reader counts bytes)
+            let start = floor_char_boundary(text, start);
+            let end = floor_char_boundary(text, end).max(start);
+            return Ok(Box::new(miette::MietteSpanContents::new_named(
+                self.name.clone(),
+                &text.as_bytes()[start..end],
+                (start, end - start).into(),
+                text[..start].matches('\n').count() + self.first_line,
+                text[line_start..start].chars().count(),
+                text[start..end].matches('\n').count() + 1,
+            )));
+        }
         if line_end - line_start <= 3 * WINDOW {
             let inner = text.read_span(span, before, after)?;
             return Ok(Box::new(miette::MietteSpanContents::new_named(
@@ -202,16 +217,32 @@ fn build(d: &Diagnostic, sources: &mut Sources) -> Rendered {
             paths.push(&l.path);
         }
     }
-    let parts: Vec<Rendered> = paths
-        .iter()
-        .map(|p| {
-            let text = sources.get(p);
-            let ls: Vec<&Label> = d.labels.iter().filter(|l| l.path == *p).collect();
+    let mut parts: Vec<Rendered> = Vec::new();
+    for p in paths {
+        let text = sources.get(p);
+        for ls in clusters(d.labels.iter().filter(|l| l.path == p).collect()) {
             let labels = spans(&ls, &text, 0);
-            Rendered::note(format!("in {p}"), Some(Windowed { name: p.to_string(), text, first_line: 0 }), labels)
-        })
-        .collect();
+            parts.push(Rendered::note(format!("in {p}"), Some(Windowed { name: p.to_string(), text: text.clone(), first_line: 0 }), labels));
+        }
+    }
     Rendered::assemble(d, parts)
+}
+
+/// A file's labels in groups close enough to show in one window (labels far apart on long
+/// one-line pages get a window each), the primary label's group first.
+fn clusters(mut ls: Vec<&Label>) -> Vec<Vec<&Label>> {
+    ls.sort_by_key(|l| l.start);
+    let mut out: Vec<Vec<&Label>> = Vec::new();
+    for l in ls {
+        match out.last_mut() {
+            Some(c) if c.last().is_some_and(|p| l.start <= p.end + 2 * WINDOW) => c.push(l),
+            _ => out.push(vec![l]),
+        }
+    }
+    if let Some(i) = out.iter().position(|c| c.iter().any(|l| l.primary)) {
+        out[..=i].rotate_right(1);
+    }
+    out
 }
 
 /// Colours off when NO_COLOR is set or stdout is not a terminal.
@@ -258,15 +289,27 @@ pub fn print(report: &Report, corroborations: bool, color: bool) -> String {
     }
     let count = |s: Severity| report.diagnostics.iter().filter(|d| d.severity == s).count();
     out.push_str(&format!(
-        "{} error{}, {} warning{} in {} document{} ({} claims, {} corroborations)\n",
-        count(Severity::Error),
-        if count(Severity::Error) == 1 { "" } else { "s" },
-        count(Severity::Warning),
-        if count(Severity::Warning) == 1 { "" } else { "s" },
-        report.documents.len(),
-        if report.documents.len() == 1 { "" } else { "s" },
-        report.claims.len(),
-        report.corroborations.len()
+        "{}, {} in {} ({}, {}{})\n",
+        plural(count(Severity::Error), "error"),
+        plural(count(Severity::Warning), "warning"),
+        plural(report.documents.len(), "document"),
+        plural(report.claims.len(), "claim"),
+        plural(report.corroborations.len(), "corroboration"),
+        problems_summary(&report.problems),
     ));
     out
+}
+
+/// "; 2 inputs skipped, 1 input warning" for the summary line ("" when there are none).
+pub(crate) fn problems_summary(problems: &[InputProblem]) -> String {
+    let skipped = problems.iter().filter(|p| p.skipped).count();
+    let warned = problems.len() - skipped;
+    let mut s = String::new();
+    if skipped > 0 {
+        s.push_str(&format!("; {} skipped", plural(skipped, "input")));
+    }
+    if warned > 0 {
+        s.push_str(&format!("; {}", plural(warned, "input warning")));
+    }
+    s
 }

@@ -135,3 +135,8 @@ impl Report {
         self.diagnostics.iter().any(|d| d.severity == Severity::Error)
     }
 }
+
+/// "1 error", "2 errors".
+pub fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}

@@ -32,6 +32,27 @@ fn location(l: &Label, sources: &mut Sources, id: Option<usize>) -> Value {
     v
 }
 
+/// The run's invocation: input problems (files skipped or read with a caveat) as tool execution
+/// notifications, each naming its file (and JSONL line), so that CI sees them too.
+fn invocation(r: &Report) -> Value {
+    let notes: Vec<Value> = r
+        .problems
+        .iter()
+        .map(|p| {
+            let mut at = json!({ "artifactLocation": { "uri": p.path.replace('\\', "/") } });
+            if let Some(line) = p.line {
+                at["region"] = json!({ "startLine": line });
+            }
+            json!({
+                "level": if p.skipped { "error" } else { "warning" },
+                "message": { "text": format!("{}{}", if p.skipped { "skipped: " } else { "" }, p.message) },
+                "locations": [{ "physicalLocation": at }],
+            })
+        })
+        .collect();
+    json!({ "executionSuccessful": true, "toolExecutionNotifications": notes })
+}
+
 pub fn print(r: &Report, rules: &[Rule]) -> String {
     let mut sources = Sources::default();
     let results: Vec<Value> = r
@@ -72,6 +93,7 @@ pub fn print(r: &Report, rules: &[Rule]) -> String {
                 "rules": rule_descs,
             }},
             "columnKind": "unicodeCodePoints",
+            "invocations": [invocation(r)],
             "results": results,
         }],
     });

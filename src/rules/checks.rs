@@ -156,7 +156,12 @@ fn majority_report(
                 named.push(m.doc);
                 labels.push(cx.label(m, format!("{} says {}", cx.short(m), show(m)), false));
             }
-            diags.push(cx.diag(message(c, major), help(c, major), labels));
+            let mut h = help(c, major);
+            if doc_count(cl) >= doc_count(major) {
+                // no majority: classes of equal size are ranked by their earliest publication
+                h.push_str(&format!("; the sources split {} to {}: no majority, the earliest report's value is the reference", doc_count(major), doc_count(cl)));
+            }
+            diags.push(cx.diag(message(c, major), h, labels));
         }
     }
     (diags, corr)

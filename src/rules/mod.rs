@@ -160,6 +160,8 @@ pub fn run(rules: &[Rule], docs: &[DocMeta], claims: &[Claim]) -> (Vec<Diagnosti
     diags.sort_by_key(|d| d.sort_key());
     // a claim compared in two overlapping groups is reported once
     diags.dedup_by(|a, b| a.code == b.code && a.labels.first() == b.labels.first() && a.message == b.message);
+    // a corroboration is two or more sources agreeing: one article agreeing with itself is not one
+    corr.retain(|c| c.sources.iter().any(|l| l.doc != c.sources[0].doc));
     corr.sort_by(|a, b| (&a.code, &a.subject, &a.value).cmp(&(&b.code, &b.subject, &b.value)));
     (diags, corr)
 }
