@@ -69,16 +69,17 @@ struct InputResult<T> {
 /// big JSONL file uses every core while only one chunk of texts is in memory.
 const JSONL_CHUNK_BYTES: usize = 4 << 20;
 
+/// Text files analysed (in parallel) before their results are handed on: the documents' results
+/// of one batch at a time are held twice (as results and as what `sink` keeps), never the corpus's.
+const TEXT_BATCH: usize = 256;
+
 /// Read and analyse every input in parallel, mapping each document through `each` (which decides
-/// what to keep: the whole document, or only its claims). Text files are read one task a file;
-/// a JSONL file is read in chunks of lines whose articles are analysed in parallel. Only the
-/// texts of the documents being analysed are in memory. Output order is input order (and line
-/// order within a JSONL file), whatever the thread count.
-fn for_each_document<T: Send>(
-    setup: &Setup,
-    opts: &RunOptions,
-    each: impl Fn(Document) -> T + Sync,
-) -> (Vec<T>, Vec<InputProblem>) {
+/// what to keep: the whole document, or only its claims) and handing the results to `sink` in
+/// input order (and line order within a JSONL file), whatever the thread count. Text files are
+/// read one task a file, in batches; a JSONL file is read in chunks of lines whose articles are
+/// analysed in parallel. Only the texts of the documents being analysed are in memory. Returns
+/// the input problems.
+fn for_each_document<T: Send>(setup: &Setup, opts: &RunOptions, each: impl Fn(Document) -> T + Sync, mut sink: impl FnMut(T) + Send) -> Vec<InputProblem> {
     let (inputs, mut problems) = corpus::load::discover(&opts.paths);
     let sizes: Vec<u64> = inputs.iter().map(|i| std::fs::metadata(i.path()).map(|m| m.len()).unwrap_or(0)).collect();
     let bar = progress_bar(opts, sizes.iter().sum());
@@ -90,14 +91,18 @@ fn for_each_document<T: Send>(
         }
         Err(p) => r.problems.push(p),
     };
-    let work = || {
-        let mut results: Vec<InputResult<T>> = Vec::with_capacity(inputs.len());
+    let mut hand_on = |r: InputResult<T>, problems: &mut Vec<InputProblem>| {
+        r.items.into_iter().for_each(&mut sink);
+        problems.extend(r.problems);
+    };
+    let mut work = || {
         let mut i = 0;
         while i < inputs.len() {
             match &inputs[i] {
                 Input::Text { .. } => {
-                    // a run of text files: one task a file
-                    let j = inputs[i..].iter().position(|x| !matches!(x, Input::Text { .. })).map_or(inputs.len(), |k| i + k);
+                    // a run of text files, a batch at a time: one task a file
+                    let run_end = inputs[i..].iter().position(|x| !matches!(x, Input::Text { .. })).map_or(inputs.len(), |k| i + k);
+                    let j = run_end.min(i + TEXT_BATCH);
                     let batch: Vec<InputResult<T>> = inputs[i..j]
                         .par_iter()
                         .zip(&sizes[i..j])
@@ -112,11 +117,13 @@ fn for_each_document<T: Send>(
                             r
                         })
                         .collect();
-                    results.extend(batch);
+                    for r in batch {
+                        hand_on(r, &mut problems);
+                    }
                     i = j;
                 }
                 Input::Jsonl { path } => {
-                    let mut r = InputResult { items: Vec::new(), problems: Vec::new() };
+                    let mut file_problems = Vec::new();
                     let any = corpus::load::read_jsonl_chunks(path, JSONL_CHUNK_BYTES, |chunk| {
                         let bytes: usize = chunk.iter().map(|l| l.as_ref().map_or(0, |(_, _, s)| s.len() + 1)).sum();
                         let parts: Vec<InputResult<T>> = chunk
@@ -129,36 +136,29 @@ fn for_each_document<T: Send>(
                             })
                             .collect();
                         for p in parts {
-                            r.items.extend(p.items);
-                            r.problems.extend(p.problems);
+                            hand_on(p, &mut file_problems);
                         }
                         if let Some(b) = &bar {
                             b.inc(bytes as u64);
                         }
                     });
                     if !any {
-                        r.problems.push(corpus::load::empty_jsonl(path));
+                        file_problems.push(corpus::load::empty_jsonl(path));
                     }
-                    results.push(r);
+                    problems.extend(file_problems);
                     i += 1;
                 }
             }
         }
-        results
     };
-    let results = match opts.threads.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok()) {
+    match opts.threads.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok()) {
         Some(pool) => pool.install(work),
         None => work(),
-    };
+    }
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    let mut items = Vec::new();
-    for r in results {
-        items.extend(r.items);
-        problems.extend(r.problems);
-    }
-    (items, problems)
+    problems
 }
 
 /// A progress bar on stderr for runs that take more than a few seconds (about 20 MB of input),
@@ -177,24 +177,31 @@ fn progress_bar(opts: &RunOptions, total_bytes: u64) -> Option<indicatif::Progre
 
 /// Read the corpus and keep whole documents (for `factlint corpus`).
 pub fn read_documents(setup: &Setup, opts: &RunOptions) -> (Vec<Document>, Vec<InputProblem>) {
-    for_each_document(setup, opts, |d| d)
+    let mut docs = Vec::new();
+    let problems = for_each_document(setup, opts, |d| d, |d| docs.push(d));
+    (docs, problems)
 }
 
 /// Read the corpus and extract claims, keeping only metadata and claims (texts are dropped).
 pub fn collect(setup: &Setup, opts: &RunOptions) -> Report {
-    let (items, problems) = for_each_document(setup, opts, |d| {
-        let claims = extract::extract(&d, 0, &setup.knowledge);
-        (meta_of(&d, claims.len()), claims)
-    });
-    let mut documents = Vec::with_capacity(items.len());
+    let mut documents = Vec::new();
     let mut claims: Vec<Claim> = Vec::new();
-    for (i, (meta, cs)) in items.into_iter().enumerate() {
-        documents.push(meta);
-        claims.extend(cs.into_iter().map(|mut c| {
-            c.doc = i as u32;
-            c
-        }));
-    }
+    let problems = for_each_document(
+        setup,
+        opts,
+        |d| {
+            let claims = extract::extract(&d, 0, &setup.knowledge);
+            (meta_of(&d, claims.len()), claims)
+        },
+        |(meta, cs)| {
+            let i = documents.len() as u32;
+            documents.push(meta);
+            claims.extend(cs.into_iter().map(|mut c| {
+                c.doc = i;
+                c
+            }));
+        },
+    );
     Report { documents, claims, problems, ..Default::default() }
 }
 
