@@ -219,6 +219,21 @@ fn check_against_finds_planted_conflict() {
     assert_eq!(paths.iter().filter(|p| p.ends_with("ok.txt")).count(), 1, "{paths:?}");
 }
 
+/// A draft with no date (no dateline, no --published) is still compared with the whole archive,
+/// and a three-way split (the sample corpus's 32 and 30 of 44 drones, the draft's 31) goes to the
+/// archived articles: an undated draft never wins a tie.
+#[test]
+fn undated_draft_loses_a_tie() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (code, out, err) = run_in(tmp.path(), &["index", root().join("examples/corpus").to_str().expect("utf8"), "--db", "a.db"]);
+    assert_eq!(code, 0, "{out}{err}");
+    write(&tmp.path().join("undated.txt"), "Drónar\n\nÚkraínski flugherinn segir að 31 af 44 Shahed-drónum hafi verið skotnir niður.\n");
+    let (code, out, _) = run_in(tmp.path(), &["check", "undated.txt", "--against", "a.db"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("publication date unknown"), "{out}");
+    assert!(out.contains("undated.txt says 31 of 44"), "{out}");
+}
+
 /// What a run says about one document, comparable across runs: (code, file name, offset) of every
 /// diagnostic that concerns it, by `check --against`'s rule (majority votes: the document is the
 /// one outvoted; other rules: the document takes part).

@@ -80,7 +80,8 @@ fn classes<'c>(cx: &Cx, members: &[&'c Claim], same: impl Fn(&Claim, &Claim) -> 
         d.dedup();
         d.len()
     };
-    let first_pub = |cl: &Vec<&Claim>| cl.iter().map(|c| (cx.published(c), c.doc)).min();
+    // ties go to the earliest report; a source with no publication date never wins one
+    let first_pub = |cl: &Vec<&Claim>| cl.iter().map(|c| (cx.published(c).is_none(), cx.published(c), c.doc)).min();
     // keys computed once per class (a stable sort: equal keys keep first-seen order)
     let mut keyed: Vec<_> = out.into_iter().map(|cl| ((std::cmp::Reverse(ndocs(&cl)), first_pub(&cl)), cl)).collect();
     keyed.sort_by_key(|k| k.0);
