@@ -37,7 +37,7 @@ struct Common {
     /// Files or folders (recursive): .txt, .md, .jsonl; a manifest.jsonl beside text files is metadata
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// Extra rules/data folder (FL*.toml rules, lang/*.toml, concepts.toml …) on top of the built-in set
+    /// A desk's rules/data folder: rule files add to (or by code replace) the built-in rules; a data file (lang/<code>.toml, concepts.toml …) replaces the built-in file of that name
     #[arg(long)]
     rules: Option<PathBuf>,
     /// Publication date (YYYY-MM-DD) for documents with no dateline or metadata date
