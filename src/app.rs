@@ -219,17 +219,15 @@ pub fn claims_human(report: &Report) -> String {
     let mut out = String::new();
     let mut sources = crate::report::human::Sources::default();
     for p in &report.problems {
-        out.push_str(&format!("{}: {p}\n", if p.skipped { "skipped" } else { "warning" }));
+        out.push_str(&p.human_line());
     }
     for c in &report.claims {
         let d = &report.documents[c.doc as usize];
         let (l, col) = sources.line_col(&d.path, c.start);
         let mut what = c.concept.clone().or_else(|| c.noun.clone()).unwrap_or_default();
         if let Some(ph) = c.phase {
-            what.push_str(match ph {
-                crate::lang::Phase::Start => "/start",
-                crate::lang::Phase::End => "/end",
-            });
+            what.push('/');
+            what.push_str(ph.name());
         }
         let q = c.qualifier.as_deref().map(|q| format!(" ({q})")).unwrap_or_default();
         let resolved = match (&c.date, &c.since) {
@@ -299,7 +297,7 @@ pub fn corpus_json(docs: &[Document], problems: &[InputProblem]) -> String {
 pub fn corpus_human(docs: &[Document], problems: &[InputProblem]) -> String {
     let mut out = String::new();
     for p in problems {
-        out.push_str(&format!("{}: {p}\n", if p.skipped { "skipped" } else { "warning" }));
+        out.push_str(&p.human_line());
     }
     for d in docs {
         let v = doc_view(d);

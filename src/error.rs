@@ -52,3 +52,10 @@ pub struct InputProblem {
     /// true when the document was skipped, false when it was read with a caveat
     pub skipped: bool,
 }
+
+impl InputProblem {
+    /// "skipped: a.txt: …" or "warning: a.txt: …", the line every human listing prints.
+    pub fn human_line(&self) -> String {
+        format!("{}: {self}\n", if self.skipped { "skipped" } else { "warning" })
+    }
+}

@@ -135,14 +135,19 @@ fn fatal(e: impl Into<miette::Report>) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn options(c: &Common) -> Result<RunOptions, ExitCode> {
-    let published = match &c.published {
+/// `--published` as a date; a malformed one is exit 2.
+fn parse_published(s: Option<&str>) -> Result<Option<jiff::civil::Date>, ExitCode> {
+    match s {
         Some(s) => match factlint::corpus::dateline::parse_metadata_date(s) {
-            Some(d) => Some(d),
-            None => return Err(fatal(miette::miette!("--published `{s}` is not a date like 2023-09-13"))),
+            Some(d) => Ok(Some(d)),
+            None => Err(fatal(miette::miette!("--published `{s}` is not a date like 2023-09-13"))),
         },
-        None => None,
-    };
+        None => Ok(None),
+    }
+}
+
+fn options(c: &Common) -> Result<RunOptions, ExitCode> {
+    let published = parse_published(c.published.as_deref())?;
     Ok(RunOptions {
         paths: c.paths.clone(),
         rules_dir: c.rules.clone(),
@@ -158,22 +163,17 @@ fn color() -> bool {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let rules_dir = match &cli.command {
+    // the options every command shares: the desk's rules folder and the language
+    let (rules_dir, lang) = match &cli.command {
         Command::Check { common, .. } | Command::Claims { common, .. } | Command::Corpus { common, .. } | Command::Index { common, .. } => {
-            common.rules.clone()
+            (common.rules.clone(), common.lang.clone())
         }
-        Command::Explain { rules, .. } | Command::Rules { rules } | Command::Sources { rules, .. } => rules.clone(),
+        Command::Sources { rules, lang, .. } => (rules.clone(), lang.clone()),
+        Command::Explain { rules, .. } | Command::Rules { rules } => (rules.clone(), None),
     };
     let setup = match Setup::load(rules_dir.as_deref()) {
         Ok(s) => s,
         Err(e) => return fatal(e),
-    };
-    let lang = match &cli.command {
-        Command::Check { common, .. } | Command::Claims { common, .. } | Command::Corpus { common, .. } | Command::Index { common, .. } => {
-            common.lang.as_deref()
-        }
-        Command::Sources { lang, .. } => lang.as_deref(),
-        Command::Explain { .. } | Command::Rules { .. } => None,
     };
     if let Some(l) = lang.filter(|l| setup.knowledge.lexicon(l).is_none()) {
         let known: Vec<&str> = setup.knowledge.langs.iter().map(|x| x.code.as_str()).collect();
@@ -262,10 +262,9 @@ fn main() -> ExitCode {
             }
         }
         Command::Sources { query, db, format, published, lang, limit, .. } => {
-            let published = match published.as_deref().map(|s| (s, factlint::corpus::dateline::parse_metadata_date(s))) {
-                Some((s, None)) => return fatal(miette::miette!("--published `{s}` is not a date like 2023-09-13")),
-                Some((_, d)) => d,
-                None => None,
+            let published = match parse_published(published.as_deref()) {
+                Ok(d) => d,
+                Err(code) => return code,
             };
             let opts = archive::SourcesOptions { limit, corpus: CorpusOptions { published, lang } };
             match archive::sources(&setup, &db, &query.join(" "), &opts) {

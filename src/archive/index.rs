@@ -55,7 +55,7 @@ impl IndexStats {
     pub fn human(&self) -> String {
         let mut out = String::new();
         for p in &self.problems {
-            out.push_str(&format!("{}: {p}\n", if p.skipped { "skipped" } else { "warning" }));
+            out.push_str(&p.human_line());
         }
         out.push_str(&format!(
             "indexed {} documents into {}: {} new, {} changed, {} unchanged; {} claims written in {:.1} s\n",

@@ -4,7 +4,7 @@
 //! is still on disk (or has changed since it was indexed).
 
 use super::against::Against;
-use crate::report::human::{self, floor_char_boundary, spans, Rendered, Sources, Windowed};
+use crate::report::human::{self, spans, Rendered, Sources, Windowed};
 use crate::report::{plural, Diagnostic, DocMeta, Label, Severity};
 
 /// "NRK, published 2023-09-13"
@@ -85,12 +85,9 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Rendered {
 /// 1-based line and column of a label, in a draft file or in an archived document's stored text.
 fn line_col(a: &Against, l: &Label, sources: &mut Sources) -> (usize, usize) {
     let Some(ad) = a.archived(l.doc) else { return sources.line_col(&l.path, l.start) };
-    let text = ad.source.as_str();
-    let off = floor_char_boundary(text, l.start.saturating_sub(ad.base).min(text.len()));
-    let before = &text[..off];
+    let (line, col) = human::line_col(&ad.source, l.start.saturating_sub(ad.base));
     let first = a.report.documents.get(l.doc as usize).and_then(|d| d.line).unwrap_or(1);
-    let col = before.rsplit('\n').next().map(|x| x.chars().count()).unwrap_or(0) + 1;
-    (first + before.matches('\n').count(), col)
+    (first.max(1) - 1 + line, col)
 }
 
 /// The whole human report of a check against an archive.
@@ -100,7 +97,7 @@ pub fn print(a: &Against, corroborations: bool, color: bool) -> String {
     let r = &a.report;
     let mut out = String::new();
     for p in &r.problems {
-        out.push_str(&format!("{}: {p}\n", if p.skipped { "skipped" } else { "warning" }));
+        out.push_str(&p.human_line());
     }
     for d in a.draft_documents() {
         if d.published.is_none() {

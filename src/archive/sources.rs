@@ -347,13 +347,8 @@ fn load_doc(archive: &Archive, id: i64) -> Result<Doc, ArchiveError> {
 }
 
 fn line_col(d: &Doc, off: usize) -> (usize, usize) {
-    let text = d.source.as_str();
-    let mut o = off.saturating_sub(d.base).min(text.len());
-    while o > 0 && !text.is_char_boundary(o) {
-        o -= 1;
-    }
-    let before = &text[..o];
-    (d.first_line + before.matches('\n').count(), before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1)
+    let (line, col) = crate::report::human::line_col(&d.source, off.saturating_sub(d.base));
+    (d.first_line - 1 + line, col)
 }
 
 /// Look the query up in the archive at `db`.

@@ -781,7 +781,7 @@ fn render(r: &mut Rng, o: &'static Outlet, pubd: Date, title: String, facts: Vec
             if r.chance(0.7) {
                 text.push_str(" Mest lesið ");
                 for _ in 0..5 {
-                    let s = IS_SIDEBAR[r.below(IS_SIDEBAR.len() as u64) as usize];
+                    let s = *r.pick(&IS_SIDEBAR);
                     text.push_str(s);
                     text.push(' ');
                 }
@@ -805,7 +805,7 @@ fn render(r: &mut Rng, o: &'static Outlet, pubd: Date, title: String, facts: Vec
             if r.chance(0.6) {
                 text.push_str("AKTUELT NÅ\n\n");
                 for _ in 0..4 {
-                    let s = NO_SIDEBAR[r.below(NO_SIDEBAR.len() as u64) as usize];
+                    let s = *r.pick(&NO_SIDEBAR);
                     text.push_str(s);
                     text.push_str("\n\n");
                 }
@@ -819,7 +819,7 @@ fn render(r: &mut Rng, o: &'static Outlet, pubd: Date, title: String, facts: Vec
             }
             if r.chance(0.4) {
                 text.push_str("Les også: ");
-                let s = NO_SIDEBAR[r.below(NO_SIDEBAR.len() as u64) as usize];
+                let s = *r.pick(&NO_SIDEBAR);
                     text.push_str(s);
                 text.push('\n');
             }

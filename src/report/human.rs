@@ -25,16 +25,19 @@ impl Sources {
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&mut self, path: &str, off: usize) -> (usize, usize) {
-        let text = self.get(path);
-        let off = floor_char_boundary(&text, off.min(text.len()));
-        let before = &text[..off];
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
-        (line, col)
+        line_col(&self.get(path), off)
     }
 }
 
-pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+/// 1-based line and column (in characters, as SARIF's `unicodeCodePoints` and `claims` count them)
+/// of a byte offset into `text`; an offset inside a character counts as that character's start.
+pub(crate) fn line_col(text: &str, off: usize) -> (usize, usize) {
+    let before = &text[..floor_char_boundary(text, off.min(text.len()))];
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    (before.matches('\n').count() + 1, col + 1)
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
     }
@@ -70,12 +73,13 @@ impl SourceCode for Windowed {
             // `claims` and SARIF count them; miette's reader counts bytes)
             let start = floor_char_boundary(text, start);
             let end = floor_char_boundary(text, end).max(start);
+            let (line, col) = line_col(text, start);
             return Ok(Box::new(miette::MietteSpanContents::new_named(
                 self.name.clone(),
                 &text.as_bytes()[start..end],
                 (start, end - start).into(),
-                text[..start].matches('\n').count() + self.first_line,
-                text[line_start..start].chars().count(),
+                line - 1 + self.first_line,
+                col - 1,
                 text[start..end].matches('\n').count() + 1,
             )));
         }
@@ -267,7 +271,7 @@ pub fn print(report: &Report, corroborations: bool, color: bool) -> String {
     let mut sources = Sources::default();
     let mut out = String::new();
     for p in &report.problems {
-        out.push_str(&format!("{}: {p}\n", if p.skipped { "skipped" } else { "warning" }));
+        out.push_str(&p.human_line());
     }
     for d in &report.documents {
         if d.published.is_none() {
