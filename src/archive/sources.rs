@@ -306,13 +306,11 @@ fn subject_name(k: &SubjectKey) -> String {
     s
 }
 
-fn same_value(a: &Claim, b: &Claim) -> bool {
+/// Two claims state one value, as FL002 compares them (`tol`: its tolerance for "um 30").
+fn same_value(a: &Claim, b: &Claim, tol: f64) -> bool {
     match a.kind {
         ClaimKind::Date | ClaimKind::Since => a.interval() == b.interval(),
-        _ => {
-            let close = a.value == b.value || ((a.approx || b.approx) && (a.value - b.value).abs() <= 0.1 * a.value.abs().max(b.value.abs()));
-            close && a.whole == b.whole
-        }
+        _ => crate::rules::checks::close(a.value, b.value, a.approx || b.approx, tol) && a.whole == b.whole,
     }
 }
 
@@ -354,6 +352,8 @@ fn line_col(d: &Doc, off: usize) -> (usize, usize) {
 /// Look the query up in the archive at `db`.
 pub fn sources(setup: &Setup, db: &Path, query: &str, opts: &SourcesOptions) -> Result<SourcesView, ArchiveError> {
     let archive = Archive::open_read(db)?;
+    // values agree as the value rule (FL002) says they do
+    let tol = setup.rules.iter().find(|r| r.check == crate::rules::Check::ValueMismatch).map_or(crate::rules::Params::default().tolerance, |r| r.params.tolerance);
     let (keys, query_claims, query_published) = match parse_key(query) {
         // a bare id may name a concept, a family or a person
         Some(k) if k.kind.is_none() && k.qualifier.is_none() && k.person.is_none() => {
@@ -396,7 +396,7 @@ pub fn sources(setup: &Setup, db: &Path, query: &str, opts: &SourcesOptions) -> 
         // going to the earliest published
         let mut classes: Vec<Vec<usize>> = Vec::new();
         for (i, (_, c)) in members.iter().enumerate() {
-            match classes.iter_mut().find(|cl| same_value(&members[cl[0]].1, c)) {
+            match classes.iter_mut().find(|cl| same_value(&members[cl[0]].1, c, tol)) {
                 Some(cl) => cl.push(i),
                 None => classes.push(vec![i]),
             }
@@ -452,7 +452,7 @@ pub fn sources(setup: &Setup, db: &Path, query: &str, opts: &SourcesOptions) -> 
             })
             .collect();
         let own = query_claims.iter().find(|q| subject_key(q).as_ref() == Some(&key));
-        let query_class = own.and_then(|q| classes.iter().position(|cl| same_value(&members[cl[0]].1, q)));
+        let query_class = own.and_then(|q| classes.iter().position(|cl| same_value(&members[cl[0]].1, q, tol)));
         subjects.push(Subject {
             subject: subject_name(&key),
             kind: key.0.name(),

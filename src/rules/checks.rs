@@ -204,7 +204,8 @@ fn part_exceeds_whole(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
 
 // FL002 --------------------------------------------------------------------------------------
 
-fn close(a: f64, b: f64, approx: bool, tol: f64) -> bool {
+/// Two values agree: equal, or within the relative tolerance when either is approximate.
+pub(crate) fn close(a: f64, b: f64, approx: bool, tol: f64) -> bool {
     if a == b {
         return true;
     }
