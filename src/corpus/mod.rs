@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::error::InputProblem;
-use crate::lang::token::tokenize;
+use crate::lang::token::{lower_text, scan, Tok, TokKind, Token};
 use crate::lang::Knowledge;
 pub use load::{Input, Meta, OffsetMap, RawDoc};
 pub use segment::{Folded, Sentence, Stripped, Stripper};
@@ -57,6 +57,10 @@ pub struct Document {
     /// dateline range in the text, if one was found
     pub dateline: Option<(usize, usize)>,
     pub text: String,
+    /// `text` lower-cased with the same byte offsets ([`lower_text`])
+    pub lower: String,
+    /// the tokens of the kept (not stripped) text, in text order
+    pub tokens: Vec<Tok>,
     pub map: OffsetMap,
     pub stripped: Vec<Stripped>,
     pub sentences: Vec<Sentence>,
@@ -77,38 +81,29 @@ impl Document {
     pub fn file_offset(&self, text_off: usize) -> usize {
         self.map.to_file(text_off)
     }
-}
-
-/// Function-word scores per language (index into `k.langs`); distinctive words weigh triple
-/// (Nynorsk vs Bokmål).
-pub fn lang_scores(text: &str, k: &Knowledge) -> Vec<usize> {
-    let mut scores = vec![0usize; k.langs.len()];
-    for t in tokenize(text, 0).iter().filter(|t| t.is_word()).take(3000) {
-        for (i, l) in k.langs.iter().enumerate() {
-            // one look-up a word and language (the lists as flags of the lexicon's word table)
-            let f = l.flags(t.lower());
-            if f & crate::lang::flag::FUNCTION_WORD != 0 {
-                scores[i] += 1;
-            }
-            if f & crate::lang::flag::DISTINCTIVE != 0 {
-                scores[i] += 3;
-            }
-        }
+    /// The tokens starting in `start..end` of the text, as [`Token`]s.
+    pub fn tokens_in(&self, start: usize, end: usize) -> Vec<Token<'_>> {
+        let lo = self.tokens.partition_point(|t| t.start < start);
+        let hi = self.tokens.partition_point(|t| t.start < end);
+        self.tokens[lo..hi].iter().map(|t| t.view(&self.text, &self.lower)).collect()
     }
-    scores
 }
 
-/// Detect a language from function words.
-pub fn detect_lang(text: &str, k: &Knowledge) -> Option<String> {
-    let scores = lang_scores(text, k);
-    let (best, &score) = scores.iter().enumerate().max_by_key(|(i, s)| (**s, std::cmp::Reverse(*i)))?;
-    (score > 0).then(|| k.langs[best].code.clone())
+/// The best-scoring language of `scores` (ties to the first), if any scored.
+fn best_lang(scores: &[usize]) -> Option<(usize, usize)> {
+    scores.iter().copied().enumerate().max_by_key(|&(i, s)| (s, std::cmp::Reverse(i))).filter(|&(_, s)| s > 0)
+}
+
+/// Detect a language from the function words of the first 3,000 words of `tokens`.
+pub fn detect_lang(lower: &str, tokens: &[Tok], k: &Knowledge) -> Option<String> {
+    let words = tokens.iter().filter(|t| t.kind == TokKind::Word).take(3000).map(|t| &lower[t.start..t.end]);
+    best_lang(&k.lang_scores(words)).map(|(best, _)| k.langs[best].code.clone())
 }
 
 /// Paragraphs written in another language than their document (a Bokmål caption in a Nynorsk
 /// article): (paragraph, language code). Only clear cases: at least eight words and twice
 /// the document language's score.
-fn paragraph_langs(text: &str, sentences: &[Sentence], doc_lang: &str, k: &Knowledge) -> Vec<(u32, String)> {
+fn paragraph_langs(text: &str, lower: &str, tokens: &[Tok], sentences: &[Sentence], doc_lang: &str, k: &Knowledge) -> Vec<(u32, String)> {
     let Some(doc_idx) = k.lang_index(doc_lang) else { return Vec::new() };
     let mut out = Vec::new();
     let mut i = 0;
@@ -118,10 +113,13 @@ fn paragraph_langs(text: &str, sentences: &[Sentence], doc_lang: &str, k: &Knowl
         while j < sentences.len() && sentences[j].para == para {
             j += 1;
         }
-        let ptext = &text[sentences[i].start..sentences[j - 1].end];
-        if ptext.split_whitespace().count() >= 8 {
-            let scores = lang_scores(ptext, k);
-            if let Some((best, &score)) = scores.iter().enumerate().max_by_key(|(i, s)| (**s, std::cmp::Reverse(*i))) {
+        let (from, to) = (sentences[i].start, sentences[j - 1].end);
+        if text[from..to].split_whitespace().count() >= 8 {
+            let lo = tokens.partition_point(|t| t.start < from);
+            let hi = tokens.partition_point(|t| t.start < to);
+            let words = tokens[lo..hi].iter().filter(|t| t.kind == TokKind::Word).take(3000).map(|t| &lower[t.start..t.end]);
+            let scores = k.lang_scores(words);
+            if let Some((best, score)) = best_lang(&scores) {
                 if best != doc_idx && score >= 2 * scores[doc_idx].max(1) {
                     out.push((para, k.langs[best].code.clone()));
                 }
@@ -138,7 +136,12 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
     let mut warnings = Vec::new();
     let stripped = stripper.strip(&text);
     let kept = segment::kept(text.len(), &stripped);
-    let kept_text: String = kept.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>().join("\n");
+    // one tokenization of the kept text, read by every later step and by extraction
+    let lower = lower_text(&text);
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    for r in &kept {
+        scan(&text[r.clone()], r.start, &mut tokens);
+    }
 
     let (lang, lang_source) = match meta.lang.as_deref().map(|l| l.to_lowercase()) {
         Some(l) if k.lexicon(&l).is_some() => (l, LangSource::Metadata),
@@ -154,7 +157,7 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
                     ));
                 }
             }
-            match opts.lang.clone().or_else(|| detect_lang(&kept_text, k)) {
+            match opts.lang.clone().or_else(|| detect_lang(&lower, &tokens, k)) {
                 Some(l) if opts.lang.is_some() => (l, LangSource::Metadata),
                 Some(l) => (l, LangSource::Detected),
                 None => (k.langs.first().map(|l| l.code.clone()).unwrap_or_default(), LangSource::Default),
@@ -205,12 +208,12 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
 
     let (sentences, folded) = match lex {
         Some(lex) => {
-            let s = segment::sentences(&text, &kept, lex);
-            segment::dedupe(&text, s, lex)
+            let s = segment::sentences(&text, &lower, &kept, &tokens, lex);
+            segment::dedupe(&text, &lower, &tokens, s, lex)
         }
         None => (Vec::new(), Vec::new()),
     };
-    let para_langs = paragraph_langs(&text, &sentences, &lang, k);
+    let para_langs = paragraph_langs(&text, &lower, &tokens, &sentences, &lang, k);
     Document {
         path,
         line,
@@ -221,6 +224,8 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
         published_source,
         dateline: dl.map(|d| (d.start, d.end)),
         text,
+        lower,
+        tokens,
         map,
         stripped,
         sentences,

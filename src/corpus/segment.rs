@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::lang::token::{tokenize, TokKind};
+use crate::lang::token::{Tok, TokKind, Token};
 use crate::lang::{Boilerplate, Lexicon};
 
 /// A stripped byte range and the rule that stripped it.
@@ -185,28 +185,33 @@ pub struct Sentence {
 /// Split kept ranges into sentences. A sentence ends at ".", "!", "?" or "…" followed by a space
 /// and an upper-case letter, digit, dash or quote, unless the word before is an abbreviation, an
 /// initial or an ordinal; a line break always ends one.
-pub fn sentences(text: &str, kept: &[Range<usize>], lex: &Lexicon) -> Vec<Sentence> {
+/// `tokens` are the document's tokens (of the `kept` ranges), `lower` its lower-cased text.
+pub fn sentences(text: &str, lower: &str, kept: &[Range<usize>], tokens: &[Tok], lex: &Lexicon) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut para = 0u32;
     // glued "t.d."-style candidates longer than every abbreviation need not be built
     let longest_abbrev = lex.abbreviations.iter().map(String::len).max().unwrap_or(0);
+    let mut toks: Vec<Token> = Vec::new();
+    let mut i = 0;
     for r in kept {
-        let mut line_start = r.start;
-        for line in text[r.clone()].split_inclusive('\n') {
-            let lstart = line_start;
-            line_start += line.len();
-            if line.trim().is_empty() {
-                continue;
-            }
+        // the tokens of one line of the range at a time: a line break ends every sentence
+        while i < tokens.len() && tokens[i].start < r.end {
+            let line_end = text[tokens[i].start..r.end].find('\n').map_or(r.end, |k| tokens[i].start + k);
+            let n = tokens[i..].partition_point(|t| t.start < line_end);
+            toks.clear();
+            toks.extend(tokens[i..i + n].iter().map(|t| t.view(text, lower)));
+            // (the line's first token, as if the line were tokenized alone)
+            toks[0].space_before = true;
+            toks[0].single_space_before = false;
             para += 1;
-            split_line(text, lstart, lstart + line.trim_end().len(), para, lex, longest_abbrev, &mut out);
+            split_line(&toks, para, lex, longest_abbrev, &mut out);
+            i += n;
         }
     }
     out
 }
 
-fn split_line(text: &str, start: usize, end: usize, para: u32, lex: &Lexicon, longest_abbrev: usize, out: &mut Vec<Sentence>) {
-    let toks = tokenize(&text[start..end], start);
+fn split_line(toks: &[Token], para: u32, lex: &Lexicon, longest_abbrev: usize, out: &mut Vec<Sentence>) {
     let mut s_start: Option<usize> = None;
     // end of the run of closers absorbed after the last sentence-end candidate: every candidate
     // inside that run absorbs up to the same token (keeps "....." linear)
@@ -259,7 +264,7 @@ fn split_line(text: &str, start: usize, end: usize, para: u32, lex: &Lexicon, lo
         }
     }
     if let Some(s) = s_start {
-        let last_end = toks.last().map(|t| t.end).unwrap_or(end);
+        let last_end = toks.last().map_or(s, |t| t.end);
         // a sentence may have been closed by the last token already
         if s < last_end && out.last().is_none_or(|x| x.end <= s) {
             out.push(Sentence { start: s, end: last_end, para, twin_of: None });
@@ -290,7 +295,7 @@ pub struct Folded {
 
 /// Drop verbatim repeats (keeping the first copy) and teaser sentences cut off with "…" whose text
 /// begins another sentence; mark sentences that repeat an earlier one with different numbers.
-pub fn dedupe(text: &str, sents: Vec<Sentence>, lex: &Lexicon) -> (Vec<Sentence>, Vec<Folded>) {
+pub fn dedupe(text: &str, lower: &str, tokens: &[Tok], sents: Vec<Sentence>, lex: &Lexicon) -> (Vec<Sentence>, Vec<Folded>) {
     let mut seen: crate::lang::Map<String, usize> = crate::lang::Map::default();
     let mut shapes: crate::lang::Map<String, u32> = crate::lang::Map::default();
     let mut kept: Vec<Sentence> = Vec::with_capacity(sents.len());
@@ -324,8 +329,10 @@ pub fn dedupe(text: &str, sents: Vec<Sentence>, lex: &Lexicon) -> (Vec<Sentence>
         }
         seen.insert(n.clone(), s.start);
         // variant twins: same words, different numbers
-        let toks = tokenize(n, 0);
-        let is_num = |t: &crate::lang::token::Token| t.is_digits() || lex.cardinals.contains_key(t.lower());
+        let lo = tokens.partition_point(|t| t.start < s.start);
+        let hi = tokens.partition_point(|t| t.start < s.end);
+        let toks: Vec<Token> = tokens[lo..hi].iter().map(|t| t.view(text, lower)).collect();
+        let is_num = |t: &Token| t.is_digits() || lex.cardinals.contains_key(t.lower());
         if toks.iter().filter(|t| t.is_word()).count() >= 5 && toks.iter().any(is_num) {
             let mut key = String::with_capacity(n.len() + 8);
             for (i, t) in toks.iter().enumerate() {

@@ -11,7 +11,7 @@ use nom::sequence::{pair, tuple};
 
 use crate::claims::{Claim, ClaimKind, DateForm, DateInfo, Interval, Precision, SinceForm, SinceInfo};
 use crate::corpus::Document;
-use crate::lang::token::{tokenize, Token};
+use crate::lang::token::Token;
 use crate::lang::{flag, fold_name, ConceptKind, EntityType, Knowledge, Lexicon, Marker, TimeUnit};
 use parse::{In, WrittenDate};
 
@@ -330,7 +330,12 @@ fn has_marker(lex: &Lexicon, toks: &[Token], flags: &[u32], m: Marker) -> Option
 
 /// The tokens of a sentence, less the dateline.
 fn sentence_tokens<'d>(doc: &'d Document, s: &crate::corpus::Sentence) -> Vec<Token<'d>> {
-    let mut toks = tokenize(&doc.text[s.start..s.end], s.start);
+    let mut toks = doc.tokens_in(s.start, s.end);
+    // (the sentence's first token, as if the sentence were tokenized alone)
+    if let Some(t) = toks.first_mut() {
+        t.space_before = true;
+        t.single_space_before = false;
+    }
     if let Some((a, b)) = doc.dateline {
         toks.retain(|t| t.end <= a || t.start >= b);
     }

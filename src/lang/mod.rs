@@ -767,6 +767,9 @@ pub struct Knowledge {
     pub boilerplate: Boilerplate,
     /// Month names of every language (for datelines, whatever the document's language).
     pub all_months: HashMap<String, u8>,
+    /// Language detection in one look-up a word: per word, a bit `1 << i` when it is a function
+    /// word of `langs[i]` and `1 << (32 + i)` when it is one of its distinctive words.
+    lang_words: Map<String, u64>,
 }
 
 impl Knowledge {
@@ -820,7 +823,24 @@ impl Knowledge {
                 all_months.entry(k.clone()).or_insert(*v);
             }
         }
+        let mut lang_words: Map<String, u64> = Map::default();
+        // (a desk may add languages; past 32 the extra ones are never detected, only named)
+        for (i, l) in langs.iter().enumerate().take(32) {
+            for (w, f) in &l.word_flags {
+                let mut bits = 0u64;
+                if f & flag::FUNCTION_WORD != 0 {
+                    bits |= 1 << i;
+                }
+                if f & flag::DISTINCTIVE != 0 {
+                    bits |= 1 << (32 + i);
+                }
+                if bits != 0 {
+                    *lang_words.entry(w.clone()).or_insert(0) |= bits;
+                }
+            }
+        }
         Ok(Knowledge {
+            lang_words,
             concepts: Concepts::parse(&concepts.1, &concepts.0)?,
             entities: Entities::parse(&entities.1, &entities.0)?,
             boilerplate: Boilerplate::parse(&boiler.1, &boiler.0)?,
@@ -839,6 +859,22 @@ impl Knowledge {
 
     pub fn lang_index(&self, code: &str) -> Option<usize> {
         self.langs.iter().position(|l| l.code == code)
+    }
+
+    /// Language-detection scores (index into `langs`) of lower-cased words: a function word of
+    /// a language counts one, one of its distinctive words (Nynorsk vs Bokmål) three.
+    pub fn lang_scores<'w>(&self, words: impl Iterator<Item = &'w str>) -> Vec<usize> {
+        let mut scores = vec![0usize; self.langs.len()];
+        for w in words {
+            let Some(&bits) = self.lang_words.get(w) else { continue };
+            let mut b = bits;
+            while b != 0 {
+                let i = b.trailing_zeros() as usize;
+                scores[i % 32] += if i >= 32 { 3 } else { 1 };
+                b &= b - 1;
+            }
+        }
+        scores
     }
 }
 

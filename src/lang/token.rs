@@ -79,10 +79,60 @@ fn lowercase(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Tokenize `text`; offsets are relative to `text` plus `base`.
-pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
-    let mut out = Vec::with_capacity(text.len() / 5);
+/// `text` lower-cased character by character, keeping every byte offset: a character whose
+/// lower case is longer or shorter in UTF-8 (Turkish "İ", the Kelvin sign) stays as it is. A
+/// document's tokens read their lower case from it, so no token allocates.
+pub fn lower_text(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let mut l = c.to_lowercase();
+        match (l.next(), l.next()) {
+            (Some(lc), None) if lc.len_utf8() == c.len_utf8() => out.push(lc),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A token without its text: what a document keeps of its tokenization (byte offsets into the
+/// document text). [`Tok::view`] gives the [`Token`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    pub space_before: bool,
+    pub single_space_before: bool,
+}
+
+impl Tok {
+    /// The token over `text` (the document text) and `lower` (its [`lower_text`]).
+    #[inline]
+    pub fn view<'a>(&self, text: &'a str, lower: &'a str) -> Token<'a> {
+        let (s, e) = (self.start, self.end);
+        Token {
+            start: s,
+            end: e,
+            text: &text[s..e],
+            kind: self.kind,
+            space_before: self.space_before,
+            single_space_before: self.single_space_before,
+            lower: Cow::Borrowed(if self.kind == TokKind::Word { &lower[s..e] } else { &text[s..e] }),
+        }
+    }
+}
+
+/// Tokenize `text` into [`Tok`]s; offsets are relative to `text` plus `base`. Appends to `out`.
+pub fn scan(text: &str, base: usize, out: &mut Vec<Tok>) {
     let mut space_run = 0usize;
+    let first = out.len();
     let mut iter = text.char_indices().peekable();
     while let Some((pos, c)) = iter.next() {
         if is_space(c) {
@@ -116,19 +166,35 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
         } else {
             kind = TokKind::Punct;
         }
-        let slice = &text[start..end];
-        out.push(Token {
+        out.push(Tok {
             start: base + start,
             end: base + end,
-            text: slice,
             kind,
-            space_before: space_run > 0 || out.is_empty(),
+            space_before: space_run > 0 || out.len() == first,
             single_space_before: space_run == 1,
-            lower: if kind == TokKind::Word { lowercase(slice) } else { Cow::Borrowed(slice) },
         });
         space_run = 0;
     }
-    out
+}
+
+/// Tokenize `text`; offsets are relative to `text` plus `base`.
+pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    scan(text, base, &mut toks);
+    toks.iter()
+        .map(|t| {
+            let slice = &text[t.start - base..t.end - base];
+            Token {
+                start: t.start,
+                end: t.end,
+                text: slice,
+                kind: t.kind,
+                space_before: t.space_before,
+                single_space_before: t.single_space_before,
+                lower: if t.kind == TokKind::Word { lowercase(slice) } else { Cow::Borrowed(slice) },
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -144,5 +210,22 @@ mod tests {
         assert_eq!(t[0].lower(), "shahed-drónum");
         assert!(t[3].single_space_before);
         assert!(t[2].is_digits());
+    }
+
+    #[test]
+    fn lower_text_keeps_offsets() {
+        let s = "ÞÓRÐUR Pútín İstanbul KELVIN \u{212a} ÆØÅ";
+        let l = lower_text(s);
+        assert_eq!(l.len(), s.len());
+        assert_eq!(l, "þórður pútín İstanbul kelvin \u{212a} æøå");
+        // a view over the document's lower case is the token `tokenize` makes
+        let mut toks = Vec::new();
+        scan(s, 0, &mut toks);
+        let views: Vec<_> = toks.iter().map(|t| t.view(s, &l)).collect();
+        let alone = tokenize(s, 0);
+        for (v, a) in views.iter().zip(&alone) {
+            assert_eq!((v.start, v.end, v.text, v.kind, v.space_before), (a.start, a.end, a.text, a.kind, a.space_before));
+        }
+        assert_eq!(views[0].lower(), "þórður");
     }
 }
