@@ -224,7 +224,7 @@ pub fn claims_human(report: &Report) -> String {
     for c in &report.claims {
         let d = &report.documents[c.doc as usize];
         let (l, col) = sources.line_col(&d.path, c.start);
-        let mut what = c.concept.clone().or_else(|| c.noun.clone()).unwrap_or_default();
+        let mut what = c.concept.or(c.noun).map(|s| s.to_string()).unwrap_or_default();
         if let Some(ph) = c.phase {
             what.push('/');
             what.push_str(ph.name());

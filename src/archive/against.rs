@@ -183,30 +183,30 @@ fn lookups_for(c: &Claim, w: &(String, String, String), limit: usize, out: &mut 
     // person and those naming nobody; counts and dates whoever is named.
     if let Some(concept) = &c.concept {
         match (&c.principal, c.kind) {
-            (Some(p), ClaimKind::Duration) => push("concept_person", vec![concept.clone(), kind.clone()], Some(p.clone())),
-            _ => push("concept", vec![concept.clone(), kind.clone()], None),
+            (Some(p), ClaimKind::Duration) => push("concept_person", vec![concept.to_string(), kind.clone()], Some(p.to_string())),
+            _ => push("concept", vec![concept.to_string(), kind.clone()], None),
         }
     }
     match c.kind {
         // FL003: the previous event of the same family, for the same person (or for nobody named)
         ClaimKind::Since => match (&c.family, &c.principal) {
-            (Some(f), Some(p)) => push("family_person", vec![f.clone(), p.clone()], None),
-            (Some(f), None) => push("family_nobody", vec![f.clone()], None),
+            (Some(f), Some(p)) => push("family_person", vec![f.to_string(), p.to_string()], None),
+            (Some(f), None) => push("family_nobody", vec![f.to_string()], None),
             _ => {}
         },
         // FL004: a duration in days against dated starts and ends of its event or its person
         ClaimKind::Duration if c.unit == Some(TimeUnit::Day) => {
             if let Some(concept) = &c.concept {
-                push("concept", vec![concept.clone(), "date".into()], None);
+                push("concept", vec![concept.to_string(), "date".into()], None);
             }
             if let Some(p) = &c.principal {
-                push("person", vec![p.clone(), "date".into()], None);
+                push("person", vec![p.to_string(), "date".into()], None);
             }
         }
         // FL004 the other way: a dated start or end against archived durations
         ClaimKind::Date if c.phase.is_some() => match (&c.concept, &c.principal) {
-            (Some(concept), _) => push("concept", vec![concept.clone(), "duration".into()], None),
-            (None, Some(p)) => push("person", vec![p.clone(), "duration".into()], None),
+            (Some(concept), _) => push("concept", vec![concept.to_string(), "duration".into()], None),
+            (None, Some(p)) => push("person", vec![p.to_string(), "duration".into()], None),
             _ => {}
         },
         _ => {}

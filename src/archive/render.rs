@@ -52,9 +52,9 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Rendered {
         .map(|&doc| {
             let ls: Vec<&Label> = d.labels.iter().filter(|l| l.doc == doc).collect();
             let meta = a.report.documents.get(doc as usize);
-            let path = meta.map(|m| m.name()).or_else(|| ls.first().map(|l| l.path.clone())).unwrap_or_default();
+            let path = meta.map(|m| m.name()).or_else(|| ls.first().map(|l| l.path.to_string())).unwrap_or_default();
             if a.is_draft(doc) {
-                let file = ls.first().map(|l| l.path.clone()).unwrap_or_default();
+                let file = ls.first().map(|l| l.path.to_string()).unwrap_or_default();
                 let text = sources.get(&file);
                 let labels = spans(&ls, &text, 0);
                 return Rendered::note(format!("in {path}"), Some(Windowed { name: file, text, first_line: 0 }), labels);

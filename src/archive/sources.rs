@@ -18,7 +18,7 @@ use crate::report::plural;
 use super::store::{decode_claim, decode_meta};
 use super::{Archive, ArchiveError};
 use crate::app::Setup;
-use crate::claims::{fmt_num, Claim, ClaimKind, SinceForm};
+use crate::claims::{fmt_num, Claim, ClaimKind, SinceForm, Sym};
 use crate::corpus::{self, CorpusOptions, Meta, OffsetMap, RawDoc};
 use crate::extract;
 use crate::lang::token::tokenize;
@@ -173,9 +173,9 @@ pub struct SourcesView {
 /// The keys of a claim: what `check --against` would compare it with.
 fn key_of(c: &Claim) -> Option<Key> {
     if c.kind == ClaimKind::Since {
-        return Some(Key { kind: Some("since".into()), term: Some(c.family.clone()?), qualifier: None, person: c.principal.clone() });
+        return Some(Key { kind: Some("since".into()), term: Some(c.family?.to_string()), qualifier: None, person: c.principal.map(|p| p.to_string()) });
     }
-    Some(Key { kind: Some(c.kind.name().into()), term: Some(c.concept.clone()?), qualifier: c.qualifier.clone(), person: c.principal.clone() })
+    Some(Key { kind: Some(c.kind.name().into()), term: Some(c.concept?.to_string()), qualifier: c.qualifier.map(|q| q.to_string()), person: c.principal.map(|p| p.to_string()) })
 }
 
 /// Read a text query: its claims, or the people and concepts it names.
@@ -262,27 +262,27 @@ fn fetch_key(archive: &Archive, key: &Key, limit: usize, out: &mut BTreeMap<i64,
 }
 
 fn matches(key: &Key, c: &Claim) -> bool {
-    let term_ok = key.term.as_ref().is_none_or(|t| c.concept.as_ref() == Some(t) || c.family.as_ref() == Some(t));
+    let term_ok = key.term.as_deref().is_none_or(|t| c.concept.as_deref() == Some(t) || c.family.as_deref() == Some(t));
     let kind_ok = key.kind.as_ref().is_none_or(|k| k == c.kind.name());
     let qual_ok = key.qualifier.as_ref().is_none_or(|q| c.qualifier.as_ref().is_some_and(|x| x.eq_ignore_ascii_case(q)));
-    let person_ok = key.person.as_ref().is_none_or(|p| c.principal.as_ref() == Some(p));
+    let person_ok = key.person.as_deref().is_none_or(|p| c.principal.as_deref() == Some(p));
     term_ok && kind_ok && qual_ok && person_ok
 }
 
 /// The subject a claim is grouped under (the rules' grouping: since claims by family and person,
 /// others by kind, concept, qualifier, person, unit and phase).
-type SubjectKey = (ClaimKind, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>);
+type SubjectKey = (ClaimKind, Option<Sym>, Option<String>, Option<Sym>, Option<String>, Option<String>);
 
 fn subject_key(c: &Claim) -> Option<SubjectKey> {
     if c.kind == ClaimKind::Since {
-        return Some((c.kind, c.family.clone(), None, c.principal.clone(), None, None));
+        return Some((c.kind, c.family, None, c.principal, None, None));
     }
-    let concept = c.concept.clone()?;
+    let concept = c.concept?;
     Some((
         c.kind,
         Some(concept),
         c.qualifier.as_ref().map(|q| q.to_lowercase()),
-        c.principal.clone(),
+        c.principal,
         c.unit.map(|u| u.name().to_string()),
         c.phase.map(|p| p.name().to_string()),
     ))
@@ -292,7 +292,7 @@ fn subject_name(k: &SubjectKey) -> String {
     let (kind, term, q, p, _, phase) = k;
     let mut s = match kind {
         ClaimKind::Since => format!("previous {}", term.as_deref().unwrap_or("event")),
-        _ => term.clone().unwrap_or_default(),
+        _ => term.map(|t| t.to_string()).unwrap_or_default(),
     };
     if let Some(ph) = phase {
         s.push_str(&format!(" ({ph})"));
@@ -446,7 +446,7 @@ pub fn sources(setup: &Setup, db: &Path, query: &str, opts: &SourcesOptions) -> 
                     column,
                     value: c.value_text(),
                     reading: reading(c, doc.published),
-                    text: c.text.clone(),
+                    text: c.text.to_string(),
                     class: class_of[i],
                 })
             })

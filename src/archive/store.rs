@@ -1,7 +1,14 @@
 //! Claims and document metadata to and from their stored JSON (the model's own serde form).
 
-use crate::claims::Claim;
+use crate::claims::{Claim, Sym};
 use crate::report::DocMeta;
+
+/// Key columns hold the interned texts.
+impl rusqlite::ToSql for Sym {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(rusqlite::types::ToSqlOutput::from(self.as_str()))
+    }
+}
 
 #[cfg(test)]
 use crate::corpus::{DateSource, LangSource};

@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::{Phase, TimeUnit};
 
+pub mod sym;
+pub use sym::{Sym, SymList};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
@@ -137,23 +140,23 @@ pub struct Claim {
     /// time unit of a duration
     pub unit: Option<TimeUnit>,
     /// concept id of the counted thing or the event ("drone", "visit")
-    pub concept: Option<String>,
+    pub concept: Option<Sym>,
     /// the concept's family ("travel" for visit/trip/meeting)
-    pub family: Option<String>,
+    pub family: Option<Sym>,
     /// the sentence dates the start or the end of the event (arrived, began; left, ended)
     pub phase: Option<Phase>,
     /// compound modifier ("shahed" in "Shahed-drónum")
-    pub qualifier: Option<String>,
+    pub qualifier: Option<Sym>,
     /// the head word when no concept is known
-    pub noun: Option<String>,
+    pub noun: Option<Sym>,
     /// entity keys named in the sentence (sorted)
     #[serde(default)]
-    pub entities: Vec<String>,
+    pub entities: SymList,
     /// people named in (or just before) the sentence (sorted)
     #[serde(default)]
-    pub persons: Vec<String>,
+    pub persons: SymList,
     /// the first person of the sentence (or of the nearest earlier sentence naming one)
-    pub principal: Option<String>,
+    pub principal: Option<Sym>,
     /// byte span in the file as read
     pub start: usize,
     pub end: usize,
@@ -169,8 +172,8 @@ pub struct Claim {
     #[serde(default)]
     pub future: bool,
     /// the span's text
-    pub text: String,
-    pub lang: String,
+    pub text: Sym,
+    pub lang: Sym,
     pub date: Option<DateInfo>,
     pub since: Option<SinceInfo>,
 }

@@ -9,7 +9,7 @@ pub mod resolve;
 use nom::combinator::opt;
 use nom::sequence::{pair, tuple};
 
-use crate::claims::{Claim, ClaimKind, DateForm, DateInfo, Interval, Precision, SinceForm, SinceInfo};
+use crate::claims::{Claim, Sym, SymList, ClaimKind, DateForm, DateInfo, Interval, Precision, SinceForm, SinceInfo};
 use crate::corpus::Document;
 use crate::lang::token::Token;
 use crate::lang::{flag, fold_name, ConceptKind, EntityType, Knowledge, Lexicon, Marker, TimeUnit};
@@ -32,17 +32,17 @@ struct Ctx<'k, 'd> {
     twin_of: Option<u32>,
     sent_span: (usize, usize),
     /// the sentence's entity keys (sorted, deduplicated), and each with its token index
-    entities: Vec<String>,
-    entities_at: Vec<(usize, String)>,
+    entities: SymList,
+    entities_at: Vec<(usize, Sym)>,
     /// tokens in the sentence
     sent_tokens: usize,
-    persons: Vec<String>,
+    persons: SymList,
     /// people of this sentence with their token index
-    persons_at: Vec<(usize, String)>,
+    persons_at: Vec<(usize, Sym)>,
     /// capitalised names not in the alias table, with their token index
-    names_at: Vec<(usize, String)>,
+    names_at: Vec<(usize, Sym)>,
     /// the first person of the nearest earlier sentence naming one
-    previous_person: Option<String>,
+    previous_person: Option<Sym>,
     /// the event of the nearest earlier sentence naming one ("Það hófst …" after "Gosið …")
     previous_event: ConceptRef,
     future: bool,
@@ -57,10 +57,10 @@ struct Ctx<'k, 'd> {
 /// What a concept search found.
 #[derive(Default, Clone)]
 struct ConceptRef {
-    concept: Option<String>,
-    family: Option<String>,
-    qualifier: Option<String>,
-    noun: Option<String>,
+    concept: Option<Sym>,
+    family: Option<Sym>,
+    qualifier: Option<Sym>,
+    noun: Option<Sym>,
 }
 
 impl Ctx<'_, '_> {
@@ -80,7 +80,7 @@ impl Ctx<'_, '_> {
             qualifier: None,
             noun: None,
             entities: self.entities_near(from, to),
-            persons: self.persons.clone(),
+            persons: self.persons,
             principal: self.principal(from),
             start,
             end,
@@ -90,38 +90,38 @@ impl Ctx<'_, '_> {
             twin_of: self.twin_of,
             ordinal: 0,
             future: self.future,
-            text: self.doc.text[toks[from].start..toks[to - 1].end].to_string(),
-            lang: self.doc.lang.clone(),
+            text: Sym::new(&self.doc.text[toks[from].start..toks[to - 1].end]),
+            lang: Sym::new(&self.doc.lang),
             date: None,
             since: None,
         }
     }
 
     /// The entities of the sentence, or of its tokens within [`ENTITY_WINDOW`] of the claim.
-    fn entities_near(&self, from: usize, to: usize) -> Vec<String> {
+    fn entities_near(&self, from: usize, to: usize) -> SymList {
         if self.sent_tokens <= ENTITY_WINDOW {
-            return self.entities.clone();
+            return self.entities;
         }
         let lo = self.entities_at.partition_point(|(i, _)| i + ENTITY_WINDOW < from);
         let hi = self.entities_at.partition_point(|(i, _)| *i < to + ENTITY_WINDOW);
-        let mut v: Vec<String> = self.entities_at[lo..hi.max(lo)].iter().map(|(_, e)| e.clone()).collect();
+        let mut v: Vec<Sym> = self.entities_at[lo..hi.max(lo)].iter().map(|(_, e)| *e).collect();
         v.sort();
         v.dedup();
-        v
+        SymList::new(&v)
     }
 
     /// Who the claim is about: the first person named before it in the sentence, else the person
     /// of the nearest earlier sentence ("Dei to møttest sist i 2019"), else the first after it.
-    fn principal(&self, at: usize) -> Option<String> {
+    fn principal(&self, at: usize) -> Option<Sym> {
         // (both lists are in token order: if the first is not before the claim, none is)
         self.persons_at
             .first()
             .filter(|(i, _)| *i < at)
-            .map(|(_, p)| p.clone())
+            .map(|(_, p)| *p)
             // a name not in the alias table, before the claim ("Lindqvist vitja …")
-            .or_else(|| self.names_at.first().filter(|(i, _)| *i < at).map(|(_, p)| p.clone()))
-            .or_else(|| self.previous_person.clone())
-            .or_else(|| self.persons_at.first().map(|(_, p)| p.clone()))
+            .or_else(|| self.names_at.first().filter(|(i, _)| *i < at).map(|(_, p)| *p))
+            .or(self.previous_person)
+            .or_else(|| self.persons_at.first().map(|(_, p)| *p))
     }
 
     fn with_concept(mut c: Claim, r: ConceptRef) -> Claim {
@@ -162,7 +162,7 @@ impl Ctx<'_, '_> {
             seen += 1;
             k += 1;
         }
-        fallback.unwrap_or_else(|| ConceptRef { noun: toks.get(j).filter(|t| t.is_word()).map(|t| t.lower().to_string()), ..Default::default() })
+        fallback.unwrap_or_else(|| ConceptRef { noun: toks.get(j).filter(|t| t.is_word()).map(|t| Sym::new(t.lower())), ..Default::default() })
     }
 
     /// The event a date or duration belongs to: the nearest event concept in the sentence,
@@ -234,8 +234,8 @@ impl<'k> SentenceConcepts<'k> {
         let t = &toks[j];
         let c = self.k.concepts.get(hit.concept);
         // the qualifier as written: "Shahed" keeps its capital, which marks a name (see rules)
-        let qualifier = hit.qualifier_chars.map(|n| t.text.chars().take(n).collect::<String>());
-        ConceptRef { concept: Some(c.id.clone()), family: Some(c.family.clone()), qualifier, noun: Some(t.lower().to_string()) }
+        let qualifier = hit.qualifier_chars.map(|n| Sym::new(t.text.char_indices().nth(n).map_or(t.text, |(b, _)| &t.text[..b])));
+        ConceptRef { concept: Some(Sym::new(&c.id)), family: Some(Sym::new(&c.family)), qualifier, noun: Some(Sym::new(t.lower())) }
     }
 
 
@@ -272,7 +272,7 @@ impl<'k> SentenceConcepts<'k> {
 }
 
 /// Entities of a sentence: known names from the alias table, and unknown capitalised words.
-fn sentence_entities(k: &Knowledge, lex: &Lexicon, toks: &[Token]) -> Vec<(String, EntityType, usize)> {
+fn sentence_entities(k: &Knowledge, lex: &Lexicon, toks: &[Token]) -> Vec<(Sym, EntityType, usize)> {
     let mut out = Vec::new();
     // the sentence's first word or number: a capital there is no sign of a name
     let first_content = toks.iter().position(|p| p.is_word() || p.is_digits()).unwrap_or(toks.len());
@@ -286,7 +286,7 @@ fn sentence_entities(k: &Knowledge, lex: &Lexicon, toks: &[Token]) -> Vec<(Strin
         let words = |n: usize| toks.get(i + n).filter(|t| t.is_word()).map(|t| t.lower());
         // known people match in any case ("heimsókn pútíns"); other names must be capitalised
         if let Some((n, (id, ty))) = k.entities.match_at(words).filter(|(_, (_, ty))| t.is_capitalised() || *ty == EntityType::Person) {
-            out.push((id.clone(), *ty, i));
+            out.push((Sym::new(id), *ty, i));
             i += n;
             continue;
         }
@@ -307,7 +307,7 @@ fn sentence_entities(k: &Knowledge, lex: &Lexicon, toks: &[Token]) -> Vec<(Strin
                 j += 1;
             }
             let key = toks[i..j].iter().map(|t| fold_name(t.text)).collect::<Vec<_>>().join(" ");
-            out.push((key, EntityType::Unknown, i));
+            out.push((Sym::new(&key), EntityType::Unknown, i));
             i = j;
             continue;
         }
@@ -363,7 +363,7 @@ fn may_claim(toks: &[Token], flags: &[u32]) -> bool {
 struct Recent<'d> {
     para: u32,
     toks: Vec<Token<'d>>,
-    persons: Option<Vec<String>>,
+    persons: Option<Vec<Sym>>,
     event: Option<ConceptRef>,
 }
 
@@ -406,24 +406,22 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
             continue;
         }
         let ents = sentence_entities(k, lex, &toks);
-        let persons_at: Vec<(usize, String)> =
-            ents.iter().filter(|(_, t, _)| *t == EntityType::Person).map(|(e, _, i)| (*i, e.clone())).collect();
-        let names_at: Vec<(usize, String)> =
-            ents.iter().filter(|(_, t, _)| *t == EntityType::Unknown).map(|(e, _, i)| (*i, e.clone())).collect();
+        let persons_at: Vec<(usize, Sym)> = ents.iter().filter(|(_, t, _)| *t == EntityType::Person).map(|(e, _, i)| (*i, *e)).collect();
+        let names_at: Vec<(usize, Sym)> = ents.iter().filter(|(_, t, _)| *t == EntityType::Unknown).map(|(e, _, i)| (*i, *e)).collect();
         let mut previous_person = None;
         for r in recent.iter_mut().rev() {
             r.fill(k, lex, true);
             if let Some(p) = r.persons.as_ref().and_then(|p| p.first()) {
-                previous_person = Some(p.clone());
+                previous_person = Some(*p);
                 break;
             }
         }
-        let mut persons: Vec<String> = persons_at.iter().map(|(_, p)| p.clone()).collect();
+        let mut persons: Vec<Sym> = persons_at.iter().map(|(_, p)| *p).collect();
         if persons.is_empty() {
-            persons.extend(previous_person.clone());
+            persons.extend(previous_person);
         }
-        let entities_at: Vec<(usize, String)> = ents.into_iter().map(|(e, _, i)| (i, e)).collect();
-        let mut entities: Vec<String> = entities_at.iter().map(|(_, e)| e.clone()).collect();
+        let entities_at: Vec<(usize, Sym)> = ents.into_iter().map(|(e, _, i)| (i, e)).collect();
+        let mut entities: Vec<Sym> = entities_at.iter().map(|(_, e)| *e).collect();
         entities.sort();
         entities.dedup();
         persons.sort();
@@ -449,10 +447,10 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
             sentence: si as u32,
             twin_of: s.twin_of,
             sent_span: (doc.file_offset(s.start), doc.file_offset(s.end)),
-            entities,
+            entities: SymList::new(&entities),
             entities_at,
             sent_tokens: toks.len(),
-            persons,
+            persons: SymList::new(&persons),
             persons_at,
             names_at,
             previous_person,
@@ -464,7 +462,7 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
         };
         let before = out.len();
         walk(&ctx, &toks, &mut out);
-        let persons_here = ctx.persons_at.iter().map(|(_, p)| p.clone()).collect();
+        let persons_here = ctx.persons_at.iter().map(|(_, p)| *p).collect();
         let event = ctx.nearest(&toks, 0, 0, false);
         drop(ctx);
         recent.push_back(Recent { para: s.para, toks, persons: Some(persons_here), event: Some(event) });

@@ -202,9 +202,9 @@ pub(crate) fn spans(labels: &[&Label], text: &str, base: usize) -> Vec<LabeledSp
             let s = floor_char_boundary(text, l.start.saturating_sub(base).min(text.len()));
             let e = floor_char_boundary(text, l.end.saturating_sub(base).min(text.len())).max(s);
             if l.primary {
-                LabeledSpan::new_primary_with_span(Some(l.message.clone()), (s, e - s))
+                LabeledSpan::new_primary_with_span(Some(l.message.to_string()), (s, e - s))
             } else {
-                LabeledSpan::new_with_span(Some(l.message.clone()), (s, e - s))
+                LabeledSpan::new_with_span(Some(l.message.to_string()), (s, e - s))
             }
         })
         .collect()

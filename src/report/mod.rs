@@ -9,7 +9,7 @@ pub mod sarif;
 
 use serde::Serialize;
 
-use crate::claims::Claim;
+use crate::claims::{Claim, Sym};
 use crate::corpus::{DateSource, LangSource};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
@@ -35,12 +35,13 @@ impl Severity {
 pub struct Label {
     #[serde(skip)]
     pub doc: u32,
-    pub path: String,
+    pub path: Sym,
     /// byte offsets into the file as read
     pub start: usize,
     pub end: usize,
-    pub text: String,
-    pub message: String,
+    pub text: Sym,
+    /// (interned: most labels are the sources of corroborations, whose messages are values)
+    pub message: Sym,
     pub primary: bool,
 }
 
@@ -48,11 +49,11 @@ impl Label {
     pub fn of(claim: &Claim, docs: &[DocMeta], message: String, primary: bool) -> Label {
         Label {
             doc: claim.doc,
-            path: docs.get(claim.doc as usize).map(|d| d.path.clone()).unwrap_or_default(),
+            path: Sym::new(docs.get(claim.doc as usize).map_or("", |d| d.path.as_str())),
             start: claim.start,
             end: claim.end,
-            text: claim.text.clone(),
-            message,
+            text: claim.text,
+            message: Sym::new(&message),
             primary,
         }
     }
@@ -73,7 +74,7 @@ impl Diagnostic {
     /// Sort key: primary label's path and offset, then code.
     pub fn sort_key(&self) -> (String, usize, String) {
         let p = self.labels.iter().find(|l| l.primary).or(self.labels.first());
-        (p.map(|l| l.path.clone()).unwrap_or_default(), p.map(|l| l.start).unwrap_or(0), self.code.clone())
+        (p.map(|l| l.path.to_string()).unwrap_or_default(), p.map(|l| l.start).unwrap_or(0), self.code.clone())
     }
 }
 

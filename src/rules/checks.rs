@@ -54,7 +54,7 @@ impl Cx<'_> {
 
 /// "drone (shahed)", "visit by kim"
 fn subject(c: &Claim) -> String {
-    let mut s = c.concept.clone().or_else(|| c.noun.clone()).unwrap_or_else(|| "thing".into());
+    let mut s = c.concept.or(c.noun).map_or_else(|| "thing".to_string(), |x| x.to_string());
     if let Some(q) = &c.qualifier {
         s = format!("{s} ({q})");
     }
@@ -498,7 +498,7 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
 
 fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
     let dated = claims.iter().filter(|c| first_copy(c) && c.kind == ClaimKind::Date && c.concept.is_some() && c.date.as_ref().is_some_and(|d| d.resolved.is_some()));
-    let groups = group(dated, |c| Some((c.concept.clone(), c.persons.clone())));
+    let groups = group(dated, |c| Some((c.concept, c.persons)));
     // the start and the end of an event are different dates: compare a claim with claims of the
     // same phase; a month or year with no phase ("í desember í fyrra") covers the whole event
     let coarse = |c: &Claim| c.date.as_ref().is_some_and(|d| matches!(d.precision, Precision::Month | Precision::Year));
@@ -559,9 +559,9 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
                 docs.sort_unstable();
                 docs.dedup();
                 let subject = if r.persons.is_empty() {
-                    r.concept.clone().unwrap_or_default()
+                    r.concept.map(|x| x.to_string()).unwrap_or_default()
                 } else {
-                    format!("{} of {}", r.concept.as_deref().unwrap_or("event"), r.persons.join(" and "))
+                    format!("{} of {}", r.concept.as_deref().unwrap_or("event"), r.persons.iter().collect::<Vec<_>>().join(" and "))
                 };
                 if !seen.insert((subject.clone(), docs)) {
                     continue;

@@ -1,0 +1,253 @@
+//! Interned strings: the claim model's keys (concept, family, qualifier, people, entities,
+//! language) and quotes come from a small vocabulary repeated millions of times in an archive.
+//! A [`Sym`] is four bytes; the text lives once, in a process-wide [`lasso::ThreadedRodeo`].
+//!
+//! A `Sym` hashes, compares and sorts as its text, so maps and sort orders are the same as with
+//! `String` keys, whatever order threads interned the strings in (output stays deterministic).
+
+use std::borrow::Borrow;
+use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
+
+use lasso::{Spur, ThreadedRodeo};
+
+static STRINGS: OnceLock<ThreadedRodeo> = OnceLock::new();
+
+fn strings() -> &'static ThreadedRodeo {
+    STRINGS.get_or_init(ThreadedRodeo::new)
+}
+
+/// An interned string.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Sym(Spur);
+
+impl Sym {
+    pub fn new(s: &str) -> Sym {
+        Sym(strings().get_or_intern(s))
+    }
+    pub fn as_str(self) -> &'static str {
+        strings().resolve(&self.0)
+    }
+}
+
+impl std::ops::Deref for Sym {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Sym {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+// Eq, Hash and Ord agree with `str`'s (equal texts are one Sym), so `Borrow<str>` holds
+impl Borrow<str> for Sym {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Hash for Sym {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialOrd for Sym {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Sym {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        if self.0 == other.0 {
+            std::cmp::Ordering::Equal
+        } else {
+            self.as_str().cmp(other.as_str())
+        }
+    }
+}
+
+impl PartialEq<str> for Sym {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Sym {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<Sym> for &str {
+    fn eq(&self, other: &Sym) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<Sym> for str {
+    fn eq(&self, other: &Sym) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl std::fmt::Debug for Sym {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Sym {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for Sym {
+    fn from(s: &str) -> Sym {
+        Sym::new(s)
+    }
+}
+
+impl From<&String> for Sym {
+    fn from(s: &String) -> Sym {
+        Sym::new(s)
+    }
+}
+
+impl From<String> for Sym {
+    fn from(s: String) -> Sym {
+        Sym::new(&s)
+    }
+}
+
+impl serde::Serialize for Sym {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Sym {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Sym, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Ok(Sym::new(&s))
+    }
+}
+
+/// An interned list of strings (the people or entities of a claim): four bytes, no allocation
+/// a claim. Stored as one [`Sym`] of the items joined by U+001F, which no name contains (names
+/// are word tokens). Hashes, compares and sorts as the `Vec<String>` of its items.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SymList(Sym);
+
+const SEP: char = '\u{1f}';
+
+impl SymList {
+    pub fn new<S: AsRef<str>>(items: &[S]) -> SymList {
+        let mut joined = String::new();
+        for (i, s) in items.iter().enumerate() {
+            if i > 0 {
+                joined.push(SEP);
+            }
+            joined.push_str(s.as_ref());
+        }
+        SymList(Sym::new(&joined))
+    }
+    pub fn iter(self) -> impl Iterator<Item = &'static str> {
+        let s = self.0.as_str();
+        s.split(SEP).filter(move |_| !s.is_empty())
+    }
+    pub fn is_empty(self) -> bool {
+        self.0.as_str().is_empty()
+    }
+    pub fn len(self) -> usize {
+        if self.is_empty() {
+            0
+        } else {
+            self.0.as_str().matches(SEP).count() + 1
+        }
+    }
+    pub fn first(self) -> Option<&'static str> {
+        self.iter().next()
+    }
+    pub fn contains(self, item: &str) -> bool {
+        self.iter().any(|x| x == item)
+    }
+}
+
+impl Default for SymList {
+    fn default() -> Self {
+        SymList::new::<&str>(&[])
+    }
+}
+
+impl Hash for SymList {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // as `[&str]` hashes: the length, then each item
+        state.write_usize(self.len());
+        for s in self.iter() {
+            s.hash(state);
+        }
+    }
+}
+
+impl std::fmt::Debug for SymList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl serde::Serialize for SymList {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SymList {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<SymList, D::Error> {
+        let v = Vec::<std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Ok(SymList::new(&v))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interned_texts_compare_as_text() {
+        let (a, b, a2) = (Sym::new("drone"), Sym::new("visit"), Sym::new(&String::from("drone")));
+        assert_eq!(a, a2);
+        assert_ne!(a, b);
+        assert!(a < b);
+        assert_eq!(&*a, "drone");
+        let mut m: std::collections::HashMap<Sym, u8> = std::collections::HashMap::new();
+        m.insert(a, 1);
+        assert_eq!(m.get("drone"), Some(&1));
+        assert_eq!(serde_json::to_string(&b).ok().as_deref(), Some("\"visit\""));
+        let back: Option<Sym> = serde_json::from_str("\"visit\"").ok();
+        assert_eq!(back, Some(b));
+    }
+
+    #[test]
+    fn lists_behave_as_vectors() {
+        use std::hash::BuildHasher;
+        let h = std::collections::hash_map::RandomState::new();
+        for items in [vec![], vec!["kim"], vec!["kim", "putin"], vec!["a", "ab"]] {
+            let l = SymList::new(&items);
+            assert_eq!(l.iter().collect::<Vec<_>>(), items);
+            assert_eq!(l.len(), items.len());
+            assert_eq!(l.is_empty(), items.is_empty());
+            assert_eq!(h.hash_one(l), h.hash_one(&items[..]));
+            assert_eq!(serde_json::to_string(&l).ok(), serde_json::to_string(&items).ok());
+        }
+        let (a, b, c) = (SymList::new(&["a"]), SymList::new(&["a", "b"]), SymList::new(&["ab"]));
+        assert!(a < b && b < c && vec!["a", "b"] < vec!["ab"]);
+        assert!(b.contains("b") && !b.contains("ab"));
+    }
+}
