@@ -69,19 +69,7 @@ pub fn check_spans(text: &str, doc: &Document, claims: &[Claim]) {
 
 /// The document metadata the rule engine reads.
 pub fn meta(doc: &Document, n: usize) -> DocMeta {
-    DocMeta {
-        path: doc.path.clone(),
-        line: doc.line,
-        outlet: None,
-        lang: doc.lang.clone(),
-        lang_source: doc.lang_source,
-        published: doc.published,
-        published_source: doc.published_source,
-        claims: n,
-        sentences: doc.sentences.len(),
-        folded: doc.folded.len(),
-        stripped_bytes: 0,
-    }
+    factlint::app::meta_of(doc, n)
 }
 
 /// Target `extract`: a control byte (language, publication date), then the text. Analyses and

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::claims::Claim;
+use crate::claims::{Claim, Sym};
 use crate::corpus::{self, CorpusOptions, Document, Input, Stripper};
 use crate::error::{DataError, InputProblem};
 use crate::extract;
@@ -47,8 +47,8 @@ pub fn meta_of(d: &Document, claims: usize) -> DocMeta {
     DocMeta {
         path: d.path.clone(),
         line: d.line,
-        outlet: d.meta.outlet.clone(),
-        lang: d.lang.clone(),
+        outlet: d.meta.outlet.as_deref().map(Sym::new),
+        lang: Sym::new(&d.lang),
         lang_source: d.lang_source,
         published: d.published,
         published_source: d.published_source,

@@ -9,7 +9,7 @@ use crate::report::{plural, Diagnostic, DocMeta, Label, Severity};
 
 /// "NRK, published 2023-09-13"
 fn provenance(d: &DocMeta) -> String {
-    let mut s = d.outlet.clone().unwrap_or_default();
+    let mut s = d.outlet.map(|o| o.to_string()).unwrap_or_default();
     if !s.is_empty() {
         s.push_str(", ");
     }
@@ -72,7 +72,7 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Rendered {
                 }
                 // no stored text to show: the note alone names the source and quotes it
                 None => Rendered::note(
-                    format!("{message} — {}", ls.iter().map(|l| l.message.clone()).collect::<Vec<_>>().join("; ")),
+                    format!("{message} — {}", ls.iter().map(|l| l.message).collect::<Vec<_>>().join("; ")),
                     None,
                     Vec::new(),
                 ),

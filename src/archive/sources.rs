@@ -341,7 +341,7 @@ fn load_doc(archive: &Archive, id: i64) -> Result<Doc, ArchiveError> {
         stmt.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))).map_err(&err)?;
     let meta = decode_meta(&meta).map_err(|e| ArchiveError::Corrupt { path: archive.name(), what: format!("document {path}"), message: e.to_string() })?;
     let name = if line > 0 { format!("{path}:{line}") } else { path.clone() };
-    Ok(Doc { published: meta.published, outlet: meta.outlet, name, path, first_line: line.max(1) as usize, source, base: base.max(0) as usize })
+    Ok(Doc { published: meta.published, outlet: meta.outlet.map(|o| o.to_string()), name, path, first_line: line.max(1) as usize, source, base: base.max(0) as usize })
 }
 
 fn line_col(d: &Doc, off: usize) -> (usize, usize) {

@@ -81,10 +81,10 @@ impl Diagnostic {
 /// Sources that agree on a value for one key.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Corroboration {
-    pub code: String,
+    pub code: Sym,
     /// what the sources agree on, e.g. "previous travel by kim"
-    pub subject: String,
-    pub value: String,
+    pub subject: Sym,
+    pub value: Sym,
     pub sources: Vec<Label>,
 }
 
@@ -93,8 +93,8 @@ pub struct Corroboration {
 pub struct DocMeta {
     pub path: String,
     pub line: Option<usize>,
-    pub outlet: Option<String>,
-    pub lang: String,
+    pub outlet: Option<Sym>,
+    pub lang: Sym,
     pub lang_source: LangSource,
     pub published: Option<jiff::civil::Date>,
     pub published_source: DateSource,

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::claims::{fmt_num, Claim, ClaimKind, DateForm, Interval, Precision, SinceForm};
+use crate::claims::{fmt_num, Claim, ClaimKind, DateForm, Interval, Precision, SinceForm, Sym};
 use crate::extract::resolve;
 use crate::lang::TimeUnit;
 use crate::report::{Corroboration, Diagnostic, DocMeta, Label};
@@ -136,7 +136,7 @@ fn majority_report(
                 sources.push(cx.label(c, show(c), false));
             }
         }
-        corr.push(Corroboration { code: cx.rule.code.clone(), subject: subject(major[0]), value: show(major[0]), sources });
+        corr.push(Corroboration { code: Sym::new(&cx.rule.code), subject: Sym::new(&subject(major[0])), value: Sym::new(&show(major[0])), sources });
     }
     let major_docs: std::collections::HashSet<u32> = major.iter().map(|c| c.doc).collect();
     for cl in &cls[1..] {
@@ -248,14 +248,14 @@ fn split_by<K: std::hash::Hash + Eq>(g: Vec<&Claim>, attr: impl Fn(&Claim) -> Op
 fn value_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
     let p = &cx.rule.params;
     let groups = group(claims.iter().filter(|c| p.kinds.iter().any(|n| n == c.kind.name()) && c.concept.is_some() && first_copy(c)), |c| {
-        Some((c.kind, c.concept.clone(), c.unit))
+        Some((c.kind, c.concept, c.unit))
     });
     let mut out: Out = (Vec::new(), Vec::new());
     for g in groups {
         // only a named qualifier ("Shahed") splits: compound modifiers are words of one language
         for by_q in split_by(g, |c| c.qualifier.as_ref().filter(|q| q.chars().next().is_some_and(char::is_uppercase)).map(|q| q.to_lowercase())) {
             // durations are about someone's visit or meeting; counts are of things, whoever is named
-            for by_p in split_by(by_q, |c| if c.kind == ClaimKind::Duration { c.principal.clone() } else { None }) {
+            for by_p in split_by(by_q, |c| if c.kind == ClaimKind::Duration { c.principal } else { None }) {
                 for window in time_windows(cx, &by_p, p.window_days) {
                     let same = |a: &Claim, b: &Claim| close(a.value, b.value, a.approx || b.approx, p.tolerance) && a.whole == b.whole;
                     let (d, c) = majority_report(
@@ -332,7 +332,7 @@ fn since_text(cx: &Cx, c: &Claim) -> String {
 
 fn since_arithmetic(cx: &Cx, claims: &[Claim]) -> Out {
     let groups = group(claims.iter().filter(|c| first_copy(c) && c.kind == ClaimKind::Since && c.since.as_ref().is_some_and(|s| s.year.is_some())), |c| {
-        Some((c.family.clone()?, c.principal.clone()))
+        Some((c.family?, c.principal))
     });
     let mut out: Out = (Vec::new(), Vec::new());
     for g in groups {
@@ -365,7 +365,7 @@ fn since_arithmetic(cx: &Cx, claims: &[Claim]) -> Out {
         );
         out.0.extend(d);
         out.1.extend(c.into_iter().map(|mut c| {
-            c.subject = format!("previous {}", c.subject);
+            c.subject = Sym::new(&format!("previous {}", c.subject));
             c
         }));
     }
@@ -479,7 +479,12 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
                 l.primary = false;
                 l
             });
-            out.1.push(Corroboration { code: cx.rule.code.clone(), subject: format!("{what}{}", d.principal.as_deref().map(|p| format!(" by {p}")).unwrap_or_default()), value: format!("{start} to {end}, {n} days"), sources: sources.collect() });
+            out.1.push(Corroboration {
+                code: Sym::new(&cx.rule.code),
+                subject: Sym::new(&format!("{what}{}", d.principal.as_deref().map(|p| format!(" by {p}")).unwrap_or_default())),
+                value: Sym::new(&format!("{start} to {end}, {n} days")),
+                sources: sources.collect(),
+            });
             continue;
         }
         out.0.push(cx.diag(
@@ -568,7 +573,7 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
                 }
                 let mut sources = vec![cx.label(r, rel_text(cx, r, ri), false)];
                 sources.extend(agree.iter().take(max).map(|a| cx.label(a, a.value_text(), false)));
-                out.1.push(Corroboration { code: cx.rule.code.clone(), subject, value: ri.to_string(), sources });
+                out.1.push(Corroboration { code: Sym::new(&cx.rule.code), subject: Sym::new(&subject), value: Sym::new(&ri.to_string()), sources });
                 continue;
             }
             let shown: Vec<String> = others.iter().take(max).map(|a| format!("{} says {}", cx.short(a), a.value_text())).collect();
