@@ -45,7 +45,7 @@ impl Setup {
 /// What later stages keep of a document once its claims are extracted.
 pub fn meta_of(d: &Document, claims: usize) -> DocMeta {
     DocMeta {
-        path: d.path.clone(),
+        path: Sym::new(&d.path),
         line: d.line,
         outlet: d.meta.outlet.as_deref().map(Sym::new),
         lang: Sym::new(&d.lang),
@@ -151,14 +151,19 @@ fn for_each_document<T: Send>(setup: &Setup, opts: &RunOptions, each: impl Fn(Do
             }
         }
     };
-    match opts.threads.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok()) {
-        Some(pool) => pool.install(work),
-        None => work(),
-    }
+    work();
     if let Some(b) = bar {
         b.finish_and_clear();
     }
     problems
+}
+
+/// Run `f` on a pool of `opts.threads` workers (or rayon's global pool, one a core).
+fn in_pool<R: Send>(opts: &RunOptions, f: impl FnOnce() -> R + Send) -> R {
+    match opts.threads.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok()) {
+        Some(pool) => pool.install(f),
+        None => f(),
+    }
 }
 
 /// A progress bar on stderr for runs that take more than a few seconds (about 20 MB of input),
@@ -177,13 +182,19 @@ fn progress_bar(opts: &RunOptions, total_bytes: u64) -> Option<indicatif::Progre
 
 /// Read the corpus and keep whole documents (for `factlint corpus`).
 pub fn read_documents(setup: &Setup, opts: &RunOptions) -> (Vec<Document>, Vec<InputProblem>) {
-    let mut docs = Vec::new();
-    let problems = for_each_document(setup, opts, |d| d, |d| docs.push(d));
-    (docs, problems)
+    in_pool(opts, || {
+        let mut docs = Vec::new();
+        let problems = for_each_document(setup, opts, |d| d, |d| docs.push(d));
+        (docs, problems)
+    })
 }
 
 /// Read the corpus and extract claims, keeping only metadata and claims (texts are dropped).
 pub fn collect(setup: &Setup, opts: &RunOptions) -> Report {
+    in_pool(opts, || collect_claims(setup, opts))
+}
+
+fn collect_claims(setup: &Setup, opts: &RunOptions) -> Report {
     let mut documents = Vec::new();
     let mut claims: Vec<Claim> = Vec::new();
     let problems = for_each_document(
@@ -207,11 +218,11 @@ pub fn collect(setup: &Setup, opts: &RunOptions) -> Report {
 
 /// The whole pipeline: collect claims and run the rules.
 pub fn check(setup: &Setup, opts: &RunOptions) -> Report {
-    let mut report = collect(setup, opts);
-    let (diagnostics, corroborations) = rules::run(&setup.rules, &report.documents, &report.claims);
-    report.diagnostics = diagnostics;
-    report.corroborations = corroborations;
-    report
+    in_pool(opts, || {
+        let mut report = collect_claims(setup, opts);
+        (report.diagnostics, report.corroborations) = rules::run(&setup.rules, &report.documents, &report.claims);
+        report
+    })
 }
 
 /// Human listing of claims (for `factlint claims`).

@@ -148,6 +148,10 @@ fn parse_published(s: Option<&str>) -> Result<Option<jiff::civil::Date>, ExitCod
 
 fn options(c: &Common) -> Result<RunOptions, ExitCode> {
     let published = parse_published(c.published.as_deref())?;
+    if let Some(n) = c.threads {
+        // what runs outside the pipeline's own pool (the JSON printer) keeps to the count too
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
+    }
     Ok(RunOptions {
         paths: c.paths.clone(),
         rules_dir: c.rules.clone(),

@@ -1,10 +1,16 @@
 //! JSON output: one object with `documents`, `claims`, `diagnostics`, `corroborations`, `problems`.
+//!
+//! The report is written as it is serialised, never held as one string. Each list (the claims are
+//! most of a large report) is serialised in parallel, a window of items at a time, and written in
+//! order; the output is the bytes `serde_json::to_writer_pretty` would write for the whole object.
 
+use std::io::Write;
+
+use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Corroboration, Diagnostic, DocMeta, Report};
+use super::{DocMeta, Report};
 use crate::claims::Claim;
-use crate::error::InputProblem;
 
 /// A claim as printed: the claim plus its document's path and its resolved value as text.
 #[derive(Serialize)]
@@ -28,41 +34,62 @@ impl<'a> ClaimOut<'a> {
     }
 }
 
-/// The claims, each made into a [`ClaimOut`] only as it is written.
-struct Claims<'a> {
-    claims: &'a [Claim],
-    docs: &'a [DocMeta],
-}
+/// Items serialised by one task, and items in memory as text at once (a few MB).
+const ITEMS_PER_TASK: usize = 256;
+const ITEMS_PER_WINDOW: usize = 16 * ITEMS_PER_TASK;
 
-impl Serialize for Claims<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.claims.iter().map(|c| ClaimOut::new(c, self.docs)))
+/// `"name": [ ... ]` at depth one of the report object: the items are serialised in parallel,
+/// a window at a time, and written in order.
+fn array<T: Sync>(w: &mut impl Write, name: &str, first: bool, items: &[T], out: impl Fn(&mut Vec<u8>, &T) -> serde_json::Result<()> + Sync) -> std::io::Result<()> {
+    write!(w, "{}\n  \"{name}\": ", if first { "{" } else { "," })?;
+    if items.is_empty() {
+        return w.write_all(b"[]");
     }
+    w.write_all(b"[")?;
+    let windows = items.chunks(ITEMS_PER_WINDOW).count();
+    for (k, window) in items.chunks(ITEMS_PER_WINDOW).enumerate() {
+        let parts: Vec<std::io::Result<Vec<u8>>> = window.par_chunks(ITEMS_PER_TASK).map(|part| pretty_items(part, &out)).collect();
+        let n = parts.len();
+        for (i, part) in parts.into_iter().enumerate() {
+            let part = part?;
+            // no comma after the last item
+            let end = if k + 1 == windows && i + 1 == n { part.len() - 1 } else { part.len() };
+            w.write_all(&part[..end])?;
+        }
+    }
+    w.write_all(b"\n  ]")
 }
 
-#[derive(Serialize)]
-struct Out<'a> {
-    documents: &'a [DocMeta],
-    claims: Claims<'a>,
-    diagnostics: &'a [Diagnostic],
-    corroborations: &'a [Corroboration],
-    problems: &'a [InputProblem],
+/// Items as pretty JSON at depth two of the report, each on a new line and followed by a comma.
+fn pretty_items<T>(items: &[T], out: impl Fn(&mut Vec<u8>, &T) -> serde_json::Result<()>) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::with_capacity(items.len() * 1024);
+    let mut one = Vec::new();
+    for item in items {
+        one.clear();
+        out(&mut one, item).map_err(std::io::Error::from)?;
+        // indent every line by four spaces (a JSON string never holds a raw newline)
+        for line in one.split(|&b| b == b'\n') {
+            buf.extend_from_slice(b"\n    ");
+            buf.extend_from_slice(line);
+        }
+        buf.push(b',');
+    }
+    Ok(buf)
 }
 
-/// Write the report as JSON to `w` as it is serialised, so that a
-/// large report is never held in memory as one string.
-pub fn write(r: &Report, w: impl std::io::Write) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let out = Out {
-        documents: &r.documents,
-        claims: Claims { claims: &r.claims, docs: &r.documents },
-        diagnostics: &r.diagnostics,
-        corroborations: &r.corroborations,
-        problems: &r.problems,
-    };
+fn pretty<S: Serialize>(buf: &mut Vec<u8>, value: &S) -> serde_json::Result<()> {
+    serde_json::to_writer_pretty(buf, value)
+}
+
+/// Write the report as JSON to `w`.
+pub fn write(r: &Report, w: impl Write) -> std::io::Result<()> {
     let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
-    serde_json::to_writer_pretty(&mut w, &out).map_err(std::io::Error::from)?;
-    w.write_all(b"\n")?;
+    array(&mut w, "documents", true, &r.documents, pretty)?;
+    array(&mut w, "claims", false, &r.claims, |b, c| pretty(b, &ClaimOut::new(c, &r.documents)))?;
+    array(&mut w, "diagnostics", false, &r.diagnostics, pretty)?;
+    array(&mut w, "corroborations", false, &r.corroborations, pretty)?;
+    array(&mut w, "problems", false, &r.problems, pretty)?;
+    w.write_all(b"\n}\n")?;
     w.flush()
 }
 

@@ -150,10 +150,12 @@ pub fn load(extra: Option<&Path>) -> Result<Vec<Rule>, DataError> {
 
 /// Run every rule over the claims. Output is sorted, so it does not depend on claim order.
 pub fn run(rules: &[Rule], docs: &[DocMeta], claims: &[Claim]) -> (Vec<Diagnostic>, Vec<Corroboration>) {
+    use rayon::prelude::*;
     let mut diags = Vec::new();
     let mut corr = Vec::new();
-    for r in rules {
-        let (d, c) = checks::run(r, docs, claims);
+    // the rules run in parallel; their results are joined in rule order
+    let outs: Vec<_> = rules.par_iter().map(|r| checks::run(r, docs, claims)).collect();
+    for (d, c) in outs {
         diags.extend(d);
         corr.extend(c);
     }
