@@ -156,7 +156,7 @@ fn stored_claims_read_back_equal() {
     let stored: Vec<(String, String)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).expect("q").map(Result::unwrap).collect();
     assert_eq!(stored.len(), report.claims.len());
     for (path, json) in &stored {
-        let doc = report.documents.iter().position(|d| &d.path == path).expect("document") as u32;
+        let doc = report.documents.iter().position(|d| d.path == path.as_str()).expect("document") as u32;
         let back = archive::store::decode_claim(json, doc).expect("decodes");
         assert!(report.claims.contains(&back), "{path}: {back:?} not as extracted");
     }

@@ -74,7 +74,7 @@ fn every_claim_span_is_inside_its_file_on_char_boundaries() {
         let report = common::check(&setup, &[&common::fixture(dir)]);
         assert!(!report.claims.is_empty());
         for c in &report.claims {
-            let text = std::fs::read_to_string(&report.documents[c.doc as usize].path).expect("file");
+            let text = std::fs::read_to_string(report.documents[c.doc as usize].path.as_str()).expect("file");
             assert!(c.start < c.end && c.end <= text.len());
             assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
             assert_eq!(&text[c.start..c.end], c.text);

@@ -17,7 +17,7 @@ use rusqlite::types::Value;
 use super::store::{decode_claim, decode_meta};
 use super::{Archive, ArchiveError};
 use crate::app::{self, RunOptions, Setup};
-use crate::claims::{Claim, ClaimKind};
+use crate::claims::{Claim, ClaimKind, Sym};
 use crate::extract::resolve;
 use crate::lang::TimeUnit;
 use crate::report::{DocMeta, Report};
@@ -254,7 +254,7 @@ fn fetch_doc(archive: &Archive, id: i64) -> Result<DocRow, ArchiveError> {
         stmt.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))).map_err(&err)?;
     let mut meta = decode_meta(&meta)
         .map_err(|e| ArchiveError::Corrupt { path: archive.name(), what: format!("document {path}"), message: e.to_string() })?;
-    meta.path = path;
+    meta.path = Sym::new(&path);
     meta.line = (line > 0).then_some(line as usize);
     Ok(DocRow { meta, source, base: base.max(0) as usize })
 }

@@ -197,13 +197,13 @@ fn read_text(setup: &Setup, text: &str, opts: &SourcesOptions) -> (Vec<Key>, Vec
         while i < words.len() {
             if let Some((n, (id, ty))) = setup.knowledge.entities.match_at(|k| words.get(i + k).copied()) {
                 if *ty == EntityType::Person && !persons.contains(id) {
-                    persons.push(id.clone());
+                    persons.push(*id);
                 }
                 i += n.max(1);
                 continue;
             }
             if let Some(hit) = setup.knowledge.concepts.lookup(words[i]) {
-                let id = setup.knowledge.concepts.get(hit.concept).id.clone();
+                let id = setup.knowledge.concepts.get(hit.concept).id;
                 if !terms.contains(&id) {
                     terms.push(id);
                 }
@@ -214,12 +214,12 @@ fn read_text(setup: &Setup, text: &str, opts: &SourcesOptions) -> (Vec<Key>, Vec
             (false, false) => {
                 for t in &terms {
                     for p in &persons {
-                        keys.push(Key { term: Some(t.clone()), person: Some(p.clone()), ..Default::default() });
+                        keys.push(Key { term: Some(t.to_string()), person: Some(p.to_string()), ..Default::default() });
                     }
                 }
             }
-            (false, true) => keys.extend(terms.into_iter().map(|t| Key { term: Some(t), ..Default::default() })),
-            (true, false) => keys.extend(persons.into_iter().map(|p| Key { person: Some(p), ..Default::default() })),
+            (false, true) => keys.extend(terms.into_iter().map(|t| Key { term: Some(t.to_string()), ..Default::default() })),
+            (true, false) => keys.extend(persons.into_iter().map(|p| Key { person: Some(p.to_string()), ..Default::default() })),
             (true, true) => {}
         }
     }

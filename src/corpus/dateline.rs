@@ -1,7 +1,7 @@
 //! Publication datelines: "13. september 2023 06:58", "Norður-Kórea | 17. september 2023",
 //! "13. september 2023 kl. 10.15", "Publisert 13.09.2023", "Publisert 13. september 2023".
 
-use std::collections::HashMap;
+use crate::lang::Map;
 
 use jiff::civil::Date;
 use nom::branch::alt;
@@ -34,7 +34,7 @@ fn clock(i: &str) -> IResult<&str, &str> {
     )))(i)
 }
 
-fn month_word<'a>(months: &'a HashMap<String, u8>) -> impl Fn(&'a str) -> IResult<&'a str, u8> + 'a {
+fn month_word<'a>(months: &'a Map<String, u8>) -> impl Fn(&'a str) -> IResult<&'a str, u8> + 'a {
     move |i: &'a str| {
         let (rest, w) = take_while1(|c: char| c.is_alphabetic())(i)?;
         let rest = rest.strip_prefix('.').unwrap_or(rest);
@@ -46,7 +46,7 @@ fn month_word<'a>(months: &'a HashMap<String, u8>) -> impl Fn(&'a str) -> IResul
 }
 
 /// "13. september 2023" or "13.09.2023"
-fn date<'a>(months: &'a HashMap<String, u8>) -> impl Fn(&'a str) -> IResult<&'a str, (u32, u32, u32)> + 'a {
+fn date<'a>(months: &'a Map<String, u8>) -> impl Fn(&'a str) -> IResult<&'a str, (u32, u32, u32)> + 'a {
     move |i: &'a str| {
         alt((
             map_res(
@@ -62,7 +62,7 @@ fn date<'a>(months: &'a HashMap<String, u8>) -> impl Fn(&'a str) -> IResult<&'a 
 
 /// Find the publication dateline in the first lines of `text`. A date counts as a dateline when a
 /// clock time follows it, a "|" or a "published" word precedes it, or it stands alone on its line.
-pub fn find(text: &str, months: &HashMap<String, u8>, published_words: &[&str]) -> Option<Dateline> {
+pub fn find(text: &str, months: &Map<String, u8>, published_words: &[&str]) -> Option<Dateline> {
     let head_end = text.char_indices().nth(1200).map(|(i, _)| i).unwrap_or(text.len());
     let head = &text[..head_end];
     let mut prev_is_boundary = true;
@@ -108,7 +108,7 @@ pub fn parse_metadata_date(s: &str) -> Option<Date> {
 mod tests {
     use super::*;
 
-    fn months() -> HashMap<String, u8> {
+    fn months() -> Map<String, u8> {
         [("september", 9u8), ("júní", 6), ("juli", 7)].into_iter().map(|(k, v)| (k.to_string(), v)).collect()
     }
 

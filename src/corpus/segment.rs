@@ -1,6 +1,5 @@
 //! Boilerplate stripping, sentence segmentation and in-document deduplication.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -24,7 +23,7 @@ pub struct Stripper {
     blocks: Vec<(String, String)>,
     tails: AhoCorasick,
     tail_names: Vec<String>,
-    line_equals: HashMap<String, String>,
+    line_equals: crate::lang::Map<String, String>,
     line_starts: Vec<(String, String)>,
 }
 
@@ -57,7 +56,7 @@ impl Stripper {
                 tail_names.push(r.name.clone());
             }
         }
-        let mut line_equals = HashMap::new();
+        let mut line_equals = crate::lang::Map::default();
         let mut line_starts = Vec::new();
         for r in &b.line {
             for e in &r.equals {
@@ -296,16 +295,17 @@ pub struct Folded {
 /// Drop verbatim repeats (keeping the first copy) and teaser sentences cut off with "…" whose text
 /// begins another sentence; mark sentences that repeat an earlier one with different numbers.
 pub fn dedupe(text: &str, lower: &str, tokens: &[Tok], sents: Vec<Sentence>, lex: &Lexicon) -> (Vec<Sentence>, Vec<Folded>) {
-    let mut seen: crate::lang::Map<String, usize> = crate::lang::Map::default();
+    let normed: Vec<String> = sents.iter().map(|s| norm(&text[s.start..s.end])).collect();
+    let mut seen: crate::lang::Map<&str, usize> = crate::lang::Map::default();
     let mut shapes: crate::lang::Map<String, u32> = crate::lang::Map::default();
     let mut kept: Vec<Sentence> = Vec::with_capacity(sents.len());
     let mut folded = Vec::new();
-    let normed: Vec<String> = sents.iter().map(|s| norm(&text[s.start..s.end])).collect();
     // the normalised sentences sorted, built at the first teaser: sentences starting with a
     // prefix are one run of it, found by binary search (a page of teasers stays n log n)
     let mut sorted: Option<Vec<(&str, usize)>> = None;
+    let mut key = String::new();
     for (idx, mut s) in sents.into_iter().enumerate() {
-        let n = &normed[idx];
+        let n = normed[idx].as_str();
         if let Some(&first) = seen.get(n) {
             folded.push(Folded { start: s.start, end: s.end, copy_of: first });
             continue;
@@ -327,25 +327,33 @@ pub fn dedupe(text: &str, lower: &str, tokens: &[Tok], sents: Vec<Sentence>, lex
                 }
             }
         }
-        seen.insert(n.clone(), s.start);
-        // variant twins: same words, different numbers
+        seen.insert(n, s.start);
+        // variant twins: same words, different numbers ("#" for each number)
         let lo = tokens.partition_point(|t| t.start < s.start);
         let hi = tokens.partition_point(|t| t.start < s.end);
-        let toks: Vec<Token> = tokens[lo..hi].iter().map(|t| t.view(text, lower)).collect();
+        let toks = &tokens[lo..hi];
         let is_num = |t: &Token| t.is_digits() || lex.cardinals.contains_key(t.lower());
-        if toks.iter().filter(|t| t.is_word()).count() >= 5 && toks.iter().any(is_num) {
-            let mut key = String::with_capacity(n.len() + 8);
-            for (i, t) in toks.iter().enumerate() {
-                if i > 0 {
-                    key.push(' ');
-                }
-                key.push_str(if is_num(t) { "#" } else { t.text });
+        let (mut words, mut nums) = (0, 0);
+        key.clear();
+        for (i, t) in toks.iter().enumerate() {
+            let t = t.view(text, lower);
+            words += usize::from(t.is_word());
+            if i > 0 {
+                key.push(' ');
             }
+            if is_num(&t) {
+                nums += 1;
+                key.push('#');
+            } else {
+                key.push_str(t.text);
+            }
+        }
+        if words >= 5 && nums > 0 {
             let pos = kept.len() as u32;
-            match shapes.get(&key) {
+            match shapes.get(key.as_str()) {
                 Some(&twin) => s.twin_of = Some(twin),
                 None => {
-                    shapes.insert(key, pos);
+                    shapes.insert(key.clone(), pos);
                 }
             }
         }

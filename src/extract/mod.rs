@@ -28,6 +28,8 @@ struct Ctx<'k, 'd> {
     lex: &'k Lexicon,
     doc: &'d Document,
     doc_idx: u32,
+    /// the document's language, interned once
+    lang: Sym,
     sentence: u32,
     twin_of: Option<u32>,
     sent_span: (usize, usize),
@@ -91,7 +93,7 @@ impl Ctx<'_, '_> {
             ordinal: 0,
             future: self.future,
             text: Sym::new(&self.doc.text[toks[from].start..toks[to - 1].end]),
-            lang: Sym::new(&self.doc.lang),
+            lang: self.lang,
             date: None,
             since: None,
         }
@@ -235,7 +237,7 @@ impl<'k> SentenceConcepts<'k> {
         let c = self.k.concepts.get(hit.concept);
         // the qualifier as written: "Shahed" keeps its capital, which marks a name (see rules)
         let qualifier = hit.qualifier_chars.map(|n| Sym::new(t.text.char_indices().nth(n).map_or(t.text, |(b, _)| &t.text[..b])));
-        ConceptRef { concept: Some(Sym::new(&c.id)), family: Some(Sym::new(&c.family)), qualifier, noun: Some(Sym::new(t.lower())) }
+        ConceptRef { concept: Some(c.id), family: Some(c.family), qualifier, noun: Some(Sym::new(t.lower())) }
     }
 
 
@@ -286,7 +288,7 @@ fn sentence_entities(k: &Knowledge, lex: &Lexicon, toks: &[Token]) -> Vec<(Sym, 
         let words = |n: usize| toks.get(i + n).filter(|t| t.is_word()).map(|t| t.lower());
         // known people match in any case ("heimsókn pútíns"); other names must be capitalised
         if let Some((n, (id, ty))) = k.entities.match_at(words).filter(|(_, (_, ty))| t.is_capitalised() || *ty == EntityType::Person) {
-            out.push((Sym::new(id), *ty, i));
+            out.push((*id, *ty, i));
             i += n;
             continue;
         }
@@ -382,6 +384,7 @@ impl Recent<'_> {
 pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
     let Some(lex) = k.lexicon(&doc.lang).or(k.langs.first()) else { return Vec::new() };
     let mut out = Vec::new();
+    let lang = Sym::new(&doc.lang);
     // the last three sentences (persons: three; events: two)
     let mut recent: std::collections::VecDeque<Recent> = std::collections::VecDeque::with_capacity(4);
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -444,6 +447,7 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
             lex: plex,
             doc,
             doc_idx,
+            lang,
             sentence: si as u32,
             twin_of: s.twin_of,
             sent_span: (doc.file_offset(s.start), doc.file_offset(s.end)),

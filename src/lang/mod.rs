@@ -6,75 +6,19 @@
 pub mod token;
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::DataError;
+use crate::claims::Sym;
 
-/// A fast, deterministic hasher for the look-up tables (short lexicon words; the keys come from
-/// data files, so flooding is not a concern). Eight bytes a step, multiply-rotate, mixed at the end.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FastHasher(u64);
-
-const FAST_K: u64 = 0x517c_c1b7_2722_0a95;
-
-impl FastHasher {
-    #[inline]
-    fn add(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(FAST_K);
-    }
-}
-
-impl Hasher for FastHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn write_u16(&mut self, i: u16) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        let h = self.0;
-        (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (h >> 32)
-    }
-}
-
-/// Hash map of the look-up tables.
-pub type Map<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-/// Hash set of the look-up tables.
-pub type Set<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+/// The hash map of every look-up table and grouping (foldhash: fast on short keys, seeded per
+/// process; nothing iterates a map to decide an order).
+pub type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+/// The hash set to go with [`Map`].
+pub type Set<K> = HashSet<K, foldhash::fast::RandomState>;
 
 /// A phrase table: word sequences (lower case) mapped to a payload, matched longest first.
 #[derive(Debug, Clone)]
@@ -535,9 +479,10 @@ impl Phase {
 
 #[derive(Debug, Clone)]
 pub struct Concept {
-    pub id: String,
+    /// (interned once here, so extraction never interns a concept)
+    pub id: Sym,
     pub kind: ConceptKind,
-    pub family: String,
+    pub family: Sym,
     pub phase: Option<Phase>,
     pub generic: bool,
 }
@@ -568,7 +513,7 @@ impl Concepts {
         let mut c = Concepts { min_suffix_chars: 4, ..Default::default() };
         for (id, cf) in raw {
             let idx = c.list.len() as u16;
-            c.list.push(Concept { family: cf.family.clone().unwrap_or_else(|| id.clone()), id, kind: cf.kind, phase: cf.phase, generic: cf.generic });
+            c.list.push(Concept { family: Sym::new(cf.family.as_deref().unwrap_or(&id)), id: Sym::new(&id), kind: cf.kind, phase: cf.phase, generic: cf.generic });
             for w in &cf.exact {
                 c.exact.entry(w.to_lowercase()).or_insert(idx);
             }
@@ -654,7 +599,7 @@ struct EntityFile {
 
 #[derive(Debug, Clone, Default)]
 pub struct Entities {
-    phrases: Phrases<(String, EntityType)>,
+    phrases: Phrases<(Sym, EntityType)>,
 }
 
 impl Entities {
@@ -665,14 +610,14 @@ impl Entities {
         for (id, ef) in raw {
             for form in &ef.forms {
                 // split "Kim Jong-un" into words the tokenizer produces
-                e.phrases.insert(form, (id.clone(), ef.kind));
+                e.phrases.insert(form, (Sym::new(&id), ef.kind));
             }
         }
         Ok(e)
     }
 
     /// Match a known entity at the start of `words` (lower case).
-    pub fn match_at<'w>(&self, words: impl Fn(usize) -> Option<&'w str>) -> Option<(usize, &(String, EntityType))> {
+    pub fn match_at<'w>(&self, words: impl Fn(usize) -> Option<&'w str>) -> Option<(usize, &(Sym, EntityType))> {
         self.phrases.match_at(words)
     }
 }
@@ -766,7 +711,7 @@ pub struct Knowledge {
     pub entities: Entities,
     pub boilerplate: Boilerplate,
     /// Month names of every language (for datelines, whatever the document's language).
-    pub all_months: HashMap<String, u8>,
+    pub all_months: Map<String, u8>,
     /// Language detection in one look-up a word: per word, a bit `1 << i` when it is a function
     /// word of `langs[i]` and `1 << (32 + i)` when it is one of its distinctive words.
     lang_words: Map<String, u64>,
@@ -817,7 +762,7 @@ impl Knowledge {
             }
         }
         let langs = lang_srcs.iter().map(|(n, s)| Lexicon::parse(s, n)).collect::<Result<Vec<_>, _>>()?;
-        let mut all_months = HashMap::new();
+        let mut all_months = Map::default();
         for l in &langs {
             for (k, v) in &l.months {
                 all_months.entry(k.clone()).or_insert(*v);

@@ -49,7 +49,7 @@ impl Label {
     pub fn of(claim: &Claim, docs: &[DocMeta], message: String, primary: bool) -> Label {
         Label {
             doc: claim.doc,
-            path: Sym::new(docs.get(claim.doc as usize).map_or("", |d| d.path.as_str())),
+            path: docs.get(claim.doc as usize).map_or_else(|| Sym::new(""), |d| d.path),
             start: claim.start,
             end: claim.end,
             text: claim.text,
@@ -91,7 +91,8 @@ pub struct Corroboration {
 /// What later stages keep of a document (the text itself is dropped after extraction).
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct DocMeta {
-    pub path: String,
+    /// (interned: every label of the document names it)
+    pub path: Sym,
     pub line: Option<usize>,
     pub outlet: Option<Sym>,
     pub lang: Sym,
@@ -108,12 +109,12 @@ impl DocMeta {
     pub fn name(&self) -> String {
         match self.line {
             Some(l) => format!("{}:{l}", self.path),
-            None => self.path.clone(),
+            None => self.path.to_string(),
         }
     }
     /// File name without folders, for compact messages.
     pub fn short(&self) -> String {
-        let base = std::path::Path::new(&self.path).file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_else(|| self.path.clone());
+        let base = std::path::Path::new(self.path.as_str()).file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_else(|| self.path.to_string());
         match self.line {
             Some(l) => format!("{base}:{l}"),
             None => base,

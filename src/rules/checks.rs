@@ -1,6 +1,6 @@
 //! The built-in checks. Each is a short function from claims to diagnostics (and corroborations).
 
-use std::collections::HashMap;
+use crate::lang::{Map, Set};
 
 use crate::claims::{fmt_num, Claim, ClaimKind, DateForm, Interval, Precision, SinceForm, Sym};
 use crate::extract::resolve;
@@ -97,7 +97,7 @@ fn doc_count(cl: &[&Claim]) -> usize {
 
 /// Group claims by a key, in first-seen order (deterministic).
 fn group<'c, K: std::hash::Hash + Eq>(claims: impl Iterator<Item = &'c Claim>, key: impl Fn(&Claim) -> Option<K>) -> Vec<Vec<&'c Claim>> {
-    let mut index: HashMap<K, usize> = HashMap::new();
+    let mut index: Map<K, usize> = Map::default();
     let mut groups: Vec<Vec<&Claim>> = Vec::new();
     for c in claims {
         let Some(k) = key(c) else { continue };
@@ -130,7 +130,7 @@ fn majority_report(
     let major = &cls[0];
     if doc_count(major) >= 2 {
         let mut sources: Vec<Label> = Vec::new();
-        let mut seen: std::collections::HashSet<u32> = std::collections::HashSet::new();
+        let mut seen: Set<u32> = Set::default();
         for c in major {
             if seen.insert(c.doc) {
                 sources.push(cx.label(c, show(c), false));
@@ -138,7 +138,7 @@ fn majority_report(
         }
         corr.push(Corroboration { code: Sym::new(&cx.rule.code), subject: Sym::new(&subject(major[0])), value: Sym::new(&show(major[0])), sources });
     }
-    let major_docs: std::collections::HashSet<u32> = major.iter().map(|c| c.doc).collect();
+    let major_docs: Set<u32> = major.iter().map(|c| c.doc).collect();
     for cl in &cls[1..] {
         for &c in cl {
             // a document stating both values: a contradiction inside it (reported when asked for)
@@ -170,7 +170,7 @@ fn majority_report(
 
 fn sources_phrase(cx: &Cx, major: &[&Claim]) -> String {
     let shown = cx.rule.params.max_examples.max(1);
-    let mut seen: std::collections::HashSet<u32> = std::collections::HashSet::new();
+    let mut seen: Set<u32> = Set::default();
     let mut names: Vec<String> = Vec::new();
     for m in major {
         if seen.insert(m.doc) && names.len() < shown {
@@ -222,7 +222,7 @@ fn first_copy(c: &Claim) -> bool {
 /// Subgroups come in first-seen key order, claims in group order; linear in the group plus the
 /// output.
 fn split_by<K: std::hash::Hash + Eq>(g: Vec<&Claim>, attr: impl Fn(&Claim) -> Option<K>) -> Vec<Vec<&Claim>> {
-    let mut index: HashMap<K, usize> = HashMap::new();
+    let mut index: Map<K, usize> = Map::default();
     let of: Vec<Option<usize>> = g
         .iter()
         .map(|c| {
@@ -386,9 +386,9 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
     let dated: Vec<&Claim> = claims.iter().filter(|c| first_copy(c) && c.kind == ClaimKind::Date && day_of(c).is_some()).collect();
     // a dated start or end counts for a duration of the same event concept, or, when it names no
     // event ("Kim kom til Russland tysdag"), for a duration about the same person
-    let mut by_key: HashMap<(Phase, String), Vec<&Claim>> = HashMap::new();
-    let mut by_doc: HashMap<(Phase, String, u32), Vec<&Claim>> = HashMap::new();
-    let mut by_sentence: HashMap<(u32, u32), Vec<&Claim>> = HashMap::new();
+    let mut by_key: Map<(Phase, String), Vec<&Claim>> = Map::default();
+    let mut by_doc: Map<(Phase, String, u32), Vec<&Claim>> = Map::default();
+    let mut by_sentence: Map<(u32, u32), Vec<&Claim>> = Map::default();
     for &c in &dated {
         by_sentence.entry((c.doc, c.sentence)).or_default().push(c);
         let Some(ph) = c.phase else { continue };
@@ -424,24 +424,29 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
         let keys: Vec<String> =
             [d.concept.as_ref().map(|e| format!("event:{e}")), d.principal.as_ref().map(|p| format!("person:{p}"))].into_iter().flatten().collect();
         let pubd = cx.published(d);
-        let find = |ph: Phase| -> Vec<&Claim> {
+        let (window_lo, window_hi) = (pubd.and_then(|p| resolve::add_days(p, -60)), pubd.and_then(|p| resolve::add_days(p, 30)));
+        // the anchors of a phase; those of other sources only from the days `within` (None: the
+        // latest day that has any), since a busy event or person has very many
+        let find = |ph: Phase, within: Option<(Option<jiff::civil::Date>, Option<jiff::civil::Date>)>| -> Vec<&Claim> {
             let here: Vec<&Claim> = own.iter().copied().filter(|c| c.phase == Some(ph) || (ph == Phase::End && c.phase.is_none())).collect();
             if !here.is_empty() {
                 return here;
             }
-            let near = |k: &String| {
-                let mine: &[&Claim] = by_doc.get(&(ph, k.clone(), d.doc)).map_or(&[], |v| v.as_slice());
-                (mine, in_days(&(ph, k.clone()), pubd.and_then(|p| resolve::add_days(p, -60)), pubd.and_then(|p| resolve::add_days(p, 30))))
+            let same_doc: Vec<&Claim> = keys.iter().flat_map(|k| by_doc.get(&(ph, k.clone(), d.doc)).map_or(&[][..], |v| v.as_slice())).copied().collect();
+            if !same_doc.is_empty() {
+                return same_doc;
+            }
+            let (lo, hi) = match within {
+                Some((lo, hi)) => (window_lo.map(|w| lo.map_or(w, |l| l.max(w))), window_hi.map(|w| hi.map_or(w, |h| h.min(w)))),
+                None => (keys.iter().filter_map(|k| in_days(&(ph, k.clone()), window_lo, window_hi).last().and_then(|c| day_of(c))).max(), window_hi),
             };
-            let found: Vec<(&[&Claim], &[&Claim])> = keys.iter().map(near).collect();
-            let same_doc: Vec<&Claim> = found.iter().flat_map(|(m, _)| m.iter().copied()).collect();
-            if same_doc.is_empty() { found.iter().flat_map(|(_, w)| w.iter().copied()).collect() } else { same_doc }
+            keys.iter().flat_map(|k| in_days(&(ph, k.clone()), lo, hi).iter().copied()).collect()
         };
         // a visit runs from the first arrival to the last departure; anchors more than 60 days
         // apart belong to different events
-        let ends = find(Phase::End);
+        let ends = find(Phase::End, None);
         let Some(end) = ends.iter().filter_map(|c| day_of(c)).max() else { continue };
-        let starts: Vec<&Claim> = find(Phase::Start)
+        let starts: Vec<&Claim> = find(Phase::Start, Some((resolve::add_days(end, -60), Some(end))))
             .into_iter()
             .filter(|c| day_of(c).is_some_and(|s| s <= end && resolve::days_between(s, end).is_some_and(|x| x < 60)))
             .collect();
@@ -508,7 +513,7 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
     // same phase; a month or year with no phase ("í desember í fyrra") covers the whole event
     let coarse = |c: &Claim| c.date.as_ref().is_some_and(|d| matches!(d.precision, Precision::Month | Precision::Year));
     let mut out: Out = (Vec::new(), Vec::new());
-    let mut seen: std::collections::HashSet<(String, Vec<u32>)> = std::collections::HashSet::new();
+    let mut seen: Set<(String, Vec<u32>)> = Set::default();
     let max = cx.rule.params.max_examples;
     for g in groups {
         let is_rel = |c: &Claim| c.date.as_ref().is_some_and(|d| matches!(d.form, DateForm::Relative | DateForm::Weekday));
@@ -677,7 +682,7 @@ fn past_event_after_publication(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
 // FL008 --------------------------------------------------------------------------------------
 
 fn duplicate_variant(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
-    let mut by_pos: HashMap<(u32, u32, u16), &Claim> = HashMap::new();
+    let mut by_pos: Map<(u32, u32, u16), &Claim> = Map::default();
     for c in claims {
         by_pos.insert((c.doc, c.sentence, c.ordinal), c);
     }
