@@ -90,3 +90,31 @@ fn corpus_view_snapshot() {
     let settings = snap_settings!();
     settings.bind(|| insta::assert_snapshot!("corpus_consistent_human", common::scrub(&app::corpus_human(&docs, &problems))));
 }
+
+/// Repeats fold whatever their spacing, a teaser cut off with "…" folds into the sentence it
+/// begins, and a repeat with another number stays, marked as a variant twin of the first.
+#[test]
+fn repeats_teasers_and_variant_twins() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "Ráðherrann kom til Óslóar 12. mars 2024 og dvaldi þar í fimm daga.\n\n\
+                Fundurinn með forsætisráðherranum stóð lengur en áætlað var í upphafi.\n\n\
+                Ráðherrann  kom til Óslóar 12. mars 2024 og \t dvaldi þar í fimm daga.\n\n\
+                Fundurinn með forsætisráðherranum stóð lengur …\n\n\
+                Ráðherrann kom til Óslóar 12. mars 2024 og dvaldi þar í sex daga.\n";
+    let path = dir.path().join("frett.txt");
+    std::fs::write(&path, text).expect("write");
+    let setup = common::setup();
+    let (docs, problems) = app::read_documents(&setup, &common::opts(&[&path]));
+    assert!(problems.is_empty(), "{problems:?}");
+    let d = &docs[0];
+    let at = |needle: &str, nth: usize| text.match_indices(needle).nth(nth).map(|(i, _)| i).expect("needle");
+    let folded: Vec<(usize, usize)> = d.folded.iter().map(|f| (f.start, f.copy_of)).collect();
+    // the second copy (other spacing) folds into the first; the teaser folds on its own start
+    assert!(folded.contains(&(at("Ráðherrann  kom", 0), at("Ráðherrann kom", 0))), "{folded:?}");
+    let teaser = at("Fundurinn", 1);
+    assert!(folded.contains(&(teaser, teaser)), "{folded:?}");
+    assert_eq!(d.folded.len(), 2);
+    // "sex daga" repeats the first sentence's words with another number: a twin, not a fold
+    let six = d.sentences.iter().find(|s| s.start == at("Ráðherrann kom", 1)).expect("kept");
+    assert_eq!(six.twin_of, Some(0));
+}

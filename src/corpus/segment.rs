@@ -271,6 +271,22 @@ fn split_line(toks: &[Token], para: u32, lex: &Lexicon, longest_abbrev: usize, o
     }
 }
 
+/// A hash of a text's words: texts that differ only in whitespace hash the same.
+fn words_hash(hasher: &impl std::hash::BuildHasher, s: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = hasher.build_hasher();
+    for w in s.split_whitespace() {
+        h.write(w.as_bytes());
+        h.write_u8(0xff);
+    }
+    h.finish()
+}
+
+/// The same words in the same order (whitespace aside): a verbatim repeat.
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
 /// Normalised sentence text for verbatim comparison (whitespace collapsed).
 fn norm(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -295,39 +311,44 @@ pub struct Folded {
 /// Drop verbatim repeats (keeping the first copy) and teaser sentences cut off with "…" whose text
 /// begins another sentence; mark sentences that repeat an earlier one with different numbers.
 pub fn dedupe(text: &str, lower: &str, tokens: &[Tok], sents: Vec<Sentence>, lex: &Lexicon) -> (Vec<Sentence>, Vec<Folded>) {
-    let normed: Vec<String> = sents.iter().map(|s| norm(&text[s.start..s.end])).collect();
-    let mut seen: crate::lang::Map<&str, usize> = crate::lang::Map::default();
+    // the kept sentences by the hash of their words: (start, end) of the first copy
+    let hasher = foldhash::fast::RandomState::default();
+    let mut seen: hashbrown::HashTable<(usize, usize)> = hashbrown::HashTable::with_capacity(sents.len());
     let mut shapes: crate::lang::Map<String, u32> = crate::lang::Map::default();
     let mut kept: Vec<Sentence> = Vec::with_capacity(sents.len());
     let mut folded = Vec::new();
-    // the normalised sentences sorted, built at the first teaser: sentences starting with a
-    // prefix are one run of it, found by binary search (a page of teasers stays n log n)
-    let mut sorted: Option<Vec<(&str, usize)>> = None;
+    // every sentence normalised and sorted, built at the first teaser only: sentences starting
+    // with a prefix are one run of it, found by binary search (a page of teasers stays n log n)
+    let mut normed: Vec<String> = Vec::new();
+    let mut sorted: Vec<usize> = Vec::new();
     let mut key = String::new();
+    let spans: Vec<(usize, usize)> = sents.iter().map(|s| (s.start, s.end)).collect();
     for (idx, mut s) in sents.into_iter().enumerate() {
-        let n = normed[idx].as_str();
-        if let Some(&first) = seen.get(n) {
+        let raw = &text[s.start..s.end];
+        let h = words_hash(&hasher, raw);
+        if let Some(&(first, _)) = seen.find(h, |&(a, b)| same_words(&text[a..b], raw)) {
             folded.push(Folded { start: s.start, end: s.end, copy_of: first });
             continue;
         }
         // teaser: "Kim var leystur út með gjöfum áður …" when a full sentence starts the same way
-        if let Some(prefix) = n.strip_suffix('…').map(str::trim_end) {
+        if let Some(prefix) = raw.trim_end().strip_suffix('…') {
+            if normed.is_empty() {
+                normed = spans.iter().map(|&(a, b)| norm(&text[a..b])).collect();
+                sorted = (0..normed.len()).collect();
+                sorted.sort_unstable_by(|&x, &y| normed[x].cmp(&normed[y]).then(x.cmp(&y)));
+            }
+            let prefix = norm(prefix);
             if prefix.len() >= 20 {
-                let sorted = sorted.get_or_insert_with(|| {
-                    let mut v: Vec<(&str, usize)> = normed.iter().enumerate().map(|(k, o)| (o.as_str(), k)).collect();
-                    v.sort_unstable();
-                    v
-                });
                 // the sentences longer than `prefix` that start with it
-                let lo = sorted.partition_point(|(o, _)| *o <= prefix);
-                let longer = &sorted[lo..][..sorted[lo..].partition_point(|(o, _)| o.starts_with(prefix))];
-                if longer.iter().take(2).any(|&(_, k)| k != idx) {
+                let lo = sorted.partition_point(|&k| normed[k].as_str() <= prefix.as_str());
+                let run = sorted[lo..].partition_point(|&k| normed[k].starts_with(prefix.as_str()));
+                if sorted[lo..lo + run].iter().take(2).any(|&k| k != idx) {
                     folded.push(Folded { start: s.start, end: s.end, copy_of: s.start });
                     continue;
                 }
             }
         }
-        seen.insert(n, s.start);
+        seen.insert_unique(h, (s.start, s.end), |&(a, b)| words_hash(&hasher, &text[a..b]));
         // variant twins: same words, different numbers ("#" for each number)
         let lo = tokens.partition_point(|t| t.start < s.start);
         let hi = tokens.partition_point(|t| t.start < s.end);

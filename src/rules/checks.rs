@@ -379,6 +379,13 @@ fn day_of(c: &Claim) -> Option<jiff::civil::Date> {
     r.is_day().then_some(r.start)
 }
 
+/// What a dated start or end is about: the event it names, else its person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Anchor {
+    Event(Sym),
+    Person(Sym),
+}
+
 fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
     use crate::lang::Phase;
     let max = cx.rule.params.max_examples;
@@ -386,25 +393,25 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
     let dated: Vec<&Claim> = claims.iter().filter(|c| first_copy(c) && c.kind == ClaimKind::Date && day_of(c).is_some()).collect();
     // a dated start or end counts for a duration of the same event concept, or, when it names no
     // event ("Kim kom til Russland tysdag"), for a duration about the same person
-    let mut by_key: Map<(Phase, String), Vec<&Claim>> = Map::default();
-    let mut by_doc: Map<(Phase, String, u32), Vec<&Claim>> = Map::default();
+    let mut by_key: Map<(Phase, Anchor), Vec<&Claim>> = Map::default();
+    let mut by_doc: Map<(Phase, Anchor, u32), Vec<&Claim>> = Map::default();
     let mut by_sentence: Map<(u32, u32), Vec<&Claim>> = Map::default();
     for &c in &dated {
         by_sentence.entry((c.doc, c.sentence)).or_default().push(c);
         let Some(ph) = c.phase else { continue };
         let key = match (&c.concept, &c.principal) {
-            (Some(e), _) => format!("event:{e}"),
-            (None, Some(p)) => format!("person:{p}"),
+            (Some(e), _) => Anchor::Event(*e),
+            (None, Some(p)) => Anchor::Person(*p),
             _ => continue,
         };
-        by_doc.entry((ph, key.clone(), c.doc)).or_default().push(c);
+        by_doc.entry((ph, key, c.doc)).or_default().push(c);
         by_key.entry((ph, key)).or_default().push(c);
     }
     // each key's anchors in date order, so that a duration looks only at the days near it
     for v in by_key.values_mut() {
         v.sort_by_key(|c| day_of(c));
     }
-    let in_days = |k: &(Phase, String), lo: Option<jiff::civil::Date>, hi: Option<jiff::civil::Date>| -> &[&Claim] {
+    let in_days = |k: &(Phase, Anchor), lo: Option<jiff::civil::Date>, hi: Option<jiff::civil::Date>| -> &[&Claim] {
         let Some(v) = by_key.get(k) else { return &[] };
         let (Some(lo), Some(hi)) = (lo, hi) else { return &[] };
         let a = v.partition_point(|c| day_of(c) < Some(lo));
@@ -421,8 +428,7 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
         // end: "fór heim í dag eftir sex daga heimsókn"), then its own article, then other sources
         // on the same person or event dated from 60 days before its publication to 30 after (an
         // article with no publication date uses its own dates only)
-        let keys: Vec<String> =
-            [d.concept.as_ref().map(|e| format!("event:{e}")), d.principal.as_ref().map(|p| format!("person:{p}"))].into_iter().flatten().collect();
+        let keys: Vec<Anchor> = [d.concept.map(Anchor::Event), d.principal.map(Anchor::Person)].into_iter().flatten().collect();
         let pubd = cx.published(d);
         let (window_lo, window_hi) = (pubd.and_then(|p| resolve::add_days(p, -60)), pubd.and_then(|p| resolve::add_days(p, 30)));
         // the anchors of a phase; those of other sources only from the days `within` (None: the
@@ -432,15 +438,15 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
             if !here.is_empty() {
                 return here;
             }
-            let same_doc: Vec<&Claim> = keys.iter().flat_map(|k| by_doc.get(&(ph, k.clone(), d.doc)).map_or(&[][..], |v| v.as_slice())).copied().collect();
+            let same_doc: Vec<&Claim> = keys.iter().flat_map(|k| by_doc.get(&(ph, *k, d.doc)).map_or(&[][..], |v| v.as_slice())).copied().collect();
             if !same_doc.is_empty() {
                 return same_doc;
             }
             let (lo, hi) = match within {
                 Some((lo, hi)) => (window_lo.map(|w| lo.map_or(w, |l| l.max(w))), window_hi.map(|w| hi.map_or(w, |h| h.min(w)))),
-                None => (keys.iter().filter_map(|k| in_days(&(ph, k.clone()), window_lo, window_hi).last().and_then(|c| day_of(c))).max(), window_hi),
+                None => (keys.iter().filter_map(|k| in_days(&(ph, *k), window_lo, window_hi).last().and_then(|c| day_of(c))).max(), window_hi),
             };
-            keys.iter().flat_map(|k| in_days(&(ph, k.clone()), lo, hi).iter().copied()).collect()
+            keys.iter().flat_map(|k| in_days(&(ph, *k), lo, hi).iter().copied()).collect()
         };
         // a visit runs from the first arrival to the last departure; anchors more than 60 days
         // apart belong to different events
@@ -470,7 +476,7 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
             // the count fits: any other source dating the start differently dissents
             // a misdated start is a few days off; a date weeks away is another event
             let (lo, hi) = (resolve::add_days(start, -3), resolve::add_days(start, 3).map(|h| h.min(end)));
-            let mut others: Vec<&Claim> = keys.iter().flat_map(|k| in_days(&(Phase::Start, k.clone()), lo, hi).iter().copied()).collect();
+            let mut others: Vec<&Claim> = keys.iter().flat_map(|k| in_days(&(Phase::Start, *k), lo, hi).iter().copied()).collect();
             others.retain(|c| c.doc != d.doc && day_of(c) != Some(start));
             for a in others {
                 let Some(day) = day_of(a) else { continue };
