@@ -101,3 +101,49 @@ pub fn print(r: &Report) -> String {
         Err(e) => format!("{{\"error\":\"{e}\"}}\n"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::InputProblem;
+    use crate::report::{Corroboration, Diagnostic};
+
+    /// The report as serde_json prints it in one piece: what [`write`] must reproduce.
+    fn whole(r: &Report) -> String {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            documents: &'a [DocMeta],
+            claims: Vec<ClaimOut<'a>>,
+            diagnostics: &'a [Diagnostic],
+            corroborations: &'a [Corroboration],
+            problems: &'a [InputProblem],
+        }
+        let out = Out {
+            documents: &r.documents,
+            claims: r.claims.iter().map(|c| ClaimOut::new(c, &r.documents)).collect(),
+            diagnostics: &r.diagnostics,
+            corroborations: &r.corroborations,
+            problems: &r.problems,
+        };
+        serde_json::to_string_pretty(&out).expect("serialises") + "\n"
+    }
+
+    #[test]
+    fn same_bytes_as_serde_json_in_one_piece() {
+        let setup = crate::app::Setup::load(None).expect("built-in data");
+        let opts = crate::app::RunOptions { paths: vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/corpus")], ..Default::default() };
+        let mut r = crate::app::check(&setup, &opts);
+        assert!(!r.claims.is_empty() && !r.diagnostics.is_empty() && r.problems.is_empty());
+        assert_eq!(print(&r), whole(&r), "a small report, with an empty list");
+        // several windows, the last one partial
+        let claims = r.claims.clone();
+        while r.claims.len() < 2 * ITEMS_PER_WINDOW + 7 {
+            r.claims.extend(claims.iter().cloned());
+        }
+        assert_eq!(print(&r), whole(&r), "{} claims", r.claims.len());
+        r.claims.truncate(2 * ITEMS_PER_WINDOW);
+        assert_eq!(print(&r), whole(&r), "whole windows only");
+        let empty = Report::default();
+        assert_eq!(print(&empty), whole(&empty), "every list empty");
+    }
+}
