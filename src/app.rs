@@ -158,9 +158,11 @@ fn for_each_document<T: Send>(setup: &Setup, opts: &RunOptions, each: impl Fn(Do
     problems
 }
 
-/// Run `f` on a pool of `opts.threads` workers (or rayon's global pool, one a core).
+/// Run `f` on a pool of `opts.threads` workers (or rayon's global pool, one a core). The CLI
+/// sizes the global pool itself, so a pool is built here only when its size differs.
 fn in_pool<R: Send>(opts: &RunOptions, f: impl FnOnce() -> R + Send) -> R {
-    match opts.threads.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok()) {
+    let wanted = opts.threads.filter(|&n| n != rayon::current_num_threads());
+    match wanted.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok()) {
         Some(pool) => pool.install(f),
         None => f(),
     }

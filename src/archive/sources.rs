@@ -310,7 +310,7 @@ fn subject_name(k: &SubjectKey) -> String {
 fn same_value(a: &Claim, b: &Claim, tol: f64) -> bool {
     match a.kind {
         ClaimKind::Date | ClaimKind::Since => a.interval() == b.interval(),
-        _ => crate::rules::checks::close(a.value, b.value, a.approx || b.approx, tol) && a.whole == b.whole,
+        _ => crate::rules::checks::same_amount(a, b, tol),
     }
 }
 

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::error::InputProblem;
-use crate::lang::token::{lower_text, scan, Tok, TokKind, Token};
+use crate::lang::token::{lower_text, scan, within, Tok, TokKind, Token};
 use crate::lang::Knowledge;
 pub use load::{Input, Meta, OffsetMap, RawDoc};
 pub use segment::{Folded, Sentence, Stripped, Stripper};
@@ -83,9 +83,7 @@ impl Document {
     }
     /// The tokens starting in `start..end` of the text, as [`Token`]s.
     pub fn tokens_in(&self, start: usize, end: usize) -> Vec<Token<'_>> {
-        let lo = self.tokens.partition_point(|t| t.start < start);
-        let hi = self.tokens.partition_point(|t| t.start < end);
-        self.tokens[lo..hi].iter().map(|t| t.view(&self.text, &self.lower)).collect()
+        within(&self.tokens, start, end).iter().map(|t| t.view(&self.text, &self.lower)).collect()
     }
 }
 
@@ -94,10 +92,14 @@ fn best_lang(scores: &[usize]) -> Option<(usize, usize)> {
     scores.iter().copied().enumerate().max_by_key(|&(i, s)| (s, std::cmp::Reverse(i))).filter(|&(_, s)| s > 0)
 }
 
+/// The language-detection scores of the first 3,000 words of `tokens`.
+fn lang_scores(lower: &str, tokens: &[Tok], k: &Knowledge) -> Vec<usize> {
+    k.lang_scores(tokens.iter().filter(|t| t.kind == TokKind::Word).take(3000).map(|t| &lower[t.start..t.end]))
+}
+
 /// Detect a language from the function words of the first 3,000 words of `tokens`.
 pub fn detect_lang(lower: &str, tokens: &[Tok], k: &Knowledge) -> Option<String> {
-    let words = tokens.iter().filter(|t| t.kind == TokKind::Word).take(3000).map(|t| &lower[t.start..t.end]);
-    best_lang(&k.lang_scores(words)).map(|(best, _)| k.langs[best].code.clone())
+    best_lang(&lang_scores(lower, tokens, k)).map(|(best, _)| k.langs[best].code.clone())
 }
 
 /// Paragraphs written in another language than their document (a Bokmål caption in a Nynorsk
@@ -115,10 +117,7 @@ fn paragraph_langs(text: &str, lower: &str, tokens: &[Tok], sentences: &[Sentenc
         }
         let (from, to) = (sentences[i].start, sentences[j - 1].end);
         if text[from..to].split_whitespace().count() >= 8 {
-            let lo = tokens.partition_point(|t| t.start < from);
-            let hi = tokens.partition_point(|t| t.start < to);
-            let words = tokens[lo..hi].iter().filter(|t| t.kind == TokKind::Word).take(3000).map(|t| &lower[t.start..t.end]);
-            let scores = k.lang_scores(words);
+            let scores = lang_scores(lower, within(tokens, from, to), k);
             if let Some((best, score)) = best_lang(&scores) {
                 if best != doc_idx && score >= 2 * scores[doc_idx].max(1) {
                     out.push((para, k.langs[best].code.clone()));
@@ -209,7 +208,7 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
     let (sentences, folded) = match lex {
         Some(lex) => {
             let s = segment::sentences(&text, &lower, &kept, &tokens, lex);
-            segment::dedupe(&text, &lower, &tokens, s, lex)
+            segment::dedupe(&text, &lower, &tokens, &s, lex)
         }
         None => (Vec::new(), Vec::new()),
     };

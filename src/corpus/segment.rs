@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::lang::token::{Tok, TokKind, Token};
+use crate::lang::token::{begin_text, within, Tok, TokKind, Token};
 use crate::lang::{Boilerplate, Lexicon};
 
 /// A stripped byte range and the rule that stripped it.
@@ -199,9 +199,7 @@ pub fn sentences(text: &str, lower: &str, kept: &[Range<usize>], tokens: &[Tok],
             let n = tokens[i..].partition_point(|t| t.start < line_end);
             toks.clear();
             toks.extend(tokens[i..i + n].iter().map(|t| t.view(text, lower)));
-            // (the line's first token, as if the line were tokenized alone)
-            toks[0].space_before = true;
-            toks[0].single_space_before = false;
+            begin_text(&mut toks);
             para += 1;
             split_line(&toks, para, lex, longest_abbrev, &mut out);
             i += n;
@@ -310,7 +308,7 @@ pub struct Folded {
 
 /// Drop verbatim repeats (keeping the first copy) and teaser sentences cut off with "…" whose text
 /// begins another sentence; mark sentences that repeat an earlier one with different numbers.
-pub fn dedupe(text: &str, lower: &str, tokens: &[Tok], sents: Vec<Sentence>, lex: &Lexicon) -> (Vec<Sentence>, Vec<Folded>) {
+pub fn dedupe(text: &str, lower: &str, tokens: &[Tok], sents: &[Sentence], lex: &Lexicon) -> (Vec<Sentence>, Vec<Folded>) {
     // the kept sentences by the hash of their words: (start, end) of the first copy
     let hasher = foldhash::fast::RandomState::default();
     let mut seen: hashbrown::HashTable<(usize, usize)> = hashbrown::HashTable::with_capacity(sents.len());
@@ -322,8 +320,7 @@ pub fn dedupe(text: &str, lower: &str, tokens: &[Tok], sents: Vec<Sentence>, lex
     let mut normed: Vec<String> = Vec::new();
     let mut sorted: Vec<usize> = Vec::new();
     let mut key = String::new();
-    let spans: Vec<(usize, usize)> = sents.iter().map(|s| (s.start, s.end)).collect();
-    for (idx, mut s) in sents.into_iter().enumerate() {
+    for (idx, s) in sents.iter().enumerate() {
         let raw = &text[s.start..s.end];
         let h = words_hash(&hasher, raw);
         if let Some(&(first, _)) = seen.find(h, |&(a, b)| same_words(&text[a..b], raw)) {
@@ -333,7 +330,7 @@ pub fn dedupe(text: &str, lower: &str, tokens: &[Tok], sents: Vec<Sentence>, lex
         // teaser: "Kim var leystur út með gjöfum áður …" when a full sentence starts the same way
         if let Some(prefix) = raw.trim_end().strip_suffix('…') {
             if normed.is_empty() {
-                normed = spans.iter().map(|&(a, b)| norm(&text[a..b])).collect();
+                normed = sents.iter().map(|s| norm(&text[s.start..s.end])).collect();
                 sorted = (0..normed.len()).collect();
                 sorted.sort_unstable_by(|&x, &y| normed[x].cmp(&normed[y]).then(x.cmp(&y)));
             }
@@ -350,9 +347,7 @@ pub fn dedupe(text: &str, lower: &str, tokens: &[Tok], sents: Vec<Sentence>, lex
         }
         seen.insert_unique(h, (s.start, s.end), |&(a, b)| words_hash(&hasher, &text[a..b]));
         // variant twins: same words, different numbers ("#" for each number)
-        let lo = tokens.partition_point(|t| t.start < s.start);
-        let hi = tokens.partition_point(|t| t.start < s.end);
-        let toks = &tokens[lo..hi];
+        let toks = within(tokens, s.start, s.end);
         let is_num = |t: &Token| t.is_digits() || lex.cardinals.contains_key(t.lower());
         let (mut words, mut nums) = (0, 0);
         key.clear();
@@ -369,16 +364,17 @@ pub fn dedupe(text: &str, lower: &str, tokens: &[Tok], sents: Vec<Sentence>, lex
                 key.push_str(t.text);
             }
         }
+        let mut twin_of = s.twin_of;
         if words >= 5 && nums > 0 {
             let pos = kept.len() as u32;
             match shapes.get(key.as_str()) {
-                Some(&twin) => s.twin_of = Some(twin),
+                Some(&twin) => twin_of = Some(twin),
                 None => {
                     shapes.insert(key.clone(), pos);
                 }
             }
         }
-        kept.push(s);
+        kept.push(Sentence { twin_of, ..s.clone() });
     }
     (kept, folded)
 }

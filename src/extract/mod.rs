@@ -298,10 +298,8 @@ fn sentence_entities(k: &Knowledge, lex: &Lexicon, toks: &[Token]) -> Vec<(Sym, 
         }
         let sentence_initial = i <= first_content;
         let lw = t.lower();
-        let lexical = lex.cardinals.contains_key(lw)
-            || lex.months.contains_key(lw)
-            || lex.weekdays.contains_key(lw)
-            || lex.function_words.iter().any(|f| f == lw);
+        // a number, month, weekday or function word of the language is no name
+        let lexical = lex.flags(lw) & (flag::CARDINAL | flag::CARDINAL_ONE | flag::MONTH | flag::WEEKDAY | flag::FUNCTION_WORD) != 0;
         if !sentence_initial && !lexical && t.text.chars().count() >= 2 {
             // join consecutive unknown capitalised words ("Ankit Panda")
             let mut j = i + 1;
@@ -333,11 +331,7 @@ fn has_marker(lex: &Lexicon, toks: &[Token], flags: &[u32], m: Marker) -> Option
 /// The tokens of a sentence, less the dateline.
 fn sentence_tokens<'d>(doc: &'d Document, s: &crate::corpus::Sentence) -> Vec<Token<'d>> {
     let mut toks = doc.tokens_in(s.start, s.end);
-    // (the sentence's first token, as if the sentence were tokenized alone)
-    if let Some(t) = toks.first_mut() {
-        t.space_before = true;
-        t.single_space_before = false;
-    }
+    crate::lang::token::begin_text(&mut toks);
     if let Some((a, b)) = doc.dateline {
         toks.retain(|t| t.end <= a || t.start >= b);
     }

@@ -228,8 +228,6 @@ pub struct Lexicon {
     pub relative: Phrases<RelOffset>,
     /// indexed by `Marker as usize`
     pub markers: [Phrases<()>; MARKER_KINDS],
-    pub function_words: Vec<String>,
-    pub distinctive: Vec<String>,
     pub abbreviations: Set<String>,
     /// What each word can begin or be (see [`flag`]); one look-up a token tells the extractor
     /// which parsers can match there, and whether a sentence can hold a claim at all.
@@ -415,8 +413,6 @@ impl Lexicon {
             units,
             relative,
             markers,
-            function_words,
-            distinctive,
             abbreviations: f.abbreviations.iter().map(|s| s.to_lowercase()).collect(),
         })
     }

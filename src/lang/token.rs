@@ -129,6 +129,22 @@ impl Tok {
     }
 }
 
+/// The tokens of a document's token list that start in `start..end` (a byte range of its text).
+pub fn within(tokens: &[Tok], start: usize, end: usize) -> &[Tok] {
+    let lo = tokens.partition_point(|t| t.start < start);
+    let hi = tokens.partition_point(|t| t.start < end);
+    &tokens[lo..hi.max(lo)]
+}
+
+/// Make the first of `toks` (views cut from a longer text) read as the first token of a text
+/// tokenized on its own: whitespace before it, of no single-space kind.
+pub fn begin_text(toks: &mut [Token]) {
+    if let Some(t) = toks.first_mut() {
+        t.space_before = true;
+        t.single_space_before = false;
+    }
+}
+
 /// Tokenize `text` into [`Tok`]s; offsets are relative to `text` plus `base`. Appends to `out`.
 pub fn scan(text: &str, base: usize, out: &mut Vec<Tok>) {
     let mut space_run = 0usize;

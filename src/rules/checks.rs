@@ -74,16 +74,10 @@ fn classes<'c>(cx: &Cx, members: &[&'c Claim], same: impl Fn(&Claim, &Claim) -> 
             None => out.push(vec![c]),
         }
     }
-    let ndocs = |cl: &Vec<&Claim>| {
-        let mut d: Vec<u32> = cl.iter().map(|c| c.doc).collect();
-        d.sort_unstable();
-        d.dedup();
-        d.len()
-    };
     // ties go to the earliest report; a source with no publication date never wins one
     let first_pub = |cl: &Vec<&Claim>| cl.iter().map(|c| (cx.published(c).is_none(), cx.published(c), c.doc)).min();
     // keys computed once per class (a stable sort: equal keys keep first-seen order)
-    let mut keyed: Vec<_> = out.into_iter().map(|cl| ((std::cmp::Reverse(ndocs(&cl)), first_pub(&cl)), cl)).collect();
+    let mut keyed: Vec<_> = out.into_iter().map(|cl| ((std::cmp::Reverse(doc_count(&cl)), first_pub(&cl)), cl)).collect();
     keyed.sort_by_key(|k| k.0);
     keyed.into_iter().map(|(_, cl)| cl).collect()
 }
@@ -128,7 +122,8 @@ fn majority_report(
     }
     let cls = classes(cx, group, &same);
     let major = &cls[0];
-    if doc_count(major) >= 2 {
+    let major_n = doc_count(major);
+    if major_n >= 2 {
         let mut sources: Vec<Label> = Vec::new();
         let mut seen: Set<u32> = Set::default();
         for c in major {
@@ -140,6 +135,7 @@ fn majority_report(
     }
     let major_docs: Set<u32> = major.iter().map(|c| c.doc).collect();
     for cl in &cls[1..] {
+        let cl_n = doc_count(cl);
         for &c in cl {
             // a document stating both values: a contradiction inside it (reported when asked for)
             if major_docs.contains(&c.doc) && !same_doc_dissent {
@@ -158,9 +154,9 @@ fn majority_report(
                 labels.push(cx.label(m, format!("{} says {}", cx.short(m), show(m)), false));
             }
             let mut h = help(c, major);
-            if doc_count(cl) >= doc_count(major) {
+            if cl_n >= major_n {
                 // no majority: classes of equal size are ranked by their earliest publication
-                h.push_str(&format!("; the sources split {} to {}: no majority, the earliest report's value is the reference", doc_count(major), doc_count(cl)));
+                h.push_str(&format!("; the sources split {major_n} to {cl_n}: no majority, the earliest report's value is the reference"));
             }
             diags.push(cx.diag(message(c, major), h, labels));
         }
@@ -204,8 +200,14 @@ fn part_exceeds_whole(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
 
 // FL002 --------------------------------------------------------------------------------------
 
+/// Two counts, parts or durations state one amount, as FL002 compares them: the same whole, and
+/// values within `tol` when either is approximate ("um 30").
+pub(crate) fn same_amount(a: &Claim, b: &Claim, tol: f64) -> bool {
+    close(a.value, b.value, a.approx || b.approx, tol) && a.whole == b.whole
+}
+
 /// Two values agree: equal, or within the relative tolerance when either is approximate.
-pub(crate) fn close(a: f64, b: f64, approx: bool, tol: f64) -> bool {
+fn close(a: f64, b: f64, approx: bool, tol: f64) -> bool {
     if a == b {
         return true;
     }
@@ -257,7 +259,7 @@ fn value_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
             // durations are about someone's visit or meeting; counts are of things, whoever is named
             for by_p in split_by(by_q, |c| if c.kind == ClaimKind::Duration { c.principal } else { None }) {
                 for window in time_windows(cx, &by_p, p.window_days) {
-                    let same = |a: &Claim, b: &Claim| close(a.value, b.value, a.approx || b.approx, p.tolerance) && a.whole == b.whole;
+                    let same = |a: &Claim, b: &Claim| same_amount(a, b, p.tolerance);
                     let (d, c) = majority_report(
                         cx,
                         &window,

@@ -159,7 +159,8 @@ pub fn run(rules: &[Rule], docs: &[DocMeta], claims: &[Claim]) -> (Vec<Diagnosti
         diags.extend(d);
         corr.extend(c);
     }
-    diags.sort_by_key(|d| d.sort_key());
+    // (the key holds strings: built once a diagnostic)
+    diags.sort_by_cached_key(Diagnostic::sort_key);
     // a claim compared in two overlapping groups is reported once
     diags.dedup_by(|a, b| a.code == b.code && a.labels.first() == b.labels.first() && a.message == b.message);
     // a corroboration is two or more sources agreeing: one article agreeing with itself is not one
