@@ -40,7 +40,7 @@ fn read_all(root: &Path) -> Vec<RawDoc> {
     inputs
         .iter()
         .filter_map(|i| match i {
-            Input::Text { path, meta } => corpus::load::read_text(path, meta).ok(),
+            Input::Text { path, meta } => corpus::load::read_text(path, meta.as_deref()).ok(),
             Input::Jsonl { .. } => None,
         })
         .collect()

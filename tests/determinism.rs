@@ -74,3 +74,17 @@ fn jsonl_lines_keep_their_order_whatever_the_threads() {
     let p = path.display().to_string();
     assert_same(&p, &[]);
 }
+
+/// The rules give the same diagnostics and corroborations for claims out of document order (the
+/// checks find a document's claims by binary search; such claims are put in extraction order).
+#[test]
+fn rules_do_not_depend_on_claim_order() {
+    let setup = common::setup();
+    let report = common::check(&setup, &[&root().join("examples/corpus")]);
+    assert!(!report.diagnostics.is_empty(), "the sample corpus has conflicts");
+    let mut reversed = report.claims.clone();
+    reversed.reverse();
+    let (diags, corr) = factlint::rules::run(&setup.rules, &report.documents, &reversed);
+    assert_eq!(diags, report.diagnostics);
+    assert_eq!(corr, report.corroborations);
+}

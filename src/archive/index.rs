@@ -190,7 +190,7 @@ pub fn index(setup: &Setup, run: &RunOptions, db: &Path, opts: &IndexOptions) ->
     let mut units: Vec<Unit> = Vec::new();
     for input in &inputs {
         match input {
-            Input::Text { path, meta } => units.push(Unit::Text { path: path.clone(), meta: meta.clone() }),
+            Input::Text { path, meta } => units.push(Unit::Text { path: path.clone(), meta: meta.as_deref().cloned().unwrap_or_default() }),
             Input::Jsonl { path } => {
                 let mut flush_err = None;
                 let mut line_problems = Vec::new();

@@ -18,7 +18,7 @@ use crate::report::plural;
 use super::store::{decode_claim, decode_meta};
 use super::{Archive, ArchiveError};
 use crate::app::Setup;
-use crate::claims::{fmt_num, Claim, ClaimKind, SinceForm, Sym};
+use crate::claims::{fmt_years, Claim, ClaimKind, SinceForm, Sym};
 use crate::corpus::{self, CorpusOptions, Meta, OffsetMap, RawDoc};
 use crate::extract;
 use crate::lang::token::tokenize;
@@ -317,7 +317,7 @@ fn same_value(a: &Claim, b: &Claim, tol: f64) -> bool {
 fn reading(c: &Claim, published: Option<Date>) -> String {
     let Some(s) = &c.since else { return c.value_text() };
     match (s.form, s.year, s.years, published) {
-        (SinceForm::FirstInYears, Some(y), Some(n), Some(p)) => format!("{} − {} = {y}", p.year(), fmt_num(n)),
+        (SinceForm::FirstInYears, Some(y), Some(n), Some(p)) => format!("{} − {} = {y}", p.year(), fmt_years(n)),
         (SinceForm::SinceYear, Some(y), _, _) => format!("since {y}"),
         (SinceForm::LastInYear, Some(y), _, _) => format!("last in {y}"),
         _ => c.value_text(),

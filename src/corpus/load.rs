@@ -58,7 +58,8 @@ pub struct RawDoc {
 /// Something to read: a text file (with manifest metadata) or a JSONL file of articles.
 #[derive(Debug, Clone)]
 pub enum Input {
-    Text { path: PathBuf, meta: Meta },
+    /// (the manifest's metadata, boxed: most files have none, and a run holds every input)
+    Text { path: PathBuf, meta: Option<Box<Meta>> },
     Jsonl { path: PathBuf },
 }
 
@@ -202,7 +203,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputProblem>) {
                 HashMap::new()
             }
         });
-        let meta = man.get(&path).cloned().unwrap_or_default();
+        let meta = man.get(&path).cloned().map(Box::new);
         inputs.push(Input::Text { path, meta });
     }
     (inputs, problems)
@@ -229,13 +230,13 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, Option<InputProble
 }
 
 /// Read a text file into one raw document.
-pub fn read_text(path: &Path, meta: &Meta) -> Result<RawDoc, InputProblem> {
+pub fn read_text(path: &Path, meta: Option<&Meta>) -> Result<RawDoc, InputProblem> {
     let bytes = std::fs::read(path).map_err(|e| problem(path, None, format!("cannot read: {e}"), true))?;
     let (text, _) = decode(path, bytes)?;
     if text.trim().is_empty() {
         return Err(problem(path, None, "file holds only whitespace".into(), true));
     }
-    Ok(RawDoc { path: path.display().to_string(), line: None, text, map: OffsetMap::identity(), meta: meta.clone() })
+    Ok(RawDoc { path: path.display().to_string(), line: None, text, map: OffsetMap::identity(), meta: meta.cloned().unwrap_or_default() })
 }
 
 #[derive(Debug, Deserialize)]

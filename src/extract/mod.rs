@@ -558,7 +558,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                     // (a count of years beyond the calendar leaves the year unknown)
                     let year = pub_date.and_then(|p| p.year().checked_sub(n_years as i16));
                     let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Since, toks, i, i + n, year.map(f64::from).unwrap_or(0.0)), ev);
-                    c.since = Some(SinceInfo { form: SinceForm::FirstInYears, years: Some(n_years), year });
+                    c.since = Some(SinceInfo { form: SinceForm::FirstInYears, years: Some(n_years as f32), year });
                     out.push(c);
                     i += n;
                     continue;

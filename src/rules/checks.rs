@@ -2,7 +2,7 @@
 
 use crate::lang::{Map, Set};
 
-use crate::claims::{fmt_num, Claim, ClaimKind, DateForm, Interval, Precision, SinceForm, Sym};
+use crate::claims::{fmt_num, fmt_years, Claim, ClaimKind, DateForm, Interval, Precision, SinceForm, Sym};
 use crate::extract::resolve;
 use crate::lang::TimeUnit;
 use crate::report::{Corroboration, Diagnostic, DocMeta, Label};
@@ -102,6 +102,14 @@ fn group<'c, K: std::hash::Hash + Eq>(claims: impl Iterator<Item = &'c Claim>, k
         groups[i].push(c);
     }
     groups
+}
+
+/// A document's claims: the claims of a run come grouped by document, in document order (see
+/// `rules::run`), so they are one range, found by binary search.
+fn of_doc(claims: &[Claim], doc: u32) -> &[Claim] {
+    let a = claims.partition_point(|c| c.doc < doc);
+    let b = claims.partition_point(|c| c.doc <= doc);
+    &claims[a..b]
 }
 
 /// Report each claim outside the majority class (whose document does not also state the
@@ -325,7 +333,7 @@ fn time_windows<'c>(cx: &Cx, g: &[&'c Claim], days: i64) -> Vec<Vec<&'c Claim>> 
 fn since_text(cx: &Cx, c: &Claim) -> String {
     let Some(s) = &c.since else { return c.value_text() };
     match (s.form, s.year, s.years, cx.published(c)) {
-        (SinceForm::FirstInYears, Some(y), Some(n), Some(p)) => format!("{} − {} = {}", p.year(), fmt_num(n), y),
+        (SinceForm::FirstInYears, Some(y), Some(n), Some(p)) => format!("{} − {} = {}", p.year(), fmt_years(n), y),
         (SinceForm::SinceYear, Some(y), _, _) => format!("since {y}"),
         (SinceForm::LastInYear, Some(y), _, _) => format!("last in {y}"),
         _ => c.value_text(),
@@ -392,22 +400,20 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
     use crate::lang::Phase;
     let max = cx.rule.params.max_examples;
     // dated starts and ends, indexed by the person they are about and by the event they name
-    let dated: Vec<&Claim> = claims.iter().filter(|c| first_copy(c) && c.kind == ClaimKind::Date && day_of(c).is_some()).collect();
+    let is_dated = |c: &Claim| first_copy(c) && c.kind == ClaimKind::Date && day_of(c).is_some();
+    let dated: Vec<&Claim> = claims.iter().filter(|c| is_dated(c)).collect();
     // a dated start or end counts for a duration of the same event concept, or, when it names no
     // event ("Kim kom til Russland tysdag"), for a duration about the same person
+    let anchor = |c: &Claim| match (&c.concept, &c.principal) {
+        (Some(e), _) => Some(Anchor::Event(*e)),
+        (None, Some(p)) => Some(Anchor::Person(*p)),
+        _ => None,
+    };
     let mut by_key: Map<(Phase, Anchor), Vec<&Claim>> = Map::default();
-    let mut by_doc: Map<(Phase, Anchor, u32), Vec<&Claim>> = Map::default();
-    let mut by_sentence: Map<(u32, u32), Vec<&Claim>> = Map::default();
     for &c in &dated {
-        by_sentence.entry((c.doc, c.sentence)).or_default().push(c);
-        let Some(ph) = c.phase else { continue };
-        let key = match (&c.concept, &c.principal) {
-            (Some(e), _) => Anchor::Event(*e),
-            (None, Some(p)) => Anchor::Person(*p),
-            _ => continue,
-        };
-        by_doc.entry((ph, key, c.doc)).or_default().push(c);
-        by_key.entry((ph, key)).or_default().push(c);
+        if let (Some(ph), Some(key)) = (c.phase, anchor(c)) {
+            by_key.entry((ph, key)).or_default().push(c);
+        }
     }
     // each key's anchors in date order, so that a duration looks only at the days near it
     for v in by_key.values_mut() {
@@ -425,7 +431,9 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
         first_copy(c) && c.kind == ClaimKind::Duration && c.unit == Some(TimeUnit::Day) && !c.approx && c.value >= 1.0 && c.value < 400.0 && c.concept.is_some()
     });
     for d in durations {
-        let own: Vec<&Claim> = by_sentence.get(&(d.doc, d.sentence)).cloned().unwrap_or_default();
+        // the duration's article, and its sentence, among the dated claims
+        let article: Vec<&Claim> = of_doc(claims, d.doc).iter().filter(|c| is_dated(c)).collect();
+        let own: Vec<&Claim> = article.iter().copied().filter(|c| c.sentence == d.sentence).collect();
         // anchors, nearest first: the duration's own sentence (a date there with no phase is its
         // end: "fór heim í dag eftir sex daga heimsókn"), then its own article, then other sources
         // on the same person or event dated from 60 days before its publication to 30 after (an
@@ -440,7 +448,7 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
             if !here.is_empty() {
                 return here;
             }
-            let same_doc: Vec<&Claim> = keys.iter().flat_map(|k| by_doc.get(&(ph, *k, d.doc)).map_or(&[][..], |v| v.as_slice())).copied().collect();
+            let same_doc: Vec<&Claim> = keys.iter().flat_map(|k| article.iter().copied().filter(move |c| c.phase == Some(ph) && anchor(c) == Some(*k))).collect();
             if !same_doc.is_empty() {
                 return same_doc;
             }
@@ -467,13 +475,17 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
         let n = d.value as i64;
         let Some(span) = resolve::days_between(start, end).map(|x| x + 1) else { continue };
         let what = d.concept.as_deref().unwrap_or("event");
-        let mut labels = vec![cx.label(d, format!("{n} days"), true)];
-        for c in emaj.iter().take(max) {
-            labels.push(cx.label(c, format!("{} dates the end {end}", cx.short(c)), false));
-        }
-        for c in smaj.iter().take(max) {
-            labels.push(cx.label(c, format!("{} dates the start {start}", cx.short(c)), false));
-        }
+        // (built only for what is kept: a label interns its message)
+        let labels = |primary: bool| {
+            let mut labels = vec![cx.label(d, format!("{n} days"), primary)];
+            for c in emaj.iter().take(max) {
+                labels.push(cx.label(c, format!("{} dates the end {end}", cx.short(c)), false));
+            }
+            for c in smaj.iter().take(max) {
+                labels.push(cx.label(c, format!("{} dates the start {start}", cx.short(c)), false));
+            }
+            labels
+        };
         if span == n {
             // the count fits: any other source dating the start differently dissents
             // a misdated start is a few days off; a date weeks away is another event
@@ -488,16 +500,15 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
                     vec![cx.label(a, format!("started {day}?"), true), cx.label(d, format!("{n} days"), false), cx.label(emaj[0], format!("ended {end}"), false)],
                 ));
             }
-            let sources = labels.into_iter().map(|mut l| {
-                l.primary = false;
-                l
-            });
-            out.1.push(Corroboration {
-                code: Sym::new(&cx.rule.code),
-                subject: Sym::new(&format!("{what}{}", d.principal.as_deref().map(|p| format!(" by {p}")).unwrap_or_default())),
-                value: Sym::new(&format!("{start} to {end}, {n} days")),
-                sources: sources.collect(),
-            });
+            // an article agreeing with itself is no corroboration (`rules::run` drops it)
+            if emaj.iter().take(max).chain(smaj.iter().take(max)).any(|c| c.doc != d.doc) {
+                out.1.push(Corroboration {
+                    code: Sym::new(&cx.rule.code),
+                    subject: Sym::new(&format!("{what}{}", d.principal.as_deref().map(|p| format!(" by {p}")).unwrap_or_default())),
+                    value: Sym::new(&format!("{start} to {end}, {n} days")),
+                    sources: labels(false),
+                });
+            }
             continue;
         }
         out.0.push(cx.diag(
@@ -506,7 +517,7 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
                 "counting both ends, {start} to {end} is {end} − {start} + 1 = {span} days; a {n}-day {what} ending {end} would have begun {}",
                 resolve::add_days(end, -(n - 1)).map(|x| x.to_string()).unwrap_or_default()
             ),
-            labels,
+            labels(true),
         ));
     }
     out
@@ -690,14 +701,11 @@ fn past_event_after_publication(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
 // FL008 --------------------------------------------------------------------------------------
 
 fn duplicate_variant(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
-    let mut by_pos: Map<(u32, u32, u16), &Claim> = Map::default();
-    for c in claims {
-        by_pos.insert((c.doc, c.sentence, c.ordinal), c);
-    }
     let mut out = Vec::new();
     for c in claims.iter().filter(|c| c.twin_of.is_some()) {
         let Some(t) = c.twin_of else { continue };
-        let Some(orig) = by_pos.get(&(c.doc, t, c.ordinal)) else { continue };
+        // (the last claim at that position, should two share one)
+        let Some(orig) = of_doc(claims, c.doc).iter().rev().find(|o| (o.sentence, o.ordinal) == (t, c.ordinal)) else { continue };
         if orig.value_text() != c.value_text() || orig.kind != c.kind {
             out.push(cx.diag(
                 format!("a repeated paragraph in {} differs: {} here, {} in the first copy", cx.short(c), c.value_text(), orig.value_text()),

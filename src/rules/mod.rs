@@ -151,6 +151,20 @@ pub fn load(extra: Option<&Path>) -> Result<Vec<Rule>, DataError> {
 /// Run every rule over the claims. Output is sorted, so it does not depend on claim order.
 pub fn run(rules: &[Rule], docs: &[DocMeta], claims: &[Claim]) -> (Vec<Diagnostic>, Vec<Corroboration>) {
     use rayon::prelude::*;
+    // the checks find a document's claims by binary search, so they need the claims grouped by
+    // document in document order, as a run and the archive collect them; claims in any other
+    // order are put in the order a run extracts them (document, sentence, place in the sentence)
+    let sorted: Vec<Claim>;
+    let claims = if claims.is_sorted_by_key(|c| c.doc) {
+        claims
+    } else {
+        sorted = {
+            let mut v = claims.to_vec();
+            v.sort_by_key(|c| (c.doc, c.sentence, c.ordinal));
+            v
+        };
+        &sorted
+    };
     let mut diags = Vec::new();
     let mut corr = Vec::new();
     // the rules run in parallel; their results are joined in rule order
