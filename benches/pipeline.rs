@@ -20,6 +20,10 @@ use factlint::app::{self, RunOptions, Setup};
 use factlint::corpus::{self, Input, RawDoc};
 use factlint::extract;
 
+// the allocator the binary uses (src/main.rs)
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn corpus_dir() -> PathBuf {
     let mb: f64 = std::env::var("FACTLINT_BENCH_MB").ok().and_then(|s| s.parse().ok()).unwrap_or(10.0);
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-gen-{mb}mb"));

@@ -12,8 +12,8 @@ use factlint::corpus::CorpusOptions;
 use factlint::report::{self, human, json, sarif};
 
 /// mimalloc: a run makes millions of small allocations from every worker (tokens, sentences,
-/// claims); measured on 1 GB of news, the whole check takes about a tenth less time and the peak
-/// RSS after extraction a fifth less than with the system allocator.
+/// claims). Measured on 1 GB of news with two workers, extraction took 74 s instead of 95 s and
+/// the RSS after it was 1.46 GB instead of 1.83 GB (one run each); on one worker it gains ~1 %.
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
