@@ -114,18 +114,6 @@ impl From<&str> for Sym {
     }
 }
 
-impl From<&String> for Sym {
-    fn from(s: &String) -> Sym {
-        Sym::new(s)
-    }
-}
-
-impl From<String> for Sym {
-    fn from(s: String) -> Sym {
-        Sym::new(&s)
-    }
-}
-
 impl serde::Serialize for Sym {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
@@ -171,12 +159,6 @@ impl SymList {
         } else {
             self.0.as_str().matches(SEP).count() + 1
         }
-    }
-    pub fn first(self) -> Option<&'static str> {
-        self.iter().next()
-    }
-    pub fn contains(self, item: &str) -> bool {
-        self.iter().any(|x| x == item)
     }
 }
 
@@ -248,6 +230,5 @@ mod tests {
         }
         let (a, b, c) = (SymList::new(&["a"]), SymList::new(&["a", "b"]), SymList::new(&["ab"]));
         assert!(a < b && b < c && vec!["a", "b"] < vec!["ab"]);
-        assert!(b.contains("b") && !b.contains("ab"));
     }
 }
