@@ -18,7 +18,7 @@ use crate::report::plural;
 use super::store::{decode_claim, decode_meta};
 use super::{Archive, ArchiveError};
 use crate::app::Setup;
-use crate::claims::{fmt_years, Claim, ClaimKind, SinceForm, Sym};
+use crate::claims::{Claim, ClaimKind, Sym};
 use crate::corpus::{self, CorpusOptions, Meta, OffsetMap, RawDoc};
 use crate::extract;
 use crate::lang::token::tokenize;
@@ -314,16 +314,6 @@ fn same_value(a: &Claim, b: &Claim, tol: f64) -> bool {
     }
 }
 
-fn reading(c: &Claim, published: Option<Date>) -> String {
-    let Some(s) = &c.since else { return c.value_text() };
-    match (s.form, s.year, s.years, published) {
-        (SinceForm::FirstInYears, Some(y), Some(n), Some(p)) => format!("{} − {} = {y}", p.year(), fmt_years(n)),
-        (SinceForm::SinceYear, Some(y), _, _) => format!("since {y}"),
-        (SinceForm::LastInYear, Some(y), _, _) => format!("last in {y}"),
-        _ => c.value_text(),
-    }
-}
-
 struct Doc {
     published: Option<Date>,
     outlet: Option<String>,
@@ -445,7 +435,7 @@ pub fn sources(setup: &Setup, db: &Path, query: &str, opts: &SourcesOptions) -> 
                     line,
                     column,
                     value: c.value_text(),
-                    reading: reading(c, doc.published),
+                    reading: c.reading(doc.published),
                     text: c.text.to_string(),
                     class: class_of[i],
                 })
@@ -458,7 +448,7 @@ pub fn sources(setup: &Setup, db: &Path, query: &str, opts: &SourcesOptions) -> 
             kind: key.0.name(),
             claims: entries,
             classes: class_list,
-            query_value: own.map(|q| reading(q, query_published)),
+            query_value: own.map(|q| q.reading(query_published)),
             query_class,
         });
     }

@@ -190,6 +190,18 @@ impl Claim {
         Some(Interval { start: d, end: d.last_of_year() })
     }
 
+    /// A since claim with its arithmetic ("2023 − 4 = 2019", "since 2019", "last in 2019") for an
+    /// article published `published`; any other claim as [`Claim::value_text`].
+    pub fn reading(&self, published: Option<Date>) -> String {
+        let Some(s) = &self.since else { return self.value_text() };
+        match (s.form, s.year, s.years, published) {
+            (SinceForm::FirstInYears, Some(y), Some(n), Some(p)) => format!("{} − {} = {y}", p.year(), fmt_years(n)),
+            (SinceForm::SinceYear, Some(y), _, _) => format!("since {y}"),
+            (SinceForm::LastInYear, Some(y), _, _) => format!("last in {y}"),
+            _ => self.value_text(),
+        }
+    }
+
     /// A short rendering of the value: "32 of 44", "6 days", "2019", "2023-09-12".
     pub fn value_text(&self) -> String {
         let n = fmt_num(self.value);

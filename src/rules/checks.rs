@@ -2,7 +2,7 @@
 
 use crate::lang::{Map, Set};
 
-use crate::claims::{fmt_num, fmt_years, Claim, ClaimKind, DateForm, Interval, Precision, SinceForm, Sym};
+use crate::claims::{fmt_num, Claim, ClaimKind, DateForm, Interval, Precision, Sym};
 use crate::extract::resolve;
 use crate::lang::TimeUnit;
 use crate::report::{Corroboration, Diagnostic, DocMeta, Label};
@@ -330,16 +330,6 @@ fn time_windows<'c>(cx: &Cx, g: &[&'c Claim], days: i64) -> Vec<Vec<&'c Claim>> 
 
 // FL003 --------------------------------------------------------------------------------------
 
-fn since_text(cx: &Cx, c: &Claim) -> String {
-    let Some(s) = &c.since else { return c.value_text() };
-    match (s.form, s.year, s.years, cx.published(c)) {
-        (SinceForm::FirstInYears, Some(y), Some(n), Some(p)) => format!("{} − {} = {}", p.year(), fmt_years(n), y),
-        (SinceForm::SinceYear, Some(y), _, _) => format!("since {y}"),
-        (SinceForm::LastInYear, Some(y), _, _) => format!("last in {y}"),
-        _ => c.value_text(),
-    }
-}
-
 fn since_arithmetic(cx: &Cx, claims: &[Claim]) -> Out {
     let groups = group(claims.iter().filter(|c| first_copy(c) && c.kind == ClaimKind::Since && c.since.as_ref().is_some_and(|s| s.year.is_some())), |c| {
         Some((c.family?, c.principal))
@@ -351,7 +341,7 @@ fn since_arithmetic(cx: &Cx, claims: &[Claim]) -> Out {
             &g,
             true,
             |a, b| a.interval() == b.interval(),
-            |c| since_text(cx, c),
+            |c| c.reading(cx.published(c)),
             |c, major| {
                 format!(
                     "{} puts the previous {} in {}, other sources in {}",
@@ -367,10 +357,10 @@ fn since_arithmetic(cx: &Cx, claims: &[Claim]) -> Out {
                 for m in major.iter() {
                     if named.len() < cx.rule.params.max_examples && !named.contains(&m.doc) {
                         named.push(m.doc);
-                        list.push(format!("{} says {}", cx.short(m), since_text(cx, m)));
+                        list.push(format!("{} says {}", cx.short(m), m.reading(cx.published(m))));
                     }
                 }
-                format!("{}, but {}", since_text(cx, c), list.join("; "))
+                format!("{}, but {}", c.reading(cx.published(c)), list.join("; "))
             },
         );
         out.0.extend(d);
@@ -401,7 +391,6 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
     let max = cx.rule.params.max_examples;
     // dated starts and ends, indexed by the person they are about and by the event they name
     let is_dated = |c: &Claim| first_copy(c) && c.kind == ClaimKind::Date && day_of(c).is_some();
-    let dated: Vec<&Claim> = claims.iter().filter(|c| is_dated(c)).collect();
     // a dated start or end counts for a duration of the same event concept, or, when it names no
     // event ("Kim kom til Russland tysdag"), for a duration about the same person
     let anchor = |c: &Claim| match (&c.concept, &c.principal) {
@@ -410,7 +399,7 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
         _ => None,
     };
     let mut by_key: Map<(Phase, Anchor), Vec<&Claim>> = Map::default();
-    for &c in &dated {
+    for c in claims.iter().filter(|c| is_dated(c)) {
         if let (Some(ph), Some(key)) = (c.phase, anchor(c)) {
             by_key.entry((ph, key)).or_default().push(c);
         }
