@@ -95,7 +95,7 @@ impl Found {
 /// analysed in parallel. Only the texts of the documents being analysed are in memory. Returns
 /// the input problems.
 fn for_each_document<T: Send>(setup: &Setup, opts: &RunOptions, found: Found, each: impl Fn(Document) -> T + Sync, mut sink: impl FnMut(T) + Send) -> Vec<InputProblem> {
-    let Found { inputs, sizes, mut problems } = found;
+    let Found { mut inputs, sizes, mut problems } = found;
     let bar = progress_bar(opts, sizes.iter().sum());
     let analyze = |raw: Result<corpus::RawDoc, InputProblem>, r: &mut InputResult<T>| match raw {
         Ok(raw) => {
@@ -118,12 +118,13 @@ fn for_each_document<T: Send>(setup: &Setup, opts: &RunOptions, found: Found, ea
                     let run_end = inputs[i..].iter().position(|x| !matches!(x, Input::Text { .. })).map_or(inputs.len(), |k| i + k);
                     let j = run_end.min(i + TEXT_BATCH);
                     let batch: Vec<InputResult<T>> = inputs[i..j]
-                        .par_iter()
+                        .par_iter_mut()
                         .zip(&sizes[i..j])
                         .map(|(input, &size)| {
                             let mut r = InputResult { items: Vec::new(), problems: Vec::new() };
                             if let Input::Text { path, meta } = input {
-                                analyze(corpus::load::read_text(path, meta.as_deref()), &mut r);
+                                // the metadata moves into the document (an input is read once)
+                                analyze(corpus::load::read_text(path, meta.take()), &mut r);
                             }
                             if let Some(b) = &bar {
                                 b.inc(size);
@@ -252,8 +253,11 @@ fn reserve_claims(claims: &mut Vec<Claim>, total_bytes: u64) {
 /// The whole pipeline: collect claims and run the rules.
 pub fn check(setup: &Setup, opts: &RunOptions) -> Report {
     in_pool(opts, || {
+        let t0 = std::time::Instant::now();
         let mut report = collect_claims(setup, opts);
+        eprintln!("TIMING collect {:?} {}", t0.elapsed(), rss());
         (report.diagnostics, report.corroborations) = rules::run(&setup.rules, &report.documents, &report.claims);
+        eprintln!("TIMING rules {:?} {} corr {} diags {}", t0.elapsed(), rss(), report.corroborations.len(), report.diagnostics.len());
         report
     })
 }
@@ -274,7 +278,7 @@ pub fn claims_human(report: &Report) -> String {
             what.push_str(ph.name());
         }
         let q = c.qualifier.as_deref().map(|q| format!(" ({q})")).unwrap_or_default();
-        let resolved = match (&c.date, &c.since) {
+        let resolved = match (c.date(), c.since()) {
             (Some(di), _) if di.resolved.is_none() => "  [unresolved: publication date unknown]".to_string(),
             _ => String::new(),
         };
@@ -386,6 +390,11 @@ pub fn explain(rules: &[Rule], code: &str) -> Option<String> {
         s.push_str(&format!("\n## Not a conflict\n{n}\n"));
     }
     Some(s)
+}
+
+pub fn rss() -> String {
+    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    s.lines().filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM")).collect::<Vec<_>>().join(" ")
 }
 
 /// `factlint rules`

@@ -188,13 +188,13 @@ pub fn index(setup: &Setup, run: &RunOptions, db: &Path, opts: &IndexOptions) ->
     let bar = progress_bar(run, inputs.len());
     let batch = opts.batch.max(1);
     let mut units: Vec<Unit> = Vec::new();
-    for input in &inputs {
+    for input in inputs {
         match input {
-            Input::Text { path, meta } => units.push(Unit::Text { path: path.clone(), meta: meta.as_deref().cloned().unwrap_or_default() }),
+            Input::Text { path, meta } => units.push(Unit::Text { path, meta: meta.map(|m| *m).unwrap_or_default() }),
             Input::Jsonl { path } => {
                 let mut flush_err = None;
                 let mut line_problems = Vec::new();
-                read_lines(path, &mut line_problems, |u| {
+                read_lines(&path, &mut line_problems, |u| {
                     units.push(u);
                     if units.len() >= batch && flush_err.is_none() {
                         if let Err(e) = flush(&ctx, &mut archive, &mut units, &mut stats, pool.as_ref()) {
@@ -360,7 +360,7 @@ fn write(archive: &mut Archive, docs: &[Box<Indexed>]) -> Result<(), ArchiveErro
                         c.unit.map(crate::lang::TimeUnit::name),
                         c.phase.map(crate::lang::Phase::name),
                         c.value,
-                        c.whole,
+                        c.whole(),
                         iv.map(|i| i.start.to_string()),
                         iv.map(|i| i.end.to_string()),
                         published,

@@ -1,6 +1,6 @@
 //! Finding and reading inputs: files, folders, JSONL, manifests. The only place that opens articles.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
@@ -183,9 +183,13 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputProblem>) {
             problems.push(problem(p, None, "no such file or folder".into(), true));
         }
     }
-    // manifests: one per folder, applying to the files in it (paths relative to the manifest)
-    let mut manifests: HashMap<PathBuf, HashMap<PathBuf, Meta>> = HashMap::new();
-    let mut inputs = Vec::new();
+    // manifests: one per folder, applying to the files in it (paths relative to the manifest).
+    // Files come folder by folder, so one manifest is held at a time; its metadata is moved
+    // into the inputs, never copied (an archive of a million files holds it once). A folder
+    // whose files the walk meets again after a subfolder's has its manifest read again, quietly.
+    let mut manifest: Option<(PathBuf, HashMap<PathBuf, Meta>)> = None;
+    let mut read_before: HashSet<PathBuf> = HashSet::new();
+    let mut inputs = Vec::with_capacity(files.len());
     for (path, jsonl) in files {
         if path.file_name().is_some_and(|n| n == "manifest.jsonl") {
             continue;
@@ -194,16 +198,19 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputProblem>) {
             inputs.push(Input::Jsonl { path });
             continue;
         }
-        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let man = manifests.entry(dir.clone()).or_insert_with(|| {
+        let dir = path.parent().unwrap_or(Path::new(""));
+        if manifest.as_ref().is_none_or(|(d, _)| d != dir) {
             let m = dir.join("manifest.jsonl");
-            if m.is_file() {
+            let metas = if !m.is_file() {
+                HashMap::new()
+            } else if read_before.insert(dir.to_path_buf()) {
                 read_manifest(&m, &mut problems)
             } else {
-                HashMap::new()
-            }
-        });
-        let meta = man.get(&path).cloned().map(Box::new);
+                read_manifest(&m, &mut Vec::new())
+            };
+            manifest = Some((dir.to_path_buf(), metas));
+        }
+        let meta = manifest.as_mut().and_then(|(_, metas)| metas.remove(&path)).map(Box::new);
         inputs.push(Input::Text { path, meta });
     }
     (inputs, problems)
@@ -230,13 +237,13 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, Option<InputProble
 }
 
 /// Read a text file into one raw document.
-pub fn read_text(path: &Path, meta: Option<&Meta>) -> Result<RawDoc, InputProblem> {
+pub fn read_text(path: &Path, meta: Option<Box<Meta>>) -> Result<RawDoc, InputProblem> {
     let bytes = std::fs::read(path).map_err(|e| problem(path, None, format!("cannot read: {e}"), true))?;
     let (text, _) = decode(path, bytes)?;
     if text.trim().is_empty() {
         return Err(problem(path, None, "file holds only whitespace".into(), true));
     }
-    Ok(RawDoc { path: path.display().to_string(), line: None, text, map: OffsetMap::identity(), meta: meta.cloned().unwrap_or_default() })
+    Ok(RawDoc { path: path.display().to_string(), line: None, text, map: OffsetMap::identity(), meta: meta.map(|m| *m).unwrap_or_default() })
 }
 
 #[derive(Debug, Deserialize)]
