@@ -253,11 +253,8 @@ fn reserve_claims(claims: &mut Vec<Claim>, total_bytes: u64) {
 /// The whole pipeline: collect claims and run the rules.
 pub fn check(setup: &Setup, opts: &RunOptions) -> Report {
     in_pool(opts, || {
-        let t0 = std::time::Instant::now();
         let mut report = collect_claims(setup, opts);
-        eprintln!("TIMING collect {:?} {}", t0.elapsed(), rss());
         (report.diagnostics, report.corroborations) = rules::run(&setup.rules, &report.documents, &report.claims);
-        eprintln!("TIMING rules {:?} {} corr {} diags {}", t0.elapsed(), rss(), report.corroborations.len(), report.diagnostics.len());
         report
     })
 }
@@ -390,11 +387,6 @@ pub fn explain(rules: &[Rule], code: &str) -> Option<String> {
         s.push_str(&format!("\n## Not a conflict\n{n}\n"));
     }
     Some(s)
-}
-
-pub fn rss() -> String {
-    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    s.lines().filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM")).collect::<Vec<_>>().join(" ")
 }
 
 /// `factlint rules`

@@ -62,7 +62,7 @@ fn without_manifest_dates_come_from_datelines_or_are_unknown() {
     // relative dates in the undated article stay unresolved
     let report = common::check(&setup, &[dir.path()]);
     let undated = report.documents.iter().position(|d| d.path.ends_with("002_nrk_mote.txt")).expect("doc") as u32;
-    let rel: Vec<_> = report.claims.iter().filter(|c| c.doc == undated && c.date.as_ref().is_some_and(|d| d.form != factlint::claims::DateForm::Absolute)).collect();
+    let rel: Vec<_> = report.claims.iter().filter(|c| c.doc == undated && c.date().is_some_and(|d| d.form != factlint::claims::DateForm::Absolute)).collect();
     assert!(!rel.is_empty());
     assert!(rel.iter().all(|c| c.interval().is_none()));
 }
@@ -78,7 +78,8 @@ fn every_claim_span_is_inside_its_file_on_char_boundaries() {
             assert!(c.start < c.end && c.end <= text.len());
             assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
             assert_eq!(&text[c.start..c.end], c.text);
-            assert!(c.sentence_start <= c.start && c.end <= c.sentence_end);
+            let (s_start, s_end) = c.sentence_span();
+            assert!(s_start <= c.start && c.end <= s_end);
         }
     }
 }

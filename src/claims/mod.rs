@@ -104,7 +104,7 @@ impl std::fmt::Display for Interval {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct DateInfo {
     pub form: DateForm,
     pub precision: Precision,
@@ -114,29 +114,37 @@ pub struct DateInfo {
     pub weekday: Option<u8>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct SinceInfo {
     pub form: SinceForm,
-    /// N in "first in N years" (f32: a count of years is small; it keeps a claim eight bytes
-    /// smaller)
+    /// N in "first in N years" (f32: a count of years is small; it keeps a claim smaller)
     pub years: Option<f32>,
     /// the previous occurrence's year; None when it needs an unknown publication date
     pub year: Option<i16>,
 }
 
-/// One extracted claim.
+/// What only some kinds of claim carry: the whole of a part-of-whole, a date's or a since's
+/// details. One field, so a claim is as large as its largest kind needs, not all kinds at once.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Detail {
+    #[default]
+    None,
+    Whole(f64),
+    Date(DateInfo),
+    Since(SinceInfo),
+}
+
+/// One extracted claim. An archive of millions is held in memory, so it is compact (112 bytes,
+/// no allocation); it serializes as [`ClaimRecord`], its flat form.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(into = "ClaimRecord", from = "ClaimRecord")]
 pub struct Claim {
     /// index of the document in the run (not stored in the archive)
-    #[serde(default)]
     pub doc: u32,
     pub kind: ClaimKind,
     /// count, part, duration length, or since-year
     pub value: f64,
-    /// the whole of a part-of-whole claim
-    pub whole: Option<f64>,
     /// a rounding word stood before the number ("um 30", "nesten 30")
-    #[serde(default)]
     pub approx: bool,
     /// time unit of a duration
     pub unit: Option<TimeUnit>,
@@ -151,41 +159,204 @@ pub struct Claim {
     /// the head word when no concept is known
     pub noun: Option<Sym>,
     /// entity keys named in the sentence (sorted)
-    #[serde(default)]
     pub entities: SymList,
     /// people named in (or just before) the sentence (sorted)
-    #[serde(default)]
     pub persons: SymList,
     /// the first person of the sentence (or of the nearest earlier sentence naming one)
     pub principal: Option<Sym>,
     /// byte span in the file as read
     pub start: usize,
     pub end: usize,
-    /// the sentence's byte span in the file
-    pub sentence_start: usize,
-    pub sentence_end: usize,
-    /// sentence index in the document, and the sentence it is a variant twin of
+    /// the sentence's byte span in the file, as bytes before `start` and after `end`
+    sentence_before: u32,
+    sentence_after: u32,
+    /// sentence index in the document
     pub sentence: u32,
-    pub twin_of: Option<u32>,
+    /// 1 + the index of the sentence this one is a variant twin of; 0 for none
+    twin: u32,
     /// position of the claim among its sentence's claims
     pub ordinal: u16,
     /// the sentence says the event lies ahead (mun, verður, skal, kjem til å …)
-    #[serde(default)]
     pub future: bool,
     /// the span's text
     pub text: Sym,
     pub lang: Sym,
-    pub date: Option<DateInfo>,
-    pub since: Option<SinceInfo>,
+    pub detail: Detail,
+}
+
+/// A claim as JSON and the archive have it: every field flat, `null` where a kind has none.
+#[derive(Serialize, Deserialize)]
+pub struct ClaimRecord {
+    #[serde(default)]
+    doc: u32,
+    kind: ClaimKind,
+    value: f64,
+    whole: Option<f64>,
+    #[serde(default)]
+    approx: bool,
+    unit: Option<TimeUnit>,
+    concept: Option<Sym>,
+    family: Option<Sym>,
+    phase: Option<Phase>,
+    qualifier: Option<Sym>,
+    noun: Option<Sym>,
+    #[serde(default)]
+    entities: SymList,
+    #[serde(default)]
+    persons: SymList,
+    principal: Option<Sym>,
+    start: usize,
+    end: usize,
+    sentence_start: usize,
+    sentence_end: usize,
+    sentence: u32,
+    twin_of: Option<u32>,
+    ordinal: u16,
+    #[serde(default)]
+    future: bool,
+    text: Sym,
+    lang: Sym,
+    date: Option<DateInfo>,
+    since: Option<SinceInfo>,
+}
+
+impl From<Claim> for ClaimRecord {
+    fn from(c: Claim) -> ClaimRecord {
+        let (sentence_start, sentence_end) = c.sentence_span();
+        ClaimRecord {
+            doc: c.doc,
+            kind: c.kind,
+            value: c.value,
+            whole: c.whole(),
+            approx: c.approx,
+            unit: c.unit,
+            concept: c.concept,
+            family: c.family,
+            phase: c.phase,
+            qualifier: c.qualifier,
+            noun: c.noun,
+            entities: c.entities,
+            persons: c.persons,
+            principal: c.principal,
+            start: c.start,
+            end: c.end,
+            sentence_start,
+            sentence_end,
+            sentence: c.sentence,
+            twin_of: c.twin_of(),
+            ordinal: c.ordinal,
+            future: c.future,
+            text: c.text,
+            lang: c.lang,
+            date: c.date().copied(),
+            since: c.since().copied(),
+        }
+    }
+}
+
+impl From<ClaimRecord> for Claim {
+    fn from(r: ClaimRecord) -> Claim {
+        let detail = match (r.date, r.since, r.whole) {
+            (Some(d), _, _) => Detail::Date(d),
+            (None, Some(s), _) => Detail::Since(s),
+            (None, None, Some(w)) => Detail::Whole(w),
+            (None, None, None) => Detail::None,
+        };
+        let mut c = Claim::new(r.kind, r.value, (r.start, r.end), (r.sentence, (r.sentence_start, r.sentence_end)), r.twin_of, r.text, r.lang);
+        c.doc = r.doc;
+        c.approx = r.approx;
+        c.unit = r.unit;
+        c.concept = r.concept;
+        c.family = r.family;
+        c.phase = r.phase;
+        c.qualifier = r.qualifier;
+        c.noun = r.noun;
+        c.entities = r.entities;
+        c.persons = r.persons;
+        c.principal = r.principal;
+        c.ordinal = r.ordinal;
+        c.future = r.future;
+        c.detail = detail;
+        c
+    }
 }
 
 impl Claim {
+    /// A claim of `kind` and `value` at the file span `span`, in the sentence numbered
+    /// `sentence.0` at the file span `sentence.1` (which holds `span`), a variant twin of the
+    /// sentence `twin_of`; every key empty.
+    pub fn new(kind: ClaimKind, value: f64, span: (usize, usize), sentence: (u32, (usize, usize)), twin_of: Option<u32>, text: Sym, lang: Sym) -> Claim {
+        let (start, end) = span;
+        let (sentence, (s_start, s_end)) = sentence;
+        let gap = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Claim {
+            doc: 0,
+            kind,
+            value,
+            approx: false,
+            unit: None,
+            concept: None,
+            family: None,
+            phase: None,
+            qualifier: None,
+            noun: None,
+            entities: SymList::default(),
+            persons: SymList::default(),
+            principal: None,
+            start,
+            end,
+            sentence_before: gap(start.saturating_sub(s_start)),
+            sentence_after: gap(s_end.saturating_sub(end)),
+            sentence,
+            twin: twin_of.map_or(0, |t| t.saturating_add(1)),
+            ordinal: 0,
+            future: false,
+            text,
+            lang,
+            detail: Detail::None,
+        }
+    }
+
+    /// The sentence's byte span in the file.
+    pub fn sentence_span(&self) -> (usize, usize) {
+        (self.start - self.sentence_before as usize, self.end + self.sentence_after as usize)
+    }
+
+    /// The sentence this claim's sentence is a variant twin of (a repeat with other numbers).
+    pub fn twin_of(&self) -> Option<u32> {
+        self.twin.checked_sub(1)
+    }
+
+    /// The whole of a part-of-whole claim.
+    pub fn whole(&self) -> Option<f64> {
+        match self.detail {
+            Detail::Whole(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    /// How a date claim is written and what it resolves to.
+    pub fn date(&self) -> Option<&DateInfo> {
+        match &self.detail {
+            Detail::Date(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// How a since claim is written and the year it names.
+    pub fn since(&self) -> Option<&SinceInfo> {
+        match &self.detail {
+            Detail::Since(s) => Some(s),
+            _ => None,
+        }
+    }
+
     /// The resolved interval of a date claim, or the year of a since claim.
     pub fn interval(&self) -> Option<Interval> {
-        if let Some(d) = &self.date {
+        if let Some(d) = self.date() {
             return d.resolved;
         }
-        let y = self.since.as_ref()?.year?;
+        let y = self.since()?.year?;
         let d = Date::new(y, 1, 1).ok()?;
         Some(Interval { start: d, end: d.last_of_year() })
     }
@@ -193,7 +364,7 @@ impl Claim {
     /// A since claim with its arithmetic ("2023 − 4 = 2019", "since 2019", "last in 2019") for an
     /// article published `published`; any other claim as [`Claim::value_text`].
     pub fn reading(&self, published: Option<Date>) -> String {
-        let Some(s) = &self.since else { return self.value_text() };
+        let Some(s) = self.since() else { return self.value_text() };
         match (s.form, s.year, s.years, published) {
             (SinceForm::FirstInYears, Some(y), Some(n), Some(p)) => format!("{} − {} = {y}", p.year(), fmt_years(n)),
             (SinceForm::SinceYear, Some(y), _, _) => format!("since {y}"),
@@ -208,13 +379,13 @@ impl Claim {
         let approx = if self.approx { "~" } else { "" };
         match self.kind {
             ClaimKind::Count => format!("{approx}{n}"),
-            ClaimKind::PartOfWhole => format!("{approx}{n} of {}", self.whole.map(fmt_num).unwrap_or_default()),
+            ClaimKind::PartOfWhole => format!("{approx}{n} of {}", self.whole().map(fmt_num).unwrap_or_default()),
             ClaimKind::Duration => {
                 let u = self.unit.map(TimeUnit::name).unwrap_or("unit");
                 format!("{approx}{n} {u}{}", if self.value == 1.0 { "" } else { "s" })
             }
             ClaimKind::Date => self.interval().map(|i| i.to_string()).unwrap_or_else(|| "unresolved".into()),
-            ClaimKind::Since => match self.since.as_ref().and_then(|s| s.year) {
+            ClaimKind::Since => match self.since().and_then(|s| s.year) {
                 Some(y) => y.to_string(),
                 None => "unresolved".into(),
             },
@@ -243,6 +414,23 @@ pub fn fmt_num(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_claim_is_compact() {
+        assert!(std::mem::size_of::<Claim>() <= 112, "{}", std::mem::size_of::<Claim>());
+    }
+
+    #[test]
+    fn a_claim_serializes_flat_and_back() {
+        let mut c = Claim::new(ClaimKind::PartOfWhole, 32.0, (120, 128), (3, (100, 150)), Some(1), Sym::new("32 af 44"), Sym::new("is"));
+        c.detail = Detail::Whole(44.0);
+        let v = serde_json::to_value(&c).unwrap();
+        assert_eq!((v["start"].as_u64(), v["sentence_start"].as_u64(), v["sentence_end"].as_u64()), (Some(120), Some(100), Some(150)));
+        assert_eq!((v["whole"].as_f64(), v["twin_of"].as_u64(), v["date"].is_null()), (Some(44.0), Some(1), true));
+        let back: Claim = serde_json::from_value(v).unwrap();
+        assert_eq!(back, c);
+        assert_eq!(back.sentence_span(), (100, 150));
+    }
 
     #[test]
     fn years_print_as_written() {

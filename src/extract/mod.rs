@@ -9,7 +9,7 @@ pub mod resolve;
 use nom::combinator::opt;
 use nom::sequence::{pair, tuple};
 
-use crate::claims::{Claim, Sym, SymList, ClaimKind, DateForm, DateInfo, Interval, Precision, SinceForm, SinceInfo};
+use crate::claims::{Claim, ClaimKind, DateForm, DateInfo, Detail, Interval, Precision, SinceForm, SinceInfo, Sym, SymList};
 use crate::corpus::Document;
 use crate::lang::token::Token;
 use crate::lang::{flag, fold_name, ConceptKind, EntityType, Knowledge, Lexicon, Marker, TimeUnit};
@@ -69,34 +69,14 @@ impl Ctx<'_, '_> {
     fn claim(&self, kind: ClaimKind, toks: &[Token], from: usize, to: usize, value: f64) -> Claim {
         let start = self.doc.file_offset(toks[from].start);
         let end = self.doc.file_offset(toks[to - 1].end);
-        Claim {
-            doc: self.doc_idx,
-            kind,
-            value,
-            whole: None,
-            approx: false,
-            unit: None,
-            concept: None,
-            family: None,
-            phase: None,
-            qualifier: None,
-            noun: None,
-            entities: self.entities_near(from, to),
-            persons: self.persons,
-            principal: self.principal(from),
-            start,
-            end,
-            sentence_start: self.sent_span.0,
-            sentence_end: self.sent_span.1,
-            sentence: self.sentence,
-            twin_of: self.twin_of,
-            ordinal: 0,
-            future: self.future,
-            text: Sym::new(&self.doc.text[toks[from].start..toks[to - 1].end]),
-            lang: self.lang,
-            date: None,
-            since: None,
-        }
+        let text = Sym::new(&self.doc.text[toks[from].start..toks[to - 1].end]);
+        let mut c = Claim::new(kind, value, (start, end), (self.sentence, self.sent_span), self.twin_of, text, self.lang);
+        c.doc = self.doc_idx;
+        c.entities = self.entities_near(from, to);
+        c.persons = self.persons;
+        c.principal = self.principal(from);
+        c.future = self.future;
+        c
     }
 
     /// The entities of the sentence, or of its tokens within [`ENTITY_WINDOW`] of the claim.
@@ -542,7 +522,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             let n = consumed(here, rest);
             let ev = ctx.event_near(toks, i, i + n);
             let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Since, toks, i, i + n, f64::from(y)), ev);
-            c.since = Some(SinceInfo { form, years: None, year: Some(y) });
+            c.detail = Detail::Since(SinceInfo { form, years: None, year: Some(y) });
             out.push(c);
             i += n;
             continue;
@@ -558,7 +538,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                     // (a count of years beyond the calendar leaves the year unknown)
                     let year = pub_date.and_then(|p| p.year().checked_sub(n_years as i16));
                     let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Since, toks, i, i + n, year.map(f64::from).unwrap_or(0.0)), ev);
-                    c.since = Some(SinceInfo { form: SinceForm::FirstInYears, years: Some(n_years as f32), year });
+                    c.detail = Detail::Since(SinceInfo { form: SinceForm::FirstInYears, years: Some(n_years as f32), year });
                     out.push(c);
                     i += n;
                     continue;
@@ -656,7 +636,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             if let Ok((rest2, (_, (w, _, _)))) = pair(parse::marker(lex, Marker::PartOf), parse::number(lex))(rest) {
                 let n2 = consumed(here, rest2);
                 let mut c = Ctx::with_concept(ctx.claim(ClaimKind::PartOfWhole, toks, i, i + n2, v), ctx.concept_after(toks, i + n2, 3));
-                c.whole = Some(w);
+                c.detail = Detail::Whole(w);
                 c.approx = approx;
                 out.push(c);
                 i += n2;
@@ -723,6 +703,6 @@ fn push_date(ctx: &Ctx, toks: &[Token], from: usize, to: usize, info: DateInfo, 
     let value = info.resolved.map(|r| f64::from(r.start.year())).unwrap_or(0.0);
     let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Date, toks, from, to, value), ev);
     c.phase = ctx.phase_near(toks, from, to);
-    c.date = Some(info);
+    c.detail = Detail::Date(info);
     out.push(c);
 }

@@ -194,9 +194,9 @@ fn sources_phrase(cx: &Cx, major: &[&Claim]) -> String {
 fn part_exceeds_whole(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
     claims
         .iter()
-        .filter(|c| c.kind == ClaimKind::PartOfWhole && c.whole.is_some_and(|w| c.value > w))
+        .filter(|c| c.kind == ClaimKind::PartOfWhole && c.whole().is_some_and(|w| c.value > w))
         .map(|c| {
-            let w = c.whole.unwrap_or(0.0);
+            let w = c.whole().unwrap_or(0.0);
             cx.diag(
                 format!("part is larger than the whole: {} of {}", fmt_num(c.value), fmt_num(w)),
                 format!("{} > {}: a part of a whole cannot exceed it; one of the two numbers is wrong", fmt_num(c.value), fmt_num(w)),
@@ -211,7 +211,7 @@ fn part_exceeds_whole(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
 /// Two counts, parts or durations state one amount, as FL002 compares them: the same whole, and
 /// values within `tol` when either is approximate ("um 30").
 pub(crate) fn same_amount(a: &Claim, b: &Claim, tol: f64) -> bool {
-    close(a.value, b.value, a.approx || b.approx, tol) && a.whole == b.whole
+    close(a.value, b.value, a.approx || b.approx, tol) && a.whole() == b.whole()
 }
 
 /// Two values agree: equal, or within the relative tolerance when either is approximate.
@@ -224,7 +224,7 @@ fn close(a: f64, b: f64, approx: bool, tol: f64) -> bool {
 
 /// Claims of a twin copy of a paragraph are compared only with their first copy (FL008).
 fn first_copy(c: &Claim) -> bool {
-    c.twin_of.is_none()
+    c.twin_of().is_none()
 }
 
 /// Split a group by an optional attribute: claims that have it form one subgroup per value; claims
@@ -331,7 +331,7 @@ fn time_windows<'c>(cx: &Cx, g: &[&'c Claim], days: i64) -> Vec<Vec<&'c Claim>> 
 // FL003 --------------------------------------------------------------------------------------
 
 fn since_arithmetic(cx: &Cx, claims: &[Claim]) -> Out {
-    let groups = group(claims.iter().filter(|c| first_copy(c) && c.kind == ClaimKind::Since && c.since.as_ref().is_some_and(|s| s.year.is_some())), |c| {
+    let groups = group(claims.iter().filter(|c| first_copy(c) && c.kind == ClaimKind::Since && c.since().is_some_and(|s| s.year.is_some())), |c| {
         Some((c.family?, c.principal))
     });
     let mut out: Out = (Vec::new(), Vec::new());
@@ -375,7 +375,7 @@ fn since_arithmetic(cx: &Cx, claims: &[Claim]) -> Out {
 // FL004 --------------------------------------------------------------------------------------
 
 fn day_of(c: &Claim) -> Option<jiff::civil::Date> {
-    let r = c.date.as_ref()?.resolved?;
+    let r = c.date()?.resolved?;
     r.is_day().then_some(r.start)
 }
 
@@ -515,20 +515,20 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
 // FL005 --------------------------------------------------------------------------------------
 
 fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
-    let dated = claims.iter().filter(|c| first_copy(c) && c.kind == ClaimKind::Date && c.concept.is_some() && c.date.as_ref().is_some_and(|d| d.resolved.is_some()));
+    let dated = claims.iter().filter(|c| first_copy(c) && c.kind == ClaimKind::Date && c.concept.is_some() && c.date().is_some_and(|d| d.resolved.is_some()));
     let groups = group(dated, |c| Some((c.concept, c.persons)));
     // the start and the end of an event are different dates: compare a claim with claims of the
     // same phase; a month or year with no phase ("í desember í fyrra") covers the whole event
-    let coarse = |c: &Claim| c.date.as_ref().is_some_and(|d| matches!(d.precision, Precision::Month | Precision::Year));
+    let coarse = |c: &Claim| c.date().is_some_and(|d| matches!(d.precision, Precision::Month | Precision::Year));
     let mut out: Out = (Vec::new(), Vec::new());
     let mut seen: Set<(String, Vec<u32>)> = Set::default();
     let max = cx.rule.params.max_examples;
     for g in groups {
-        let is_rel = |c: &Claim| c.date.as_ref().is_some_and(|d| matches!(d.form, DateForm::Relative | DateForm::Weekday));
-        let pinned = |c: &Claim| c.date.as_ref().is_some_and(|d| d.precision != Precision::Range);
+        let is_rel = |c: &Claim| c.date().is_some_and(|d| matches!(d.form, DateForm::Relative | DateForm::Weekday));
+        let pinned = |c: &Claim| c.date().is_some_and(|d| d.precision != Precision::Range);
         // the group indexed once (a group can be every dated claim about one event) by phase and
         // date, so each relative date looks only at the claims near it
-        let is_day = |c: &Claim| c.date.as_ref().is_some_and(|d| d.precision == Precision::Day);
+        let is_day = |c: &Claim| c.date().is_some_and(|d| d.precision == Precision::Day);
         let phase_key = |p: Option<crate::lang::Phase>| match p {
             None => 0usize,
             Some(crate::lang::Phase::Start) => 1,
@@ -648,7 +648,7 @@ const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Frid
 fn weekday_mismatch(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for c in claims.iter().filter(|c| c.kind == ClaimKind::Date) {
-        let Some(info) = &c.date else { continue };
+        let Some(info) = c.date() else { continue };
         let (Some(wd), Some(r)) = (info.weekday, info.resolved) else { continue };
         if info.form == DateForm::Weekday || !r.is_day() {
             continue;
@@ -671,7 +671,7 @@ fn weekday_mismatch(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
 fn past_event_after_publication(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for c in claims.iter().filter(|c| c.kind == ClaimKind::Date && !c.future) {
-        let Some(info) = &c.date else { continue };
+        let Some(info) = c.date() else { continue };
         if info.form != DateForm::Absolute || !matches!(info.precision, Precision::Day | Precision::Month) {
             continue;
         }
@@ -691,8 +691,8 @@ fn past_event_after_publication(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
 
 fn duplicate_variant(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for c in claims.iter().filter(|c| c.twin_of.is_some()) {
-        let Some(t) = c.twin_of else { continue };
+    for c in claims.iter().filter(|c| c.twin_of().is_some()) {
+        let Some(t) = c.twin_of() else { continue };
         // (the last claim at that position, should two share one)
         let Some(orig) = of_doc(claims, c.doc).iter().rev().find(|o| (o.sentence, o.ordinal) == (t, c.ordinal)) else { continue };
         if orig.value_text() != c.value_text() || orig.kind != c.kind {
