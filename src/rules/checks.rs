@@ -521,7 +521,9 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
     // same phase; a month or year with no phase ("í desember í fyrra") covers the whole event
     let coarse = |c: &Claim| c.date().is_some_and(|d| matches!(d.precision, Precision::Month | Precision::Year));
     let mut out: Out = (Vec::new(), Vec::new());
-    let mut seen: Set<(String, Vec<u32>)> = Set::default();
+    // (a set of agreeing documents is keyed by its number among the sets seen)
+    let mut seen: Set<(String, usize)> = Set::default();
+    let mut doc_sets: Map<Vec<u32>, usize> = Map::default();
     let max = cx.rule.params.max_examples;
     for g in groups {
         let is_rel = |c: &Claim| c.date().is_some_and(|d| matches!(d.form, DateForm::Relative | DateForm::Weekday));
@@ -541,57 +543,66 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
                 buckets[b].add(pos, a, day);
             }
         }
+        // relative dates that resolve alike ("i fjor" in every article of one year) ask the same
+        // question: the claims near a date are found once a bucket, window and date, in any
+        // document; each relative date then leaves out its own document's
+        let mut near_of: Map<(usize, Interval, Interval, bool), Near> = Map::default();
         for r in g.iter().copied().filter(|c| is_rel(c) && pinned(c)) {
             let Some(ri) = r.interval() else { continue };
             // compatible claims: the same phase, or any phase for a month or year with none
-            let b = &buckets[if r.phase.is_none() && coarse(r) { 3 } else { phase_key(r.phase) }];
+            let bi = if r.phase.is_none() && coarse(r) { 3 } else { phase_key(r.phase) };
             // the same event: dates within the window of days of a day or week ("í gær", "tysdag"),
             // within a year of a month or year ("í desember í fyrra" misplaced is a year off);
             // further away is another occurrence
             let reach = if coarse(r) { 366 } else { cx.rule.params.window_days };
             let (Some(lo), Some(hi)) = (resolve::add_days(ri.start, -reach), resolve::add_days(ri.end, reach)) else { continue };
             let wide = Interval { start: lo, end: hi };
-            let mut near: Vec<usize> = b
-                .overlapping(&wide)
-                .into_iter()
-                .filter(|&p| g[p].doc != r.doc && g[p].interval().is_some_and(|ai| ai.overlaps(&wide)))
-                .collect();
-            // a day is checked against days when there are any ("í gær" against "onsdag 13.
-            // september"), not merely against the year that contains both
-            if is_day(r) && near.iter().any(|&p| is_day(g[p])) {
-                near.retain(|&p| is_day(g[p]));
-            }
-            if near.is_empty() {
+            // a day is checked against days when other sources give any ("í gær" against "onsdag
+            // 13. september"), not merely against the year that contains both
+            let days_only = is_day(r) && {
+                let all = near_of.entry((bi, wide, ri, false)).or_insert_with(|| Near::new(&g, &buckets[bi], wide, ri, false, is_day, is_rel));
+                all.list.iter().any(|&p| is_day(g[p]) && g[p].doc != r.doc)
+            };
+            let near = near_of.entry((bi, wide, ri, days_only)).or_insert_with(|| Near::new(&g, &buckets[bi], wide, ri, days_only, is_day, is_rel));
+            if !near.list.iter().any(|&p| g[p].doc != r.doc) {
                 continue;
             }
-            near.sort_unstable();
-            let agree: Vec<&Claim> = near.iter().map(|&p| g[p]).filter(|a| a.interval().is_some_and(|ai| ai.overlaps(&ri))).collect();
+            let other = |p: &&usize| g[**p].doc != r.doc;
+            let agree: Vec<&Claim> = near.agree.iter().filter(other).take(max).map(|&p| g[p]).collect();
             // any date may agree, only an absolute one contradicts (two relative dates of one
             // event at different times are two occurrences, "i morges" and "í desember í fyrra")
-            let others: Vec<&Claim> = near.iter().map(|&p| g[p]).filter(|a| !is_rel(a)).take(max).collect();
+            let others: Vec<&Claim> = near.absolute.iter().filter(other).take(max).map(|&p| g[p]).collect();
             if agree.is_empty() && others.is_empty() {
                 continue;
             }
             if !agree.is_empty() {
-                let mut docs: Vec<u32> = agree.iter().map(|a| a.doc).chain([r.doc]).collect();
-                docs.sort_unstable();
-                docs.dedup();
+                // the sources agreeing: every document of the agreeing claims, and this one
+                let docs = match near.docs.binary_search(&r.doc) {
+                    Ok(_) => near.docs.clone(),
+                    Err(at) => {
+                        let mut d = near.docs.clone();
+                        d.insert(at, r.doc);
+                        d
+                    }
+                };
+                let next = doc_sets.len();
+                let docs_id = *doc_sets.entry(docs).or_insert(next);
                 let subject = if r.persons.is_empty() {
                     r.concept.map(|x| x.to_string()).unwrap_or_default()
                 } else {
                     format!("{} of {}", r.concept.as_deref().unwrap_or("event"), r.persons.iter().collect::<Vec<_>>().join(" and "))
                 };
-                if !seen.insert((subject.clone(), docs)) {
+                if !seen.insert((subject.clone(), docs_id)) {
                     continue;
                 }
                 let mut sources = vec![cx.label(r, rel_text(cx, r, ri), false)];
-                sources.extend(agree.iter().take(max).map(|a| cx.label(a, a.value_text(), false)));
+                sources.extend(agree.iter().map(|a| cx.label(a, a.value_text(), false)));
                 out.1.push(Corroboration { code: Sym::new(&cx.rule.code), subject: Sym::new(&subject), value: Sym::new(&ri.to_string()), sources });
                 continue;
             }
-            let shown: Vec<String> = others.iter().take(max).map(|a| format!("{} says {}", cx.short(a), a.value_text())).collect();
+            let shown: Vec<String> = others.iter().map(|a| format!("{} says {}", cx.short(a), a.value_text())).collect();
             let mut labels = vec![cx.label(r, rel_text(cx, r, ri), true)];
-            labels.extend(others.iter().take(max).map(|a| cx.label(a, format!("{} says {}", cx.short(a), a.value_text()), false)));
+            labels.extend(others.iter().map(|a| cx.label(a, format!("{} says {}", cx.short(a), a.value_text()), false)));
             out.0.push(cx.diag(
                 format!("“{}” in {} points to {}, which other sources contradict", r.text, cx.short(r), ri),
                 format!("{}, but {}", rel_text(cx, r, ri), shown.join("; ")),
@@ -600,6 +611,33 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
         }
     }
     out
+}
+
+/// The claims of an FL005 bucket near a relative date, in every document (group order): within
+/// the window `wide` (only day-precise ones when `days_only`), those of them that overlap the
+/// date itself with their documents, and the absolute ones.
+struct Near {
+    list: Vec<usize>,
+    agree: Vec<usize>,
+    docs: Vec<u32>,
+    absolute: Vec<usize>,
+}
+
+impl Near {
+    fn new(g: &[&Claim], bucket: &Fl005Bucket, wide: Interval, ri: Interval, days_only: bool, is_day: impl Fn(&Claim) -> bool, is_rel: impl Fn(&Claim) -> bool) -> Near {
+        let mut list: Vec<usize> = bucket
+            .overlapping(&wide)
+            .into_iter()
+            .filter(|&p| g[p].interval().is_some_and(|ai| ai.overlaps(&wide)) && (!days_only || is_day(g[p])))
+            .collect();
+        list.sort_unstable();
+        let agree: Vec<usize> = list.iter().copied().filter(|&p| g[p].interval().is_some_and(|ai| ai.overlaps(&ri))).collect();
+        let mut docs: Vec<u32> = agree.iter().map(|&p| g[p].doc).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        let absolute = list.iter().copied().filter(|&p| !is_rel(g[p])).collect();
+        Near { list, agree, docs, absolute }
+    }
 }
 
 /// Claims of one FL005 group and phase by first date (day-precise and coarser apart, each with
