@@ -42,9 +42,9 @@ fn corpus_dir() -> PathBuf {
 fn read_all(root: &Path) -> Vec<RawDoc> {
     let (inputs, _) = corpus::load::discover(&[root.join("corpus")]);
     inputs
-        .iter()
+        .into_iter()
         .filter_map(|i| match i {
-            Input::Text { path, meta } => corpus::load::read_text(path, meta.as_deref()).ok(),
+            Input::Text { path, meta } => corpus::load::read_text(&path, meta).ok(),
             Input::Jsonl { .. } => None,
         })
         .collect()
