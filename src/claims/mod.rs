@@ -262,22 +262,23 @@ impl From<ClaimRecord> for Claim {
             (None, None, Some(w)) => Detail::Whole(w),
             (None, None, None) => Detail::None,
         };
-        let mut c = Claim::new(r.kind, r.value, (r.start, r.end), (r.sentence, (r.sentence_start, r.sentence_end)), r.twin_of, r.text, r.lang);
-        c.doc = r.doc;
-        c.approx = r.approx;
-        c.unit = r.unit;
-        c.concept = r.concept;
-        c.family = r.family;
-        c.phase = r.phase;
-        c.qualifier = r.qualifier;
-        c.noun = r.noun;
-        c.entities = r.entities;
-        c.persons = r.persons;
-        c.principal = r.principal;
-        c.ordinal = r.ordinal;
-        c.future = r.future;
-        c.detail = detail;
-        c
+        Claim {
+            doc: r.doc,
+            approx: r.approx,
+            unit: r.unit,
+            concept: r.concept,
+            family: r.family,
+            phase: r.phase,
+            qualifier: r.qualifier,
+            noun: r.noun,
+            entities: r.entities,
+            persons: r.persons,
+            principal: r.principal,
+            ordinal: r.ordinal,
+            future: r.future,
+            detail,
+            ..Claim::new(r.kind, r.value, (r.start, r.end), (r.sentence, (r.sentence_start, r.sentence_end)), r.twin_of, r.text, r.lang)
+        }
     }
 }
 
