@@ -119,3 +119,27 @@ fn repeats_teasers_and_variant_twins() {
     let six = d.sentences.iter().find(|s| s.start == at("Ráðherrann kom", 1)).expect("kept");
     assert_eq!(six.twin_of, Some(0));
 }
+
+#[test]
+fn a_manifest_applies_to_its_files_on_both_sides_of_a_subfolder() {
+    // the walk goes a.txt, m/b.txt, z.txt: the folder's manifest is needed again after the
+    // subfolder's files, and its one bad line is reported once
+    let dir = tempfile::tempdir().expect("tempdir");
+    let w = |p: &str, s: &str| {
+        let p = dir.path().join(p);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(p, s).expect("write");
+    };
+    w("manifest.jsonl", "{\"path\":\"a.txt\",\"outlet\":\"RÚV\",\"published\":\"2023-09-13\"}\nnot json\n{\"path\":\"z.txt\",\"outlet\":\"NRK\",\"published\":\"2023-09-14\"}\n");
+    w("a.txt", "Heimsóknin stóð í sex daga.\n");
+    w("m/b.txt", "Vitjinga varte i seks dagar.\n");
+    w("z.txt", "Besøket varte i seks dager.\n");
+    let setup = common::setup();
+    let (docs, problems) = app::read_documents(&setup, &common::opts(&[dir.path()]));
+    let names: Vec<&str> = docs.iter().map(|d| d.path.rsplit('/').next().unwrap_or("")).collect();
+    assert_eq!(names, ["a.txt", "b.txt", "z.txt"]);
+    let outlets: Vec<Option<&str>> = docs.iter().map(|d| d.meta.outlet.as_deref()).collect();
+    assert_eq!(outlets, [Some("RÚV"), None, Some("NRK")]);
+    assert_eq!(docs[2].published, Some(jiff::civil::date(2023, 9, 14)));
+    assert_eq!(problems.iter().filter(|p| p.message.contains("manifest line ignored")).count(), 1, "{problems:?}");
+}
