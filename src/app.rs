@@ -277,10 +277,7 @@ pub fn claims_human(report: &Report) -> String {
             what.push_str(ph.name());
         }
         let q = c.qualifier.as_deref().map(|q| format!(" ({q})")).unwrap_or_default();
-        let resolved = match (c.date(), c.since()) {
-            (Some(di), _) if di.resolved.is_none() => "  [unresolved: publication date unknown]".to_string(),
-            _ => String::new(),
-        };
+        let resolved = if c.date().is_some_and(|d| d.resolved.is_none()) { "  [unresolved: publication date unknown]" } else { "" };
         out.push_str(&format!(
             "{}:{l}:{col} {:<13} {:<14} {}{}  “{}”{}{}\n",
             d.path,

@@ -194,14 +194,13 @@ fn sources_phrase(cx: &Cx, major: &[&Claim]) -> String {
 fn part_exceeds_whole(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
     claims
         .iter()
-        .filter(|c| c.kind == ClaimKind::PartOfWhole && c.whole().is_some_and(|w| c.value > w))
-        .map(|c| {
-            let w = c.whole().unwrap_or(0.0);
-            cx.diag(
+        .filter_map(|c| {
+            let w = c.whole().filter(|&w| c.kind == ClaimKind::PartOfWhole && c.value > w)?;
+            Some(cx.diag(
                 format!("part is larger than the whole: {} of {}", fmt_num(c.value), fmt_num(w)),
                 format!("{} > {}: a part of a whole cannot exceed it; one of the two numbers is wrong", fmt_num(c.value), fmt_num(w)),
                 vec![cx.label(c, format!("{} of {}", fmt_num(c.value), fmt_num(w)), true)],
-            )
+            ))
         })
         .collect()
 }
@@ -576,17 +575,20 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
                 continue;
             }
             if !agree.is_empty() {
-                // the sources agreeing: every document of the agreeing claims, and this one
-                let docs = match near.docs.binary_search(&r.doc) {
-                    Ok(_) => near.docs.clone(),
+                // the sources agreeing: every document of the agreeing claims, and this one (most
+                // often among them already: then the set is the look-up's, numbered once)
+                let mut number = |docs: Vec<u32>| {
+                    let next = doc_sets.len();
+                    *doc_sets.entry(docs).or_insert(next)
+                };
+                let docs_id = match near.docs.binary_search(&r.doc) {
+                    Ok(_) => *near.docs_id.get_or_insert_with(|| number(near.docs.clone())),
                     Err(at) => {
-                        let mut d = near.docs.clone();
-                        d.insert(at, r.doc);
-                        d
+                        let mut docs = near.docs.clone();
+                        docs.insert(at, r.doc);
+                        number(docs)
                     }
                 };
-                let next = doc_sets.len();
-                let docs_id = *doc_sets.entry(docs).or_insert(next);
                 let subject = if r.persons.is_empty() {
                     r.concept.map(|x| x.to_string()).unwrap_or_default()
                 } else {
@@ -620,6 +622,8 @@ struct Near {
     list: Vec<usize>,
     agree: Vec<usize>,
     docs: Vec<u32>,
+    /// the number of `docs` among the agreeing sets, once asked for
+    docs_id: Option<usize>,
     absolute: Vec<usize>,
 }
 
@@ -636,7 +640,7 @@ impl Near {
         docs.sort_unstable();
         docs.dedup();
         let absolute = list.iter().copied().filter(|&p| !is_rel(g[p])).collect();
-        Near { list, agree, docs, absolute }
+        Near { list, agree, docs, docs_id: None, absolute }
     }
 }
 
@@ -729,8 +733,7 @@ fn past_event_after_publication(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
 
 fn duplicate_variant(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for c in claims.iter().filter(|c| c.twin_of().is_some()) {
-        let Some(t) = c.twin_of() else { continue };
+    for (c, t) in claims.iter().filter_map(|c| Some((c, c.twin_of()?))) {
         // (the last claim at that position, should two share one)
         let Some(orig) = of_doc(claims, c.doc).iter().rev().find(|o| (o.sentence, o.ordinal) == (t, c.ordinal)) else { continue };
         if orig.value_text() != c.value_text() || orig.kind != c.kind {
