@@ -65,11 +65,9 @@ fn date<'a>(months: &'a Map<String, u8>) -> impl Fn(&'a str) -> IResult<&'a str,
 pub fn find(text: &str, months: &Map<String, u8>, published_words: &[&str]) -> Option<Dateline> {
     let head_end = text.char_indices().nth(1200).map(|(i, _)| i).unwrap_or(text.len());
     let head = &text[..head_end];
-    let mut prev_is_boundary = true;
-    for (pos, c) in head.char_indices() {
-        let at_boundary = prev_is_boundary;
-        prev_is_boundary = !c.is_alphanumeric();
-        if !c.is_ascii_digit() || !at_boundary {
+    for (pos, b) in head.bytes().enumerate() {
+        // a digit not inside a word or number
+        if !b.is_ascii_digit() || head[..pos].chars().next_back().is_some_and(char::is_alphanumeric) {
             continue;
         }
         let Ok((rest, (y, m, d))) = date(months)(&head[pos..]) else { continue };

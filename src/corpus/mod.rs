@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::error::InputProblem;
-use crate::lang::token::{lower_text, scan, within, Tok, TokKind, Token};
+use crate::lang::token::{lower_text, scan, span_of, Tok, TokKind};
 use crate::lang::Knowledge;
 pub use load::{Input, Meta, OffsetMap, RawDoc};
 pub use segment::{Folded, Sentence, Stripped, Stripper};
@@ -61,6 +61,8 @@ pub struct Document {
     pub lower: String,
     /// the tokens of the kept (not stripped) text, in text order
     pub tokens: Vec<Tok>,
+    /// the [`crate::lang::flag`]s of each token in the document's lexicon (0 for all but words)
+    pub flags: Vec<u32>,
     pub map: OffsetMap,
     pub stripped: Vec<Stripped>,
     pub sentences: Vec<Sentence>,
@@ -81,10 +83,6 @@ impl Document {
     pub fn file_offset(&self, text_off: usize) -> usize {
         self.map.to_file(text_off)
     }
-    /// The tokens starting in `start..end` of the text, as [`Token`]s.
-    pub fn tokens_in(&self, start: usize, end: usize) -> Vec<Token<'_>> {
-        within(&self.tokens, start, end).iter().map(|t| t.view(&self.text, &self.lower)).collect()
-    }
 }
 
 /// The best-scoring language of `scores` (ties to the first), if any scored.
@@ -92,20 +90,22 @@ fn best_lang(scores: &[usize]) -> Option<(usize, usize)> {
     scores.iter().copied().enumerate().max_by_key(|&(i, s)| (s, std::cmp::Reverse(i))).filter(|&(_, s)| s > 0)
 }
 
-/// The language-detection scores of the first 3,000 words of `tokens`.
-fn lang_scores(lower: &str, tokens: &[Tok], k: &Knowledge) -> Vec<usize> {
-    k.lang_scores(tokens.iter().filter(|t| t.kind == TokKind::Word).take(3000).map(|t| &lower[t.start..t.end]))
+/// The language-detection scores of the first 3,000 words of `tokens`, from their
+/// [`Knowledge::lang_bits`] (`bits`, one a token).
+fn lang_scores(tokens: &[Tok], bits: &[u64], k: &Knowledge) -> Vec<usize> {
+    k.lang_scores(tokens.iter().zip(bits).filter(|(t, _)| t.kind == TokKind::Word).take(3000).map(|(_, b)| *b))
 }
 
-/// Detect a language from the function words of the first 3,000 words of `tokens`.
-pub fn detect_lang(lower: &str, tokens: &[Tok], k: &Knowledge) -> Option<String> {
-    best_lang(&lang_scores(lower, tokens, k)).map(|(best, _)| k.langs[best].code.clone())
+/// Detect a language from the function words of the first 3,000 words of `tokens` (`bits`: their
+/// [`Knowledge::lang_bits`]).
+pub fn detect_lang(tokens: &[Tok], bits: &[u64], k: &Knowledge) -> Option<String> {
+    best_lang(&lang_scores(tokens, bits, k)).map(|(best, _)| k.langs[best].code.clone())
 }
 
 /// Paragraphs written in another language than their document (a Bokmål caption in a Nynorsk
 /// article): (paragraph, language code). Only clear cases: at least eight words and twice
 /// the document language's score.
-fn paragraph_langs(text: &str, lower: &str, tokens: &[Tok], sentences: &[Sentence], doc_lang: &str, k: &Knowledge) -> Vec<(u32, String)> {
+fn paragraph_langs(tokens: &[Tok], bits: &[u64], sentences: &[Sentence], doc_lang: &str, k: &Knowledge) -> Vec<(u32, String)> {
     let Some(doc_idx) = k.lang_index(doc_lang) else { return Vec::new() };
     let mut out = Vec::new();
     let mut i = 0;
@@ -115,9 +115,13 @@ fn paragraph_langs(text: &str, lower: &str, tokens: &[Tok], sentences: &[Sentenc
         while j < sentences.len() && sentences[j].para == para {
             j += 1;
         }
-        let (from, to) = (sentences[i].start, sentences[j - 1].end);
-        if text[from..to].split_whitespace().count() >= 8 {
-            let scores = lang_scores(lower, within(tokens, from, to), k);
+        let r = span_of(tokens, sentences[i].start, sentences[j - 1].end);
+        let (toks, bits) = (&tokens[r.clone()], &bits[r]);
+        // words as whitespace separates them: a paragraph is one line of a kept range, whose
+        // tokens cover every character but whitespace
+        let words = toks.iter().skip(1).filter(|t| t.space_before).count() + usize::from(!toks.is_empty());
+        if words >= 8 {
+            let scores = lang_scores(toks, bits, k);
             if let Some((best, score)) = best_lang(&scores) {
                 if best != doc_idx && score >= 2 * scores[doc_idx].max(1) {
                     out.push((para, k.langs[best].code.clone()));
@@ -141,6 +145,8 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
     for r in &kept {
         scan(&text[r.clone()], r.start, &mut tokens);
     }
+    let word = |t: &Tok| (t.kind == TokKind::Word).then(|| &lower[t.start..t.end]);
+    let lang_bits: Vec<u64> = tokens.iter().map(|t| word(t).map_or(0, |w| k.lang_bits(w))).collect();
 
     let (lang, lang_source) = match meta.lang.as_deref().map(|l| l.to_lowercase()) {
         Some(l) if k.lexicon(&l).is_some() => (l, LangSource::Metadata),
@@ -156,7 +162,7 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
                     ));
                 }
             }
-            match opts.lang.clone().or_else(|| detect_lang(&lower, &tokens, k)) {
+            match opts.lang.clone().or_else(|| detect_lang(&tokens, &lang_bits, k)) {
                 Some(l) if opts.lang.is_some() => (l, LangSource::Metadata),
                 Some(l) => (l, LangSource::Detected),
                 None => (k.langs.first().map(|l| l.code.clone()).unwrap_or_default(), LangSource::Default),
@@ -205,14 +211,18 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
         ));
     }
 
+    let flags: Vec<u32> = match lex {
+        Some(lex) => tokens.iter().map(|t| word(t).map_or(0, |w| lex.flags(w))).collect(),
+        None => vec![0; tokens.len()],
+    };
     let (sentences, folded) = match lex {
         Some(lex) => {
             let s = segment::sentences(&text, &lower, &kept, &tokens, lex);
-            segment::dedupe(&text, &lower, &tokens, &s, lex)
+            segment::dedupe(&text, &tokens, &flags, &s)
         }
         None => (Vec::new(), Vec::new()),
     };
-    let para_langs = paragraph_langs(&text, &lower, &tokens, &sentences, &lang, k);
+    let para_langs = paragraph_langs(&tokens, &lang_bits, &sentences, &lang, k);
     Document {
         path,
         line,
@@ -225,6 +235,7 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
         text,
         lower,
         tokens,
+        flags,
         map,
         stripped,
         sentences,

@@ -4,8 +4,8 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::lang::token::{begin_text, within, Tok, TokKind, Token};
-use crate::lang::{Boilerplate, Lexicon};
+use crate::lang::token::{span_of, Tok, TokKind};
+use crate::lang::{flag, Boilerplate, Lexicon};
 
 /// A stripped byte range and the rule that stripped it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -190,25 +190,23 @@ pub fn sentences(text: &str, lower: &str, kept: &[Range<usize>], tokens: &[Tok],
     let mut para = 0u32;
     // glued "t.d."-style candidates longer than every abbreviation need not be built
     let longest_abbrev = lex.abbreviations.iter().map(String::len).max().unwrap_or(0);
-    let mut toks: Vec<Token> = Vec::new();
     let mut i = 0;
     for r in kept {
         // the tokens of one line of the range at a time: a line break ends every sentence
         while i < tokens.len() && tokens[i].start < r.end {
             let line_end = text[tokens[i].start..r.end].find('\n').map_or(r.end, |k| tokens[i].start + k);
             let n = tokens[i..].partition_point(|t| t.start < line_end);
-            toks.clear();
-            toks.extend(tokens[i..i + n].iter().map(|t| t.view(text, lower)));
-            begin_text(&mut toks);
             para += 1;
-            split_line(&toks, para, lex, longest_abbrev, &mut out);
+            split_line(text, lower, &tokens[i..i + n], para, lex, longest_abbrev, &mut out);
             i += n;
         }
     }
     out
 }
 
-fn split_line(toks: &[Token], para: u32, lex: &Lexicon, longest_abbrev: usize, out: &mut Vec<Sentence>) {
+fn split_line(text: &str, lower: &str, toks: &[Tok], para: u32, lex: &Lexicon, longest_abbrev: usize, out: &mut Vec<Sentence>) {
+    let str_of = |t: &Tok| &text[t.start..t.end];
+    let punct = |t: &Tok, set: &[&str]| t.kind == TokKind::Punct && set.contains(&str_of(t));
     let mut s_start: Option<usize> = None;
     // end of the run of closers absorbed after the last sentence-end candidate: every candidate
     // inside that run absorbs up to the same token (keeps "....." linear)
@@ -217,8 +215,7 @@ fn split_line(toks: &[Token], para: u32, lex: &Lexicon, longest_abbrev: usize, o
         if s_start.is_none() {
             s_start = Some(t.start);
         }
-        let is_end = t.kind == TokKind::Punct && matches!(t.text, "." | "!" | "?" | "…");
-        if !is_end {
+        if !punct(t, &[".", "!", "?", "…"]) {
             continue;
         }
         // absorb following closing quotes/brackets
@@ -226,7 +223,7 @@ fn split_line(toks: &[Token], para: u32, lex: &Lexicon, longest_abbrev: usize, o
         if i < absorbed_to {
             j = absorbed_to;
         }
-        while toks.get(j).is_some_and(|n| n.kind == TokKind::Punct && !n.space_before && matches!(n.text, "\"" | "”" | "“" | "»" | "'" | ")" | "." )) {
+        while toks.get(j).is_some_and(|n| !n.space_before && punct(n, &["\"", "”", "“", "»", "'", ")", "."])) {
             j += 1;
         }
         absorbed_to = j;
@@ -234,20 +231,25 @@ fn split_line(toks: &[Token], para: u32, lex: &Lexicon, longest_abbrev: usize, o
         if !next.space_before {
             continue;
         }
-        let next_starts = next.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '–' | '-' | '«' | '„' | '"' | '“'));
+        let next_starts = str_of(next).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '–' | '-' | '«' | '„' | '"' | '“'));
         if !next_starts {
             continue;
         }
-        if t.text == "." && i > 0 {
-            let prev = &toks[i - 1];
+        if str_of(t) == "." && i > 0 {
+            let prev = toks[i - 1].view(text, lower);
             if !t.space_before || prev.end == t.start {
                 let word = format!("{}.", prev.lower());
                 // "t.d." style abbreviations: glue the preceding tokens back together
                 let mut glued = word.clone();
                 let mut k = i;
-                while k >= 3 && glued.len() <= longest_abbrev && toks[k - 1].end == t.start.min(toks[k].start) && toks[k - 2].is_punct('.') {
+                while k >= 3
+                    && glued.len() <= longest_abbrev
+                    && toks[k - 1].end == t.start.min(toks[k].start)
+                    && toks[k - 2].kind == TokKind::Punct
+                    && str_of(&toks[k - 2]).starts_with('.')
+                {
                     k -= 2;
-                    glued = format!("{}.{}", toks[k - 1].lower(), glued);
+                    glued = format!("{}.{}", toks[k - 1].view(text, lower).lower(), glued);
                 }
                 let single_letter = prev.is_word() && prev.text.chars().count() == 1 && prev.is_capitalised();
                 if lex.abbreviations.contains(&word) || lex.abbreviations.contains(&glued) || single_letter {
@@ -269,13 +271,17 @@ fn split_line(toks: &[Token], para: u32, lex: &Lexicon, longest_abbrev: usize, o
     }
 }
 
-/// A hash of a text's words: texts that differ only in whitespace hash the same.
-fn words_hash(hasher: &impl std::hash::BuildHasher, s: &str) -> u64 {
+/// A hash of a sentence's words (its tokens, `toks`, over `text`): texts that differ only in
+/// whitespace hash the same. Tokens cover every character but whitespace, so marking where
+/// whitespace separates them gives the words.
+fn words_hash(hasher: &impl std::hash::BuildHasher, text: &str, toks: &[Tok]) -> u64 {
     use std::hash::Hasher;
     let mut h = hasher.build_hasher();
-    for w in s.split_whitespace() {
-        h.write(w.as_bytes());
-        h.write_u8(0xff);
+    for (i, t) in toks.iter().enumerate() {
+        if i > 0 && t.space_before {
+            h.write_u8(0xff);
+        }
+        h.write(&text.as_bytes()[t.start..t.end]);
     }
     h.finish()
 }
@@ -283,6 +289,18 @@ fn words_hash(hasher: &impl std::hash::BuildHasher, s: &str) -> u64 {
 /// The same words in the same order (whitespace aside): a verbatim repeat.
 fn same_words(a: &str, b: &str) -> bool {
     a.split_whitespace().eq(b.split_whitespace())
+}
+
+/// A sentence's shape: its tokens with every number (digits or a cardinal word) as "#". Two
+/// sentences of one shape with different numbers are variant twins.
+fn shape<'t>(text: &'t str, toks: &'t [Tok], flags: &'t [u32]) -> impl Iterator<Item = &'t str> + 't {
+    toks.iter().zip(flags).map(|(t, f)| {
+        if t.kind == TokKind::Digits || f & (flag::CARDINAL | flag::CARDINAL_ONE) != 0 {
+            "#"
+        } else {
+            &text[t.start..t.end]
+        }
+    })
 }
 
 /// Normalised sentence text for verbatim comparison (whitespace collapsed).
@@ -308,22 +326,27 @@ pub struct Folded {
 
 /// Drop verbatim repeats (keeping the first copy) and teaser sentences cut off with "…" whose text
 /// begins another sentence; mark sentences that repeat an earlier one with different numbers.
-pub fn dedupe(text: &str, lower: &str, tokens: &[Tok], sents: &[Sentence], lex: &Lexicon) -> (Vec<Sentence>, Vec<Folded>) {
-    // the kept sentences by the hash of their words: (start, end) of the first copy
+/// `flags` are the [`crate::lang::flag`]s of `tokens`.
+pub fn dedupe(text: &str, tokens: &[Tok], flags: &[u32], sents: &[Sentence]) -> (Vec<Sentence>, Vec<Folded>) {
+    use std::hash::{BuildHasher, Hasher};
     let hasher = foldhash::fast::RandomState::default();
-    let mut seen: hashbrown::HashTable<(usize, usize)> = hashbrown::HashTable::with_capacity(sents.len());
-    let mut shapes: crate::lang::Map<String, u32> = crate::lang::Map::default();
+    // the kept sentences by the hash of their words: (hash, start, end) of the first copy
+    let mut seen: hashbrown::HashTable<(u64, usize, usize)> = hashbrown::HashTable::with_capacity(sents.len());
+    // sentences with a number by the hash of their shape: (hash, index in `kept`)
+    let mut shapes: hashbrown::HashTable<(u64, u32)> = hashbrown::HashTable::new();
     let mut kept: Vec<Sentence> = Vec::with_capacity(sents.len());
     let mut folded = Vec::new();
     // every sentence normalised and sorted, built at the first teaser only: sentences starting
     // with a prefix are one run of it, found by binary search (a page of teasers stays n log n)
     let mut normed: Vec<String> = Vec::new();
     let mut sorted: Vec<usize> = Vec::new();
-    let mut key = String::new();
+    let toks_of = |s: &Sentence| span_of(tokens, s.start, s.end);
     for (idx, s) in sents.iter().enumerate() {
         let raw = &text[s.start..s.end];
-        let h = words_hash(&hasher, raw);
-        if let Some(&(first, _)) = seen.find(h, |&(a, b)| same_words(&text[a..b], raw)) {
+        let r = toks_of(s);
+        let (toks, tflags) = (&tokens[r.clone()], &flags[r]);
+        let h = words_hash(&hasher, text, toks);
+        if let Some(&(_, first, _)) = seen.find(h, |&(_, a, b)| same_words(&text[a..b], raw)) {
             folded.push(Folded { start: s.start, end: s.end, copy_of: first });
             continue;
         }
@@ -345,32 +368,26 @@ pub fn dedupe(text: &str, lower: &str, tokens: &[Tok], sents: &[Sentence], lex: 
                 }
             }
         }
-        seen.insert_unique(h, (s.start, s.end), |&(a, b)| words_hash(&hasher, &text[a..b]));
-        // variant twins: same words, different numbers ("#" for each number)
-        let toks = within(tokens, s.start, s.end);
-        let is_num = |t: &Token| t.is_digits() || lex.cardinals.contains_key(t.lower());
-        let (mut words, mut nums) = (0, 0);
-        key.clear();
-        for (i, t) in toks.iter().enumerate() {
-            let t = t.view(text, lower);
-            words += usize::from(t.is_word());
-            if i > 0 {
-                key.push(' ');
-            }
-            if is_num(&t) {
-                nums += 1;
-                key.push('#');
-            } else {
-                key.push_str(t.text);
-            }
-        }
+        seen.insert_unique(h, (h, s.start, s.end), |e| e.0);
+        // variant twins: same words, different numbers
+        let words = toks.iter().filter(|t| t.kind == TokKind::Word).count();
+        let nums = shape(text, toks, tflags).filter(|w| *w == "#").count();
         let mut twin_of = s.twin_of;
         if words >= 5 && nums > 0 {
-            let pos = kept.len() as u32;
-            match shapes.get(key.as_str()) {
-                Some(&twin) => twin_of = Some(twin),
+            let mut sh = hasher.build_hasher();
+            for w in shape(text, toks, tflags) {
+                sh.write(w.as_bytes());
+                sh.write_u8(0xff);
+            }
+            let sh = sh.finish();
+            let same_shape = |&(h2, k): &(u64, u32)| {
+                let r = toks_of(&kept[k as usize]);
+                h2 == sh && shape(text, &tokens[r.clone()], &flags[r]).eq(shape(text, toks, tflags))
+            };
+            match shapes.find(sh, same_shape) {
+                Some(&(_, twin)) => twin_of = Some(twin),
                 None => {
-                    shapes.insert(key.clone(), pos);
+                    shapes.insert_unique(sh, (sh, kept.len() as u32), |e| e.0);
                 }
             }
         }

@@ -308,14 +308,19 @@ fn has_marker(lex: &Lexicon, toks: &[Token], flags: &[u32], m: Marker) -> Option
     })
 }
 
-/// The tokens of a sentence, less the dateline.
-fn sentence_tokens<'d>(doc: &'d Document, s: &crate::corpus::Sentence) -> Vec<Token<'d>> {
-    let mut toks = doc.tokens_in(s.start, s.end);
+/// The tokens of a sentence, less the dateline, and their [`flag`]s in the document's lexicon.
+fn sentence_tokens<'d>(doc: &'d Document, s: &crate::corpus::Sentence) -> (Vec<Token<'d>>, Vec<u32>) {
+    let r = crate::lang::token::span_of(&doc.tokens, s.start, s.end);
+    let mut toks: Vec<Token<'d>> = doc.tokens[r.clone()].iter().map(|t| t.view(&doc.text, &doc.lower)).collect();
+    let mut flags = doc.flags[r].to_vec();
     crate::lang::token::begin_text(&mut toks);
     if let Some((a, b)) = doc.dateline {
-        toks.retain(|t| t.end <= a || t.start >= b);
+        let outside = |t: &Token| t.end <= a || t.start >= b;
+        if !toks.iter().all(outside) {
+            (toks, flags) = toks.into_iter().zip(flags).filter(|(t, _)| outside(t)).unzip();
+        }
     }
-    toks
+    (toks, flags)
 }
 
 /// Whether the walk can find a claim in a sentence: a digit, a number word (other than "one",
@@ -362,7 +367,7 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
     // the last three sentences (persons: three; events: two)
     let mut recent: std::collections::VecDeque<Recent> = std::collections::VecDeque::with_capacity(4);
     for (si, s) in doc.sentences.iter().enumerate() {
-        let toks = sentence_tokens(doc, s);
+        let (toks, doc_flags) = sentence_tokens(doc, s);
         if toks.is_empty() {
             continue;
         }
@@ -374,7 +379,8 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
             .ok()
             .and_then(|x| k.lexicon(&doc.para_langs[x].1))
             .unwrap_or(lex);
-        let flags: Vec<u32> = toks.iter().map(|t| if t.is_word() { plex.flags(t.lower()) } else { 0 }).collect();
+        let flags: Vec<u32> =
+            if std::ptr::eq(plex, lex) { doc_flags } else { toks.iter().map(|t| if t.is_word() { plex.flags(t.lower()) } else { 0 }).collect() };
         if !may_claim(&toks, &flags) {
             recent.push_back(Recent { para: s.para, toks, persons: None, event: None });
             if recent.len() > 3 {

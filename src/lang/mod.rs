@@ -802,12 +802,17 @@ impl Knowledge {
         self.langs.iter().position(|l| l.code == code)
     }
 
-    /// Language-detection scores (index into `langs`) of lower-cased words: a function word of
-    /// a language counts one, one of its distinctive words (Nynorsk vs Bokmål) three.
-    pub fn lang_scores<'w>(&self, words: impl Iterator<Item = &'w str>) -> Vec<usize> {
+    /// A lower-cased word's language-detection bits: `1 << i` when it is a function word of
+    /// `langs[i]`, `1 << (32 + i)` when it is one of its distinctive words.
+    pub fn lang_bits(&self, lower: &str) -> u64 {
+        self.lang_words.get(lower).copied().unwrap_or(0)
+    }
+
+    /// Language-detection scores (index into `langs`) of words given by their [`Knowledge::lang_bits`]:
+    /// a function word of a language counts one, one of its distinctive words (Nynorsk vs Bokmål) three.
+    pub fn lang_scores(&self, words: impl Iterator<Item = u64>) -> Vec<usize> {
         let mut scores = vec![0usize; self.langs.len()];
-        for w in words {
-            let Some(&bits) = self.lang_words.get(w) else { continue };
+        for bits in words {
             let mut b = bits;
             while b != 0 {
                 let i = b.trailing_zeros() as usize;

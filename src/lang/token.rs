@@ -86,10 +86,22 @@ pub fn lower_text(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
+    let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII runs copied lower-cased in one go
+        let run = b[i..].iter().position(|c| !c.is_ascii()).unwrap_or(b.len() - i);
+        if run > 0 {
+            out.push_str(&text[i..i + run].to_ascii_lowercase());
+            i += run;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        i += c.len_utf8();
+        // Latin-1 capitals À..Þ (not ×) are their small letter less 0x20, of the same length
+        if ('\u{c0}'..='\u{de}').contains(&c) && c != '\u{d7}' {
+            out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c));
             continue;
         }
         let mut l = c.to_lowercase();
@@ -129,11 +141,12 @@ impl Tok {
     }
 }
 
-/// The tokens of a document's token list that start in `start..end` (a byte range of its text).
-pub fn within(tokens: &[Tok], start: usize, end: usize) -> &[Tok] {
+/// The index range of the tokens of a document's token list that start in `start..end` (a byte
+/// range of its text), for the tokens and the lists kept alongside them.
+pub fn span_of(tokens: &[Tok], start: usize, end: usize) -> std::ops::Range<usize> {
     let lo = tokens.partition_point(|t| t.start < start);
     let hi = tokens.partition_point(|t| t.start < end);
-    &tokens[lo..hi.max(lo)]
+    lo..hi.max(lo)
 }
 
 /// Make the first of `toks` (views cut from a longer text) read as the first token of a text
