@@ -1,32 +1,62 @@
 //! Interned strings: the claim model's keys (concept, family, qualifier, people, entities,
 //! language) and quotes come from a small vocabulary repeated millions of times in an archive.
-//! A [`Sym`] is four bytes; the text lives once, in a process-wide [`lasso::ThreadedRodeo`].
+//! A [`Sym`] is four bytes (`Option<Sym>` too); the text lives once, for the whole process.
+//!
+//! Interning looks the text up in a sharded map ([`dashmap`]); reading a `Sym`'s text is an
+//! index into an append-only vector ([`boxcar`]), without a lock: rules and printers read texts
+//! far more often than extraction makes them.
 //!
 //! A `Sym` hashes, compares and sorts as its text, so maps and sort orders are the same as with
 //! `String` keys, whatever order threads interned the strings in (output stays deterministic).
 
 use std::borrow::Borrow;
 use std::hash::{Hash, Hasher};
+use std::num::NonZeroU32;
 use std::sync::OnceLock;
 
-use lasso::{Spur, ThreadedRodeo};
+use dashmap::DashMap;
 
-static STRINGS: OnceLock<ThreadedRodeo> = OnceLock::new();
+struct Interner {
+    ids: DashMap<&'static str, NonZeroU32, foldhash::fast::RandomState>,
+    /// texts by id - 1
+    texts: boxcar::Vec<&'static str>,
+}
 
-fn strings() -> &'static ThreadedRodeo {
-    STRINGS.get_or_init(ThreadedRodeo::new)
+static STRINGS: OnceLock<Interner> = OnceLock::new();
+
+fn strings() -> &'static Interner {
+    STRINGS.get_or_init(|| Interner { ids: DashMap::default(), texts: boxcar::Vec::new() })
+}
+
+impl Interner {
+    fn intern(&self, s: &str) -> NonZeroU32 {
+        if let Some(id) = self.ids.get(s) {
+            return *id;
+        }
+        // (a text interned by another thread in between keeps its first id; this copy is lost)
+        let text: &'static str = Box::leak(s.into());
+        *self.ids.entry(text).or_insert_with(|| {
+            let index = self.texts.push(text);
+            u32::try_from(index + 1).ok().and_then(NonZeroU32::new).unwrap_or_else(|| panic!("more than 4 billion distinct strings"))
+        })
+    }
+
+    fn text(&self, id: NonZeroU32) -> &'static str {
+        // every id was handed out after its text was pushed
+        self.texts.get(id.get() as usize - 1).copied().unwrap_or_default()
+    }
 }
 
 /// An interned string.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub struct Sym(Spur);
+pub struct Sym(NonZeroU32);
 
 impl Sym {
     pub fn new(s: &str) -> Sym {
-        Sym(strings().get_or_intern(s))
+        Sym(strings().intern(s))
     }
     pub fn as_str(self) -> &'static str {
-        strings().resolve(&self.0)
+        strings().text(self.0)
     }
 }
 

@@ -91,13 +91,13 @@ fn best_lang(scores: &[usize]) -> Option<(usize, usize)> {
 }
 
 /// The language-detection scores of the first 3,000 words of `tokens`, from their
-/// [`Knowledge::lang_bits`] (`bits`, one a token).
+/// [`crate::lang::Word::lang_bits`] (`bits`, one a token).
 fn lang_scores(tokens: &[Tok], bits: &[u64], k: &Knowledge) -> Vec<usize> {
     k.lang_scores(tokens.iter().zip(bits).filter(|(t, _)| t.kind == TokKind::Word).take(3000).map(|(_, b)| *b))
 }
 
 /// Detect a language from the function words of the first 3,000 words of `tokens` (`bits`: their
-/// [`Knowledge::lang_bits`]).
+/// [`crate::lang::Word::lang_bits`]).
 pub fn detect_lang(tokens: &[Tok], bits: &[u64], k: &Knowledge) -> Option<String> {
     best_lang(&lang_scores(tokens, bits, k)).map(|(best, _)| k.langs[best].code.clone())
 }
@@ -145,8 +145,10 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
     for r in &kept {
         scan(&text[r.clone()], r.start, &mut tokens);
     }
-    let word = |t: &Tok| (t.kind == TokKind::Word).then(|| &lower[t.start..t.end]);
-    let lang_bits: Vec<u64> = tokens.iter().map(|t| word(t).map_or(0, |w| k.lang_bits(w))).collect();
+    // what the tables know of each word: one look-up a token, for every later step
+    let words: Vec<Option<&crate::lang::Word>> =
+        tokens.iter().map(|t| if t.kind == TokKind::Word { k.word(&lower[t.start..t.end]) } else { None }).collect();
+    let lang_bits: Vec<u64> = words.iter().map(|w| w.map_or(0, |w| w.lang_bits)).collect();
 
     let (lang, lang_source) = match meta.lang.as_deref().map(|l| l.to_lowercase()) {
         Some(l) if k.lexicon(&l).is_some() => (l, LangSource::Metadata),
@@ -211,10 +213,9 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
         ));
     }
 
-    let flags: Vec<u32> = match lex {
-        Some(lex) => tokens.iter().map(|t| word(t).map_or(0, |w| lex.flags(w))).collect(),
-        None => vec![0; tokens.len()],
-    };
+    let li = k.lang_index(&lang).unwrap_or(0);
+    let flags: Vec<u32> = words.iter().map(|w| w.and_then(|w| w.flags.get(li).copied()).unwrap_or(0)).collect();
+    drop(words);
     let (sentences, folded) = match lex {
         Some(lex) => {
             let s = segment::sentences(&text, &lower, &kept, &tokens, lex);

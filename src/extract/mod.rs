@@ -51,9 +51,9 @@ struct Ctx<'k, 'd> {
     /// token index of the first "first" marker in the sentence
     first_at: Option<usize>,
     /// concept look-ups of the sentence
-    sc: SentenceConcepts<'k>,
+    sc: SentenceConcepts<'d>,
     /// [`Lexicon::flags`] of each token
-    flags: Vec<u32>,
+    flags: &'d [u32],
 }
 
 /// What a concept search found.
@@ -187,23 +187,33 @@ struct Hit {
 
 /// Concept look-ups of one sentence, each token looked up at most once (the claim builders ask
 /// about the same words many times).
-struct SentenceConcepts<'k> {
-    k: &'k Knowledge,
+struct SentenceConcepts<'a> {
+    k: &'a Knowledge,
+    /// the [`Lexicon::flags`] of the sentence's tokens (a concept's bits are in every language's)
+    flags: &'a [u32],
     cells: Vec<std::cell::OnceCell<Option<Hit>>>,
 }
 
-impl<'k> SentenceConcepts<'k> {
-    fn new(k: &'k Knowledge, n: usize) -> Self {
-        SentenceConcepts { k, cells: (0..n).map(|_| std::cell::OnceCell::new()).collect() }
+impl<'a> SentenceConcepts<'a> {
+    fn new(k: &'a Knowledge, flags: &'a [u32]) -> Self {
+        SentenceConcepts { k, flags, cells: (0..flags.len()).map(|_| std::cell::OnceCell::new()).collect() }
     }
 
     fn hit_at(&self, toks: &[Token], j: usize) -> Option<Hit> {
         let compute = || {
             let t = toks.get(j).filter(|t| t.is_word())?;
+            let f = self.flags.get(j).copied().unwrap_or(0);
             let words = |k: usize| toks.get(j + k).filter(|t| t.is_word()).map(|t| t.lower());
-            match self.k.concepts.match_phrase(words) {
+            let phrase = if f & flag::CONCEPT_PHRASE != 0 { self.k.concepts.match_phrase(words) } else { None };
+            match phrase {
                 Some((_, c)) => Some(Hit { concept: c, qualifier_chars: None }),
-                None => self.k.concepts.lookup(t.lower()).map(|h| Hit { concept: h.concept, qualifier_chars: h.qualifier.map(|q| q.chars().count()) }),
+                None => {
+                    let whole = if f & (flag::CONCEPT_WORD | flag::CONCEPT_PHRASE) != 0 { self.k.concepts.whole(t.lower()) } else { None };
+                    match whole {
+                        Some(c) => Some(Hit { concept: c, qualifier_chars: None }),
+                        None => self.k.concepts.compound(t.lower()).map(|h| Hit { concept: h.concept, qualifier_chars: h.qualifier.map(|q| q.chars().count()) }),
+                    }
+                }
             }
         };
         match self.cells.get(j) {
@@ -254,7 +264,8 @@ impl<'k> SentenceConcepts<'k> {
 }
 
 /// Entities of a sentence: known names from the alias table, and unknown capitalised words.
-fn sentence_entities(k: &Knowledge, lex: &Lexicon, toks: &[Token]) -> Vec<(Sym, EntityType, usize)> {
+/// `flags` are the tokens' flags in the document's lexicon, `lex`.
+fn sentence_entities(k: &Knowledge, toks: &[Token], flags: &[u32]) -> Vec<(Sym, EntityType, usize)> {
     let mut out = Vec::new();
     // the sentence's first word or number: a capital there is no sign of a name
     let first_content = toks.iter().position(|p| p.is_word() || p.is_digits()).unwrap_or(toks.len());
@@ -266,8 +277,10 @@ fn sentence_entities(k: &Knowledge, lex: &Lexicon, toks: &[Token]) -> Vec<(Sym, 
             continue;
         }
         let words = |n: usize| toks.get(i + n).filter(|t| t.is_word()).map(|t| t.lower());
+        let f = flags.get(i).copied().unwrap_or(0);
+        let known = if f & flag::ENTITY_FIRST != 0 { k.entities.match_at(words) } else { None };
         // known people match in any case ("heimsókn pútíns"); other names must be capitalised
-        if let Some((n, (id, ty))) = k.entities.match_at(words).filter(|(_, (_, ty))| t.is_capitalised() || *ty == EntityType::Person) {
+        if let Some((n, (id, ty))) = known.filter(|(_, (_, ty))| t.is_capitalised() || *ty == EntityType::Person) {
             out.push((*id, *ty, i));
             i += n;
             continue;
@@ -277,13 +290,13 @@ fn sentence_entities(k: &Knowledge, lex: &Lexicon, toks: &[Token]) -> Vec<(Sym, 
             continue;
         }
         let sentence_initial = i <= first_content;
-        let lw = t.lower();
         // a number, month, weekday or function word of the language is no name
-        let lexical = lex.flags(lw) & (flag::CARDINAL | flag::CARDINAL_ONE | flag::MONTH | flag::WEEKDAY | flag::FUNCTION_WORD) != 0;
+        let lexical = f & (flag::CARDINAL | flag::CARDINAL_ONE | flag::MONTH | flag::WEEKDAY | flag::FUNCTION_WORD) != 0;
         if !sentence_initial && !lexical && t.text.chars().count() >= 2 {
             // join consecutive unknown capitalised words ("Ankit Panda")
             let mut j = i + 1;
-            while toks.get(j).is_some_and(|n| n.is_word() && n.is_capitalised() && k.entities.match_at(|m| (m == 0).then(|| n.lower())).is_none()) {
+            let known_at = |j: usize, n: &Token| flags.get(j).is_some_and(|f| f & flag::ENTITY_FIRST != 0) && k.entities.match_at(|m| (m == 0).then(|| n.lower())).is_some();
+            while toks.get(j).is_some_and(|n| n.is_word() && n.is_capitalised() && !known_at(j, n)) {
                 j += 1;
             }
             let key = toks[i..j].iter().map(|t| fold_name(t.text)).collect::<Vec<_>>().join(" ");
@@ -344,17 +357,19 @@ fn may_claim(toks: &[Token], flags: &[u32]) -> bool {
 struct Recent<'d> {
     para: u32,
     toks: Vec<Token<'d>>,
+    /// the tokens' flags in the document's lexicon
+    flags: Vec<u32>,
     persons: Option<Vec<Sym>>,
     event: Option<ConceptRef>,
 }
 
 impl Recent<'_> {
-    fn fill(&mut self, k: &Knowledge, lex: &Lexicon, persons: bool) {
+    fn fill(&mut self, k: &Knowledge, persons: bool) {
         if self.persons.is_none() {
-            self.persons = Some(sentence_entities(k, lex, &self.toks).into_iter().filter(|(_, t, _)| *t == EntityType::Person).map(|(e, _, _)| e).collect());
+            self.persons = Some(sentence_entities(k, &self.toks, &self.flags).into_iter().filter(|(_, t, _)| *t == EntityType::Person).map(|(e, _, _)| e).collect());
         }
         if self.event.is_none() && !persons {
-            self.event = Some(SentenceConcepts::new(k, self.toks.len()).nearest(&self.toks, 0, 0, false));
+            self.event = Some(SentenceConcepts::new(k, &self.flags).nearest(&self.toks, 0, 0, false));
         }
     }
 }
@@ -379,21 +394,22 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
             .ok()
             .and_then(|x| k.lexicon(&doc.para_langs[x].1))
             .unwrap_or(lex);
-        let flags: Vec<u32> =
-            if std::ptr::eq(plex, lex) { doc_flags } else { toks.iter().map(|t| if t.is_word() { plex.flags(t.lower()) } else { 0 }).collect() };
-        if !may_claim(&toks, &flags) {
-            recent.push_back(Recent { para: s.para, toks, persons: None, event: None });
+        let plex_flags: Option<Vec<u32>> =
+            (!std::ptr::eq(plex, lex)).then(|| toks.iter().map(|t| if t.is_word() { plex.flags(t.lower()) } else { 0 }).collect());
+        let flags: &[u32] = plex_flags.as_deref().unwrap_or(&doc_flags);
+        if !may_claim(&toks, flags) {
+            recent.push_back(Recent { para: s.para, toks, flags: doc_flags, persons: None, event: None });
             if recent.len() > 3 {
                 recent.pop_front();
             }
             continue;
         }
-        let ents = sentence_entities(k, lex, &toks);
+        let ents = sentence_entities(k, &toks, &doc_flags);
         let persons_at: Vec<(usize, Sym)> = ents.iter().filter(|(_, t, _)| *t == EntityType::Person).map(|(e, _, i)| (*i, *e)).collect();
         let names_at: Vec<(usize, Sym)> = ents.iter().filter(|(_, t, _)| *t == EntityType::Unknown).map(|(e, _, i)| (*i, *e)).collect();
         let mut previous_person = None;
         for r in recent.iter_mut().rev() {
-            r.fill(k, lex, true);
+            r.fill(k, true);
             if let Some(p) = r.persons.as_ref().and_then(|p| p.first()) {
                 previous_person = Some(*p);
                 break;
@@ -416,7 +432,7 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
             if r.para != s.para {
                 break;
             }
-            r.fill(k, lex, false);
+            r.fill(k, false);
             if let Some(e) = r.event.as_ref().filter(|e| e.concept.is_some()) {
                 previous_event = e.clone();
                 break;
@@ -439,9 +455,9 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
             names_at,
             previous_person,
             previous_event,
-            future: has_marker(plex, &toks, &flags, Marker::Future).is_some(),
-            first_at: has_marker(plex, &toks, &flags, Marker::First).or_else(|| has_marker(plex, &toks, &flags, Marker::FirstTime)),
-            sc: SentenceConcepts::new(k, toks.len()),
+            future: has_marker(plex, &toks, flags, Marker::Future).is_some(),
+            first_at: has_marker(plex, &toks, flags, Marker::First).or_else(|| has_marker(plex, &toks, flags, Marker::FirstTime)),
+            sc: SentenceConcepts::new(k, flags),
             flags,
         };
         let before = out.len();
@@ -449,7 +465,8 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
         let persons_here = ctx.persons_at.iter().map(|(_, p)| *p).collect();
         let event = ctx.nearest(&toks, 0, 0, false);
         drop(ctx);
-        recent.push_back(Recent { para: s.para, toks, persons: Some(persons_here), event: Some(event) });
+        drop(plex_flags);
+        recent.push_back(Recent { para: s.para, toks, flags: doc_flags, persons: Some(persons_here), event: Some(event) });
         if recent.len() > 3 {
             recent.pop_front();
         }

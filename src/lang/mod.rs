@@ -252,6 +252,12 @@ pub mod flag {
     pub const FUNCTION_WORD: u32 = 1 << 23;
     /// one of the words that tell the language from its neighbours (weighs triple)
     pub const DISTINCTIVE: u32 = 1 << 24;
+    /// first word of a known entity's name (set in every language: entities are shared)
+    pub const ENTITY_FIRST: u32 = 1 << 25;
+    /// first word of a concept form of several words (every language: concepts are shared)
+    pub const CONCEPT_PHRASE: u32 = 1 << 26;
+    /// a whole one-word concept form (every language)
+    pub const CONCEPT_WORD: u32 = 1 << 27;
 
     /// The bit of a marker kind.
     pub const fn marker(m: super::Marker) -> u32 {
@@ -493,6 +499,9 @@ pub struct Concepts {
     min_suffix_chars: usize,
     /// the longest form in `forms`, in bytes: no longer suffix can be a compound head
     max_form_len: usize,
+    /// the last `min_suffix_chars` characters of every form in `forms`: a word ending otherwise
+    /// has no compound head
+    endings: Set<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -522,6 +531,7 @@ impl Concepts {
                         c.exact.entry(w).or_insert(idx);
                     } else {
                         c.max_form_len = c.max_form_len.max(w.len());
+                        c.endings.insert(last_chars(&w, c.min_suffix_chars).to_string());
                         c.forms.entry(w).or_insert(idx);
                     }
                 }
@@ -538,6 +548,12 @@ impl Concepts {
         self.list.iter().position(|c| c.id == id).map(|i| i as u16)
     }
 
+    /// The words of [`flag::CONCEPT_WORD`] and [`flag::CONCEPT_PHRASE`], with their bit.
+    fn word_bits(&self) -> impl Iterator<Item = (&str, u32)> {
+        let whole = self.exact.keys().chain(self.forms.keys()).map(|w| (w.as_str(), flag::CONCEPT_WORD));
+        whole.chain(self.multi.phrases().filter_map(|p| p.first()).map(|w| (w.as_str(), flag::CONCEPT_PHRASE)))
+    }
+
     /// Multi-word concept forms ("lagði af stað") at the start of `words`.
     pub fn match_phrase<'w>(&self, words: impl Fn(usize) -> Option<&'w str>) -> Option<(usize, u16)> {
         self.multi.match_at(words).filter(|(n, _)| *n > 1).map(|(n, c)| (n, *c))
@@ -545,11 +561,22 @@ impl Concepts {
 
     /// Look up one lower-cased word, as a whole form or as a compound ending in a form.
     pub fn lookup(&self, word: &str) -> Option<ConceptHit> {
+        self.whole(word).map(|i| ConceptHit { concept: i, qualifier: None }).or_else(|| self.compound(word))
+    }
+
+    /// One lower-cased word as a whole form (a word whose [`Lexicon::flags`] have neither
+    /// [`flag::CONCEPT_WORD`] nor [`flag::CONCEPT_PHRASE`] is none).
+    pub fn whole(&self, word: &str) -> Option<u16> {
         if let Some(&i) = self.exact.get(word).or_else(|| self.forms.get(word)) {
-            return Some(ConceptHit { concept: i, qualifier: None });
+            return Some(i);
         }
-        if let Some((_, &i)) = self.multi.match_at(|k| (k == 0).then_some(word)) {
-            return Some(ConceptHit { concept: i, qualifier: None });
+        self.multi.match_at(|k| (k == 0).then_some(word)).map(|(_, &i)| i)
+    }
+
+    /// One lower-cased word as a compound ending in a form ("sprengjudrónar").
+    pub fn compound(&self, word: &str) -> Option<ConceptHit> {
+        if !self.endings.contains(last_chars(word, self.min_suffix_chars)) {
+            return None;
         }
         // compound heads: try suffixes from the longest down to min_suffix_chars characters (only
         // those no longer than the longest form: a page-long "word" stays linear)
@@ -570,6 +597,11 @@ impl Concepts {
         }
         None
     }
+}
+
+/// The last `n` characters of `s` (all of it when shorter).
+fn last_chars(s: &str, n: usize) -> &str {
+    s.char_indices().rev().nth(n.saturating_sub(1)).map_or(s, |(i, _)| &s[i..])
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -610,6 +642,11 @@ impl Entities {
             }
         }
         Ok(e)
+    }
+
+    /// The first words of every known entity's names.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.phrases.phrases().filter_map(|p| p.first()).map(String::as_str)
     }
 
     /// Match a known entity at the start of `words` (lower case).
@@ -708,9 +745,18 @@ pub struct Knowledge {
     pub boilerplate: Boilerplate,
     /// Month names of every language (for datelines, whatever the document's language).
     pub all_months: Map<String, u8>,
-    /// Language detection in one look-up a word: per word, a bit `1 << i` when it is a function
-    /// word of `langs[i]` and `1 << (32 + i)` when it is one of its distinctive words.
-    lang_words: Map<String, u64>,
+    /// Every word some table knows, and what each table knows of it: one look-up a token.
+    words: Map<String, Word>,
+}
+
+/// What the tables know of one lower-cased word.
+#[derive(Debug, Clone, Default)]
+pub struct Word {
+    /// language detection: `1 << i` when it is a function word of `langs[i]`, `1 << (32 + i)`
+    /// when it is one of its distinctive words
+    pub lang_bits: u64,
+    /// its [`Lexicon::flags`] in each of `langs`
+    pub flags: Box<[u32]>,
 }
 
 impl Knowledge {
@@ -764,30 +810,33 @@ impl Knowledge {
                 all_months.entry(k.clone()).or_insert(*v);
             }
         }
-        let mut lang_words: Map<String, u64> = Map::default();
-        // (a desk may add languages; past 32 the extra ones are never detected, only named)
-        for (i, l) in langs.iter().enumerate().take(32) {
+        let concepts = Concepts::parse(&concepts.1, &concepts.0)?;
+        let entities = Entities::parse(&entities.1, &entities.0)?;
+        // concepts and entities are shared: their words carry their bits in every language
+        let mut langs = langs;
+        let shared: Vec<(&str, u32)> = entities.first_words().map(|w| (w, flag::ENTITY_FIRST)).chain(concepts.word_bits()).collect();
+        for l in &mut langs {
+            for (w, bit) in &shared {
+                *l.word_flags.entry(w.to_string()).or_insert(0) |= bit;
+            }
+        }
+        let mut words: Map<String, Word> = Map::default();
+        for (i, l) in langs.iter().enumerate() {
             for (w, f) in &l.word_flags {
-                let mut bits = 0u64;
-                if f & flag::FUNCTION_WORD != 0 {
-                    bits |= 1 << i;
-                }
-                if f & flag::DISTINCTIVE != 0 {
-                    bits |= 1 << (32 + i);
-                }
-                if bits != 0 {
-                    *lang_words.entry(w.clone()).or_insert(0) |= bits;
+                let e = words.entry(w.clone()).or_insert_with(|| Word { lang_bits: 0, flags: vec![0; langs.len()].into() });
+                e.flags[i] = *f;
+                // (a desk may add languages; past 32 the extra ones are never detected, only named)
+                if i < 32 {
+                    if f & flag::FUNCTION_WORD != 0 {
+                        e.lang_bits |= 1 << i;
+                    }
+                    if f & flag::DISTINCTIVE != 0 {
+                        e.lang_bits |= 1 << (32 + i);
+                    }
                 }
             }
         }
-        Ok(Knowledge {
-            lang_words,
-            concepts: Concepts::parse(&concepts.1, &concepts.0)?,
-            entities: Entities::parse(&entities.1, &entities.0)?,
-            boilerplate: Boilerplate::parse(&boiler.1, &boiler.0)?,
-            langs,
-            all_months,
-        })
+        Ok(Knowledge { words, concepts, entities, boilerplate: Boilerplate::parse(&boiler.1, &boiler.0)?, langs, all_months })
     }
 
     pub fn builtin() -> Result<Knowledge, DataError> {
@@ -802,13 +851,12 @@ impl Knowledge {
         self.langs.iter().position(|l| l.code == code)
     }
 
-    /// A lower-cased word's language-detection bits: `1 << i` when it is a function word of
-    /// `langs[i]`, `1 << (32 + i)` when it is one of its distinctive words.
-    pub fn lang_bits(&self, lower: &str) -> u64 {
-        self.lang_words.get(lower).copied().unwrap_or(0)
+    /// What the tables know of a lower-cased word (nothing: `None`).
+    pub fn word(&self, lower: &str) -> Option<&Word> {
+        self.words.get(lower)
     }
 
-    /// Language-detection scores (index into `langs`) of words given by their [`Knowledge::lang_bits`]:
+    /// Language-detection scores (index into `langs`) of words given by their [`Word::lang_bits`]:
     /// a function word of a language counts one, one of its distinctive words (Nynorsk vs Bokmål) three.
     pub fn lang_scores(&self, words: impl Iterator<Item = u64>) -> Vec<usize> {
         let mut scores = vec![0usize; self.langs.len()];

@@ -99,9 +99,14 @@ pub fn lower_text(text: &str) -> String {
         }
         let Some(c) = text[i..].chars().next() else { break };
         i += c.len_utf8();
-        // Latin-1 capitals À..Þ (not ×) are their small letter less 0x20, of the same length
+        // Latin-1 capitals À..Þ (not ×) are their small letter less 0x20, of the same length; the
+        // rest of Latin-1 and the general punctuation (dashes, quotes, "…") have no case
         if ('\u{c0}'..='\u{de}').contains(&c) && c != '\u{d7}' {
             out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c));
+            continue;
+        }
+        if c <= '\u{ff}' || ('\u{2000}'..='\u{206f}').contains(&c) {
+            out.push(c);
             continue;
         }
         let mut l = c.to_lowercase();
@@ -239,6 +244,19 @@ mod tests {
         assert_eq!(t[0].lower(), "shahed-drónum");
         assert!(t[3].single_space_before);
         assert!(t[2].is_digits());
+    }
+
+    #[test]
+    fn lower_text_fast_paths_agree_with_unicode() {
+        for c in (0..0x2100u32).filter_map(char::from_u32) {
+            let mut l = c.to_lowercase();
+            let want = match (l.next(), l.next()) {
+                (Some(lc), None) if lc.len_utf8() == c.len_utf8() => lc,
+                _ => c,
+            };
+            // (a non-ASCII text: the ASCII one takes another road)
+            assert_eq!(lower_text(&format!("é{c}")), format!("é{want}"), "{c:?}");
+        }
     }
 
     #[test]
