@@ -63,7 +63,8 @@ fn date<'a>(months: &'a Map<String, u8>) -> impl Fn(&'a str) -> IResult<&'a str,
 /// Find the publication dateline in the first lines of `text`. A date counts as a dateline when a
 /// clock time follows it, a "|" or a "published" word precedes it, or it stands alone on its line.
 pub fn find(text: &str, months: &Map<String, u8>, published_words: &[&str]) -> Option<Dateline> {
-    let head_end = text.char_indices().nth(1200).map(|(i, _)| i).unwrap_or(text.len());
+    // (no more characters than bytes: a short text is all head)
+    let head_end = if text.len() <= 1200 { text.len() } else { text.char_indices().nth(1200).map_or(text.len(), |(i, _)| i) };
     let head = &text[..head_end];
     for (pos, b) in head.bytes().enumerate() {
         // a digit not inside a word or number

@@ -25,6 +25,8 @@ pub struct Stripper {
     tail_names: Vec<String>,
     line_equals: crate::lang::Map<String, String>,
     line_starts: Vec<(String, String)>,
+    /// the first bytes of `line_starts`: a line beginning otherwise starts with none of them
+    line_start_bytes: [bool; 256],
 }
 
 fn automaton(p: &[String]) -> AhoCorasick {
@@ -66,7 +68,16 @@ impl Stripper {
                 line_starts.push((s.clone(), r.name.clone()));
             }
         }
+        let mut line_start_bytes = [false; 256];
+        for (s, _) in &line_starts {
+            // (an empty prefix starts every line)
+            match s.as_bytes().first() {
+                Some(&b) => line_start_bytes[b as usize] = true,
+                None => line_start_bytes = [true; 256],
+            }
+        }
         Stripper {
+            line_start_bytes,
             block_starts: automaton(&start_pats),
             starts_rules,
             blocks: b.block.iter().map(|r| (r.name.clone(), r.end.clone())).collect(),
@@ -127,7 +138,8 @@ impl Stripper {
         for line in body.split_inclusive('\n') {
             let t = line.trim();
             let reason = self.line_equals.get(t).cloned().or_else(|| {
-                self.line_starts.iter().find(|(s, _)| t.starts_with(s.as_str())).map(|(_, n)| n.clone())
+                let candidate = t.as_bytes().first().is_none_or(|&b| self.line_start_bytes[b as usize]);
+                candidate.then(|| self.line_starts.iter().find(|(s, _)| t.starts_with(s.as_str())).map(|(_, n)| n.clone())).flatten()
             });
             if let Some(reason) = reason {
                 if !t.is_empty() {
@@ -271,21 +283,6 @@ fn split_line(text: &str, lower: &str, toks: &[Tok], para: u32, lex: &Lexicon, l
     }
 }
 
-/// A hash of a sentence's words (its tokens, `toks`, over `text`): texts that differ only in
-/// whitespace hash the same. Tokens cover every character but whitespace, so marking where
-/// whitespace separates them gives the words.
-fn words_hash(hasher: &impl std::hash::BuildHasher, text: &str, toks: &[Tok]) -> u64 {
-    use std::hash::Hasher;
-    let mut h = hasher.build_hasher();
-    for (i, t) in toks.iter().enumerate() {
-        if i > 0 && t.space_before {
-            h.write_u8(0xff);
-        }
-        h.write(&text.as_bytes()[t.start..t.end]);
-    }
-    h.finish()
-}
-
 /// The same words in the same order (whitespace aside): a verbatim repeat.
 fn same_words(a: &str, b: &str) -> bool {
     a.split_whitespace().eq(b.split_whitespace())
@@ -294,13 +291,12 @@ fn same_words(a: &str, b: &str) -> bool {
 /// A sentence's shape: its tokens with every number (digits or a cardinal word) as "#". Two
 /// sentences of one shape with different numbers are variant twins.
 fn shape<'t>(text: &'t str, toks: &'t [Tok], flags: &'t [u32]) -> impl Iterator<Item = &'t str> + 't {
-    toks.iter().zip(flags).map(|(t, f)| {
-        if t.kind == TokKind::Digits || f & (flag::CARDINAL | flag::CARDINAL_ONE) != 0 {
-            "#"
-        } else {
-            &text[t.start..t.end]
-        }
-    })
+    toks.iter().zip(flags).map(|(t, &f)| if is_number(t, f) { "#" } else { &text[t.start..t.end] })
+}
+
+/// Digits, or a cardinal word (by its `flags`).
+fn is_number(t: &Tok, flags: u32) -> bool {
+    t.kind == TokKind::Digits || flags & (flag::CARDINAL | flag::CARDINAL_ONE) != 0
 }
 
 /// Normalised sentence text for verbatim comparison (whitespace collapsed).
@@ -345,7 +341,24 @@ pub fn dedupe(text: &str, tokens: &[Tok], flags: &[u32], sents: &[Sentence]) -> 
         let raw = &text[s.start..s.end];
         let r = toks_of(s);
         let (toks, tflags) = (&tokens[r.clone()], &flags[r]);
-        let h = words_hash(&hasher, text, toks);
+        // one pass over the tokens: the hash of the words (texts that differ only in whitespace
+        // hash the same: tokens cover every character but whitespace, and a mark stands where
+        // whitespace separates two), the hash of the shape, and the counts of words and numbers
+        let (h, sh, words, nums) = {
+            let (mut h, mut sh) = (hasher.build_hasher(), hasher.build_hasher());
+            let (mut words, mut nums) = (0, 0);
+            for (i, ((t, &f), w)) in toks.iter().zip(tflags).zip(shape(text, toks, tflags)).enumerate() {
+                if i > 0 && t.space_before {
+                    h.write_u8(0xff);
+                }
+                h.write(&text.as_bytes()[t.start..t.end]);
+                sh.write(w.as_bytes());
+                sh.write_u8(0xff);
+                words += usize::from(t.kind == TokKind::Word);
+                nums += usize::from(is_number(t, f));
+            }
+            (h.finish(), sh.finish(), words, nums)
+        };
         if let Some(&(_, first, _)) = seen.find(h, |&(_, a, b)| same_words(&text[a..b], raw)) {
             folded.push(Folded { start: s.start, end: s.end, copy_of: first });
             continue;
@@ -370,16 +383,8 @@ pub fn dedupe(text: &str, tokens: &[Tok], flags: &[u32], sents: &[Sentence]) -> 
         }
         seen.insert_unique(h, (h, s.start, s.end), |e| e.0);
         // variant twins: same words, different numbers
-        let words = toks.iter().filter(|t| t.kind == TokKind::Word).count();
-        let nums = shape(text, toks, tflags).filter(|w| *w == "#").count();
         let mut twin_of = s.twin_of;
         if words >= 5 && nums > 0 {
-            let mut sh = hasher.build_hasher();
-            for w in shape(text, toks, tflags) {
-                sh.write(w.as_bytes());
-                sh.write_u8(0xff);
-            }
-            let sh = sh.finish();
             let same_shape = |&(h2, k): &(u64, u32)| {
                 let r = toks_of(&kept[k as usize]);
                 h2 == sh && shape(text, &tokens[r.clone()], &flags[r]).eq(shape(text, toks, tflags))

@@ -163,46 +163,61 @@ pub fn begin_text(toks: &mut [Token]) {
     }
 }
 
+/// The character at byte `i` of `text` (a character boundary) and its length; ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some((b as char, 1)),
+        Some(_) => text.get(i..).and_then(|r| r.chars().next()).map(|c| (c, c.len_utf8())),
+        None => None,
+    }
+}
+
 /// Tokenize `text` into [`Tok`]s; offsets are relative to `text` plus `base`. Appends to `out`.
 pub fn scan(text: &str, base: usize, out: &mut Vec<Tok>) {
+    let b = text.as_bytes();
     let mut space_run = 0usize;
     let first = out.len();
-    let mut iter = text.char_indices().peekable();
-    while let Some((pos, c)) = iter.next() {
+    let mut i = 0;
+    while let Some((c, len)) = char_at(text, i) {
         if is_space(c) {
             space_run += 1;
+            i += len;
             continue;
         }
-        let start = pos;
-        let mut end = pos + c.len_utf8();
-        let kind;
-        if is_word_char(c) {
+        let start = i;
+        i += len;
+        let kind = if is_word_char(c) {
             let mut has_letter = !c.is_ascii_digit();
-            while let Some(&(p, n)) = iter.peek() {
-                if is_word_char(n) {
-                    has_letter |= !n.is_ascii_digit();
-                    end = p + n.len_utf8();
-                    iter.next();
-                } else if (n == '-' || n == '\'' || n == '’' || n == '\u{2011}') && has_letter {
+            while i < b.len() {
+                // ASCII letters and digits without decoding
+                if b[i].is_ascii_alphanumeric() {
+                    has_letter |= !b[i].is_ascii_digit();
+                    i += 1;
+                    continue;
+                }
+                let Some((n, nlen)) = char_at(text, i) else { break };
+                if !n.is_ascii() && is_word_char(n) {
+                    has_letter = true;
+                    i += nlen;
+                } else if matches!(n, '-' | '\'' | '’' | '\u{2011}') && has_letter && char_at(text, i + nlen).is_some_and(|(a, _)| a.is_alphabetic()) {
                     // join only when a letter follows: "Jong-un", not "2019-2020"
-                    let after = text[p + n.len_utf8()..].chars().next();
-                    if after.is_some_and(|a| a.is_alphabetic()) {
-                        end = p + n.len_utf8();
-                        iter.next();
-                    } else {
-                        break;
-                    }
+                    i += nlen;
                 } else {
                     break;
                 }
             }
-            kind = if has_letter { TokKind::Word } else { TokKind::Digits };
+            if has_letter {
+                TokKind::Word
+            } else {
+                TokKind::Digits
+            }
         } else {
-            kind = TokKind::Punct;
-        }
+            TokKind::Punct
+        };
         out.push(Tok {
             start: base + start,
-            end: base + end,
+            end: base + i,
             kind,
             space_before: space_run > 0 || out.len() == first,
             single_space_before: space_run == 1,
