@@ -24,6 +24,8 @@ pub struct Stripper {
     tails: AhoCorasick,
     tail_names: Vec<String>,
     line_equals: crate::lang::Map<String, String>,
+    /// the longest key of `line_equals`, in bytes: a longer line is none of them
+    line_equals_max: usize,
     line_starts: Vec<(String, String)>,
     /// the first bytes of `line_starts`: a line beginning otherwise starts with none of them
     line_start_bytes: [bool; 256],
@@ -83,6 +85,7 @@ impl Stripper {
             blocks: b.block.iter().map(|r| (r.name.clone(), r.end.clone())).collect(),
             tails: automaton(&tail_pats),
             tail_names,
+            line_equals_max: line_equals.keys().map(String::len).max().unwrap_or(0),
             line_equals,
             line_starts,
         }
@@ -137,7 +140,8 @@ impl Stripper {
         let mut pos = 0;
         for line in body.split_inclusive('\n') {
             let t = line.trim();
-            let reason = self.line_equals.get(t).cloned().or_else(|| {
+            let equal = if t.len() <= self.line_equals_max { self.line_equals.get(t).cloned() } else { None };
+            let reason = equal.or_else(|| {
                 let candidate = t.as_bytes().first().is_none_or(|&b| self.line_start_bytes[b as usize]);
                 candidate.then(|| self.line_starts.iter().find(|(s, _)| t.starts_with(s.as_str())).map(|(_, n)| n.clone())).flatten()
             });

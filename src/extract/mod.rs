@@ -192,11 +192,13 @@ struct SentenceConcepts<'a> {
     /// the [`Lexicon::flags`] of the sentence's tokens (a concept's bits are in every language's)
     flags: &'a [u32],
     cells: Vec<std::cell::OnceCell<Option<Hit>>>,
+    /// clause marks (",", ";", ":") before each token: `clauses[k]` counts those of `toks[..k]`
+    clauses: std::cell::OnceCell<Vec<u32>>,
 }
 
 impl<'a> SentenceConcepts<'a> {
     fn new(k: &'a Knowledge, flags: &'a [u32]) -> Self {
-        SentenceConcepts { k, flags, cells: (0..flags.len()).map(|_| std::cell::OnceCell::new()).collect() }
+        SentenceConcepts { k, flags, cells: (0..flags.len()).map(|_| std::cell::OnceCell::new()).collect(), clauses: std::cell::OnceCell::new() }
     }
 
     fn hit_at(&self, toks: &[Token], j: usize) -> Option<Hit> {
@@ -249,7 +251,16 @@ impl<'a> SentenceConcepts<'a> {
             // words after the claim are slightly closer than the same distance before it; a
             // clause boundary (",", ";", ":") in between puts a word much further away
             let (lo, hi) = if k >= to { (to, k) } else { (k, from) };
-            let clauses = toks[lo..hi].iter().filter(|t| t.is_punct(',') || t.is_punct(';') || t.is_punct(':')).count();
+            let marks = self.clauses.get_or_init(|| {
+                let mut v = Vec::with_capacity(toks.len() + 1);
+                v.push(0);
+                for t in toks {
+                    let mark = t.is_punct(',') || t.is_punct(';') || t.is_punct(':');
+                    v.push(v[v.len() - 1] + u32::from(mark));
+                }
+                v
+            });
+            let clauses = (marks[hi] - marks[lo]) as usize;
             let dist = if k >= to { (k - to) * 2 } else { (from - k) * 2 + 1 } + clauses * 40;
             if best.as_ref().is_none_or(|(d, _, _)| dist < *d) {
                 best = Some((dist, k, hit));

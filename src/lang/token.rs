@@ -87,35 +87,43 @@ pub fn lower_text(text: &str) -> String {
         return text.to_ascii_lowercase();
     }
     let b = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        // ASCII runs copied lower-cased in one go
-        let run = b[i..].iter().position(|c| !c.is_ascii()).unwrap_or(b.len() - i);
-        if run > 0 {
-            out.push_str(&text[i..i + run].to_ascii_lowercase());
-            i += run;
-            continue;
-        }
-        let Some(c) = text[i..].chars().next() else { break };
-        i += c.len_utf8();
-        // Latin-1 capitals À..Þ (not ×) are their small letter less 0x20, of the same length; the
-        // rest of Latin-1 and the general punctuation (dashes, quotes, "…") have no case
-        if ('\u{c0}'..='\u{de}').contains(&c) && c != '\u{d7}' {
-            out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c));
-            continue;
-        }
-        if c <= '\u{ff}' || ('\u{2000}'..='\u{206f}').contains(&c) {
-            out.push(c);
-            continue;
-        }
-        let mut l = c.to_lowercase();
-        match (l.next(), l.next()) {
-            (Some(lc), None) if lc.len_utf8() == c.len_utf8() => out.push(lc),
-            _ => out.push(c),
+        let x = b[i];
+        match x {
+            0..=0x7f => {
+                out.push(x.to_ascii_lowercase());
+                i += 1;
+            }
+            // Latin-1 (U+0080..U+00FF): the capitals À..Þ (not ×) are their small letter less
+            // 0x20, of the same length; the rest has no case
+            0xc2 | 0xc3 if i + 1 < b.len() => {
+                let y = b[i + 1];
+                let upper = x == 0xc3 && (0x80..=0x9e).contains(&y) && y != 0x97;
+                out.extend_from_slice(&[x, if upper { y + 0x20 } else { y }]);
+                i += 2;
+            }
+            _ => {
+                let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else { break };
+                let n = c.len_utf8();
+                // the general punctuation (dashes, quotes, "…") has no case
+                let lc = if ('\u{2000}'..='\u{206f}').contains(&c) {
+                    c
+                } else {
+                    let mut l = c.to_lowercase();
+                    match (l.next(), l.next()) {
+                        (Some(lc), None) if lc.len_utf8() == n => lc,
+                        _ => c,
+                    }
+                };
+                out.extend_from_slice(lc.encode_utf8(&mut [0; 4]).as_bytes());
+                i += n;
+            }
         }
     }
-    out
+    // (every step wrote a whole character)
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// A token without its text: what a document keeps of its tokenization (byte offsets into the
