@@ -112,11 +112,16 @@ fn for_each_document<T: Send>(setup: &Setup, opts: &RunOptions, found: Found, ea
     };
     let mut work = || {
         let mut i = 0;
+        // end of the current run of text files (found once a run: finding it for every batch
+        // made a million files quadratic)
+        let mut run_end = 0;
         while i < inputs.len() {
             match &inputs[i] {
                 Input::Text { .. } => {
                     // a run of text files, a batch at a time: one task a file
-                    let run_end = inputs[i..].iter().position(|x| !matches!(x, Input::Text { .. })).map_or(inputs.len(), |k| i + k);
+                    if run_end <= i {
+                        run_end = inputs[i..].iter().position(|x| !matches!(x, Input::Text { .. })).map_or(inputs.len(), |k| i + k);
+                    }
                     let j = run_end.min(i + TEXT_BATCH);
                     let batch: Vec<InputResult<T>> = inputs[i..j]
                         .par_iter_mut()
