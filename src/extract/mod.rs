@@ -275,7 +275,8 @@ impl<'a> SentenceConcepts<'a> {
 }
 
 /// Entities of a sentence: known names from the alias table, and unknown capitalised words.
-/// `flags` are the tokens' flags in the document's lexicon, `lex`.
+/// `flags` are the tokens' flags in the document's lexicon (a number, month, weekday or
+/// function word of the document's language is no name).
 fn sentence_entities(k: &Knowledge, toks: &[Token], flags: &[u32]) -> Vec<(Sym, EntityType, usize)> {
     let mut out = Vec::new();
     // the sentence's first word or number: a capital there is no sign of a name
@@ -476,7 +477,6 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
         let persons_here = ctx.persons_at.iter().map(|(_, p)| *p).collect();
         let event = ctx.nearest(&toks, 0, 0, false);
         drop(ctx);
-        drop(plex_flags);
         recent.push_back(Recent { para: s.para, toks, flags: doc_flags, persons: Some(persons_here), event: Some(event) });
         if recent.len() > 3 {
             recent.pop_front();
