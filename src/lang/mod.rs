@@ -803,7 +803,7 @@ impl Knowledge {
                 }
             }
         }
-        let langs = lang_srcs.iter().map(|(n, s)| Lexicon::parse(s, n)).collect::<Result<Vec<_>, _>>()?;
+        let mut langs = lang_srcs.iter().map(|(n, s)| Lexicon::parse(s, n)).collect::<Result<Vec<_>, _>>()?;
         let mut all_months = Map::default();
         for l in &langs {
             for (k, v) in &l.months {
@@ -813,7 +813,6 @@ impl Knowledge {
         let concepts = Concepts::parse(&concepts.1, &concepts.0)?;
         let entities = Entities::parse(&entities.1, &entities.0)?;
         // concepts and entities are shared: their words carry their bits in every language
-        let mut langs = langs;
         let shared: Vec<(&str, u32)> = entities.first_words().map(|w| (w, flag::ENTITY_FIRST)).chain(concepts.word_bits()).collect();
         for l in &mut langs {
             for (w, bit) in &shared {
