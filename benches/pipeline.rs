@@ -1,8 +1,8 @@
-//! `cargo bench`: extraction alone, rules alone and the whole `check`, on a 10 MB corpus made by
+//! `cargo bench`: extraction alone, rules alone, the JSON report alone and the whole `check`, on a 10 MB corpus made by
 //! `gen_corpus` (seed 1) in the target folder at the first run (never committed).
 //!
 //! ```text
-//! cargo bench --bench pipeline                 # all three
+//! cargo bench --bench pipeline                 # all four
 //! cargo bench --bench pipeline -- extract      # one
 //! FACTLINT_BENCH_MB=100 cargo bench --bench pipeline
 //! ```
@@ -88,6 +88,11 @@ fn benches(c: &mut Criterion) {
     // the rule engine on claims already extracted (its rules run side by side: one worker here)
     let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a one-thread pool");
     g.bench_function("rules", |b| b.iter(|| one.install(|| factlint::rules::run(&setup.rules, &report.documents, &report.claims).0.len())));
+
+    // the JSON report of a whole check, written to nothing (its lists serialise in parallel:
+    // one worker here)
+    let checked = app::check(&setup, &opts);
+    g.bench_function("report", |b| b.iter(|| one.install(|| factlint::report::json::write(&checked, std::io::sink()).is_ok())));
 
     // the whole check: read, analyse, extract, rules, JSON
     g.bench_function("check", |b| {

@@ -220,7 +220,9 @@ pub fn collect(setup: &Setup, opts: &RunOptions) -> Report {
 }
 
 fn collect_claims(setup: &Setup, opts: &RunOptions) -> Report {
+    trace("start");
     let found = Found::new(opts);
+    trace("found");
     // a text file is one document (a JSONL file, more: the vector grows then)
     let mut documents = Vec::with_capacity(found.inputs.len());
     let mut claims: Vec<Claim> = Vec::new();
@@ -262,9 +264,22 @@ fn reserve_claims(claims: &mut Vec<Claim>, total_bytes: u64) {
 pub fn check(setup: &Setup, opts: &RunOptions) -> Report {
     in_pool(opts, || {
         let mut report = collect_claims(setup, opts);
+        trace("collected");
         (report.diagnostics, report.corroborations) = rules::run(&setup.rules, &report.documents, &report.claims);
+        trace("rules");
         report
     })
+}
+
+/// With `FACTLINT_TRACE` set, say on stderr how long the run has taken and how much memory it
+/// holds when it reaches `phase` (for benchmarking; `bench/scale.sh` shows it).
+pub fn trace(phase: &str) {
+    use std::sync::OnceLock;
+    static START: OnceLock<Option<std::time::Instant>> = OnceLock::new();
+    let Some(start) = START.get_or_init(|| std::env::var_os("FACTLINT_TRACE").map(|_| std::time::Instant::now())) else { return };
+    // resident pages, from the second field of /proc/self/statm (Linux; elsewhere, none)
+    let rss = std::fs::read_to_string("/proc/self/statm").ok().and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok()).map_or(0, |p| p * 4096);
+    eprintln!("trace: {phase:<10} {:8.2} s {:8.1} MB resident", start.elapsed().as_secs_f64(), rss as f64 / 1e6);
 }
 
 /// Human listing of claims (for `factlint claims`).

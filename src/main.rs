@@ -241,6 +241,7 @@ fn main() -> ExitCode {
                 Format::Sarif => sarif::print(&report, &setup.rules),
             };
             print!("{out}");
+            app::trace("reported");
             exit_for(&report)
         }
         Command::Claims { common, format } => {

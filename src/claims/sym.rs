@@ -167,6 +167,9 @@ const SEP: char = '\u{1f}';
 
 impl SymList {
     pub fn new<S: AsRef<str>>(items: &[S]) -> SymList {
+        if items.is_empty() {
+            return SymList::default();
+        }
         let mut joined = String::new();
         for (i, s) in items.iter().enumerate() {
             if i > 0 {
@@ -193,8 +196,10 @@ impl SymList {
 }
 
 impl Default for SymList {
+    /// The empty list, interned once (every claim starts with two).
     fn default() -> Self {
-        SymList::new::<&str>(&[])
+        static EMPTY: OnceLock<Sym> = OnceLock::new();
+        SymList(*EMPTY.get_or_init(|| Sym::new("")))
     }
 }
 

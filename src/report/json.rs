@@ -10,17 +10,27 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{DocMeta, Report};
-use crate::claims::Claim;
+use crate::claims::{Claim, ClaimRecord, RECORD_FIELDS};
 
-/// A claim as printed: the claim plus its document's path and its resolved value as text.
-#[derive(Serialize)]
+/// A claim as printed: its document's path, the claim's fields, and its resolved value as text.
 pub struct ClaimOut<'a> {
     pub path: &'a str,
-    #[serde(flatten)]
     pub claim: &'a Claim,
     /// "2023-09-12", "2023-09", "2019", "2024-06-19/2024-06-25", or null when unresolved
     pub resolved: Option<String>,
     pub value_text: String,
+}
+
+impl Serialize for ClaimOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("ClaimOut", RECORD_FIELDS + 3)?;
+        s.serialize_field("path", self.path)?;
+        ClaimRecord::from(self.claim.clone()).serialize_fields(&mut s)?;
+        s.serialize_field("resolved", &self.resolved)?;
+        s.serialize_field("value_text", &self.value_text)?;
+        s.end()
+    }
 }
 
 impl<'a> ClaimOut<'a> {
@@ -63,22 +73,82 @@ fn array<T: Sync>(w: &mut impl Write, name: &str, first: bool, items: &[T], out:
 /// Items as pretty JSON at depth two of the report, each on a new line and followed by a comma.
 fn pretty_items<T>(items: &[T], out: impl Fn(&mut Vec<u8>, &T) -> serde_json::Result<()>) -> std::io::Result<Vec<u8>> {
     let mut buf = Vec::with_capacity(items.len() * 1024);
-    let mut one = Vec::new();
     for item in items {
-        one.clear();
-        out(&mut one, item).map_err(std::io::Error::from)?;
-        // indent every line by four spaces (a JSON string never holds a raw newline)
-        for line in one.split(|&b| b == b'\n') {
-            buf.extend_from_slice(b"\n    ");
-            buf.extend_from_slice(line);
-        }
+        buf.extend_from_slice(b"\n    ");
+        out(&mut buf, item).map_err(std::io::Error::from)?;
         buf.push(b',');
     }
     Ok(buf)
 }
 
+/// `serde_json`'s pretty printing (two spaces a level) of a value that stands at depth two of
+/// the report: the same bytes as the whole report pretty-printed, without indenting each item
+/// again afterwards (which took a quarter of writing a large report).
+struct AtDepthTwo {
+    depth: usize,
+    has_value: bool,
+}
+
+impl AtDepthTwo {
+    fn newline(&self, w: &mut (impl Write + ?Sized), first: bool) -> std::io::Result<()> {
+        const SPACES: &[u8] = &[b' '; 64];
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        let mut n = 2 * self.depth;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            w.write_all(&SPACES[..k])?;
+            n -= k;
+        }
+        Ok(())
+    }
+    fn open(&mut self, w: &mut (impl Write + ?Sized), b: &[u8]) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b)
+    }
+    fn close(&mut self, w: &mut (impl Write + ?Sized), b: &[u8]) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.newline(w, true)?;
+        }
+        w.write_all(b)
+    }
+}
+
+impl serde_json::ser::Formatter for AtDepthTwo {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.newline(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"{")
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.newline(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
 fn pretty<S: Serialize>(buf: &mut Vec<u8>, value: &S) -> serde_json::Result<()> {
-    serde_json::to_writer_pretty(buf, value)
+    value.serialize(&mut serde_json::Serializer::with_formatter(buf, AtDepthTwo { depth: 2, has_value: false }))
 }
 
 /// Write the report as JSON to `w`.
