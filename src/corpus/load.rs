@@ -391,23 +391,35 @@ pub fn jsonl_lines(path: &Path, mut each: impl FnMut(JsonlLine)) -> bool {
 }
 
 /// Read a JSONL file in chunks of about `chunk_bytes` of lines, handing each chunk (in file order)
-/// to `each`, so that a caller can parse the lines of a chunk in parallel while holding only one
-/// chunk in memory. Lines as [`jsonl_lines`] gives them; returns whether the file had any.
+/// to `each`, so that a caller can parse the lines of a chunk in parallel while holding only two
+/// chunks in memory (the next is read meanwhile). Lines as [`jsonl_lines`] gives them; returns whether the file had any.
 pub fn read_jsonl_chunks(path: &Path, chunk_bytes: usize, mut each: impl FnMut(Vec<JsonlLine>)) -> bool {
-    let mut chunk: Vec<JsonlLine> = Vec::new();
-    let mut chunk_len = 0usize;
-    let any = jsonl_lines(path, |l| {
-        chunk_len += l.as_ref().map_or(0, |(_, _, line)| line.len());
-        chunk.push(l);
-        if chunk_len >= chunk_bytes {
-            each(std::mem::take(&mut chunk));
-            chunk_len = 0;
+    // the next chunk is read (on a thread of its own, waiting on the disk) while this one is
+    // analysed: one chunk ahead, so two are in memory at most
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<JsonlLine>>(1);
+    std::thread::scope(|s| {
+        let reader = s.spawn(move || {
+            let mut chunk: Vec<JsonlLine> = Vec::new();
+            let mut chunk_len = 0usize;
+            let any = jsonl_lines(path, |l| {
+                chunk_len += l.as_ref().map_or(0, |(_, _, line)| line.len());
+                chunk.push(l);
+                if chunk_len >= chunk_bytes {
+                    // (a send fails only when the consumer is gone: nothing is left to do then)
+                    let _ = tx.send(std::mem::take(&mut chunk));
+                    chunk_len = 0;
+                }
+            });
+            if !chunk.is_empty() {
+                let _ = tx.send(chunk);
+            }
+            any
+        });
+        for chunk in rx {
+            each(chunk);
         }
-    });
-    if !chunk.is_empty() {
-        each(chunk);
-    }
-    any
+        reader.join().unwrap_or_else(|p| std::panic::resume_unwind(p))
+    })
 }
 
 /// The problem of a JSONL file that holds no article.

@@ -85,7 +85,8 @@ pub struct Corroboration {
     /// what the sources agree on, e.g. "previous travel by kim"
     pub subject: Sym,
     pub value: Sym,
-    pub sources: Vec<Label>,
+    /// (a boxed slice, exactly as long as it is: a large corpus has a million corroborations)
+    pub sources: Box<[Label]>,
 }
 
 /// What later stages keep of a document (the text itself is dropped after extraction).

@@ -139,7 +139,7 @@ fn majority_report(
                 sources.push(cx.label(c, show(c), false));
             }
         }
-        corr.push(Corroboration { code: Sym::new(&cx.rule.code), subject: Sym::new(&subject(major[0])), value: Sym::new(&show(major[0])), sources });
+        corr.push(Corroboration { code: Sym::new(&cx.rule.code), subject: Sym::new(&subject(major[0])), value: Sym::new(&show(major[0])), sources: sources.into() });
     }
     let major_docs: Set<u32> = major.iter().map(|c| c.doc).collect();
     for cl in &cls[1..] {
@@ -494,7 +494,7 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
                     code: Sym::new(&cx.rule.code),
                     subject: Sym::new(&format!("{what}{}", d.principal.as_deref().map(|p| format!(" by {p}")).unwrap_or_default())),
                     value: Sym::new(&format!("{start} to {end}, {n} days")),
-                    sources: labels(false),
+                    sources: labels(false).into(),
                 });
             }
             continue;
@@ -599,7 +599,7 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
                 }
                 let mut sources = vec![cx.label(r, rel_text(cx, r, ri), false)];
                 sources.extend(agree.iter().map(|a| cx.label(a, a.value_text(), false)));
-                out.1.push(Corroboration { code: Sym::new(&cx.rule.code), subject: Sym::new(&subject), value: Sym::new(&ri.to_string()), sources });
+                out.1.push(Corroboration { code: Sym::new(&cx.rule.code), subject: Sym::new(&subject), value: Sym::new(&ri.to_string()), sources: sources.into() });
                 continue;
             }
             let shown: Vec<String> = others.iter().map(|a| format!("{} says {}", cx.short(a), a.value_text())).collect();
