@@ -105,3 +105,18 @@ fn desk_rule_folder_adds_a_rule() {
     assert_eq!(code, 0);
     assert!(out.contains("DESK01"));
 }
+
+#[test]
+fn trace_says_each_phase_on_stderr_and_leaves_the_report_alone() {
+    let bin = env!("CARGO_BIN_EXE_factlint");
+    let args = ["check", "--format", "json", "examples/corpus"];
+    let plain = std::process::Command::new(bin).args(args).current_dir(common::root()).output().expect("runs");
+    let traced = std::process::Command::new(bin).args(args).env("FACTLINT_TRACE", "1").current_dir(common::root()).output().expect("runs");
+    assert_eq!(plain.stdout, traced.stdout, "the report is the same with the trace on");
+    assert_eq!(plain.status.code(), traced.status.code());
+    let err = String::from_utf8_lossy(&traced.stderr);
+    let phases: Vec<&str> = err.lines().filter_map(|l| l.strip_prefix("trace: ")?.split_whitespace().next()).collect();
+    assert_eq!(phases, ["start", "found", "collected", "rules", "reported"], "{err}");
+    assert!(err.lines().all(|l| !l.starts_with("trace:") || l.ends_with("MB resident")), "{err}");
+    assert!(!String::from_utf8_lossy(&plain.stderr).contains("trace:"), "off unless asked for");
+}
