@@ -185,7 +185,7 @@ pub struct Claim {
 }
 
 /// A claim as JSON and the archive have it: every field flat, `null` where a kind has none.
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 pub struct ClaimRecord {
     #[serde(default)]
     doc: u32,
@@ -218,53 +218,6 @@ pub struct ClaimRecord {
     lang: Sym,
     date: Option<DateInfo>,
     since: Option<SinceInfo>,
-}
-
-impl ClaimRecord {
-    /// Every field, in order, into a struct being serialised: a claim's own JSON and the report's
-    /// (which adds its path before them and its resolved value after) share them, without
-    /// serde's `flatten` (a map, field by field: a fifth of writing a large report).
-    pub(crate) fn serialize_fields<S: serde::ser::SerializeStruct>(&self, s: &mut S) -> Result<(), S::Error> {
-        s.serialize_field("doc", &self.doc)?;
-        s.serialize_field("kind", &self.kind)?;
-        s.serialize_field("value", &self.value)?;
-        s.serialize_field("whole", &self.whole)?;
-        s.serialize_field("approx", &self.approx)?;
-        s.serialize_field("unit", &self.unit)?;
-        s.serialize_field("concept", &self.concept)?;
-        s.serialize_field("family", &self.family)?;
-        s.serialize_field("phase", &self.phase)?;
-        s.serialize_field("qualifier", &self.qualifier)?;
-        s.serialize_field("noun", &self.noun)?;
-        s.serialize_field("entities", &self.entities)?;
-        s.serialize_field("persons", &self.persons)?;
-        s.serialize_field("principal", &self.principal)?;
-        s.serialize_field("start", &self.start)?;
-        s.serialize_field("end", &self.end)?;
-        s.serialize_field("sentence_start", &self.sentence_start)?;
-        s.serialize_field("sentence_end", &self.sentence_end)?;
-        s.serialize_field("sentence", &self.sentence)?;
-        s.serialize_field("twin_of", &self.twin_of)?;
-        s.serialize_field("ordinal", &self.ordinal)?;
-        s.serialize_field("future", &self.future)?;
-        s.serialize_field("text", &self.text)?;
-        s.serialize_field("lang", &self.lang)?;
-        s.serialize_field("date", &self.date)?;
-        s.serialize_field("since", &self.since)?;
-        Ok(())
-    }
-}
-
-/// The number of fields [`ClaimRecord::serialize_fields`] writes.
-pub(crate) const RECORD_FIELDS: usize = 26;
-
-impl Serialize for ClaimRecord {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("ClaimRecord", RECORD_FIELDS)?;
-        self.serialize_fields(&mut s)?;
-        s.end()
-    }
 }
 
 impl From<Claim> for ClaimRecord {

@@ -10,27 +10,17 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{DocMeta, Report};
-use crate::claims::{Claim, ClaimRecord, RECORD_FIELDS};
+use crate::claims::Claim;
 
-/// A claim as printed: its document's path, the claim's fields, and its resolved value as text.
+/// A claim as printed: the claim plus its document's path and its resolved value as text.
+#[derive(Serialize)]
 pub struct ClaimOut<'a> {
     pub path: &'a str,
+    #[serde(flatten)]
     pub claim: &'a Claim,
     /// "2023-09-12", "2023-09", "2019", "2024-06-19/2024-06-25", or null when unresolved
     pub resolved: Option<String>,
     pub value_text: String,
-}
-
-impl Serialize for ClaimOut<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("ClaimOut", RECORD_FIELDS + 3)?;
-        s.serialize_field("path", self.path)?;
-        ClaimRecord::from(self.claim.clone()).serialize_fields(&mut s)?;
-        s.serialize_field("resolved", &self.resolved)?;
-        s.serialize_field("value_text", &self.value_text)?;
-        s.end()
-    }
 }
 
 impl<'a> ClaimOut<'a> {
