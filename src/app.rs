@@ -272,7 +272,7 @@ pub fn check(setup: &Setup, opts: &RunOptions) -> Report {
 }
 
 /// With `FACTLINT_TRACE` set, say on stderr how long the run has taken and how much memory it
-/// holds when it reaches `phase` (for benchmarking; `bench/scale.sh` shows it).
+/// holds when it reaches `phase` (for benchmarking large corpora).
 pub fn trace(phase: &str) {
     use std::sync::OnceLock;
     static START: OnceLock<Option<std::time::Instant>> = OnceLock::new();

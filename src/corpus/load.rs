@@ -392,7 +392,8 @@ pub fn jsonl_lines(path: &Path, mut each: impl FnMut(JsonlLine)) -> bool {
 
 /// Read a JSONL file in chunks of about `chunk_bytes` of lines, handing each chunk (in file order)
 /// to `each`, so that a caller can parse the lines of a chunk in parallel while holding only two
-/// chunks in memory (the next is read meanwhile). Lines as [`jsonl_lines`] gives them; returns whether the file had any.
+/// chunks in memory (the next is read meanwhile). Lines as [`jsonl_lines`] gives them; returns
+/// whether the file had any.
 pub fn read_jsonl_chunks(path: &Path, chunk_bytes: usize, mut each: impl FnMut(Vec<JsonlLine>)) -> bool {
     // the next chunk is read (on a thread of its own, waiting on the disk) while this one is
     // analysed: one chunk ahead, so two are in memory at most
