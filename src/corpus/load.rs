@@ -446,9 +446,8 @@ mod tests {
 
     #[test]
     fn chunks_come_whole_and_in_file_order() {
-        let dir = std::env::temp_dir().join(format!("factlint-chunks-{}", std::process::id()));
-        let _ = std::fs::create_dir_all(&dir);
-        let path = dir.join("many.jsonl");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("many.jsonl");
         let lines: Vec<String> = (0..200).map(|i| format!(r#"{{"text":"Grein {i}: 32 af 44."}}"#)).collect();
         std::fs::write(&path, lines.join("\n") + "\n\n").unwrap();
         // chunks of about 100 bytes: many more chunks than the reader is ahead
@@ -461,10 +460,9 @@ mod tests {
         assert!(any);
         assert!(chunks > 20, "{chunks} chunks");
         assert_eq!(seen, lines, "every line once, in file order");
-        let empty = dir.join("empty.jsonl");
+        let empty = dir.path().join("empty.jsonl");
         std::fs::write(&empty, "\n\n").unwrap();
         assert!(!read_jsonl_chunks(&empty, 100, |_| panic!("no chunk for a file without lines")));
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
