@@ -52,11 +52,16 @@ pub fn meta_of(d: &Document, claims: usize) -> DocMeta {
         lang_source: d.lang_source,
         published: d.published,
         published_source: d.published_source,
-        claims,
-        sentences: d.sentences.len(),
-        folded: d.folded.len(),
-        stripped_bytes: d.stripped.iter().map(|s| s.end - s.start).sum(),
+        claims: count(claims),
+        sentences: count(d.sentences.len()),
+        folded: count(d.folded.len()),
+        stripped_bytes: count(d.stripped.iter().map(|s| s.end - s.start).sum()),
     }
+}
+
+/// A count of one document (at most `u32::MAX`: a document is never 4 GB).
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Result of reading one input: zero or more documents (kept or reduced), and problems.
@@ -277,9 +282,11 @@ pub fn trace(phase: &str) {
     use std::sync::OnceLock;
     static START: OnceLock<Option<std::time::Instant>> = OnceLock::new();
     let Some(start) = START.get_or_init(|| std::env::var_os("FACTLINT_TRACE").map(|_| std::time::Instant::now())) else { return };
-    // resident pages, from the second field of /proc/self/statm (Linux; elsewhere, none)
-    let rss = std::fs::read_to_string("/proc/self/statm").ok().and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok()).map_or(0, |p| p * 4096);
-    eprintln!("trace: {phase:<10} {:8.2} s {:8.1} MB resident", start.elapsed().as_secs_f64(), rss as f64 / 1e6);
+    // resident now and at most so far, in kB, from /proc/self/status (Linux; elsewhere, none)
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = |field: &str| status.lines().find_map(|l| l.strip_prefix(field)?.split_whitespace().next()?.parse::<u64>().ok()).unwrap_or(0);
+    let mb = |kb: u64| kb as f64 * 1024.0 / 1e6;
+    eprintln!("trace: {phase:<10} {:8.2} s {:8.1} MB resident {:8.1} MB peak", start.elapsed().as_secs_f64(), mb(kb("VmRSS:")), mb(kb("VmHWM:")));
 }
 
 /// Human listing of claims (for `factlint claims`).

@@ -35,7 +35,7 @@ struct GoldClaim {
 fn value_matches(g: &GoldClaim, c: &Claim) -> bool {
     match c.kind {
         ClaimKind::Date => g.date.as_deref() == c.interval().map(|i| i.to_string()).as_deref(),
-        ClaimKind::Since => g.value.map(|v| v as i64) == c.since().and_then(|s| s.year).map(i64::from),
+        ClaimKind::Since => g.value.map(|v| v as i64) == c.since().and_then(|s| s.year()).map(i64::from),
         _ => {
             g.value == Some(c.value)
                 && (g.whole.is_none() || g.whole == c.whole())

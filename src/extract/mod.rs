@@ -11,7 +11,7 @@ use nom::sequence::{pair, tuple};
 
 use crate::claims::{Claim, ClaimKind, DateForm, DateInfo, Detail, Interval, Precision, SinceForm, SinceInfo, Sym, SymList};
 use crate::corpus::Document;
-use crate::lang::token::Token;
+use crate::lang::token::{TokKind, Token};
 use crate::lang::{flag, fold_name, ConceptKind, EntityType, Knowledge, Lexicon, Marker, TimeUnit};
 use parse::{In, WrittenDate};
 
@@ -351,11 +351,11 @@ fn sentence_tokens<'d>(doc: &'d Document, s: &crate::corpus::Sentence) -> (Vec<T
 /// Whether the walk can find a claim in a sentence: a digit, a number word (other than "one",
 /// unless a time unit is there too: "ein dag"), a month, a weekday, or a relative phrase's key
 /// word. Most sentences of an article have none, and are skipped.
-fn may_claim(toks: &[Token], flags: &[u32]) -> bool {
+fn may_claim(kinds: impl Iterator<Item = TokKind>, flags: &[u32]) -> bool {
     use crate::lang::flag;
     let mut any = 0u32;
-    for (t, f) in toks.iter().zip(flags) {
-        if t.is_digits() {
+    for (kind, f) in kinds.zip(flags) {
+        if kind == TokKind::Digits {
             return true;
         }
         any |= f;
@@ -365,37 +365,38 @@ fn may_claim(toks: &[Token], flags: &[u32]) -> bool {
 }
 
 /// What later sentences need of an earlier one: its people (the look-back of "Dei to møttest …")
-/// and its nearest event; computed only when a later sentence asks.
+/// and its nearest event; computed (and its tokens viewed) only when a later sentence asks.
 struct Recent<'d> {
-    para: u32,
-    toks: Vec<Token<'d>>,
-    /// the tokens' flags in the document's lexicon
-    flags: Vec<u32>,
+    sentence: &'d crate::corpus::Sentence,
+    /// the sentence's tokens and their flags in the document's lexicon ([`sentence_tokens`])
+    toks: Option<(Vec<Token<'d>>, Vec<u32>)>,
     persons: Option<Vec<Sym>>,
     event: Option<ConceptRef>,
 }
 
-impl Recent<'_> {
-    fn fill(&mut self, k: &Knowledge, persons: bool) {
-        if self.persons.is_none() {
-            self.persons = Some(sentence_entities(k, &self.toks, &self.flags).into_iter().filter(|(_, t, _)| *t == EntityType::Person).map(|(e, _, _)| e).collect());
+impl<'d> Recent<'d> {
+    fn fill(&mut self, doc: &'d Document, k: &Knowledge, persons: bool) {
+        let Recent { sentence, toks, persons: p, event } = self;
+        let (toks, flags) = toks.get_or_insert_with(|| sentence_tokens(doc, sentence));
+        if p.is_none() {
+            *p = Some(sentence_entities(k, toks, flags).into_iter().filter(|(_, t, _)| *t == EntityType::Person).map(|(e, _, _)| e).collect());
         }
-        if self.event.is_none() && !persons {
-            self.event = Some(SentenceConcepts::new(k, &self.flags).nearest(&self.toks, 0, 0, false));
+        if event.is_none() && !persons {
+            *event = Some(SentenceConcepts::new(k, flags).nearest(toks, 0, 0, false));
         }
     }
 }
 
 /// Extract every claim of one document.
-pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
+pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
     let Some(lex) = k.lexicon(&doc.lang).or(k.langs.first()) else { return Vec::new() };
     let mut out = Vec::new();
     let lang = Sym::new(&doc.lang);
     // the last three sentences (persons: three; events: two)
-    let mut recent: std::collections::VecDeque<Recent> = std::collections::VecDeque::with_capacity(4);
+    let mut recent: std::collections::VecDeque<Recent<'d>> = std::collections::VecDeque::with_capacity(4);
     for (si, s) in doc.sentences.iter().enumerate() {
-        let (toks, doc_flags) = sentence_tokens(doc, s);
-        if toks.is_empty() {
+        let r = crate::lang::token::span_of(&doc.tokens, s.start, s.end);
+        if r.is_empty() {
             continue;
         }
         // a paragraph in another language (a Bokmål caption in a Nynorsk article) reads with its own lexicon
@@ -406,14 +407,28 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
             .ok()
             .and_then(|x| k.lexicon(&doc.para_langs[x].1))
             .unwrap_or(lex);
-        let plex_flags: Option<Vec<u32>> =
-            (!std::ptr::eq(plex, lex)).then(|| toks.iter().map(|t| if t.is_word() { plex.flags(t.lower()) } else { 0 }).collect());
-        let flags: &[u32] = plex_flags.as_deref().unwrap_or(&doc_flags);
-        if !may_claim(&toks, flags) {
-            recent.push_back(Recent { para: s.para, toks, flags: doc_flags, persons: None, event: None });
+        let own_lexicon = std::ptr::eq(plex, lex);
+        // (a sentence that a dateline cuts, or in another lexicon, is judged on its own tokens)
+        let on_dateline = doc.dateline.is_some_and(|(a, b)| s.start < b && s.end > a);
+        let skip = |recent: &mut std::collections::VecDeque<Recent<'d>>, toks| {
+            recent.push_back(Recent { sentence: s, toks, persons: None, event: None });
             if recent.len() > 3 {
                 recent.pop_front();
             }
+        };
+        if own_lexicon && !on_dateline && !may_claim(doc.tokens[r.clone()].iter().map(|t| t.kind), &doc.flags[r]) {
+            skip(&mut recent, None);
+            continue;
+        }
+        let (toks, doc_flags) = sentence_tokens(doc, s);
+        if toks.is_empty() {
+            continue;
+        }
+        let plex_flags: Option<Vec<u32>> =
+            (!own_lexicon).then(|| toks.iter().map(|t| if t.is_word() { plex.flags(t.lower()) } else { 0 }).collect());
+        let flags: &[u32] = plex_flags.as_deref().unwrap_or(&doc_flags);
+        if !may_claim(toks.iter().map(|t| t.kind), flags) {
+            skip(&mut recent, Some((toks, doc_flags)));
             continue;
         }
         let ents = sentence_entities(k, &toks, &doc_flags);
@@ -421,7 +436,7 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
         let names_at: Vec<(usize, Sym)> = ents.iter().filter(|(_, t, _)| *t == EntityType::Unknown).map(|(e, _, i)| (*i, *e)).collect();
         let mut previous_person = None;
         for r in recent.iter_mut().rev() {
-            r.fill(k, true);
+            r.fill(doc, k, true);
             if let Some(p) = r.persons.as_ref().and_then(|p| p.first()) {
                 previous_person = Some(*p);
                 break;
@@ -441,10 +456,10 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
         // Það hófst mánudaginn 8. janúar …")
         let mut previous_event = ConceptRef::default();
         for r in recent.iter_mut().rev().take(2) {
-            if r.para != s.para {
+            if r.sentence.para != s.para {
                 break;
             }
-            r.fill(k, false);
+            r.fill(doc, k, false);
             if let Some(e) = r.event.as_ref().filter(|e| e.concept.is_some()) {
                 previous_event = e.clone();
                 break;
@@ -475,9 +490,10 @@ pub fn extract(doc: &Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
         let before = out.len();
         walk(&ctx, &toks, &mut out);
         let persons_here = ctx.persons_at.iter().map(|(_, p)| *p).collect();
-        let event = ctx.nearest(&toks, 0, 0, false);
+        // (in the document's lexicon, the event is found when a later sentence asks)
+        let event = (!own_lexicon).then(|| ctx.nearest(&toks, 0, 0, false));
         drop(ctx);
-        recent.push_back(Recent { para: s.para, toks, flags: doc_flags, persons: Some(persons_here), event: Some(event) });
+        recent.push_back(Recent { sentence: s, toks: Some((toks, doc_flags)), persons: Some(persons_here), event });
         if recent.len() > 3 {
             recent.pop_front();
         }
@@ -556,7 +572,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             let n = consumed(here, rest);
             let ev = ctx.event_near(toks, i, i + n);
             let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Since, toks, i, i + n, f64::from(y)), ev);
-            c.detail = Detail::Since(SinceInfo { form, years: None, year: Some(y) });
+            c.detail = Detail::Since(SinceInfo::new(form, None, Some(y)));
             out.push(c);
             i += n;
             continue;
@@ -572,7 +588,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                     // (a count of years beyond the calendar leaves the year unknown)
                     let year = pub_date.and_then(|p| p.year().checked_sub(n_years as i16));
                     let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Since, toks, i, i + n, year.map(f64::from).unwrap_or(0.0)), ev);
-                    c.detail = Detail::Since(SinceInfo { form: SinceForm::FirstInYears, years: Some(n_years as f32), year });
+                    c.detail = Detail::Since(SinceInfo::new(SinceForm::FirstInYears, Some(n_years as f32), year));
                     out.push(c);
                     i += n;
                     continue;

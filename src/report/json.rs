@@ -9,8 +9,9 @@ use std::io::Write;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{DocMeta, Report};
+use super::{Corroboration, Diagnostic, DocMeta, Report};
 use crate::claims::Claim;
+use crate::error::InputProblem;
 
 /// A claim as printed: the claim plus its document's path and its resolved value as text.
 #[derive(Serialize)]
@@ -37,36 +38,87 @@ impl<'a> ClaimOut<'a> {
 /// Items serialised by one task, and items in memory as text at once (a few MB).
 const ITEMS_PER_TASK: usize = 256;
 const ITEMS_PER_WINDOW: usize = 16 * ITEMS_PER_TASK;
+/// An item weighing more than this is written as it is serialised, not held as text (a
+/// corroboration of a hundred thousand sources is tens of MB of JSON).
+const LARGE: usize = ITEMS_PER_TASK;
+
+/// An item of one of the report's lists, as it is printed.
+trait Item: Sync {
+    /// about how many plain items its text is as long as
+    fn weight(&self) -> usize {
+        1
+    }
+    fn write(&self, w: impl Write, docs: &[DocMeta]) -> serde_json::Result<()>;
+}
+
+impl Item for Claim {
+    fn write(&self, w: impl Write, docs: &[DocMeta]) -> serde_json::Result<()> {
+        pretty(w, &ClaimOut::new(self, docs))
+    }
+}
+
+impl Item for Corroboration {
+    fn weight(&self) -> usize {
+        self.sources.len().div_ceil(4)
+    }
+    fn write(&self, w: impl Write, _: &[DocMeta]) -> serde_json::Result<()> {
+        pretty(w, self)
+    }
+}
+
+macro_rules! plain_item {
+    ($($t:ty),*) => {$(
+        impl Item for $t {
+            fn write(&self, w: impl Write, _: &[DocMeta]) -> serde_json::Result<()> {
+                pretty(w, self)
+            }
+        }
+    )*};
+}
+plain_item!(DocMeta, Diagnostic, InputProblem);
 
 /// `"name": [ ... ]` at depth one of the report object: the items are serialised in parallel,
-/// a window at a time, and written in order.
-fn array<T: Sync>(w: &mut impl Write, name: &str, first: bool, items: &[T], out: impl Fn(&mut Vec<u8>, &T) -> serde_json::Result<()> + Sync) -> std::io::Result<()> {
+/// a window at a time, and written in order; a large item is written alone, as it is serialised.
+fn array<T: Item>(w: &mut impl Write, name: &str, first: bool, items: &[T], docs: &[DocMeta]) -> std::io::Result<()> {
     write!(w, "{}\n  \"{name}\": ", if first { "{" } else { "," })?;
     if items.is_empty() {
         return w.write_all(b"[]");
     }
     w.write_all(b"[")?;
-    let windows = items.chunks(ITEMS_PER_WINDOW).count();
-    for (k, window) in items.chunks(ITEMS_PER_WINDOW).enumerate() {
-        let parts: Vec<std::io::Result<Vec<u8>>> = window.par_chunks(ITEMS_PER_TASK).map(|part| pretty_items(part, &out)).collect();
-        let n = parts.len();
-        for (i, part) in parts.into_iter().enumerate() {
-            let part = part?;
-            // no comma after the last item
-            let end = if k + 1 == windows && i + 1 == n { part.len() - 1 } else { part.len() };
-            w.write_all(&part[..end])?;
+    let mut rest = items;
+    // whether an item was written (and a comma goes before the next)
+    let mut after = false;
+    while let Some(item) = rest.first() {
+        if item.weight() > LARGE {
+            w.write_all(if after { b",\n    " } else { b"\n    " })?;
+            item.write(&mut *w, docs)?;
+            rest = &rest[1..];
+        } else {
+            let (mut n, mut weight) = (0, 0);
+            while n < rest.len().min(ITEMS_PER_WINDOW) && weight < ITEMS_PER_WINDOW && rest[n].weight() <= LARGE {
+                weight += rest[n].weight();
+                n += 1;
+            }
+            let (window, tail) = rest.split_at(n);
+            let parts: Vec<std::io::Result<Vec<u8>>> =
+                window.par_chunks(ITEMS_PER_TASK).enumerate().map(|(i, part)| pretty_items(part, after || i > 0, docs)).collect();
+            for part in parts {
+                w.write_all(&part?)?;
+            }
+            rest = tail;
         }
+        after = true;
     }
     w.write_all(b"\n  ]")
 }
 
-/// Items as pretty JSON at depth two of the report, each on a new line and followed by a comma.
-fn pretty_items<T>(items: &[T], out: impl Fn(&mut Vec<u8>, &T) -> serde_json::Result<()>) -> std::io::Result<Vec<u8>> {
+/// Items as pretty JSON at depth two of the report, each on a new line, with a comma before
+/// each but the first of the list (`after`: an item was written before these).
+fn pretty_items<T: Item>(items: &[T], after: bool, docs: &[DocMeta]) -> std::io::Result<Vec<u8>> {
     let mut buf = Vec::with_capacity(items.len() * 1024);
-    for item in items {
-        buf.extend_from_slice(b"\n    ");
-        out(&mut buf, item).map_err(std::io::Error::from)?;
-        buf.push(b',');
+    for (i, item) in items.iter().enumerate() {
+        buf.extend_from_slice(if after || i > 0 { b",\n    " } else { b"\n    " });
+        item.write(&mut buf, docs)?;
     }
     Ok(buf)
 }
@@ -137,18 +189,19 @@ impl serde_json::ser::Formatter for AtDepthTwo {
     }
 }
 
-fn pretty<S: Serialize>(buf: &mut Vec<u8>, value: &S) -> serde_json::Result<()> {
-    value.serialize(&mut serde_json::Serializer::with_formatter(buf, AtDepthTwo { depth: 2, has_value: false }))
+fn pretty<S: Serialize>(w: impl Write, value: &S) -> serde_json::Result<()> {
+    value.serialize(&mut serde_json::Serializer::with_formatter(w, AtDepthTwo { depth: 2, has_value: false }))
 }
 
 /// Write the report as JSON to `w`.
 pub fn write(r: &Report, w: impl Write) -> std::io::Result<()> {
     let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
-    array(&mut w, "documents", true, &r.documents, pretty)?;
-    array(&mut w, "claims", false, &r.claims, |b, c| pretty(b, &ClaimOut::new(c, &r.documents)))?;
-    array(&mut w, "diagnostics", false, &r.diagnostics, pretty)?;
-    array(&mut w, "corroborations", false, &r.corroborations, pretty)?;
-    array(&mut w, "problems", false, &r.problems, pretty)?;
+    let docs = &r.documents;
+    array(&mut w, "documents", true, docs, docs)?;
+    array(&mut w, "claims", false, &r.claims, docs)?;
+    array(&mut w, "diagnostics", false, &r.diagnostics, docs)?;
+    array(&mut w, "corroborations", false, &r.corroborations, docs)?;
+    array(&mut w, "problems", false, &r.problems, docs)?;
     w.write_all(b"\n}\n")?;
     w.flush()
 }
@@ -165,8 +218,6 @@ pub fn print(r: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::InputProblem;
-    use crate::report::{Corroboration, Diagnostic};
 
     /// The report as serde_json prints it in one piece: what [`write`] must reproduce.
     fn whole(r: &Report) -> String {
@@ -203,6 +254,14 @@ mod tests {
         assert_eq!(print(&r), whole(&r), "{} claims", r.claims.len());
         r.claims.truncate(2 * ITEMS_PER_WINDOW);
         assert_eq!(print(&r), whole(&r), "whole windows only");
+        // a corroboration too large to hold as text, first, in the middle and last
+        let mut large = r.corroborations[0].clone();
+        large.sources = large.sources.iter().cycle().take(8 * LARGE).cloned().collect();
+        assert!(large.weight() > LARGE);
+        r.corroborations.insert(0, large.clone());
+        r.corroborations.insert(r.corroborations.len() / 2, large.clone());
+        r.corroborations.push(large);
+        assert_eq!(print(&r), whole(&r), "large items");
         let empty = Report::default();
         assert_eq!(print(&empty), whole(&empty), "every list empty");
     }

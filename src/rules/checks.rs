@@ -330,7 +330,7 @@ fn time_windows<'c>(cx: &Cx, g: &[&'c Claim], days: i64) -> Vec<Vec<&'c Claim>> 
 // FL003 --------------------------------------------------------------------------------------
 
 fn since_arithmetic(cx: &Cx, claims: &[Claim]) -> Out {
-    let groups = group(claims.iter().filter(|c| first_copy(c) && c.kind == ClaimKind::Since && c.since().is_some_and(|s| s.year.is_some())), |c| {
+    let groups = group(claims.iter().filter(|c| first_copy(c) && c.kind == ClaimKind::Since && c.since().is_some_and(|s| s.year().is_some())), |c| {
         Some((c.family?, c.principal))
     });
     let mut out: Out = (Vec::new(), Vec::new());
