@@ -35,6 +35,14 @@ fn dates_languages_furniture_and_repeats() {
     // the dateline is found in the text
     let mbl = by("005_mbl_gjafir.txt");
     assert_eq!(mbl.published, Some(jiff::civil::date(2023, 9, 17)));
+    // each kept sentence knows its tokens: those that start inside it
+    for d in &docs {
+        assert!(!d.sentences.is_empty(), "{}", d.path);
+        for s in &d.sentences {
+            let inside: Vec<usize> = (0..d.tokens.len()).filter(|&i| (s.start..s.end).contains(&d.tokens[i].start)).collect();
+            assert_eq!(s.toks.clone().collect::<Vec<_>>(), inside, "{}: {:?}", d.path, &d.text[s.start..s.end]);
+        }
+    }
 }
 
 #[test]

@@ -179,6 +179,13 @@ impl SymList {
         }
         SymList(Sym::new(&joined))
     }
+    /// The list of interned items (one item is its own list: no joining, no look-up).
+    pub fn of(items: &[Sym]) -> SymList {
+        match items {
+            [one] => SymList(*one),
+            _ => SymList::new(items),
+        }
+    }
     pub fn iter(self) -> impl Iterator<Item = &'static str> {
         let s = self.0.as_str();
         s.split(SEP).filter(move |_| !s.is_empty())

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::error::InputProblem;
-use crate::lang::token::{lower_text, scan, span_of, Tok, TokKind};
+use crate::lang::token::{lower_text, scan, Tok, TokKind};
 use crate::lang::Knowledge;
 pub use load::{Input, Meta, OffsetMap, RawDoc};
 pub use segment::{Folded, Sentence, Stripped, Stripper};
@@ -115,7 +115,7 @@ fn paragraph_langs(tokens: &[Tok], bits: &[u64], sentences: &[Sentence], doc_lan
         while j < sentences.len() && sentences[j].para == para {
             j += 1;
         }
-        let r = span_of(tokens, sentences[i].start, sentences[j - 1].end);
+        let r = sentences[i].toks.start..sentences[j - 1].toks.end;
         let (toks, bits) = (&tokens[r.clone()], &bits[r]);
         // words as whitespace separates them: a paragraph is one line of a kept range, whose
         // tokens cover every character but whitespace

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::lang::token::{span_of, Tok, TokKind};
+use crate::lang::token::{Tok, TokKind};
 use crate::lang::{flag, Boilerplate, Lexicon};
 
 /// A stripped byte range and the rule that stripped it.
@@ -192,6 +192,8 @@ pub fn kept(len: usize, stripped: &[Stripped]) -> Vec<Range<usize>> {
 pub struct Sentence {
     pub start: usize,
     pub end: usize,
+    /// its tokens: an index range of the document's tokens
+    pub toks: Range<usize>,
     pub para: u32,
     /// A variant twin: the earlier sentence this one repeats with different numbers.
     pub twin_of: Option<u32>,
@@ -213,23 +215,26 @@ pub fn sentences(text: &str, lower: &str, kept: &[Range<usize>], tokens: &[Tok],
             let line_end = text[tokens[i].start..r.end].find('\n').map_or(r.end, |k| tokens[i].start + k);
             let n = tokens[i..].partition_point(|t| t.start < line_end);
             para += 1;
-            split_line(text, lower, &tokens[i..i + n], para, lex, longest_abbrev, &mut out);
+            split_line(text, lower, &tokens[i..i + n], i, para, lex, longest_abbrev, &mut out);
             i += n;
         }
     }
     out
 }
 
-fn split_line(text: &str, lower: &str, toks: &[Tok], para: u32, lex: &Lexicon, longest_abbrev: usize, out: &mut Vec<Sentence>) {
+/// (`base`: the index of the line's first token in the document's tokens)
+#[allow(clippy::too_many_arguments)]
+fn split_line(text: &str, lower: &str, toks: &[Tok], base: usize, para: u32, lex: &Lexicon, longest_abbrev: usize, out: &mut Vec<Sentence>) {
     let str_of = |t: &Tok| &text[t.start..t.end];
     let punct = |t: &Tok, set: &[&str]| t.kind == TokKind::Punct && set.contains(&str_of(t));
+    // the first token of the sentence being read
     let mut s_start: Option<usize> = None;
     // end of the run of closers absorbed after the last sentence-end candidate: every candidate
     // inside that run absorbs up to the same token (keeps "....." linear)
     let mut absorbed_to = 0;
     for (i, t) in toks.iter().enumerate() {
         if s_start.is_none() {
-            s_start = Some(t.start);
+            s_start = Some(i);
         }
         if !punct(t, &[".", "!", "?", "…"]) {
             continue;
@@ -273,16 +278,16 @@ fn split_line(text: &str, lower: &str, toks: &[Tok], para: u32, lex: &Lexicon, l
                 }
             }
         }
-        let end_at = toks[j - 1].end;
-        if let Some(s) = s_start.take() {
-            out.push(Sentence { start: s, end: end_at, para, twin_of: None });
+        if let Some(a) = s_start.take() {
+            out.push(Sentence { start: toks[a].start, end: toks[j - 1].end, toks: base + a..base + j, para, twin_of: None });
         }
     }
-    if let Some(s) = s_start {
+    if let Some(a) = s_start {
+        let s = toks[a].start;
         let last_end = toks.last().map_or(s, |t| t.end);
         // a sentence may have been closed by the last token already
         if s < last_end && out.last().is_none_or(|x| x.end <= s) {
-            out.push(Sentence { start: s, end: last_end, para, twin_of: None });
+            out.push(Sentence { start: s, end: last_end, toks: base + a..base + toks.len(), para, twin_of: None });
         }
     }
 }
@@ -340,11 +345,9 @@ pub fn dedupe(text: &str, tokens: &[Tok], flags: &[u32], sents: &[Sentence]) -> 
     // with a prefix are one run of it, found by binary search (a page of teasers stays n log n)
     let mut normed: Vec<String> = Vec::new();
     let mut sorted: Vec<usize> = Vec::new();
-    let toks_of = |s: &Sentence| span_of(tokens, s.start, s.end);
     for (idx, s) in sents.iter().enumerate() {
         let raw = &text[s.start..s.end];
-        let r = toks_of(s);
-        let (toks, tflags) = (&tokens[r.clone()], &flags[r]);
+        let (toks, tflags) = (&tokens[s.toks.clone()], &flags[s.toks.clone()]);
         // one pass over the tokens: the hash of the words (texts that differ only in whitespace
         // hash the same: tokens cover every character but whitespace, and a mark stands where
         // whitespace separates two), the hash of the shape, and the counts of words and numbers
@@ -390,7 +393,7 @@ pub fn dedupe(text: &str, tokens: &[Tok], flags: &[u32], sents: &[Sentence]) -> 
         let mut twin_of = s.twin_of;
         if words >= 5 && nums > 0 {
             let same_shape = |&(h2, k): &(u64, u32)| {
-                let r = toks_of(&kept[k as usize]);
+                let r = kept[k as usize].toks.clone();
                 h2 == sh && shape(text, &tokens[r.clone()], &flags[r]).eq(shape(text, toks, tflags))
             };
             match shapes.find(sh, same_shape) {

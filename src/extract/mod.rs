@@ -6,6 +6,8 @@
 pub mod parse;
 pub mod resolve;
 
+use std::borrow::Cow;
+
 use nom::combinator::opt;
 use nom::sequence::{pair, tuple};
 
@@ -89,7 +91,7 @@ impl Ctx<'_, '_> {
         let mut v: Vec<Sym> = self.entities_at[lo..hi.max(lo)].iter().map(|(_, e)| *e).collect();
         v.sort();
         v.dedup();
-        SymList::new(&v)
+        SymList::of(&v)
     }
 
     /// Who the claim is about: the first person named before it in the sentence, else the person
@@ -311,7 +313,11 @@ fn sentence_entities(k: &Knowledge, toks: &[Token], flags: &[u32]) -> Vec<(Sym, 
             while toks.get(j).is_some_and(|n| n.is_word() && n.is_capitalised() && !known_at(j, n)) {
                 j += 1;
             }
-            let key = toks[i..j].iter().map(|t| fold_name(t.text)).collect::<Vec<_>>().join(" ");
+            let mut key = fold_name(toks[i].text);
+            for t in &toks[i + 1..j] {
+                key.push(' ');
+                key.push_str(&fold_name(t.text));
+            }
             out.push((Sym::new(&key), EntityType::Unknown, i));
             i = j;
             continue;
@@ -334,15 +340,16 @@ fn has_marker(lex: &Lexicon, toks: &[Token], flags: &[u32], m: Marker) -> Option
 }
 
 /// The tokens of a sentence, less the dateline, and their [`flag`]s in the document's lexicon.
-fn sentence_tokens<'d>(doc: &'d Document, s: &crate::corpus::Sentence) -> (Vec<Token<'d>>, Vec<u32>) {
-    let r = crate::lang::token::span_of(&doc.tokens, s.start, s.end);
+fn sentence_tokens<'d>(doc: &'d Document, s: &crate::corpus::Sentence) -> (Vec<Token<'d>>, Cow<'d, [u32]>) {
+    let r = s.toks.clone();
     let mut toks: Vec<Token<'d>> = doc.tokens[r.clone()].iter().map(|t| t.view(&doc.text, &doc.lower)).collect();
-    let mut flags = doc.flags[r].to_vec();
+    let mut flags = Cow::Borrowed(&doc.flags[r]);
     crate::lang::token::begin_text(&mut toks);
     if let Some((a, b)) = doc.dateline {
         let outside = |t: &Token| t.end <= a || t.start >= b;
         if !toks.iter().all(outside) {
-            (toks, flags) = toks.into_iter().zip(flags).filter(|(t, _)| outside(t)).unzip();
+            let kept: (Vec<Token<'d>>, Vec<u32>) = toks.into_iter().zip(flags.iter().copied()).filter(|(t, _)| outside(t)).unzip();
+            (toks, flags) = (kept.0, Cow::Owned(kept.1));
         }
     }
     (toks, flags)
@@ -369,7 +376,7 @@ fn may_claim(kinds: impl Iterator<Item = TokKind>, flags: &[u32]) -> bool {
 struct Recent<'d> {
     sentence: &'d crate::corpus::Sentence,
     /// the sentence's tokens and their flags in the document's lexicon ([`sentence_tokens`])
-    toks: Option<(Vec<Token<'d>>, Vec<u32>)>,
+    toks: Option<(Vec<Token<'d>>, Cow<'d, [u32]>)>,
     persons: Option<Vec<Sym>>,
     event: Option<ConceptRef>,
 }
@@ -395,7 +402,7 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
     // the last three sentences (persons: three; events: two)
     let mut recent: std::collections::VecDeque<Recent<'d>> = std::collections::VecDeque::with_capacity(4);
     for (si, s) in doc.sentences.iter().enumerate() {
-        let r = crate::lang::token::span_of(&doc.tokens, s.start, s.end);
+        let r = s.toks.clone();
         if r.is_empty() {
             continue;
         }
@@ -474,10 +481,10 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
             sentence: si as u32,
             twin_of: s.twin_of,
             sent_span: (doc.file_offset(s.start), doc.file_offset(s.end)),
-            entities: SymList::new(&entities),
+            entities: SymList::of(&entities),
             entities_at,
             sent_tokens: toks.len(),
-            persons: SymList::new(&persons),
+            persons: SymList::of(&persons),
             persons_at,
             names_at,
             previous_person,

@@ -657,6 +657,9 @@ impl Entities {
 
 /// Fold an unknown name to a key: lower case, diacritics removed ("Pútín" → "putin").
 pub fn fold_name(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)

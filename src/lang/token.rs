@@ -154,14 +154,6 @@ impl Tok {
     }
 }
 
-/// The index range of the tokens of a document's token list that start in `start..end` (a byte
-/// range of its text), for the tokens and the lists kept alongside them.
-pub fn span_of(tokens: &[Tok], start: usize, end: usize) -> std::ops::Range<usize> {
-    let lo = tokens.partition_point(|t| t.start < start);
-    let hi = tokens.partition_point(|t| t.start < end);
-    lo..hi.max(lo)
-}
-
 /// Make the first of `toks` (views cut from a longer text) read as the first token of a text
 /// tokenized on its own: whitespace before it, of no single-space kind.
 pub fn begin_text(toks: &mut [Token]) {
