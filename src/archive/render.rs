@@ -55,9 +55,10 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Rendered {
             let path = meta.map(|m| m.name()).or_else(|| ls.first().map(|l| l.path.to_string())).unwrap_or_default();
             if a.is_draft(doc) {
                 let file = ls.first().map(|l| l.path.to_string()).unwrap_or_default();
-                let text = sources.get(&file);
-                let labels = spans(&ls, &text, 0);
-                return Rendered::note(format!("in {path}"), Some(Windowed { name: file, text, first_line: 0 }), labels);
+                let (start, end) = (ls.iter().map(|l| l.start).min().unwrap_or(0), ls.iter().map(|l| l.end).max().unwrap_or(0));
+                let ex = sources.excerpt(&file, start, end);
+                let labels = spans(&ls, &ex.text, ex.base);
+                return Rendered::note(format!("in {path}"), Some(Windowed { name: file, text: ex.text, first_line: ex.first_line }), labels);
             }
             let quotes: Vec<String> = ls.iter().map(|l| format!("“{}”", l.text)).collect();
             let message = format!(

@@ -9,23 +9,88 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 use super::{plural, Diagnostic, Label, Report, Severity};
 use crate::error::InputProblem;
 
-/// Files re-read for rendering, each once.
+/// Files re-read for rendering. A file is read through once for its line starts and never held
+/// whole (one JSONL file may hold a gigabyte of articles); a label reads only its own lines.
 #[derive(Default)]
 pub struct Sources {
-    files: HashMap<String, Arc<String>>,
+    files: HashMap<String, Arc<LineIndex>>,
+    /// the lines read last (labels in a row mostly fall on one line): path and excerpt
+    last: Option<(String, Excerpt)>,
+}
+
+/// Where a file's lines start (byte offsets), and its length; empty when it cannot be read.
+#[derive(Default)]
+struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    fn read(path: &str) -> std::io::Result<LineIndex> {
+        use std::io::Read;
+        let mut f = std::fs::File::open(path)?;
+        let mut buf = vec![0u8; 1 << 16];
+        let (mut starts, mut len) = (vec![0], 0);
+        loop {
+            let n = f.read(&mut buf)?;
+            if n == 0 {
+                return Ok(LineIndex { starts, len });
+            }
+            starts.extend(memchr::memchr_iter(b'\n', &buf[..n]).map(|i| len + i + 1));
+            len += n;
+        }
+    }
+    /// The 0-based index of the line holding byte `off`.
+    fn line_of(&self, off: usize) -> usize {
+        self.starts.partition_point(|&s| s <= off).saturating_sub(1)
+    }
+}
+
+/// Whole lines of a file: their text, the file offset of its first byte, and the 0-based number
+/// of its first line.
+#[derive(Clone)]
+pub struct Excerpt {
+    pub text: Arc<String>,
+    pub base: usize,
+    pub first_line: usize,
 }
 
 impl Sources {
-    pub fn get(&mut self, path: &str) -> Arc<String> {
-        self.files
-            .entry(path.to_string())
-            .or_insert_with(|| Arc::new(std::fs::read(path).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default()))
-            .clone()
+    fn index(&mut self, path: &str) -> Arc<LineIndex> {
+        self.files.entry(path.to_string()).or_insert_with(|| Arc::new(LineIndex::read(path).unwrap_or_default())).clone()
+    }
+
+    /// The whole lines of `path` that hold bytes `start..end`, and a line of context on each side
+    /// (as miette shows); empty when the file cannot be read.
+    pub fn excerpt(&mut self, path: &str, start: usize, end: usize) -> Excerpt {
+        if let Some((p, ex)) = &self.last {
+            if p == path && start >= ex.base && end <= ex.base + ex.text.len() {
+                return ex.clone();
+            }
+        }
+        let idx = self.index(path);
+        let (first, last) = (idx.line_of(start).saturating_sub(1), idx.line_of(end.saturating_sub(1).max(start)) + 1);
+        let base = idx.starts.get(first).copied().unwrap_or(0).min(idx.len);
+        let stop = idx.starts.get(last + 1).copied().unwrap_or(idx.len).max(base);
+        let read = || -> std::io::Result<Vec<u8>> {
+            use std::io::{Read, Seek};
+            let mut f = std::fs::File::open(path)?;
+            f.seek(std::io::SeekFrom::Start(base as u64))?;
+            let mut b = vec![0; stop - base];
+            f.read_exact(&mut b)?;
+            Ok(b)
+        };
+        let text = read().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+        let ex = Excerpt { text: Arc::new(text), base, first_line: first };
+        self.last = Some((path.to_string(), ex.clone()));
+        ex
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&mut self, path: &str, off: usize) -> (usize, usize) {
-        line_col(&self.get(path), off)
+        let ex = self.excerpt(path, off, off);
+        let (line, col) = line_col(&ex.text, off.saturating_sub(ex.base));
+        (ex.first_line + line, col)
     }
 }
 
@@ -91,7 +156,9 @@ impl SourceCode for Windowed {
                 *inner.span(),
                 inner.line() + self.first_line,
                 inner.column(),
-                inner.line_count(),
+                // (miette's own reader counts lines from the start of the text, and merges two
+                // labels' windows by that count: counted from the start of the file, as there)
+                inner.line_count() + self.first_line,
             )));
         }
         // a long line: cut a window at word boundaries around the span
@@ -223,10 +290,11 @@ fn build(d: &Diagnostic, sources: &mut Sources) -> Rendered {
     }
     let mut parts: Vec<Rendered> = Vec::new();
     for p in paths {
-        let text = sources.get(p);
         for ls in clusters(d.labels.iter().filter(|l| l.path == p).collect()) {
-            let labels = spans(&ls, &text, 0);
-            parts.push(Rendered::note(format!("in {p}"), Some(Windowed { name: p.to_string(), text: text.clone(), first_line: 0 }), labels));
+            let (start, end) = (ls.iter().map(|l| l.start).min().unwrap_or(0), ls.iter().map(|l| l.end).max().unwrap_or(0));
+            let ex = sources.excerpt(p, start, end);
+            let labels = spans(&ls, &ex.text, ex.base);
+            parts.push(Rendered::note(format!("in {p}"), Some(Windowed { name: p.to_string(), text: ex.text, first_line: ex.first_line }), labels));
         }
     }
     Rendered::assemble(d, parts)
@@ -316,4 +384,29 @@ pub(crate) fn problems_summary(problems: &[InputProblem]) -> String {
         s.push_str(&format!("; {}", plural(warned, "input warning")));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_read_only_the_lines_asked_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.jsonl");
+        let text = "første linje\nÞórður kom 12. mars\n\nsiste: 45 av 44\nslutt";
+        std::fs::write(&path, text).unwrap();
+        let p = path.to_str().unwrap();
+        let mut sources = Sources::default();
+        for off in [0, 5, 13, 14, 20, 35, 36, 40, text.len() - 1, text.len()] {
+            assert_eq!(sources.line_col(p, off), line_col(text, off), "offset {off}");
+        }
+        // the lines of "45 av 44" and one on each side, from a line start
+        let at = text.find("45").unwrap();
+        let ex = sources.excerpt(p, at, at + 8);
+        assert_eq!((ex.base, ex.first_line, ex.text.as_str()), (text.find("\n\n").unwrap() + 1, 2, "\nsiste: 45 av 44\nslutt"));
+        // a file that cannot be read gives nothing, and no panic
+        let gone = sources.excerpt("/no/such/file", 10, 20);
+        assert!(gone.text.is_empty());
+    }
 }

@@ -1,6 +1,7 @@
 //! SARIF 2.1.0 output: one result per diagnostic, byte and line/column regions. The document is
 //! built as JSON and checked against serde-sarif's typed model before printing.
 
+use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::human::Sources;
@@ -53,23 +54,21 @@ fn invocation(r: &Report) -> Value {
     json!({ "executionSuccessful": true, "toolExecutionNotifications": notes })
 }
 
+/// One diagnostic as a SARIF result.
+fn result(d: &super::Diagnostic, sources: &mut Sources) -> Value {
+    let primary: Vec<&Label> = d.labels.iter().filter(|l| l.primary).collect();
+    let others: Vec<&Label> = d.labels.iter().filter(|l| !l.primary).collect();
+    json!({
+        "ruleId": d.code,
+        "level": match d.severity { Severity::Error => "error", Severity::Warning => "warning", Severity::Advice => "note" },
+        "message": { "text": format!("{}\n{}", d.message, d.help) },
+        "locations": primary.iter().map(|l| location(l, sources, None)).collect::<Vec<_>>(),
+        "relatedLocations": others.iter().enumerate().map(|(i, l)| location(l, sources, Some(i + 1))).collect::<Vec<_>>(),
+    })
+}
+
 pub fn print(r: &Report, rules: &[Rule]) -> String {
     let mut sources = Sources::default();
-    let results: Vec<Value> = r
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let primary: Vec<&Label> = d.labels.iter().filter(|l| l.primary).collect();
-            let others: Vec<&Label> = d.labels.iter().filter(|l| !l.primary).collect();
-            json!({
-                "ruleId": d.code,
-                "level": match d.severity { Severity::Error => "error", Severity::Warning => "warning", Severity::Advice => "note" },
-                "message": { "text": format!("{}\n{}", d.message, d.help) },
-                "locations": primary.iter().map(|l| location(l, &mut sources, None)).collect::<Vec<_>>(),
-                "relatedLocations": others.iter().enumerate().map(|(i, l)| location(l, &mut sources, Some(i + 1))).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
     let rule_descs: Vec<Value> = rules
         .iter()
         .map(|ru| {
@@ -82,7 +81,7 @@ pub fn print(r: &Report, rules: &[Rule]) -> String {
             })
         })
         .collect();
-    let doc = json!({
+    let mut doc = json!({
         "version": "2.1.0",
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "runs": [{
@@ -94,13 +93,23 @@ pub fn print(r: &Report, rules: &[Rule]) -> String {
             }},
             "columnKind": "unicodeCodePoints",
             "invocations": [invocation(r)],
-            "results": results,
+            "results": [],
         }],
     });
-    // validate against the typed SARIF model; print the typed form
-    let out = match serde_json::from_value::<serde_sarif::sarif::Sarif>(doc.clone()) {
-        Ok(s) => serde_json::to_string_pretty(&s),
-        Err(_) => serde_json::to_string_pretty(&doc),
+    // validated against the typed SARIF model, a result at a time (a large run's results as JSON
+    // values would be ten times its report); printed in the typed form
+    let typed = serde_sarif::sarif::Sarif::deserialize(&doc).ok().and_then(|mut log| {
+        let results = r.diagnostics.iter().map(|d| serde_sarif::sarif::Result::deserialize(&result(d, &mut sources)).ok()).collect::<Option<Vec<_>>>()?;
+        log.runs.first_mut()?.results = Some(results);
+        Some(log)
+    });
+    let out = match typed {
+        Some(log) => serde_json::to_string_pretty(&log),
+        // (not valid SARIF: a bug; the document is printed as built, for the report)
+        None => {
+            doc["runs"][0]["results"] = r.diagnostics.iter().map(|d| result(d, &mut sources)).collect();
+            serde_json::to_string_pretty(&doc)
+        }
     };
     let mut s = out.unwrap_or_default();
     s.push('\n');
