@@ -237,14 +237,15 @@ fn main() -> ExitCode {
             let report = app::check(&setup, &opts);
             let out = match format {
                 Format::Human => human::print(&report, corroborations, color()),
-                Format::Json => {
-                    // streamed: a large corpus's report is never one string in memory
-                    if let Err(e) = json::write(&report, std::io::stdout().lock()) {
+                // streamed: a large corpus's report is never one string in memory
+                Format::Json | Format::Sarif => {
+                    let out = std::io::stdout().lock();
+                    let written = if format == Format::Json { json::write(&report, out) } else { sarif::write(&report, &setup.rules, out) };
+                    if let Err(e) = written {
                         return fatal(miette::miette!("cannot write the report: {e}"));
                     }
                     String::new()
                 }
-                Format::Sarif => sarif::print(&report, &setup.rules),
             };
             print!("{out}");
             app::trace("reported");

@@ -1,6 +1,8 @@
 //! SARIF 2.1.0 output: one result per diagnostic, byte and line/column regions. The document is
 //! built as JSON and checked against serde-sarif's typed model before printing.
 
+use std::io::Write;
+
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -67,7 +69,17 @@ fn result(d: &super::Diagnostic, sources: &mut Sources) -> Value {
     })
 }
 
+/// The report as one SARIF string (for tests and small reports; the CLI streams with [`write`]).
 pub fn print(r: &Report, rules: &[Rule]) -> String {
+    let mut buf = Vec::new();
+    match write(r, rules, &mut buf) {
+        Ok(()) => String::from_utf8_lossy(&buf).into_owned(),
+        Err(e) => format!("{{\"error\":\"{e}\"}}\n"),
+    }
+}
+
+/// Write the report as a SARIF log to `w`.
+pub fn write(r: &Report, rules: &[Rule], w: impl Write) -> std::io::Result<()> {
     let mut sources = Sources::default();
     let rule_descs: Vec<Value> = rules
         .iter()
@@ -103,15 +115,15 @@ pub fn print(r: &Report, rules: &[Rule]) -> String {
         log.runs.first_mut()?.results = Some(results);
         Some(log)
     });
-    let out = match typed {
-        Some(log) => serde_json::to_string_pretty(&log),
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+    match typed {
+        Some(log) => serde_json::to_writer_pretty(&mut w, &log)?,
         // (not valid SARIF: a bug; the document is printed as built, for the report)
         None => {
             doc["runs"][0]["results"] = r.diagnostics.iter().map(|d| result(d, &mut sources)).collect();
-            serde_json::to_string_pretty(&doc)
+            serde_json::to_writer_pretty(&mut w, &doc)?;
         }
-    };
-    let mut s = out.unwrap_or_default();
-    s.push('\n');
-    s
+    }
+    w.write_all(b"\n")?;
+    w.flush()
 }
