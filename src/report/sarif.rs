@@ -1,5 +1,5 @@
-//! SARIF 2.1.0 output: one result per diagnostic, byte and line/column regions. The document is
-//! built as JSON and checked against serde-sarif's typed model before printing.
+//! SARIF 2.1.0 output: one result per diagnostic, byte and line/column regions. Each result is
+//! built as JSON and checked against serde-sarif's typed model; the typed log is written out.
 
 use std::io::Write;
 
