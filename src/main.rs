@@ -235,19 +235,18 @@ fn main() -> ExitCode {
                 Err(code) => return code,
             };
             let report = app::check(&setup, &opts);
-            let out = match format {
-                Format::Human => human::print(&report, corroborations, color()),
-                // streamed: a large corpus's report is never one string in memory
-                Format::Json | Format::Sarif => {
-                    let out = std::io::stdout().lock();
-                    let written = if format == Format::Json { json::write(&report, out) } else { sarif::write(&report, &setup.rules, out) };
-                    if let Err(e) = written {
-                        return fatal(miette::miette!("cannot write the report: {e}"));
-                    }
-                    String::new()
+            let written = match format {
+                Format::Human => {
+                    print!("{}", human::print(&report, corroborations, color()));
+                    Ok(())
                 }
+                // streamed: a large corpus's report is never one string in memory
+                Format::Json => json::write(&report, std::io::stdout().lock()),
+                Format::Sarif => sarif::write(&report, &setup.rules, std::io::stdout().lock()),
             };
-            print!("{out}");
+            if let Err(e) = written {
+                return fatal(miette::miette!("cannot write the report: {e}"));
+            }
             app::trace("reported");
             exit_for(&report)
         }

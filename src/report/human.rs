@@ -14,8 +14,9 @@ use crate::error::InputProblem;
 #[derive(Default)]
 pub struct Sources {
     files: HashMap<String, Arc<LineIndex>>,
-    /// the lines read last (labels in a row mostly fall on one line): path and excerpt
-    last: Option<(String, Excerpt)>,
+    /// the lines read last (labels in a row mostly fall on one line): path, first and last line
+    /// index, and the excerpt
+    last: Option<(String, usize, usize, Excerpt)>,
 }
 
 /// Where a file's lines start (byte offsets), and its length; empty when it cannot be read.
@@ -57,19 +58,26 @@ pub struct Excerpt {
 
 impl Sources {
     fn index(&mut self, path: &str) -> Arc<LineIndex> {
-        self.files.entry(path.to_string()).or_insert_with(|| Arc::new(LineIndex::read(path).unwrap_or_default())).clone()
+        // (asked for every label: the path is copied only the first time)
+        if let Some(idx) = self.files.get(path) {
+            return idx.clone();
+        }
+        let idx = Arc::new(LineIndex::read(path).unwrap_or_default());
+        self.files.insert(path.to_string(), idx.clone());
+        idx
     }
 
     /// The whole lines of `path` that hold bytes `start..end`, and a line of context on each side
     /// (as miette shows); empty when the file cannot be read.
     pub fn excerpt(&mut self, path: &str, start: usize, end: usize) -> Excerpt {
-        if let Some((p, ex)) = &self.last {
-            if p == path && start >= ex.base && end <= ex.base + ex.text.len() {
+        let idx = self.index(path);
+        let (first, last) = (idx.line_of(start).saturating_sub(1), idx.line_of(end.saturating_sub(1).max(start)) + 1);
+        let last = last.min(idx.starts.len().saturating_sub(1));
+        if let Some((p, a, b, ex)) = &self.last {
+            if p == path && *a <= first && last <= *b {
                 return ex.clone();
             }
         }
-        let idx = self.index(path);
-        let (first, last) = (idx.line_of(start).saturating_sub(1), idx.line_of(end.saturating_sub(1).max(start)) + 1);
         let base = idx.starts.get(first).copied().unwrap_or(0).min(idx.len);
         let stop = idx.starts.get(last + 1).copied().unwrap_or(idx.len).max(base);
         let read = || -> std::io::Result<Vec<u8>> {
@@ -82,7 +90,7 @@ impl Sources {
         };
         let text = read().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
         let ex = Excerpt { text: Arc::new(text), base, first_line: first };
-        self.last = Some((path.to_string(), ex.clone()));
+        self.last = Some((path.to_string(), first, last, ex.clone()));
         ex
     }
 
@@ -405,6 +413,11 @@ mod tests {
         let at = text.find("45").unwrap();
         let ex = sources.excerpt(p, at, at + 8);
         assert_eq!((ex.base, ex.first_line, ex.text.as_str()), (text.find("\n\n").unwrap() + 1, 2, "\nsiste: 45 av 44\nslutt"));
+        // a label on the last line of the lines read last still gets its line of context after
+        let mut sources = Sources::default();
+        assert_eq!(sources.excerpt(p, 0, 3).text.as_str(), "første linje\nÞórður kom 12. mars\n");
+        let at = text.find("12.").unwrap();
+        assert_eq!(sources.excerpt(p, at, at + 3).text.as_str(), "første linje\nÞórður kom 12. mars\n\n");
         // a file that cannot be read gives nothing, and no panic
         let gone = sources.excerpt("/no/such/file", 10, 20);
         assert!(gone.text.is_empty());

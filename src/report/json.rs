@@ -208,11 +208,7 @@ pub fn write(r: &Report, w: impl Write) -> std::io::Result<()> {
 
 /// The report as one JSON string (for tests and small reports; the CLI streams with [`write`]).
 pub fn print(r: &Report) -> String {
-    let mut buf = Vec::new();
-    match write(r, &mut buf) {
-        Ok(()) => String::from_utf8_lossy(&buf).into_owned(),
-        Err(e) => format!("{{\"error\":\"{e}\"}}\n"),
-    }
+    super::written(|buf| write(r, buf))
 }
 
 #[cfg(test)]

@@ -140,6 +140,16 @@ impl Report {
     }
 }
 
+/// What a streaming printer writes, as one string (for tests and small reports: the CLI streams a
+/// check's report); a failed write prints as a JSON error object.
+fn written(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
+    let mut buf = Vec::new();
+    match write(&mut buf) {
+        Ok(()) => String::from_utf8_lossy(&buf).into_owned(),
+        Err(e) => format!("{{\"error\":\"{e}\"}}\n"),
+    }
+}
+
 /// "1 error", "2 errors".
 pub fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })

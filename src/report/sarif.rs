@@ -71,11 +71,7 @@ fn result(d: &super::Diagnostic, sources: &mut Sources) -> Value {
 
 /// The report as one SARIF string (for tests and small reports; the CLI streams with [`write`]).
 pub fn print(r: &Report, rules: &[Rule]) -> String {
-    let mut buf = Vec::new();
-    match write(r, rules, &mut buf) {
-        Ok(()) => String::from_utf8_lossy(&buf).into_owned(),
-        Err(e) => format!("{{\"error\":\"{e}\"}}\n"),
-    }
+    super::written(|buf| write(r, rules, buf))
 }
 
 /// Write the report as a SARIF log to `w`.
