@@ -63,12 +63,15 @@ fn date<'a>(months: &'a Map<String, u8>) -> impl Fn(&'a str) -> IResult<&'a str,
 /// Find the publication dateline in the first lines of `text`. A date counts as a dateline when a
 /// clock time follows it, a "|" or a "published" word precedes it, or it stands alone on its line.
 pub fn find(text: &str, months: &Map<String, u8>, published_words: &[&str]) -> Option<Dateline> {
-    // (no more characters than bytes: a short text is all head)
-    let head_end = if text.len() <= 1200 { text.len() } else { text.char_indices().nth(1200).map_or(text.len(), |(i, _)| i) };
+    let head_end = char_boundary(text, 1200);
     let head = &text[..head_end];
-    for (pos, b) in head.bytes().enumerate() {
-        // a digit not inside a word or number
-        if !b.is_ascii_digit() || head[..pos].chars().next_back().is_some_and(char::is_alphanumeric) {
+    let hb = head.as_bytes();
+    // both forms begin with a day: one or two digits and a "." (found by the "."s), not inside a
+    // word or number
+    for dot in memchr::memchr_iter(b'.', hb) {
+        let digits = hb[..dot].iter().rev().take(2).take_while(|b| b.is_ascii_digit()).count();
+        let pos = dot - digits;
+        if digits == 0 || head[..pos].chars().next_back().is_some_and(char::is_alphanumeric) {
             continue;
         }
         let Ok((rest, (y, m, d))) = date(months)(&head[pos..]) else { continue };
@@ -79,18 +82,54 @@ pub fn find(text: &str, months: &Map<String, u8>, published_words: &[&str]) -> O
         if let Ok((r2, _)) = after {
             end = head_end - r2.len();
         }
+        let found = Some(Dateline { date: dt, start: pos, end });
+        if has_clock {
+            return found;
+        }
         let line_start = head[..pos].rfind('\n').map(|i| i + 1).unwrap_or(0);
         let before = head[line_start..pos].trim_end();
-        let before_lower = before.to_lowercase();
         let line_end = head[end..].find('\n').map(|i| end + i).unwrap_or(head_end);
-        let alone = before.is_empty() && head[end..line_end].trim().is_empty();
-        let marked = before.ends_with('|')
-            || published_words.iter().any(|w| before_lower.ends_with(w) || before_lower.ends_with(&format!("{w}:")));
-        if has_clock || marked || alone {
-            return Some(Dateline { date: dt, start: pos, end });
+        if before.is_empty() && head[end..line_end].trim().is_empty() || before.ends_with('|') {
+            return found;
+        }
+        // "Publisert 13. september 2023", "Publisert: 13.09.2023"
+        let before_lower = before.to_lowercase();
+        let bare = before_lower.strip_suffix(':').unwrap_or(&before_lower);
+        if published_words.iter().any(|w| before_lower.ends_with(w) || bare.ends_with(w)) {
+            return found;
         }
     }
     None
+}
+
+/// The byte offset after the first `n` characters of `text` (its length when shorter); the
+/// characters are counted 64 bytes at a time.
+fn char_boundary(text: &str, n: usize) -> usize {
+    let b = text.as_bytes();
+    // (no more characters than bytes: a short text is all of it)
+    if b.len() <= n {
+        return b.len();
+    }
+    let starts = |s: &[u8]| s.iter().filter(|&&x| (x as i8) >= -0x40).count();
+    let (mut seen, mut i) = (0, 0);
+    while let Some(block) = b.get(i..i + 64) {
+        let c = starts(block);
+        if seen + c > n {
+            break;
+        }
+        seen += c;
+        i += 64;
+    }
+    while i < b.len() {
+        if (b[i] as i8) >= -0x40 {
+            if seen == n {
+                return i;
+            }
+            seen += 1;
+        }
+        i += 1;
+    }
+    b.len()
 }
 
 /// Parse a metadata date: "2023-09-13", "2023-09-13T06:58:00+00:00", "2023-09-13 06:58:00".
@@ -109,6 +148,14 @@ mod tests {
 
     fn months() -> Map<String, u8> {
         [("september", 9u8), ("júní", 6), ("juli", 7)].into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+    }
+
+    #[test]
+    fn head_is_the_first_characters() {
+        for t in ["", "abc", &"þ".repeat(700), &"a".repeat(1300), &format!("{}{}", "ð".repeat(90), "x".repeat(2000))] {
+            let want = t.char_indices().nth(1200).map_or(t.len(), |(i, _)| i);
+            assert_eq!(char_boundary(t, 1200), want);
+        }
     }
 
     #[test]

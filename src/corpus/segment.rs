@@ -232,6 +232,8 @@ fn split_line(text: &str, lower: &str, toks: &[Tok], base: usize, para: u32, lex
     // end of the run of closers absorbed after the last sentence-end candidate: every candidate
     // inside that run absorbs up to the same token (keeps "....." linear)
     let mut absorbed_to = 0;
+    // the word before a ".", lower-cased, with its "."
+    let mut word = String::new();
     for (i, t) in toks.iter().enumerate() {
         if s_start.is_none() {
             s_start = Some(i);
@@ -259,21 +261,26 @@ fn split_line(text: &str, lower: &str, toks: &[Tok], base: usize, para: u32, lex
         if str_of(t) == "." && i > 0 {
             let prev = toks[i - 1].view(text, lower);
             if !t.space_before || prev.end == t.start {
-                let word = format!("{}.", prev.lower());
+                word.clear();
+                word.push_str(prev.lower());
+                word.push('.');
+                let single_letter = prev.is_word() && prev.text.chars().count() == 1 && prev.is_capitalised();
+                if single_letter || lex.abbreviations.contains(word.as_str()) {
+                    continue;
+                }
                 // "t.d." style abbreviations: glue the preceding tokens back together
-                let mut glued = word.clone();
+                let mut glued: Option<String> = None;
                 let mut k = i;
                 while k >= 3
-                    && glued.len() <= longest_abbrev
+                    && glued.as_ref().map_or(word.len(), String::len) <= longest_abbrev
                     && toks[k - 1].end == t.start.min(toks[k].start)
                     && toks[k - 2].kind == TokKind::Punct
                     && str_of(&toks[k - 2]).starts_with('.')
                 {
                     k -= 2;
-                    glued = format!("{}.{}", toks[k - 1].view(text, lower).lower(), glued);
+                    glued = Some(format!("{}.{}", toks[k - 1].view(text, lower).lower(), glued.as_deref().unwrap_or(&word)));
                 }
-                let single_letter = prev.is_word() && prev.text.chars().count() == 1 && prev.is_capitalised();
-                if lex.abbreviations.contains(&word) || lex.abbreviations.contains(&glued) || single_letter {
+                if glued.is_some_and(|g| lex.abbreviations.contains(&g)) {
                     continue;
                 }
             }
@@ -333,7 +340,8 @@ pub struct Folded {
 /// begins another sentence; mark sentences that repeat an earlier one with different numbers.
 /// `flags` are the [`crate::lang::flag`]s of `tokens`.
 pub fn dedupe(text: &str, tokens: &[Tok], flags: &[u32], sents: &[Sentence]) -> (Vec<Sentence>, Vec<Folded>) {
-    use std::hash::{BuildHasher, Hasher};
+    use std::hash::BuildHasher;
+    let mut buf: Vec<u8> = Vec::new();
     let hasher = foldhash::fast::RandomState::default();
     // the kept sentences by the hash of their words: (hash, start, end) of the first copy
     let mut seen: hashbrown::HashTable<(u64, usize, usize)> = hashbrown::HashTable::with_capacity(sents.len());
@@ -348,23 +356,27 @@ pub fn dedupe(text: &str, tokens: &[Tok], flags: &[u32], sents: &[Sentence]) -> 
     for (idx, s) in sents.iter().enumerate() {
         let raw = &text[s.start..s.end];
         let (toks, tflags) = (&tokens[s.toks.clone()], &flags[s.toks.clone()]);
-        // one pass over the tokens: the hash of the words (texts that differ only in whitespace
-        // hash the same: tokens cover every character but whitespace, and a mark stands where
-        // whitespace separates two), the hash of the shape, and the counts of words and numbers
-        let (h, sh, words, nums) = {
-            let (mut h, mut sh) = (hasher.build_hasher(), hasher.build_hasher());
-            let (mut words, mut nums) = (0, 0);
-            for (i, ((t, &f), w)) in toks.iter().zip(tflags).zip(shape(text, toks, tflags)).enumerate() {
+        // the hash of the words: of the tokens joined by one space where whitespace separates
+        // them (texts that differ only in whitespace hash the same: tokens cover every character
+        // but whitespace). Mostly the sentence is that text already, hashed as it stands; else
+        // it is built once in `buf`.
+        let (mut words, mut nums, mut spaced) = (0, 0, true);
+        for (i, (t, &f)) in toks.iter().zip(tflags).enumerate() {
+            words += usize::from(t.kind == TokKind::Word);
+            nums += usize::from(is_number(t, f));
+            spaced &= i == 0 || !t.space_before || (t.single_space_before && text.as_bytes()[t.start - 1] == b' ');
+        }
+        let h = if spaced {
+            hasher.hash_one(raw.as_bytes())
+        } else {
+            buf.clear();
+            for (i, t) in toks.iter().enumerate() {
                 if i > 0 && t.space_before {
-                    h.write_u8(0xff);
+                    buf.push(b' ');
                 }
-                h.write(&text.as_bytes()[t.start..t.end]);
-                sh.write(w.as_bytes());
-                sh.write_u8(0xff);
-                words += usize::from(t.kind == TokKind::Word);
-                nums += usize::from(is_number(t, f));
+                buf.extend_from_slice(&text.as_bytes()[t.start..t.end]);
             }
-            (h.finish(), sh.finish(), words, nums)
+            hasher.hash_one(buf.as_slice())
         };
         if let Some(&(_, first, _)) = seen.find(h, |&(_, a, b)| same_words(&text[a..b], raw)) {
             folded.push(Folded { start: s.start, end: s.end, copy_of: first });
@@ -392,6 +404,13 @@ pub fn dedupe(text: &str, tokens: &[Tok], flags: &[u32], sents: &[Sentence]) -> 
         // variant twins: same words, different numbers
         let mut twin_of = s.twin_of;
         if words >= 5 && nums > 0 {
+            // the hash of the shape, made only here
+            buf.clear();
+            for w in shape(text, toks, tflags) {
+                buf.extend_from_slice(w.as_bytes());
+                buf.push(0xff);
+            }
+            let sh = hasher.hash_one(buf.as_slice());
             let same_shape = |&(h2, k): &(u64, u32)| {
                 let r = kept[k as usize].toks.clone();
                 h2 == sh && shape(text, &tokens[r.clone()], &flags[r]).eq(shape(text, toks, tflags))

@@ -83,47 +83,45 @@ fn lowercase(s: &str) -> Cow<'_, str> {
 /// lower case is longer or shorter in UTF-8 (Turkish "İ", the Kelvin sign) stays as it is. A
 /// document's tokens read their lower case from it, so no token allocates.
 pub fn lower_text(text: &str) -> String {
+    // the ASCII letters all at once, then the capitals past ASCII, which are few, one by one
+    let mut out = text.to_owned();
+    out.make_ascii_lowercase();
     if text.is_ascii() {
-        return text.to_ascii_lowercase();
+        return out;
     }
     let b = text.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let mut buf = [0u8; 4];
     let mut i = 0;
     while i < b.len() {
-        let x = b[i];
-        match x {
-            0..=0x7f => {
-                out.push(x.to_ascii_lowercase());
-                i += 1;
+        // eight ASCII bytes at a time
+        if let Some(w) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+            if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
             }
-            // Latin-1 (U+0080..U+00FF): the capitals À..Þ (not ×) are their small letter less
-            // 0x20, of the same length; the rest has no case
-            0xc2 | 0xc3 if i + 1 < b.len() => {
-                let y = b[i + 1];
-                let upper = x == 0xc3 && (0x80..=0x9e).contains(&y) && y != 0x97;
-                out.extend_from_slice(&[x, if upper { y + 0x20 } else { y }]);
-                i += 2;
-            }
+        }
+        let n = match b[i] {
+            0..=0x7f => 1,
+            // Latin-1 (U+0080..U+00FF): the capitals are À..Þ less ×, the rest has no case
+            0xc2 => 2,
+            0xc3 if b.get(i + 1).is_some_and(|&y| !(0x80..=0x9e).contains(&y) || y == 0x97) => 2,
             _ => {
                 let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else { break };
                 let n = c.len_utf8();
-                // the general punctuation (dashes, quotes, "…") has no case
-                let lc = if ('\u{2000}'..='\u{206f}').contains(&c) {
-                    c
-                } else {
-                    let mut l = c.to_lowercase();
-                    match (l.next(), l.next()) {
-                        (Some(lc), None) if lc.len_utf8() == n => lc,
-                        _ => c,
+                // the general punctuation (dashes, quotes, "…") has no case; a character whose
+                // lower case is of another length stays
+                let mut l = c.to_lowercase();
+                if let (false, Some(lc), None) = (('\u{2000}'..='\u{206f}').contains(&c), l.next(), l.next()) {
+                    if lc != c && lc.len_utf8() == n {
+                        out.replace_range(i..i + n, lc.encode_utf8(&mut buf));
                     }
-                };
-                out.extend_from_slice(lc.encode_utf8(&mut [0; 4]).as_bytes());
-                i += n;
+                }
+                n
             }
-        }
+        };
+        i += n;
     }
-    // (every step wrote a whole character)
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    out
 }
 
 /// A token without its text: what a document keeps of its tokenization (byte offsets into the
@@ -179,7 +177,13 @@ pub fn scan(text: &str, base: usize, out: &mut Vec<Tok>) {
     let mut space_run = 0usize;
     let first = out.len();
     let mut i = 0;
-    while let Some((c, len)) = char_at(text, i) {
+    while i < b.len() {
+        if b[i] == b' ' {
+            space_run += 1;
+            i += 1;
+            continue;
+        }
+        let Some((c, len)) = char_at(text, i) else { break };
         if is_space(c) {
             space_run += 1;
             i += len;
@@ -191,10 +195,21 @@ pub fn scan(text: &str, base: usize, out: &mut Vec<Tok>) {
             let mut has_letter = !c.is_ascii_digit();
             while i < b.len() {
                 // ASCII letters and digits without decoding
-                if b[i].is_ascii_alphanumeric() {
-                    has_letter |= !b[i].is_ascii_digit();
+                let x = b[i];
+                if x.is_ascii_alphanumeric() {
+                    has_letter |= !x.is_ascii_digit();
                     i += 1;
                     continue;
+                }
+                // the Latin-1 letters (U+00C0..U+00FF less × and ÷) without decoding; other ASCII
+                // than a hyphen or apostrophe ends the word
+                if x == 0xc3 && b.get(i + 1).is_some_and(|&y| y != 0x97 && y != 0xb7) {
+                    has_letter = true;
+                    i += 2;
+                    continue;
+                }
+                if x.is_ascii() && x != b'-' && x != b'\'' {
+                    break;
                 }
                 let Some((n, nlen)) = char_at(text, i) else { break };
                 if !n.is_ascii() && is_word_char(n) {
