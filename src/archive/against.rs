@@ -362,7 +362,8 @@ pub fn check_against(setup: &Setup, run: &RunOptions, db: &Path, opts: &AgainstO
             _ => d.labels.iter().any(|l| draft(l.doc)),
         })
         .collect();
-    report.corroborations = corroborations.into_iter().filter(|c| c.sources.iter().any(|l| draft(l.doc))).collect();
+    report.corroborations =
+        corroborations.into_iter().filter(|c| c.sources.iter().any(|s| s.doc(&report.claims).is_some_and(draft))).collect();
     against.report = report;
     Ok(against)
 }

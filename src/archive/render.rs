@@ -120,8 +120,8 @@ pub fn print(a: &Against, corroborations: bool, color: bool) -> String {
     if corroborations {
         for c in &r.corroborations {
             out.push_str(&format!("agree [{}] {} = {}\n", c.code, c.subject, c.value));
-            for s in &c.sources {
-                let (l, col) = line_col(a, s, &mut sources);
+            for s in c.labels(&r.claims, &r.documents) {
+                let (l, col) = line_col(a, &s, &mut sources);
                 let origin = match a.report.documents.get(s.doc as usize) {
                     Some(d) if !a.is_draft(s.doc) => format!(" [archived: {}]", provenance(d)),
                     _ => String::new(),

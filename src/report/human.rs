@@ -361,7 +361,7 @@ pub fn print(report: &Report, corroborations: bool, color: bool) -> String {
     if corroborations {
         for c in &report.corroborations {
             out.push_str(&format!("agree [{}] {} = {}\n", c.code, c.subject, c.value));
-            for s in &c.sources {
+            for s in c.labels(&report.claims, &report.documents) {
                 let (l, col) = sources.line_col(&s.path, s.start);
                 out.push_str(&format!("    {}:{l}:{col} “{}” ({})\n", s.path, s.text, s.message));
             }

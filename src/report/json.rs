@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Corroboration, Diagnostic, DocMeta, Report};
+use crate::claims::Sym;
 use crate::claims::Claim;
 use crate::error::InputProblem;
 
@@ -35,6 +36,29 @@ impl<'a> ClaimOut<'a> {
     }
 }
 
+/// A corroboration as printed: its sources as labels.
+#[derive(Serialize)]
+pub struct CorroborationOut<'a> {
+    pub code: Sym,
+    pub subject: Sym,
+    pub value: Sym,
+    sources: SourceLabels<'a>,
+}
+
+struct SourceLabels<'a>(&'a Corroboration, &'a [Claim], &'a [DocMeta]);
+
+impl Serialize for SourceLabels<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.labels(self.1, self.2))
+    }
+}
+
+impl<'a> CorroborationOut<'a> {
+    pub fn new(c: &'a Corroboration, claims: &'a [Claim], docs: &'a [DocMeta]) -> CorroborationOut<'a> {
+        CorroborationOut { code: c.code, subject: c.subject, value: c.value, sources: SourceLabels(c, claims, docs) }
+    }
+}
+
 /// Items serialised by one task, and items in memory as text at once (a few MB).
 const ITEMS_PER_TASK: usize = 256;
 const ITEMS_PER_WINDOW: usize = 16 * ITEMS_PER_TASK;
@@ -48,12 +72,13 @@ trait Item: Sync {
     fn weight(&self) -> usize {
         1
     }
-    fn write(&self, w: impl Write, docs: &[DocMeta]) -> serde_json::Result<()>;
+    /// (`r`: the report it is of)
+    fn write(&self, w: impl Write, r: &Report) -> serde_json::Result<()>;
 }
 
 impl Item for Claim {
-    fn write(&self, w: impl Write, docs: &[DocMeta]) -> serde_json::Result<()> {
-        pretty(w, &ClaimOut::new(self, docs))
+    fn write(&self, w: impl Write, r: &Report) -> serde_json::Result<()> {
+        pretty(w, &ClaimOut::new(self, &r.documents))
     }
 }
 
@@ -61,15 +86,15 @@ impl Item for Corroboration {
     fn weight(&self) -> usize {
         self.sources.len().div_ceil(4)
     }
-    fn write(&self, w: impl Write, _: &[DocMeta]) -> serde_json::Result<()> {
-        pretty(w, self)
+    fn write(&self, w: impl Write, r: &Report) -> serde_json::Result<()> {
+        pretty(w, &CorroborationOut::new(self, &r.claims, &r.documents))
     }
 }
 
 macro_rules! plain_item {
     ($($t:ty),*) => {$(
         impl Item for $t {
-            fn write(&self, w: impl Write, _: &[DocMeta]) -> serde_json::Result<()> {
+            fn write(&self, w: impl Write, _: &Report) -> serde_json::Result<()> {
                 pretty(w, self)
             }
         }
@@ -79,7 +104,7 @@ plain_item!(DocMeta, Diagnostic, InputProblem);
 
 /// `"name": [ ... ]` at depth one of the report object: the items are serialised in parallel,
 /// a window at a time, and written in order; a large item is written alone, as it is serialised.
-fn array<T: Item>(w: &mut impl Write, name: &str, first: bool, items: &[T], docs: &[DocMeta]) -> std::io::Result<()> {
+fn array<T: Item>(w: &mut impl Write, name: &str, first: bool, items: &[T], r: &Report) -> std::io::Result<()> {
     write!(w, "{}\n  \"{name}\": ", if first { "{" } else { "," })?;
     if items.is_empty() {
         return w.write_all(b"[]");
@@ -91,7 +116,7 @@ fn array<T: Item>(w: &mut impl Write, name: &str, first: bool, items: &[T], docs
     while let Some(item) = rest.first() {
         if item.weight() > LARGE {
             w.write_all(if after { b",\n    " } else { b"\n    " })?;
-            item.write(&mut *w, docs)?;
+            item.write(&mut *w, r)?;
             rest = &rest[1..];
         } else {
             let (mut n, mut weight) = (0, 0);
@@ -101,7 +126,7 @@ fn array<T: Item>(w: &mut impl Write, name: &str, first: bool, items: &[T], docs
             }
             let (window, tail) = rest.split_at(n);
             let parts: Vec<std::io::Result<Vec<u8>>> =
-                window.par_chunks(ITEMS_PER_TASK).enumerate().map(|(i, part)| pretty_items(part, after || i > 0, docs)).collect();
+                window.par_chunks(ITEMS_PER_TASK).enumerate().map(|(i, part)| pretty_items(part, after || i > 0, r)).collect();
             for part in parts {
                 w.write_all(&part?)?;
             }
@@ -114,11 +139,11 @@ fn array<T: Item>(w: &mut impl Write, name: &str, first: bool, items: &[T], docs
 
 /// Items as pretty JSON at depth two of the report, each on a new line, with a comma before
 /// each but the first of the list (`after`: an item was written before these).
-fn pretty_items<T: Item>(items: &[T], after: bool, docs: &[DocMeta]) -> std::io::Result<Vec<u8>> {
+fn pretty_items<T: Item>(items: &[T], after: bool, r: &Report) -> std::io::Result<Vec<u8>> {
     let mut buf = Vec::with_capacity(items.len() * 1024);
     for (i, item) in items.iter().enumerate() {
         buf.extend_from_slice(if after || i > 0 { b",\n    " } else { b"\n    " });
-        item.write(&mut buf, docs)?;
+        item.write(&mut buf, r)?;
     }
     Ok(buf)
 }
@@ -196,12 +221,11 @@ fn pretty<S: Serialize>(w: impl Write, value: &S) -> serde_json::Result<()> {
 /// Write the report as JSON to `w`.
 pub fn write(r: &Report, w: impl Write) -> std::io::Result<()> {
     let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
-    let docs = &r.documents;
-    array(&mut w, "documents", true, docs, docs)?;
-    array(&mut w, "claims", false, &r.claims, docs)?;
-    array(&mut w, "diagnostics", false, &r.diagnostics, docs)?;
-    array(&mut w, "corroborations", false, &r.corroborations, docs)?;
-    array(&mut w, "problems", false, &r.problems, docs)?;
+    array(&mut w, "documents", true, &r.documents, r)?;
+    array(&mut w, "claims", false, &r.claims, r)?;
+    array(&mut w, "diagnostics", false, &r.diagnostics, r)?;
+    array(&mut w, "corroborations", false, &r.corroborations, r)?;
+    array(&mut w, "problems", false, &r.problems, r)?;
     w.write_all(b"\n}\n")?;
     w.flush()
 }
@@ -222,14 +246,14 @@ mod tests {
             documents: &'a [DocMeta],
             claims: Vec<ClaimOut<'a>>,
             diagnostics: &'a [Diagnostic],
-            corroborations: &'a [Corroboration],
+            corroborations: Vec<CorroborationOut<'a>>,
             problems: &'a [InputProblem],
         }
         let out = Out {
             documents: &r.documents,
             claims: r.claims.iter().map(|c| ClaimOut::new(c, &r.documents)).collect(),
             diagnostics: &r.diagnostics,
-            corroborations: &r.corroborations,
+            corroborations: r.corroborations.iter().map(|c| CorroborationOut::new(c, &r.claims, &r.documents)).collect(),
             problems: &r.problems,
         };
         serde_json::to_string_pretty(&out).expect("serialises") + "\n"

@@ -47,13 +47,16 @@ pub struct Label {
 
 impl Label {
     pub fn of(claim: &Claim, docs: &[DocMeta], message: String, primary: bool) -> Label {
+        Label::with(claim, docs, Sym::new(&message), primary)
+    }
+    fn with(claim: &Claim, docs: &[DocMeta], message: Sym, primary: bool) -> Label {
         Label {
             doc: claim.doc,
             path: docs.get(claim.doc as usize).map_or_else(|| Sym::new(""), |d| d.path),
             start: claim.start,
             end: claim.end,
             text: claim.text,
-            message: Sym::new(&message),
+            message,
             primary,
         }
     }
@@ -79,14 +82,37 @@ impl Diagnostic {
 }
 
 /// Sources that agree on a value for one key.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Corroboration {
     pub code: Sym,
     /// what the sources agree on, e.g. "previous travel by kim"
     pub subject: Sym,
     pub value: Sym,
     /// (a boxed slice, exactly as long as it is: a large corpus has a million corroborations)
-    pub sources: Box<[Label]>,
+    pub sources: Box<[Source]>,
+}
+
+/// One source of a corroboration: a claim of the report and what it says. (Eight bytes, where a
+/// [`Label`] is forty: a large corpus has millions of sources.)
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Source {
+    /// index into the report's claims
+    pub claim: u32,
+    pub message: Sym,
+}
+
+impl Source {
+    /// The document of the source (`claims`: the report's).
+    pub fn doc(&self, claims: &[Claim]) -> Option<u32> {
+        claims.get(self.claim as usize).map(|c| c.doc)
+    }
+}
+
+impl Corroboration {
+    /// Its sources as labels (`claims`, `docs`: the report's).
+    pub fn labels<'a>(&'a self, claims: &'a [Claim], docs: &'a [DocMeta]) -> impl Iterator<Item = Label> + 'a {
+        self.sources.iter().filter_map(move |s| claims.get(s.claim as usize).map(|c| Label::with(c, docs, s.message, false)))
+    }
 }
 
 /// What later stages keep of a document (the text itself is dropped after extraction).
@@ -125,7 +151,7 @@ impl DocMeta {
 }
 
 /// Everything a run produced.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default)]
 pub struct Report {
     pub documents: Vec<DocMeta>,
     pub claims: Vec<Claim>,

@@ -5,14 +5,14 @@ use crate::lang::{Map, Set};
 use crate::claims::{fmt_num, Claim, ClaimKind, DateForm, Interval, Precision, Sym};
 use crate::extract::resolve;
 use crate::lang::TimeUnit;
-use crate::report::{Corroboration, Diagnostic, DocMeta, Label};
+use crate::report::{Corroboration, Diagnostic, DocMeta, Label, Source};
 
 use super::{Check, Rule};
 
 type Out = (Vec<Diagnostic>, Vec<Corroboration>);
 
 pub fn run(rule: &Rule, docs: &[DocMeta], claims: &[Claim]) -> Out {
-    let cx = Cx { rule, docs };
+    let cx = Cx { rule, docs, claims };
     match rule.check {
         Check::PartExceedsWhole => (part_exceeds_whole(&cx, claims), Vec::new()),
         Check::ValueMismatch => value_mismatch(&cx, claims),
@@ -28,6 +28,7 @@ pub fn run(rule: &Rule, docs: &[DocMeta], claims: &[Claim]) -> Out {
 struct Cx<'r> {
     rule: &'r Rule,
     docs: &'r [DocMeta],
+    claims: &'r [Claim],
 }
 
 impl Cx<'_> {
@@ -43,6 +44,15 @@ impl Cx<'_> {
     }
     fn label(&self, c: &Claim, message: String, primary: bool) -> Label {
         Label::of(c, self.docs, message, primary)
+    }
+    /// A corroboration's source: `c` is one of the rule's claims (a reference into them), kept as
+    /// its index.
+    fn source(&self, c: &Claim, message: String) -> Source {
+        let at = (c as *const Claim as usize).wrapping_sub(self.claims.as_ptr() as usize) / std::mem::size_of::<Claim>();
+        let inside = self.claims.get(at).is_some_and(|x| std::ptr::eq(x, c));
+        debug_assert!(inside, "a source outside the rule's claims");
+        // (one that is not would be no source: `Corroboration::labels` skips it)
+        Source { claim: if inside { at as u32 } else { u32::MAX }, message: Sym::new(&message) }
     }
     fn short(&self, c: &Claim) -> String {
         self.docs.get(c.doc as usize).map(DocMeta::short).unwrap_or_default()
@@ -132,11 +142,11 @@ fn majority_report(
     let major = &cls[0];
     let major_n = doc_count(major);
     if major_n >= 2 {
-        let mut sources: Vec<Label> = Vec::new();
+        let mut sources: Vec<Source> = Vec::new();
         let mut seen: Set<u32> = Set::default();
         for c in major {
             if seen.insert(c.doc) {
-                sources.push(cx.label(c, show(c), false));
+                sources.push(cx.source(c, show(c)));
             }
         }
         corr.push(Corroboration { code: Sym::new(&cx.rule.code), subject: Sym::new(&subject(major[0])), value: Sym::new(&show(major[0])), sources: sources.into() });
@@ -463,16 +473,17 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
         let n = d.value as i64;
         let Some(span) = resolve::days_between(start, end).map(|x| x + 1) else { continue };
         let what = d.concept.as_deref().unwrap_or("event");
-        // (built only for what is kept: a label interns its message)
-        let labels = |primary: bool| {
-            let mut labels = vec![cx.label(d, format!("{n} days"), primary)];
+        // (the claims labelled and what each says; made only for what is kept: a label interns
+        // its message)
+        let said = || {
+            let mut said = vec![(d, format!("{n} days"))];
             for c in emaj.iter().take(max) {
-                labels.push(cx.label(c, format!("{} dates the end {end}", cx.short(c)), false));
+                said.push((*c, format!("{} dates the end {end}", cx.short(c))));
             }
             for c in smaj.iter().take(max) {
-                labels.push(cx.label(c, format!("{} dates the start {start}", cx.short(c)), false));
+                said.push((*c, format!("{} dates the start {start}", cx.short(c))));
             }
-            labels
+            said
         };
         if span == n {
             // the count fits: any other source dating the start differently dissents
@@ -494,7 +505,7 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
                     code: Sym::new(&cx.rule.code),
                     subject: Sym::new(&format!("{what}{}", d.principal.as_deref().map(|p| format!(" by {p}")).unwrap_or_default())),
                     value: Sym::new(&format!("{start} to {end}, {n} days")),
-                    sources: labels(false).into(),
+                    sources: said().into_iter().map(|(c, m)| cx.source(c, m)).collect(),
                 });
             }
             continue;
@@ -505,7 +516,7 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
                 "counting both ends, {start} to {end} is {end} − {start} + 1 = {span} days; a {n}-day {what} ending {end} would have begun {}",
                 resolve::add_days(end, -(n - 1)).map(|x| x.to_string()).unwrap_or_default()
             ),
-            labels(true),
+            said().into_iter().enumerate().map(|(i, (c, m))| cx.label(c, m, i == 0)).collect(),
         ));
     }
     out
@@ -597,8 +608,8 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
                 if !seen.insert((subject.clone(), docs_id)) {
                     continue;
                 }
-                let mut sources = vec![cx.label(r, rel_text(cx, r, ri), false)];
-                sources.extend(agree.iter().map(|a| cx.label(a, a.value_text(), false)));
+                let mut sources = vec![cx.source(r, rel_text(cx, r, ri))];
+                sources.extend(agree.iter().map(|a| cx.source(a, a.value_text())));
                 out.1.push(Corroboration { code: Sym::new(&cx.rule.code), subject: Sym::new(&subject), value: Sym::new(&ri.to_string()), sources: sources.into() });
                 continue;
             }

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use crate::claims::Claim;
 use crate::error::DataError;
-use crate::report::{Corroboration, Diagnostic, DocMeta, Severity};
+use crate::report::{Corroboration, Diagnostic, DocMeta, Severity, Source};
 
 /// The built-in checks a rule file can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -154,16 +154,21 @@ pub fn run(rules: &[Rule], docs: &[DocMeta], claims: &[Claim]) -> (Vec<Diagnosti
     // the checks find a document's claims by binary search, so they need the claims grouped by
     // document in document order, as a run and the archive collect them; claims in any other
     // order are put in the order a run extracts them (document, sentence, place in the sentence)
-    let sorted: Vec<Claim>;
-    let claims = if claims.is_sorted_by_key(|c| c.doc) {
-        claims
+    // (`order`: the index in `claims` of each sorted claim, which corroborations' sources name)
+    let (sorted, order): (Vec<Claim>, Vec<u32>);
+    let (claims, order) = if claims.is_sorted_by_key(|c| c.doc) {
+        (claims, None)
     } else {
-        sorted = {
-            let mut v = claims.to_vec();
-            v.sort_by_key(|c| (c.doc, c.sentence, c.ordinal));
-            v
+        order = {
+            let mut o: Vec<u32> = (0..claims.len() as u32).collect();
+            o.sort_by_key(|&i| {
+                let c = &claims[i as usize];
+                (c.doc, c.sentence, c.ordinal)
+            });
+            o
         };
-        &sorted
+        sorted = order.iter().map(|&i| claims[i as usize].clone()).collect();
+        (&sorted[..], Some(&order))
     };
     let mut diags = Vec::new();
     let mut corr = Vec::new();
@@ -178,7 +183,13 @@ pub fn run(rules: &[Rule], docs: &[DocMeta], claims: &[Claim]) -> (Vec<Diagnosti
     // a claim compared in two overlapping groups is reported once
     diags.dedup_by(|a, b| a.code == b.code && a.labels.first() == b.labels.first() && a.message == b.message);
     // a corroboration is two or more sources agreeing: one article agreeing with itself is not one
-    corr.retain(|c| c.sources.iter().any(|l| l.doc != c.sources[0].doc));
+    let doc = |s: &Source| s.doc(claims);
+    corr.retain(|c| c.sources.iter().any(|s| doc(s) != doc(&c.sources[0])));
     corr.sort_by(|a, b| (&a.code, &a.subject, &a.value).cmp(&(&b.code, &b.subject, &b.value)));
+    if let Some(order) = order {
+        for s in corr.iter_mut().flat_map(|c| c.sources.iter_mut()) {
+            s.claim = order.get(s.claim as usize).copied().unwrap_or(u32::MAX);
+        }
+    }
     (diags, corr)
 }
