@@ -110,10 +110,12 @@ pub fn lower_text(text: &str) -> String {
                 let n = c.len_utf8();
                 // the general punctuation (dashes, quotes, "…") has no case; a character whose
                 // lower case is of another length stays
-                let mut l = c.to_lowercase();
-                if let (false, Some(lc), None) = (('\u{2000}'..='\u{206f}').contains(&c), l.next(), l.next()) {
-                    if lc != c && lc.len_utf8() == n {
-                        out.replace_range(i..i + n, lc.encode_utf8(&mut buf));
+                if !('\u{2000}'..='\u{206f}').contains(&c) {
+                    let mut l = c.to_lowercase();
+                    if let (Some(lc), None) = (l.next(), l.next()) {
+                        if lc != c && lc.len_utf8() == n {
+                            out.replace_range(i..i + n, lc.encode_utf8(&mut buf));
+                        }
                     }
                 }
                 n

@@ -10,8 +10,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Corroboration, Diagnostic, DocMeta, Report};
-use crate::claims::Sym;
-use crate::claims::Claim;
+use crate::claims::{Claim, Sym};
 use crate::error::InputProblem;
 
 /// A claim as printed: the claim plus its document's path and its resolved value as text.
