@@ -394,6 +394,14 @@ impl<'d> Recent<'d> {
     }
 }
 
+/// Keep `r` as the latest of the last three sentences.
+fn remember<'d>(recent: &mut std::collections::VecDeque<Recent<'d>>, r: Recent<'d>) {
+    recent.push_back(r);
+    if recent.len() > 3 {
+        recent.pop_front();
+    }
+}
+
 /// Extract every claim of one document.
 pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
     let Some(lex) = k.lexicon(&doc.lang).or(k.langs.first()) else { return Vec::new() };
@@ -417,12 +425,8 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
         let own_lexicon = std::ptr::eq(plex, lex);
         // (a sentence that a dateline cuts, or in another lexicon, is judged on its own tokens)
         let on_dateline = doc.dateline.is_some_and(|(a, b)| s.start < b && s.end > a);
-        let skip = |recent: &mut std::collections::VecDeque<Recent<'d>>, toks| {
-            recent.push_back(Recent { sentence: s, toks, persons: None, event: None });
-            if recent.len() > 3 {
-                recent.pop_front();
-            }
-        };
+        // a sentence without claims is remembered for the look-back of later ones
+        let skip = |recent: &mut std::collections::VecDeque<Recent<'d>>, toks| remember(recent, Recent { sentence: s, toks, persons: None, event: None });
         if own_lexicon && !on_dateline && !may_claim(doc.tokens[r.clone()].iter().map(|t| t.kind), &doc.flags[r]) {
             skip(&mut recent, None);
             continue;
@@ -500,10 +504,7 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
         // (in the document's lexicon, the event is found when a later sentence asks)
         let event = (!own_lexicon).then(|| ctx.nearest(&toks, 0, 0, false));
         drop(ctx);
-        recent.push_back(Recent { sentence: s, toks: Some((toks, doc_flags)), persons: Some(persons_here), event });
-        if recent.len() > 3 {
-            recent.pop_front();
-        }
+        remember(&mut recent, Recent { sentence: s, toks: Some((toks, doc_flags)), persons: Some(persons_here), event });
         for (n, c) in out[before..].iter_mut().enumerate() {
             c.ordinal = n as u16;
         }
