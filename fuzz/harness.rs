@@ -10,7 +10,7 @@ use factlint::claims::Claim;
 use factlint::corpus::load::parse_jsonl_line;
 use factlint::corpus::{analyze, CorpusOptions, Document, Meta, OffsetMap, RawDoc, Stripper};
 use factlint::extract::{extract, parse, resolve};
-use factlint::lang::token::tokenize;
+use factlint::lang::token::{lower_text, tokenize};
 use factlint::lang::{Boilerplate, Concepts, Entities, Knowledge, Lexicon};
 use factlint::report::DocMeta;
 use factlint::rules::Rule;
@@ -170,7 +170,8 @@ fn pub_dates() -> [jiff::civil::Date; 4] {
 pub fn fuzz_numbers(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let k = &setup().k;
-    let toks = tokenize(text, 0);
+    let lower = lower_text(text);
+    let toks = tokenize(text, &lower);
     for t in &toks {
         assert!(t.start < t.end && t.end <= text.len());
         assert_eq!(t.text, &text[t.start..t.end]);
@@ -251,7 +252,8 @@ pub fn fuzz_rules(data: &[u8]) {
     match Lexicon::parse(src, "lang/xx.toml") {
         Err(e) => render(e),
         Ok(lex) => {
-            let toks = tokenize(src, 0);
+            let lower = lower_text(src);
+            let toks = tokenize(src, &lower);
             for i in 0..toks.len() {
                 let here = &toks[i..];
                 let _ = parse::number(&lex)(here);
@@ -265,7 +267,8 @@ pub fn fuzz_rules(data: &[u8]) {
     match Concepts::parse(src, "concepts.toml") {
         Err(e) => render(e),
         Ok(c) => {
-            for t in tokenize(src, 0).iter().filter(|t| t.is_word()) {
+            let lower = lower_text(src);
+            for t in tokenize(src, &lower).iter().filter(|t| t.is_word()) {
                 let _ = c.lookup(t.lower());
             }
         }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 mod harness;
 
 use factlint::extract::parse;
-use factlint::lang::token::tokenize;
+use factlint::lang::token::{lower_text, tokenize};
 use factlint::lang::Lexicon;
 use harness::{analyse, check_spans, fuzz_extract, fuzz_jsonl, fuzz_numbers, fuzz_rules, setup};
 
@@ -204,7 +204,8 @@ units = ["ff"]
 "#;
     let lex = Lexicon::parse(src, "xx.toml").expect("the lexicon loads");
     for text in ["ff hh zz", "hh zz hh zz", "zzff zz", "ff zz ff"] {
-        let toks = tokenize(text, 0);
+        let lower = lower_text(text);
+        let toks = tokenize(text, &lower);
         let (_, (v, _, _)) = parse::number(&lex)(&toks).expect("a number");
         assert!(v.is_finite());
     }

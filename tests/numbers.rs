@@ -3,7 +3,7 @@
 //! to itself through the lexicon-driven nom parser.
 
 use factlint::extract::parse::number;
-use factlint::lang::token::tokenize;
+use factlint::lang::token::{lower_text, tokenize};
 use factlint::lang::Knowledge;
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -146,7 +146,8 @@ fn render_no(n: u32, one: &str, old_order: bool) -> String {
 
 fn parse(lang: &str, s: &str) -> Option<f64> {
     let lex = knowledge().lexicon(lang)?;
-    let toks = tokenize(s, 0);
+    let lower = lower_text(s);
+    let toks = tokenize(s, &lower);
     let r = number(lex)(&toks).ok().filter(|(rest, _)| rest.is_empty()).map(|(_, (v, _, _))| v);
     r
 }

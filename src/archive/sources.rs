@@ -21,7 +21,7 @@ use crate::app::Setup;
 use crate::claims::{Claim, ClaimKind, Sym};
 use crate::corpus::{self, CorpusOptions, Meta, OffsetMap, RawDoc};
 use crate::extract;
-use crate::lang::token::tokenize;
+use crate::lang::token::{lower_text, tokenize};
 use crate::lang::EntityType;
 
 #[derive(Debug, Clone)]
@@ -189,7 +189,8 @@ fn read_text(setup: &Setup, text: &str, opts: &SourcesOptions) -> (Vec<Key>, Vec
     let claims: Vec<Claim> = extract::extract(&doc, 0, &setup.knowledge).into_iter().filter(|c| key_of(c).is_some()).collect();
     let mut keys: Vec<Key> = claims.iter().filter_map(key_of).collect();
     if keys.is_empty() {
-        let toks = tokenize(text, 0);
+        let lower = lower_text(text);
+        let toks = tokenize(text, &lower);
         let words: Vec<&str> = toks.iter().filter(|t| t.is_word()).map(|t| t.lower()).collect();
         let mut persons = Vec::new();
         let mut terms = Vec::new();

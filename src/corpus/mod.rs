@@ -61,7 +61,8 @@ pub struct Document {
     pub lower: String,
     /// the tokens of the kept (not stripped) text, in text order
     pub tokens: Vec<Tok>,
-    /// the [`crate::lang::flag`]s of each token in the document's lexicon (0 for all but words)
+    /// the [`crate::lang::flag`]s of each token in the document's lexicon (0 for punctuation,
+    /// [`crate::lang::flag::DIGITS`] for digits)
     pub flags: Vec<u32>,
     pub map: OffsetMap,
     pub stripped: Vec<Stripped>,
@@ -214,7 +215,11 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
     }
 
     let li = k.lang_index(&lang).unwrap_or(0);
-    let flags: Vec<u32> = words.iter().map(|w| w.and_then(|w| w.flags.get(li).copied()).unwrap_or(0)).collect();
+    let flags: Vec<u32> = tokens
+        .iter()
+        .zip(&words)
+        .map(|(t, w)| if t.kind == TokKind::Digits { crate::lang::flag::DIGITS } else { w.and_then(|w| w.flags.get(li).copied()).unwrap_or(0) })
+        .collect();
     drop(words);
     let (sentences, folded) = match lex {
         Some(lex) => {

@@ -13,7 +13,7 @@ use nom::sequence::{pair, tuple};
 
 use crate::claims::{Claim, ClaimKind, DateForm, DateInfo, Detail, Interval, Precision, SinceForm, SinceInfo, Sym, SymList};
 use crate::corpus::Document;
-use crate::lang::token::{TokKind, Token};
+use crate::lang::token::Token;
 use crate::lang::{flag, fold_name, ConceptKind, EntityType, Knowledge, Lexicon, Marker, TimeUnit};
 use parse::{In, WrittenDate};
 
@@ -25,7 +25,7 @@ const NEAR_WINDOW: usize = 40;
 const ENTITY_WINDOW: usize = 100;
 
 /// Per-sentence context the claim builders need.
-struct Ctx<'k, 'd> {
+struct Ctx<'k, 'd, 'r> {
     k: &'k Knowledge,
     lex: &'k Lexicon,
     doc: &'d Document,
@@ -40,15 +40,19 @@ struct Ctx<'k, 'd> {
     entities_at: Vec<(usize, Sym)>,
     /// tokens in the sentence
     sent_tokens: usize,
-    persons: SymList,
+    /// the sentence's people, else the first person of the nearest earlier sentence naming one
+    persons: std::cell::OnceCell<SymList>,
     /// people of this sentence with their token index
     persons_at: Vec<(usize, Sym)>,
     /// capitalised names not in the alias table, with their token index
     names_at: Vec<(usize, Sym)>,
-    /// the first person of the nearest earlier sentence naming one
-    previous_person: Option<Sym>,
-    /// the event of the nearest earlier sentence naming one ("Það hófst …" after "Gosið …")
-    previous_event: ConceptRef,
+    /// the sentences before, asked only when a claim needs them (most find their person and
+    /// event in their own sentence); a trait object keeps the look-back's lifetimes out of Ctx's
+    look_back: &'r dyn LookBack,
+    /// [`LookBack::person`], once asked
+    previous_person: std::cell::OnceCell<Option<Sym>>,
+    /// [`LookBack::event`], once asked
+    previous_event: std::cell::OnceCell<ConceptRef>,
     future: bool,
     /// token index of the first "first" marker in the sentence
     first_at: Option<usize>,
@@ -67,7 +71,7 @@ struct ConceptRef {
     noun: Option<Sym>,
 }
 
-impl Ctx<'_, '_> {
+impl Ctx<'_, '_, '_> {
     fn claim(&self, kind: ClaimKind, toks: &[Token], from: usize, to: usize, value: f64) -> Claim {
         let start = self.doc.file_offset(toks[from].start);
         let end = self.doc.file_offset(toks[to - 1].end);
@@ -75,7 +79,15 @@ impl Ctx<'_, '_> {
         let mut c = Claim::new(kind, value, (start, end), (self.sentence, self.sent_span), self.twin_of, text, self.lang);
         c.doc = self.doc_idx;
         c.entities = self.entities_near(from, to);
-        c.persons = self.persons;
+        c.persons = *self.persons.get_or_init(|| {
+            let mut persons: Vec<Sym> = self.persons_at.iter().map(|(_, p)| *p).collect();
+            if persons.is_empty() {
+                persons.extend(self.previous_person());
+            }
+            persons.sort();
+            persons.dedup();
+            SymList::of(&persons)
+        });
         c.principal = self.principal(from);
         c.future = self.future;
         c
@@ -104,7 +116,7 @@ impl Ctx<'_, '_> {
             .map(|(_, p)| *p)
             // a name not in the alias table, before the claim ("Lindqvist vitja …")
             .or_else(|| self.names_at.first().filter(|(i, _)| *i < at).map(|(_, p)| *p))
-            .or(self.previous_person)
+            .or_else(|| self.previous_person())
             .or_else(|| self.persons_at.first().map(|(_, p)| *p))
     }
 
@@ -157,8 +169,16 @@ impl Ctx<'_, '_> {
         if r.concept.is_some() {
             r
         } else {
-            self.previous_event.clone()
+            self.previous_event().clone()
         }
+    }
+
+    fn previous_event(&self) -> &ConceptRef {
+        self.previous_event.get_or_init(|| self.look_back.event())
+    }
+
+    fn previous_person(&self) -> Option<Sym> {
+        *self.previous_person.get_or_init(|| self.look_back.person())
     }
 
     /// The nearest phase word (arrival, departure, began, ended) in the sentence.
@@ -355,19 +375,12 @@ fn sentence_tokens<'d>(doc: &'d Document, s: &crate::corpus::Sentence) -> (Vec<T
     (toks, flags)
 }
 
-/// Whether the walk can find a claim in a sentence: a digit, a number word (other than "one",
-/// unless a time unit is there too: "ein dag"), a month, a weekday, or a relative phrase's key
-/// word. Most sentences of an article have none, and are skipped.
-fn may_claim(kinds: impl Iterator<Item = TokKind>, flags: &[u32]) -> bool {
-    use crate::lang::flag;
-    let mut any = 0u32;
-    for (kind, f) in kinds.zip(flags) {
-        if kind == TokKind::Digits {
-            return true;
-        }
-        any |= f;
-    }
-    any & (flag::CARDINAL | flag::MONTH | flag::WEEKDAY | flag::RELATIVE_KEY) != 0
+/// Whether the walk can find a claim in a sentence, by its tokens' [`flag`]s: a digit, a number
+/// word (other than "one", unless a time unit is there too: "ein dag"), a month, a weekday, or a
+/// relative phrase's key word. Most sentences of an article have none, and are skipped.
+fn may_claim(flags: &[u32]) -> bool {
+    let any = flags.iter().fold(0, |a, f| a | f);
+    any & (flag::DIGITS | flag::CARDINAL | flag::MONTH | flag::WEEKDAY | flag::RELATIVE_KEY) != 0
         || any & flag::CARDINAL_ONE != 0 && any & flag::UNIT != 0
 }
 
@@ -391,6 +404,47 @@ impl<'d> Recent<'d> {
         if event.is_none() && !persons {
             *event = Some(SentenceConcepts::new(k, flags).nearest(toks, 0, 0, false));
         }
+    }
+}
+
+/// What a sentence's claims may ask of the sentences before it.
+trait LookBack {
+    /// The first person of the nearest earlier sentence naming one.
+    fn person(&self) -> Option<Sym>;
+    /// The event of the nearest of the two sentences before, in the same paragraph only
+    /// ("Gosinu lauk í gær. Það hófst mánudaginn 8. janúar …").
+    fn event(&self) -> ConceptRef;
+}
+
+/// The last three sentences before one of paragraph `para`.
+struct Recents<'a, 'd> {
+    recent: std::cell::RefCell<&'a mut std::collections::VecDeque<Recent<'d>>>,
+    doc: &'d Document,
+    k: &'a Knowledge,
+    para: u32,
+}
+
+impl LookBack for Recents<'_, '_> {
+    fn person(&self) -> Option<Sym> {
+        let mut recent = self.recent.borrow_mut();
+        recent.iter_mut().rev().find_map(|r| {
+            r.fill(self.doc, self.k, true);
+            r.persons.as_ref().and_then(|p| p.first()).copied()
+        })
+    }
+
+    fn event(&self) -> ConceptRef {
+        let mut recent = self.recent.borrow_mut();
+        for r in recent.iter_mut().rev().take(2) {
+            if r.sentence.para != self.para {
+                break;
+            }
+            r.fill(self.doc, self.k, false);
+            if let Some(e) = r.event.as_ref().filter(|e| e.concept.is_some()) {
+                return e.clone();
+            }
+        }
+        ConceptRef::default()
     }
 }
 
@@ -427,7 +481,7 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
         let on_dateline = doc.dateline.is_some_and(|(a, b)| s.start < b && s.end > a);
         // a sentence without claims is remembered for the look-back of later ones
         let skip = |recent: &mut std::collections::VecDeque<Recent<'d>>, toks| remember(recent, Recent { sentence: s, toks, persons: None, event: None });
-        if own_lexicon && !on_dateline && !may_claim(doc.tokens[r.clone()].iter().map(|t| t.kind), &doc.flags[r]) {
+        if own_lexicon && !on_dateline && !may_claim(&doc.flags[r]) {
             skip(&mut recent, None);
             continue;
         }
@@ -436,46 +490,20 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
             continue;
         }
         let plex_flags: Option<Vec<u32>> =
-            (!own_lexicon).then(|| toks.iter().map(|t| if t.is_word() { plex.flags(t.lower()) } else { 0 }).collect());
+            (!own_lexicon).then(|| toks.iter().zip(doc_flags.iter()).map(|(t, &f)| if t.is_word() { plex.flags(t.lower()) } else { f }).collect());
         let flags: &[u32] = plex_flags.as_deref().unwrap_or(&doc_flags);
-        if !may_claim(toks.iter().map(|t| t.kind), flags) {
+        if !may_claim(flags) {
             skip(&mut recent, Some((toks, doc_flags)));
             continue;
         }
         let ents = sentence_entities(k, &toks, &doc_flags);
         let persons_at: Vec<(usize, Sym)> = ents.iter().filter(|(_, t, _)| *t == EntityType::Person).map(|(e, _, i)| (*i, *e)).collect();
         let names_at: Vec<(usize, Sym)> = ents.iter().filter(|(_, t, _)| *t == EntityType::Unknown).map(|(e, _, i)| (*i, *e)).collect();
-        let mut previous_person = None;
-        for r in recent.iter_mut().rev() {
-            r.fill(doc, k, true);
-            if let Some(p) = r.persons.as_ref().and_then(|p| p.first()) {
-                previous_person = Some(*p);
-                break;
-            }
-        }
-        let mut persons: Vec<Sym> = persons_at.iter().map(|(_, p)| *p).collect();
-        if persons.is_empty() {
-            persons.extend(previous_person);
-        }
         let entities_at: Vec<(usize, Sym)> = ents.into_iter().map(|(e, _, i)| (i, e)).collect();
         let mut entities: Vec<Sym> = entities_at.iter().map(|(_, e)| *e).collect();
         entities.sort();
         entities.dedup();
-        persons.sort();
-        persons.dedup();
-        // an event carries over to the next sentences of the same paragraph only ("Gosinu lauk í gær.
-        // Það hófst mánudaginn 8. janúar …")
-        let mut previous_event = ConceptRef::default();
-        for r in recent.iter_mut().rev().take(2) {
-            if r.sentence.para != s.para {
-                break;
-            }
-            r.fill(doc, k, false);
-            if let Some(e) = r.event.as_ref().filter(|e| e.concept.is_some()) {
-                previous_event = e.clone();
-                break;
-            }
-        }
+        let look_back = Recents { recent: std::cell::RefCell::new(&mut recent), doc, k, para: s.para };
         let ctx = Ctx {
             k,
             lex: plex,
@@ -488,11 +516,12 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
             entities: SymList::of(&entities),
             entities_at,
             sent_tokens: toks.len(),
-            persons: SymList::of(&persons),
+            persons: std::cell::OnceCell::new(),
             persons_at,
             names_at,
-            previous_person,
-            previous_event,
+            look_back: &look_back,
+            previous_person: std::cell::OnceCell::new(),
+            previous_event: std::cell::OnceCell::new(),
             future: has_marker(plex, &toks, flags, Marker::Future).is_some(),
             first_at: has_marker(plex, &toks, flags, Marker::First).or_else(|| has_marker(plex, &toks, flags, Marker::FirstTime)),
             sc: SentenceConcepts::new(k, flags),

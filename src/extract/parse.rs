@@ -333,13 +333,14 @@ pub fn relative<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, RelOffset> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::token::tokenize;
+    use crate::lang::token::{lower_text, tokenize};
     use crate::lang::Knowledge;
 
     fn num(lang: &str, s: &str) -> Option<f64> {
         let k = Knowledge::builtin().unwrap();
         let lex = k.lexicon(lang).unwrap();
-        let toks = tokenize(s, 0);
+        let lower = lower_text(s);
+        let toks = tokenize(s, &lower);
         let v = number(lex)(&toks).ok().map(|(_, (v, _, _))| v);
         v
     }

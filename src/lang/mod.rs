@@ -9,7 +9,6 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use serde::Deserialize;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::error::DataError;
 use crate::claims::Sym;
@@ -258,6 +257,8 @@ pub mod flag {
     pub const CONCEPT_PHRASE: u32 = 1 << 26;
     /// a whole one-word concept form (every language)
     pub const CONCEPT_WORD: u32 = 1 << 27;
+    /// a run of digits: no word, so in no lexicon; the corpus stage sets it on a document's flags
+    pub const DIGITS: u32 = 1 << 28;
 
     /// The bit of a marker kind.
     pub const fn marker(m: super::Marker) -> u32 {
@@ -575,7 +576,9 @@ impl Concepts {
 
     /// One lower-cased word as a compound ending in a form ("sprengjudrónar").
     pub fn compound(&self, word: &str) -> Option<ConceptHit> {
-        if !self.endings.contains(last_chars(word, self.min_suffix_chars)) {
+        // a head of min_suffix_chars characters after a modifier of at least two (the loop
+        // below): a shorter word (in bytes, so surely in characters) is none
+        if word.len() < self.min_suffix_chars + 2 || !self.endings.contains(last_chars(word, self.min_suffix_chars)) {
             return None;
         }
         // compound heads: try suffixes from the longest down to min_suffix_chars characters (only
@@ -660,18 +663,42 @@ pub fn fold_name(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    s.nfd()
+    // the Latin-1 letters from a table of their folds, the rest (rare) by decomposition
+    static LATIN1: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let latin1 = LATIN1.get_or_init(|| ('\u{c0}'..='\u{ff}').map(fold_char).collect());
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            '\u{c0}'..='\u{ff}' => out.push_str(&latin1[c as usize - 0xc0]),
+            c => out.push_str(&fold_char(c)),
+        }
+    }
+    out
+}
+
+/// One character of [`fold_name`]: decomposed, less its combining marks, lower-cased, [`nordic`].
+fn fold_char(c: char) -> String {
+    let mut parts = Vec::new();
+    unicode_normalization::char::decompose_canonical(c, |d| parts.push(d));
+    parts
+        .into_iter()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'ð' => 'd',
-            'þ' => 't',
-            'æ' => 'a',
-            'ø' => 'o',
-            'å' => 'a',
-            c => c,
-        })
+        .map(nordic)
         .collect()
+}
+
+/// The Nordic letters without a decomposition, as their nearest Latin letter.
+fn nordic(c: char) -> char {
+    match c {
+        'ð' => 'd',
+        'þ' => 't',
+        'æ' => 'a',
+        'ø' => 'o',
+        'å' => 'a',
+        c => c,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -882,5 +909,19 @@ mod tests {
     fn fold_names() {
         assert_eq!(fold_name("Pútín"), "putin");
         assert_eq!(fold_name("Sjoígú"), "sjoigu");
+        // the Latin-1 table and the per-character decomposition agree with decomposing the
+        // whole text
+        let whole = |s: &str| -> String {
+            use unicode_normalization::UnicodeNormalization;
+            s.nfd()
+                .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                .flat_map(char::to_lowercase)
+                .map(nordic)
+                .collect()
+        };
+        for c in (0x80..0x3000u32).filter_map(char::from_u32) {
+            let s = format!("Ab{c}é");
+            assert_eq!(fold_name(&s), whole(&s), "{c:?}");
+        }
     }
 }
