@@ -160,6 +160,28 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     }
 }
 
+const DIGIT: u8 = 1;
+const LETTER: u8 = 2;
+
+/// What each byte is as ASCII: [`DIGIT`], [`LETTER`], or 0 (anything else, and every byte
+/// past ASCII).
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphabetic() {
+            LETTER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Tokenize `text` into [`Tok`]s; offsets are relative to `text` plus `base`. Appends to `out`.
 pub fn scan(text: &str, base: usize, out: &mut Vec<Tok>) {
     let b = text.as_bytes();
@@ -185,8 +207,9 @@ pub fn scan(text: &str, base: usize, out: &mut Vec<Tok>) {
             while i < b.len() {
                 // ASCII letters and digits without decoding
                 let x = b[i];
-                if x.is_ascii_alphanumeric() {
-                    has_letter |= !x.is_ascii_digit();
+                let class = ASCII_CLASS[usize::from(x)];
+                if class != 0 {
+                    has_letter |= class == LETTER;
                     i += 1;
                     continue;
                 }
