@@ -498,11 +498,9 @@ pub struct Concepts {
     exact: Map<String, u16>,
     multi: Phrases<u16>,
     min_suffix_chars: usize,
-    /// the longest form in `forms`, in bytes: no longer suffix can be a compound head
-    max_form_len: usize,
-    /// the last `min_suffix_chars` characters of every form in `forms`: a word ending otherwise
-    /// has no compound head
-    endings: Set<String>,
+    /// the forms of `forms` by their last `min_suffix_chars` characters, longest first: the
+    /// compound heads a word of that ending can have
+    heads: Map<String, Vec<(String, u16)>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -531,12 +529,16 @@ impl Concepts {
                     } else if w.chars().count() < c.min_suffix_chars {
                         c.exact.entry(w).or_insert(idx);
                     } else {
-                        c.max_form_len = c.max_form_len.max(w.len());
-                        c.endings.insert(last_chars(&w, c.min_suffix_chars).to_string());
                         c.forms.entry(w).or_insert(idx);
                     }
                 }
             }
+        }
+        for (w, &i) in &c.forms {
+            c.heads.entry(last_chars(w, c.min_suffix_chars).to_string()).or_default().push((w.clone(), i));
+        }
+        for forms in c.heads.values_mut() {
+            forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         }
         Ok(c)
     }
@@ -574,31 +576,24 @@ impl Concepts {
         self.multi.match_at(|k| (k == 0).then_some(word)).map(|(_, &i)| i)
     }
 
-    /// One lower-cased word as a compound ending in a form ("sprengjudrónar").
+    /// One lower-cased word as a compound ending in a form ("sprengjudrónar"): the longest form
+    /// it ends in after a modifier of at least two characters.
     pub fn compound(&self, word: &str) -> Option<ConceptHit> {
-        // a head of min_suffix_chars characters after a modifier of at least two (the loop
-        // below): a shorter word (in bytes, so surely in characters) is none
-        if word.len() < self.min_suffix_chars + 2 || !self.endings.contains(last_chars(word, self.min_suffix_chars)) {
+        // (a head has min_suffix_chars characters at least: a shorter word, in bytes so surely in
+        // characters, is none)
+        if word.len() < self.min_suffix_chars + 2 {
             return None;
         }
-        // compound heads: try suffixes from the longest down to min_suffix_chars characters (only
-        // those no longer than the longest form: a page-long "word" stays linear)
-        let chars = word.chars().count();
-        for (n, (pos, _)) in word.char_indices().enumerate().skip(2) {
-            let suffix = &word[pos..];
-            if chars - n < self.min_suffix_chars {
-                break;
-            }
-            if suffix.len() > self.max_form_len {
-                continue;
-            }
-            if let Some(&i) = self.forms.get(suffix) {
-                let q = word[..pos].trim_end_matches(['-', '‑']);
-                return Some(ConceptHit { concept: i, qualifier: (!q.is_empty()).then(|| q.to_string()) });
-                // (the caller restores the original case of the qualifier)
-            }
-        }
-        None
+        let heads = self.heads.get(last_chars(word, self.min_suffix_chars))?;
+        // (a form is whole UTF-8, so where it begins in the word is a character boundary)
+        let (pos, i) = heads
+            .iter()
+            .filter(|(f, _)| word.len() > f.len() && word.ends_with(f.as_str()))
+            .map(|(f, i)| (word.len() - f.len(), *i))
+            .find(|&(pos, _)| word[..pos].chars().nth(1).is_some())?;
+        let q = word[..pos].trim_end_matches(['-', '‑']);
+        // (the caller restores the original case of the qualifier)
+        Some(ConceptHit { concept: i, qualifier: (!q.is_empty()).then(|| q.to_string()) })
     }
 }
 
