@@ -307,12 +307,12 @@ fn same_words(a: &str, b: &str) -> bool {
 /// A sentence's shape: its tokens with every number (digits or a cardinal word) as "#". Two
 /// sentences of one shape with different numbers are variant twins.
 fn shape<'t>(text: &'t str, toks: &'t [Tok], flags: &'t [u32]) -> impl Iterator<Item = &'t str> + 't {
-    toks.iter().zip(flags).map(|(t, &f)| if is_number(t, f) { "#" } else { &text[t.start..t.end] })
+    toks.iter().zip(flags).map(|(t, &f)| if is_number(f) { "#" } else { &text[t.start..t.end] })
 }
 
-/// Digits, or a cardinal word (by its `flags`).
-fn is_number(t: &Tok, flags: u32) -> bool {
-    t.kind == TokKind::Digits || flags & (flag::CARDINAL | flag::CARDINAL_ONE) != 0
+/// Digits, or a cardinal word, by a token's `flags` ([`flag::DIGITS`] marks digits).
+fn is_number(flags: u32) -> bool {
+    flags & (flag::DIGITS | flag::CARDINAL | flag::CARDINAL_ONE) != 0
 }
 
 /// Normalised sentence text for verbatim comparison (whitespace collapsed).
@@ -363,7 +363,7 @@ pub fn dedupe(text: &str, tokens: &[Tok], flags: &[u32], sents: &[Sentence]) -> 
         let (mut words, mut nums, mut spaced) = (0, 0, true);
         for (i, (t, &f)) in toks.iter().zip(tflags).enumerate() {
             words += usize::from(t.kind == TokKind::Word);
-            nums += usize::from(is_number(t, f));
+            nums += usize::from(is_number(f));
             spaced &= i == 0 || !t.space_before || (t.single_space_before && text.as_bytes()[t.start - 1] == b' ');
         }
         let h = if spaced {
