@@ -26,7 +26,8 @@ use factlint::extract;
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn corpus_dir() -> PathBuf {
-    let mb: f64 = std::env::var("FACTLINT_BENCH_MB").ok().and_then(|s| s.parse().ok()).unwrap_or(10.0);
+    let mb: f64 =
+        std::env::var("FACTLINT_BENCH_MB").ok().and_then(|s| s.parse().ok()).unwrap_or(10.0);
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-gen-{mb}mb"));
     if !dir.join("stats.json").exists() {
         let ok = Command::new(env!("CARGO_BIN_EXE_gen_corpus"))
@@ -56,7 +57,8 @@ fn benches(c: &mut Criterion) {
     let setup = Setup::load(Some(&dir.join("rules"))).expect("rules load");
     let raws = read_all(&dir);
     let bytes: u64 = raws.iter().map(|r| r.text.len() as u64).sum();
-    let opts = RunOptions { paths: vec![dir.join("corpus")], threads: Some(1), ..Default::default() };
+    let opts =
+        RunOptions { paths: vec![dir.join("corpus")], threads: Some(1), ..Default::default() };
     // one check gives the rules their claims and the report benchmark its report
     let report = app::check(&setup, &opts);
     eprintln!(
@@ -76,23 +78,47 @@ fn benches(c: &mut Criterion) {
     g.bench_function("analyze", |b| {
         b.iter_batched(
             || raws.clone(),
-            |raws| raws.into_iter().map(|raw| corpus::analyze(raw, &setup.knowledge, &setup.stripper, &opts.corpus).tokens.len()).sum::<usize>(),
+            |raws| {
+                raws.into_iter()
+                    .map(|raw| {
+                        corpus::analyze(raw, &setup.knowledge, &setup.stripper, &opts.corpus)
+                            .tokens
+                            .len()
+                    })
+                    .sum::<usize>()
+            },
             BatchSize::PerIteration,
         )
     });
 
     // the extract stage: claims from documents already analysed, one thread
-    let docs: Vec<_> = raws.iter().cloned().map(|raw| corpus::analyze(raw, &setup.knowledge, &setup.stripper, &opts.corpus)).collect();
-    g.bench_function("extract", |b| b.iter(|| docs.iter().map(|doc| extract::extract(doc, 0, &setup.knowledge).len()).sum::<usize>()));
+    let docs: Vec<_> = raws
+        .iter()
+        .cloned()
+        .map(|raw| corpus::analyze(raw, &setup.knowledge, &setup.stripper, &opts.corpus))
+        .collect();
+    g.bench_function("extract", |b| {
+        b.iter(|| {
+            docs.iter().map(|doc| extract::extract(doc, 0, &setup.knowledge).len()).sum::<usize>()
+        })
+    });
     drop(docs);
 
     // the rule engine on claims already extracted (its rules run side by side: one worker here)
     let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a one-thread pool");
-    g.bench_function("rules", |b| b.iter(|| one.install(|| factlint::rules::run(&setup.rules, &report.documents, &report.claims).0.len())));
+    g.bench_function("rules", |b| {
+        b.iter(|| {
+            one.install(|| {
+                factlint::rules::run(&setup.rules, &report.documents, &report.claims).0.len()
+            })
+        })
+    });
 
     // the JSON report of a whole check, written to nothing (its lists serialise in parallel:
     // one worker here)
-    g.bench_function("report", |b| b.iter(|| one.install(|| factlint::report::json::write(&report, std::io::sink()).is_ok())));
+    g.bench_function("report", |b| {
+        b.iter(|| one.install(|| factlint::report::json::write(&report, std::io::sink()).is_ok()))
+    });
 
     // the whole check: read, analyse, extract, rules, JSON
     g.bench_function("check", |b| {

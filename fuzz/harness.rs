@@ -34,14 +34,23 @@ pub fn setup() -> &'static Setup {
 const LANGS: [Option<&str>; 6] = [None, Some("is"), Some("nn"), Some("nb"), Some("en"), Some("no")];
 
 /// Analyse and extract one text as a document.
-pub fn analyse(text: &str, lang: Option<&str>, published: Option<&str>, opt_pub: Option<jiff::civil::Date>) -> (Document, Vec<Claim>) {
+pub fn analyse(
+    text: &str,
+    lang: Option<&str>,
+    published: Option<&str>,
+    opt_pub: Option<jiff::civil::Date>,
+) -> (Document, Vec<Claim>) {
     let s = setup();
     let raw = RawDoc {
         path: "fuzz.txt".into(),
         line: None,
         text: text.to_string(),
         map: OffsetMap::identity(),
-        meta: Meta { lang: lang.map(str::to_string), published: published.map(str::to_string), ..Default::default() },
+        meta: Meta {
+            lang: lang.map(str::to_string),
+            published: published.map(str::to_string),
+            ..Default::default()
+        },
     };
     let doc = analyze(raw, &s.k, &s.stripper, &CorpusOptions { published: opt_pub, lang: None });
     let claims = extract(&doc, 0, &s.k);
@@ -51,15 +60,30 @@ pub fn analyse(text: &str, lang: Option<&str>, published: Option<&str>, opt_pub:
 /// Spans inside the text, on character boundaries, claims inside their sentences, no NaN.
 pub fn check_spans(text: &str, doc: &Document, claims: &[Claim]) {
     for r in &doc.sentences {
-        assert!(r.start <= r.end && r.end <= text.len(), "sentence {}..{} outside 0..{}", r.start, r.end, text.len());
+        assert!(
+            r.start <= r.end && r.end <= text.len(),
+            "sentence {}..{} outside 0..{}",
+            r.start,
+            r.end,
+            text.len()
+        );
         assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
     }
     for r in &doc.stripped {
         assert!(r.start <= r.end && r.end <= text.len());
     }
     for c in claims {
-        assert!(c.start <= c.end && c.end <= text.len(), "claim {}..{} outside 0..{}", c.start, c.end, text.len());
-        assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end), "claim span not on char boundaries");
+        assert!(
+            c.start <= c.end && c.end <= text.len(),
+            "claim {}..{} outside 0..{}",
+            c.start,
+            c.end,
+            text.len()
+        );
+        assert!(
+            text.is_char_boundary(c.start) && text.is_char_boundary(c.end),
+            "claim span not on char boundaries"
+        );
         assert_eq!(c.text, &text[c.start..c.end]);
         let (s_start, s_end) = c.sentence_span();
         assert!(s_start <= c.start && c.end <= s_end, "claim outside its sentence");
@@ -123,7 +147,11 @@ pub fn fuzz_jsonl(data: &[u8]) {
     let Ok(raw) = parse_jsonl_line(Path::new("fuzz.jsonl"), 3, LINE_OFF, line) else { return };
     let text = raw.text.clone();
     let in_line = |f: usize| -> usize {
-        assert!(f >= LINE_OFF && f - LINE_OFF <= line.len(), "offset {f} outside the line (len {})", line.len());
+        assert!(
+            f >= LINE_OFF && f - LINE_OFF <= line.len(),
+            "offset {f} outside the line (len {})",
+            line.len()
+        );
         let f = f - LINE_OFF;
         assert!(line.is_char_boundary(f), "offset {f} not on a char boundary of the line");
         f

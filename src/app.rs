@@ -89,7 +89,10 @@ impl Found {
     fn new(opts: &RunOptions) -> Found {
         let (inputs, problems) = corpus::load::discover(&opts.paths);
         // (on the run's workers: a million files' sizes take a second on one core)
-        let sizes = inputs.par_iter().map(|i| std::fs::metadata(i.path()).map(|m| m.len()).unwrap_or(0)).collect();
+        let sizes = inputs
+            .par_iter()
+            .map(|i| std::fs::metadata(i.path()).map(|m| m.len()).unwrap_or(0))
+            .collect();
         Found { inputs, sizes, problems }
     }
 }
@@ -100,7 +103,13 @@ impl Found {
 /// read one task a file, in batches; a JSONL file is read in chunks of lines whose articles are
 /// analysed in parallel. Only the texts of the documents being analysed are in memory. Returns
 /// the input problems.
-fn for_each_document<T: Send>(setup: &Setup, opts: &RunOptions, found: Found, each: impl Fn(Document) -> T + Sync, mut sink: impl FnMut(T) + Send) -> Vec<InputProblem> {
+fn for_each_document<T: Send>(
+    setup: &Setup,
+    opts: &RunOptions,
+    found: Found,
+    each: impl Fn(Document) -> T + Sync,
+    mut sink: impl FnMut(T) + Send,
+) -> Vec<InputProblem> {
     let Found { mut inputs, sizes, mut problems } = found;
     let bar = progress_bar(opts, sizes.iter().sum());
     let analyze = |raw: Result<corpus::RawDoc, InputProblem>, r: &mut InputResult<T>| match raw {
@@ -125,7 +134,10 @@ fn for_each_document<T: Send>(setup: &Setup, opts: &RunOptions, found: Found, ea
                 Input::Text { .. } => {
                     // a run of text files, a batch at a time: one task a file
                     if run_end <= i {
-                        run_end = inputs[i..].iter().position(|x| !matches!(x, Input::Text { .. })).map_or(inputs.len(), |k| i + k);
+                        run_end = inputs[i..]
+                            .iter()
+                            .position(|x| !matches!(x, Input::Text { .. }))
+                            .map_or(inputs.len(), |k| i + k);
                     }
                     let j = run_end.min(i + TEXT_BATCH);
                     let batch: Vec<InputResult<T>> = inputs[i..j]
@@ -153,12 +165,18 @@ fn for_each_document<T: Send>(setup: &Setup, opts: &RunOptions, found: Found, ea
                 Input::Jsonl { path } => {
                     let mut file_problems = Vec::new();
                     let any = corpus::load::read_jsonl_chunks(path, JSONL_CHUNK_BYTES, |chunk| {
-                        let bytes: usize = chunk.iter().map(|l| l.as_ref().map_or(0, |(_, _, s)| s.len() + 1)).sum();
+                        let bytes: usize = chunk
+                            .iter()
+                            .map(|l| l.as_ref().map_or(0, |(_, _, s)| s.len() + 1))
+                            .sum();
                         let parts: Vec<InputResult<T>> = chunk
                             .into_par_iter()
                             .map(|line| {
-                                let mut part = InputResult { items: Vec::new(), problems: Vec::new() };
-                                let raw = line.and_then(|(n, off, text)| corpus::load::parse_jsonl_line(path, n, off, &text));
+                                let mut part =
+                                    InputResult { items: Vec::new(), problems: Vec::new() };
+                                let raw = line.and_then(|(n, off, text)| {
+                                    corpus::load::parse_jsonl_line(path, n, off, &text)
+                                });
                                 analyze(raw, &mut part);
                                 part
                             })
@@ -204,7 +222,9 @@ fn progress_bar(opts: &RunOptions, total_bytes: u64) -> Option<indicatif::Progre
         return None;
     }
     let b = indicatif::ProgressBar::new(total_bytes);
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {bytes}/{total_bytes} {wide_bar} {binary_bytes_per_sec} eta {eta}") {
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} {bytes}/{total_bytes} {wide_bar} {binary_bytes_per_sec} eta {eta}",
+    ) {
         b.set_style(style);
     }
     Some(b)
@@ -270,7 +290,8 @@ pub fn check(setup: &Setup, opts: &RunOptions) -> Report {
     in_pool(opts, || {
         let mut report = collect_claims(setup, opts);
         trace("collected");
-        (report.diagnostics, report.corroborations) = rules::run(&setup.rules, &report.documents, &report.claims);
+        (report.diagnostics, report.corroborations) =
+            rules::run(&setup.rules, &report.documents, &report.claims);
         trace("rules");
         report
     })
@@ -281,12 +302,26 @@ pub fn check(setup: &Setup, opts: &RunOptions) -> Report {
 pub fn trace(phase: &str) {
     use std::sync::OnceLock;
     static START: OnceLock<Option<std::time::Instant>> = OnceLock::new();
-    let Some(start) = START.get_or_init(|| std::env::var_os("FACTLINT_TRACE").map(|_| std::time::Instant::now())) else { return };
+    let Some(start) =
+        START.get_or_init(|| std::env::var_os("FACTLINT_TRACE").map(|_| std::time::Instant::now()))
+    else {
+        return;
+    };
     // resident now and at most so far, in kB, from /proc/self/status (Linux; elsewhere, none)
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb = |field: &str| status.lines().find_map(|l| l.strip_prefix(field)?.split_whitespace().next()?.parse::<u64>().ok()).unwrap_or(0);
+    let kb = |field: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(field)?.split_whitespace().next()?.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
     let mb = |kb: u64| kb as f64 * 1024.0 / 1e6;
-    eprintln!("trace: {phase:<10} {:8.2} s {:8.1} MB resident {:8.1} MB peak", start.elapsed().as_secs_f64(), mb(kb("VmRSS:")), mb(kb("VmHWM:")));
+    eprintln!(
+        "trace: {phase:<10} {:8.2} s {:8.1} MB resident {:8.1} MB peak",
+        start.elapsed().as_secs_f64(),
+        mb(kb("VmRSS:")),
+        mb(kb("VmHWM:"))
+    );
 }
 
 /// Human listing of claims (for `factlint claims`).
@@ -305,7 +340,11 @@ pub fn claims_human(report: &Report) -> String {
             what.push_str(ph.name());
         }
         let q = c.qualifier.as_deref().map(|q| format!(" ({q})")).unwrap_or_default();
-        let resolved = if c.date().is_some_and(|d| d.resolved.is_none()) { "  [unresolved: publication date unknown]" } else { "" };
+        let resolved = if c.date().is_some_and(|d| d.resolved.is_none()) {
+            "  [unresolved: publication date unknown]"
+        } else {
+            ""
+        };
         out.push_str(&format!(
             "{}:{l}:{col} {:<13} {:<14} {}{}  “{}”{}{}\n",
             d.path,
@@ -314,11 +353,19 @@ pub fn claims_human(report: &Report) -> String {
             what,
             q,
             c.text,
-            if c.principal.is_some() { format!("  [{}]", c.principal.as_deref().unwrap_or("")) } else { String::new() },
+            if c.principal.is_some() {
+                format!("  [{}]", c.principal.as_deref().unwrap_or(""))
+            } else {
+                String::new()
+            },
             resolved
         ));
     }
-    out.push_str(&format!("{} in {}\n", crate::report::plural(report.claims.len(), "claim"), crate::report::plural(report.documents.len(), "document")));
+    out.push_str(&format!(
+        "{} in {}\n",
+        crate::report::plural(report.claims.len(), "claim"),
+        crate::report::plural(report.documents.len(), "document")
+    ));
     out
 }
 
@@ -349,9 +396,24 @@ fn doc_view(d: &Document) -> DocView<'_> {
         published: d.published,
         published_source: d.published_source,
         dateline: d.dateline.map(|(a, b)| (f(a), f(b))),
-        kept: corpus::segment::kept(d.text.len(), &d.stripped).into_iter().map(|r| (f(r.start), f(r.end))).collect(),
-        stripped: d.stripped.iter().map(|s| corpus::Stripped { start: f(s.start), end: f(s.end), reason: s.reason.clone() }).collect(),
-        folded: d.folded.iter().map(|s| corpus::Folded { start: f(s.start), end: f(s.end), copy_of: f(s.copy_of) }).collect(),
+        kept: corpus::segment::kept(d.text.len(), &d.stripped)
+            .into_iter()
+            .map(|r| (f(r.start), f(r.end)))
+            .collect(),
+        stripped: d
+            .stripped
+            .iter()
+            .map(|s| corpus::Stripped {
+                start: f(s.start),
+                end: f(s.end),
+                reason: s.reason.clone(),
+            })
+            .collect(),
+        folded: d
+            .folded
+            .iter()
+            .map(|s| corpus::Folded { start: f(s.start), end: f(s.end), copy_of: f(s.copy_of) })
+            .collect(),
         sentences: d.sentences.len(),
     }
 }
@@ -374,7 +436,13 @@ pub fn corpus_human(docs: &[Document], problems: &[InputProblem]) -> String {
     for d in docs {
         let v = doc_view(d);
         let published = match (d.published, d.published_source) {
-            (Some(p), src) => format!("{p} (from {})", serde_json::to_value(src).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()),
+            (Some(p), src) => format!(
+                "{p} (from {})",
+                serde_json::to_value(src)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+            ),
             (None, _) => "unknown".to_string(),
         };
         out.push_str(&format!("{}\n", d.name()));
@@ -391,16 +459,28 @@ pub fn corpus_human(docs: &[Document], problems: &[InputProblem]) -> String {
         out.push_str(&format!("  published  {published}\n"));
         for (para, l) in &d.para_langs {
             if let Some(s) = d.sentences.iter().find(|s| s.para == *para) {
-                out.push_str(&format!("  paragraph  at byte {} reads as {l}\n", d.file_offset(s.start)));
+                out.push_str(&format!(
+                    "  paragraph  at byte {} reads as {l}\n",
+                    d.file_offset(s.start)
+                ));
             }
         }
         let kept: usize = v.kept.iter().map(|(a, b)| b - a).sum();
-        out.push_str(&format!("  kept       {kept} bytes in {} sentences ({} repeats folded)\n", v.sentences, v.folded.len()));
+        out.push_str(&format!(
+            "  kept       {kept} bytes in {} sentences ({} repeats folded)\n",
+            v.sentences,
+            v.folded.len()
+        ));
         for s in &d.stripped {
             let text = &d.text[s.start..s.end];
             let preview: String = text.chars().take(50).collect::<String>().replace('\n', " ");
             let more = if text.chars().count() > 50 { "…" } else { "" };
-            out.push_str(&format!("  stripped   {}..{} {:<14} “{preview}{more}”\n", d.file_offset(s.start), d.file_offset(s.end), s.reason));
+            out.push_str(&format!(
+                "  stripped   {}..{} {:<14} “{preview}{more}”\n",
+                d.file_offset(s.start),
+                d.file_offset(s.end),
+                s.reason
+            ));
         }
     }
     out
@@ -418,5 +498,8 @@ pub fn explain(rules: &[Rule], code: &str) -> Option<String> {
 
 /// `factlint rules`
 pub fn rules_table(rules: &[Rule]) -> String {
-    rules.iter().map(|r| format!("{:<6} {:<8} {:<30} {}\n", r.code, r.severity.name(), r.name, r.summary)).collect()
+    rules
+        .iter()
+        .map(|r| format!("{:<6} {:<8} {:<30} {}\n", r.code, r.severity.name(), r.name, r.summary))
+        .collect()
 }

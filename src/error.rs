@@ -7,7 +7,10 @@ use thiserror::Error;
 #[derive(Debug, Error, Diagnostic)]
 pub enum DataError {
     #[error("{path}: {message}")]
-    #[diagnostic(code(factlint::data::toml), help("fix the TOML in this file; see rules/README.md for the format"))]
+    #[diagnostic(
+        code(factlint::data::toml),
+        help("fix the TOML in this file; see rules/README.md for the format")
+    )]
     Toml {
         path: String,
         message: String,

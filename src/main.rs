@@ -36,7 +36,11 @@ fn return_freed_memory() {
 }
 
 #[derive(Parser)]
-#[command(name = "factlint", version, about = "Find numbers and dates that disagree between news articles")]
+#[command(
+    name = "factlint",
+    version,
+    about = "Find numbers and dates that disagree between news articles"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -194,9 +198,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     // the options every command shares: the desk's rules folder and the language
     let (rules_dir, lang) = match &cli.command {
-        Command::Check { common, .. } | Command::Claims { common, .. } | Command::Corpus { common, .. } | Command::Index { common, .. } => {
-            (common.rules.clone(), common.lang.clone())
-        }
+        Command::Check { common, .. }
+        | Command::Claims { common, .. }
+        | Command::Corpus { common, .. }
+        | Command::Index { common, .. } => (common.rules.clone(), common.lang.clone()),
         Command::Sources { rules, lang, .. } => (rules.clone(), lang.clone()),
         Command::Explain { rules, .. } | Command::Rules { rules } => (rules.clone(), None),
     };
@@ -217,7 +222,12 @@ fn main() -> ExitCode {
                 Ok(o) => o,
                 Err(code) => return code,
             };
-            let against = match archive::check_against(&setup, &opts, &db, &archive::AgainstOptions { within_days, ..Default::default() }) {
+            let against = match archive::check_against(
+                &setup,
+                &opts,
+                &db,
+                &archive::AgainstOptions { within_days, ..Default::default() },
+            ) {
                 Ok(a) => a,
                 Err(e) => return fatal(e),
             };
@@ -264,7 +274,11 @@ fn main() -> ExitCode {
                 }
                 ListFormat::Human => print!("{}", app::claims_human(&report)),
             }
-            if report.documents.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS }
+            if report.documents.is_empty() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Command::Corpus { common, format } => {
             let opts = match options(&common) {
@@ -276,7 +290,11 @@ fn main() -> ExitCode {
                 ListFormat::Json => print!("{}", app::corpus_json(&docs, &problems)),
                 ListFormat::Human => print!("{}", app::corpus_human(&docs, &problems)),
             }
-            if docs.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS }
+            if docs.is_empty() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Command::Index { common, db, batch } => {
             let opts = match options(&common) {
@@ -286,7 +304,11 @@ fn main() -> ExitCode {
             match archive::index(&setup, &opts, &db, &archive::IndexOptions { batch }) {
                 Ok(stats) => {
                     print!("{}", stats.human());
-                    if stats.documents == 0 { ExitCode::from(2) } else { ExitCode::SUCCESS }
+                    if stats.documents == 0 {
+                        ExitCode::from(2)
+                    } else {
+                        ExitCode::SUCCESS
+                    }
                 }
                 Err(e) => fatal(e),
             }
@@ -313,7 +335,10 @@ fn main() -> ExitCode {
                 print!("{s}");
                 ExitCode::SUCCESS
             }
-            None => fatal(miette::miette!(help = "`factlint rules` lists every rule", "no rule `{code}`")),
+            None => fatal(miette::miette!(
+                help = "`factlint rules` lists every rule",
+                "no rule `{code}`"
+            )),
         },
         Command::Rules { .. } => {
             print!("{}", app::rules_table(&setup.rules));
@@ -327,5 +352,9 @@ fn exit_for(report: &report::Report) -> ExitCode {
         eprintln!("error: nothing could be checked");
         return ExitCode::from(2);
     }
-    if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if report.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

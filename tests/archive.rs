@@ -17,8 +17,17 @@ fn root() -> PathBuf {
 
 /// Run the binary in `dir`; returns (exit code, stdout, stderr).
 fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_factlint")).args(args).env("NO_COLOR", "1").current_dir(dir).output().expect("binary runs");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .current_dir(dir)
+        .output()
+        .expect("binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn write(path: &Path, text: &str) {
@@ -38,10 +47,17 @@ fn copy_consistent(to: &Path) {
 
 /// "indexed 8 documents into x.db: 8 new, 0 changed, 0 unchanged; …" → (new, changed, unchanged)
 fn counts(out: &str) -> (usize, usize, usize) {
-    let line = out.lines().find(|l| l.starts_with("indexed ")).unwrap_or_else(|| panic!("no summary in {out}"));
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("indexed "))
+        .unwrap_or_else(|| panic!("no summary in {out}"));
     let num = |word: &str| -> usize {
         let before = line.split(&format!(" {word}")).next().expect("field");
-        before.rsplit([' ', ':']).next().and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("no `{word}` count in {line}"))
+        before
+            .rsplit([' ', ':'])
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no `{word}` count in {line}"))
     };
     (num("new"), num("changed"), num("unchanged"))
 }
@@ -57,9 +73,12 @@ fn scalar(c: &Connection, sql: &str) -> i64 {
 /// Every document row has exactly the claims it says it has, and the file is sound.
 fn assert_consistent(db: &Path) -> (i64, i64) {
     let c = ro(db);
-    let ok: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("integrity_check");
+    let ok: String =
+        c.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("integrity_check");
     assert_eq!(ok, "ok");
-    let fk: i64 = c.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).expect("fk check");
+    let fk: i64 = c
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))
+        .expect("fk check");
     assert_eq!(fk, 0, "claims without a document");
     let bad = scalar(&c, "SELECT count(*) FROM documents d WHERE d.n_claims != (SELECT count(*) FROM claims c WHERE c.doc_id = d.id)");
     assert_eq!(bad, 0, "a document is missing some of its claims");
@@ -99,7 +118,13 @@ fn index_is_incremental_and_replaces_changed_claims() {
     assert_eq!(scalar(&c, "PRAGMA application_id"), archive::APPLICATION_ID);
     let mode: String = c.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("journal_mode");
     assert_eq!(mode, "wal");
-    let ids_before: Vec<i64> = c.prepare("SELECT id FROM claims ORDER BY id").expect("q").query_map([], |r| r.get(0)).expect("q").map(Result::unwrap).collect();
+    let ids_before: Vec<i64> = c
+        .prepare("SELECT id FROM claims ORDER BY id")
+        .expect("q")
+        .query_map([], |r| r.get(0))
+        .expect("q")
+        .map(Result::unwrap)
+        .collect();
     drop(c);
 
     // unchanged: a no-op
@@ -107,7 +132,13 @@ fn index_is_incremental_and_replaces_changed_claims() {
     assert_eq!(code, 0);
     assert_eq!(counts(&out), (0, 0, 8), "{out}");
     let c = ro(&db);
-    let ids_after: Vec<i64> = c.prepare("SELECT id FROM claims ORDER BY id").expect("q").query_map([], |r| r.get(0)).expect("q").map(Result::unwrap).collect();
+    let ids_after: Vec<i64> = c
+        .prepare("SELECT id FROM claims ORDER BY id")
+        .expect("q")
+        .query_map([], |r| r.get(0))
+        .expect("q")
+        .map(Result::unwrap)
+        .collect();
     assert_eq!(ids_before, ids_after, "an unchanged re-index rewrote claims");
     drop(c);
 
@@ -135,7 +166,11 @@ fn index_is_incremental_and_replaces_changed_claims() {
     let untouched = scalar(&c, "SELECT count(*) FROM claims c JOIN documents d ON d.id = c.doc_id WHERE d.path NOT LIKE '%001_visir_lest.txt'");
     let kept: i64 = ids_before
         .iter()
-        .filter(|id| c.query_row("SELECT count(*) FROM claims WHERE id = ?1", [**id], |r| r.get::<_, i64>(0)).expect("q") == 1)
+        .filter(|id| {
+            c.query_row("SELECT count(*) FROM claims WHERE id = ?1", [**id], |r| r.get::<_, i64>(0))
+                .expect("q")
+                == 1
+        })
         .count() as i64;
     assert_eq!(kept, untouched);
 }
@@ -153,10 +188,15 @@ fn stored_claims_read_back_equal() {
     let report = app::collect(&setup, &opts);
     let a = Archive::open_read(&db).expect("open");
     let mut stmt = a.conn().prepare("SELECT d.path, c.claim FROM claims c JOIN documents d ON d.id = c.doc_id ORDER BY c.id").expect("q");
-    let stored: Vec<(String, String)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).expect("q").map(Result::unwrap).collect();
+    let stored: Vec<(String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("q")
+        .map(Result::unwrap)
+        .collect();
     assert_eq!(stored.len(), report.claims.len());
     for (path, json) in &stored {
-        let doc = report.documents.iter().position(|d| d.path == path.as_str()).expect("document") as u32;
+        let doc =
+            report.documents.iter().position(|d| d.path == path.as_str()).expect("document") as u32;
         let back = archive::store::decode_claim(json, doc).expect("decodes");
         assert!(report.claims.contains(&back), "{path}: {back:?} not as extracted");
     }
@@ -178,13 +218,17 @@ fn check_against_finds_planted_conflict() {
     assert!(out.contains("FL003"), "{out}");
     assert!(out.contains("draft.txt puts the previous travel in 2020"), "{out}");
     // the archived sources: path, outlet and date, and the quote
-    assert!(out.contains("archived: archive/001_visir_lest.txt (Vísir, published 2023-09-12)"), "{out}");
+    assert!(
+        out.contains("archived: archive/001_visir_lest.txt (Vísir, published 2023-09-12)"),
+        "{out}"
+    );
     assert!(out.contains("archive/004_ntb_toppmote.txt"), "{out}");
     assert!(out.contains("“í fjögur ár”") || out.contains("“frá árinu 2019”"), "{out}");
     assert!(out.contains("1 error"), "{out}");
 
     // JSON: labels in the draft and in the archive, every archived quote where its label says
-    let (code, json, _) = run_in(tmp.path(), &["check", "draft.txt", "--against", "a.db", "--format", "json"]);
+    let (code, json, _) =
+        run_in(tmp.path(), &["check", "draft.txt", "--against", "a.db", "--format", "json"]);
     assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&json).expect("json");
     let d = &v["diagnostics"][0];
@@ -197,7 +241,10 @@ fn check_against_finds_planted_conflict() {
     std::fs::remove_dir_all(tmp.path().join("archive")).expect("rm");
     let (code, out2, _) = run_in(tmp.path(), &["check", "draft.txt", "--against", "a.db"]);
     assert_eq!(code, 1);
-    assert!(out2.contains("archived: archive/001_visir_lest.txt (Vísir, published 2023-09-12)"), "{out2}");
+    assert!(
+        out2.contains("archived: archive/001_visir_lest.txt (Vísir, published 2023-09-12)"),
+        "{out2}"
+    );
     assert!(out2.contains("frá árinu 2019") || out2.contains("fjögur ár"), "{out2}");
 
     // a draft that agrees: exit 0
@@ -205,17 +252,24 @@ fn check_against_finds_planted_conflict() {
         &tmp.path().join("ok.txt"),
         "Kim Jong-un í Rússlandi\n\nRitstjórn skrifar 14. september 2023 08:00\n\nKim Jong-un er kominn til Rússlands. Þetta er fyrsta ferð Kims úr landi í fjögur ár.\n",
     );
-    let (code, out, _) = run_in(tmp.path(), &["check", "ok.txt", "--against", "a.db", "--corroborations"]);
+    let (code, out, _) =
+        run_in(tmp.path(), &["check", "ok.txt", "--against", "a.db", "--corroborations"]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("agree [FL003]"), "{out}");
 
     // a draft checked against the archive holding it is not compared with itself
     let (code, out, _) = run_in(tmp.path(), &["index", "ok.txt", "--db", "a.db"]);
     assert_eq!(code, 0, "{out}");
-    let (code, out, _) = run_in(tmp.path(), &["check", "ok.txt", "--against", "a.db", "--format", "json"]);
+    let (code, out, _) =
+        run_in(tmp.path(), &["check", "ok.txt", "--against", "a.db", "--format", "json"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
-    let paths: Vec<&str> = v["documents"].as_array().expect("docs").iter().filter_map(|d| d["path"].as_str()).collect();
+    let paths: Vec<&str> = v["documents"]
+        .as_array()
+        .expect("docs")
+        .iter()
+        .filter_map(|d| d["path"].as_str())
+        .collect();
     assert_eq!(paths.iter().filter(|p| p.ends_with("ok.txt")).count(), 1, "{paths:?}");
 }
 
@@ -225,7 +279,10 @@ fn check_against_finds_planted_conflict() {
 #[test]
 fn undated_draft_loses_a_tie() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let (code, out, err) = run_in(tmp.path(), &["index", root().join("examples/corpus").to_str().expect("utf8"), "--db", "a.db"]);
+    let (code, out, err) = run_in(
+        tmp.path(),
+        &["index", root().join("examples/corpus").to_str().expect("utf8"), "--db", "a.db"],
+    );
     assert_eq!(code, 0, "{out}{err}");
     write(&tmp.path().join("undated.txt"), "Drónar\n\nÚkraínski flugherinn segir að 31 af 44 Shahed-drónum hafi verið skotnir niður.\n");
     let (code, out, _) = run_in(tmp.path(), &["check", "undated.txt", "--against", "a.db"]);
@@ -237,16 +294,26 @@ fn undated_draft_loses_a_tie() {
 /// What a run says about one document, comparable across runs: (code, file name, offset) of every
 /// diagnostic that concerns it, by `check --against`'s rule (majority votes: the document is the
 /// one outvoted; other rules: the document takes part).
-fn concerning(report: &factlint::report::Report, setup: &Setup, file: &str) -> Vec<(String, String, usize)> {
-    let name = |p: &str| Path::new(p).file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+fn concerning(
+    report: &factlint::report::Report,
+    setup: &Setup,
+    file: &str,
+) -> Vec<(String, String, usize)> {
+    let name = |p: &str| {
+        Path::new(p).file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default()
+    };
     let mut out: Vec<(String, String, usize)> = report
         .diagnostics
         .iter()
         .filter(|d| {
-            let majority = setup
-                .rules
-                .iter()
-                .any(|r| r.code == d.code && matches!(r.check, factlint::rules::Check::ValueMismatch | factlint::rules::Check::SinceArithmetic));
+            let majority = setup.rules.iter().any(|r| {
+                r.code == d.code
+                    && matches!(
+                        r.check,
+                        factlint::rules::Check::ValueMismatch
+                            | factlint::rules::Check::SinceArithmetic
+                    )
+            });
             d.labels.iter().any(|l| name(&l.path) == file && (l.primary || !majority))
         })
         .filter_map(|d| {
@@ -267,18 +334,30 @@ fn against_archive_equals_checking_together() {
     let rules_dir = root().join("tests/fixtures/rules");
     let mut compared = 0;
     let mut fired = 0;
-    for code in std::fs::read_dir(&rules_dir).expect("rules fixtures").filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()) {
+    for code in std::fs::read_dir(&rules_dir)
+        .expect("rules fixtures")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+    {
         for case in ["fires", "near_miss"] {
             let dir = code.join(case);
             if !dir.is_dir() {
                 continue;
             }
-            let files: Vec<PathBuf> = std::fs::read_dir(&dir).expect("dir").filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+            let files: Vec<PathBuf> = std::fs::read_dir(&dir)
+                .expect("dir")
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect();
             for draft in &files {
                 let name = draft.file_name().expect("name").to_string_lossy().to_string();
                 let tmp = tempfile::tempdir().expect("tempdir");
                 let (adir, ddir) = (tmp.path().join("archive"), tmp.path().join("draft"));
-                for f in std::fs::read_dir(&dir).expect("dir").filter_map(Result::ok).map(|e| e.path()) {
+                for f in
+                    std::fs::read_dir(&dir).expect("dir").filter_map(Result::ok).map(|e| e.path())
+                {
                     let fname = f.file_name().expect("name").to_owned();
                     let to = if f == *draft { &ddir } else { &adir };
                     std::fs::create_dir_all(to).expect("mkdir");
@@ -289,22 +368,36 @@ fn against_archive_equals_checking_together() {
                     }
                 }
                 let db = tmp.path().join("a.db");
-                let opts = |p: &Path| RunOptions { paths: vec![p.to_path_buf()], threads: Some(1), ..Default::default() };
+                let opts = |p: &Path| RunOptions {
+                    paths: vec![p.to_path_buf()],
+                    threads: Some(1),
+                    ..Default::default()
+                };
                 if adir.exists() {
-                    archive::index(&setup, &opts(&adir), &db, &IndexOptions::default()).expect("index");
+                    archive::index(&setup, &opts(&adir), &db, &IndexOptions::default())
+                        .expect("index");
                 }
                 if !db.exists() {
                     // a one-article case (nothing to index creates no archive): an empty archive
                     Archive::create(&db).expect("create");
                 }
-                let against = archive::check_against(&setup, &opts(&ddir.join(&name)), &db, &archive::AgainstOptions { within_days: 0, ..Default::default() }).expect("check");
+                let against = archive::check_against(
+                    &setup,
+                    &opts(&ddir.join(&name)),
+                    &db,
+                    &archive::AgainstOptions { within_days: 0, ..Default::default() },
+                )
+                .expect("check");
                 // the same articles checked together, the draft last (as `check --against` places it:
                 // a tied vote goes to the published articles)
                 let mut paths = vec![ddir.join(&name)];
                 if adir.exists() {
                     paths.insert(0, adir.clone());
                 }
-                let together = app::check(&setup, &RunOptions { paths, threads: Some(1), ..Default::default() });
+                let together = app::check(
+                    &setup,
+                    &RunOptions { paths, threads: Some(1), ..Default::default() },
+                );
                 let want = concerning(&together, &setup, &name);
                 let got = concerning(&against.report, &setup, &name);
                 assert_eq!(got, want, "{}/{case}, draft {name}", code.display());
@@ -335,7 +428,17 @@ fn sources_lists_agreeing_and_disagreeing_outlets() {
     assert!(pos("2023-09-12  Vísir") < pos("2023-09-13  RÚV"), "{out}");
 
     // a sentence as the query: its own value placed among the archive's
-    let (code, out, _) = run_in(tmp.path(), &["sources", "--db", "n.db", "--published", "2023-09-14", "Þetta er fyrsta ferð Kims úr landi í þrjú ár."]);
+    let (code, out, _) = run_in(
+        tmp.path(),
+        &[
+            "sources",
+            "--db",
+            "n.db",
+            "--published",
+            "2023-09-14",
+            "Þetta er fyrsta ferð Kims úr landi í þrjú ár.",
+        ],
+    );
     assert_eq!(code, 0);
     assert!(out.contains("your text 2023 − 3 = 2020"), "{out}");
     assert!(out.contains("sides with DV"), "{out}");
@@ -347,7 +450,8 @@ fn sources_lists_agreeing_and_disagreeing_outlets() {
     assert!(out.contains("previous travel, kim"), "{out}");
 
     // JSON
-    let (code, out, _) = run_in(tmp.path(), &["sources", "--db", "n.db", "--format", "json", "since:travel@kim"]);
+    let (code, out, _) =
+        run_in(tmp.path(), &["sources", "--db", "n.db", "--format", "json", "since:travel@kim"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
     let s = &v["subjects"][0];
@@ -355,7 +459,12 @@ fn sources_lists_agreeing_and_disagreeing_outlets() {
     assert_eq!(s["classes"][0]["outlets"], serde_json::json!(["Vísir", "RÚV"]));
     assert_eq!(s["classes"][1]["standing"], "disagree");
     assert_eq!(s["classes"][1]["outlets"], serde_json::json!(["DV"]));
-    let dates: Vec<&str> = s["claims"].as_array().expect("claims").iter().filter_map(|c| c["published"].as_str()).collect();
+    let dates: Vec<&str> = s["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .filter_map(|c| c["published"].as_str())
+        .collect();
     let mut sorted = dates.clone();
     sorted.sort();
     assert_eq!(dates, sorted);
@@ -367,12 +476,21 @@ fn lookups_search_indexes() {
     mini_corpus(tmp.path());
     let db = tmp.path().join("n.db");
     let setup = Setup::load(None).expect("setup");
-    archive::index(&setup, &RunOptions { paths: vec![tmp.path().to_path_buf()], ..Default::default() }, &db, &IndexOptions::default()).expect("index");
+    archive::index(
+        &setup,
+        &RunOptions { paths: vec![tmp.path().to_path_buf()], ..Default::default() },
+        &db,
+        &IndexOptions::default(),
+    )
+    .expect("index");
     let a = Archive::open_read(&db).expect("open");
     for (name, plan) in a.lookup_plans().expect("plans") {
         assert!(plan.iter().any(|s| s.starts_with("SEARCH")), "{name}: {plan:?}");
         // (a scan of a subquery's few rows is fine; a scan of a table is not)
-        assert!(!plan.iter().any(|s| s.starts_with("SCAN claims") || s.starts_with("SCAN documents")), "{name} scans: {plan:?}");
+        assert!(
+            !plan.iter().any(|s| s.starts_with("SCAN claims") || s.starts_with("SCAN documents")),
+            "{name} scans: {plan:?}"
+        );
     }
 }
 
@@ -383,7 +501,10 @@ fn unusable_archives_exit_2() {
     let (code, _, err) = run_in(tmp.path(), &["check", "news/c.txt", "--against", "missing.db"]);
     assert_eq!(code, 2);
     assert!(err.contains("missing.db does not exist"), "{err}");
-    write(&tmp.path().join("junk.db"), "not a database at all, just text that is long enough to be a header\n");
+    write(
+        &tmp.path().join("junk.db"),
+        "not a database at all, just text that is long enough to be a header\n",
+    );
     let (code, _, err) = run_in(tmp.path(), &["check", "news/c.txt", "--against", "junk.db"]);
     assert_eq!(code, 2);
     assert!(err.contains("junk.db"), "{err}");
@@ -395,14 +516,20 @@ fn unusable_archives_exit_2() {
     let (code, _, err) = run_in(tmp.path(), &["sources", "--db", "missing.db", "travel@kim"]);
     assert_eq!(code, 2, "{err}");
     // a SQLite file of another program is left alone
-    Connection::open(tmp.path().join("other.db")).expect("open").execute_batch("CREATE TABLE t (x)").expect("create");
+    Connection::open(tmp.path().join("other.db"))
+        .expect("open")
+        .execute_batch("CREATE TABLE t (x)")
+        .expect("create");
     let (code, _, err) = run_in(tmp.path(), &["index", "news", "--db", "other.db"]);
     assert_eq!(code, 2);
     assert!(err.contains("not a factlint archive"), "{err}");
     // an archive from a newer factlint
     let (code, _, _) = run_in(tmp.path(), &["index", "news", "--db", "n.db"]);
     assert_eq!(code, 0);
-    Connection::open(tmp.path().join("n.db")).expect("open").pragma_update(None, "user_version", 99).expect("bump");
+    Connection::open(tmp.path().join("n.db"))
+        .expect("open")
+        .pragma_update(None, "user_version", 99)
+        .expect("bump");
     let (code, _, err) = run_in(tmp.path(), &["check", "news/c.txt", "--against", "n.db"]);
     assert_eq!(code, 2);
     assert!(err.contains("schema version 99"), "{err}");
@@ -420,7 +547,13 @@ const PEOPLE: [(&str, &str, &str); 6] = [
     ("Joe Biden", "Bidens", "Joe Biden"),
     ("Sergei Sjoígú", "Sjoígús", "Sergej Sjojgu"),
 ];
-const PLACES: [(&str, &str); 5] = [("Kína", "Kina"), ("Indlands", "India"), ("Tyrklands", "Tyrkia"), ("Írans", "Iran"), ("Brasilíu", "Brasil")];
+const PLACES: [(&str, &str); 5] = [
+    ("Kína", "Kina"),
+    ("Indlands", "India"),
+    ("Tyrklands", "Tyrkia"),
+    ("Írans", "Iran"),
+    ("Brasilíu", "Brasil"),
+];
 const YEARS_IS: [&str; 4] = ["tvö", "þrjú", "fjögur", "fimm"];
 const OUTLETS_IS: [&str; 4] = ["Vísir", "RÚV", "mbl.is", "DV"];
 const OUTLETS_NN: [&str; 3] = ["NRK", "Framtida", "Dag og Tid"];
@@ -465,18 +598,33 @@ pub fn generate(dir: &Path, n: usize) {
         let injured = 2 + (day as usize % 9);
         let other = PEOPLE[(p + 1 + rng.below(PEOPLE.len() - 1)) % PEOPLE.len()];
         let (text, outlet, lang) = if i % 3 == 2 {
-            let mut t = format!("{nn_name} på vitjing i {place_nn}\n\n{nn_name} kom til {place_nn} tysdag. ");
-            t.push_str(&format!("{nn_name} og {} møttest sist i {}. ", other.2, published.year() as usize - years));
-            t.push_str(&format!("Det lukka møtet mellom leiarane varte i {} timar.\n\n", ["to", "tre", "fire"][rng.below(3)]));
+            let mut t = format!(
+                "{nn_name} på vitjing i {place_nn}\n\n{nn_name} kom til {place_nn} tysdag. "
+            );
+            t.push_str(&format!(
+                "{nn_name} og {} møttest sist i {}. ",
+                other.2,
+                published.year() as usize - years
+            ));
+            t.push_str(&format!(
+                "Det lukka møtet mellom leiarane varte i {} timar.\n\n",
+                ["to", "tre", "fire"][rng.below(3)]
+            ));
             t.push_str(&format!("Russland seier at {part} av {whole} dronar vart skotne ned natt til onsdag. {injured} personar vart skadde.\n"));
             (t, OUTLETS_NN[rng.below(OUTLETS_NN.len())], "nn")
         } else {
             let mut t = format!("{nom} í heimsókn\n\n{nom} kom til {place_is} í morgun. ");
-            t.push_str(&format!("Þetta er fyrsta ferð {gen} úr landi í {} ár. ", YEARS_IS[years - 2]));
+            t.push_str(&format!(
+                "Þetta er fyrsta ferð {gen} úr landi í {} ár. ",
+                YEARS_IS[years - 2]
+            ));
             t.push_str(&format!("{} fundaði með {} í gær.\n\n", nom, other.0));
             t.push_str(&format!("Rússar segja að {part} af {whole} drónum hafi verið skotnir niður í nótt. {injured} særðust í árásinni.\n"));
             if rng.below(3) == 0 {
-                t.push_str(&format!("\n{nom} kvaddi {place_is} í dag eftir {} daga heimsókn.\n", 3 + rng.below(4)));
+                t.push_str(&format!(
+                    "\n{nom} kvaddi {place_is} í dag eftir {} daga heimsókn.\n",
+                    3 + rng.below(4)
+                ));
             }
             (t, OUTLETS_IS[rng.below(OUTLETS_IS.len())], "is")
         };
@@ -505,8 +653,12 @@ fn index_and_kill(dir: &Path, db: &Path, batch: usize, after: i64, extra: u64) -
     let mut seen = after;
     while started.elapsed() < Duration::from_secs(120) {
         std::thread::sleep(Duration::from_millis(10));
-        let Ok(c) = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY) else { continue };
-        seen = c.query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0)).unwrap_or(after);
+        let Ok(c) = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+            continue;
+        };
+        seen = c
+            .query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0))
+            .unwrap_or(after);
         if seen > after {
             break;
         }
@@ -542,10 +694,14 @@ fn killed_index_leaves_archive_consistent() {
         // a reader command works on what is there
         let (code, _, err) = run_in(tmp.path(), &["sources", "--db", "big.db", "@kim"]);
         assert_eq!(code, 0, "{err}");
-        let _ = writeln!(std::io::stderr(), "killed after {docs} of {n} documents (finished before the kill: {finished})");
+        let _ = writeln!(
+            std::io::stderr(),
+            "killed after {docs} of {n} documents (finished before the kill: {finished})"
+        );
     }
     // a last run completes the archive and skips what was stored
-    let (code, out, err) = run_in(tmp.path(), &["index", "gen", "--db", "big.db", "--threads", "1"]);
+    let (code, out, err) =
+        run_in(tmp.path(), &["index", "gen", "--db", "big.db", "--threads", "1"]);
     assert_eq!(code, 0, "{out}{err}");
     let (new, changed, unchanged) = counts(&out);
     assert_eq!((new, changed, unchanged), (n - stored as usize, 0, stored as usize), "{out}");

@@ -44,7 +44,10 @@ fn json_contract() {
     for d in v["diagnostics"].as_array().expect("array") {
         for l in d["labels"].as_array().expect("labels") {
             let path = l["path"].as_str().expect("path");
-            let (s, e) = (l["start"].as_u64().expect("start") as usize, l["end"].as_u64().expect("end") as usize);
+            let (s, e) = (
+                l["start"].as_u64().expect("start") as usize,
+                l["end"].as_u64().expect("end") as usize,
+            );
             let text = std::fs::read_to_string(common::root().join(path)).expect("label file");
             assert_eq!(&text[s..e], l["text"].as_str().expect("text"));
         }
@@ -86,8 +89,13 @@ fn claims_and_corpus_verbs() {
 #[test]
 fn broken_rule_file_is_exit_2_with_its_span() {
     let dir = tempfile::tempdir().expect("tmp");
-    std::fs::write(dir.path().join("FL100.toml"), "code = \"FL100\"\nname = \"x\"\nseverity = \"loud\"\n").expect("write");
-    let (code, _, err) = run(&["check", "--rules", dir.path().to_str().expect("utf8"), "examples/corpus"]);
+    std::fs::write(
+        dir.path().join("FL100.toml"),
+        "code = \"FL100\"\nname = \"x\"\nseverity = \"loud\"\n",
+    )
+    .expect("write");
+    let (code, _, err) =
+        run(&["check", "--rules", dir.path().to_str().expect("utf8"), "examples/corpus"]);
     assert_eq!(code, 2);
     assert!(err.contains("FL100.toml") && err.contains("loud"), "{err}");
     std::fs::write(dir.path().join("FL100.toml"), "code = \"FL100\"\nbogus = 1\n").expect("write");
@@ -100,7 +108,11 @@ fn broken_rule_file_is_exit_2_with_its_span() {
 fn desk_rule_folder_adds_a_rule() {
     let dir = tempfile::tempdir().expect("tmp");
     let src = std::fs::read_to_string(common::root().join("rules/FL001.toml")).expect("FL001");
-    std::fs::write(dir.path().join("DESK01.toml"), src.replace("FL001", "DESK01").replace("\"error\"", "\"warning\"")).expect("write");
+    std::fs::write(
+        dir.path().join("DESK01.toml"),
+        src.replace("FL001", "DESK01").replace("\"error\"", "\"warning\""),
+    )
+    .expect("write");
     let (code, out, _) = run(&["rules", "--rules", dir.path().to_str().expect("utf8")]);
     assert_eq!(code, 0);
     assert!(out.contains("DESK01"));
@@ -110,12 +122,22 @@ fn desk_rule_folder_adds_a_rule() {
 fn trace_says_each_phase_on_stderr_and_leaves_the_report_alone() {
     let bin = env!("CARGO_BIN_EXE_factlint");
     let args = ["check", "--format", "json", "examples/corpus"];
-    let plain = std::process::Command::new(bin).args(args).current_dir(common::root()).output().expect("runs");
-    let traced = std::process::Command::new(bin).args(args).env("FACTLINT_TRACE", "1").current_dir(common::root()).output().expect("runs");
+    let plain = std::process::Command::new(bin)
+        .args(args)
+        .current_dir(common::root())
+        .output()
+        .expect("runs");
+    let traced = std::process::Command::new(bin)
+        .args(args)
+        .env("FACTLINT_TRACE", "1")
+        .current_dir(common::root())
+        .output()
+        .expect("runs");
     assert_eq!(plain.stdout, traced.stdout, "the report is the same with the trace on");
     assert_eq!(plain.status.code(), traced.status.code());
     let err = String::from_utf8_lossy(&traced.stderr);
-    let phases: Vec<&str> = err.lines().filter_map(|l| l.strip_prefix("trace: ")?.split_whitespace().next()).collect();
+    let phases: Vec<&str> =
+        err.lines().filter_map(|l| l.strip_prefix("trace: ")?.split_whitespace().next()).collect();
     assert_eq!(phases, ["start", "found", "collected", "rules", "reported"], "{err}");
     assert!(err.lines().all(|l| !l.starts_with("trace:") || l.ends_with("MB peak")), "{err}");
     assert!(!String::from_utf8_lossy(&plain.stderr).contains("trace:"), "off unless asked for");

@@ -9,9 +9,12 @@ use factlint::corpus::{DateSource, LangSource};
 #[test]
 fn dates_languages_furniture_and_repeats() {
     let setup = common::setup();
-    let (docs, problems) = app::read_documents(&setup, &common::opts(&[&common::fixture("consistent")]));
+    let (docs, problems) =
+        app::read_documents(&setup, &common::opts(&[&common::fixture("consistent")]));
     assert!(problems.is_empty(), "{problems:?}");
-    let by = |name: &str| docs.iter().find(|d| d.path.ends_with(name)).unwrap_or_else(|| panic!("{name}"));
+    let by = |name: &str| {
+        docs.iter().find(|d| d.path.ends_with(name)).unwrap_or_else(|| panic!("{name}"))
+    };
     // 002 has no dateline: the manifest gives its date
     let nrk = by("002_nrk_mote.txt");
     assert_eq!(nrk.published, Some(jiff::civil::date(2023, 9, 13)));
@@ -27,7 +30,12 @@ fn dates_languages_furniture_and_repeats() {
     assert!(visir.stripped.iter().any(|s| visir.text[s.start..s.end].starts_with("Mest lesið")));
     assert!(visir.folded.len() >= 3, "body printed twice is kept once");
     for f in &visir.folded {
-        assert_eq!(visir.text[f.start..f.end].split_whitespace().collect::<Vec<_>>(), visir.text[f.copy_of..f.copy_of + (f.end - f.start)].split_whitespace().collect::<Vec<_>>());
+        assert_eq!(
+            visir.text[f.start..f.end].split_whitespace().collect::<Vec<_>>(),
+            visir.text[f.copy_of..f.copy_of + (f.end - f.start)]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+        );
     }
     // the Bokmål caption inside the Nynorsk article is read as Bokmål
     assert_eq!(nrk.para_langs.len(), 1, "{:?}", nrk.para_langs);
@@ -39,8 +47,16 @@ fn dates_languages_furniture_and_repeats() {
     for d in &docs {
         assert!(!d.sentences.is_empty(), "{}", d.path);
         for s in &d.sentences {
-            let inside: Vec<usize> = (0..d.tokens.len()).filter(|&i| (s.start..s.end).contains(&d.tokens[i].start)).collect();
-            assert_eq!(s.toks.clone().collect::<Vec<_>>(), inside, "{}: {:?}", d.path, &d.text[s.start..s.end]);
+            let inside: Vec<usize> = (0..d.tokens.len())
+                .filter(|&i| (s.start..s.end).contains(&d.tokens[i].start))
+                .collect();
+            assert_eq!(
+                s.toks.clone().collect::<Vec<_>>(),
+                inside,
+                "{}: {:?}",
+                d.path,
+                &d.text[s.start..s.end]
+            );
         }
     }
 }
@@ -69,8 +85,17 @@ fn without_manifest_dates_come_from_datelines_or_are_unknown() {
     }
     // relative dates in the undated article stay unresolved
     let report = common::check(&setup, &[dir.path()]);
-    let undated = report.documents.iter().position(|d| d.path.ends_with("002_nrk_mote.txt")).expect("doc") as u32;
-    let rel: Vec<_> = report.claims.iter().filter(|c| c.doc == undated && c.date().is_some_and(|d| d.form != factlint::claims::DateForm::Absolute)).collect();
+    let undated =
+        report.documents.iter().position(|d| d.path.ends_with("002_nrk_mote.txt")).expect("doc")
+            as u32;
+    let rel: Vec<_> = report
+        .claims
+        .iter()
+        .filter(|c| {
+            c.doc == undated
+                && c.date().is_some_and(|d| d.form != factlint::claims::DateForm::Absolute)
+        })
+        .collect();
     assert!(!rel.is_empty());
     assert!(rel.iter().all(|c| c.interval().is_none()));
 }
@@ -82,7 +107,8 @@ fn every_claim_span_is_inside_its_file_on_char_boundaries() {
         let report = common::check(&setup, &[&common::fixture(dir)]);
         assert!(!report.claims.is_empty());
         for c in &report.claims {
-            let text = std::fs::read_to_string(report.documents[c.doc as usize].path.as_str()).expect("file");
+            let text = std::fs::read_to_string(report.documents[c.doc as usize].path.as_str())
+                .expect("file");
             assert!(c.start < c.end && c.end <= text.len());
             assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
             assert_eq!(&text[c.start..c.end], c.text);
@@ -95,9 +121,15 @@ fn every_claim_span_is_inside_its_file_on_char_boundaries() {
 #[test]
 fn corpus_view_snapshot() {
     let setup = common::setup();
-    let (docs, problems) = app::read_documents(&setup, &common::opts(&[&common::fixture("consistent")]));
+    let (docs, problems) =
+        app::read_documents(&setup, &common::opts(&[&common::fixture("consistent")]));
     let settings = snap_settings!();
-    settings.bind(|| insta::assert_snapshot!("corpus_consistent_human", common::scrub(&app::corpus_human(&docs, &problems))));
+    settings.bind(|| {
+        insta::assert_snapshot!(
+            "corpus_consistent_human",
+            common::scrub(&app::corpus_human(&docs, &problems))
+        )
+    });
 }
 
 /// Repeats fold whatever their spacing, a teaser cut off with "…" folds into the sentence it
@@ -116,7 +148,9 @@ fn repeats_teasers_and_variant_twins() {
     let (docs, problems) = app::read_documents(&setup, &common::opts(&[&path]));
     assert!(problems.is_empty(), "{problems:?}");
     let d = &docs[0];
-    let at = |needle: &str, nth: usize| text.match_indices(needle).nth(nth).map(|(i, _)| i).expect("needle");
+    let at = |needle: &str, nth: usize| {
+        text.match_indices(needle).nth(nth).map(|(i, _)| i).expect("needle")
+    };
     let folded: Vec<(usize, usize)> = d.folded.iter().map(|f| (f.start, f.copy_of)).collect();
     // the second copy (other spacing) folds into the first; the teaser folds on its own start
     assert!(folded.contains(&(at("Ráðherrann  kom", 0), at("Ráðherrann kom", 0))), "{folded:?}");
@@ -149,5 +183,9 @@ fn a_manifest_applies_to_its_files_on_both_sides_of_a_subfolder() {
     let outlets: Vec<Option<&str>> = docs.iter().map(|d| d.meta.outlet.as_deref()).collect();
     assert_eq!(outlets, [Some("RÚV"), None, Some("NRK")]);
     assert_eq!(docs[2].published, Some(jiff::civil::date(2023, 9, 14)));
-    assert_eq!(problems.iter().filter(|p| p.message.contains("manifest line ignored")).count(), 1, "{problems:?}");
+    assert_eq!(
+        problems.iter().filter(|p| p.message.contains("manifest line ignored")).count(),
+        1,
+        "{problems:?}"
+    );
 }

@@ -88,7 +88,16 @@ fn rules_do_not_depend_on_claim_order() {
     assert_eq!(diags, report.diagnostics);
     // (a corroboration's sources are indices into the claims it was given: compared as labels)
     let shown = |corr: &[factlint::report::Corroboration], claims| -> Vec<_> {
-        corr.iter().map(|c| (c.code, c.subject, c.value, c.labels(claims, &report.documents).collect::<Vec<_>>())).collect()
+        corr.iter()
+            .map(|c| {
+                (
+                    c.code,
+                    c.subject,
+                    c.value,
+                    c.labels(claims, &report.documents).collect::<Vec<_>>(),
+                )
+            })
+            .collect()
     };
     assert!(!corr.is_empty());
     assert_eq!(shown(&corr, &reversed), shown(&report.corroborations, &report.claims));

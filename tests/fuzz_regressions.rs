@@ -31,7 +31,10 @@ fn stored(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
         .map(|d| d.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_file()).collect())
         .unwrap_or_default();
     files.sort();
-    files.into_iter().map(|p| (p.clone(), std::fs::read(&p).expect("regression input reads"))).collect()
+    files
+        .into_iter()
+        .map(|p| (p.clone(), std::fs::read(&p).expect("regression input reads")))
+        .collect()
 }
 
 #[test]
@@ -98,7 +101,8 @@ fn long_run_of_periods() {
 /// Thousands of distinct teaser sentences ("… …"): each was compared with every sentence.
 #[test]
 fn many_teaser_sentences() {
-    let text: String = (0..20_000).map(|i| format!("Þetta er stutt kynning á frétt númer {i} …\n")).collect();
+    let text: String =
+        (0..20_000).map(|i| format!("Þetta er stutt kynning á frétt númer {i} …\n")).collect();
     extract_text(&text, "is");
 }
 
@@ -184,7 +188,9 @@ fn numbers_before_many_person_mentions() {
 /// in the list of other-language paragraphs.
 #[test]
 fn many_paragraphs_in_another_language() {
-    let text: String = (0..10_000).map(|i| format!("Hun sier at de ikke vet hvor mye det er, {i} personer.\n")).collect();
+    let text: String = (0..10_000)
+        .map(|i| format!("Hun sier at de ikke vet hvor mye det er, {i} personer.\n"))
+        .collect();
     extract_text(&text, "nn");
 }
 

@@ -35,7 +35,9 @@ struct GoldClaim {
 fn value_matches(g: &GoldClaim, c: &Claim) -> bool {
     match c.kind {
         ClaimKind::Date => g.date.as_deref() == c.interval().map(|i| i.to_string()).as_deref(),
-        ClaimKind::Since => g.value.map(|v| v as i64) == c.since().and_then(|s| s.year()).map(i64::from),
+        ClaimKind::Since => {
+            g.value.map(|v| v as i64) == c.since().and_then(|s| s.year()).map(i64::from)
+        }
         _ => {
             g.value == Some(c.value)
                 && (g.whole.is_none() || g.whole == c.whole())
@@ -53,7 +55,8 @@ pub struct Score {
 
 /// Score the claims of `report` (run over `dir`) against the gold file.
 pub fn score(dir: &Path, gold_path: &Path, report: &Report) -> Score {
-    let gold: Gold = toml::from_str(&std::fs::read_to_string(gold_path).expect("gold file")).expect("gold parses");
+    let gold: Gold = toml::from_str(&std::fs::read_to_string(gold_path).expect("gold file"))
+        .expect("gold parses");
     let mut used = vec![false; report.claims.len()];
     let mut misses = Vec::new();
     let mut hits = 0;
@@ -77,7 +80,14 @@ pub fn score(dir: &Path, gold_path: &Path, report: &Report) -> Score {
                 used[i] = true;
                 hits += 1;
             }
-            None => misses.push(format!("{} {} `{}` {:?}{:?}", g.file, g.kind, g.text, g.value.map(fmt_num), g.date)),
+            None => misses.push(format!(
+                "{} {} `{}` {:?}{:?}",
+                g.file,
+                g.kind,
+                g.text,
+                g.value.map(fmt_num),
+                g.date
+            )),
         }
     }
     let extras: Vec<String> = report
@@ -85,7 +95,15 @@ pub fn score(dir: &Path, gold_path: &Path, report: &Report) -> Score {
         .iter()
         .zip(&used)
         .filter(|(_, u)| !**u)
-        .map(|(c, _)| format!("{} {} `{}` = {}", report.documents[c.doc as usize].short(), c.kind.name(), c.text, c.value_text()))
+        .map(|(c, _)| {
+            format!(
+                "{} {} `{}` = {}",
+                report.documents[c.doc as usize].short(),
+                c.kind.name(),
+                c.text,
+                c.value_text()
+            )
+        })
         .collect();
     Score {
         precision: hits as f64 / report.claims.len().max(1) as f64,

@@ -62,7 +62,8 @@ fn jsonl_claim_offsets_point_into_the_file() {
     let claims = v["claims"].as_array().expect("claims");
     assert_eq!(claims.len(), 2);
     for c in claims {
-        let (s, e) = (c["start"].as_u64().expect("s") as usize, c["end"].as_u64().expect("e") as usize);
+        let (s, e) =
+            (c["start"].as_u64().expect("s") as usize, c["end"].as_u64().expect("e") as usize);
         assert_eq!(&file[s..e], "32 af 44");
     }
 }
@@ -81,12 +82,19 @@ fn missing_path_and_nothing_to_check() {
 
 #[test]
 fn huge_numbers_do_not_crash() {
-    let dir = corpus_with(&[("huge.txt", "Úkraínumenn segja 99999999999999999999 drónum hafa verið grandað.\n".as_bytes())]);
+    let dir = corpus_with(&[(
+        "huge.txt",
+        "Úkraínumenn segja 99999999999999999999 drónum hafa verið grandað.\n".as_bytes(),
+    )]);
     let (code, out, _) = check_dir(&dir, &["--published", "2023-09-13"]);
     assert_eq!(code, 1, "the other documents are still checked: {out}");
-    let (code, out, _) = run(&["claims", "--format", "json", dir.path().join("huge.txt").to_str().expect("utf8")]);
+    let (code, out, _) =
+        run(&["claims", "--format", "json", dir.path().join("huge.txt").to_str().expect("utf8")]);
     assert_eq!(code, 0);
-    assert!(out.contains("1e20") || out.contains("100000000000000000000"), "huge value kept: {out}");
+    assert!(
+        out.contains("1e20") || out.contains("100000000000000000000"),
+        "huge value kept: {out}"
+    );
 }
 
 /// A 100 MB file without a single newline: one paragraph of run-on text with claims scattered
@@ -115,13 +123,17 @@ fn a_100_mb_single_line_is_read() {
         })
     };
     assert!(fired("line.txt", "FL001"), "the claim at the end of the line is checked");
-    assert!(fired("ferja.txt", "FL002") || fired("ferje.txt", "FL002"), "the other documents are still checked");
+    assert!(
+        fired("ferja.txt", "FL002") || fired("ferje.txt", "FL002"),
+        "the other documents are still checked"
+    );
 }
 
 #[test]
 fn unknown_publication_date_is_said_and_relative_dates_stay_unresolved() {
     let dir = tempfile::tempdir().expect("tmp");
-    std::fs::write(dir.path().join("a.txt"), "Fundurinn var haldinn í gær og stóð í tvo daga.\n").expect("write");
+    std::fs::write(dir.path().join("a.txt"), "Fundurinn var haldinn í gær og stóð í tvo daga.\n")
+        .expect("write");
     let p = dir.path().to_str().expect("utf8");
     let (_, out, _) = run(&["check", p]);
     assert!(out.contains("publication date unknown"), "{out}");
@@ -134,7 +146,11 @@ fn unknown_publication_date_is_said_and_relative_dates_stay_unresolved() {
 #[test]
 fn future_publication_date_is_read_as_given() {
     let dir = tempfile::tempdir().expect("tmp");
-    std::fs::write(dir.path().join("a.txt"), "Frétt\n13. september 2099 06:58\nFundurinn var í gær.\n").expect("write");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Frétt\n13. september 2099 06:58\nFundurinn var í gær.\n",
+    )
+    .expect("write");
     let (code, out, _) = run(&["claims", dir.path().to_str().expect("utf8")]);
     assert_eq!(code, 0);
     assert!(out.contains("2099-09-12"), "{out}");
@@ -149,14 +165,26 @@ fn unreadable_files_are_named_and_the_rest_checked() {
     // a dangling link (unreadable even as root) and a linked article that must be read
     #[cfg(unix)]
     {
-        std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("dangling.txt")).expect("symlink");
+        std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("dangling.txt"))
+            .expect("symlink");
         let elsewhere = tempfile::tempdir().expect("tmp");
-        std::fs::write(elsewhere.path().join("real.txt"), "Fréttin\n\n45 af 44 drónum voru skotnir niður.\n").expect("write");
-        std::os::unix::fs::symlink(elsewhere.path().join("real.txt"), dir.path().join("linked.txt")).expect("symlink");
+        std::fs::write(
+            elsewhere.path().join("real.txt"),
+            "Fréttin\n\n45 af 44 drónum voru skotnir niður.\n",
+        )
+        .expect("write");
+        std::os::unix::fs::symlink(
+            elsewhere.path().join("real.txt"),
+            dir.path().join("linked.txt"),
+        )
+        .expect("symlink");
         let (code, out, _) = check_dir(&dir, &["--format", "json"]);
         assert_eq!(code, 1, "the other documents are still checked: {out}");
         assert!(out.contains("dangling.txt") && out.contains("cannot read"), "{out}");
-        assert!(out.contains("linked.txt") && out.contains("FL001"), "a linked article is read: {out}");
+        assert!(
+            out.contains("linked.txt") && out.contains("FL001"),
+            "a linked article is read: {out}"
+        );
     }
     // a file without read permission (root reads it anyway, so only asserted for other users)
     #[cfg(unix)]

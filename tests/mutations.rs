@@ -30,7 +30,10 @@ struct Mutation {
 }
 
 fn suite() -> Suite {
-    toml::from_str(&std::fs::read_to_string(common::root().join("tests/mutations.toml")).expect("suite")).expect("suite parses")
+    toml::from_str(
+        &std::fs::read_to_string(common::root().join("tests/mutations.toml")).expect("suite"),
+    )
+    .expect("suite parses")
 }
 
 /// Apply a mutation to a copy of the consistent corpus and check it.
@@ -38,9 +41,12 @@ fn apply(setup: &factlint::app::Setup, m: &Mutation) -> (factlint::report::Repor
     let dir = common::copy_dir(&common::fixture("consistent"));
     let path = dir.path().join(&m.file);
     let text = std::fs::read_to_string(&path).expect("mutated file");
-    let edited = common::replace_nth(&text, &m.find, &m.replace, m.nth.unwrap_or(1)).unwrap_or_else(|| panic!("{}: `{}` not found", m.id, m.find));
+    let edited = common::replace_nth(&text, &m.find, &m.replace, m.nth.unwrap_or(1))
+        .unwrap_or_else(|| panic!("{}: `{}` not found", m.id, m.find));
     std::fs::write(&path, edited).expect("write");
-    let at = common::replace_nth(&text, &m.find, "\u{0}", m.nth.unwrap_or(1)).and_then(|t| t.find('\u{0}')).unwrap_or(0);
+    let at = common::replace_nth(&text, &m.find, "\u{0}", m.nth.unwrap_or(1))
+        .and_then(|t| t.find('\u{0}'))
+        .unwrap_or(0);
     let report = common::check(setup, &[dir.path()]);
     (report, at, at + m.replace.len())
 }
@@ -62,7 +68,9 @@ fn mutation_suite_catch_rate() {
         let (report, start, end) = apply(&setup, m);
         let hit = report.diagnostics.iter().find(|d| {
             d.code == rule
-                && d.labels.iter().any(|l| l.path.ends_with(&m.file) && l.start < end + 4 && start < l.end + 4)
+                && d.labels
+                    .iter()
+                    .any(|l| l.path.ends_with(&m.file) && l.start < end + 4 && start < l.end + 4)
                 && (in_document(&rule) || d.labels.len() >= 2)
         });
         let unexpected: Vec<&str> = report
@@ -73,7 +81,9 @@ fn mutation_suite_catch_rate() {
             .collect();
         match (hit, unexpected.is_empty()) {
             (Some(_), true) => caught += 1,
-            (Some(_), false) => failures.push(format!("{}: caught, but also {:?}", m.id, unexpected)),
+            (Some(_), false) => {
+                failures.push(format!("{}: caught, but also {:?}", m.id, unexpected))
+            }
             (None, _) => failures.push(format!(
                 "{}: {} not raised at the edit (got {:?})",
                 m.id,
@@ -106,7 +116,8 @@ fn sidebar_and_tolerated_edits_raise_nothing() {
 fn consistent_corpus_is_clean() {
     let setup = common::setup();
     let report = common::check(&setup, &[&common::fixture("consistent")]);
-    let codes: Vec<String> = report.diagnostics.iter().map(|d| format!("{}: {}", d.code, d.message)).collect();
+    let codes: Vec<String> =
+        report.diagnostics.iter().map(|d| format!("{}: {}", d.code, d.message)).collect();
     assert!(codes.is_empty(), "{codes:#?}");
     assert!(report.corroborations.len() >= 5);
 }

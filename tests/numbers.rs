@@ -59,13 +59,38 @@ fn is_small(n: u32, g: Gender, c: Case) -> &'static str {
 }
 
 const IS_WORDS: [&str; 20] = [
-    "núll", "", "", "", "", "fimm", "sex", "sjö", "átta", "níu", "tíu", "ellefu", "tólf", "þrettán", "fjórtán", "fimmtán", "sextán",
-    "sautján", "átján", "nítján",
+    "núll",
+    "",
+    "",
+    "",
+    "",
+    "fimm",
+    "sex",
+    "sjö",
+    "átta",
+    "níu",
+    "tíu",
+    "ellefu",
+    "tólf",
+    "þrettán",
+    "fjórtán",
+    "fimmtán",
+    "sextán",
+    "sautján",
+    "átján",
+    "nítján",
 ];
-const IS_TENS: [&str; 10] = ["", "", "tuttugu", "þrjátíu", "fjörutíu", "fimmtíu", "sextíu", "sjötíu", "áttatíu", "níutíu"];
+const IS_TENS: [&str; 10] =
+    ["", "", "tuttugu", "þrjátíu", "fjörutíu", "fimmtíu", "sextíu", "sjötíu", "áttatíu", "níutíu"];
 
 fn is_below_100(n: u32, g: Gender, c: Case) -> Vec<String> {
-    let unit = |u: u32| if u <= 4 { is_small(u, g, c).to_string() } else { IS_WORDS[u as usize].to_string() };
+    let unit = |u: u32| {
+        if u <= 4 {
+            is_small(u, g, c).to_string()
+        } else {
+            IS_WORDS[u as usize].to_string()
+        }
+    };
     if n < 20 {
         vec![unit(n)]
     } else if n % 10 == 0 {
@@ -105,10 +130,11 @@ fn render_is(n: u32, g: Gender, c: Case) -> String {
 }
 
 const NO_WORDS: [&str; 20] = [
-    "null", "", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve", "tolv", "tretten", "fjorten", "femten", "seksten",
-    "sytten", "atten", "nitten",
+    "null", "", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve", "tolv",
+    "tretten", "fjorten", "femten", "seksten", "sytten", "atten", "nitten",
 ];
-const NO_TENS: [&str; 10] = ["", "", "tjue", "tretti", "førti", "femti", "seksti", "sytti", "åtti", "nitti"];
+const NO_TENS: [&str; 10] =
+    ["", "", "tjue", "tretti", "førti", "femti", "seksti", "sytti", "åtti", "nitti"];
 
 /// Norwegian: "tre tusen fire hundre og tolv"; 21–99 as "tjuefire" or, old style, "fire og tjue".
 fn render_no(n: u32, one: &str, old_order: bool) -> String {

@@ -37,7 +37,8 @@ fn no_rule_fires_on_a_near_miss() {
     for code in CODES {
         let dir = common::fixture(&format!("rules/{code}/near_miss"));
         let report = common::check(&setup, &[&dir]);
-        let msgs: Vec<String> = report.diagnostics.iter().map(|d| format!("{}: {}", d.code, d.message)).collect();
+        let msgs: Vec<String> =
+            report.diagnostics.iter().map(|d| format!("{}: {}", d.code, d.message)).collect();
         assert!(msgs.is_empty(), "{code} near miss raised {msgs:?}");
         assert!(!report.claims.is_empty(), "{code} near miss: no claims extracted");
     }
@@ -59,13 +60,18 @@ fn fl004_ignores_anchors_from_another_time() {
     let setup = common::setup();
     let fires = common::fixture("rules/FL004/fires");
     let messages = |dir: &std::path::Path| -> Vec<String> {
-        common::check(&setup, &[dir]).diagnostics.iter().map(|d| format!("{} {} | {}", d.code, d.message, d.help)).collect()
+        common::check(&setup, &[dir])
+            .diagnostics
+            .iter()
+            .map(|d| format!("{} {} | {}", d.code, d.message, d.help))
+            .collect()
     };
     let before = messages(&fires);
     assert_eq!(before.len(), 1, "{before:?}");
     let dir = common::copy_dir(&fires);
     let ntb = std::fs::read_to_string(fires.join("ntb_havn.txt")).expect("read");
-    std::fs::write(dir.path().join("ntb_havn_2025.txt"), ntb.replace("15.03.2024", "14.03.2025")).expect("write");
+    std::fs::write(dir.path().join("ntb_havn_2025.txt"), ntb.replace("15.03.2024", "14.03.2025"))
+        .expect("write");
     let mut manifest = std::fs::read_to_string(fires.join("manifest.jsonl")).expect("read");
     manifest.push_str("{\"path\": \"ntb_havn_2025.txt\", \"outlet\": \"NTB\", \"lang\": \"nb\", \"published\": \"2025-03-14\"}\n");
     std::fs::write(dir.path().join("manifest.jsonl"), manifest).expect("write");

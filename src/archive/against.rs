@@ -78,7 +78,6 @@ impl Against {
     }
 }
 
-
 /// The look-ups, by name. Parameters: keys first, then from, to (publication window), at (the
 /// draft's date, nearest first) and limit. Each names its index (`INDEXED BY`): the planner may not
 /// fall back to scanning `claims`, and a query the index cannot serve fails to prepare.
@@ -138,7 +137,11 @@ pub(crate) const LOOKUPS: &[(&str, &str)] = &[
 ];
 
 fn sql(name: &str) -> &'static str {
-    LOOKUPS.iter().find(|(n, _)| *n == name).map(|(_, s)| *s).unwrap_or("SELECT 0, 0, '', '' WHERE 0")
+    LOOKUPS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, s)| *s)
+        .unwrap_or("SELECT 0, 0, '', '' WHERE 0")
 }
 
 /// One look-up to make: its name and parameters (deduplicated across draft claims).
@@ -159,8 +162,12 @@ enum P {
 fn window(d: &DocMeta, days: i64) -> (String, String, String) {
     match d.published {
         Some(p) if days > 0 => (
-            resolve::add_days(p, -days).map(|x| x.to_string()).unwrap_or_else(|| "0000-01-01".into()),
-            resolve::add_days(p, days).map(|x| x.to_string()).unwrap_or_else(|| "9999-12-31".into()),
+            resolve::add_days(p, -days)
+                .map(|x| x.to_string())
+                .unwrap_or_else(|| "0000-01-01".into()),
+            resolve::add_days(p, days)
+                .map(|x| x.to_string())
+                .unwrap_or_else(|| "9999-12-31".into()),
             p.to_string(),
         ),
         Some(p) => ("0000-01-01".into(), "9999-12-31".into(), p.to_string()),
@@ -173,7 +180,12 @@ fn window(d: &DocMeta, days: i64) -> (String, String, String) {
 fn lookups_for(c: &Claim, w: &(String, String, String), limit: usize, out: &mut HashSet<Lookup>) {
     let mut push = |name: &'static str, keys: Vec<String>, extra: Option<String>| {
         let mut params: Vec<P> = keys.into_iter().map(P::T).collect();
-        params.extend([P::T(w.0.clone()), P::T(w.1.clone()), P::T(w.2.clone()), P::I(limit as i64)]);
+        params.extend([
+            P::T(w.0.clone()),
+            P::T(w.1.clone()),
+            P::T(w.2.clone()),
+            P::I(limit as i64),
+        ]);
         params.extend(extra.map(P::T));
         out.insert(Lookup { name, params });
     };
@@ -183,7 +195,9 @@ fn lookups_for(c: &Claim, w: &(String, String, String), limit: usize, out: &mut 
     // person and those naming nobody; counts and dates whoever is named.
     if let Some(concept) = &c.concept {
         match (&c.principal, c.kind) {
-            (Some(p), ClaimKind::Duration) => push("concept_person", vec![concept.to_string(), kind.clone()], Some(p.to_string())),
+            (Some(p), ClaimKind::Duration) => {
+                push("concept_person", vec![concept.to_string(), kind.clone()], Some(p.to_string()))
+            }
             _ => push("concept", vec![concept.to_string(), kind.clone()], None),
         }
     }
@@ -205,7 +219,9 @@ fn lookups_for(c: &Claim, w: &(String, String, String), limit: usize, out: &mut 
         }
         // FL004 the other way: a dated start or end against archived durations
         ClaimKind::Date if c.phase.is_some() => match (&c.concept, &c.principal) {
-            (Some(concept), _) => push("concept", vec![concept.to_string(), "duration".into()], None),
+            (Some(concept), _) => {
+                push("concept", vec![concept.to_string(), "duration".into()], None)
+            }
             (None, Some(p)) => push("person", vec![p.to_string(), "duration".into()], None),
             _ => {}
         },
@@ -221,7 +237,12 @@ struct Row {
     json: String,
 }
 
-fn fetch(archive: &Archive, name: &'static str, params: &[P], out: &mut BTreeMap<i64, Row>) -> Result<(), ArchiveError> {
+fn fetch(
+    archive: &Archive,
+    name: &'static str,
+    params: &[P],
+    out: &mut BTreeMap<i64, Row>,
+) -> Result<(), ArchiveError> {
     let err = archive.sql_err("looking up archived claims");
     let mut stmt = archive.conn().prepare_cached(sql(name)).map_err(&err)?;
     let values = params.iter().map(|p| match p {
@@ -250,10 +271,14 @@ struct DocRow {
 fn fetch_doc(archive: &Archive, id: i64) -> Result<DocRow, ArchiveError> {
     let err = archive.sql_err("reading an archived document");
     let mut stmt = archive.conn().prepare_cached(sql("document")).map_err(&err)?;
-    let (path, line, meta, source, base): (String, i64, String, String, i64) =
-        stmt.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))).map_err(&err)?;
-    let mut meta = decode_meta(&meta)
-        .map_err(|e| ArchiveError::Corrupt { path: archive.name(), what: format!("document {path}"), message: e.to_string() })?;
+    let (path, line, meta, source, base): (String, i64, String, String, i64) = stmt
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .map_err(&err)?;
+    let mut meta = decode_meta(&meta).map_err(|e| ArchiveError::Corrupt {
+        path: archive.name(),
+        what: format!("document {path}"),
+        message: e.to_string(),
+    })?;
     meta.path = Sym::new(&path);
     meta.line = (line > 0).then_some(line as usize);
     Ok(DocRow { meta, source, base: base.max(0) as usize })
@@ -275,11 +300,23 @@ fn same_file(a: &str, b: &str) -> bool {
 }
 
 /// Check the drafts `run.paths` against the archive at `db`.
-pub fn check_against(setup: &Setup, run: &RunOptions, db: &Path, opts: &AgainstOptions) -> Result<Against, ArchiveError> {
+pub fn check_against(
+    setup: &Setup,
+    run: &RunOptions,
+    db: &Path,
+    opts: &AgainstOptions,
+) -> Result<Against, ArchiveError> {
     let archive = Archive::open_read(db)?;
     let mut report = app::collect(setup, run);
     let drafts = report.documents.len();
-    let mut against = Against { report: Report::default(), drafts, first_draft: 0, archived: Vec::new(), compared: 0, db: archive.name() };
+    let mut against = Against {
+        report: Report::default(),
+        drafts,
+        first_draft: 0,
+        archived: Vec::new(),
+        compared: 0,
+        db: archive.name(),
+    };
     if drafts == 0 {
         against.report = report;
         return Ok(against);
@@ -301,7 +338,8 @@ pub fn check_against(setup: &Setup, run: &RunOptions, db: &Path, opts: &AgainstO
     }
     // an archived duration is read with the dates of its own article (FL004 takes the start and
     // end from the duration's own sentence, then its own article, before other sources)
-    let own: HashSet<i64> = rows.values().filter(|r| r.kind == "duration").map(|r| r.doc_id).collect();
+    let own: HashSet<i64> =
+        rows.values().filter(|r| r.kind == "duration").map(|r| r.doc_id).collect();
     let mut own: Vec<_> = own.into_iter().collect();
     own.sort_unstable();
     for doc in own {
@@ -313,7 +351,10 @@ pub fn check_against(setup: &Setup, run: &RunOptions, db: &Path, opts: &AgainstO
     let doc_ids: HashSet<i64> = rows.values().map(|r| r.doc_id).collect();
     for id in doc_ids {
         let d = fetch_doc(&archive, id)?;
-        let is_draft = report.documents.iter().any(|x| x.line == d.meta.line && same_file(&x.path, &d.meta.path));
+        let is_draft = report
+            .documents
+            .iter()
+            .any(|x| x.line == d.meta.line && same_file(&x.path, &d.meta.path));
         if !is_draft {
             docs.insert(id, d);
         }
@@ -322,7 +363,14 @@ pub fn check_against(setup: &Setup, run: &RunOptions, db: &Path, opts: &AgainstO
     // vote breaks ties by publication date and then by position, so a draft that disagrees with
     // one archived article of the same day is the one reported, not the published article.
     let mut order: Vec<(i64, DocRow)> = docs.into_iter().collect();
-    order.sort_by(|(ia, a), (ib, b)| (a.meta.published, &a.meta.path, a.meta.line, ia).cmp(&(b.meta.published, &b.meta.path, b.meta.line, ib)));
+    order.sort_by(|(ia, a), (ib, b)| {
+        (a.meta.published, &a.meta.path, a.meta.line, ia).cmp(&(
+            b.meta.published,
+            &b.meta.path,
+            b.meta.line,
+            ib,
+        ))
+    });
     let mut index_of: HashMap<i64, u32> = HashMap::new();
     let mut documents: Vec<DocMeta> = Vec::with_capacity(order.len() + drafts);
     for (id, d) in order {
@@ -338,8 +386,11 @@ pub fn check_against(setup: &Setup, run: &RunOptions, db: &Path, opts: &AgainstO
     let mut archived_claims: Vec<Claim> = Vec::new();
     for r in rows.values() {
         let Some(&doc) = index_of.get(&r.doc_id) else { continue };
-        let c = decode_claim(&r.json, doc)
-            .map_err(|e| ArchiveError::Corrupt { path: archive.name(), what: format!("claim {}", r.id), message: e.to_string() })?;
+        let c = decode_claim(&r.json, doc).map_err(|e| ArchiveError::Corrupt {
+            path: archive.name(),
+            what: format!("claim {}", r.id),
+            message: e.to_string(),
+        })?;
         archived_claims.push(c);
     }
     archived_claims.sort_by_key(|c| (c.doc, c.start, c.ordinal));
@@ -358,12 +409,16 @@ pub fn check_against(setup: &Setup, run: &RunOptions, db: &Path, opts: &AgainstO
         .filter(|d| match check_of(&d.code) {
             // a majority vote concerns the draft when the draft is the one outvoted; a draft that
             // sides with the majority is not wrong because an archived source dissents
-            Some(Check::ValueMismatch | Check::SinceArithmetic) => d.labels.iter().any(|l| l.primary && draft(l.doc)),
+            Some(Check::ValueMismatch | Check::SinceArithmetic) => {
+                d.labels.iter().any(|l| l.primary && draft(l.doc))
+            }
             _ => d.labels.iter().any(|l| draft(l.doc)),
         })
         .collect();
-    report.corroborations =
-        corroborations.into_iter().filter(|c| c.sources.iter().any(|s| s.doc(&report.claims).is_some_and(draft))).collect();
+    report.corroborations = corroborations
+        .into_iter()
+        .filter(|c| c.sources.iter().any(|s| s.doc(&report.claims).is_some_and(draft)))
+        .collect();
     against.report = report;
     Ok(against)
 }

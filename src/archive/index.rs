@@ -61,7 +61,10 @@ impl IndexStats {
             "indexed {} documents into {}: {} new, {} changed, {} unchanged; {} claims written in {:.1} s\n",
             self.documents, self.db, self.new, self.changed, self.unchanged, self.claims_written, self.seconds
         ));
-        out.push_str(&format!("archive holds {} documents, {} claims\n", self.total_documents, self.total_claims));
+        out.push_str(&format!(
+            "archive holds {} documents, {} claims\n",
+            self.total_documents, self.total_claims
+        ));
         out
     }
 }
@@ -116,12 +119,29 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn analyse(&self, raw: RawDoc, key: (String, usize), hash: String, source: String, source_base: usize, warnings: &mut Vec<InputProblem>) -> Outcome {
-        let doc = corpus::analyze(raw, &self.setup.knowledge, &self.setup.stripper, &self.run.corpus);
+    fn analyse(
+        &self,
+        raw: RawDoc,
+        key: (String, usize),
+        hash: String,
+        source: String,
+        source_base: usize,
+        warnings: &mut Vec<InputProblem>,
+    ) -> Outcome {
+        let doc =
+            corpus::analyze(raw, &self.setup.knowledge, &self.setup.stripper, &self.run.corpus);
         warnings.extend(doc.warnings.iter().cloned());
         let claims = extract::extract(&doc, 0, &self.setup.knowledge);
         let meta = crate::app::meta_of(&doc, claims.len());
-        Outcome::Indexed(Box::new(Indexed { path: key.0, line: key.1, hash, meta, source, source_base, claims }))
+        Outcome::Indexed(Box::new(Indexed {
+            path: key.0,
+            line: key.1,
+            hash,
+            meta,
+            source,
+            source_base,
+            claims,
+        }))
     }
 
     fn process(&self, unit: &Unit) -> (Outcome, Vec<InputProblem>) {
@@ -130,10 +150,16 @@ impl Ctx<'_> {
             Unit::Text { path, meta } => {
                 let key = (path.display().to_string(), 0);
                 match std::fs::read(path) {
-                    Err(e) => Outcome::Skipped(load::problem(path, None, format!("cannot read: {e}"), true)),
+                    Err(e) => Outcome::Skipped(load::problem(
+                        path,
+                        None,
+                        format!("cannot read: {e}"),
+                        true,
+                    )),
                     Ok(bytes) => {
                         let mut h = self.salt;
-                        h.field(&bytes).field(serde_json::to_string(meta).unwrap_or_default().as_bytes());
+                        h.field(&bytes)
+                            .field(serde_json::to_string(meta).unwrap_or_default().as_bytes());
                         let hash = h.hex();
                         if self.stored.get(&key) == Some(&hash) {
                             Outcome::Unchanged
@@ -141,10 +167,21 @@ impl Ctx<'_> {
                             match load::decode(path, bytes) {
                                 Err(p) => Outcome::Skipped(p),
                                 Ok((text, _)) if text.trim().is_empty() => {
-                                    Outcome::Skipped(load::problem(path, None, "file holds only whitespace".into(), true))
+                                    Outcome::Skipped(load::problem(
+                                        path,
+                                        None,
+                                        "file holds only whitespace".into(),
+                                        true,
+                                    ))
                                 }
                                 Ok((text, _)) => {
-                                    let raw = RawDoc { path: key.0.clone(), line: None, text: text.clone(), map: OffsetMap::identity(), meta: meta.clone() };
+                                    let raw = RawDoc {
+                                        path: key.0.clone(),
+                                        line: None,
+                                        text: text.clone(),
+                                        map: OffsetMap::identity(),
+                                        meta: meta.clone(),
+                                    };
                                     self.analyse(raw, key, hash, text, 0, &mut warnings)
                                 }
                             }
@@ -172,7 +209,12 @@ impl Ctx<'_> {
 }
 
 /// Index the corpus `run.paths` into the archive at `db`.
-pub fn index(setup: &Setup, run: &RunOptions, db: &Path, opts: &IndexOptions) -> Result<IndexStats, ArchiveError> {
+pub fn index(
+    setup: &Setup,
+    run: &RunOptions,
+    db: &Path,
+    opts: &IndexOptions,
+) -> Result<IndexStats, ArchiveError> {
     let started = Instant::now();
     let (inputs, problems) = load::discover(&run.paths);
     if inputs.is_empty() {
@@ -184,20 +226,25 @@ pub fn index(setup: &Setup, run: &RunOptions, db: &Path, opts: &IndexOptions) ->
     let stored = load_hashes(&archive)?;
     let ctx = Ctx { setup, run, salt: salt(run), stored };
     stats.problems.extend(problems);
-    let pool = run.threads.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok());
+    let pool =
+        run.threads.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok());
     let bar = progress_bar(run, inputs.len());
     let batch = opts.batch.max(1);
     let mut units: Vec<Unit> = Vec::new();
     for input in inputs {
         match input {
-            Input::Text { path, meta } => units.push(Unit::Text { path, meta: meta.map(|m| *m).unwrap_or_default() }),
+            Input::Text { path, meta } => {
+                units.push(Unit::Text { path, meta: meta.map(|m| *m).unwrap_or_default() })
+            }
             Input::Jsonl { path } => {
                 let mut flush_err = None;
                 let mut line_problems = Vec::new();
                 read_lines(&path, &mut line_problems, |u| {
                     units.push(u);
                     if units.len() >= batch && flush_err.is_none() {
-                        if let Err(e) = flush(&ctx, &mut archive, &mut units, &mut stats, pool.as_ref()) {
+                        if let Err(e) =
+                            flush(&ctx, &mut archive, &mut units, &mut stats, pool.as_ref())
+                        {
                             flush_err = Some(e);
                         }
                     }
@@ -235,7 +282,9 @@ fn progress_bar(run: &RunOptions, n: usize) -> Option<indicatif::ProgressBar> {
         return None;
     }
     let b = indicatif::ProgressBar::new(n as u64);
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {pos}/{len} inputs indexed {wide_bar} {eta}") {
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} {pos}/{len} inputs indexed {wide_bar} {eta}",
+    ) {
         b.set_style(style);
     }
     Some(b)
@@ -243,9 +292,12 @@ fn progress_bar(run: &RunOptions, n: usize) -> Option<indicatif::ProgressBar> {
 
 fn load_hashes(archive: &Archive) -> Result<HashMap<(String, usize), String>, ArchiveError> {
     let err = archive.sql_err("reading stored hashes");
-    let mut stmt = archive.conn().prepare("SELECT path, line, hash FROM documents").map_err(&err)?;
+    let mut stmt =
+        archive.conn().prepare("SELECT path, line, hash FROM documents").map_err(&err)?;
     let rows = stmt
-        .query_map([], |r| Ok(((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize), r.get::<_, String>(2)?)))
+        .query_map([], |r| {
+            Ok(((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize), r.get::<_, String>(2)?))
+        })
         .map_err(&err)?;
     rows.collect::<Result<HashMap<_, _>, _>>().map_err(&err)
 }
@@ -262,7 +314,13 @@ fn read_lines(path: &Path, problems: &mut Vec<InputProblem>, mut each: impl FnMu
 }
 
 /// Analyse the pending units in parallel and write the changed ones in one transaction.
-fn flush(ctx: &Ctx, archive: &mut Archive, units: &mut Vec<Unit>, stats: &mut IndexStats, pool: Option<&rayon::ThreadPool>) -> Result<(), ArchiveError> {
+fn flush(
+    ctx: &Ctx,
+    archive: &mut Archive,
+    units: &mut Vec<Unit>,
+    stats: &mut IndexStats,
+    pool: Option<&rayon::ThreadPool>,
+) -> Result<(), ArchiveError> {
     if units.is_empty() {
         return Ok(());
     }
@@ -319,10 +377,15 @@ fn write(archive: &mut Archive, docs: &[Box<Indexed>]) -> Result<(), ArchiveErro
         move |source| ArchiveError::Sql { path: name.clone(), what, source }
     };
     let now = jiff::Timestamp::now().to_string();
-    let tx = archive.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql("starting a write"))?;
+    let tx = archive
+        .conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(sql("starting a write"))?;
     {
         let mut upsert = tx.prepare_cached(UPSERT_DOC).map_err(sql("preparing a write"))?;
-        let mut clear = tx.prepare_cached("DELETE FROM claims WHERE doc_id = ?1").map_err(sql("preparing a write"))?;
+        let mut clear = tx
+            .prepare_cached("DELETE FROM claims WHERE doc_id = ?1")
+            .map_err(sql("preparing a write"))?;
         let mut insert = tx.prepare_cached(INSERT_CLAIM).map_err(sql("preparing a write"))?;
         for d in docs {
             let meta = encode_meta(&d.meta).map_err(|e| corrupt(&name, &d.path, e))?;
@@ -378,5 +441,9 @@ fn write(archive: &mut Archive, docs: &[Box<Indexed>]) -> Result<(), ArchiveErro
 }
 
 fn corrupt(db: &str, doc: &str, e: serde_json::Error) -> ArchiveError {
-    ArchiveError::Corrupt { path: db.to_string(), what: format!("encoding {doc}"), message: e.to_string() }
+    ArchiveError::Corrupt {
+        path: db.to_string(),
+        what: format!("encoding {doc}"),
+        message: e.to_string(),
+    }
 }

@@ -39,19 +39,28 @@ pub const APPLICATION_ID: i64 = 0x464c_4e54;
 #[derive(Debug, Error, Diagnostic)]
 pub enum ArchiveError {
     #[error("archive {path} does not exist")]
-    #[diagnostic(code(factlint::archive::missing), help("create it with `factlint index CORPUS... --db {path}`"))]
+    #[diagnostic(
+        code(factlint::archive::missing),
+        help("create it with `factlint index CORPUS... --db {path}`")
+    )]
     Missing { path: String },
     #[error("cannot open archive {path}")]
     #[diagnostic(code(factlint::archive::open))]
     Open { path: String, source: rusqlite::Error },
     #[error("{path} is not a factlint archive")]
-    #[diagnostic(code(factlint::archive::foreign), help("give a file made by `factlint index`, or a new file name"))]
+    #[diagnostic(
+        code(factlint::archive::foreign),
+        help("give a file made by `factlint index`, or a new file name")
+    )]
     Foreign { path: String },
     #[error("archive {path} has schema version {found}; this factlint reads up to {supported}")]
     #[diagnostic(code(factlint::archive::too_new), help("use a newer factlint with this archive"))]
     TooNew { path: String, found: i64, supported: i64 },
     #[error("archive {path} has schema version {found}; this factlint needs {supported}")]
-    #[diagnostic(code(factlint::archive::too_old), help("run `factlint index` once with this archive to upgrade it"))]
+    #[diagnostic(
+        code(factlint::archive::too_old),
+        help("run `factlint index` once with this archive to upgrade it")
+    )]
     TooOld { path: String, found: i64, supported: i64 },
     #[error("archive {path}: {what}")]
     #[diagnostic(code(factlint::archive::sql))]
@@ -75,25 +84,38 @@ impl Archive {
         let mut conn = Connection::open(path).map_err(open_err)?;
         conn.busy_timeout(Duration::from_secs(60)).map_err(open_err)?;
         // the first read of the header fails here when the file is not SQLite at all
-        let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(open_err)?;
+        let app_id: i64 =
+            conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(open_err)?;
         let version = schema::version(&conn).map_err(open_err)?;
         if app_id != APPLICATION_ID {
-            let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).map_err(open_err)?;
+            let tables: i64 = conn
+                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+                .map_err(open_err)?;
             if app_id != 0 || version != 0 || tables != 0 {
                 return Err(ArchiveError::Foreign { path: name });
             }
         }
         if version > schema::VERSION {
-            return Err(ArchiveError::TooNew { path: name, found: version, supported: schema::VERSION });
+            return Err(ArchiveError::TooNew {
+                path: name,
+                found: version,
+                supported: schema::VERSION,
+            });
         }
-        let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)).map_err(open_err)?;
+        let mode: String = conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+            .map_err(open_err)?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(ArchiveError::Open { path: name, source: rusqlite::Error::InvalidQuery });
         }
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_err)?;
         conn.pragma_update(None, "foreign_keys", true).map_err(open_err)?;
         conn.pragma_update(None, "application_id", APPLICATION_ID).map_err(open_err)?;
-        schema::migrate(&mut conn).map_err(|source| ArchiveError::Sql { path: name.clone(), what: "migrating the schema", source })?;
+        schema::migrate(&mut conn).map_err(|source| ArchiveError::Sql {
+            path: name.clone(),
+            what: "migrating the schema",
+            source,
+        })?;
         Ok(Archive { conn, path: path.to_path_buf() })
     }
 
@@ -104,19 +126,30 @@ impl Archive {
             return Err(ArchiveError::Missing { path: name });
         }
         let open_err = |source| ArchiveError::Open { path: name.clone(), source };
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
         conn.busy_timeout(Duration::from_secs(10)).map_err(open_err)?;
-        let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(open_err)?;
+        let app_id: i64 =
+            conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(open_err)?;
         if app_id != APPLICATION_ID {
             return Err(ArchiveError::Foreign { path: name });
         }
         let version = schema::version(&conn).map_err(open_err)?;
         if version > schema::VERSION {
-            return Err(ArchiveError::TooNew { path: name, found: version, supported: schema::VERSION });
+            return Err(ArchiveError::TooNew {
+                path: name,
+                found: version,
+                supported: schema::VERSION,
+            });
         }
         if version < schema::VERSION {
-            return Err(ArchiveError::TooOld { path: name, found: version, supported: schema::VERSION });
+            return Err(ArchiveError::TooOld {
+                path: name,
+                found: version,
+                supported: schema::VERSION,
+            });
         }
         Ok(Archive { conn, path: path.to_path_buf() })
     }
@@ -133,14 +166,24 @@ impl Archive {
         self.path.display().to_string()
     }
 
-    pub(crate) fn sql_err(&self, what: &'static str) -> impl Fn(rusqlite::Error) -> ArchiveError + '_ {
+    pub(crate) fn sql_err(
+        &self,
+        what: &'static str,
+    ) -> impl Fn(rusqlite::Error) -> ArchiveError + '_ {
         move |source| ArchiveError::Sql { path: self.name(), what, source }
     }
 
     /// Documents and claims stored.
     pub fn counts(&self) -> Result<(usize, usize), ArchiveError> {
-        let n = |sql: &str| self.conn.query_row(sql, [], |r| r.get::<_, i64>(0)).map_err(self.sql_err("counting rows"));
-        Ok((n("SELECT count(*) FROM documents")? as usize, n("SELECT count(*) FROM claims")? as usize))
+        let n = |sql: &str| {
+            self.conn
+                .query_row(sql, [], |r| r.get::<_, i64>(0))
+                .map_err(self.sql_err("counting rows"))
+        };
+        Ok((
+            n("SELECT count(*) FROM documents")? as usize,
+            n("SELECT count(*) FROM claims")? as usize,
+        ))
     }
 
     /// The query plan of every look-up `check --against` and `sources` make, one line per step
@@ -148,9 +191,13 @@ impl Archive {
     pub fn lookup_plans(&self) -> Result<Vec<(String, Vec<String>)>, ArchiveError> {
         let mut out = Vec::new();
         for (name, sql) in against::LOOKUPS.iter().chain(sources::LOOKUPS) {
-            let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).map_err(self.sql_err("planning a look-up"))?;
+            let mut stmt = self
+                .conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .map_err(self.sql_err("planning a look-up"))?;
             let n = stmt.parameter_count();
-            let params: Vec<rusqlite::types::Value> = (0..n).map(|_| rusqlite::types::Value::Text("x".into())).collect();
+            let params: Vec<rusqlite::types::Value> =
+                (0..n).map(|_| rusqlite::types::Value::Text("x".into())).collect();
             let rows = stmt
                 .query_map(rusqlite::params_from_iter(params), |r| r.get::<_, String>(3))
                 .map_err(self.sql_err("planning a look-up"))?

@@ -40,9 +40,18 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Rendered {
     // documents in order: the draft with the primary label (or the first draft), other drafts,
     // then the archived ones
     let mut docs: Vec<u32> = Vec::new();
-    let primary_draft = d.labels.iter().find(|l| l.primary && a.is_draft(l.doc)).or_else(|| d.labels.iter().find(|l| a.is_draft(l.doc)));
+    let primary_draft = d
+        .labels
+        .iter()
+        .find(|l| l.primary && a.is_draft(l.doc))
+        .or_else(|| d.labels.iter().find(|l| a.is_draft(l.doc)));
     docs.extend(primary_draft.map(|l| l.doc));
-    for l in d.labels.iter().filter(|l| a.is_draft(l.doc)).chain(d.labels.iter().filter(|l| !a.is_draft(l.doc))) {
+    for l in d
+        .labels
+        .iter()
+        .filter(|l| a.is_draft(l.doc))
+        .chain(d.labels.iter().filter(|l| !a.is_draft(l.doc)))
+    {
         if !docs.contains(&l.doc) {
             docs.push(l.doc);
         }
@@ -52,13 +61,23 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Rendered {
         .map(|&doc| {
             let ls: Vec<&Label> = d.labels.iter().filter(|l| l.doc == doc).collect();
             let meta = a.report.documents.get(doc as usize);
-            let path = meta.map(|m| m.name()).or_else(|| ls.first().map(|l| l.path.to_string())).unwrap_or_default();
+            let path = meta
+                .map(|m| m.name())
+                .or_else(|| ls.first().map(|l| l.path.to_string()))
+                .unwrap_or_default();
             if a.is_draft(doc) {
                 let file = ls.first().map(|l| l.path.to_string()).unwrap_or_default();
-                let (start, end) = (ls.iter().map(|l| l.start).min().unwrap_or(0), ls.iter().map(|l| l.end).max().unwrap_or(0));
+                let (start, end) = (
+                    ls.iter().map(|l| l.start).min().unwrap_or(0),
+                    ls.iter().map(|l| l.end).max().unwrap_or(0),
+                );
                 let ex = sources.excerpt(&file, start, end);
                 let labels = spans(&ls, &ex.text, ex.base);
-                return Rendered::note(format!("in {path}"), Some(Windowed { name: file, text: ex.text, first_line: ex.first_line }), labels);
+                return Rendered::note(
+                    format!("in {path}"),
+                    Some(Windowed { name: file, text: ex.text, first_line: ex.first_line }),
+                    labels,
+                );
             }
             let quotes: Vec<String> = ls.iter().map(|l| format!("“{}”", l.text)).collect();
             let message = format!(
@@ -73,7 +92,10 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Rendered {
                 }
                 // no stored text to show: the note alone names the source and quotes it
                 None => Rendered::note(
-                    format!("{message} — {}", ls.iter().map(|l| l.message).collect::<Vec<_>>().join("; ")),
+                    format!(
+                        "{message} — {}",
+                        ls.iter().map(|l| l.message).collect::<Vec<_>>().join("; ")
+                    ),
                     None,
                     Vec::new(),
                 ),
@@ -126,7 +148,10 @@ pub fn print(a: &Against, corroborations: bool, color: bool) -> String {
                     Some(d) if !a.is_draft(s.doc) => format!(" [archived: {}]", provenance(d)),
                     _ => String::new(),
                 };
-                out.push_str(&format!("    {}:{l}:{col} “{}” ({}){origin}\n", s.path, s.text, s.message));
+                out.push_str(&format!(
+                    "    {}:{l}:{col} “{}” ({}){origin}\n",
+                    s.path, s.text, s.message
+                ));
             }
         }
     }

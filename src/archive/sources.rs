@@ -14,7 +14,6 @@ use jiff::civil::Date;
 use rusqlite::types::Value;
 use serde::Serialize;
 
-use crate::report::plural;
 use super::store::{decode_claim, decode_meta};
 use super::{Archive, ArchiveError};
 use crate::app::Setup;
@@ -23,6 +22,7 @@ use crate::corpus::{self, CorpusOptions, Meta, OffsetMap, RawDoc};
 use crate::extract;
 use crate::lang::token::{lower_text, tokenize};
 use crate::lang::EntityType;
+use crate::report::plural;
 
 #[derive(Debug, Clone)]
 pub struct SourcesOptions {
@@ -88,7 +88,11 @@ const KINDS: [&str; 5] = ["count", "part_of_whole", "duration", "date", "since"]
 pub fn parse_key(q: &str) -> Option<Key> {
     let q = q.trim().to_string();
     // keys are written as ids: lower-case ASCII, digits, `_` and `-`
-    let ident = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+    let ident = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+    };
     let (rest, person) = match q.split_once('@') {
         Some((a, p)) if ident(p) => (a.to_string(), Some(p.to_string())),
         Some(_) => return None,
@@ -173,20 +177,43 @@ pub struct SourcesView {
 /// The keys of a claim: what `check --against` would compare it with.
 fn key_of(c: &Claim) -> Option<Key> {
     if c.kind == ClaimKind::Since {
-        return Some(Key { kind: Some("since".into()), term: Some(c.family?.to_string()), qualifier: None, person: c.principal.map(|p| p.to_string()) });
+        return Some(Key {
+            kind: Some("since".into()),
+            term: Some(c.family?.to_string()),
+            qualifier: None,
+            person: c.principal.map(|p| p.to_string()),
+        });
     }
-    Some(Key { kind: Some(c.kind.name().into()), term: Some(c.concept?.to_string()), qualifier: c.qualifier.map(|q| q.to_string()), person: c.principal.map(|p| p.to_string()) })
+    Some(Key {
+        kind: Some(c.kind.name().into()),
+        term: Some(c.concept?.to_string()),
+        qualifier: c.qualifier.map(|q| q.to_string()),
+        person: c.principal.map(|p| p.to_string()),
+    })
 }
 
 /// Read a text query: its claims, or the people and concepts it names.
-fn read_text(setup: &Setup, text: &str, opts: &SourcesOptions) -> (Vec<Key>, Vec<Claim>, Option<Date>) {
+fn read_text(
+    setup: &Setup,
+    text: &str,
+    opts: &SourcesOptions,
+) -> (Vec<Key>, Vec<Claim>, Option<Date>) {
     let mut copts = opts.corpus.clone();
     if copts.published.is_none() {
         copts.published = Some(jiff::Zoned::now().date());
     }
-    let raw = RawDoc { path: "<query>".into(), line: None, text: text.to_string(), map: OffsetMap::identity(), meta: Meta::default() };
+    let raw = RawDoc {
+        path: "<query>".into(),
+        line: None,
+        text: text.to_string(),
+        map: OffsetMap::identity(),
+        meta: Meta::default(),
+    };
     let doc = corpus::analyze(raw, &setup.knowledge, &setup.stripper, &copts);
-    let claims: Vec<Claim> = extract::extract(&doc, 0, &setup.knowledge).into_iter().filter(|c| key_of(c).is_some()).collect();
+    let claims: Vec<Claim> = extract::extract(&doc, 0, &setup.knowledge)
+        .into_iter()
+        .filter(|c| key_of(c).is_some())
+        .collect();
     let mut keys: Vec<Key> = claims.iter().filter_map(key_of).collect();
     if keys.is_empty() {
         let lower = lower_text(text);
@@ -196,7 +223,9 @@ fn read_text(setup: &Setup, text: &str, opts: &SourcesOptions) -> (Vec<Key>, Vec
         let mut terms = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            if let Some((n, (id, ty))) = setup.knowledge.entities.match_at(|k| words.get(i + k).copied()) {
+            if let Some((n, (id, ty))) =
+                setup.knowledge.entities.match_at(|k| words.get(i + k).copied())
+            {
                 if *ty == EntityType::Person && !persons.contains(id) {
                     persons.push(*id);
                 }
@@ -215,12 +244,22 @@ fn read_text(setup: &Setup, text: &str, opts: &SourcesOptions) -> (Vec<Key>, Vec
             (false, false) => {
                 for t in &terms {
                     for p in &persons {
-                        keys.push(Key { term: Some(t.to_string()), person: Some(p.to_string()), ..Default::default() });
+                        keys.push(Key {
+                            term: Some(t.to_string()),
+                            person: Some(p.to_string()),
+                            ..Default::default()
+                        });
                     }
                 }
             }
-            (false, true) => keys.extend(terms.into_iter().map(|t| Key { term: Some(t.to_string()), ..Default::default() })),
-            (true, false) => keys.extend(persons.into_iter().map(|p| Key { person: Some(p.to_string()), ..Default::default() })),
+            (false, true) => keys.extend(
+                terms.into_iter().map(|t| Key { term: Some(t.to_string()), ..Default::default() }),
+            ),
+            (true, false) => keys.extend(
+                persons
+                    .into_iter()
+                    .map(|p| Key { person: Some(p.to_string()), ..Default::default() }),
+            ),
             (true, true) => {}
         }
     }
@@ -235,12 +274,22 @@ struct Row {
 }
 
 /// Fetch one look-up's claims; true when it hit the limit (older claims left out).
-fn fetch(archive: &Archive, name: &str, keys: &[&str], limit: usize, out: &mut BTreeMap<i64, Row>) -> Result<bool, ArchiveError> {
+fn fetch(
+    archive: &Archive,
+    name: &str,
+    keys: &[&str],
+    limit: usize,
+    out: &mut BTreeMap<i64, Row>,
+) -> Result<bool, ArchiveError> {
     let err = archive.sql_err("looking up archived claims");
     let mut stmt = archive.conn().prepare_cached(sql(name)).map_err(&err)?;
     let mut params: Vec<Value> = keys.iter().map(|k| Value::Text(k.to_string())).collect();
     params.push(Value::Integer(limit as i64));
-    let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| Ok((r.get::<_, i64>(0)?, Row { doc_id: r.get(1)?, json: r.get(2)? }))).map_err(&err)?;
+    let rows = stmt
+        .query_map(rusqlite::params_from_iter(params), |r| {
+            Ok((r.get::<_, i64>(0)?, Row { doc_id: r.get(1)?, json: r.get(2)? }))
+        })
+        .map_err(&err)?;
     let mut n = 0;
     for r in rows {
         let (id, row) = r.map_err(&err)?;
@@ -251,28 +300,44 @@ fn fetch(archive: &Archive, name: &str, keys: &[&str], limit: usize, out: &mut B
 }
 
 /// A key's claims: a term matches a concept or a family.
-fn fetch_key(archive: &Archive, key: &Key, limit: usize, out: &mut BTreeMap<i64, Row>) -> Result<bool, ArchiveError> {
+fn fetch_key(
+    archive: &Archive,
+    key: &Key,
+    limit: usize,
+    out: &mut BTreeMap<i64, Row>,
+) -> Result<bool, ArchiveError> {
     Ok(match (&key.term, &key.person) {
         (Some(t), Some(p)) => {
-            fetch(archive, "sources_concept_person", &[t, p], limit, out)? | fetch(archive, "sources_family_person", &[t, p], limit, out)?
+            fetch(archive, "sources_concept_person", &[t, p], limit, out)?
+                | fetch(archive, "sources_family_person", &[t, p], limit, out)?
         }
-        (Some(t), None) => fetch(archive, "sources_concept", &[t], limit, out)? | fetch(archive, "sources_family", &[t], limit, out)?,
+        (Some(t), None) => {
+            fetch(archive, "sources_concept", &[t], limit, out)?
+                | fetch(archive, "sources_family", &[t], limit, out)?
+        }
         (None, Some(p)) => fetch(archive, "sources_person", &[p], limit, out)?,
         (None, None) => false,
     })
 }
 
 fn matches(key: &Key, c: &Claim) -> bool {
-    let term_ok = key.term.as_deref().is_none_or(|t| c.concept.as_deref() == Some(t) || c.family.as_deref() == Some(t));
+    let term_ok = key
+        .term
+        .as_deref()
+        .is_none_or(|t| c.concept.as_deref() == Some(t) || c.family.as_deref() == Some(t));
     let kind_ok = key.kind.as_ref().is_none_or(|k| k == c.kind.name());
-    let qual_ok = key.qualifier.as_ref().is_none_or(|q| c.qualifier.as_ref().is_some_and(|x| x.eq_ignore_ascii_case(q)));
+    let qual_ok = key
+        .qualifier
+        .as_ref()
+        .is_none_or(|q| c.qualifier.as_ref().is_some_and(|x| x.eq_ignore_ascii_case(q)));
     let person_ok = key.person.as_deref().is_none_or(|p| c.principal.as_deref() == Some(p));
     term_ok && kind_ok && qual_ok && person_ok
 }
 
 /// The subject a claim is grouped under (the rules' grouping: since claims by family and person,
 /// others by kind, concept, qualifier, person, unit and phase).
-type SubjectKey = (ClaimKind, Option<Sym>, Option<String>, Option<Sym>, Option<String>, Option<String>);
+type SubjectKey =
+    (ClaimKind, Option<Sym>, Option<String>, Option<Sym>, Option<String>, Option<String>);
 
 fn subject_key(c: &Claim) -> Option<SubjectKey> {
     if c.kind == ClaimKind::Since {
@@ -327,12 +392,28 @@ struct Doc {
 
 fn load_doc(archive: &Archive, id: i64) -> Result<Doc, ArchiveError> {
     let err = archive.sql_err("reading an archived document");
-    let mut stmt = archive.conn().prepare_cached("SELECT path, line, meta, source, source_base FROM documents WHERE id = ?1").map_err(&err)?;
-    let (path, line, meta, source, base): (String, i64, String, String, i64) =
-        stmt.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))).map_err(&err)?;
-    let meta = decode_meta(&meta).map_err(|e| ArchiveError::Corrupt { path: archive.name(), what: format!("document {path}"), message: e.to_string() })?;
+    let mut stmt = archive
+        .conn()
+        .prepare_cached("SELECT path, line, meta, source, source_base FROM documents WHERE id = ?1")
+        .map_err(&err)?;
+    let (path, line, meta, source, base): (String, i64, String, String, i64) = stmt
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .map_err(&err)?;
+    let meta = decode_meta(&meta).map_err(|e| ArchiveError::Corrupt {
+        path: archive.name(),
+        what: format!("document {path}"),
+        message: e.to_string(),
+    })?;
     let name = if line > 0 { format!("{path}:{line}") } else { path.clone() };
-    Ok(Doc { published: meta.published, outlet: meta.outlet.map(|o| o.to_string()), name, path, first_line: line.max(1) as usize, source, base: base.max(0) as usize })
+    Ok(Doc {
+        published: meta.published,
+        outlet: meta.outlet.map(|o| o.to_string()),
+        name,
+        path,
+        first_line: line.max(1) as usize,
+        source,
+        base: base.max(0) as usize,
+    })
 }
 
 fn line_col(d: &Doc, off: usize) -> (usize, usize) {
@@ -341,10 +422,19 @@ fn line_col(d: &Doc, off: usize) -> (usize, usize) {
 }
 
 /// Look the query up in the archive at `db`.
-pub fn sources(setup: &Setup, db: &Path, query: &str, opts: &SourcesOptions) -> Result<SourcesView, ArchiveError> {
+pub fn sources(
+    setup: &Setup,
+    db: &Path,
+    query: &str,
+    opts: &SourcesOptions,
+) -> Result<SourcesView, ArchiveError> {
     let archive = Archive::open_read(db)?;
     // values agree as the value rule (FL002) says they do
-    let tol = setup.rules.iter().find(|r| r.check == crate::rules::Check::ValueMismatch).map_or(crate::rules::Params::default().tolerance, |r| r.params.tolerance);
+    let tol = setup
+        .rules
+        .iter()
+        .find(|r| r.check == crate::rules::Check::ValueMismatch)
+        .map_or(crate::rules::Params::default().tolerance, |r| r.params.tolerance);
     let (keys, query_claims, query_published) = match parse_key(query) {
         // a bare id may name a concept, a family or a person
         Some(k) if k.kind.is_none() && k.qualifier.is_none() && k.person.is_none() => {
@@ -363,7 +453,11 @@ pub fn sources(setup: &Setup, db: &Path, query: &str, opts: &SourcesOptions) -> 
     let mut docs: HashMap<i64, Doc> = HashMap::new();
     let mut claims: Vec<(i64, Claim)> = Vec::new();
     for (id, r) in &rows {
-        let c = decode_claim(&r.json, 0).map_err(|e| ArchiveError::Corrupt { path: archive.name(), what: format!("claim {id}"), message: e.to_string() })?;
+        let c = decode_claim(&r.json, 0).map_err(|e| ArchiveError::Corrupt {
+            path: archive.name(),
+            what: format!("claim {id}"),
+            message: e.to_string(),
+        })?;
         if !keys.iter().any(|k| matches(k, &c)) {
             continue;
         }
@@ -382,7 +476,13 @@ pub fn sources(setup: &Setup, db: &Path, query: &str, opts: &SourcesOptions) -> 
     let mut subjects = Vec::new();
     for (key, mut members) in groups {
         let published = |d: i64| docs.get(&d).and_then(|x| x.published);
-        members.sort_by(|(da, a), (db, b)| (published(*da), docs.get(da).map(|d| &d.path), a.start).cmp(&(published(*db), docs.get(db).map(|d| &d.path), b.start)));
+        members.sort_by(|(da, a), (db, b)| {
+            (published(*da), docs.get(da).map(|d| &d.path), a.start).cmp(&(
+                published(*db),
+                docs.get(db).map(|d| &d.path),
+                b.start,
+            ))
+        });
         // classes of agreeing values; the majority is the class stated by most documents, ties
         // going to the earliest published
         let mut classes: Vec<Vec<usize>> = Vec::new();
@@ -410,14 +510,23 @@ pub fn sources(setup: &Setup, db: &Path, query: &str, opts: &SourcesOptions) -> 
                 for &i in cl {
                     class_of[i] = ci;
                     let d = docs.get(&members[i].0);
-                    let o = d.and_then(|d| d.outlet.clone()).or_else(|| d.map(|d| d.name.clone())).unwrap_or_default();
+                    let o = d
+                        .and_then(|d| d.outlet.clone())
+                        .or_else(|| d.map(|d| d.name.clone()))
+                        .unwrap_or_default();
                     if !outlets.contains(&o) {
                         outlets.push(o);
                     }
                 }
                 Class {
                     value: members[cl[0]].1.value_text(),
-                    standing: if split { "split" } else if ci == 0 { "agree" } else { "disagree" },
+                    standing: if split {
+                        "split"
+                    } else if ci == 0 {
+                        "agree"
+                    } else {
+                        "disagree"
+                    },
                     outlets,
                     documents: ndocs(cl),
                 }
@@ -443,7 +552,8 @@ pub fn sources(setup: &Setup, db: &Path, query: &str, opts: &SourcesOptions) -> 
             })
             .collect();
         let own = query_claims.iter().find(|q| subject_key(q).as_ref() == Some(&key));
-        let query_class = own.and_then(|q| classes.iter().position(|cl| same_value(&members[cl[0]].1, q, tol)));
+        let query_class =
+            own.and_then(|q| classes.iter().position(|cl| same_value(&members[cl[0]].1, q, tol)));
         subjects.push(Subject {
             subject: subject_name(&key),
             kind: key.0.name(),
@@ -454,8 +564,20 @@ pub fn sources(setup: &Setup, db: &Path, query: &str, opts: &SourcesOptions) -> 
         });
     }
     // subjects the text's own claims bear on first, then the best attested
-    subjects.sort_by(|a, b| b.query_value.is_some().cmp(&a.query_value.is_some()).then(b.claims.len().cmp(&a.claims.len())).then(a.subject.cmp(&b.subject)));
-    Ok(SourcesView { db: archive.name(), query: query.to_string(), keys: keys.iter().map(Key::to_string).collect(), subjects, truncated })
+    subjects.sort_by(|a, b| {
+        b.query_value
+            .is_some()
+            .cmp(&a.query_value.is_some())
+            .then(b.claims.len().cmp(&a.claims.len()))
+            .then(a.subject.cmp(&b.subject))
+    });
+    Ok(SourcesView {
+        db: archive.name(),
+        query: query.to_string(),
+        keys: keys.iter().map(Key::to_string).collect(),
+        subjects,
+        truncated,
+    })
 }
 
 impl SourcesView {
@@ -473,34 +595,78 @@ impl SourcesView {
             return out;
         }
         let n: usize = self.subjects.iter().map(|s| s.claims.len()).sum();
-        out.push_str(&format!("{}: {} on {} ({})\n", self.db, plural(n, "claim"), self.keys.join(", "), plural(self.subjects.len(), "subject")));
+        out.push_str(&format!(
+            "{}: {} on {} ({})\n",
+            self.db,
+            plural(n, "claim"),
+            self.keys.join(", "),
+            plural(self.subjects.len(), "subject")
+        ));
         if self.truncated {
-            out.push_str("(the most recent only: a look-up reached --limit; raise it to go further back)\n");
+            out.push_str(
+                "(the most recent only: a look-up reached --limit; raise it to go further back)\n",
+            );
         }
         for s in &self.subjects {
-            let mut docs: Vec<(&str, usize)> = s.claims.iter().map(|e| (e.path.as_str(), e.line)).collect();
+            let mut docs: Vec<(&str, usize)> =
+                s.claims.iter().map(|e| (e.path.as_str(), e.line)).collect();
             docs.sort_unstable();
             docs.dedup_by_key(|d| d.0);
-            out.push_str(&format!("\n{} [{}] — {} in {}\n", s.subject, s.kind, plural(s.claims.len(), "claim"), plural(docs.len(), "document")));
-            let ow = s.claims.iter().map(|e| e.outlet.as_deref().unwrap_or("-").chars().count()).max().unwrap_or(1);
+            out.push_str(&format!(
+                "\n{} [{}] — {} in {}\n",
+                s.subject,
+                s.kind,
+                plural(s.claims.len(), "claim"),
+                plural(docs.len(), "document")
+            ));
+            let ow = s
+                .claims
+                .iter()
+                .map(|e| e.outlet.as_deref().unwrap_or("-").chars().count())
+                .max()
+                .unwrap_or(1);
             let rw = s.claims.iter().map(|e| e.reading.chars().count()).max().unwrap_or(1);
             let tw = s.claims.iter().map(|e| e.text.chars().count() + 2).max().unwrap_or(1);
             for e in &s.claims {
-                let date = e.published.map(|d| d.to_string()).unwrap_or_else(|| "undated   ".into());
+                let date =
+                    e.published.map(|d| d.to_string()).unwrap_or_else(|| "undated   ".into());
                 let outlet = e.outlet.as_deref().unwrap_or("-");
-                let mark = if s.classes.get(e.class).is_some_and(|c| c.standing == "disagree") { "✗" } else { " " };
+                let mark = if s.classes.get(e.class).is_some_and(|c| c.standing == "disagree") {
+                    "✗"
+                } else {
+                    " "
+                };
                 let quote = format!("“{}”", e.text);
-                out.push_str(&format!("  {mark} {date}  {outlet:<ow$}  {:<rw$}  {quote:<tw$}  {}:{}:{}\n", e.reading, e.path, e.line, e.column));
+                out.push_str(&format!(
+                    "  {mark} {date}  {outlet:<ow$}  {:<rw$}  {quote:<tw$}  {}:{}:{}\n",
+                    e.reading, e.path, e.line, e.column
+                ));
             }
             for c in &s.classes {
-                out.push_str(&format!("  {:<9} {} — {} ({})\n", c.standing, c.value, c.outlets.join(", "), plural(c.documents, "document")));
+                out.push_str(&format!(
+                    "  {:<9} {} — {} ({})\n",
+                    c.standing,
+                    c.value,
+                    c.outlets.join(", "),
+                    plural(c.documents, "document")
+                ));
             }
             if let Some(v) = &s.query_value {
                 let verdict = match s.query_class.and_then(|i| s.classes.get(i)) {
-                    Some(c) if c.standing == "agree" => format!("agrees with {}", c.outlets.join(", ")),
-                    Some(c) => format!("sides with {} ({}), against the majority", c.outlets.join(", "), c.standing),
+                    Some(c) if c.standing == "agree" => {
+                        format!("agrees with {}", c.outlets.join(", "))
+                    }
+                    Some(c) => format!(
+                        "sides with {} ({}), against the majority",
+                        c.outlets.join(", "),
+                        c.standing
+                    ),
                     None => match s.classes.first() {
-                        Some(m) if m.standing == "agree" => format!("disagrees with the majority ({}: {})", m.value, m.outlets.join(", ")),
+                        Some(m) if m.standing == "agree" => format!(
+                            "disagrees with the majority ({}: {})",
+                            m.value,
+                            m.outlets.join(", ")
+                        ),
                         _ => "matches no archived source".to_string(),
                     },
                 };

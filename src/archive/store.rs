@@ -20,7 +20,11 @@ pub fn encode_claim(c: &Claim) -> serde_json::Result<String> {
     let mut v = serde_json::to_value(c)?;
     if let serde_json::Value::Object(m) = &mut v {
         m.remove("doc");
-        m.retain(|_, x| !(x.is_null() || x == &serde_json::Value::Bool(false) || x.as_array().is_some_and(Vec::is_empty)));
+        m.retain(|_, x| {
+            !(x.is_null()
+                || x == &serde_json::Value::Bool(false)
+                || x.as_array().is_some_and(Vec::is_empty))
+        });
     }
     serde_json::to_string(&v)
 }
@@ -69,7 +73,13 @@ mod tests {
         use crate::corpus::{analyze, CorpusOptions, Meta, OffsetMap, RawDoc, Stripper};
         let k = crate::lang::Knowledge::builtin().unwrap();
         let text = "Frétt\n\n13. september 2023 06:58\n\nÞetta er fyrsta ferð Kims í fjögur ár. Um 32 af 44 drónum voru skotnir niður í gær, eftir sex daga heimsókn Pútíns á miðvikudag.\n";
-        let raw = RawDoc { path: "a.txt".into(), line: None, text: text.into(), map: OffsetMap::identity(), meta: Meta::default() };
+        let raw = RawDoc {
+            path: "a.txt".into(),
+            line: None,
+            text: text.into(),
+            map: OffsetMap::identity(),
+            meta: Meta::default(),
+        };
         let doc = analyze(raw, &k, &Stripper::new(&k.boilerplate), &CorpusOptions::default());
         let claims = crate::extract::extract(&doc, 7, &k);
         let kinds: std::collections::HashSet<ClaimKind> = claims.iter().map(|c| c.kind).collect();

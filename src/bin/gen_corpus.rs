@@ -86,16 +86,71 @@ impl L {
     }
 }
 
-const IS_MONTHS: [&str; 12] = ["janúar", "febrúar", "mars", "apríl", "maí", "júní", "júlí", "ágúst", "september", "október", "nóvember", "desember"];
-const NO_MONTHS: [&str; 12] = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"];
+const IS_MONTHS: [&str; 12] = [
+    "janúar",
+    "febrúar",
+    "mars",
+    "apríl",
+    "maí",
+    "júní",
+    "júlí",
+    "ágúst",
+    "september",
+    "október",
+    "nóvember",
+    "desember",
+];
+const NO_MONTHS: [&str; 12] = [
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+];
 /// "á þriðjudag" (accusative), "þriðjudaginn 12. september" (definite)
-const IS_WD: [&str; 7] = ["mánudag", "þriðjudag", "miðvikudag", "fimmtudag", "föstudag", "laugardag", "sunnudag"];
-const IS_WD_DEF: [&str; 7] = ["mánudaginn", "þriðjudaginn", "miðvikudaginn", "fimmtudaginn", "föstudaginn", "laugardaginn", "sunnudaginn"];
+const IS_WD: [&str; 7] =
+    ["mánudag", "þriðjudag", "miðvikudag", "fimmtudag", "föstudag", "laugardag", "sunnudag"];
+const IS_WD_DEF: [&str; 7] = [
+    "mánudaginn",
+    "þriðjudaginn",
+    "miðvikudaginn",
+    "fimmtudaginn",
+    "föstudaginn",
+    "laugardaginn",
+    "sunnudaginn",
+];
 const NN_WD: [&str; 7] = ["måndag", "tysdag", "onsdag", "torsdag", "fredag", "laurdag", "søndag"];
 const NB_WD: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
 
-const IS_5_20: [&str; 16] = ["fimm", "sex", "sjö", "átta", "níu", "tíu", "ellefu", "tólf", "þrettán", "fjórtán", "fimmtán", "sextán", "sautján", "átján", "nítján", "tuttugu"];
-const NO_2_20: [&str; 19] = ["to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve", "tolv", "tretten", "fjorten", "femten", "seksten", "sytten", "atten", "nitten", "tjue"];
+const IS_5_20: [&str; 16] = [
+    "fimm",
+    "sex",
+    "sjö",
+    "átta",
+    "níu",
+    "tíu",
+    "ellefu",
+    "tólf",
+    "þrettán",
+    "fjórtán",
+    "fimmtán",
+    "sextán",
+    "sautján",
+    "átján",
+    "nítján",
+    "tuttugu",
+];
+const NO_2_20: [&str; 19] = [
+    "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve", "tolv", "tretten",
+    "fjorten", "femten", "seksten", "sytten", "atten", "nitten", "tjue",
+];
 
 /// Icelandic grammatical slot of a number word.
 #[derive(Clone, Copy)]
@@ -238,12 +293,17 @@ fn when(r: &mut Rng, l: L, event: Date, pubd: Date, force_rel: bool) -> String {
 // Invented names (unique by index: mixed-radix syllables)
 
 const GIVEN: [&str; 32] = [
-    "Marek", "Ilona", "Tomas", "Aino", "Darius", "Lena", "Viktor", "Sanna", "Oskar", "Mira", "Anton", "Irina", "Felix", "Nadia", "Pavel", "Ruta",
-    "Emil", "Katja", "Jonas", "Vera", "Milan", "Alma", "Bruno", "Dana", "Elias", "Greta", "Hugo", "Ines", "Leon", "Maja", "Nils", "Olga",
+    "Marek", "Ilona", "Tomas", "Aino", "Darius", "Lena", "Viktor", "Sanna", "Oskar", "Mira",
+    "Anton", "Irina", "Felix", "Nadia", "Pavel", "Ruta", "Emil", "Katja", "Jonas", "Vera", "Milan",
+    "Alma", "Bruno", "Dana", "Elias", "Greta", "Hugo", "Ines", "Leon", "Maja", "Nils", "Olga",
 ];
-const SYL_A: [&str; 24] = ["Dar", "Vel", "Kor", "Mis", "Tal", "Ber", "Lun", "Sor", "Gav", "Ren", "Pol", "Zan", "Hal", "Nor", "Vik", "Sel", "Mar", "Tor", "Bel", "Kas", "Dor", "Fen", "Gul", "Jar"];
+const SYL_A: [&str; 24] = [
+    "Dar", "Vel", "Kor", "Mis", "Tal", "Ber", "Lun", "Sor", "Gav", "Ren", "Pol", "Zan", "Hal",
+    "Nor", "Vik", "Sel", "Mar", "Tor", "Bel", "Kas", "Dor", "Fen", "Gul", "Jar",
+];
 const SYL_B: [&str; 12] = ["an", "ov", "ek", "ar", "us", "al", "en", "ic", "at", "or", "el", "im"];
-const SYL_C: [&str; 14] = ["in", "ov", "ek", "ard", "usk", "ani", "eno", "ic", "ath", "orn", "ela", "imo", "ust", "ix"];
+const SYL_C: [&str; 14] =
+    ["in", "ov", "ek", "ard", "usk", "ani", "eno", "ic", "ath", "orn", "ela", "imo", "ust", "ix"];
 
 fn invented(i: usize) -> String {
     let a = SYL_A[i % SYL_A.len()];
@@ -634,7 +694,11 @@ fn visit_sentences(r: &mut Rng, l: L, v: &Visit, f: &DocFacts) -> (Vec<String>, 
 
     // visit length
     if r.chance(0.8) || f.plant == Plant::Duration {
-        let days = if f.plant == Plant::Duration { v.days + if r.chance(0.5) { 1 } else { -1 } } else { v.days };
+        let days = if f.plant == Plant::Duration {
+            v.days + if r.chance(0.5) { 1 } else { -1 }
+        } else {
+            v.days
+        };
         let leave = v.leave();
         let future = leave > pubd;
         let wl = if f.plant == Plant::Relative {
@@ -645,12 +709,30 @@ fn visit_sentences(r: &mut Rng, l: L, v: &Visit, f: &DocFacts) -> (Vec<String>, 
             when(r, l, leave, pubd, false)
         };
         let s = match (l, future) {
-            (L::Is, true) => format!("{last} mun yfirgefa {city} {wl} að lokinni {} daga heimsókn.", num(r, l, days, Case::Gen)),
-            (L::Is, false) => format!("{last} yfirgaf {city} {wl} að lokinni {} daga heimsókn.", num(r, l, days, Case::Gen)),
-            (L::Nn, true) => format!("Avreisa til {last} skal vere {wl}, etter ei vitjing på {} dagar.", num(r, l, days, Case::Gen)),
-            (L::Nn, false) => format!("{last} reiste heim frå {city} {wl} etter ei vitjing på {} dagar.", num(r, l, days, Case::Gen)),
-            (L::Nb, true) => format!("Avreisen til {last} skal etter planen være {wl}, etter et besøk på {} dager.", num(r, l, days, Case::Gen)),
-            (L::Nb, false) => format!("{last} reiste hjem fra {city} {wl} etter et besøk på {} dager.", num(r, l, days, Case::Gen)),
+            (L::Is, true) => format!(
+                "{last} mun yfirgefa {city} {wl} að lokinni {} daga heimsókn.",
+                num(r, l, days, Case::Gen)
+            ),
+            (L::Is, false) => format!(
+                "{last} yfirgaf {city} {wl} að lokinni {} daga heimsókn.",
+                num(r, l, days, Case::Gen)
+            ),
+            (L::Nn, true) => format!(
+                "Avreisa til {last} skal vere {wl}, etter ei vitjing på {} dagar.",
+                num(r, l, days, Case::Gen)
+            ),
+            (L::Nn, false) => format!(
+                "{last} reiste heim frå {city} {wl} etter ei vitjing på {} dagar.",
+                num(r, l, days, Case::Gen)
+            ),
+            (L::Nb, true) => format!(
+                "Avreisen til {last} skal etter planen være {wl}, etter et besøk på {} dager.",
+                num(r, l, days, Case::Gen)
+            ),
+            (L::Nb, false) => format!(
+                "{last} reiste hjem fra {city} {wl} etter et besøk på {} dager.",
+                num(r, l, days, Case::Gen)
+            ),
         };
         if f.plant == Plant::Duration {
             planted = Some(format!("{days} days"));
@@ -662,9 +744,18 @@ fn visit_sentences(r: &mut Rng, l: L, v: &Visit, f: &DocFacts) -> (Vec<String>, 
     if r.chance(0.6) || f.plant == Plant::Hours {
         let h = if f.plant == Plant::Hours { v.hours + 1 } else { v.hours };
         let s = match l {
-            L::Is => format!("Fundur {gen} með forsætisráðherranum stóð í {} klukkustundir.", num(r, l, h, Case::Fem)),
-            L::Nn => format!("Møtet mellom {last} og statsministeren varte i {} timar.", num(r, l, h, Case::Fem)),
-            L::Nb => format!("Møtet mellom {last} og statsministeren varte i {} timer.", num(r, l, h, Case::Fem)),
+            L::Is => format!(
+                "Fundur {gen} með forsætisráðherranum stóð í {} klukkustundir.",
+                num(r, l, h, Case::Fem)
+            ),
+            L::Nn => format!(
+                "Møtet mellom {last} og statsministeren varte i {} timar.",
+                num(r, l, h, Case::Fem)
+            ),
+            L::Nb => format!(
+                "Møtet mellom {last} og statsministeren varte i {} timer.",
+                num(r, l, h, Case::Fem)
+            ),
         };
         if f.plant == Plant::Hours {
             planted = Some(format!("{h} hours"));
@@ -673,9 +764,15 @@ fn visit_sentences(r: &mut Rng, l: L, v: &Visit, f: &DocFacts) -> (Vec<String>, 
     }
 
     // drones shot down: part of whole, with the system's name
-    if r.chance(0.7) || matches!(f.plant, Plant::Count | Plant::PartExceedsWhole | Plant::DuplicateVariant) {
+    if r.chance(0.7)
+        || matches!(f.plant, Plant::Count | Plant::PartExceedsWhole | Plant::DuplicateVariant)
+    {
         let down = match f.plant {
-            Plant::Count => v.drones_down + r.range(1, 3) * if v.drones_down + 3 < v.drones_sent && r.chance(0.5) { 1 } else { -1 },
+            Plant::Count => {
+                v.drones_down
+                    + r.range(1, 3)
+                        * if v.drones_down + 3 < v.drones_sent && r.chance(0.5) { 1 } else { -1 }
+            }
             Plant::PartExceedsWhole => v.drones_sent + r.range(1, 3),
             _ => v.drones_down,
         };
@@ -694,12 +791,30 @@ fn visit_sentences(r: &mut Rng, l: L, v: &Visit, f: &DocFacts) -> (Vec<String>, 
 
     // first trip in N years / since YEAR
     {
-        let n = i64::from(pubd.year() - p.last_trip) + if f.plant == Plant::Since { if r.chance(0.5) { 1 } else { -1 } } else { 0 };
+        let n = i64::from(pubd.year() - p.last_trip)
+            + if f.plant == Plant::Since {
+                if r.chance(0.5) {
+                    1
+                } else {
+                    -1
+                }
+            } else {
+                0
+            };
         let s = if r.chance(0.6) || f.plant == Plant::Since {
             match l {
-                L::Is => format!("Þetta er fyrsta utanlandsferð {gen} í {} ár.", num(r, l, n, Case::NeutAcc)),
-                L::Nn => format!("Det er den første utanlandsreisa til {last} på {} år.", num(r, l, n, Case::NeutAcc)),
-                L::Nb => format!("Det er {gen} første utenlandsreise på {} år.", num(r, l, n, Case::NeutAcc)),
+                L::Is => format!(
+                    "Þetta er fyrsta utanlandsferð {gen} í {} ár.",
+                    num(r, l, n, Case::NeutAcc)
+                ),
+                L::Nn => format!(
+                    "Det er den første utanlandsreisa til {last} på {} år.",
+                    num(r, l, n, Case::NeutAcc)
+                ),
+                L::Nb => format!(
+                    "Det er {gen} første utenlandsreise på {} år.",
+                    num(r, l, n, Case::NeutAcc)
+                ),
             }
         } else {
             let y = p.last_trip;
@@ -728,16 +843,32 @@ fn eruption_sentences(r: &mut Rng, l: L, e: &Eruption, pubd: Date) -> Vec<String
     if r.chance(0.6) {
         let n = i64::from(pubd.year()) - e.years_quiet;
         out.push(match l {
-            L::Is => format!("Þetta er fyrsta gosið á svæðinu í {} ár.", num(r, l, n, Case::NeutAcc)),
-            L::Nn => format!("Det er det første utbrotet i området på {} år.", num(r, l, n, Case::NeutAcc)),
-            L::Nb => format!("Det er det første utbruddet i området på {} år.", num(r, l, n, Case::NeutAcc)),
+            L::Is => {
+                format!("Þetta er fyrsta gosið á svæðinu í {} ár.", num(r, l, n, Case::NeutAcc))
+            }
+            L::Nn => format!(
+                "Det er det første utbrotet i området på {} år.",
+                num(r, l, n, Case::NeutAcc)
+            ),
+            L::Nb => format!(
+                "Det er det første utbruddet i området på {} år.",
+                num(r, l, n, Case::NeutAcc)
+            ),
         });
     }
     out
 }
 
 /// Assemble an article: title, dateline, paragraphs, furniture.
-fn render(r: &mut Rng, o: &'static Outlet, pubd: Date, title: String, facts: Vec<String>, v: Option<&Visit>, dup_variant: Option<(String, String)>) -> Article {
+fn render(
+    r: &mut Rng,
+    o: &'static Outlet,
+    pubd: Date,
+    title: String,
+    facts: Vec<String>,
+    v: Option<&Visit>,
+    dup_variant: Option<(String, String)>,
+) -> Article {
     let l = o.lang;
     // interleave facts with filler sentences; 2-3 sentences a paragraph
     let mut sents: Vec<String> = Vec::new();
@@ -775,8 +906,13 @@ fn render(r: &mut Rng, o: &'static Outlet, pubd: Date, title: String, facts: Vec
     let mut text = String::with_capacity(4096);
     match o.style {
         Style::Visir => {
-            let author = format!("{} {}", r.pick(&GIVEN), invented(r.below(NAME_SPACE as u64) as usize));
-            let _ = write!(text, "{title} {author} skrifar {} {hh:02}:{mm:02} ", date_text(l, pubd, true));
+            let author =
+                format!("{} {}", r.pick(&GIVEN), invented(r.below(NAME_SPACE as u64) as usize));
+            let _ = write!(
+                text,
+                "{title} {author} skrifar {} {hh:02}:{mm:02} ",
+                date_text(l, pubd, true)
+            );
             text.push_str(&paras.join(" "));
             if r.chance(0.7) {
                 text.push_str(" Mest lesið ");
@@ -793,13 +929,26 @@ fn render(r: &mut Rng, o: &'static Outlet, pubd: Date, title: String, facts: Vec
             text.push_str("Hopp til innhold\n\n");
             let _ = write!(text, "{title}\n\n");
             if no_meta_date {
-                let _ = write!(text, "Publisert {:02}.{:02}.{} kl. {hh:02}.{mm:02}\n\n", pubd.day(), pubd.month(), pubd.year());
+                let _ = write!(
+                    text,
+                    "Publisert {:02}.{:02}.{} kl. {hh:02}.{mm:02}\n\n",
+                    pubd.day(),
+                    pubd.month(),
+                    pubd.year()
+                );
             }
             for (k, p) in paras.iter().enumerate() {
                 text.push_str(p);
                 text.push_str("\n\n");
                 if k == 1 && r.chance(0.5) {
-                    let _ = write!(text, "Foto: {} / NTB, {:02}.{:02}.{}\n\n", invented(r.below(NAME_SPACE as u64) as usize), pubd.day(), pubd.month(), pubd.year());
+                    let _ = write!(
+                        text,
+                        "Foto: {} / NTB, {:02}.{:02}.{}\n\n",
+                        invented(r.below(NAME_SPACE as u64) as usize),
+                        pubd.day(),
+                        pubd.month(),
+                        pubd.year()
+                    );
                 }
             }
             if r.chance(0.6) {
@@ -812,7 +961,13 @@ fn render(r: &mut Rng, o: &'static Outlet, pubd: Date, title: String, facts: Vec
             }
         }
         Style::Stamp => {
-            let _ = write!(text, "{title}\n\nPublisert {:02}.{:02}.{} kl. {hh:02}.{mm:02}\n\n", pubd.day(), pubd.month(), pubd.year());
+            let _ = write!(
+                text,
+                "{title}\n\nPublisert {:02}.{:02}.{} kl. {hh:02}.{mm:02}\n\n",
+                pubd.day(),
+                pubd.month(),
+                pubd.year()
+            );
             for p in &paras {
                 text.push_str(p);
                 text.push_str("\n\n");
@@ -820,7 +975,7 @@ fn render(r: &mut Rng, o: &'static Outlet, pubd: Date, title: String, facts: Vec
             if r.chance(0.4) {
                 text.push_str("Les også: ");
                 let s = *r.pick(&NO_SIDEBAR);
-                    text.push_str(s);
+                text.push_str(s);
                 text.push('\n');
             }
         }
@@ -835,7 +990,8 @@ fn render(r: &mut Rng, o: &'static Outlet, pubd: Date, title: String, facts: Vec
             }
             if r.chance(0.3) {
                 let credit = if l == L::Is { "Mynd:" } else { "Foto:" };
-                let _ = writeln!(text, "{credit} {}", invented(r.below(NAME_SPACE as u64) as usize));
+                let _ =
+                    writeln!(text, "{credit} {}", invented(r.below(NAME_SPACE as u64) as usize));
             }
         }
     }
@@ -871,7 +1027,14 @@ struct Args {
 }
 
 fn parse_args() -> Res<Args> {
-    let mut a = Args { mb: 10.0, out: PathBuf::from("/tmp/factlint-gen"), jsonl: false, plain: false, seed: 1, conflict_rate: 0.05 };
+    let mut a = Args {
+        mb: 10.0,
+        out: PathBuf::from("/tmp/factlint-gen"),
+        jsonl: false,
+        plain: false,
+        seed: 1,
+        conflict_rate: 0.05,
+    };
     let mut it = std::env::args().skip(1);
     while let Some(k) = it.next() {
         let mut val = || it.next().ok_or_else(|| format!("{k} needs a value"));
@@ -897,9 +1060,19 @@ fn json_str(s: &str) -> String {
 }
 
 enum Sink {
-    Txt { root: PathBuf, folder: usize, in_folder: usize, manifest: Option<std::io::BufWriter<std::fs::File>> },
-    Jsonl { w: std::io::BufWriter<std::fs::File>, line: usize },
-    Plain { w: Vec<std::io::BufWriter<std::fs::File>> },
+    Txt {
+        root: PathBuf,
+        folder: usize,
+        in_folder: usize,
+        manifest: Option<std::io::BufWriter<std::fs::File>>,
+    },
+    Jsonl {
+        w: std::io::BufWriter<std::fs::File>,
+        line: usize,
+    },
+    Plain {
+        w: Vec<std::io::BufWriter<std::fs::File>>,
+    },
 }
 
 impl Sink {
@@ -916,14 +1089,21 @@ impl Sink {
                     *in_folder = 0;
                     let dir = root.join(format!("s{:04}", *folder));
                     std::fs::create_dir_all(&dir)?;
-                    *manifest = Some(std::io::BufWriter::new(std::fs::File::create(dir.join("manifest.jsonl"))?));
+                    *manifest = Some(std::io::BufWriter::new(std::fs::File::create(
+                        dir.join("manifest.jsonl"),
+                    )?));
                 }
                 *in_folder += 1;
                 let name = format!("{idx:07}_{}.txt", a.outlet.slug);
                 let rel = format!("corpus/s{:04}/{name}", *folder);
                 std::fs::write(root.join(format!("s{:04}", *folder)).join(&name), &a.text)?;
                 if let Some(m) = manifest.as_mut() {
-                    let mut line = format!("{{\"path\":{},\"outlet\":{},\"lang\":\"{}\"", json_str(&name), json_str(a.outlet.name), a.outlet.lang.code());
+                    let mut line = format!(
+                        "{{\"path\":{},\"outlet\":{},\"lang\":\"{}\"",
+                        json_str(&name),
+                        json_str(a.outlet.name),
+                        a.outlet.lang.code()
+                    );
                     if let Some(p) = published {
                         let _ = write!(line, ",\"published\":\"{p}\"");
                     }
@@ -934,11 +1114,20 @@ impl Sink {
             }
             Sink::Jsonl { w, line } => {
                 *line += 1;
-                let mut s = format!("{{\"id\":\"gen-{idx}\",\"source_domain\":{},\"language\":\"{}\"", json_str(a.outlet.name), a.outlet.lang.code());
+                let mut s = format!(
+                    "{{\"id\":\"gen-{idx}\",\"source_domain\":{},\"language\":\"{}\"",
+                    json_str(a.outlet.name),
+                    a.outlet.lang.code()
+                );
                 if let Some(p) = published {
                     let _ = write!(s, ",\"date_publish\":\"{p}\"");
                 }
-                let _ = writeln!(s, ",\"title\":{},\"maintext\":{}}}", json_str(&a.title), json_str(&a.text));
+                let _ = writeln!(
+                    s,
+                    ",\"title\":{},\"maintext\":{}}}",
+                    json_str(&a.title),
+                    json_str(&a.text)
+                );
                 w.write_all(s.as_bytes())?;
                 Ok(("corpus.jsonl".into(), Some(*line)))
             }
@@ -1005,11 +1194,17 @@ fn main() -> Res<()> {
         Sink::Plain {
             w: ["is", "nn", "nb"]
                 .iter()
-                .map(|l| std::fs::File::create(a.out.join(format!("{l}.txt"))).map(std::io::BufWriter::new))
+                .map(|l| {
+                    std::fs::File::create(a.out.join(format!("{l}.txt")))
+                        .map(std::io::BufWriter::new)
+                })
                 .collect::<Result<Vec<_>, _>>()?,
         }
     } else if a.jsonl {
-        Sink::Jsonl { w: std::io::BufWriter::new(std::fs::File::create(a.out.join("corpus.jsonl"))?), line: 0 }
+        Sink::Jsonl {
+            w: std::io::BufWriter::new(std::fs::File::create(a.out.join("corpus.jsonl"))?),
+            line: 0,
+        }
     } else {
         let root = a.out.join("corpus");
         if root.exists() {
@@ -1036,7 +1231,11 @@ fn main() -> Res<()> {
         let mut plant = Plant::None;
         if rng.chance(0.15) {
             // eruption near an invented place
-            let e = Eruption { place: format!("{}fell", invented((story * 31 + 17) % NAME_SPACE)), start, years_quiet: 2010 };
+            let e = Eruption {
+                place: format!("{}fell", invented((story * 31 + 17) % NAME_SPACE)),
+                start,
+                years_quiet: 2010,
+            };
             for o in &outlets {
                 let pubd = add(start, rng.range(0, 3));
                 let facts = eruption_sentences(&mut rng, o.lang, &e, pubd);
@@ -1064,10 +1263,15 @@ fn main() -> Res<()> {
                     outlets.push(rng.pick(&OUTLETS));
                 }
             }
-            let victim = if conflict { rng.below(outlets.len() as u64) as usize } else { usize::MAX };
+            let victim =
+                if conflict { rng.below(outlets.len() as u64) as usize } else { usize::MAX };
             for (k, o) in outlets.iter().enumerate() {
                 let pubd = add(start, rng.range(0, days));
-                let p = if k == victim && plant != Plant::DuplicateVariant { plant } else { Plant::None };
+                let p = if k == victim && plant != Plant::DuplicateVariant {
+                    plant
+                } else {
+                    Plant::None
+                };
                 let f = DocFacts { pubd, plant: p };
                 let (facts, planted) = visit_sentences(&mut rng, o.lang, &v, &f);
                 let dup = if k == victim && plant == Plant::DuplicateVariant {
@@ -1082,8 +1286,17 @@ fn main() -> Res<()> {
                 } else {
                     None
                 };
-                let planted = if dup.is_some() { Some(format!("{} vs {}", v.drones_sent, dup.as_ref().map(|d| d.1.clone()).unwrap_or_default())) } else { planted };
-                let mut art = render(&mut rng, o, pubd, visit_title(o.lang, &v), facts, Some(&v), dup);
+                let planted = if dup.is_some() {
+                    Some(format!(
+                        "{} vs {}",
+                        v.drones_sent,
+                        dup.as_ref().map(|d| d.1.clone()).unwrap_or_default()
+                    ))
+                } else {
+                    planted
+                };
+                let mut art =
+                    render(&mut rng, o, pubd, visit_title(o.lang, &v), facts, Some(&v), dup);
                 if k == victim {
                     art.planted = planted;
                 }
@@ -1102,7 +1315,13 @@ fn main() -> Res<()> {
                 let mut out = String::new();
                 for line in body.lines() {
                     let t = line.trim();
-                    if t.is_empty() || t.starts_with("Foto:") || t.starts_with("Mynd:") || t.starts_with("Publisert") || t == "Hopp til innhold" || t.starts_with("Les også") {
+                    if t.is_empty()
+                        || t.starts_with("Foto:")
+                        || t.starts_with("Mynd:")
+                        || t.starts_with("Publisert")
+                        || t == "Hopp til innhold"
+                        || t.starts_with("Les også")
+                    {
                         continue;
                     }
                     if t == "AKTUELT NÅ" {
@@ -1118,11 +1337,23 @@ fn main() -> Res<()> {
                 written += art.text.len() as u64;
                 if let Some(pl) = &art.planted {
                     planted_n += 1;
-                    let mut t = format!("{{\"story\":{story},\"rules\":{},\"kind\":\"{:?}\",\"path\":{}", serde_json::to_string(plant.rules()).unwrap_or_default(), plant, json_str(&path));
+                    let mut t = format!(
+                        "{{\"story\":{story},\"rules\":{},\"kind\":\"{:?}\",\"path\":{}",
+                        serde_json::to_string(plant.rules()).unwrap_or_default(),
+                        plant,
+                        json_str(&path)
+                    );
                     if let Some(n) = line {
                         let _ = write!(t, ",\"line\":{n}");
                     }
-                    let _ = writeln!(t, ",\"outlet\":{},\"lang\":\"{}\",\"published\":\"{}\",\"planted\":{}}}", json_str(art.outlet.name), art.outlet.lang.code(), art.published, json_str(pl));
+                    let _ = writeln!(
+                        t,
+                        ",\"outlet\":{},\"lang\":\"{}\",\"published\":\"{}\",\"planted\":{}}}",
+                        json_str(art.outlet.name),
+                        art.outlet.lang.code(),
+                        art.published,
+                        json_str(pl)
+                    );
                     truth.write_all(t.as_bytes())?;
                 }
             }

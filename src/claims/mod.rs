@@ -96,9 +96,12 @@ impl std::fmt::Display for Interval {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.start == self.end {
             write!(f, "{}", self.start)
-        } else if self.start == self.start.first_of_year() && self.end == self.start.last_of_year() {
+        } else if self.start == self.start.first_of_year() && self.end == self.start.last_of_year()
+        {
             write!(f, "{}", self.start.year())
-        } else if self.start == self.start.first_of_month() && self.end == self.start.last_of_month() {
+        } else if self.start == self.start.first_of_month()
+            && self.end == self.start.last_of_month()
+        {
             write!(f, "{:04}-{:02}", self.start.year(), self.start.month())
         } else {
             write!(f, "{}/{}", self.start, self.end)
@@ -290,7 +293,15 @@ impl From<ClaimRecord> for Claim {
             ordinal: r.ordinal,
             future: r.future,
             detail,
-            ..Claim::new(r.kind, r.value, (r.start, r.end), (r.sentence, (r.sentence_start, r.sentence_end)), r.twin_of, r.text, r.lang)
+            ..Claim::new(
+                r.kind,
+                r.value,
+                (r.start, r.end),
+                (r.sentence, (r.sentence_start, r.sentence_end)),
+                r.twin_of,
+                r.text,
+                r.lang,
+            )
         }
     }
 }
@@ -299,7 +310,15 @@ impl Claim {
     /// A claim of `kind` and `value` at the file span `span`, in the sentence numbered
     /// `sentence.0` at the file span `sentence.1` (which holds `span`), a variant twin of the
     /// sentence `twin_of`; every key empty.
-    pub fn new(kind: ClaimKind, value: f64, span: (usize, usize), sentence: (u32, (usize, usize)), twin_of: Option<u32>, text: Sym, lang: Sym) -> Claim {
+    pub fn new(
+        kind: ClaimKind,
+        value: f64,
+        span: (usize, usize),
+        sentence: (u32, (usize, usize)),
+        twin_of: Option<u32>,
+        text: Sym,
+        lang: Sym,
+    ) -> Claim {
         let (start, end) = span;
         let (sentence, (s_start, s_end)) = sentence;
         let gap = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
@@ -380,7 +399,9 @@ impl Claim {
     pub fn reading(&self, published: Option<Date>) -> String {
         let Some(s) = self.since() else { return self.value_text() };
         match (s.form, s.year(), s.years, published) {
-            (SinceForm::FirstInYears, Some(y), Some(n), Some(p)) => format!("{} − {} = {y}", p.year(), fmt_years(n)),
+            (SinceForm::FirstInYears, Some(y), Some(n), Some(p)) => {
+                format!("{} − {} = {y}", p.year(), fmt_years(n))
+            }
             (SinceForm::SinceYear, Some(y), _, _) => format!("since {y}"),
             (SinceForm::LastInYear, Some(y), _, _) => format!("last in {y}"),
             _ => self.value_text(),
@@ -393,12 +414,16 @@ impl Claim {
         let approx = if self.approx { "~" } else { "" };
         match self.kind {
             ClaimKind::Count => format!("{approx}{n}"),
-            ClaimKind::PartOfWhole => format!("{approx}{n} of {}", self.whole().map(fmt_num).unwrap_or_default()),
+            ClaimKind::PartOfWhole => {
+                format!("{approx}{n} of {}", self.whole().map(fmt_num).unwrap_or_default())
+            }
             ClaimKind::Duration => {
                 let u = self.unit.map(TimeUnit::name).unwrap_or("unit");
                 format!("{approx}{n} {u}{}", if self.value == 1.0 { "" } else { "s" })
             }
-            ClaimKind::Date => self.interval().map(|i| i.to_string()).unwrap_or_else(|| "unresolved".into()),
+            ClaimKind::Date => {
+                self.interval().map(|i| i.to_string()).unwrap_or_else(|| "unresolved".into())
+            }
             ClaimKind::Since => match self.since().and_then(SinceInfo::year) {
                 Some(y) => y.to_string(),
                 None => "unresolved".into(),
@@ -436,11 +461,25 @@ mod tests {
 
     #[test]
     fn a_claim_serializes_flat_and_back() {
-        let mut c = Claim::new(ClaimKind::PartOfWhole, 32.0, (120, 128), (3, (100, 150)), Some(1), Sym::new("32 af 44"), Sym::new("is"));
+        let mut c = Claim::new(
+            ClaimKind::PartOfWhole,
+            32.0,
+            (120, 128),
+            (3, (100, 150)),
+            Some(1),
+            Sym::new("32 af 44"),
+            Sym::new("is"),
+        );
         c.detail = Detail::Whole(44.0);
         let v = serde_json::to_value(&c).unwrap();
-        assert_eq!((v["start"].as_u64(), v["sentence_start"].as_u64(), v["sentence_end"].as_u64()), (Some(120), Some(100), Some(150)));
-        assert_eq!((v["whole"].as_f64(), v["twin_of"].as_u64(), v["date"].is_null()), (Some(44.0), Some(1), true));
+        assert_eq!(
+            (v["start"].as_u64(), v["sentence_start"].as_u64(), v["sentence_end"].as_u64()),
+            (Some(120), Some(100), Some(150))
+        );
+        assert_eq!(
+            (v["whole"].as_f64(), v["twin_of"].as_u64(), v["date"].is_null()),
+            (Some(44.0), Some(1), true)
+        );
         let back: Claim = serde_json::from_value(v).unwrap();
         assert_eq!(back, c);
         assert_eq!(back.sentence_span(), (100, 150));

@@ -37,7 +37,10 @@ impl Interner {
         let text: &'static str = Box::leak(s.into());
         *self.ids.entry(text).or_insert_with(|| {
             let index = self.texts.push(text);
-            u32::try_from(index + 1).ok().and_then(NonZeroU32::new).unwrap_or_else(|| panic!("more than 4 billion distinct strings"))
+            u32::try_from(index + 1)
+                .ok()
+                .and_then(NonZeroU32::new)
+                .unwrap_or_else(|| panic!("more than 4 billion distinct strings"))
         })
     }
 

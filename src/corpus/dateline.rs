@@ -27,7 +27,15 @@ fn num(min: usize, max: usize) -> impl Fn(&str) -> IResult<&str, u32> {
 /// "06:58", "kl. 10.15", "klukkan 10:15"
 fn clock(i: &str) -> IResult<&str, &str> {
     recognize(tuple((
-        opt(pair(alt((tag_no_case("kl."), tag_no_case("kl"), tag_no_case("klukkan"), tag_no_case("klokka"))), space0)),
+        opt(pair(
+            alt((
+                tag_no_case("kl."),
+                tag_no_case("kl"),
+                tag_no_case("klukkan"),
+                tag_no_case("klokka"),
+            )),
+            space0,
+        )),
         num(1, 2),
         alt((char(':'), char('.'))),
         num(2, 2),
@@ -46,16 +54,19 @@ fn month_word<'a>(months: &'a Map<String, u8>) -> impl Fn(&'a str) -> IResult<&'
 }
 
 /// "13. september 2023" or "13.09.2023"
-fn date<'a>(months: &'a Map<String, u8>) -> impl Fn(&'a str) -> IResult<&'a str, (u32, u32, u32)> + 'a {
+fn date<'a>(
+    months: &'a Map<String, u8>,
+) -> impl Fn(&'a str) -> IResult<&'a str, (u32, u32, u32)> + 'a {
     move |i: &'a str| {
         alt((
             map_res(
                 tuple((num(1, 2), char('.'), space0, month_word(months), space1, num(4, 4))),
                 |(d, _, _, m, _, y)| Ok::<_, ()>((y, u32::from(m), d)),
             ),
-            map_res(tuple((num(1, 2), char('.'), num(1, 2), char('.'), num(4, 4))), |(d, _, m, _, y)| {
-                Ok::<_, ()>((y, m, d))
-            }),
+            map_res(
+                tuple((num(1, 2), char('.'), num(1, 2), char('.'), num(4, 4))),
+                |(d, _, m, _, y)| Ok::<_, ()>((y, m, d)),
+            ),
         ))(i)
     }
 }
@@ -77,7 +88,8 @@ pub fn find(text: &str, months: &Map<String, u8>, published_words: &[&str]) -> O
         let Ok((rest, (y, m, d))) = date(months)(&head[pos..]) else { continue };
         let Ok(dt) = Date::new(y as i16, m as i8, d as i8) else { continue };
         let mut end = head_end - rest.len();
-        let after: IResult<&str, &str> = preceded(space0, preceded(opt(pair(char(','), space0)), clock))(rest);
+        let after: IResult<&str, &str> =
+            preceded(space0, preceded(opt(pair(char(','), space0)), clock))(rest);
         let has_clock = after.as_ref().is_ok();
         if let Ok((r2, _)) = after {
             end = head_end - r2.len();
@@ -148,12 +160,21 @@ mod tests {
     use super::*;
 
     fn months() -> Map<String, u8> {
-        [("september", 9u8), ("júní", 6), ("juli", 7)].into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+        [("september", 9u8), ("júní", 6), ("juli", 7)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect()
     }
 
     #[test]
     fn head_is_the_first_characters() {
-        for t in ["", "abc", &"þ".repeat(700), &"a".repeat(1300), &format!("{}{}", "ð".repeat(90), "x".repeat(2000))] {
+        for t in [
+            "",
+            "abc",
+            &"þ".repeat(700),
+            &"a".repeat(1300),
+            &format!("{}{}", "ð".repeat(90), "x".repeat(2000)),
+        ] {
             let want = t.char_indices().nth(1200).map_or(t.len(), |(i, _)| i);
             assert_eq!(char_boundary(t, 1200), want);
         }
@@ -184,7 +205,10 @@ mod tests {
 
     #[test]
     fn metadata() {
-        assert_eq!(parse_metadata_date("2023-09-13T06:58:00+00:00"), Some(jiff::civil::date(2023, 9, 13)));
+        assert_eq!(
+            parse_metadata_date("2023-09-13T06:58:00+00:00"),
+            Some(jiff::civil::date(2023, 9, 13))
+        );
         assert_eq!(parse_metadata_date("13/09/2023"), None);
     }
 }

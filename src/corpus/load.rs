@@ -59,8 +59,13 @@ pub struct RawDoc {
 #[derive(Debug, Clone)]
 pub enum Input {
     /// (the manifest's metadata, boxed: most files have none, and a run holds every input)
-    Text { path: PathBuf, meta: Option<Box<Meta>> },
-    Jsonl { path: PathBuf },
+    Text {
+        path: PathBuf,
+        meta: Option<Box<Meta>>,
+    },
+    Jsonl {
+        path: PathBuf,
+    },
 }
 
 impl Input {
@@ -114,7 +119,12 @@ fn read_manifest(path: &Path, problems: &mut Vec<InputProblem>) -> HashMap<PathB
                     },
                 );
             }
-            Err(e) => problems.push(problem(path, Some(n + 1), format!("manifest line ignored: {}", json_error(&e)), false)),
+            Err(e) => problems.push(problem(
+                path,
+                Some(n + 1),
+                format!("manifest line ignored: {}", json_error(&e)),
+                false,
+            )),
         }
     }
     out
@@ -162,7 +172,9 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputProblem>) {
                     }
                     Ok(_) => {}
                     // a dangling link to something that is not an article is no loss
-                    Err(e) if e.loop_ancestor().is_none() && e.path().is_some_and(|q| is_article_ext(q).is_none()) => {}
+                    Err(e)
+                        if e.loop_ancestor().is_none()
+                            && e.path().is_some_and(|q| is_article_ext(q).is_none()) => {}
                     Err(e) => {
                         let at = e.path().unwrap_or(p).to_path_buf();
                         let why = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
@@ -171,7 +183,12 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputProblem>) {
                 }
             }
             if files.len() == before {
-                problems.push(problem(p, None, "folder holds no .txt, .md or .jsonl files".into(), true));
+                problems.push(problem(
+                    p,
+                    None,
+                    "folder holds no .txt, .md or .jsonl files".into(),
+                    true,
+                ));
             }
         } else if p.exists() {
             match is_article_ext(p) {
@@ -231,19 +248,33 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, Option<InputProble
             let at = e.utf8_error().valid_up_to();
             // keep offsets true to the file: a lossy decode would change lengths, so invalid bytes
             // become U+FFFD only when the lengths agree; otherwise the file is skipped
-            Err(problem(path, None, format!("not valid UTF-8 (first bad byte at offset {at}); convert the file to UTF-8"), true))
+            Err(problem(
+                path,
+                None,
+                format!(
+                    "not valid UTF-8 (first bad byte at offset {at}); convert the file to UTF-8"
+                ),
+                true,
+            ))
         }
     }
 }
 
 /// Read a text file into one raw document.
 pub fn read_text(path: &Path, meta: Option<Box<Meta>>) -> Result<RawDoc, InputProblem> {
-    let bytes = std::fs::read(path).map_err(|e| problem(path, None, format!("cannot read: {e}"), true))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| problem(path, None, format!("cannot read: {e}"), true))?;
     let (text, _) = decode(path, bytes)?;
     if text.trim().is_empty() {
         return Err(problem(path, None, "file holds only whitespace".into(), true));
     }
-    Ok(RawDoc { path: path.display().to_string(), line: None, text, map: OffsetMap::identity(), meta: meta.map(|m| *m).unwrap_or_default() })
+    Ok(RawDoc {
+        path: path.display().to_string(),
+        line: None,
+        text,
+        map: OffsetMap::identity(),
+        meta: meta.map(|m| *m).unwrap_or_default(),
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -256,26 +287,48 @@ struct JsonlArticle<'a> {
     outlet: Option<String>,
     #[serde(default, alias = "language")]
     lang: Option<String>,
-    #[serde(default, alias = "date_publish", alias = "date", alias = "publish_date", alias = "published_at")]
+    #[serde(
+        default,
+        alias = "date_publish",
+        alias = "date",
+        alias = "publish_date",
+        alias = "published_at"
+    )]
     published: Option<String>,
     #[serde(default)]
     title: Option<String>,
-    #[serde(default, borrow, alias = "maintext", alias = "body", alias = "content", alias = "article")]
+    #[serde(
+        default,
+        borrow,
+        alias = "maintext",
+        alias = "body",
+        alias = "content",
+        alias = "article"
+    )]
     text: Option<&'a RawValue>,
 }
 
 /// Parse one JSONL line (at file offset `line_off`) into a raw document.
-pub fn parse_jsonl_line(path: &Path, lineno: usize, line_off: usize, line: &str) -> Result<RawDoc, InputProblem> {
-    let art: JsonlArticle =
-        serde_json::from_str(line).map_err(|e| problem(path, Some(lineno), format!("not a JSON object: {}", json_error(&e)), true))?;
-    let raw = art.text.ok_or_else(|| problem(path, Some(lineno), "no `text` (or `maintext`) field".into(), true))?;
+pub fn parse_jsonl_line(
+    path: &Path,
+    lineno: usize,
+    line_off: usize,
+    line: &str,
+) -> Result<RawDoc, InputProblem> {
+    let art: JsonlArticle = serde_json::from_str(line).map_err(|e| {
+        problem(path, Some(lineno), format!("not a JSON object: {}", json_error(&e)), true)
+    })?;
+    let raw = art.text.ok_or_else(|| {
+        problem(path, Some(lineno), "no `text` (or `maintext`) field".into(), true)
+    })?;
     let lit = raw.get();
     if !lit.starts_with('"') {
         return Err(problem(path, Some(lineno), "the `text` field is not a string".into(), true));
     }
     let lit_off = lit.as_ptr() as usize - line.as_ptr() as usize;
-    let (text, map) = decode_json_string(lit, line_off + lit_off + 1)
-        .ok_or_else(|| problem(path, Some(lineno), "the `text` field is not a valid JSON string".into(), true))?;
+    let (text, map) = decode_json_string(lit, line_off + lit_off + 1).ok_or_else(|| {
+        problem(path, Some(lineno), "the `text` field is not a valid JSON string".into(), true)
+    })?;
     if text.trim().is_empty() {
         return Err(problem(path, Some(lineno), "the `text` field is empty".into(), true));
     }
@@ -324,12 +377,15 @@ fn decode_json_string(lit: &str, base: usize) -> Option<(String, OffsetMap)> {
             b'\\' => '\\',
             b'/' => '/',
             b'u' => {
-                let hex = |k: usize| inner.get(k..k + 4).and_then(|h| u32::from_str_radix(h, 16).ok());
+                let hex =
+                    |k: usize| inner.get(k..k + 4).and_then(|h| u32::from_str_radix(h, 16).ok());
                 let hi = hex(i + 2)?;
                 if (0xD800..0xDC00).contains(&hi) && inner.get(i + 6..i + 8) == Some("\\u") {
                     let lo = hex(i + 8)?;
                     i += 6;
-                    char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF))?
+                    char::from_u32(
+                        0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF),
+                    )?
                 } else {
                     char::from_u32(hi).unwrap_or('\u{FFFD}')
                 }
@@ -384,7 +440,12 @@ pub fn jsonl_lines(path: &Path, mut each: impl FnMut(JsonlLine)) -> bool {
                     each(Ok((lineno, line_off, line.to_string())));
                 }
             }
-            Err(e) => each(Err(problem(path, Some(lineno), format!("not valid UTF-8 at byte {}", line_off + e.valid_up_to()), true))),
+            Err(e) => each(Err(problem(
+                path,
+                Some(lineno),
+                format!("not valid UTF-8 at byte {}", line_off + e.valid_up_to()),
+                true,
+            ))),
         }
     }
     any
@@ -394,7 +455,11 @@ pub fn jsonl_lines(path: &Path, mut each: impl FnMut(JsonlLine)) -> bool {
 /// to `each`, so that a caller can parse the lines of a chunk in parallel while holding only two
 /// chunks in memory (the next is read meanwhile). Lines as [`jsonl_lines`] gives them; returns
 /// whether the file had any.
-pub fn read_jsonl_chunks(path: &Path, chunk_bytes: usize, mut each: impl FnMut(Vec<JsonlLine>)) -> bool {
+pub fn read_jsonl_chunks(
+    path: &Path,
+    chunk_bytes: usize,
+    mut each: impl FnMut(Vec<JsonlLine>),
+) -> bool {
     // the next chunk is read (on a thread of its own, waiting on the disk) while this one is
     // analysed: one chunk ahead, so two are in memory at most
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<JsonlLine>>(1);
@@ -448,7 +513,8 @@ mod tests {
     fn chunks_come_whole_and_in_file_order() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("many.jsonl");
-        let lines: Vec<String> = (0..200).map(|i| format!(r#"{{"text":"Grein {i}: 32 af 44."}}"#)).collect();
+        let lines: Vec<String> =
+            (0..200).map(|i| format!(r#"{{"text":"Grein {i}: 32 af 44."}}"#)).collect();
         std::fs::write(&path, lines.join("\n") + "\n\n").unwrap();
         // chunks of about 100 bytes: many more chunks than the reader is ahead
         let mut seen = Vec::new();
@@ -467,7 +533,10 @@ mod tests {
 
     #[test]
     fn bad_lines() {
-        assert!(parse_jsonl_line(Path::new("x"), 3, 0, "{nope").unwrap_err().message.contains("not a JSON"));
+        assert!(parse_jsonl_line(Path::new("x"), 3, 0, "{nope")
+            .unwrap_err()
+            .message
+            .contains("not a JSON"));
         let e = parse_jsonl_line(Path::new("x"), 3, 0, r#"{"title":"t"}"#).unwrap_err();
         assert_eq!(e.line, Some(3));
     }

@@ -88,13 +88,25 @@ impl Document {
 
 /// The best-scoring language of `scores` (ties to the first), if any scored.
 fn best_lang(scores: &[usize]) -> Option<(usize, usize)> {
-    scores.iter().copied().enumerate().max_by_key(|&(i, s)| (s, std::cmp::Reverse(i))).filter(|&(_, s)| s > 0)
+    scores
+        .iter()
+        .copied()
+        .enumerate()
+        .max_by_key(|&(i, s)| (s, std::cmp::Reverse(i)))
+        .filter(|&(_, s)| s > 0)
 }
 
 /// The language-detection scores of the first 3,000 words of `tokens`, from their
 /// [`crate::lang::Word::lang_bits`] (`bits`, one a token).
 fn lang_scores(tokens: &[Tok], bits: &[u64], k: &Knowledge) -> Vec<usize> {
-    k.lang_scores(tokens.iter().zip(bits).filter(|(t, _)| t.kind == TokKind::Word).take(3000).map(|(_, b)| *b))
+    k.lang_scores(
+        tokens
+            .iter()
+            .zip(bits)
+            .filter(|(t, _)| t.kind == TokKind::Word)
+            .take(3000)
+            .map(|(_, b)| *b),
+    )
 }
 
 /// Detect a language from the function words of the first 3,000 words of `tokens` (`bits`: their
@@ -106,7 +118,13 @@ pub fn detect_lang(tokens: &[Tok], bits: &[u64], k: &Knowledge) -> Option<String
 /// Paragraphs written in another language than their document (a Bokmål caption in a Nynorsk
 /// article): (paragraph, language code). Only clear cases: at least eight words and twice
 /// the document language's score.
-fn paragraph_langs(tokens: &[Tok], bits: &[u64], sentences: &[Sentence], doc_lang: &str, k: &Knowledge) -> Vec<(u32, String)> {
+fn paragraph_langs(
+    tokens: &[Tok],
+    bits: &[u64],
+    sentences: &[Sentence],
+    doc_lang: &str,
+    k: &Knowledge,
+) -> Vec<(u32, String)> {
     let Some(doc_idx) = k.lang_index(doc_lang) else { return Vec::new() };
     let mut out = Vec::new();
     let mut i = 0;
@@ -120,7 +138,8 @@ fn paragraph_langs(tokens: &[Tok], bits: &[u64], sentences: &[Sentence], doc_lan
         let (toks, bits) = (&tokens[r.clone()], &bits[r]);
         // words as whitespace separates them: a paragraph is one line of a kept range, whose
         // tokens cover every character but whitespace
-        let words = toks.iter().skip(1).filter(|t| t.space_before).count() + usize::from(!toks.is_empty());
+        let words =
+            toks.iter().skip(1).filter(|t| t.space_before).count() + usize::from(!toks.is_empty());
         if words >= 8 {
             let scores = lang_scores(toks, bits, k);
             if let Some((best, score)) = best_lang(&scores) {
@@ -147,8 +166,10 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
         scan(&text[r.clone()], r.start, &mut tokens);
     }
     // what the tables know of each word: one look-up a token, for every later step
-    let words: Vec<Option<&crate::lang::Word>> =
-        tokens.iter().map(|t| if t.kind == TokKind::Word { k.word(&lower[t.start..t.end]) } else { None }).collect();
+    let words: Vec<Option<&crate::lang::Word>> = tokens
+        .iter()
+        .map(|t| if t.kind == TokKind::Word { k.word(&lower[t.start..t.end]) } else { None })
+        .collect();
     let lang_bits: Vec<u64> = words.iter().map(|w| w.map_or(0, |w| w.lang_bits)).collect();
 
     let (lang, lang_source) = match meta.lang.as_deref().map(|l| l.to_lowercase()) {
@@ -168,20 +189,27 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
             match opts.lang.clone().or_else(|| detect_lang(&tokens, &lang_bits, k)) {
                 Some(l) if opts.lang.is_some() => (l, LangSource::Metadata),
                 Some(l) => (l, LangSource::Detected),
-                None => (k.langs.first().map(|l| l.code.clone()).unwrap_or_default(), LangSource::Default),
+                None => (
+                    k.langs.first().map(|l| l.code.clone()).unwrap_or_default(),
+                    LangSource::Default,
+                ),
             }
         }
     };
     let lex = k.lexicon(&lang).or(k.langs.first());
 
-    let pw: Vec<&str> = k.langs.iter().flat_map(|l| l.marker(crate::lang::Marker::Published).words()).collect();
+    let pw: Vec<&str> =
+        k.langs.iter().flat_map(|l| l.marker(crate::lang::Marker::Published).words()).collect();
     let dl = dateline::find(&text, &k.all_months, &pw);
     let meta_date = meta.published.as_deref().and_then(dateline::parse_metadata_date);
     if meta.published.is_some() && meta_date.is_none() {
         warnings.push(load::problem(
             std::path::Path::new(&path),
             line,
-            format!("publication date `{}` in metadata is not YYYY-MM-DD; ignored", meta.published.as_deref().unwrap_or("")),
+            format!(
+                "publication date `{}` in metadata is not YYYY-MM-DD; ignored",
+                meta.published.as_deref().unwrap_or("")
+            ),
             false,
         ));
     }
@@ -190,7 +218,10 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
             warnings.push(load::problem(
                 std::path::Path::new(&path),
                 line,
-                format!("metadata says published {m}, the dateline says {}; using the metadata", d.date),
+                format!(
+                    "metadata says published {m}, the dateline says {}; using the metadata",
+                    d.date
+                ),
                 false,
             ));
         }
@@ -218,7 +249,13 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
     let flags: Vec<u32> = tokens
         .iter()
         .zip(&words)
-        .map(|(t, w)| if t.kind == TokKind::Digits { crate::lang::flag::DIGITS } else { w.and_then(|w| w.flags.get(li).copied()).unwrap_or(0) })
+        .map(|(t, w)| {
+            if t.kind == TokKind::Digits {
+                crate::lang::flag::DIGITS
+            } else {
+                w.and_then(|w| w.flags.get(li).copied()).unwrap_or(0)
+            }
+        })
         .collect();
     drop(words);
     let (sentences, folded) = match lex {

@@ -105,7 +105,11 @@ impl Stripper {
             }
             let line_rest = text[m.end()..].split('\n').next().unwrap_or("");
             if line_rest.trim().len() < 40 {
-                out.push(Stripped { start: m.start(), end: text.len(), reason: self.tail_names[m.pattern().as_usize()].clone() });
+                out.push(Stripped {
+                    start: m.start(),
+                    end: text.len(),
+                    reason: self.tail_names[m.pattern().as_usize()].clone(),
+                });
                 limit = m.start();
                 break;
             }
@@ -125,14 +129,18 @@ impl Stripper {
             let mut end_marker = |ri: usize| -> Option<usize> {
                 let marker = self.blocks[ri].1.as_str();
                 let found = match end_seen[ri] {
-                    Some((from, found)) if from <= after && found.is_none_or(|f| f >= after) => found,
+                    Some((from, found)) if from <= after && found.is_none_or(|f| f >= after) => {
+                        found
+                    }
                     _ => body[after..].find(marker).map(|k| after + k),
                 };
                 end_seen[ri] = Some((after, found));
                 found.map(|f| f + marker.len())
             };
             let closing = rules.iter().filter_map(|&ri| end_marker(ri).map(|e| (e, ri))).min();
-            let (end, ri) = closing.unwrap_or_else(|| (body[s..].find('\n').map(|k| s + k).unwrap_or(body.len()), rules[0]));
+            let (end, ri) = closing.unwrap_or_else(|| {
+                (body[s..].find('\n').map(|k| s + k).unwrap_or(body.len()), rules[0])
+            });
             out.push(Stripped { start: s, end, reason: self.blocks[ri].0.clone() });
             pos = end.max(after);
         }
@@ -140,10 +148,22 @@ impl Stripper {
         let mut pos = 0;
         for line in body.split_inclusive('\n') {
             let t = line.trim();
-            let equal = if t.len() <= self.line_equals_max { self.line_equals.get(t).cloned() } else { None };
+            let equal = if t.len() <= self.line_equals_max {
+                self.line_equals.get(t).cloned()
+            } else {
+                None
+            };
             let reason = equal.or_else(|| {
-                let candidate = t.as_bytes().first().is_none_or(|&b| self.line_start_bytes[b as usize]);
-                candidate.then(|| self.line_starts.iter().find(|(s, _)| t.starts_with(s.as_str())).map(|(_, n)| n.clone())).flatten()
+                let candidate =
+                    t.as_bytes().first().is_none_or(|&b| self.line_start_bytes[b as usize]);
+                candidate
+                    .then(|| {
+                        self.line_starts
+                            .iter()
+                            .find(|(s, _)| t.starts_with(s.as_str()))
+                            .map(|(_, n)| n.clone())
+                    })
+                    .flatten()
             });
             if let Some(reason) = reason {
                 if !t.is_empty() {
@@ -203,7 +223,13 @@ pub struct Sentence {
 /// and an upper-case letter, digit, dash or quote, unless the word before is an abbreviation, an
 /// initial or an ordinal; a line break always ends one.
 /// `tokens` are the document's tokens (of the `kept` ranges), `lower` its lower-cased text.
-pub fn sentences(text: &str, lower: &str, kept: &[Range<usize>], tokens: &[Tok], lex: &Lexicon) -> Vec<Sentence> {
+pub fn sentences(
+    text: &str,
+    lower: &str,
+    kept: &[Range<usize>],
+    tokens: &[Tok],
+    lex: &Lexicon,
+) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut para = 0u32;
     // glued "t.d."-style candidates longer than every abbreviation need not be built
@@ -212,7 +238,8 @@ pub fn sentences(text: &str, lower: &str, kept: &[Range<usize>], tokens: &[Tok],
     for r in kept {
         // the tokens of one line of the range at a time: a line break ends every sentence
         while i < tokens.len() && tokens[i].start < r.end {
-            let line_end = text[tokens[i].start..r.end].find('\n').map_or(r.end, |k| tokens[i].start + k);
+            let line_end =
+                text[tokens[i].start..r.end].find('\n').map_or(r.end, |k| tokens[i].start + k);
             let n = tokens[i..].partition_point(|t| t.start < line_end);
             para += 1;
             split_line(text, lower, &tokens[i..i + n], i, para, lex, longest_abbrev, &mut out);
@@ -224,7 +251,16 @@ pub fn sentences(text: &str, lower: &str, kept: &[Range<usize>], tokens: &[Tok],
 
 /// (`base`: the index of the line's first token in the document's tokens)
 #[allow(clippy::too_many_arguments)]
-fn split_line(text: &str, lower: &str, toks: &[Tok], base: usize, para: u32, lex: &Lexicon, longest_abbrev: usize, out: &mut Vec<Sentence>) {
+fn split_line(
+    text: &str,
+    lower: &str,
+    toks: &[Tok],
+    base: usize,
+    para: u32,
+    lex: &Lexicon,
+    longest_abbrev: usize,
+    out: &mut Vec<Sentence>,
+) {
     let str_of = |t: &Tok| &text[t.start..t.end];
     let punct = |t: &Tok, set: &[&str]| t.kind == TokKind::Punct && set.contains(&str_of(t));
     // the first token of the sentence being read
@@ -246,7 +282,10 @@ fn split_line(text: &str, lower: &str, toks: &[Tok], base: usize, para: u32, lex
         if i < absorbed_to {
             j = absorbed_to;
         }
-        while toks.get(j).is_some_and(|n| !n.space_before && punct(n, &["\"", "”", "“", "»", "'", ")", "."])) {
+        while toks
+            .get(j)
+            .is_some_and(|n| !n.space_before && punct(n, &["\"", "”", "“", "»", "'", ")", "."]))
+        {
             j += 1;
         }
         absorbed_to = j;
@@ -254,7 +293,9 @@ fn split_line(text: &str, lower: &str, toks: &[Tok], base: usize, para: u32, lex
         if !next.space_before {
             continue;
         }
-        let next_starts = str_of(next).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '–' | '-' | '«' | '„' | '"' | '“'));
+        let next_starts = str_of(next).chars().next().is_some_and(|c| {
+            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '–' | '-' | '«' | '„' | '"' | '“')
+        });
         if !next_starts {
             continue;
         }
@@ -264,7 +305,8 @@ fn split_line(text: &str, lower: &str, toks: &[Tok], base: usize, para: u32, lex
                 word.clear();
                 word.push_str(prev.lower());
                 word.push('.');
-                let single_letter = prev.is_word() && prev.text.chars().count() == 1 && prev.is_capitalised();
+                let single_letter =
+                    prev.is_word() && prev.text.chars().count() == 1 && prev.is_capitalised();
                 if single_letter || lex.abbreviations.contains(word.as_str()) {
                     continue;
                 }
@@ -278,7 +320,11 @@ fn split_line(text: &str, lower: &str, toks: &[Tok], base: usize, para: u32, lex
                     && str_of(&toks[k - 2]).starts_with('.')
                 {
                     k -= 2;
-                    glued = Some(format!("{}.{}", toks[k - 1].view(text, lower).lower(), glued.as_deref().unwrap_or(&word)));
+                    glued = Some(format!(
+                        "{}.{}",
+                        toks[k - 1].view(text, lower).lower(),
+                        glued.as_deref().unwrap_or(&word)
+                    ));
                 }
                 if glued.is_some_and(|g| lex.abbreviations.contains(&g)) {
                     continue;
@@ -286,7 +332,13 @@ fn split_line(text: &str, lower: &str, toks: &[Tok], base: usize, para: u32, lex
             }
         }
         if let Some(a) = s_start.take() {
-            out.push(Sentence { start: toks[a].start, end: toks[j - 1].end, toks: base + a..base + j, para, twin_of: None });
+            out.push(Sentence {
+                start: toks[a].start,
+                end: toks[j - 1].end,
+                toks: base + a..base + j,
+                para,
+                twin_of: None,
+            });
         }
     }
     if let Some(a) = s_start {
@@ -294,7 +346,13 @@ fn split_line(text: &str, lower: &str, toks: &[Tok], base: usize, para: u32, lex
         let last_end = toks.last().map_or(s, |t| t.end);
         // a sentence may have been closed by the last token already
         if s < last_end && out.last().is_none_or(|x| x.end <= s) {
-            out.push(Sentence { start: s, end: last_end, toks: base + a..base + toks.len(), para, twin_of: None });
+            out.push(Sentence {
+                start: s,
+                end: last_end,
+                toks: base + a..base + toks.len(),
+                para,
+                twin_of: None,
+            });
         }
     }
 }
@@ -306,7 +364,11 @@ fn same_words(a: &str, b: &str) -> bool {
 
 /// A sentence's shape: its tokens with every number (digits or a cardinal word) as "#". Two
 /// sentences of one shape with different numbers are variant twins.
-fn shape<'t>(text: &'t str, toks: &'t [Tok], flags: &'t [u32]) -> impl Iterator<Item = &'t str> + 't {
+fn shape<'t>(
+    text: &'t str,
+    toks: &'t [Tok],
+    flags: &'t [u32],
+) -> impl Iterator<Item = &'t str> + 't {
     toks.iter().zip(flags).map(|(t, &f)| if is_number(f) { "#" } else { &text[t.start..t.end] })
 }
 
@@ -339,12 +401,18 @@ pub struct Folded {
 /// Drop verbatim repeats (keeping the first copy) and teaser sentences cut off with "…" whose text
 /// begins another sentence; mark sentences that repeat an earlier one with different numbers.
 /// `flags` are the [`crate::lang::flag`]s of `tokens`.
-pub fn dedupe(text: &str, tokens: &[Tok], flags: &[u32], sents: &[Sentence]) -> (Vec<Sentence>, Vec<Folded>) {
+pub fn dedupe(
+    text: &str,
+    tokens: &[Tok],
+    flags: &[u32],
+    sents: &[Sentence],
+) -> (Vec<Sentence>, Vec<Folded>) {
     use std::hash::BuildHasher;
     let mut buf: Vec<u8> = Vec::new();
     let hasher = foldhash::fast::RandomState::default();
     // the kept sentences by the hash of their words: (hash, start, end) of the first copy
-    let mut seen: hashbrown::HashTable<(u64, usize, usize)> = hashbrown::HashTable::with_capacity(sents.len());
+    let mut seen: hashbrown::HashTable<(u64, usize, usize)> =
+        hashbrown::HashTable::with_capacity(sents.len());
     // sentences with a number by the hash of their shape: (hash, index in `kept`)
     let mut shapes: hashbrown::HashTable<(u64, u32)> = hashbrown::HashTable::new();
     let mut kept: Vec<Sentence> = Vec::with_capacity(sents.len());
@@ -364,7 +432,9 @@ pub fn dedupe(text: &str, tokens: &[Tok], flags: &[u32], sents: &[Sentence]) -> 
         for (i, (t, &f)) in toks.iter().zip(tflags).enumerate() {
             words += usize::from(t.kind == TokKind::Word);
             nums += usize::from(is_number(f));
-            spaced &= i == 0 || !t.space_before || (t.single_space_before && text.as_bytes()[t.start - 1] == b' ');
+            spaced &= i == 0
+                || !t.space_before
+                || (t.single_space_before && text.as_bytes()[t.start - 1] == b' ');
         }
         let h = if spaced {
             hasher.hash_one(raw.as_bytes())

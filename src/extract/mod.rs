@@ -11,7 +11,10 @@ use std::borrow::Cow;
 use nom::combinator::opt;
 use nom::sequence::{pair, tuple};
 
-use crate::claims::{Claim, ClaimKind, DateForm, DateInfo, Detail, Interval, Precision, SinceForm, SinceInfo, Sym, SymList};
+use crate::claims::{
+    Claim, ClaimKind, DateForm, DateInfo, Detail, Interval, Precision, SinceForm, SinceInfo, Sym,
+    SymList,
+};
 use crate::corpus::Document;
 use crate::lang::token::Token;
 use crate::lang::{flag, fold_name, ConceptKind, EntityType, Knowledge, Lexicon, Marker, TimeUnit};
@@ -76,7 +79,15 @@ impl Ctx<'_, '_, '_> {
         let start = self.doc.file_offset(toks[from].start);
         let end = self.doc.file_offset(toks[to - 1].end);
         let text = Sym::new(&self.doc.text[toks[from].start..toks[to - 1].end]);
-        let mut c = Claim::new(kind, value, (start, end), (self.sentence, self.sent_span), self.twin_of, text, self.lang);
+        let mut c = Claim::new(
+            kind,
+            value,
+            (start, end),
+            (self.sentence, self.sent_span),
+            self.twin_of,
+            text,
+            self.lang,
+        );
         c.doc = self.doc_idx;
         c.entities = self.entities_near(from, to);
         c.persons = *self.persons.get_or_init(|| {
@@ -128,7 +139,6 @@ impl Ctx<'_, '_, '_> {
         c
     }
 
-
     /// The counted thing: the first concept within `window` words after `j`, stopping at
     /// punctuation; else the next word as a bare noun.
     fn concept_after(&self, toks: &[Token], j: usize, window: usize) -> ConceptRef {
@@ -158,7 +168,10 @@ impl Ctx<'_, '_, '_> {
             seen += 1;
             k += 1;
         }
-        fallback.unwrap_or_else(|| ConceptRef { noun: toks.get(j).filter(|t| t.is_word()).map(|t| Sym::new(t.lower())), ..Default::default() })
+        fallback.unwrap_or_else(|| ConceptRef {
+            noun: toks.get(j).filter(|t| t.is_word()).map(|t| Sym::new(t.lower())),
+            ..Default::default()
+        })
     }
 
     /// The event a date or duration belongs to: the nearest event concept in the sentence,
@@ -183,7 +196,9 @@ impl Ctx<'_, '_, '_> {
 
     /// The nearest phase word (arrival, departure, began, ended) in the sentence.
     fn phase_near(&self, toks: &[Token], from: usize, to: usize) -> Option<crate::lang::Phase> {
-        self.sc.nearest_hit(toks, from, to, true).and_then(|(_, hit)| self.k.concepts.get(hit.concept).phase)
+        self.sc
+            .nearest_hit(toks, from, to, true)
+            .and_then(|(_, hit)| self.k.concepts.get(hit.concept).phase)
     }
 
     fn nearest(&self, toks: &[Token], from: usize, to: usize, phase: bool) -> ConceptRef {
@@ -193,7 +208,13 @@ impl Ctx<'_, '_, '_> {
     fn approx_before(&self, toks: &[Token], i: usize) -> bool {
         let p = self.lex.marker(Marker::Approx);
         (1..=4.min(i)).any(|back| {
-            let words = |k: usize| if k < back { toks.get(i - back + k).filter(|t| t.is_word()).map(|t| t.lower()) } else { None };
+            let words = |k: usize| {
+                if k < back {
+                    toks.get(i - back + k).filter(|t| t.is_word()).map(|t| t.lower())
+                } else {
+                    None
+                }
+            };
             p.match_at(words).is_some_and(|(n, _)| n == back)
         })
     }
@@ -220,7 +241,12 @@ struct SentenceConcepts<'a> {
 
 impl<'a> SentenceConcepts<'a> {
     fn new(k: &'a Knowledge, flags: &'a [u32]) -> Self {
-        SentenceConcepts { k, flags, cells: (0..flags.len()).map(|_| std::cell::OnceCell::new()).collect(), clauses: std::cell::OnceCell::new() }
+        SentenceConcepts {
+            k,
+            flags,
+            cells: (0..flags.len()).map(|_| std::cell::OnceCell::new()).collect(),
+            clauses: std::cell::OnceCell::new(),
+        }
     }
 
     fn hit_at(&self, toks: &[Token], j: usize) -> Option<Hit> {
@@ -228,14 +254,25 @@ impl<'a> SentenceConcepts<'a> {
             let t = toks.get(j).filter(|t| t.is_word())?;
             let f = self.flags.get(j).copied().unwrap_or(0);
             let words = |k: usize| toks.get(j + k).filter(|t| t.is_word()).map(|t| t.lower());
-            let phrase = if f & flag::CONCEPT_PHRASE != 0 { self.k.concepts.match_phrase(words) } else { None };
+            let phrase = if f & flag::CONCEPT_PHRASE != 0 {
+                self.k.concepts.match_phrase(words)
+            } else {
+                None
+            };
             match phrase {
                 Some((_, c)) => Some(Hit { concept: c, qualifier_chars: None }),
                 None => {
-                    let whole = if f & (flag::CONCEPT_WORD | flag::CONCEPT_PHRASE) != 0 { self.k.concepts.whole(t.lower()) } else { None };
+                    let whole = if f & (flag::CONCEPT_WORD | flag::CONCEPT_PHRASE) != 0 {
+                        self.k.concepts.whole(t.lower())
+                    } else {
+                        None
+                    };
                     match whole {
                         Some(c) => Some(Hit { concept: c, qualifier_chars: None }),
-                        None => self.k.concepts.compound(t.lower()).map(|h| Hit { concept: h.concept, qualifier_chars: h.qualifier.map(|q| q.chars().count()) }),
+                        None => self.k.concepts.compound(t.lower()).map(|h| Hit {
+                            concept: h.concept,
+                            qualifier_chars: h.qualifier.map(|q| q.chars().count()),
+                        }),
                     }
                 }
             }
@@ -250,13 +287,25 @@ impl<'a> SentenceConcepts<'a> {
         let t = &toks[j];
         let c = self.k.concepts.get(hit.concept);
         // the qualifier as written: "Shahed" keeps its capital, which marks a name (see rules)
-        let qualifier = hit.qualifier_chars.map(|n| Sym::new(t.text.char_indices().nth(n).map_or(t.text, |(b, _)| &t.text[..b])));
-        ConceptRef { concept: Some(c.id), family: Some(c.family), qualifier, noun: Some(Sym::new(t.lower())) }
+        let qualifier = hit
+            .qualifier_chars
+            .map(|n| Sym::new(t.text.char_indices().nth(n).map_or(t.text, |(b, _)| &t.text[..b])));
+        ConceptRef {
+            concept: Some(c.id),
+            family: Some(c.family),
+            qualifier,
+            noun: Some(Sym::new(t.lower())),
+        }
     }
 
-
     /// The nearest event (or phase word) to tokens `from..to`, and where it is.
-    fn nearest_hit(&self, toks: &[Token], from: usize, to: usize, phase: bool) -> Option<(usize, Hit)> {
+    fn nearest_hit(
+        &self,
+        toks: &[Token],
+        from: usize,
+        to: usize,
+        phase: bool,
+    ) -> Option<(usize, Hit)> {
         let mut best: Option<(usize, usize, Hit)> = None;
         // a bounded window keeps this linear on run-on "sentences" (pages without punctuation)
         let lo = from.saturating_sub(NEAR_WINDOW);
@@ -292,17 +341,24 @@ impl<'a> SentenceConcepts<'a> {
     }
 
     fn nearest(&self, toks: &[Token], from: usize, to: usize, phase: bool) -> ConceptRef {
-        self.nearest_hit(toks, from, to, phase).map(|(k, hit)| self.concept_ref(toks, k, hit)).unwrap_or_default()
+        self.nearest_hit(toks, from, to, phase)
+            .map(|(k, hit)| self.concept_ref(toks, k, hit))
+            .unwrap_or_default()
     }
 }
 
 /// Entities of a sentence: known names from the alias table, and unknown capitalised words.
 /// `flags` are the tokens' flags in the document's lexicon (a number, month, weekday or
 /// function word of the document's language is no name).
-fn sentence_entities(k: &Knowledge, toks: &[Token], flags: &[u32]) -> Vec<(Sym, EntityType, usize)> {
+fn sentence_entities(
+    k: &Knowledge,
+    toks: &[Token],
+    flags: &[u32],
+) -> Vec<(Sym, EntityType, usize)> {
     let mut out = Vec::new();
     // the sentence's first word or number: a capital there is no sign of a name
-    let first_content = toks.iter().position(|p| p.is_word() || p.is_digits()).unwrap_or(toks.len());
+    let first_content =
+        toks.iter().position(|p| p.is_word() || p.is_digits()).unwrap_or(toks.len());
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -314,7 +370,9 @@ fn sentence_entities(k: &Knowledge, toks: &[Token], flags: &[u32]) -> Vec<(Sym, 
         let f = flags.get(i).copied().unwrap_or(0);
         let known = if f & flag::ENTITY_FIRST != 0 { k.entities.match_at(words) } else { None };
         // known people match in any case ("heimsókn pútíns"); other names must be capitalised
-        if let Some((n, (id, ty))) = known.filter(|(_, (_, ty))| t.is_capitalised() || *ty == EntityType::Person) {
+        if let Some((n, (id, ty))) =
+            known.filter(|(_, (_, ty))| t.is_capitalised() || *ty == EntityType::Person)
+        {
             out.push((*id, *ty, i));
             i += n;
             continue;
@@ -325,12 +383,22 @@ fn sentence_entities(k: &Knowledge, toks: &[Token], flags: &[u32]) -> Vec<(Sym, 
         }
         let sentence_initial = i <= first_content;
         // a number, month, weekday or function word of the language is no name
-        let lexical = f & (flag::CARDINAL | flag::CARDINAL_ONE | flag::MONTH | flag::WEEKDAY | flag::FUNCTION_WORD) != 0;
+        let lexical = f
+            & (flag::CARDINAL
+                | flag::CARDINAL_ONE
+                | flag::MONTH
+                | flag::WEEKDAY
+                | flag::FUNCTION_WORD)
+            != 0;
         if !sentence_initial && !lexical && t.text.chars().count() >= 2 {
             // join consecutive unknown capitalised words ("Ankit Panda")
             let mut j = i + 1;
-            let known_at = |j: usize, n: &Token| flags.get(j).is_some_and(|f| f & flag::ENTITY_FIRST != 0) && k.entities.match_at(|m| (m == 0).then(|| n.lower())).is_some();
-            while toks.get(j).is_some_and(|n| n.is_word() && n.is_capitalised() && !known_at(j, n)) {
+            let known_at = |j: usize, n: &Token| {
+                flags.get(j).is_some_and(|f| f & flag::ENTITY_FIRST != 0)
+                    && k.entities.match_at(|m| (m == 0).then(|| n.lower())).is_some()
+            };
+            while toks.get(j).is_some_and(|n| n.is_word() && n.is_capitalised() && !known_at(j, n))
+            {
                 j += 1;
             }
             let mut key = fold_name(toks[i].text);
@@ -360,15 +428,20 @@ fn has_marker(lex: &Lexicon, toks: &[Token], flags: &[u32], m: Marker) -> Option
 }
 
 /// The tokens of a sentence, less the dateline, and their [`flag`]s in the document's lexicon.
-fn sentence_tokens<'d>(doc: &'d Document, s: &crate::corpus::Sentence) -> (Vec<Token<'d>>, Cow<'d, [u32]>) {
+fn sentence_tokens<'d>(
+    doc: &'d Document,
+    s: &crate::corpus::Sentence,
+) -> (Vec<Token<'d>>, Cow<'d, [u32]>) {
     let r = s.toks.clone();
-    let mut toks: Vec<Token<'d>> = doc.tokens[r.clone()].iter().map(|t| t.view(&doc.text, &doc.lower)).collect();
+    let mut toks: Vec<Token<'d>> =
+        doc.tokens[r.clone()].iter().map(|t| t.view(&doc.text, &doc.lower)).collect();
     let mut flags = Cow::Borrowed(&doc.flags[r]);
     crate::lang::token::begin_text(&mut toks);
     if let Some((a, b)) = doc.dateline {
         let outside = |t: &Token| t.end <= a || t.start >= b;
         if !toks.iter().all(outside) {
-            let kept: (Vec<Token<'d>>, Vec<u32>) = toks.into_iter().zip(flags.iter().copied()).filter(|(t, _)| outside(t)).unzip();
+            let kept: (Vec<Token<'d>>, Vec<u32>) =
+                toks.into_iter().zip(flags.iter().copied()).filter(|(t, _)| outside(t)).unzip();
             (toks, flags) = (kept.0, Cow::Owned(kept.1));
         }
     }
@@ -399,7 +472,13 @@ impl<'d> Recent<'d> {
         let Recent { sentence, toks, persons: p, event } = self;
         let (toks, flags) = toks.get_or_insert_with(|| sentence_tokens(doc, sentence));
         if p.is_none() {
-            *p = Some(sentence_entities(k, toks, flags).into_iter().filter(|(_, t, _)| *t == EntityType::Person).map(|(e, _, _)| e).collect());
+            *p = Some(
+                sentence_entities(k, toks, flags)
+                    .into_iter()
+                    .filter(|(_, t, _)| *t == EntityType::Person)
+                    .map(|(e, _, _)| e)
+                    .collect(),
+            );
         }
         if event.is_none() && !persons {
             *event = Some(SentenceConcepts::new(k, flags).nearest(toks, 0, 0, false));
@@ -462,7 +541,8 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
     let mut out = Vec::new();
     let lang = Sym::new(&doc.lang);
     // the last three sentences (persons: three; events: two)
-    let mut recent: std::collections::VecDeque<Recent<'d>> = std::collections::VecDeque::with_capacity(4);
+    let mut recent: std::collections::VecDeque<Recent<'d>> =
+        std::collections::VecDeque::with_capacity(4);
     for (si, s) in doc.sentences.iter().enumerate() {
         let r = s.toks.clone();
         if r.is_empty() {
@@ -480,7 +560,9 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
         // (a sentence that a dateline cuts, or in another lexicon, is judged on its own tokens)
         let on_dateline = doc.dateline.is_some_and(|(a, b)| s.start < b && s.end > a);
         // a sentence without claims is remembered for the look-back of later ones
-        let skip = |recent: &mut std::collections::VecDeque<Recent<'d>>, toks| remember(recent, Recent { sentence: s, toks, persons: None, event: None });
+        let skip = |recent: &mut std::collections::VecDeque<Recent<'d>>, toks| {
+            remember(recent, Recent { sentence: s, toks, persons: None, event: None })
+        };
         if own_lexicon && !on_dateline && !may_claim(&doc.flags[r]) {
             skip(&mut recent, None);
             continue;
@@ -489,21 +571,34 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
         if toks.is_empty() {
             continue;
         }
-        let plex_flags: Option<Vec<u32>> =
-            (!own_lexicon).then(|| toks.iter().zip(doc_flags.iter()).map(|(t, &f)| if t.is_word() { plex.flags(t.lower()) } else { f }).collect());
+        let plex_flags: Option<Vec<u32>> = (!own_lexicon).then(|| {
+            toks.iter()
+                .zip(doc_flags.iter())
+                .map(|(t, &f)| if t.is_word() { plex.flags(t.lower()) } else { f })
+                .collect()
+        });
         let flags: &[u32] = plex_flags.as_deref().unwrap_or(&doc_flags);
         if !may_claim(flags) {
             skip(&mut recent, Some((toks, doc_flags)));
             continue;
         }
         let ents = sentence_entities(k, &toks, &doc_flags);
-        let persons_at: Vec<(usize, Sym)> = ents.iter().filter(|(_, t, _)| *t == EntityType::Person).map(|(e, _, i)| (*i, *e)).collect();
-        let names_at: Vec<(usize, Sym)> = ents.iter().filter(|(_, t, _)| *t == EntityType::Unknown).map(|(e, _, i)| (*i, *e)).collect();
+        let persons_at: Vec<(usize, Sym)> = ents
+            .iter()
+            .filter(|(_, t, _)| *t == EntityType::Person)
+            .map(|(e, _, i)| (*i, *e))
+            .collect();
+        let names_at: Vec<(usize, Sym)> = ents
+            .iter()
+            .filter(|(_, t, _)| *t == EntityType::Unknown)
+            .map(|(e, _, i)| (*i, *e))
+            .collect();
         let entities_at: Vec<(usize, Sym)> = ents.into_iter().map(|(e, _, i)| (i, e)).collect();
         let mut entities: Vec<Sym> = entities_at.iter().map(|(_, e)| *e).collect();
         entities.sort();
         entities.dedup();
-        let look_back = Recents { recent: std::cell::RefCell::new(&mut recent), doc, k, para: s.para };
+        let look_back =
+            Recents { recent: std::cell::RefCell::new(&mut recent), doc, k, para: s.para };
         let ctx = Ctx {
             k,
             lex: plex,
@@ -523,7 +618,8 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
             previous_person: std::cell::OnceCell::new(),
             previous_event: std::cell::OnceCell::new(),
             future: has_marker(plex, &toks, flags, Marker::Future).is_some(),
-            first_at: has_marker(plex, &toks, flags, Marker::First).or_else(|| has_marker(plex, &toks, flags, Marker::FirstTime)),
+            first_at: has_marker(plex, &toks, flags, Marker::First)
+                .or_else(|| has_marker(plex, &toks, flags, Marker::FirstTime)),
             sc: SentenceConcepts::new(k, flags),
             flags,
         };
@@ -533,7 +629,15 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
         // (in the document's lexicon, the event is found when a later sentence asks)
         let event = (!own_lexicon).then(|| ctx.nearest(&toks, 0, 0, false));
         drop(ctx);
-        remember(&mut recent, Recent { sentence: s, toks: Some((toks, doc_flags)), persons: Some(persons_here), event });
+        remember(
+            &mut recent,
+            Recent {
+                sentence: s,
+                toks: Some((toks, doc_flags)),
+                persons: Some(persons_here),
+                event,
+            },
+        );
         for (n, c) in out[before..].iter_mut().enumerate() {
             c.ordinal = n as u16;
         }
@@ -559,7 +663,11 @@ const BEGINS_ANY: u32 = flag::marker(Marker::Clock)
     | flag::CARDINAL_ONE;
 
 /// Run parser `p` only when `cond` says it can match here (a failed parse otherwise).
-fn gate<'t, O>(cond: bool, here: In<'t>, mut p: impl FnMut(In<'t>) -> parse::PResult<'t, O>) -> parse::PResult<'t, O> {
+fn gate<'t, O>(
+    cond: bool,
+    here: In<'t>,
+    mut p: impl FnMut(In<'t>) -> parse::PResult<'t, O>,
+) -> parse::PResult<'t, O> {
     if cond {
         p(here)
     } else {
@@ -581,34 +689,59 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             continue;
         }
         // clock times are not claims: "kl. 10.15", "06:58"
-        if let Ok((rest, _)) = gate(f & flag::marker(Marker::Clock) != 0, here, tuple((
-            parse::marker(lex, Marker::Clock),
-            opt(parse::tight_punct('.')),
-            nom::branch::alt((nom::combinator::map(parse::tok(|t: &Token| t.is_digits()), |_| ()), nom::combinator::map(parse::word_number(lex), |_| ()))),
-        ))) {
+        if let Ok((rest, _)) = gate(
+            f & flag::marker(Marker::Clock) != 0,
+            here,
+            tuple((
+                parse::marker(lex, Marker::Clock),
+                opt(parse::tight_punct('.')),
+                nom::branch::alt((
+                    nom::combinator::map(parse::tok(|t: &Token| t.is_digits()), |_| ()),
+                    nom::combinator::map(parse::word_number(lex), |_| ()),
+                )),
+            )),
+        ) {
             i += consumed(here, rest);
-            while toks.get(i).is_some_and(|t| (t.is_punct(':') || t.is_punct('.')) && !t.space_before)
+            while toks
+                .get(i)
+                .is_some_and(|t| (t.is_punct(':') || t.is_punct('.')) && !t.space_before)
                 && toks.get(i + 1).is_some_and(|t| t.is_digits() && !t.space_before)
             {
                 i += 2;
             }
             continue;
         }
-        if here[0].is_digits() && here.get(1).is_some_and(|t| t.is_punct(':') && !t.space_before) && here.get(2).is_some_and(|t| t.is_digits() && !t.space_before) {
+        if here[0].is_digits()
+            && here.get(1).is_some_and(|t| t.is_punct(':') && !t.space_before)
+            && here.get(2).is_some_and(|t| t.is_digits() && !t.space_before)
+        {
             i += 3;
             continue;
         }
         // since / last-in: "frá árinu 2019", "sidan 2019", "sist i 2019"
-        let since = gate(f & (flag::marker(Marker::Since) | flag::marker(Marker::Last)) != 0, here, pair(parse::marker(lex, Marker::Since), pair(opt(parse::marker(lex, Marker::YearWord)), parse::year)))
-            .map(|(r, (_, (_, y)))| (r, y, SinceForm::SinceYear))
-            .or_else(|_| {
-                tuple((parse::marker(lex, Marker::Last), opt(parse::marker(lex, Marker::InSpan)), opt(parse::marker(lex, Marker::YearWord)), parse::year))(here)
-                    .map(|(r, (_, _, _, y))| (r, y, SinceForm::LastInYear))
-            });
+        let since = gate(
+            f & (flag::marker(Marker::Since) | flag::marker(Marker::Last)) != 0,
+            here,
+            pair(
+                parse::marker(lex, Marker::Since),
+                pair(opt(parse::marker(lex, Marker::YearWord)), parse::year),
+            ),
+        )
+        .map(|(r, (_, (_, y)))| (r, y, SinceForm::SinceYear))
+        .or_else(|_| {
+            tuple((
+                parse::marker(lex, Marker::Last),
+                opt(parse::marker(lex, Marker::InSpan)),
+                opt(parse::marker(lex, Marker::YearWord)),
+                parse::year,
+            ))(here)
+            .map(|(r, (_, _, _, y))| (r, y, SinceForm::LastInYear))
+        });
         if let Ok((rest, y, form)) = since {
             let n = consumed(here, rest);
             let ev = ctx.event_near(toks, i, i + n);
-            let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Since, toks, i, i + n, f64::from(y)), ev);
+            let mut c =
+                Ctx::with_concept(ctx.claim(ClaimKind::Since, toks, i, i + n, f64::from(y)), ev);
             c.detail = Detail::Since(SinceInfo::new(form, None, Some(y)));
             out.push(c);
             i += n;
@@ -616,7 +749,11 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
         }
         // first in N years: "fyrsta ferð … í fjögur ár", "første besøk på fire år"
         if ctx.first_at.is_some_and(|f| f < i) {
-            if let Ok((rest, (_, (n_years, _, _), u))) = tuple((parse::marker(lex, Marker::InSpan), parse::number(lex), parse::unit(lex)))(here) {
+            if let Ok((rest, (_, (n_years, _, _), u))) =
+                tuple((parse::marker(lex, Marker::InSpan), parse::number(lex), parse::unit(lex)))(
+                    here,
+                )
+            {
                 if u == TimeUnit::Year {
                     let n = consumed(here, rest);
                     let first = ctx.first_at.unwrap_or(0);
@@ -624,8 +761,21 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                     let ev = if ev.concept.is_some() { ev } else { ctx.event_near(toks, i, i + n) };
                     // (a count of years beyond the calendar leaves the year unknown)
                     let year = pub_date.and_then(|p| p.year().checked_sub(n_years as i16));
-                    let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Since, toks, i, i + n, year.map(f64::from).unwrap_or(0.0)), ev);
-                    c.detail = Detail::Since(SinceInfo::new(SinceForm::FirstInYears, Some(n_years as f32), year));
+                    let mut c = Ctx::with_concept(
+                        ctx.claim(
+                            ClaimKind::Since,
+                            toks,
+                            i,
+                            i + n,
+                            year.map(f64::from).unwrap_or(0.0),
+                        ),
+                        ev,
+                    );
+                    c.detail = Detail::Since(SinceInfo::new(
+                        SinceForm::FirstInYears,
+                        Some(n_years as f32),
+                        year,
+                    ));
                     out.push(c);
                     i += n;
                     continue;
@@ -633,7 +783,9 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             }
         }
         // absolute / partial dates
-        if let Ok((rest, mut wd)) = gate(dig || f & (flag::WEEKDAY | flag::MONTH) != 0, here, parse::written_date(lex)) {
+        if let Ok((rest, mut wd)) =
+            gate(dig || f & (flag::WEEKDAY | flag::MONTH) != 0, here, parse::written_date(lex))
+        {
             let mut n = consumed(here, rest);
             let mut relative_year = false;
             // "12. september i fjor": the year comes from a relative phrase
@@ -655,9 +807,20 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             continue;
         }
         // "árið 2019"
-        if let Ok((rest, (_, y))) = gate(f & flag::marker(Marker::YearWord) != 0, here, pair(parse::marker(lex, Marker::YearWord), parse::year)) {
+        if let Ok((rest, (_, y))) = gate(
+            f & flag::marker(Marker::YearWord) != 0,
+            here,
+            pair(parse::marker(lex, Marker::YearWord), parse::year),
+        ) {
             let n = consumed(here, rest);
-            push_date(ctx, toks, i, i + n, written(ctx, WrittenDate { year: Some(y), month: None, day: None, weekday: None }), out);
+            push_date(
+                ctx,
+                toks,
+                i,
+                i + n,
+                written(ctx, WrittenDate { year: Some(y), month: None, day: None, weekday: None }),
+                out,
+            );
             i += n;
             continue;
         }
@@ -670,8 +833,11 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
         ))(here)
         {
             let n = consumed(here, rest);
-            let year = y.or_else(|| rel.and_then(|r| r.years).and_then(|dy| pub_date.map(|p| p.year() + dy as i16)));
-            let mut info = written(ctx, WrittenDate { year, month: Some(m), day: None, weekday: None });
+            let year = y.or_else(|| {
+                rel.and_then(|r| r.years).and_then(|dy| pub_date.map(|p| p.year() + dy as i16))
+            });
+            let mut info =
+                written(ctx, WrittenDate { year, month: Some(m), day: None, weekday: None });
             if rel.is_some() {
                 // "i juli i fjor": placed by the publication date, so relative
                 info.form = DateForm::Relative;
@@ -684,7 +850,11 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             continue;
         }
         // relative: "síðdegis í gær", "i fjor", "á næstu dögum"
-        if let Ok((rest, off)) = gate(f & (flag::marker(Marker::TimeOfDay) | flag::RELATIVE_FIRST) != 0, here, parse::relative(lex)) {
+        if let Ok((rest, off)) = gate(
+            f & (flag::marker(Marker::TimeOfDay) | flag::RELATIVE_FIRST) != 0,
+            here,
+            parse::relative(lex),
+        ) {
             let n = consumed(here, rest);
             let resolved = pub_date.and_then(|p| resolve::relative(p, &off));
             let precision = if off.to_days.is_some() || off.to_weeks.is_some() {
@@ -698,31 +868,63 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             } else {
                 Precision::Day
             };
-            push_date(ctx, toks, i, i + n, DateInfo { form: DateForm::Relative, precision, resolved, weekday: None }, out);
+            push_date(
+                ctx,
+                toks,
+                i,
+                i + n,
+                DateInfo { form: DateForm::Relative, precision, resolved, weekday: None },
+                out,
+            );
             i += n;
             continue;
         }
         // weekday: "tysdag", "á miðvikudag"
         if let Ok((rest, wd)) = gate(f & flag::WEEKDAY != 0, here, parse::weekday(lex)) {
             let n = consumed(here, rest);
-            let resolved = pub_date.and_then(|p| resolve::weekday(p, wd, ctx.future)).map(Interval::day);
-            push_date(ctx, toks, i, i + n, DateInfo { form: DateForm::Weekday, precision: Precision::Day, resolved, weekday: Some(wd) }, out);
+            let resolved =
+                pub_date.and_then(|p| resolve::weekday(p, wd, ctx.future)).map(Interval::day);
+            push_date(
+                ctx,
+                toks,
+                i,
+                i + n,
+                DateInfo {
+                    form: DateForm::Weekday,
+                    precision: Precision::Day,
+                    resolved,
+                    weekday: Some(wd),
+                },
+                out,
+            );
             i += n;
             continue;
         }
         // numbers
-        if let Ok((rest, (v, just_one, is_digits))) = gate(dig || f & (flag::CARDINAL | flag::CARDINAL_ONE) != 0, here, parse::number(lex)) {
+        if let Ok((rest, (v, just_one, is_digits))) =
+            gate(dig || f & (flag::CARDINAL | flag::CARDINAL_ONE) != 0, here, parse::number(lex))
+        {
             let n = consumed(here, rest);
             let approx = ctx.approx_before(toks, i);
             // ordinal "3." before a non-month word, or a lone year
-            if is_digits && rest.first().is_some_and(|t| t.is_punct('.') && !t.space_before) && rest.get(1).is_some_and(|t| t.text.chars().next().is_some_and(char::is_lowercase)) {
+            if is_digits
+                && rest.first().is_some_and(|t| t.is_punct('.') && !t.space_before)
+                && rest
+                    .get(1)
+                    .is_some_and(|t| t.text.chars().next().is_some_and(char::is_lowercase))
+            {
                 i += n + 1;
                 continue;
             }
             // part of whole: "32 af 44", "30 av 44"
-            if let Ok((rest2, (_, (w, _, _)))) = pair(parse::marker(lex, Marker::PartOf), parse::number(lex))(rest) {
+            if let Ok((rest2, (_, (w, _, _)))) =
+                pair(parse::marker(lex, Marker::PartOf), parse::number(lex))(rest)
+            {
                 let n2 = consumed(here, rest2);
-                let mut c = Ctx::with_concept(ctx.claim(ClaimKind::PartOfWhole, toks, i, i + n2, v), ctx.concept_after(toks, i + n2, 3));
+                let mut c = Ctx::with_concept(
+                    ctx.claim(ClaimKind::PartOfWhole, toks, i, i + n2, v),
+                    ctx.concept_after(toks, i + n2, 3),
+                );
                 c.detail = Detail::Whole(w);
                 c.approx = approx;
                 out.push(c);
@@ -733,9 +935,16 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             if let Ok((rest2, u)) = parse::unit(lex)(rest) {
                 let n2 = consumed(here, rest2);
                 let after = ctx.concept_after(toks, i + n2, 3);
-                let is_event = after.concept.as_deref().and_then(|id| ctx.k.concepts.id_of(id)).is_some_and(|x| ctx.k.concepts.get(x).kind == ConceptKind::Event && ctx.k.concepts.get(x).phase.is_none());
+                let is_event =
+                    after.concept.as_deref().and_then(|id| ctx.k.concepts.id_of(id)).is_some_and(
+                        |x| {
+                            ctx.k.concepts.get(x).kind == ConceptKind::Event
+                                && ctx.k.concepts.get(x).phase.is_none()
+                        },
+                    );
                 let ev = if is_event { after } else { ctx.event_near(toks, i, i + n2) };
-                let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Duration, toks, i, i + n2, v), ev);
+                let mut c =
+                    Ctx::with_concept(ctx.claim(ClaimKind::Duration, toks, i, i + n2, v), ev);
                 c.unit = Some(u);
                 c.approx = approx;
                 out.push(c);
@@ -743,13 +952,31 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 continue;
             }
             // a bare year: "í 2019", "2019"
-            if is_digits && n == 1 && v.fract() == 0.0 && (1800.0..=2100.0).contains(&v) && here[0].text.len() == 4 {
-                push_date(ctx, toks, i, i + 1, written(ctx, WrittenDate { year: Some(v as i16), month: None, day: None, weekday: None }), out);
+            if is_digits
+                && n == 1
+                && v.fract() == 0.0
+                && (1800.0..=2100.0).contains(&v)
+                && here[0].text.len() == 4
+            {
+                push_date(
+                    ctx,
+                    toks,
+                    i,
+                    i + 1,
+                    written(
+                        ctx,
+                        WrittenDate { year: Some(v as i16), month: None, day: None, weekday: None },
+                    ),
+                    out,
+                );
                 i += 1;
                 continue;
             }
             // "dei to", "þeir tveir": the number refers back to people already named
-            if i > 0 && parse::marker(lex, Marker::Anaphoric)(&toks[i - 1..]).is_ok_and(|(r, _)| r.len() == toks.len() - i) {
+            if i > 0
+                && parse::marker(lex, Marker::Anaphoric)(&toks[i - 1..])
+                    .is_ok_and(|(r, _)| r.len() == toks.len() - i)
+            {
                 i += n;
                 continue;
             }
@@ -785,7 +1012,14 @@ fn written(ctx: &Ctx, w: WrittenDate) -> DateInfo {
     DateInfo { form, precision, resolved, weekday: w.weekday }
 }
 
-fn push_date(ctx: &Ctx, toks: &[Token], from: usize, to: usize, info: DateInfo, out: &mut Vec<Claim>) {
+fn push_date(
+    ctx: &Ctx,
+    toks: &[Token],
+    from: usize,
+    to: usize,
+    info: DateInfo,
+    out: &mut Vec<Claim>,
+) {
     let ev = ctx.event_near(toks, from, to);
     let value = info.resolved.map(|r| f64::from(r.start.year())).unwrap_or(0.0);
     let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Date, toks, from, to, value), ev);

@@ -41,7 +41,8 @@ where
     't: 'p,
 {
     move |i: In<'t>| {
-        let words = |k: usize| i.get(k).filter(|t| t.is_word() || t.text == "kl").map(|t| t.lower());
+        let words =
+            |k: usize| i.get(k).filter(|t| t.is_word() || t.text == "kl").map(|t| t.lower());
         match p.match_at(words) {
             Some((n, v)) => Ok((&i[n..], v)),
             None => fail(i),
@@ -77,10 +78,16 @@ pub fn digit_number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, f64> + 
         if first.text.len() <= 3 {
             for _ in 0..MAX_GROUPS {
                 let tight = i.get(k).is_some_and(|s| {
-                    s.kind == TokKind::Punct && !s.space_before && s.text.chars().next().is_some_and(|c| lex.groups.contains(&c))
-                }) && i.get(k + 1).is_some_and(|d| d.is_digits() && !d.space_before && d.text.len() == 3);
+                    s.kind == TokKind::Punct
+                        && !s.space_before
+                        && s.text.chars().next().is_some_and(|c| lex.groups.contains(&c))
+                }) && i
+                    .get(k + 1)
+                    .is_some_and(|d| d.is_digits() && !d.space_before && d.text.len() == 3);
                 let spaced = lex.groups.contains(&' ')
-                    && i.get(k).is_some_and(|d| d.is_digits() && d.single_space_before && d.text.len() == 3);
+                    && i.get(k).is_some_and(|d| {
+                        d.is_digits() && d.single_space_before && d.text.len() == 3
+                    });
                 if tight {
                     text.push_str(i[k + 1].text);
                     k += 2;
@@ -93,8 +100,9 @@ pub fn digit_number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, f64> + 
             }
         }
         // decimal part
-        if i.get(k).is_some_and(|s| s.kind == TokKind::Punct && !s.space_before && s.text.starts_with(lex.decimal))
-            && i.get(k + 1).is_some_and(|d| d.is_digits() && !d.space_before)
+        if i.get(k).is_some_and(|s| {
+            s.kind == TokKind::Punct && !s.space_before && s.text.starts_with(lex.decimal)
+        }) && i.get(k + 1).is_some_and(|d| d.is_digits() && !d.space_before)
         {
             text.push('.');
             text.push_str(i[k + 1].text);
@@ -122,7 +130,8 @@ enum Class {
 /// (often an article, not a number).
 pub fn word_number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, (f64, bool)> + '_ {
     move |i: In<'t>| {
-        let val = |t: &Token| if t.is_word() { lex.cardinals.get(t.lower()).copied() } else { None };
+        let val =
+            |t: &Token| if t.is_word() { lex.cardinals.get(t.lower()).copied() } else { None };
         let mut total: u64 = 0;
         let mut current: u64 = 0;
         let mut class = Class::Start;
@@ -133,7 +142,9 @@ pub fn word_number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, (f64, bo
         loop {
             let mut j = k;
             let mut connector = false;
-            if class != Class::Start && i.get(j).is_some_and(|t| t.is_word() && lex.connectors.contains(t.lower())) {
+            if class != Class::Start
+                && i.get(j).is_some_and(|t| t.is_word() && lex.connectors.contains(t.lower()))
+            {
                 connector = true;
                 j += 1;
             }
@@ -149,8 +160,12 @@ pub fn word_number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, (f64, bo
                 (Class::Start, _) => true,
                 // "fire og tjue" (Norwegian units before tens)
                 (Class::Unit, Class::Tens) => connector && current % 100 < 10 && current % 10 != 0,
-                (Class::Unit | Class::Teen | Class::Tens, Class::Hundred) => !connector && current % 100 == current,
-                (Class::Unit | Class::Teen | Class::Tens | Class::Hundred, Class::Big) => !connector,
+                (Class::Unit | Class::Teen | Class::Tens, Class::Hundred) => {
+                    !connector && current % 100 == current
+                }
+                (Class::Unit | Class::Teen | Class::Tens | Class::Hundred, Class::Big) => {
+                    !connector
+                }
                 (Class::Tens, Class::Unit) => current % 10 == 0,
                 (Class::Hundred | Class::Big, Class::Unit | Class::Teen | Class::Tens) => true,
                 (Class::Big, Class::Hundred) => true,
@@ -189,8 +204,22 @@ pub fn number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, (f64, bool, b
     move |i: In<'t>| {
         let (rest, out) = alt((
             map(
-                pair(digit_number(lex), opt(tok(|t: &Token| t.is_word() && lex.cardinals.get(t.lower()).is_some_and(|&v| v >= 1000)))),
-                |(v, scale)| (v * scale.and_then(|t| lex.cardinals.get(t.lower())).map(|&s| s as f64).unwrap_or(1.0), false, true),
+                pair(
+                    digit_number(lex),
+                    opt(tok(|t: &Token| {
+                        t.is_word() && lex.cardinals.get(t.lower()).is_some_and(|&v| v >= 1000)
+                    })),
+                ),
+                |(v, scale)| {
+                    (
+                        v * scale
+                            .and_then(|t| lex.cardinals.get(t.lower()))
+                            .map(|&s| s as f64)
+                            .unwrap_or(1.0),
+                        false,
+                        true,
+                    )
+                },
             ),
             map(word_number(lex), |(v, one)| (v, one, false)),
         ))(i)?;
@@ -220,7 +249,14 @@ pub fn month<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, u8> + '_ {
                 // an abbreviation may carry its period
                 let rest = &i[1..];
                 let rest = match rest.first() {
-                    Some(p) if p.is_punct('.') && !p.space_before && t.text.chars().count() <= 4 && rest.get(1).is_some_and(|n| n.is_digits()) => &rest[1..],
+                    Some(p)
+                        if p.is_punct('.')
+                            && !p.space_before
+                            && t.text.chars().count() <= 4
+                            && rest.get(1).is_some_and(|n| n.is_digits()) =>
+                    {
+                        &rest[1..]
+                    }
                     _ => rest,
                 };
                 Ok((rest, m))
@@ -301,16 +337,38 @@ pub fn written_date<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, Written
         // English: "13 September 2023"
         let day_month_en = map(
             tuple((tok(|t: &Token| t.is_digits() && t.text.len() <= 2), month(lex), opt(year))),
-            |(d, m, y)| WrittenDate { year: y, month: Some(m), day: digits_value(d).map(|v| v as u8), weekday: None },
+            |(d, m, y)| WrittenDate {
+                year: y,
+                month: Some(m),
+                day: digits_value(d).map(|v| v as u8),
+                weekday: None,
+            },
         );
         // English: "September 13, 2023"
         let month_day_en = map(
-            tuple((month(lex), tok(|t: &Token| t.is_digits() && t.text.len() <= 2), opt(preceded(comma(), year)))),
-            |(m, d, y)| WrittenDate { year: y, month: Some(m), day: digits_value(d).map(|v| v as u8), weekday: None },
+            tuple((
+                month(lex),
+                tok(|t: &Token| t.is_digits() && t.text.len() <= 2),
+                opt(preceded(comma(), year)),
+            )),
+            |(m, d, y)| WrittenDate {
+                year: y,
+                month: Some(m),
+                day: digits_value(d).map(|v| v as u8),
+                weekday: None,
+            },
         );
-        let month_year = map(pair(month(lex), year), |(m, y)| WrittenDate { year: Some(y), month: Some(m), day: None, weekday: None });
-        let (rest, mut d) = alt((numeric, day_month, day_month_en, month_day_en, month_year))(rest)?;
-        if d.day.is_some_and(|x| !(1..=31).contains(&x)) || d.month.is_some_and(|x| !(1..=12).contains(&x)) {
+        let month_year = map(pair(month(lex), year), |(m, y)| WrittenDate {
+            year: Some(y),
+            month: Some(m),
+            day: None,
+            weekday: None,
+        });
+        let (rest, mut d) =
+            alt((numeric, day_month, day_month_en, month_day_en, month_year))(rest)?;
+        if d.day.is_some_and(|x| !(1..=31).contains(&x))
+            || d.month.is_some_and(|x| !(1..=12).contains(&x))
+        {
             return fail(i);
         }
         d.weekday = wd;

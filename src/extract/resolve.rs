@@ -32,7 +32,12 @@ pub fn calendar(year: i16, month: Option<u8>, day: Option<u8>) -> Option<Interva
 
 /// A date written without a year: the most recent such date on or before publication (or the next
 /// one when the sentence speaks of the future).
-pub fn partial(pub_date: Date, month: Option<u8>, day: Option<u8>, future: bool) -> Option<Interval> {
+pub fn partial(
+    pub_date: Date,
+    month: Option<u8>,
+    day: Option<u8>,
+    future: bool,
+) -> Option<Interval> {
     let this = calendar(pub_date.year(), month, day)?;
     if future {
         if this.end < pub_date {
@@ -104,7 +109,8 @@ mod tests {
         let p = date(2024, 6, 18);
         let r = relative(p, &RelOffset { years: Some(-1), ..Default::default() }).unwrap();
         assert_eq!((r.start, r.end), (date(2023, 1, 1), date(2023, 12, 31)));
-        let r = relative(p, &RelOffset { days: Some(1), to_days: Some(7), ..Default::default() }).unwrap();
+        let r = relative(p, &RelOffset { days: Some(1), to_days: Some(7), ..Default::default() })
+            .unwrap();
         assert_eq!((r.start, r.end), (date(2024, 6, 19), date(2024, 6, 25)));
     }
 

@@ -10,8 +10,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::error::DataError;
 use crate::claims::Sym;
+use crate::error::DataError;
 
 /// The hash map of every look-up table and grouping (foldhash: fast on short keys, seeded per
 /// process; nothing iterates a map to decide an order).
@@ -78,7 +78,9 @@ impl<T: Clone> Phrases<T> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum TimeUnit {
     Minute,
@@ -322,7 +324,8 @@ impl Lexicon {
         let bad = |msg: String| DataError::invalid(name, msg);
         let mut cardinals = Map::default();
         for (k, forms) in &f.cardinals {
-            let v: u64 = k.parse().map_err(|_| bad(format!("cardinal key `{k}` is not a number")))?;
+            let v: u64 =
+                k.parse().map_err(|_| bad(format!("cardinal key `{k}` is not a number")))?;
             for form in forms {
                 cardinals.insert(form.to_lowercase(), v);
             }
@@ -335,7 +338,9 @@ impl Lexicon {
                 for u in &units {
                     if let Some(&uv) = cardinals.get(&u.to_lowercase()) {
                         if uv < 10 {
-                            cardinals.entry(format!("{}{}", t.to_lowercase(), u.to_lowercase())).or_insert(tv.saturating_add(uv));
+                            cardinals
+                                .entry(format!("{}{}", t.to_lowercase(), u.to_lowercase()))
+                                .or_insert(tv.saturating_add(uv));
                         }
                     }
                 }
@@ -347,16 +352,22 @@ impl Lexicon {
                 for u in &units {
                     if let Some(&uv) = cardinals.get(&u.to_lowercase()) {
                         if (1..10).contains(&uv) {
-                            cardinals.entry(format!("{}{}", u.to_lowercase(), h.to_lowercase())).or_insert(uv * 100);
+                            cardinals
+                                .entry(format!("{}{}", u.to_lowercase(), h.to_lowercase()))
+                                .or_insert(uv * 100);
                         }
                     }
                 }
             }
         }
-        let numbered = |m: &HashMap<String, Vec<String>>, what: &str, max: u32| -> Result<Map<String, u32>, DataError> {
+        let numbered = |m: &HashMap<String, Vec<String>>,
+                        what: &str,
+                        max: u32|
+         -> Result<Map<String, u32>, DataError> {
             let mut out = Map::default();
             for (k, forms) in m {
-                let v: u32 = k.parse().map_err(|_| bad(format!("{what} key `{k}` is not a number")))?;
+                let v: u32 =
+                    k.parse().map_err(|_| bad(format!("{what} key `{k}` is not a number")))?;
                 if v == 0 || v > max {
                     return Err(bad(format!("{what} key `{k}` is out of range 1..={max}")));
                 }
@@ -367,8 +378,10 @@ impl Lexicon {
             Ok(out)
         };
         let ordinals = numbered(&f.ordinals, "ordinal", 1000)?;
-        let months = numbered(&f.months, "month", 12)?.into_iter().map(|(k, v)| (k, v as u8)).collect();
-        let weekdays = numbered(&f.weekdays, "weekday", 7)?.into_iter().map(|(k, v)| (k, v as u8)).collect();
+        let months =
+            numbered(&f.months, "month", 12)?.into_iter().map(|(k, v)| (k, v as u8)).collect();
+        let weekdays =
+            numbered(&f.weekdays, "weekday", 7)?.into_iter().map(|(k, v)| (k, v as u8)).collect();
         let mut units = Map::default();
         for (u, forms) in &f.units {
             for form in forms {
@@ -403,9 +416,20 @@ impl Lexicon {
             markers[kind as usize] = p;
         }
         let ch = |s: &str| s.chars().next();
-        let function_words: Vec<String> = f.function_words.iter().map(|s| s.to_lowercase()).collect();
-        let distinctive: Vec<String> = f.distinctive_words.iter().map(|s| s.to_lowercase()).collect();
-        let word_flags = word_flags(&function_words, &distinctive, &cardinals, &months, &weekdays, &units, &relative, &markers);
+        let function_words: Vec<String> =
+            f.function_words.iter().map(|s| s.to_lowercase()).collect();
+        let distinctive: Vec<String> =
+            f.distinctive_words.iter().map(|s| s.to_lowercase()).collect();
+        let word_flags = word_flags(
+            &function_words,
+            &distinctive,
+            &cardinals,
+            &months,
+            &weekdays,
+            &units,
+            &relative,
+            &markers,
+        );
         Ok(Lexicon {
             word_flags,
             code: f.code,
@@ -517,7 +541,13 @@ impl Concepts {
         let mut c = Concepts { min_suffix_chars: 4, ..Default::default() };
         for (id, cf) in raw {
             let idx = c.list.len() as u16;
-            c.list.push(Concept { family: Sym::new(cf.family.as_deref().unwrap_or(&id)), id: Sym::new(&id), kind: cf.kind, phase: cf.phase, generic: cf.generic });
+            c.list.push(Concept {
+                family: Sym::new(cf.family.as_deref().unwrap_or(&id)),
+                id: Sym::new(&id),
+                kind: cf.kind,
+                phase: cf.phase,
+                generic: cf.generic,
+            });
             for w in &cf.exact {
                 c.exact.entry(w.to_lowercase()).or_insert(idx);
             }
@@ -535,7 +565,10 @@ impl Concepts {
             }
         }
         for (w, &i) in &c.forms {
-            c.heads.entry(last_chars(w, c.min_suffix_chars).to_string()).or_default().push((w.clone(), i));
+            c.heads
+                .entry(last_chars(w, c.min_suffix_chars).to_string())
+                .or_default()
+                .push((w.clone(), i));
         }
         for forms in c.heads.values_mut() {
             forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
@@ -553,18 +586,29 @@ impl Concepts {
 
     /// The words of [`flag::CONCEPT_WORD`] and [`flag::CONCEPT_PHRASE`], with their bit.
     fn word_bits(&self) -> impl Iterator<Item = (&str, u32)> {
-        let whole = self.exact.keys().chain(self.forms.keys()).map(|w| (w.as_str(), flag::CONCEPT_WORD));
-        whole.chain(self.multi.phrases().filter_map(|p| p.first()).map(|w| (w.as_str(), flag::CONCEPT_PHRASE)))
+        let whole =
+            self.exact.keys().chain(self.forms.keys()).map(|w| (w.as_str(), flag::CONCEPT_WORD));
+        whole.chain(
+            self.multi
+                .phrases()
+                .filter_map(|p| p.first())
+                .map(|w| (w.as_str(), flag::CONCEPT_PHRASE)),
+        )
     }
 
     /// Multi-word concept forms ("lagði af stað") at the start of `words`.
-    pub fn match_phrase<'w>(&self, words: impl Fn(usize) -> Option<&'w str>) -> Option<(usize, u16)> {
+    pub fn match_phrase<'w>(
+        &self,
+        words: impl Fn(usize) -> Option<&'w str>,
+    ) -> Option<(usize, u16)> {
         self.multi.match_at(words).filter(|(n, _)| *n > 1).map(|(n, c)| (n, *c))
     }
 
     /// Look up one lower-cased word, as a whole form or as a compound ending in a form.
     pub fn lookup(&self, word: &str) -> Option<ConceptHit> {
-        self.whole(word).map(|i| ConceptHit { concept: i, qualifier: None }).or_else(|| self.compound(word))
+        self.whole(word)
+            .map(|i| ConceptHit { concept: i, qualifier: None })
+            .or_else(|| self.compound(word))
     }
 
     /// One lower-cased word as a whole form (a word whose [`Lexicon::flags`] have neither
@@ -648,7 +692,10 @@ impl Entities {
     }
 
     /// Match a known entity at the start of `words` (lower case).
-    pub fn match_at<'w>(&self, words: impl Fn(usize) -> Option<&'w str>) -> Option<(usize, &(Sym, EntityType))> {
+    pub fn match_at<'w>(
+        &self,
+        words: impl Fn(usize) -> Option<&'w str>,
+    ) -> Option<(usize, &(Sym, EntityType))> {
         self.phrases.match_at(words)
     }
 }
@@ -757,8 +804,10 @@ pub const BUILTIN_LANGS: &[(&str, &str)] = &[
     ("rules/lang/nb.toml", include_str!("../../rules/lang/nb.toml")),
     ("rules/lang/en.toml", include_str!("../../rules/lang/en.toml")),
 ];
-pub const BUILTIN_CONCEPTS: (&str, &str) = ("rules/concepts.toml", include_str!("../../rules/concepts.toml"));
-pub const BUILTIN_ENTITIES: (&str, &str) = ("rules/entities.toml", include_str!("../../rules/entities.toml"));
+pub const BUILTIN_CONCEPTS: (&str, &str) =
+    ("rules/concepts.toml", include_str!("../../rules/concepts.toml"));
+pub const BUILTIN_ENTITIES: (&str, &str) =
+    ("rules/entities.toml", include_str!("../../rules/entities.toml"));
 pub const BUILTIN_BOILERPLATE: (&str, &str) =
     ("rules/boilerplate.toml", include_str!("../../rules/boilerplate.toml"));
 
@@ -821,14 +870,18 @@ impl Knowledge {
                 files.sort();
                 for p in files {
                     if let Some((n, s)) = read(&p)? {
-                        let stem = p.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+                        let stem = p
+                            .file_stem()
+                            .map(|s| s.to_string_lossy().to_string())
+                            .unwrap_or_default();
                         lang_srcs.retain(|(bn, _)| !bn.ends_with(&format!("/{stem}.toml")));
                         lang_srcs.push((n, s));
                     }
                 }
             }
         }
-        let mut langs = lang_srcs.iter().map(|(n, s)| Lexicon::parse(s, n)).collect::<Result<Vec<_>, _>>()?;
+        let mut langs =
+            lang_srcs.iter().map(|(n, s)| Lexicon::parse(s, n)).collect::<Result<Vec<_>, _>>()?;
         let mut all_months = Map::default();
         for l in &langs {
             for (k, v) in &l.months {
@@ -838,7 +891,11 @@ impl Knowledge {
         let concepts = Concepts::parse(&concepts.1, &concepts.0)?;
         let entities = Entities::parse(&entities.1, &entities.0)?;
         // concepts and entities are shared: their words carry their bits in every language
-        let shared: Vec<(&str, u32)> = entities.first_words().map(|w| (w, flag::ENTITY_FIRST)).chain(concepts.word_bits()).collect();
+        let shared: Vec<(&str, u32)> = entities
+            .first_words()
+            .map(|w| (w, flag::ENTITY_FIRST))
+            .chain(concepts.word_bits())
+            .collect();
         for l in &mut langs {
             for (w, bit) in &shared {
                 *l.word_flags.entry(w.to_string()).or_insert(0) |= bit;
@@ -847,7 +904,9 @@ impl Knowledge {
         let mut words: Map<String, Word> = Map::default();
         for (i, l) in langs.iter().enumerate() {
             for (w, f) in &l.word_flags {
-                let e = words.entry(w.clone()).or_insert_with(|| Word { lang_bits: 0, flags: vec![0; langs.len()].into() });
+                let e = words
+                    .entry(w.clone())
+                    .or_insert_with(|| Word { lang_bits: 0, flags: vec![0; langs.len()].into() });
                 e.flags[i] = *f;
                 // (a desk may add languages; past 32 the extra ones are never detected, only named)
                 if i < 32 {
@@ -860,7 +919,14 @@ impl Knowledge {
                 }
             }
         }
-        Ok(Knowledge { words, concepts, entities, boilerplate: Boilerplate::parse(&boiler.1, &boiler.0)?, langs, all_months })
+        Ok(Knowledge {
+            words,
+            concepts,
+            entities,
+            boilerplate: Boilerplate::parse(&boiler.1, &boiler.0)?,
+            langs,
+            all_months,
+        })
     }
 
     pub fn builtin() -> Result<Knowledge, DataError> {

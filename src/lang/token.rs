@@ -227,7 +227,10 @@ pub fn scan(text: &str, base: usize, out: &mut Vec<Tok>) {
                 if !n.is_ascii() && is_word_char(n) {
                     has_letter = true;
                     i += nlen;
-                } else if matches!(n, '-' | '\'' | '’' | '\u{2011}') && has_letter && char_at(text, i + nlen).is_some_and(|(a, _)| a.is_alphabetic()) {
+                } else if matches!(n, '-' | '\'' | '’' | '\u{2011}')
+                    && has_letter
+                    && char_at(text, i + nlen).is_some_and(|(a, _)| a.is_alphabetic())
+                {
                     // join only when a letter follows: "Jong-un", not "2019-2020"
                     i += nlen;
                 } else {

@@ -71,7 +71,10 @@ impl Sources {
     /// (as miette shows); empty when the file cannot be read.
     pub fn excerpt(&mut self, path: &str, start: usize, end: usize) -> Excerpt {
         let idx = self.index(path);
-        let (first, last) = (idx.line_of(start).saturating_sub(1), idx.line_of(end.saturating_sub(1).max(start)) + 1);
+        let (first, last) = (
+            idx.line_of(start).saturating_sub(1),
+            idx.line_of(end.saturating_sub(1).max(start)) + 1,
+        );
         let last = last.min(idx.starts.len().saturating_sub(1));
         if let Some((p, a, b, ex)) = &self.last {
             if p == path && *a <= first && last <= *b {
@@ -209,13 +212,29 @@ pub(crate) struct Rendered {
 
 impl Rendered {
     /// A part of a diagnostic: an advice note, with a source window and its labels if given.
-    pub(crate) fn note(message: String, src: Option<Windowed>, labels: Vec<LabeledSpan>) -> Rendered {
-        Rendered { code: String::new(), message, help: None, severity: miette::Severity::Advice, src, labels, related: Vec::new() }
+    pub(crate) fn note(
+        message: String,
+        src: Option<Windowed>,
+        labels: Vec<LabeledSpan>,
+    ) -> Rendered {
+        Rendered {
+            code: String::new(),
+            message,
+            help: None,
+            severity: miette::Severity::Advice,
+            src,
+            labels,
+            related: Vec::new(),
+        }
     }
 
     /// The diagnostic `d` shown in the first of its parts (one a file), the others as related.
     pub(crate) fn assemble(d: &Diagnostic, mut parts: Vec<Rendered>) -> Rendered {
-        let first = if parts.is_empty() { Rendered::note(String::new(), None, Vec::new()) } else { parts.remove(0) };
+        let first = if parts.is_empty() {
+            Rendered::note(String::new(), None, Vec::new())
+        } else {
+            parts.remove(0)
+        };
         Rendered {
             code: d.code.clone(),
             message: d.message.clone(),
@@ -258,7 +277,8 @@ impl miette::Diagnostic for Rendered {
         self.src.as_ref().map(|s| s as &dyn SourceCode)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        (self.src.is_some() && !self.labels.is_empty()).then(|| Box::new(self.labels.iter().cloned()) as Box<dyn Iterator<Item = LabeledSpan>>)
+        (self.src.is_some() && !self.labels.is_empty())
+            .then(|| Box::new(self.labels.iter().cloned()) as Box<dyn Iterator<Item = LabeledSpan>>)
     }
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
         if self.related.is_empty() {
@@ -299,10 +319,17 @@ fn build(d: &Diagnostic, sources: &mut Sources) -> Rendered {
     let mut parts: Vec<Rendered> = Vec::new();
     for p in paths {
         for ls in clusters(d.labels.iter().filter(|l| l.path == p).collect()) {
-            let (start, end) = (ls.iter().map(|l| l.start).min().unwrap_or(0), ls.iter().map(|l| l.end).max().unwrap_or(0));
+            let (start, end) = (
+                ls.iter().map(|l| l.start).min().unwrap_or(0),
+                ls.iter().map(|l| l.end).max().unwrap_or(0),
+            );
             let ex = sources.excerpt(p, start, end);
             let labels = spans(&ls, &ex.text, ex.base);
-            parts.push(Rendered::note(format!("in {p}"), Some(Windowed { name: p.to_string(), text: ex.text, first_line: ex.first_line }), labels));
+            parts.push(Rendered::note(
+                format!("in {p}"),
+                Some(Windowed { name: p.to_string(), text: ex.text, first_line: ex.first_line }),
+                labels,
+            ));
         }
     }
     Rendered::assemble(d, parts)
@@ -412,12 +439,18 @@ mod tests {
         // the lines of "45 av 44" and one on each side, from a line start
         let at = text.find("45").unwrap();
         let ex = sources.excerpt(p, at, at + 8);
-        assert_eq!((ex.base, ex.first_line, ex.text.as_str()), (text.find("\n\n").unwrap() + 1, 2, "\nsiste: 45 av 44\nslutt"));
+        assert_eq!(
+            (ex.base, ex.first_line, ex.text.as_str()),
+            (text.find("\n\n").unwrap() + 1, 2, "\nsiste: 45 av 44\nslutt")
+        );
         // a label on the last line of the lines read last still gets its line of context after
         let mut sources = Sources::default();
         assert_eq!(sources.excerpt(p, 0, 3).text.as_str(), "første linje\nÞórður kom 12. mars\n");
         let at = text.find("12.").unwrap();
-        assert_eq!(sources.excerpt(p, at, at + 3).text.as_str(), "første linje\nÞórður kom 12. mars\n\n");
+        assert_eq!(
+            sources.excerpt(p, at, at + 3).text.as_str(),
+            "første linje\nÞórður kom 12. mars\n\n"
+        );
         // a file that cannot be read gives nothing, and no panic
         let gone = sources.excerpt("/no/such/file", 10, 20);
         assert!(gone.text.is_empty());

@@ -53,8 +53,17 @@ impl Serialize for SourceLabels<'_> {
 }
 
 impl<'a> CorroborationOut<'a> {
-    pub fn new(c: &'a Corroboration, claims: &'a [Claim], docs: &'a [DocMeta]) -> CorroborationOut<'a> {
-        CorroborationOut { code: c.code, subject: c.subject, value: c.value, sources: SourceLabels(c, claims, docs) }
+    pub fn new(
+        c: &'a Corroboration,
+        claims: &'a [Claim],
+        docs: &'a [DocMeta],
+    ) -> CorroborationOut<'a> {
+        CorroborationOut {
+            code: c.code,
+            subject: c.subject,
+            value: c.value,
+            sources: SourceLabels(c, claims, docs),
+        }
     }
 }
 
@@ -103,7 +112,13 @@ plain_item!(DocMeta, Diagnostic, InputProblem);
 
 /// `"name": [ ... ]` at depth one of the report object: the items are serialised in parallel,
 /// a window at a time, and written in order; a large item is written alone, as it is serialised.
-fn array<T: Item>(w: &mut impl Write, name: &str, first: bool, items: &[T], r: &Report) -> std::io::Result<()> {
+fn array<T: Item>(
+    w: &mut impl Write,
+    name: &str,
+    first: bool,
+    items: &[T],
+    r: &Report,
+) -> std::io::Result<()> {
     write!(w, "{}\n  \"{name}\": ", if first { "{" } else { "," })?;
     if items.is_empty() {
         return w.write_all(b"[]");
@@ -119,13 +134,19 @@ fn array<T: Item>(w: &mut impl Write, name: &str, first: bool, items: &[T], r: &
             rest = &rest[1..];
         } else {
             let (mut n, mut weight) = (0, 0);
-            while n < rest.len().min(ITEMS_PER_WINDOW) && weight < ITEMS_PER_WINDOW && rest[n].weight() <= LARGE {
+            while n < rest.len().min(ITEMS_PER_WINDOW)
+                && weight < ITEMS_PER_WINDOW
+                && rest[n].weight() <= LARGE
+            {
                 weight += rest[n].weight();
                 n += 1;
             }
             let (window, tail) = rest.split_at(n);
-            let parts: Vec<std::io::Result<Vec<u8>>> =
-                window.par_chunks(ITEMS_PER_TASK).enumerate().map(|(i, part)| pretty_items(part, after || i > 0, r)).collect();
+            let parts: Vec<std::io::Result<Vec<u8>>> = window
+                .par_chunks(ITEMS_PER_TASK)
+                .enumerate()
+                .map(|(i, part)| pretty_items(part, after || i > 0, r))
+                .collect();
             for part in parts {
                 w.write_all(&part?)?;
             }
@@ -188,7 +209,11 @@ impl serde_json::ser::Formatter for AtDepthTwo {
     fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.close(w, b"]")
     }
-    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
         self.newline(w, first)
     }
     fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
@@ -201,7 +226,11 @@ impl serde_json::ser::Formatter for AtDepthTwo {
     fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.close(w, b"}")
     }
-    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
         self.newline(w, first)
     }
     fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
@@ -214,7 +243,10 @@ impl serde_json::ser::Formatter for AtDepthTwo {
 }
 
 fn pretty<S: Serialize>(w: impl Write, value: &S) -> serde_json::Result<()> {
-    value.serialize(&mut serde_json::Serializer::with_formatter(w, AtDepthTwo { depth: 2, has_value: false }))
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        w,
+        AtDepthTwo { depth: 2, has_value: false },
+    ))
 }
 
 /// Write the report as JSON to `w`.
@@ -252,7 +284,11 @@ mod tests {
             documents: &r.documents,
             claims: r.claims.iter().map(|c| ClaimOut::new(c, &r.documents)).collect(),
             diagnostics: &r.diagnostics,
-            corroborations: r.corroborations.iter().map(|c| CorroborationOut::new(c, &r.claims, &r.documents)).collect(),
+            corroborations: r
+                .corroborations
+                .iter()
+                .map(|c| CorroborationOut::new(c, &r.claims, &r.documents))
+                .collect(),
             problems: &r.problems,
         };
         serde_json::to_string_pretty(&out).expect("serialises") + "\n"
@@ -261,7 +297,12 @@ mod tests {
     #[test]
     fn same_bytes_as_serde_json_in_one_piece() {
         let setup = crate::app::Setup::load(None).expect("built-in data");
-        let opts = crate::app::RunOptions { paths: vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/corpus")], ..Default::default() };
+        let opts = crate::app::RunOptions {
+            paths: vec![
+                std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/corpus")
+            ],
+            ..Default::default()
+        };
         let mut r = crate::app::check(&setup, &opts);
         assert!(!r.claims.is_empty() && !r.diagnostics.is_empty() && r.problems.is_empty());
         assert_eq!(print(&r), whole(&r), "a small report, with an empty list");

@@ -12,7 +12,9 @@ use serde::Serialize;
 use crate::claims::{Claim, Sym};
 use crate::corpus::{DateSource, LangSource};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -77,7 +79,11 @@ impl Diagnostic {
     /// Sort key: primary label's path and offset, then code.
     pub fn sort_key(&self) -> (String, usize, String) {
         let p = self.labels.iter().find(|l| l.primary).or(self.labels.first());
-        (p.map(|l| l.path.to_string()).unwrap_or_default(), p.map(|l| l.start).unwrap_or(0), self.code.clone())
+        (
+            p.map(|l| l.path.to_string()).unwrap_or_default(),
+            p.map(|l| l.start).unwrap_or(0),
+            self.code.clone(),
+        )
     }
 }
 
@@ -110,8 +116,14 @@ impl Source {
 
 impl Corroboration {
     /// Its sources as labels (`claims`, `docs`: the report's).
-    pub fn labels<'a>(&'a self, claims: &'a [Claim], docs: &'a [DocMeta]) -> impl Iterator<Item = Label> + 'a {
-        self.sources.iter().filter_map(move |s| claims.get(s.claim as usize).map(|c| Label::with(c, docs, s.message, false)))
+    pub fn labels<'a>(
+        &'a self,
+        claims: &'a [Claim],
+        docs: &'a [DocMeta],
+    ) -> impl Iterator<Item = Label> + 'a {
+        self.sources.iter().filter_map(move |s| {
+            claims.get(s.claim as usize).map(|c| Label::with(c, docs, s.message, false))
+        })
     }
 }
 
@@ -142,7 +154,10 @@ impl DocMeta {
     }
     /// File name without folders, for compact messages.
     pub fn short(&self) -> String {
-        let base = std::path::Path::new(self.path.as_str()).file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_else(|| self.path.to_string());
+        let base = std::path::Path::new(self.path.as_str())
+            .file_name()
+            .map(|f| f.to_string_lossy().to_string())
+            .unwrap_or_else(|| self.path.to_string());
         match self.line {
             Some(l) => format!("{base}:{l}"),
             None => base,

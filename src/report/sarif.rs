@@ -107,7 +107,11 @@ pub fn write(r: &Report, rules: &[Rule], w: impl Write) -> std::io::Result<()> {
     // validated against the typed SARIF model, a result at a time (a large run's results as JSON
     // values would be ten times its report); printed in the typed form
     let typed = serde_sarif::sarif::Sarif::deserialize(&doc).ok().and_then(|mut log| {
-        let results = r.diagnostics.iter().map(|d| serde_sarif::sarif::Result::deserialize(&result(d, &mut sources)).ok()).collect::<Option<Vec<_>>>()?;
+        let results = r
+            .diagnostics
+            .iter()
+            .map(|d| serde_sarif::sarif::Result::deserialize(&result(d, &mut sources)).ok())
+            .collect::<Option<Vec<_>>>()?;
         log.runs.first_mut()?.results = Some(results);
         Some(log)
     });
@@ -116,7 +120,8 @@ pub fn write(r: &Report, rules: &[Rule], w: impl Write) -> std::io::Result<()> {
         Some(log) => serde_json::to_writer_pretty(&mut w, &log)?,
         // (not valid SARIF: a bug; the document is printed as built, for the report)
         None => {
-            doc["runs"][0]["results"] = r.diagnostics.iter().map(|d| result(d, &mut sources)).collect();
+            doc["runs"][0]["results"] =
+                r.diagnostics.iter().map(|d| result(d, &mut sources)).collect();
             serde_json::to_writer_pretty(&mut w, &doc)?;
         }
     }

@@ -48,7 +48,8 @@ impl Cx<'_> {
     /// A corroboration's source: `c` is one of the rule's claims (a reference into them), kept as
     /// its index.
     fn source(&self, c: &Claim, message: String) -> Source {
-        let at = (c as *const Claim as usize).wrapping_sub(self.claims.as_ptr() as usize) / std::mem::size_of::<Claim>();
+        let at = (c as *const Claim as usize).wrapping_sub(self.claims.as_ptr() as usize)
+            / std::mem::size_of::<Claim>();
         let inside = self.claims.get(at).is_some_and(|x| std::ptr::eq(x, c));
         debug_assert!(inside, "a source outside the rule's claims");
         // (one that is not would be no source: `Corroboration::labels` skips it)
@@ -76,7 +77,11 @@ fn subject(c: &Claim) -> String {
 
 /// Split claims into classes of agreeing values; returns the classes with the majority first.
 /// The majority is the class stated by most documents; ties go to the earliest published source.
-fn classes<'c>(cx: &Cx, members: &[&'c Claim], same: impl Fn(&Claim, &Claim) -> bool) -> Vec<Vec<&'c Claim>> {
+fn classes<'c>(
+    cx: &Cx,
+    members: &[&'c Claim],
+    same: impl Fn(&Claim, &Claim) -> bool,
+) -> Vec<Vec<&'c Claim>> {
     let mut out: Vec<Vec<&Claim>> = Vec::new();
     for &c in members {
         match out.iter_mut().find(|cl| same(cl[0], c)) {
@@ -85,9 +90,14 @@ fn classes<'c>(cx: &Cx, members: &[&'c Claim], same: impl Fn(&Claim, &Claim) -> 
         }
     }
     // ties go to the earliest report; a source with no publication date never wins one
-    let first_pub = |cl: &Vec<&Claim>| cl.iter().map(|c| (cx.published(c).is_none(), cx.published(c), c.doc)).min();
+    let first_pub = |cl: &Vec<&Claim>| {
+        cl.iter().map(|c| (cx.published(c).is_none(), cx.published(c), c.doc)).min()
+    };
     // keys computed once per class (a stable sort: equal keys keep first-seen order)
-    let mut keyed: Vec<_> = out.into_iter().map(|cl| ((std::cmp::Reverse(doc_count(&cl)), first_pub(&cl)), cl)).collect();
+    let mut keyed: Vec<_> = out
+        .into_iter()
+        .map(|cl| ((std::cmp::Reverse(doc_count(&cl)), first_pub(&cl)), cl))
+        .collect();
     keyed.sort_by_key(|k| k.0);
     keyed.into_iter().map(|(_, cl)| cl).collect()
 }
@@ -100,7 +110,10 @@ fn doc_count(cl: &[&Claim]) -> usize {
 }
 
 /// Group claims by a key, in first-seen order (deterministic).
-fn group<'c, K: std::hash::Hash + Eq>(claims: impl Iterator<Item = &'c Claim>, key: impl Fn(&Claim) -> Option<K>) -> Vec<Vec<&'c Claim>> {
+fn group<'c, K: std::hash::Hash + Eq>(
+    claims: impl Iterator<Item = &'c Claim>,
+    key: impl Fn(&Claim) -> Option<K>,
+) -> Vec<Vec<&'c Claim>> {
     let mut index: Map<K, usize> = Map::default();
     let mut groups: Vec<Vec<&Claim>> = Vec::new();
     for c in claims {
@@ -149,7 +162,12 @@ fn majority_report(
                 sources.push(cx.source(c, show(c)));
             }
         }
-        corr.push(Corroboration { code: Sym::new(&cx.rule.code), subject: Sym::new(&subject(major[0])), value: Sym::new(&show(major[0])), sources: sources.into() });
+        corr.push(Corroboration {
+            code: Sym::new(&cx.rule.code),
+            subject: Sym::new(&subject(major[0])),
+            value: Sym::new(&show(major[0])),
+            sources: sources.into(),
+        });
     }
     let major_docs: Set<u32> = major.iter().map(|c| c.doc).collect();
     for cl in &cls[1..] {
@@ -208,7 +226,11 @@ fn part_exceeds_whole(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
             let w = c.whole().filter(|&w| c.kind == ClaimKind::PartOfWhole && c.value > w)?;
             Some(cx.diag(
                 format!("part is larger than the whole: {} of {}", fmt_num(c.value), fmt_num(w)),
-                format!("{} > {}: a part of a whole cannot exceed it; one of the two numbers is wrong", fmt_num(c.value), fmt_num(w)),
+                format!(
+                    "{} > {}: a part of a whole cannot exceed it; one of the two numbers is wrong",
+                    fmt_num(c.value),
+                    fmt_num(w)
+                ),
                 vec![cx.label(c, format!("{} of {}", fmt_num(c.value), fmt_num(w)), true)],
             ))
         })
@@ -240,7 +262,10 @@ fn first_copy(c: &Claim) -> bool {
 /// without it join every subgroup (they are compatible with all).
 /// Subgroups come in first-seen key order, claims in group order; linear in the group plus the
 /// output.
-fn split_by<K: std::hash::Hash + Eq>(g: Vec<&Claim>, attr: impl Fn(&Claim) -> Option<K>) -> Vec<Vec<&Claim>> {
+fn split_by<K: std::hash::Hash + Eq>(
+    g: Vec<&Claim>,
+    attr: impl Fn(&Claim) -> Option<K>,
+) -> Vec<Vec<&Claim>> {
     let mut index: Map<K, usize> = Map::default();
     let of: Vec<Option<usize>> = g
         .iter()
@@ -266,15 +291,25 @@ fn split_by<K: std::hash::Hash + Eq>(g: Vec<&Claim>, attr: impl Fn(&Claim) -> Op
 
 fn value_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
     let p = &cx.rule.params;
-    let groups = group(claims.iter().filter(|c| p.kinds.iter().any(|n| n == c.kind.name()) && c.concept.is_some() && first_copy(c)), |c| {
-        Some((c.kind, c.concept, c.unit))
-    });
+    let groups = group(
+        claims.iter().filter(|c| {
+            p.kinds.iter().any(|n| n == c.kind.name()) && c.concept.is_some() && first_copy(c)
+        }),
+        |c| Some((c.kind, c.concept, c.unit)),
+    );
     let mut out: Out = (Vec::new(), Vec::new());
     for g in groups {
         // only a named qualifier ("Shahed") splits: compound modifiers are words of one language
-        for by_q in split_by(g, |c| c.qualifier.as_ref().filter(|q| q.chars().next().is_some_and(char::is_uppercase)).map(|q| q.to_lowercase())) {
+        for by_q in split_by(g, |c| {
+            c.qualifier
+                .as_ref()
+                .filter(|q| q.chars().next().is_some_and(char::is_uppercase))
+                .map(|q| q.to_lowercase())
+        }) {
             // durations are about someone's visit or meeting; counts are of things, whoever is named
-            for by_p in split_by(by_q, |c| if c.kind == ClaimKind::Duration { c.principal } else { None }) {
+            for by_p in
+                split_by(by_q, |c| if c.kind == ClaimKind::Duration { c.principal } else { None })
+            {
                 for window in time_windows(cx, &by_p, p.window_days) {
                     let same = |a: &Claim, b: &Claim| same_amount(a, b, p.tolerance);
                     let (d, c) = majority_report(
@@ -283,7 +318,14 @@ fn value_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
                         false,
                         same,
                         |c| c.value_text(),
-                        |c, _| format!("{} says {} for {}, other sources disagree", cx.short(c), c.value_text(), subject(c)),
+                        |c, _| {
+                            format!(
+                                "{} says {} for {}, other sources disagree",
+                                cx.short(c),
+                                c.value_text(),
+                                subject(c)
+                            )
+                        },
                         |c, major| {
                             format!(
                                 "{} say{} {}; this source says {}{}",
@@ -291,7 +333,14 @@ fn value_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
                                 if doc_count(major) == 1 { "s" } else { "" },
                                 major[0].value_text(),
                                 c.value_text(),
-                                if c.approx || major[0].approx { format!(" (rounding words allow ±{}%)", (p.tolerance * 100.0).round()) } else { String::new() }
+                                if c.approx || major[0].approx {
+                                    format!(
+                                        " (rounding words allow ±{}%)",
+                                        (p.tolerance * 100.0).round()
+                                    )
+                                } else {
+                                    String::new()
+                                }
                             )
                         },
                     );
@@ -302,7 +351,9 @@ fn value_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
         }
     }
     out.1.sort_by(|a, b| (&a.subject, &a.value).cmp(&(&b.subject, &b.value)));
-    out.1.dedup_by(|a, b| a.subject == b.subject && a.value == b.value && a.sources.len() == b.sources.len());
+    out.1.dedup_by(|a, b| {
+        a.subject == b.subject && a.value == b.value && a.sources.len() == b.sources.len()
+    });
     out
 }
 
@@ -340,9 +391,14 @@ fn time_windows<'c>(cx: &Cx, g: &[&'c Claim], days: i64) -> Vec<Vec<&'c Claim>> 
 // FL003 --------------------------------------------------------------------------------------
 
 fn since_arithmetic(cx: &Cx, claims: &[Claim]) -> Out {
-    let groups = group(claims.iter().filter(|c| first_copy(c) && c.kind == ClaimKind::Since && c.since().is_some_and(|s| s.year().is_some())), |c| {
-        Some((c.family?, c.principal))
-    });
+    let groups = group(
+        claims.iter().filter(|c| {
+            first_copy(c)
+                && c.kind == ClaimKind::Since
+                && c.since().is_some_and(|s| s.year().is_some())
+        }),
+        |c| Some((c.family?, c.principal)),
+    );
     let mut out: Out = (Vec::new(), Vec::new());
     for g in groups {
         let (d, c) = majority_report(
@@ -417,7 +473,10 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
     for v in by_key.values_mut() {
         v.sort_by_key(|c| day_of(c));
     }
-    let in_days = |k: &(Phase, Anchor), lo: Option<jiff::civil::Date>, hi: Option<jiff::civil::Date>| -> &[&Claim] {
+    let in_days = |k: &(Phase, Anchor),
+                   lo: Option<jiff::civil::Date>,
+                   hi: Option<jiff::civil::Date>|
+     -> &[&Claim] {
         let Some(v) = by_key.get(k) else { return &[] };
         let (Some(lo), Some(hi)) = (lo, hi) else { return &[] };
         let a = v.partition_point(|c| day_of(c) < Some(lo));
@@ -426,33 +485,70 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
     };
     let mut out: Out = (Vec::new(), Vec::new());
     let durations = claims.iter().filter(|c| {
-        first_copy(c) && c.kind == ClaimKind::Duration && c.unit == Some(TimeUnit::Day) && !c.approx && c.value >= 1.0 && c.value < 400.0 && c.concept.is_some()
+        first_copy(c)
+            && c.kind == ClaimKind::Duration
+            && c.unit == Some(TimeUnit::Day)
+            && !c.approx
+            && c.value >= 1.0
+            && c.value < 400.0
+            && c.concept.is_some()
     });
     for d in durations {
         // the duration's article, and its sentence, among the dated claims
         let article: Vec<&Claim> = of_doc(claims, d.doc).iter().filter(|c| is_dated(c)).collect();
-        let own: Vec<&Claim> = article.iter().copied().filter(|c| c.sentence == d.sentence).collect();
+        let own: Vec<&Claim> =
+            article.iter().copied().filter(|c| c.sentence == d.sentence).collect();
         // anchors, nearest first: the duration's own sentence (a date there with no phase is its
         // end: "fór heim í dag eftir sex daga heimsókn"), then its own article, then other sources
         // on the same person or event dated from 60 days before its publication to 30 after (an
         // article with no publication date uses its own dates only)
-        let keys: Vec<Anchor> = [d.concept.map(Anchor::Event), d.principal.map(Anchor::Person)].into_iter().flatten().collect();
+        let keys: Vec<Anchor> = [d.concept.map(Anchor::Event), d.principal.map(Anchor::Person)]
+            .into_iter()
+            .flatten()
+            .collect();
         let pubd = cx.published(d);
-        let (window_lo, window_hi) = (pubd.and_then(|p| resolve::add_days(p, -60)), pubd.and_then(|p| resolve::add_days(p, 30)));
+        let (window_lo, window_hi) = (
+            pubd.and_then(|p| resolve::add_days(p, -60)),
+            pubd.and_then(|p| resolve::add_days(p, 30)),
+        );
         // the anchors of a phase; those of other sources only from the days `within` (None: the
         // latest day that has any), since a busy event or person has very many
-        let find = |ph: Phase, within: Option<(Option<jiff::civil::Date>, Option<jiff::civil::Date>)>| -> Vec<&Claim> {
-            let here: Vec<&Claim> = own.iter().copied().filter(|c| c.phase == Some(ph) || (ph == Phase::End && c.phase.is_none())).collect();
+        let find = |ph: Phase,
+                    within: Option<(Option<jiff::civil::Date>, Option<jiff::civil::Date>)>|
+         -> Vec<&Claim> {
+            let here: Vec<&Claim> = own
+                .iter()
+                .copied()
+                .filter(|c| c.phase == Some(ph) || (ph == Phase::End && c.phase.is_none()))
+                .collect();
             if !here.is_empty() {
                 return here;
             }
-            let same_doc: Vec<&Claim> = keys.iter().flat_map(|k| article.iter().copied().filter(move |c| c.phase == Some(ph) && anchor(c) == Some(*k))).collect();
+            let same_doc: Vec<&Claim> = keys
+                .iter()
+                .flat_map(|k| {
+                    article
+                        .iter()
+                        .copied()
+                        .filter(move |c| c.phase == Some(ph) && anchor(c) == Some(*k))
+                })
+                .collect();
             if !same_doc.is_empty() {
                 return same_doc;
             }
             let (lo, hi) = match within {
-                Some((lo, hi)) => (window_lo.map(|w| lo.map_or(w, |l| l.max(w))), window_hi.map(|w| hi.map_or(w, |h| h.min(w)))),
-                None => (keys.iter().filter_map(|k| in_days(&(ph, *k), window_lo, window_hi).last().and_then(|c| day_of(c))).max(), window_hi),
+                Some((lo, hi)) => (
+                    window_lo.map(|w| lo.map_or(w, |l| l.max(w))),
+                    window_hi.map(|w| hi.map_or(w, |h| h.min(w))),
+                ),
+                None => (
+                    keys.iter()
+                        .filter_map(|k| {
+                            in_days(&(ph, *k), window_lo, window_hi).last().and_then(|c| day_of(c))
+                        })
+                        .max(),
+                    window_hi,
+                ),
             };
             keys.iter().flat_map(|k| in_days(&(ph, *k), lo, hi).iter().copied()).collect()
         };
@@ -460,12 +556,18 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
         // apart belong to different events
         let ends = find(Phase::End, None);
         let Some(end) = ends.iter().filter_map(|c| day_of(c)).max() else { continue };
-        let starts: Vec<&Claim> = find(Phase::Start, Some((resolve::add_days(end, -60), Some(end))))
-            .into_iter()
-            .filter(|c| day_of(c).is_some_and(|s| s <= end && resolve::days_between(s, end).is_some_and(|x| x < 60)))
-            .collect();
+        let starts: Vec<&Claim> =
+            find(Phase::Start, Some((resolve::add_days(end, -60), Some(end))))
+                .into_iter()
+                .filter(|c| {
+                    day_of(c).is_some_and(|s| {
+                        s <= end && resolve::days_between(s, end).is_some_and(|x| x < 60)
+                    })
+                })
+                .collect();
         let Some(start) = starts.iter().filter_map(|c| day_of(c)).min() else { continue };
-        let smaj: Vec<&Claim> = starts.iter().copied().filter(|c| day_of(c) == Some(start)).collect();
+        let smaj: Vec<&Claim> =
+            starts.iter().copied().filter(|c| day_of(c) == Some(start)).collect();
         let emaj: Vec<&Claim> = ends.iter().copied().filter(|c| day_of(c) == Some(end)).collect();
         if smaj.iter().any(|s| emaj.iter().any(|e| std::ptr::eq(*s, *e))) {
             continue;
@@ -488,8 +590,12 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
         if span == n {
             // the count fits: any other source dating the start differently dissents
             // a misdated start is a few days off; a date weeks away is another event
-            let (lo, hi) = (resolve::add_days(start, -3), resolve::add_days(start, 3).map(|h| h.min(end)));
-            let mut others: Vec<&Claim> = keys.iter().flat_map(|k| in_days(&(Phase::Start, *k), lo, hi).iter().copied()).collect();
+            let (lo, hi) =
+                (resolve::add_days(start, -3), resolve::add_days(start, 3).map(|h| h.min(end)));
+            let mut others: Vec<&Claim> = keys
+                .iter()
+                .flat_map(|k| in_days(&(Phase::Start, *k), lo, hi).iter().copied())
+                .collect();
             others.retain(|c| c.doc != d.doc && day_of(c) != Some(start));
             for a in others {
                 let Some(day) = day_of(a) else { continue };
@@ -503,7 +609,10 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
             if emaj.iter().take(max).chain(smaj.iter().take(max)).any(|c| c.doc != d.doc) {
                 out.1.push(Corroboration {
                     code: Sym::new(&cx.rule.code),
-                    subject: Sym::new(&format!("{what}{}", d.principal.as_deref().map(|p| format!(" by {p}")).unwrap_or_default())),
+                    subject: Sym::new(&format!(
+                        "{what}{}",
+                        d.principal.as_deref().map(|p| format!(" by {p}")).unwrap_or_default()
+                    )),
                     value: Sym::new(&format!("{start} to {end}, {n} days")),
                     sources: said().into_iter().map(|(c, m)| cx.source(c, m)).collect(),
                 });
@@ -525,18 +634,27 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
 // FL005 --------------------------------------------------------------------------------------
 
 fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
-    let dated = claims.iter().filter(|c| first_copy(c) && c.kind == ClaimKind::Date && c.concept.is_some() && c.date().is_some_and(|d| d.resolved.is_some()));
+    let dated = claims.iter().filter(|c| {
+        first_copy(c)
+            && c.kind == ClaimKind::Date
+            && c.concept.is_some()
+            && c.date().is_some_and(|d| d.resolved.is_some())
+    });
     let groups = group(dated, |c| Some((c.concept, c.persons)));
     // the start and the end of an event are different dates: compare a claim with claims of the
     // same phase; a month or year with no phase ("í desember í fyrra") covers the whole event
-    let coarse = |c: &Claim| c.date().is_some_and(|d| matches!(d.precision, Precision::Month | Precision::Year));
+    let coarse = |c: &Claim| {
+        c.date().is_some_and(|d| matches!(d.precision, Precision::Month | Precision::Year))
+    };
     let mut out: Out = (Vec::new(), Vec::new());
     // (a set of agreeing documents is keyed by its number among the sets seen)
     let mut seen: Set<(String, usize)> = Set::default();
     let mut doc_sets: Map<Vec<u32>, usize> = Map::default();
     let max = cx.rule.params.max_examples;
     for g in groups {
-        let is_rel = |c: &Claim| c.date().is_some_and(|d| matches!(d.form, DateForm::Relative | DateForm::Weekday));
+        let is_rel = |c: &Claim| {
+            c.date().is_some_and(|d| matches!(d.form, DateForm::Relative | DateForm::Weekday))
+        };
         let pinned = |c: &Claim| c.date().is_some_and(|d| d.precision != Precision::Range);
         // the group indexed once (a group can be every dated claim about one event) by phase and
         // date, so each relative date looks only at the claims near it
@@ -565,23 +683,33 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
             // within a year of a month or year ("í desember í fyrra" misplaced is a year off);
             // further away is another occurrence
             let reach = if coarse(r) { 366 } else { cx.rule.params.window_days };
-            let (Some(lo), Some(hi)) = (resolve::add_days(ri.start, -reach), resolve::add_days(ri.end, reach)) else { continue };
+            let (Some(lo), Some(hi)) =
+                (resolve::add_days(ri.start, -reach), resolve::add_days(ri.end, reach))
+            else {
+                continue;
+            };
             let wide = Interval { start: lo, end: hi };
             // a day is checked against days when other sources give any ("í gær" against "onsdag
             // 13. september"), not merely against the year that contains both
             let days_only = is_day(r) && {
-                let all = near_of.entry((bi, wide, ri, false)).or_insert_with(|| Near::new(&g, &buckets[bi], wide, ri, false, is_day, is_rel));
+                let all = near_of.entry((bi, wide, ri, false)).or_insert_with(|| {
+                    Near::new(&g, &buckets[bi], wide, ri, false, is_day, is_rel)
+                });
                 all.list.iter().any(|&p| is_day(g[p]) && g[p].doc != r.doc)
             };
-            let near = near_of.entry((bi, wide, ri, days_only)).or_insert_with(|| Near::new(&g, &buckets[bi], wide, ri, days_only, is_day, is_rel));
+            let near = near_of.entry((bi, wide, ri, days_only)).or_insert_with(|| {
+                Near::new(&g, &buckets[bi], wide, ri, days_only, is_day, is_rel)
+            });
             if !near.list.iter().any(|&p| g[p].doc != r.doc) {
                 continue;
             }
             let other = |p: &&usize| g[**p].doc != r.doc;
-            let agree: Vec<&Claim> = near.agree.iter().filter(other).take(max).map(|&p| g[p]).collect();
+            let agree: Vec<&Claim> =
+                near.agree.iter().filter(other).take(max).map(|&p| g[p]).collect();
             // any date may agree, only an absolute one contradicts (two relative dates of one
             // event at different times are two occurrences, "i morges" and "í desember í fyrra")
-            let others: Vec<&Claim> = near.absolute.iter().filter(other).take(max).map(|&p| g[p]).collect();
+            let others: Vec<&Claim> =
+                near.absolute.iter().filter(other).take(max).map(|&p| g[p]).collect();
             if agree.is_empty() && others.is_empty() {
                 continue;
             }
@@ -603,21 +731,40 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
                 let subject = if r.persons.is_empty() {
                     r.concept.map(|x| x.to_string()).unwrap_or_default()
                 } else {
-                    format!("{} of {}", r.concept.as_deref().unwrap_or("event"), r.persons.iter().collect::<Vec<_>>().join(" and "))
+                    format!(
+                        "{} of {}",
+                        r.concept.as_deref().unwrap_or("event"),
+                        r.persons.iter().collect::<Vec<_>>().join(" and ")
+                    )
                 };
                 if !seen.insert((subject.clone(), docs_id)) {
                     continue;
                 }
                 let mut sources = vec![cx.source(r, rel_text(cx, r, ri))];
                 sources.extend(agree.iter().map(|a| cx.source(a, a.value_text())));
-                out.1.push(Corroboration { code: Sym::new(&cx.rule.code), subject: Sym::new(&subject), value: Sym::new(&ri.to_string()), sources: sources.into() });
+                out.1.push(Corroboration {
+                    code: Sym::new(&cx.rule.code),
+                    subject: Sym::new(&subject),
+                    value: Sym::new(&ri.to_string()),
+                    sources: sources.into(),
+                });
                 continue;
             }
-            let shown: Vec<String> = others.iter().map(|a| format!("{} says {}", cx.short(a), a.value_text())).collect();
+            let shown: Vec<String> =
+                others.iter().map(|a| format!("{} says {}", cx.short(a), a.value_text())).collect();
             let mut labels = vec![cx.label(r, rel_text(cx, r, ri), true)];
-            labels.extend(others.iter().map(|a| cx.label(a, format!("{} says {}", cx.short(a), a.value_text()), false)));
+            labels.extend(
+                others.iter().map(|a| {
+                    cx.label(a, format!("{} says {}", cx.short(a), a.value_text()), false)
+                }),
+            );
             out.0.push(cx.diag(
-                format!("“{}” in {} points to {}, which other sources contradict", r.text, cx.short(r), ri),
+                format!(
+                    "“{}” in {} points to {}, which other sources contradict",
+                    r.text,
+                    cx.short(r),
+                    ri
+                ),
                 format!("{}, but {}", rel_text(cx, r, ri), shown.join("; ")),
                 labels,
             ));
@@ -639,14 +786,28 @@ struct Near {
 }
 
 impl Near {
-    fn new(g: &[&Claim], bucket: &Fl005Bucket, wide: Interval, ri: Interval, days_only: bool, is_day: impl Fn(&Claim) -> bool, is_rel: impl Fn(&Claim) -> bool) -> Near {
+    fn new(
+        g: &[&Claim],
+        bucket: &Fl005Bucket,
+        wide: Interval,
+        ri: Interval,
+        days_only: bool,
+        is_day: impl Fn(&Claim) -> bool,
+        is_rel: impl Fn(&Claim) -> bool,
+    ) -> Near {
         let mut list: Vec<usize> = bucket
             .overlapping(&wide)
             .into_iter()
-            .filter(|&p| g[p].interval().is_some_and(|ai| ai.overlaps(&wide)) && (!days_only || is_day(g[p])))
+            .filter(|&p| {
+                g[p].interval().is_some_and(|ai| ai.overlaps(&wide)) && (!days_only || is_day(g[p]))
+            })
             .collect();
         list.sort_unstable();
-        let agree: Vec<usize> = list.iter().copied().filter(|&p| g[p].interval().is_some_and(|ai| ai.overlaps(&ri))).collect();
+        let agree: Vec<usize> = list
+            .iter()
+            .copied()
+            .filter(|&p| g[p].interval().is_some_and(|ai| ai.overlaps(&ri)))
+            .collect();
         let mut docs: Vec<u32> = agree.iter().map(|&p| g[p].doc).collect();
         docs.sort_unstable();
         docs.dedup();
@@ -696,7 +857,8 @@ fn rel_text(cx: &Cx, c: &Claim, ri: Interval) -> String {
 
 // FL006 --------------------------------------------------------------------------------------
 
-const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const WEEKDAYS: [&str; 7] =
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 fn weekday_mismatch(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -711,7 +873,11 @@ fn weekday_mismatch(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
             let name = |d: u8| WEEKDAYS.get(d.saturating_sub(1) as usize).copied().unwrap_or("?");
             out.push(cx.diag(
                 format!("{} was a {}, not a {}", r.start, name(actual), name(wd)),
-                format!("the calendar puts {} on a {}; either the weekday or the date is wrong", r.start, name(actual)),
+                format!(
+                    "the calendar puts {} on a {}; either the weekday or the date is wrong",
+                    r.start,
+                    name(actual)
+                ),
                 vec![cx.label(c, format!("{} ≠ {}", name(wd), name(actual)), true)],
             ));
         }
@@ -725,7 +891,9 @@ fn past_event_after_publication(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for c in claims.iter().filter(|c| c.kind == ClaimKind::Date && !c.future) {
         let Some(info) = c.date() else { continue };
-        if info.form != DateForm::Absolute || !matches!(info.precision, Precision::Day | Precision::Month) {
+        if info.form != DateForm::Absolute
+            || !matches!(info.precision, Precision::Day | Precision::Month)
+        {
             continue;
         }
         let (Some(r), Some(p)) = (info.resolved, cx.published(c)) else { continue };
@@ -746,7 +914,11 @@ fn duplicate_variant(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (c, t) in claims.iter().filter_map(|c| Some((c, c.twin_of()?))) {
         // (the last claim at that position, should two share one)
-        let Some(orig) = of_doc(claims, c.doc).iter().rev().find(|o| (o.sentence, o.ordinal) == (t, c.ordinal)) else { continue };
+        let Some(orig) =
+            of_doc(claims, c.doc).iter().rev().find(|o| (o.sentence, o.ordinal) == (t, c.ordinal))
+        else {
+            continue;
+        };
         if orig.value_text() != c.value_text() || orig.kind != c.kind {
             out.push(cx.diag(
                 format!("a repeated paragraph in {} differs: {} here, {} in the first copy", cx.short(c), c.value_text(), orig.value_text()),

@@ -111,11 +111,17 @@ impl Rule {
         let r: Rule = toml::from_str(src).map_err(|e| DataError::toml(name, src, e))?;
         let valid_code = r.code.len() >= 3 && r.code.chars().all(|c| c.is_ascii_alphanumeric());
         if !valid_code {
-            return Err(DataError::invalid(name, format!("rule code `{}` must be letters and digits, like FL009", r.code)));
+            return Err(DataError::invalid(
+                name,
+                format!("rule code `{}` must be letters and digits, like FL009", r.code),
+            ));
         }
         for k in &r.params.kinds {
             if !["count", "part_of_whole", "duration", "date", "since"].contains(&k.as_str()) {
-                return Err(DataError::invalid(name, format!("unknown claim kind `{k}` in params.kinds")));
+                return Err(DataError::invalid(
+                    name,
+                    format!("unknown claim kind `{k}` in params.kinds"),
+                ));
             }
         }
         Ok(r)
@@ -124,15 +130,19 @@ impl Rule {
 
 /// Load the built-in rules, then every `*.toml` rule file of `extra` (same code replaces).
 pub fn load(extra: Option<&Path>) -> Result<Vec<Rule>, DataError> {
-    let mut rules = BUILTIN_RULES.iter().map(|(n, s)| Rule::parse(s, n)).collect::<Result<Vec<_>, _>>()?;
+    let mut rules =
+        BUILTIN_RULES.iter().map(|(n, s)| Rule::parse(s, n)).collect::<Result<Vec<_>, _>>()?;
     if let Some(dir) = extra {
-        let entries = std::fs::read_dir(dir).map_err(|e| DataError::io(&dir.display().to_string(), e))?;
+        let entries =
+            std::fs::read_dir(dir).map_err(|e| DataError::io(&dir.display().to_string(), e))?;
         let mut files: Vec<_> = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
             .filter(|p| {
                 p.extension().is_some_and(|x| x == "toml")
-                    && p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
+                    && p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
             })
             .collect();
         files.sort();
@@ -149,7 +159,11 @@ pub fn load(extra: Option<&Path>) -> Result<Vec<Rule>, DataError> {
 }
 
 /// Run every rule over the claims. Output is sorted, so it does not depend on claim order.
-pub fn run(rules: &[Rule], docs: &[DocMeta], claims: &[Claim]) -> (Vec<Diagnostic>, Vec<Corroboration>) {
+pub fn run(
+    rules: &[Rule],
+    docs: &[DocMeta],
+    claims: &[Claim],
+) -> (Vec<Diagnostic>, Vec<Corroboration>) {
     use rayon::prelude::*;
     // the checks find a document's claims by binary search, so they need the claims grouped by
     // document in document order, as a run and the archive collect them; claims in any other
@@ -181,7 +195,9 @@ pub fn run(rules: &[Rule], docs: &[DocMeta], claims: &[Claim]) -> (Vec<Diagnosti
     // (the key holds strings: built once a diagnostic)
     diags.sort_by_cached_key(Diagnostic::sort_key);
     // a claim compared in two overlapping groups is reported once
-    diags.dedup_by(|a, b| a.code == b.code && a.labels.first() == b.labels.first() && a.message == b.message);
+    diags.dedup_by(|a, b| {
+        a.code == b.code && a.labels.first() == b.labels.first() && a.message == b.message
+    });
     // a corroboration is two or more sources agreeing: one article agreeing with itself is not one
     let doc = |s: &Source| s.doc(claims);
     corr.retain(|c| c.sources.iter().any(|s| doc(s) != doc(&c.sources[0])));

@@ -20,7 +20,11 @@ pub fn setup() -> Setup {
 }
 
 pub fn opts(paths: &[&Path]) -> RunOptions {
-    RunOptions { paths: paths.iter().map(|p| p.to_path_buf()).collect(), threads: Some(1), ..Default::default() }
+    RunOptions {
+        paths: paths.iter().map(|p| p.to_path_buf()).collect(),
+        threads: Some(1),
+        ..Default::default()
+    }
 }
 
 pub fn check(setup: &Setup, paths: &[&Path]) -> Report {
@@ -35,7 +39,11 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
         .current_dir(root())
         .output()
         .expect("binary runs");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 /// Copy a folder (flat) into a fresh temp dir.
