@@ -13,4 +13,4 @@ echo "== check (without manifest)"
 $bin check --corroborations "$tmp" | tail -8
 rm -rf "$tmp"
 echo "== extraction P/R against tests/gold/seed.toml"
-FACTLINT_SEED="$seed" cargo test -q --test gold -- --ignored --nocapture seed 2>&1 | grep -E "seed gold|missed|extra|test result"
+FACTLINT_SEED="$seed" cargo test -q --test it -- --ignored --nocapture gold::seed 2>&1 | grep -E "seed gold|missed|extra|test result"

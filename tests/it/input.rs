@@ -1,7 +1,7 @@
 //! Bad input: each row of README's table. The document is reported (naming file and line) and
 //! skipped or read with a warning; the rest of the corpus is still checked.
 
-mod common;
+use crate::common;
 
 use common::run;
 

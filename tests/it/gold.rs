@@ -2,7 +2,7 @@
 //! The same scorer runs over ../shared/corpus/seed from `.ci/run` (see `score` below and
 //! tests/seed_eval.rs), never in `cargo test`.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! must raise exactly that rule (snapshots of the human and JSON output), and
 //! `tests/fixtures/rules/<CODE>/near_miss` must raise nothing.
 
-mod common;
+use crate::common;
 
 use factlint::report::{human, json};
 

@@ -1,6 +1,6 @@
 //! The command-line contract: exit codes, formats, bad input. Runs the real binary.
 
-mod common;
+use crate::common;
 
 use common::run;
 

@@ -6,9 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-#[path = "../fuzz/harness.rs"]
-#[allow(dead_code)]
-mod harness;
+use crate::harness;
 
 use factlint::extract::parse;
 use factlint::lang::token::{lower_text, tokenize};

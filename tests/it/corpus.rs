@@ -1,7 +1,7 @@
 //! The corpus stage on our own fixtures: publication dates and where they came from, language
 //! (Nynorsk vs Bokmål), stripped furniture, folded repeats, spans that stay inside the file.
 
-mod common;
+use crate::common;
 
 use factlint::app;
 use factlint::corpus::{DateSource, LangSource};

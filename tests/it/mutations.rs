@@ -2,7 +2,7 @@
 //! must be caught by its rule with labels in the edited place (and, for cross-source rules, in
 //! another source); edits to sidebars and tolerated rounding must raise nothing.
 
-mod common;
+use crate::common;
 
 use serde::Deserialize;
 

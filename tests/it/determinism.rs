@@ -1,7 +1,7 @@
 //! The output of `check` does not depend on the thread count, nor on the run: JSON and SARIF are
 //! byte-identical with `--threads 1` and `--threads 4`, and across two runs.
 
-mod common;
+use crate::common;
 
 use common::{root, run};
 
