@@ -22,6 +22,8 @@ pub enum ClaimKind {
     Duration,
     Date,
     Since,
+    /// a time of day ("kl. 16.40", "around 4:20 p.m. GMT", "i 17-tida")
+    Time,
 }
 
 impl ClaimKind {
@@ -32,6 +34,7 @@ impl ClaimKind {
             ClaimKind::Duration => "duration",
             ClaimKind::Date => "date",
             ClaimKind::Since => "since",
+            ClaimKind::Time => "time",
         }
     }
 }
@@ -59,6 +62,44 @@ pub enum DateForm {
     Relative,
     /// "tysdag", "á miðvikudag"
     Weekday,
+    /// "fyrir þremur árum", "for tre år sidan", "three years ago": publication date − N units
+    Ago,
+}
+
+/// How firmly a claim is tied to what it is about: the counted thing or the event, in its own
+/// clause. Only bound claims can raise an error; the others are kept for `claims` and at most
+/// corroborate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Frame {
+    /// the counted noun follows the number, or the event is in the claim's own clause and no
+    /// other claim of the sentence is nearer to it
+    Bound,
+    /// the key was found further away (the nearest event of the sentence, an earlier sentence)
+    #[default]
+    Loose,
+    /// "mörg þúsund", "hundreds of", a range ("3–4 timar"): never voted against a precise value
+    Vague,
+}
+
+/// A time of day as written, and where it falls.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TimeInfo {
+    /// minutes after local midnight: the first and the last minute the phrase allows
+    /// ("kl. 16.40" 1000–1000, "á sjötta tímanum" 1020–1080)
+    pub from: u16,
+    pub to: u16,
+    /// the zone the clock is read in (IANA name, or "local" for "lokal tid"/"local time"); None
+    /// when the text names none and the outlet's is unknown
+    pub zone: Option<Sym>,
+    /// the zone is written next to the time ("GMT", "norsk tid"), not assumed from the outlet
+    pub explicit_zone: bool,
+    /// on a 12-hour clock with no a.m./p.m. ("klukkan sjö"): the time may be twelve hours later
+    pub half_day: bool,
+    /// the day the time falls on (the sentence's date, else the publication date)
+    pub day: Option<Date>,
+    /// the interval in UTC, minutes since 1970 (None when the day or zone is unknown)
+    pub utc: Option<(i32, i32)>,
 }
 
 /// How a since claim is expressed.
@@ -148,6 +189,7 @@ pub enum Detail {
     Whole(f64),
     Date(DateInfo),
     Since(SinceInfo),
+    Time(TimeInfo),
 }
 
 /// One extracted claim. An archive of millions is held in memory, so it is compact (104 bytes,
@@ -174,6 +216,14 @@ pub struct Claim {
     pub qualifier: Option<Sym>,
     /// the head word when no concept is known
     pub noun: Option<Sym>,
+    /// what the sentence says of the counted things (evacuated, on board): the frame's predicate
+    pub role: Option<Sym>,
+    /// the period a count covers (in total, in the last day): the frame's time scope
+    pub scope: Option<Sym>,
+    /// how firmly the claim is tied to its key
+    pub frame: Frame,
+    /// a count that grows as a story unfolds (dead, evacuated): later reports update it
+    pub grows: bool,
     /// entity keys named in the sentence (sorted)
     pub entities: SymList,
     /// people named in (or just before) the sentence (sorted)
@@ -217,6 +267,14 @@ pub struct ClaimRecord {
     qualifier: Option<Sym>,
     noun: Option<Sym>,
     #[serde(default)]
+    role: Option<Sym>,
+    #[serde(default)]
+    scope: Option<Sym>,
+    #[serde(default)]
+    frame: Frame,
+    #[serde(default)]
+    grows: bool,
+    #[serde(default)]
     entities: SymList,
     #[serde(default)]
     persons: SymList,
@@ -234,6 +292,8 @@ pub struct ClaimRecord {
     lang: Sym,
     date: Option<DateInfo>,
     since: Option<SinceInfo>,
+    #[serde(default)]
+    time: Option<TimeInfo>,
 }
 
 impl From<Claim> for ClaimRecord {
@@ -251,6 +311,10 @@ impl From<Claim> for ClaimRecord {
             phase: c.phase,
             qualifier: c.qualifier,
             noun: c.noun,
+            role: c.role,
+            scope: c.scope,
+            frame: c.frame,
+            grows: c.grows,
             entities: c.entities,
             persons: c.persons,
             principal: c.principal,
@@ -266,17 +330,19 @@ impl From<Claim> for ClaimRecord {
             lang: c.lang,
             date: c.date().copied(),
             since: c.since().copied(),
+            time: c.time().copied(),
         }
     }
 }
 
 impl From<ClaimRecord> for Claim {
     fn from(r: ClaimRecord) -> Claim {
-        let detail = match (r.date, r.since, r.whole) {
-            (Some(d), _, _) => Detail::Date(d),
-            (None, Some(s), _) => Detail::Since(s),
-            (None, None, Some(w)) => Detail::Whole(w),
-            (None, None, None) => Detail::None,
+        let detail = match (r.date, r.since, r.whole, r.time) {
+            (Some(d), _, _, _) => Detail::Date(d),
+            (None, Some(s), _, _) => Detail::Since(s),
+            (None, None, Some(w), _) => Detail::Whole(w),
+            (None, None, None, Some(t)) => Detail::Time(t),
+            (None, None, None, None) => Detail::None,
         };
         Claim {
             doc: r.doc,
@@ -287,6 +353,10 @@ impl From<ClaimRecord> for Claim {
             phase: r.phase,
             qualifier: r.qualifier,
             noun: r.noun,
+            role: r.role,
+            scope: r.scope,
+            frame: r.frame,
+            grows: r.grows,
             entities: r.entities,
             persons: r.persons,
             principal: r.principal,
@@ -333,6 +403,10 @@ impl Claim {
             phase: None,
             qualifier: None,
             noun: None,
+            role: None,
+            scope: None,
+            frame: Frame::Loose,
+            grows: false,
             entities: SymList::default(),
             persons: SymList::default(),
             principal: None,
@@ -384,6 +458,19 @@ impl Claim {
         }
     }
 
+    /// A time claim's clock and zone.
+    pub fn time(&self) -> Option<&TimeInfo> {
+        match &self.detail {
+            Detail::Time(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// Bound to its key in its own clause, and precise: the only claims that can raise an error.
+    pub fn bound(&self) -> bool {
+        self.frame == Frame::Bound
+    }
+
     /// The resolved interval of a date claim, or the year of a since claim.
     pub fn interval(&self) -> Option<Interval> {
         if let Some(d) = self.date() {
@@ -428,7 +515,24 @@ impl Claim {
                 Some(y) => y.to_string(),
                 None => "unresolved".into(),
             },
+            ClaimKind::Time => format!("{approx}{}", self.time().map(TimeInfo::clock).unwrap_or_default()),
         }
+    }
+}
+
+impl TimeInfo {
+    /// "16:40", "17:00–18:00", with "~" for a time given as approximate
+    pub fn clock(&self) -> String {
+        let hm = |m: u16| format!("{:02}:{:02}", m / 60 % 24, m % 60);
+        let mut s = if self.from == self.to {
+            hm(self.from)
+        } else {
+            format!("{}–{}", hm(self.from), hm(self.to))
+        };
+        if let Some(z) = self.zone {
+            s.push_str(&format!(" ({z})"));
+        }
+        s
     }
 }
 

@@ -3,6 +3,7 @@
 //! Owns: walking sentences with the nom parsers of [`parse`], attaching concepts and entities, and
 //! resolving dates against the publication date (jiff). Never reads files: it sees a [`Document`].
 
+pub mod clock;
 pub mod parse;
 pub mod resolve;
 
@@ -12,8 +13,8 @@ use nom::combinator::opt;
 use nom::sequence::{pair, tuple};
 
 use crate::claims::{
-    Claim, ClaimKind, DateForm, DateInfo, Detail, Interval, Precision, SinceForm, SinceInfo, Sym,
-    SymList,
+    Claim, ClaimKind, DateForm, DateInfo, Detail, Frame, Interval, Precision, SinceForm, SinceInfo,
+    Sym, SymList, TimeInfo,
 };
 use crate::corpus::Document;
 use crate::lang::token::Token;
@@ -22,6 +23,12 @@ use parse::{In, WrittenDate};
 
 /// Tokens on each side of a claim searched for its event or phase word.
 const NEAR_WINDOW: usize = 40;
+
+/// Tokens on each side of a count searched for its role or scope word, within its clause.
+const ROLE_WINDOW: usize = 8;
+
+/// Tokens between a time of day and the event it times, at most.
+const TIME_WINDOW: usize = 6;
 
 /// Tokens on each side of a claim whose names it carries, in a sentence longer than this (a page
 /// without punctuation): every claim carrying every name of the page would be quadratic.
@@ -63,6 +70,9 @@ struct Ctx<'k, 'd, 'r> {
     sc: SentenceConcepts<'d>,
     /// [`Lexicon::flags`] of each token
     flags: &'d [u32],
+    /// dates and times tied to an event of this sentence: (index in the output, the event's
+    /// token, the claim's first token); the nearest claim to an event keeps it ([`bind_dates`])
+    bindings: std::cell::RefCell<Vec<(usize, usize, usize)>>,
 }
 
 /// What a concept search found.
@@ -72,6 +82,14 @@ struct ConceptRef {
     family: Option<Sym>,
     qualifier: Option<Sym>,
     noun: Option<Sym>,
+    /// the token of this sentence it was found at (None: from an earlier sentence)
+    at: Option<usize>,
+    /// the concept is a generic noun ("people"), a role word or a measure
+    generic: bool,
+    grows: bool,
+    measure: bool,
+    /// a clause mark (",", ";", ":") lies between it and the claim
+    other_clause: bool,
 }
 
 impl Ctx<'_, '_, '_> {
@@ -157,7 +175,10 @@ impl Ctx<'_, '_, '_> {
                 }
                 break;
             }
-            if let Some(hit) = self.sc.hit_at(toks, k) {
+            if let Some(hit) = self.sc.hit_at(toks, k).filter(|h| {
+                // roles and scopes are what a count says of its things, not the things
+                !matches!(self.k.concepts.get(h.concept).kind, ConceptKind::Role | ConceptKind::Scope)
+            }) {
                 if !self.k.concepts.get(hit.concept).generic {
                     return self.sc.concept_ref(toks, k, hit);
                 }
@@ -170,6 +191,7 @@ impl Ctx<'_, '_, '_> {
         }
         fallback.unwrap_or_else(|| ConceptRef {
             noun: toks.get(j).filter(|t| t.is_word()).map(|t| Sym::new(t.lower())),
+            at: toks.get(j).filter(|t| t.is_word()).map(|_| j),
             ..Default::default()
         })
     }
@@ -203,6 +225,61 @@ impl Ctx<'_, '_, '_> {
 
     fn nearest(&self, toks: &[Token], from: usize, to: usize, phase: bool) -> ConceptRef {
         self.sc.nearest(toks, from, to, phase)
+    }
+
+    /// What the clause says of the counted things ("evacuated", "on board"): the nearest role
+    /// word within the claim's clause.
+    fn role_near(&self, toks: &[Token], from: usize, to: usize) -> (Option<Sym>, bool) {
+        self.sc
+            .nearest_of(toks, from, to, |c| c.kind == ConceptKind::Role)
+            .filter(|(k, _, other)| !other && k.abs_diff(from).min(k.abs_diff(to)) <= ROLE_WINDOW)
+            .map(|(k, hit, _)| {
+                let c = self.k.concepts.get(hit.concept);
+                let _ = k;
+                (Some(c.id), c.grows)
+            })
+            .unwrap_or((None, false))
+    }
+
+    /// The period a count covers ("i alt", "siste døgn"), within the claim's clause.
+    fn scope_near(&self, toks: &[Token], from: usize, to: usize) -> Option<Sym> {
+        self.sc
+            .nearest_of(toks, from, to, |c| c.kind == ConceptKind::Scope)
+            .filter(|(k, _, other)| !other && k.abs_diff(from).min(k.abs_diff(to)) <= ROLE_WINDOW)
+            .map(|(_, hit, _)| self.k.concepts.get(hit.concept).id)
+    }
+
+    /// A marker phrase ending right before token `i` ("um", "mörg", "hundreds of").
+    fn marker_before(&self, toks: &[Token], i: usize, m: Marker) -> bool {
+        let p = self.lex.marker(m);
+        (1..=4.min(i)).any(|back| {
+            let words = |k: usize| {
+                if k < back {
+                    toks.get(i - back + k).filter(|t| t.is_word()).map(|t| t.lower())
+                } else {
+                    None
+                }
+            };
+            p.match_at(words).is_some_and(|(n, _)| n == back)
+        })
+    }
+
+    /// A marker phrase beginning at token `j`: its length.
+    fn marker_at(&self, toks: &[Token], j: usize, m: Marker) -> Option<usize> {
+        let words = |k: usize| toks.get(j + k).filter(|t| t.is_word()).map(|t| t.lower());
+        self.lex.marker(m).match_at(words).map(|(n, _)| n)
+    }
+
+    /// An ordinal word or "3rd" within the few words before `i` ("the third eruption in two
+    /// years", "þriðja gosið á þremur árum"): the span after it is a window, not a duration.
+    fn ordinal_before(&self, toks: &[Token], i: usize) -> bool {
+        toks[i.saturating_sub(8)..i].iter().any(|t| {
+            t.is_word()
+                && (self.lex.ordinals.contains_key(t.lower())
+                    || t.lower().len() > 2
+                        && t.lower().as_bytes()[0].is_ascii_digit()
+                        && ["st", "nd", "rd", "th"].iter().any(|s| t.lower().ends_with(s)))
+        })
     }
 
     fn approx_before(&self, toks: &[Token], i: usize) -> bool {
@@ -295,6 +372,11 @@ impl<'a> SentenceConcepts<'a> {
             family: Some(c.family),
             qualifier,
             noun: Some(Sym::new(t.lower())),
+            at: Some(j),
+            generic: c.generic,
+            grows: c.grows,
+            measure: c.measure,
+            other_clause: false,
         }
     }
 
@@ -306,7 +388,20 @@ impl<'a> SentenceConcepts<'a> {
         to: usize,
         phase: bool,
     ) -> Option<(usize, Hit)> {
-        let mut best: Option<(usize, usize, Hit)> = None;
+        self.nearest_of(toks, from, to, |c| c.kind == ConceptKind::Event && c.phase.is_some() == phase)
+            .map(|(k, hit, _)| (k, hit))
+    }
+
+    /// The nearest concept that `want` accepts to tokens `from..to`, where it is, and whether a
+    /// clause mark lies between.
+    fn nearest_of(
+        &self,
+        toks: &[Token],
+        from: usize,
+        to: usize,
+        want: impl Fn(&crate::lang::Concept) -> bool,
+    ) -> Option<(usize, Hit, bool)> {
+        let mut best: Option<(usize, usize, Hit, bool)> = None;
         // a bounded window keeps this linear on run-on "sentences" (pages without punctuation)
         let lo = from.saturating_sub(NEAR_WINDOW);
         let hi = (to + NEAR_WINDOW).min(toks.len());
@@ -315,8 +410,7 @@ impl<'a> SentenceConcepts<'a> {
                 continue;
             }
             let Some(hit) = self.hit_at(toks, k) else { continue };
-            let c = self.k.concepts.get(hit.concept);
-            if !(c.kind == ConceptKind::Event && c.phase.is_some() == phase) {
+            if !want(self.k.concepts.get(hit.concept)) {
                 continue;
             }
             // words after the claim are slightly closer than the same distance before it; a
@@ -333,16 +427,16 @@ impl<'a> SentenceConcepts<'a> {
             });
             let clauses = (marks[hi] - marks[lo]) as usize;
             let dist = if k >= to { (k - to) * 2 } else { (from - k) * 2 + 1 } + clauses * 40;
-            if best.as_ref().is_none_or(|(d, _, _)| dist < *d) {
-                best = Some((dist, k, hit));
+            if best.as_ref().is_none_or(|(d, _, _, _)| dist < *d) {
+                best = Some((dist, k, hit, clauses > 0));
             }
         }
-        best.map(|(_, k, hit)| (k, hit))
+        best.map(|(_, k, hit, other)| (k, hit, other))
     }
 
     fn nearest(&self, toks: &[Token], from: usize, to: usize, phase: bool) -> ConceptRef {
-        self.nearest_hit(toks, from, to, phase)
-            .map(|(k, hit)| self.concept_ref(toks, k, hit))
+        self.nearest_of(toks, from, to, |c| c.kind == ConceptKind::Event && c.phase.is_some() == phase)
+            .map(|(k, hit, other)| ConceptRef { other_clause: other, ..self.concept_ref(toks, k, hit) })
             .unwrap_or_default()
     }
 }
@@ -520,7 +614,7 @@ impl LookBack for Recents<'_, '_> {
             }
             r.fill(self.doc, self.k, false);
             if let Some(e) = r.event.as_ref().filter(|e| e.concept.is_some()) {
-                return e.clone();
+                return ConceptRef { at: None, ..e.clone() };
             }
         }
         ConceptRef::default()
@@ -622,9 +716,11 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
                 .or_else(|| has_marker(plex, &toks, flags, Marker::FirstTime)),
             sc: SentenceConcepts::new(k, flags),
             flags,
+            bindings: std::cell::RefCell::new(Vec::new()),
         };
         let before = out.len();
         walk(&ctx, &toks, &mut out);
+        bind_dates(&ctx, &toks, before, &mut out);
         let persons_here = ctx.persons_at.iter().map(|(_, p)| *p).collect();
         // (in the document's lexicon, the event is found when a later sentence asks)
         let event = (!own_lexicon).then(|| ctx.nearest(&toks, 0, 0, false));
@@ -685,37 +781,55 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
         let f = ctx.flags.get(i).copied().unwrap_or(0);
         let dig = here[0].is_digits();
         if !dig && f & BEGINS_ANY == 0 {
+            // "halv 8", "á sjötta tímanum": times from words no parser begins
+            let hour = (!lex.time.half_before.is_empty() || !lex.time.hour_ordinal.is_empty())
+                .then(|| {
+                    clock::hour_ordinal_at(lex, toks, i).or_else(|| {
+                        clock::suffix(&lex.time.half_before, toks, i)
+                            .and_then(|_| clock::clock_at(lex, toks, i, 0, |ts| {
+                                parse::word_number(lex)(ts)
+                                    .ok()
+                                    .map(|(rest, (v, _))| (ts.len() - rest.len(), v))
+                            }))
+                    })
+                })
+                .flatten();
+            if let Some(c) = hour {
+                let approx = ctx.approx_before(toks, i);
+                let len = c.len;
+                push_time(ctx, toks, i, i + len, c, approx, out);
+                i += len;
+                continue;
+            }
             i += 1;
             continue;
         }
-        // clock times are not claims: "kl. 10.15", "06:58"
-        if let Ok((rest, _)) = gate(
-            f & flag::marker(Marker::Clock) != 0,
-            here,
-            tuple((
-                parse::marker(lex, Marker::Clock),
-                opt(parse::tight_punct('.')),
-                nom::branch::alt((
-                    nom::combinator::map(parse::tok(|t: &Token| t.is_digits()), |_| ()),
-                    nom::combinator::map(parse::word_number(lex), |_| ()),
-                )),
-            )),
-        ) {
-            i += consumed(here, rest);
-            while toks
-                .get(i)
-                .is_some_and(|t| (t.is_punct(':') || t.is_punct('.')) && !t.space_before)
-                && toks.get(i + 1).is_some_and(|t| t.is_digits() && !t.space_before)
-            {
-                i += 2;
+        // times of day: "kl. 10.15", "06:58", "4:20 p.m. GMT", "1640 GMT", "i 17-tida", "halv 8"
+        let clock_word = if f & flag::marker(Marker::Clock) != 0 {
+            ctx.marker_at(toks, i, Marker::Clock).unwrap_or(0)
+        } else {
+            0
+        };
+        if dig || clock_word > 0 || here[0].is_word() {
+            if let Some(c) = clock::clock_at(lex, toks, i, clock_word, |ts| {
+                parse::word_number(lex)(ts).ok().map(|(rest, (v, _))| (ts.len() - rest.len(), v))
+            }) {
+                let approx = ctx.approx_before(toks, i);
+                let len = c.len.max(1);
+                push_time(ctx, toks, i, i + len, c, approx, out);
+                i += len;
+                continue;
             }
-            continue;
+            // a clock word with nothing a time can be read from
+            if clock_word > 0 {
+                i += clock_word;
+                continue;
+            }
         }
-        if here[0].is_digits()
-            && here.get(1).is_some_and(|t| t.is_punct(':') && !t.space_before)
-            && here.get(2).is_some_and(|t| t.is_digits() && !t.space_before)
-        {
-            i += 3;
+        // "2023-09-13", "2020-12": ISO dates
+        if let Some((n, w)) = iso_date(toks, i) {
+            push_date(ctx, toks, i, i + n, written(ctx, w), out);
+            i += n;
             continue;
         }
         // since / last-in: "frá árinu 2019", "sidan 2019", "sist i 2019"
@@ -740,8 +854,10 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
         if let Ok((rest, y, form)) = since {
             let n = consumed(here, rest);
             let ev = ctx.event_near(toks, i, i + n);
+            let frame = event_frame(&ev);
             let mut c =
                 Ctx::with_concept(ctx.claim(ClaimKind::Since, toks, i, i + n, f64::from(y)), ev);
+            c.frame = frame;
             c.detail = Detail::Since(SinceInfo::new(form, None, Some(y)));
             out.push(c);
             i += n;
@@ -759,6 +875,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                     let first = ctx.first_at.unwrap_or(0);
                     let ev = ctx.concept_after(toks, first + 1, 3);
                     let ev = if ev.concept.is_some() { ev } else { ctx.event_near(toks, i, i + n) };
+                    let frame = event_frame(&ev);
                     // (a count of years beyond the calendar leaves the year unknown)
                     let year = pub_date.and_then(|p| p.year().checked_sub(n_years as i16));
                     let mut c = Ctx::with_concept(
@@ -771,6 +888,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                         ),
                         ev,
                     );
+                    c.frame = frame;
                     c.detail = Detail::Since(SinceInfo::new(
                         SinceForm::FirstInYears,
                         Some(n_years as f32),
@@ -904,8 +1022,27 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
         if let Ok((rest, (v, just_one, is_digits))) =
             gate(dig || f & (flag::CARDINAL | flag::CARDINAL_ONE) != 0, here, parse::number(lex))
         {
-            let n = consumed(here, rest);
+            let mut n = consumed(here, rest);
             let approx = ctx.approx_before(toks, i);
+            // never claims: numbers inside names and codes ("MiG-29", "F-16", "COVID-19",
+            // "GMT+3", "330-skvadronen", "(76)"), and a number after a capitalised word that is
+            // no counted thing ("Kanal 5", "Radio 1", "TV 2")
+            if is_digits && glued_into_name(toks, i, n) {
+                i += n;
+                while toks.get(i).is_some_and(|t| !t.space_before && !t.is_punct('.') && !t.is_punct(','))
+                {
+                    i += 1;
+                }
+                continue;
+            }
+            // a range "3–4", "10-20": one vague claim over both numbers
+            let mut vague = ctx.marker_before(toks, i, Marker::Vague)
+                || ctx.marker_at(toks, i, Marker::Vague).is_some();
+            if let Some(k) = range_after(lex, toks, i + n) {
+                n += k;
+                vague = true;
+            }
+            let rest = &toks[i + n..];
             // ordinal "3." before a non-month word, or a lone year
             if is_digits
                 && rest.first().is_some_and(|t| t.is_punct('.') && !t.space_before)
@@ -927,13 +1064,41 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 );
                 c.detail = Detail::Whole(w);
                 c.approx = approx;
+                c.frame = if vague { Frame::Vague } else { Frame::Bound };
                 out.push(c);
                 i += n2;
                 continue;
             }
+            // "the three-day visit", "a 47-year-old": a unit glued by a hyphen
+            let hyphen = rest.first().is_some_and(|t| t.is_punct('-') && !t.space_before)
+                && rest.get(1).is_some_and(|t| t.is_word() && !t.space_before);
+            let unit_at = if hyphen { &rest[1..] } else { rest };
             // duration: "sex daga heimsókn", "to timar", "tveggja vikna"
-            if let Ok((rest2, u)) = parse::unit(lex)(rest) {
+            if let Ok((rest2, u)) = parse::unit(lex)(unit_at) {
                 let n2 = consumed(here, rest2);
+                // "a 47-year-old", "en 6-åring": an age, no claim
+                if hyphen && rest2.first().is_some_and(|t| t.is_punct('-') && !t.space_before) {
+                    i += n2 + 2;
+                    continue;
+                }
+                // "three years ago", "fyrir þremur árum", "for tre år sidan": a date
+                let ago_after = ctx.marker_at(toks, i + n2, Marker::AgoAfter);
+                if ago_after.is_some() || ctx.marker_before(toks, i, Marker::AgoBefore) {
+                    let end = i + n2 + ago_after.unwrap_or(0);
+                    push_ago(ctx, toks, i, end, v, u, approx || vague, out);
+                    i = end;
+                    continue;
+                }
+                // "three days after the summit", "tre dagar seinare": an offset, no duration;
+                // "the third eruption in two years": a window
+                if ctx.marker_at(toks, i + n2, Marker::OffsetAfter).is_some()
+                    || i > 0
+                        && ctx.marker_before(toks, i, Marker::InSpan)
+                        && ctx.ordinal_before(toks, i)
+                {
+                    i += n2;
+                    continue;
+                }
                 let after = ctx.concept_after(toks, i + n2, 3);
                 let is_event =
                     after.concept.as_deref().and_then(|id| ctx.k.concepts.id_of(id)).is_some_and(
@@ -947,8 +1112,21 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                     Ctx::with_concept(ctx.claim(ClaimKind::Duration, toks, i, i + n2, v), ev);
                 c.unit = Some(u);
                 c.approx = approx;
+                // only a duration of the event named with it ("a three-day visit") is bound
+                c.frame = if vague {
+                    Frame::Vague
+                } else if is_event {
+                    Frame::Bound
+                } else {
+                    Frame::Loose
+                };
                 out.push(c);
                 i += n2;
+                continue;
+            }
+            if hyphen {
+                // "330-skvadronen", "17-åringen": part of a word, no count
+                i += n + 2;
                 continue;
             }
             // a bare year: "í 2019", "2019"
@@ -986,8 +1164,30 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 continue;
             }
             let after = ctx.concept_after(toks, i + n, 4);
+            // "Kanal 5", "Radio 1": a number after a capitalised word inside the sentence, with
+            // no counted thing after it, is part of a name
+            if after.concept.is_none()
+                && i > 0
+                && toks[i - 1].is_word()
+                && toks[i - 1].is_capitalised()
+                && i > 1
+                && !toks[i - 2].is_punct('.')
+            {
+                i += n;
+                continue;
+            }
+            let (role, grows) = ctx.role_near(toks, i, i + n);
+            let scope = ctx.scope_near(toks, i, i + n);
+            let frame = count_frame(ctx, toks, &after, role.is_some(), vague);
+            // a count of events (avalanches, quakes) grows as a story unfolds
+            let is_event = after.concept.as_deref().and_then(|id| ctx.k.concepts.id_of(id)).is_some_and(|x| ctx.k.concepts.get(x).kind == ConceptKind::Event);
+            let grows = grows || after.grows || is_event;
             let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Count, toks, i, i + n, v), after);
             c.approx = approx;
+            c.role = role;
+            c.scope = scope;
+            c.frame = frame;
+            c.grows = grows;
             out.push(c);
             i += n;
             continue;
@@ -1022,8 +1222,216 @@ fn push_date(
 ) {
     let ev = ctx.event_near(toks, from, to);
     let value = info.resolved.map(|r| f64::from(r.start.year())).unwrap_or(0.0);
+    // tied to the event of its clause, or to a start or end word and the person it is about
+    // ("Kim kom til Russland tysdag")
+    let phase_at = || {
+        ctx.sc
+            .nearest_of(toks, from, to, |c| c.kind == ConceptKind::Event && c.phase.is_some())
+            .filter(|(_, _, other)| !other)
+            .map(|(k, _, _)| k)
+    };
+    let at = ev.at.filter(|_| !ev.other_clause);
     let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Date, toks, from, to, value), ev);
     c.phase = ctx.phase_near(toks, from, to);
     c.detail = Detail::Date(info);
+    let at = at.or_else(|| if c.concept.is_none() && c.principal.is_some() { phase_at() } else { None });
+    if let Some(at) = at {
+        c.frame = Frame::Bound;
+        ctx.bindings.borrow_mut().push((out.len(), at, from));
+    }
     out.push(c);
+}
+
+/// A time of day at tokens `from..to`, tied to the nearest event.
+fn push_time(
+    ctx: &Ctx,
+    toks: &[Token],
+    from: usize,
+    to: usize,
+    c: clock::Clock,
+    approx: bool,
+    out: &mut Vec<Claim>,
+) {
+    let ev = ctx.event_near(toks, from, to);
+    // a time is of the event named right by it ("the eruption began at", "kl. 07.36 kom alarmen")
+    let at = ev.at.filter(|&k| !ev.other_clause && k.abs_diff(from).min(k.abs_diff(to)) <= TIME_WINDOW);
+    let explicit = c.zone.is_some();
+    let zone = c.zone.or_else(|| ctx.lex.time.default_zone.clone());
+    let mut claim = Ctx::with_concept(ctx.claim(ClaimKind::Time, toks, from, to, f64::from(c.from)), ev);
+    claim.phase = ctx.phase_near(toks, from, to);
+    claim.approx = approx || c.approx;
+    claim.detail = Detail::Time(TimeInfo {
+        from: c.from,
+        to: c.to,
+        zone: zone.as_deref().map(Sym::new),
+        explicit_zone: explicit,
+        half_day: c.half_day,
+        day: ctx.doc.published,
+        utc: None,
+    });
+    if let Some(at) = at {
+        claim.frame = Frame::Bound;
+        ctx.bindings.borrow_mut().push((out.len(), at, from));
+    }
+    out.push(claim);
+}
+
+/// "three years ago", "fyrir þremur árum": the publication date less `v` units, as a date.
+#[allow(clippy::too_many_arguments)]
+fn push_ago(
+    ctx: &Ctx,
+    toks: &[Token],
+    from: usize,
+    to: usize,
+    v: f64,
+    u: TimeUnit,
+    approx: bool,
+    out: &mut Vec<Claim>,
+) {
+    let (resolved, precision) = match ctx.doc.published {
+        Some(p) => resolve::ago(p, v, u, approx),
+        None => (None, Precision::Year),
+    };
+    push_date(ctx, toks, from, to, DateInfo { form: DateForm::Ago, precision, resolved, weekday: None }, out);
+}
+
+/// A claim tied to an event of its own clause is bound; one whose event comes from further away
+/// (another clause, an earlier sentence) is loose.
+fn event_frame(ev: &ConceptRef) -> Frame {
+    if ev.at.is_some() && !ev.other_clause {
+        Frame::Bound
+    } else {
+        Frame::Loose
+    }
+}
+
+/// How firmly a count is tied to what it counts: a concept after the number (a generic one such
+/// as "people" only with a role: "evacuated"), or a content word after it; vague words and
+/// measures ("30 kilometres") never raise an error.
+fn count_frame(ctx: &Ctx, toks: &[Token], after: &ConceptRef, role: bool, vague: bool) -> Frame {
+    if vague {
+        return Frame::Vague;
+    }
+    if after.measure {
+        return Frame::Loose;
+    }
+    if after.concept.is_some() {
+        return if !after.generic || role { Frame::Bound } else { Frame::Loose };
+    }
+    // an unlisted noun keys within its language: a lower-case content word right after the number
+    let content = after.at.and_then(|j| toks.get(j)).is_some_and(|t| {
+        t.is_word()
+            && !t.is_capitalised()
+            && t.text.chars().count() >= 3
+            && ctx.flags.get(after.at.unwrap_or(0)).is_none_or(|f| {
+                f & (flag::FUNCTION_WORD
+                    | flag::CARDINAL
+                    | flag::CARDINAL_ONE
+                    | flag::UNIT
+                    | flag::MONTH
+                    | flag::WEEKDAY)
+                    == 0
+            })
+    });
+    if content && role {
+        Frame::Bound
+    } else {
+        Frame::Loose
+    }
+}
+
+/// A number that is part of a name or code: glued by a hyphen or plus to a capitalised word
+/// before it ("MiG-29", "COVID-19", "GMT+3"), or in parentheses alone ("(76)", an age).
+fn glued_into_name(toks: &[Token], i: usize, n: usize) -> bool {
+    let before = i >= 2
+        && !toks[i].space_before
+        && (toks[i - 1].is_punct('-') || toks[i - 1].is_punct('+'))
+        && !toks[i - 1].space_before
+        && toks[i - 2].is_word()
+        && toks[i - 2].text.chars().any(char::is_uppercase);
+    let paren = i >= 1
+        && toks[i - 1].is_punct('(')
+        && toks.get(i + n).is_some_and(|t| t.is_punct(')'));
+    before || paren
+}
+
+/// A range after a number: "–4", "-20", "til 20" … as the tokens of the dash and the number.
+fn range_after(lex: &Lexicon, toks: &[Token], j: usize) -> Option<usize> {
+    let dash = toks.get(j).is_some_and(|t| t.is_punct('-') || t.is_punct('–') || t.is_punct('—'));
+    if !dash {
+        return None;
+    }
+    let (rest, _) = parse::number(lex)(&toks[j + 1..]).ok()?;
+    Some(toks.len() - rest.len() - j)
+}
+
+/// "2023-09-13", "2020-12": digits glued by hyphens, a year first.
+fn iso_date(toks: &[Token], i: usize) -> Option<(usize, WrittenDate)> {
+    let y = toks.get(i).filter(|t| t.is_digits() && t.text.len() == 4)?;
+    let part = |k: usize| {
+        let d = toks.get(i + k).filter(|t| t.is_punct('-') && !t.space_before)?;
+        let _ = d;
+        toks.get(i + k + 1)
+            .filter(|t| t.is_digits() && t.text.len() == 2 && !t.space_before)
+            .and_then(|t| t.text.parse::<u8>().ok())
+    };
+    let year: i16 = y.text.parse().ok()?;
+    let month = part(1).filter(|m| (1..=12).contains(m))?;
+    let day = part(3).filter(|d| (1..=31).contains(d));
+    let n = if day.is_some() { 5 } else { 3 };
+    // "2023-09-13T10:00" and other codes run on: not a date as written in a text
+    if toks.get(i + n).is_some_and(|t| !t.space_before && (t.is_word() || t.is_digits())) {
+        return None;
+    }
+    Some((n, WrittenDate { year: Some(year), month: Some(month), day, weekday: None }))
+}
+
+/// The dates and times of one sentence tied to its events: an event keeps only the claim
+/// nearest to it ("on Tuesday warned … an eruption that began on Monday": Monday); times take
+/// the day of the sentence's date and are placed in UTC; a line that is little but a date
+/// ("Föstudagur 3. október 2025", a byline's stamp) is page furniture and gives no claim.
+fn bind_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
+    let bindings = ctx.bindings.take();
+    for &(idx, at, from) in &bindings {
+        let kind = out[idx].kind;
+        let nearer = bindings.iter().any(|&(j, at2, from2)| {
+            j != idx
+                && at2 == at
+                && out[j].kind == kind
+                && (from2.abs_diff(at), j) < (from.abs_diff(at), idx)
+        });
+        if nearer {
+            out[idx].frame = Frame::Loose;
+        }
+    }
+    // a date at the very top of a page (a banner, the stored page's date line) is furniture
+    if ctx.sentence == 0 || ctx.sent_span.0 < 48 {
+        let top = out[before..].iter().position(|c| {
+            c.kind == ClaimKind::Date && c.start < ctx.sent_span.0 + 48 && c.start < 64
+        });
+        if let Some(k) = top {
+            out.remove(before + k);
+        }
+    }
+    let words = toks.iter().filter(|t| t.is_word()).count();
+    if words <= 4 && out[before..].iter().all(|c| matches!(c.kind, ClaimKind::Date | ClaimKind::Time) && c.concept.is_none()) {
+        out.truncate(before);
+        return;
+    }
+    let day = out[before..]
+        .iter()
+        .filter_map(|c| c.date().and_then(|d| d.resolved).filter(|r| r.is_day()).map(|r| r.start))
+        .next();
+    for c in &mut out[before..] {
+        if let crate::claims::Detail::Time(t) = &mut c.detail {
+            if day.is_some() {
+                t.day = day;
+            }
+            if let (Some(d), Some(z)) = (t.day, t.zone) {
+                if let Some(a) = clock::utc_minutes(d, t.from, &z) {
+                    t.utc = Some((a, a + i32::from(t.to - t.from)));
+                }
+            }
+        }
+    }
 }

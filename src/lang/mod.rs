@@ -89,6 +89,8 @@ pub enum TimeUnit {
     Week,
     Month,
     Year,
+    /// ten years ("áratugur", "decade"): in durations and "N decades ago"
+    Decade,
 }
 
 impl TimeUnit {
@@ -100,6 +102,7 @@ impl TimeUnit {
             TimeUnit::Week => "week",
             TimeUnit::Month => "month",
             TimeUnit::Year => "year",
+            TimeUnit::Decade => "decade",
         }
     }
 }
@@ -155,6 +158,35 @@ struct LangFile {
     relative: HashMap<String, RelOffset>,
     #[serde(default)]
     markers: MarkersFile,
+    #[serde(default)]
+    time: TimeWords,
+}
+
+/// The words of clock times: what follows or precedes an hour, and the zones a text names.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeWords {
+    /// the zone of the language's outlets when a text names none (IANA name)
+    #[serde(default)]
+    pub default_zone: Option<String>,
+    /// after an hour: before noon ("a.m.") and after it ("p.m."), as written with their periods
+    #[serde(default)]
+    pub am: Vec<String>,
+    #[serde(default)]
+    pub pm: Vec<String>,
+    /// glued to an hour by a hyphen: about that hour ("i 17-tida", "ved 4-tiden")
+    #[serde(default)]
+    pub hour_suffix: Vec<String>,
+    /// before an hour: half an hour before it ("halv 8" = 7:30)
+    #[serde(default)]
+    pub half_before: Vec<String>,
+    /// after an ordinal: the hour that ordinal counts ("á sjötta tímanum" = 17:00–18:00)
+    #[serde(default)]
+    pub hour_ordinal: Vec<String>,
+    /// words naming a zone after a time ("GMT", "norsk tid"): an IANA name, or "local" for the
+    /// place of the event
+    #[serde(default)]
+    pub zones: std::collections::BTreeMap<String, String>,
 }
 
 fn default_decimal() -> String {
@@ -190,10 +222,28 @@ struct MarkersFile {
     published: Vec<String>,
     #[serde(default)]
     anaphoric: Vec<String>,
+    /// words that make a number vague ("mörg þúsund", "hundreds of"): never voted on
+    #[serde(default)]
+    vague: Vec<String>,
+    /// words before a number of time units that make it a time ago ("fyrir þremur árum")
+    #[serde(default)]
+    ago_before: Vec<String>,
+    /// words after a number of time units that make it a time ago ("three years ago", "for tre
+    /// år sidan")
+    #[serde(default)]
+    ago_after: Vec<String>,
+    /// words after a number of time units that make it an offset from another event ("three days
+    /// after the summit", "tre dagar seinare"), not a duration
+    #[serde(default)]
+    offset_after: Vec<String>,
 }
 
 /// How many marker kinds there are.
-pub const MARKER_KINDS: usize = 13;
+pub const MARKER_KINDS: usize = 17;
+
+/// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
+/// asked only next to a number, never to gate the walk.
+const FLAGGED_MARKERS: usize = 16;
 
 /// Which marker a phrase is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -211,6 +261,11 @@ pub enum Marker {
     TimeOfDay,
     Published,
     Anaphoric,
+    Vague,
+    AgoBefore,
+    AgoAfter,
+    // (from here on no flag bit: see FLAGGED_MARKERS)
+    OffsetAfter,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -233,6 +288,7 @@ pub struct Lexicon {
     /// What each word can begin or be (see [`flag`]); one look-up a token tells the extractor
     /// which parsers can match there, and whether a sentence can hold a claim at all.
     pub word_flags: Map<String, u32>,
+    pub time: TimeWords,
 }
 
 /// Bits of [`Lexicon::word_flags`]. Bits 0..[`MARKER_KINDS`] are "first word of a marker phrase"
@@ -308,7 +364,7 @@ fn word_flags(
             set(key, flag::RELATIVE_KEY);
         }
     }
-    for (i, m) in markers.iter().enumerate() {
+    for (i, m) in markers.iter().enumerate().take(FLAGGED_MARKERS) {
         for p in m.phrases() {
             if let Some(first) = p.first() {
                 set(first, 1 << i);
@@ -408,6 +464,10 @@ impl Lexicon {
             (Marker::TimeOfDay, &m.time_of_day),
             (Marker::Published, &m.published),
             (Marker::Anaphoric, &m.anaphoric),
+            (Marker::Vague, &m.vague),
+            (Marker::AgoBefore, &m.ago_before),
+            (Marker::AgoAfter, &m.ago_after),
+            (Marker::OffsetAfter, &m.offset_after),
         ] {
             let mut p = Phrases::default();
             for w in list {
@@ -445,6 +505,10 @@ impl Lexicon {
             relative,
             markers,
             abbreviations: f.abbreviations.iter().map(|s| s.to_lowercase()).collect(),
+            time: TimeWords {
+                zones: f.time.zones.into_iter().map(|(k, v)| (k.to_lowercase(), v)).collect(),
+                ..f.time
+            },
         })
     }
 
@@ -467,6 +531,11 @@ impl Lexicon {
 pub enum ConceptKind {
     Event,
     Thing,
+    /// what a count says of its things: evacuated, injured, on board, live in (the predicate of
+    /// a claim's frame)
+    Role,
+    /// the period a count covers: in total, in the last day (a claim's time scope)
+    Scope,
 }
 
 // no deny_unknown_fields: the language arrays are collected by `flatten`
@@ -478,6 +547,13 @@ struct ConceptFile {
     /// a vague noun ("people"): a more specific concept right after it wins
     #[serde(default)]
     generic: bool,
+    /// a role whose counts grow as a story unfolds (dead, injured, evacuated): reports published
+    /// on different days are updates, not conflicts
+    #[serde(default)]
+    grows: bool,
+    /// a unit of measure ("kilometre", "percent"): a number of it is a measurement, not a count
+    #[serde(default)]
+    measure: bool,
     #[serde(default)]
     family: Option<String>,
     #[serde(default)]
@@ -512,6 +588,8 @@ pub struct Concept {
     pub family: Sym,
     pub phase: Option<Phase>,
     pub generic: bool,
+    pub grows: bool,
+    pub measure: bool,
 }
 
 /// Concept look-up: exact word forms, and compound heads ("sprengjudrónar" → drone, "sprengju").
@@ -547,6 +625,8 @@ impl Concepts {
                 kind: cf.kind,
                 phase: cf.phase,
                 generic: cf.generic,
+                grows: cf.grows,
+                measure: cf.measure,
             });
             for w in &cf.exact {
                 c.exact.entry(w.to_lowercase()).or_insert(idx);

@@ -22,6 +22,7 @@ pub fn run(rule: &Rule, docs: &[DocMeta], claims: &[Claim]) -> Out {
         Check::WeekdayMismatch => (weekday_mismatch(&cx, claims), Vec::new()),
         Check::PastEventAfterPublication => (past_event_after_publication(&cx, claims), Vec::new()),
         Check::DuplicateVariant => (duplicate_variant(&cx, claims), Vec::new()),
+        Check::TimeMismatch => time_mismatch(&cx, claims),
     }
 }
 
@@ -148,7 +149,8 @@ fn majority_report(
 ) -> Out {
     let mut diags = Vec::new();
     let mut corr = Vec::new();
-    if doc_count(group) < 2 {
+    // one source is enough when it contradicts itself
+    if doc_count(group) < 2 && !(same_doc_dissent && group.len() >= 2) {
         return (diags, corr);
     }
     let cls = classes(cx, group, &same);
@@ -292,10 +294,8 @@ fn split_by<K: std::hash::Hash + Eq>(
 fn value_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
     let p = &cx.rule.params;
     let groups = group(
-        claims.iter().filter(|c| {
-            p.kinds.iter().any(|n| n == c.kind.name()) && c.concept.is_some() && first_copy(c)
-        }),
-        |c| Some((c.kind, c.concept, c.unit)),
+        claims.iter().filter(|c| p.kinds.iter().any(|n| n == c.kind.name()) && first_copy(c)),
+        frame_key,
     );
     let mut out: Out = (Vec::new(), Vec::new());
     for g in groups {
@@ -310,12 +310,28 @@ fn value_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
             for by_p in
                 split_by(by_q, |c| if c.kind == ClaimKind::Duration { c.principal } else { None })
             {
-                for window in time_windows(cx, &by_p, p.window_days) {
+                // a count that grows (a toll, the evacuated) is compared only between reports of
+                // one day: a later report updates it
+                let first = by_p[0];
+                // a count that grows (a toll, the evacuated, the avalanches so far) differs between
+                // reports written at different times: only a period both name ("siste døgn")
+                // makes two sources' values comparable; inside one article it is still one count
+                let grows = first.grows && first.scope.is_none();
+                // inside one article, a value stated twice with two values is a conflict
+                let same_doc = first.kind == ClaimKind::Duration || grows;
+                // no predicate: a weaker match ("fimm björgunarskip" against "sex"), one level down
+                let weak = first.role.is_none() && first.kind != ClaimKind::Duration;
+                let windows = if grows {
+                    by_doc(&by_p)
+                } else {
+                    time_windows(cx, &by_p, p.window_days)
+                };
+                for window in windows {
                     let same = |a: &Claim, b: &Claim| same_amount(a, b, p.tolerance);
                     let (d, c) = majority_report(
                         cx,
                         &window,
-                        false,
+                        same_doc,
                         same,
                         |c| c.value_text(),
                         |c, _| {
@@ -344,7 +360,7 @@ fn value_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
                             )
                         },
                     );
-                    out.0.extend(d);
+                    out.0.extend(d.into_iter().map(|d| if weak { weaken(d) } else { d }));
                     out.1.extend(c);
                 }
             }
@@ -354,6 +370,61 @@ fn value_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
     out.1.dedup_by(|a, b| {
         a.subject == b.subject && a.value == b.value && a.sources.len() == b.sources.len()
     });
+    out
+}
+
+/// The frame FL002 compares a claim in: its kind, the counted thing (a concept across languages,
+/// else its noun within its language), the unit, what the sentence says of the things (the role:
+/// evacuated, on board) and the period (in total, in the last day). Only a bound claim has one: a
+/// vague number, a measure or a claim whose key came from further away never raises an error.
+pub fn frame_key(c: &Claim) -> Option<FrameKey> {
+    if !c.bound() {
+        return None;
+    }
+    let (thing, lang) = match (c.concept, c.noun) {
+        (Some(k), _) => (k, None),
+        (None, Some(n)) => (n, Some(c.lang)),
+        (None, None) => return None,
+    };
+    Some(FrameKey { kind: c.kind, thing, lang, unit: c.unit, role: c.role, scope: c.scope })
+}
+
+/// See [`frame_key`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FrameKey {
+    pub kind: ClaimKind,
+    pub thing: Sym,
+    /// the language of a noun no concept lists (its key holds within that language only)
+    pub lang: Option<Sym>,
+    pub unit: Option<TimeUnit>,
+    pub role: Option<Sym>,
+    pub scope: Option<Sym>,
+}
+
+/// A diagnostic from a weaker frame match: one severity level below the rule's, and said so.
+fn weaken(mut d: Diagnostic) -> Diagnostic {
+    d.severity = match d.severity {
+        crate::report::Severity::Error => crate::report::Severity::Warning,
+        _ => crate::report::Severity::Advice,
+    };
+    d.help.push_str(
+        "; a weaker match: the same thing counted, but neither sentence says what of it \
+         (evacuated, on board, injured), so they may count different things",
+    );
+    d
+}
+
+/// A group split by document (the claims of one article stay together).
+fn by_doc<'c>(g: &[&'c Claim]) -> Vec<Vec<&'c Claim>> {
+    let mut out: Vec<Vec<&Claim>> = Vec::new();
+    let mut index: Map<u32, usize> = Map::default();
+    for &c in g {
+        let i = *index.entry(c.doc).or_insert_with(|| {
+            out.push(Vec::new());
+            out.len() - 1
+        });
+        out[i].push(c);
+    }
     out
 }
 
@@ -486,6 +557,7 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
     let mut out: Out = (Vec::new(), Vec::new());
     let durations = claims.iter().filter(|c| {
         first_copy(c)
+            && c.bound()
             && c.kind == ClaimKind::Duration
             && c.unit == Some(TimeUnit::Day)
             && !c.approx
@@ -675,14 +747,21 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
         // question: the claims near a date are found once a bucket, window and date, in any
         // document; each relative date then leaves out its own document's
         let mut near_of: Map<(usize, Interval, Interval, bool), Near> = Map::default();
-        for r in g.iter().copied().filter(|c| is_rel(c) && pinned(c)) {
+        for r in g.iter().copied().filter(|c| is_rel(c) && pinned(c) && c.bound()) {
             let Some(ri) = r.interval() else { continue };
             // compatible claims: the same phase, or any phase for a month or year with none
             let bi = if r.phase.is_none() && coarse(r) { 3 } else { phase_key(r.phase) };
             // the same event: dates within the window of days of a day or week ("í gær", "tysdag"),
             // within a year of a month or year ("í desember í fyrra" misplaced is a year off);
             // further away is another occurrence
-            let reach = if coarse(r) { 366 } else { cx.rule.params.window_days };
+            // "fyrir fjórum áratugum": misplaced by a share of its own distance
+            let ago = r.date().is_some_and(|d| d.form == DateForm::Ago);
+            let reach = match (ago, cx.published(r)) {
+                (true, Some(p)) => resolve::days_between(ri.start, p).unwrap_or(0).abs() / 2,
+                _ if coarse(r) => 366,
+                _ => cx.rule.params.window_days,
+            };
+            let reach = reach.max(if coarse(r) { 366 } else { cx.rule.params.window_days });
             let (Some(lo), Some(hi)) =
                 (resolve::add_days(ri.start, -reach), resolve::add_days(ri.end, reach))
             else {
@@ -706,10 +785,26 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
             let other = |p: &&usize| g[**p].doc != r.doc;
             let agree: Vec<&Claim> =
                 near.agree.iter().filter(other).take(max).map(|&p| g[p]).collect();
-            // any date may agree, only an absolute one contradicts (two relative dates of one
-            // event at different times are two occurrences, "i morges" and "í desember í fyrra")
-            let others: Vec<&Claim> =
-                near.absolute.iter().filter(other).take(max).map(|&p| g[p]).collect();
+            // any date may agree; a bound one contradicts: an absolute date, or a relative day
+            // of the same event in its own clause (in another source, or elsewhere in this one:
+            // "natt til onsdag" and "natt til torsdag" of one slide)
+            let contradicts = |p: &&usize| {
+                let a = g[**p];
+                a.bound()
+                    && (a.doc != r.doc || a.sentence != r.sentence && is_day(a) && is_day(r))
+                    && (!is_rel(a)
+                        || is_day(a)
+                            && is_day(r)
+                            && (a.doc == r.doc || a.phase.is_some() && a.phase == r.phase))
+            };
+            let others: Vec<&Claim> = near
+                .list
+                .iter()
+                .filter(|p| !near.agree.contains(p))
+                .filter(contradicts)
+                .take(max)
+                .map(|&p| g[p])
+                .collect();
             if agree.is_empty() && others.is_empty() {
                 continue;
             }
@@ -926,6 +1021,103 @@ fn duplicate_variant(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
                 vec![cx.label(c, format!("second copy: {}", c.text), true), cx.label(orig, format!("first copy: {}", orig.text), false)],
             ));
         }
+    }
+    out
+}
+
+// FL009 --------------------------------------------------------------------------------------
+
+/// Two times of day agree: their intervals meet, in UTC when both are placed there (a zone named
+/// or the outlet's), else by their clocks; a rounding word ("um", "around", "i 17-tida") widens a
+/// time by the tolerance in minutes; a 12-hour clock ("klukkan sjö") may be twelve hours later.
+pub(crate) fn same_time(a: &Claim, b: &Claim, tolerance: i32) -> bool {
+    let (Some(ta), Some(tb)) = (a.time(), b.time()) else { return false };
+    let slack = |c: &Claim| if c.approx { tolerance } else { 0 };
+    let span = |c: &Claim, t: &crate::claims::TimeInfo, utc: bool| -> (i32, i32) {
+        let (lo, hi) = match (utc, t.utc) {
+            (true, Some((lo, hi))) => (lo, hi),
+            _ => (i32::from(t.from), i32::from(t.to)),
+        };
+        (lo - slack(c), hi + slack(c))
+    };
+    let utc = ta.utc.is_some() && tb.utc.is_some();
+    let (a0, b0) = (span(a, ta, utc), span(b, tb, utc));
+    let shifts = |t: &crate::claims::TimeInfo| if t.half_day { vec![0, 720] } else { vec![0] };
+    let day = if utc { 0 } else { 1440 };
+    shifts(ta).iter().any(|&sa| {
+        shifts(tb).iter().any(|&sb| {
+            let (al, ah) = (a0.0 + sa, a0.1 + sa);
+            let (bl, bh) = (b0.0 + sb, b0.1 + sb);
+            // (on a clock, 23:50 and 00:05 meet across midnight)
+            [0, day, -day].iter().any(|&d| al <= bh + d && bl + d <= ah)
+        })
+    })
+}
+
+fn time_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
+    let p = &cx.rule.params;
+    let tolerance = (p.tolerance_minutes).max(0) as i32;
+    let groups = group(
+        claims.iter().filter(|c| {
+            c.kind == ClaimKind::Time && c.bound() && first_copy(c) && c.concept.is_some()
+        }),
+        // a time with no start or end word ("occurred at", "fell at") times the event's start
+        |c| {
+            let end = c.phase == Some(crate::lang::Phase::End);
+            Some((c.concept, end, c.time().and_then(|t| t.day)))
+        },
+    );
+    let mut out: Out = (Vec::new(), Vec::new());
+    let shown = |c: &Claim| {
+        let t = c.time();
+        let utc = t.and_then(|t| t.utc).filter(|_| t.is_some_and(|t| t.zone.is_some_and(|z| &*z != "UTC")));
+        match utc {
+            Some((m, _)) => format!("{} = {:02}:{:02} UTC", c.value_text(), m.rem_euclid(1440) / 60, m.rem_euclid(60)),
+            None => c.value_text(),
+        }
+    };
+    for g in groups {
+        let what = |c: &Claim| {
+            let ev = c.concept.as_deref().unwrap_or("event").to_string();
+            match c.phase {
+                Some(crate::lang::Phase::Start) => format!("start of the {ev}"),
+                Some(crate::lang::Phase::End) => format!("end of the {ev}"),
+                None => format!("the {ev}"),
+            }
+        };
+        let (d, c) = majority_report(
+            cx,
+            &g,
+            true,
+            |a, b| same_time(a, b, tolerance),
+            |c| c.value_text(),
+            |c, major| {
+                format!(
+                    "{} times {} at {}, other sources at {}",
+                    cx.short(c),
+                    what(c),
+                    c.value_text(),
+                    major[0].value_text()
+                )
+            },
+            |c, major| {
+                let m = major[0];
+                format!(
+                    "{} says {}; {} says {}{}",
+                    sources_phrase(cx, major),
+                    shown(m),
+                    cx.short(c),
+                    shown(c),
+                    if c.approx || m.approx {
+                        format!(" (a rounding word allows ±{tolerance} minutes)")
+                    } else {
+                        String::new()
+                    }
+                )
+            },
+        );
+        out.0.extend(d);
+        out.1.extend(c);
     }
     out
 }

@@ -24,6 +24,7 @@ pub enum Check {
     WeekdayMismatch,
     PastEventAfterPublication,
     DuplicateVariant,
+    TimeMismatch,
 }
 
 /// Parameters; each check reads those it needs (unknown names are an error).
@@ -43,6 +44,9 @@ pub struct Params {
     /// most sources of the majority named in a diagnostic
     #[serde(default = "default_examples")]
     pub max_examples: usize,
+    /// FL009: minutes a rounding word ("um", "around", "i 17-tida") allows either way
+    #[serde(default = "default_tolerance_minutes")]
+    pub tolerance_minutes: i64,
 }
 
 impl Default for Params {
@@ -52,6 +56,7 @@ impl Default for Params {
             tolerance: default_tolerance(),
             window_days: default_window(),
             max_examples: default_examples(),
+            tolerance_minutes: default_tolerance_minutes(),
         }
     }
 }
@@ -64,6 +69,9 @@ fn default_window() -> i64 {
 }
 fn default_examples() -> usize {
     3
+}
+fn default_tolerance_minutes() -> i64 {
+    15
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -104,6 +112,7 @@ pub const BUILTIN_RULES: &[(&str, &str)] = &[
     ("rules/FL006.toml", include_str!("../../rules/FL006.toml")),
     ("rules/FL007.toml", include_str!("../../rules/FL007.toml")),
     ("rules/FL008.toml", include_str!("../../rules/FL008.toml")),
+    ("rules/FL009.toml", include_str!("../../rules/FL009.toml")),
 ];
 
 impl Rule {
@@ -117,7 +126,7 @@ impl Rule {
             ));
         }
         for k in &r.params.kinds {
-            if !["count", "part_of_whole", "duration", "date", "since"].contains(&k.as_str()) {
+            if !["count", "part_of_whole", "duration", "date", "since", "time"].contains(&k.as_str()) {
                 return Err(DataError::invalid(
                     name,
                     format!("unknown claim kind `{k}` in params.kinds"),

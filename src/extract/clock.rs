@@ -1,0 +1,215 @@
+//! Times of day over tokens: "kl. 16.40", "klukkan sjö", "4:20 p.m. GMT", "1640 GMT", "i 17-tida",
+//! "halv 8", "á sjötta tímanum". The words around the hour (a.m./p.m., zones, "-tida", "halv") are
+//! the lexicon's `[time]` table; nothing here names a language.
+
+use crate::lang::token::Token;
+use crate::lang::{Lexicon, TimeWords};
+
+/// A clock phrase found at some token: where it ends and what it allows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clock {
+    /// tokens consumed from where the phrase began
+    pub len: usize,
+    /// first and last minute after midnight the phrase allows
+    pub from: u16,
+    pub to: u16,
+    /// "i 17-tida", "upp úr": about that time
+    pub approx: bool,
+    /// a zone named after the time: an IANA name, or "local"
+    pub zone: Option<String>,
+    /// on a 12-hour clock with no a.m./p.m. ("klukkan sjö", "halv 8", "á sjötta tímanum"): the
+    /// time may be twelve hours later
+    pub half_day: bool,
+}
+
+/// The lower-cased text of the tokens from `j` written together (no space between them), at
+/// most `max` tokens: "p.m." from "p" "." "m" ".".
+fn glued(toks: &[Token], j: usize, max: usize) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut s = String::new();
+    for (k, t) in toks.iter().enumerate().skip(j).take(max) {
+        if k > j && t.space_before {
+            break;
+        }
+        s.push_str(t.lower());
+        out.push((k + 1 - j, s.clone()));
+    }
+    out
+}
+
+/// How many tokens from `j` spell one of `words` written together ("a.m.", "pm"), the longest.
+pub fn suffix(words: &[String], toks: &[Token], j: usize) -> Option<usize> {
+    let first = toks.get(j).filter(|t| t.is_word())?.lower();
+    if !words.iter().any(|w| w.starts_with(first)) {
+        return None;
+    }
+    glued(toks, j, 4).into_iter().rev().find(|(_, s)| words.iter().any(|w| w == s)).map(|(n, _)| n)
+}
+
+/// A zone named at `j` ("GMT", "(GMT)", "norsk tid", "að íslenskum tíma"): tokens and zone.
+pub fn zone_at(tw: &TimeWords, toks: &[Token], j: usize) -> Option<(usize, String)> {
+    let paren = toks.get(j).is_some_and(|t| t.is_punct('('));
+    let at = j + usize::from(paren);
+    let mut best: Option<(usize, &String)> = None;
+    let first = toks.get(at).filter(|t| t.is_word())?.lower();
+    for (phrase, zone) in &tw.zones {
+        if !phrase.starts_with(first) {
+            continue;
+        }
+        let n = phrase.split(' ').count();
+        let fits = phrase.split(' ').enumerate().all(|(k, w)| {
+            toks.get(at + k).is_some_and(|t| t.is_word() && t.lower() == w)
+        });
+        if fits && best.is_none_or(|(m, _)| n > m) {
+            best = Some((n, zone));
+        }
+    }
+    let (n, zone) = best?;
+    let close = usize::from(paren && toks.get(at + n).is_some_and(|t| t.is_punct(')')));
+    Some((usize::from(paren) + n + close, zone.clone()))
+}
+
+/// An hour and minutes written in digits from `j`: "16", "16.40", "16:40", "1640" (four digits
+/// only when `hhmm`). Returns (tokens, hour, minute).
+fn digits_hm(toks: &[Token], j: usize, hhmm: bool) -> Option<(usize, u16, u16)> {
+    let t = toks.get(j).filter(|t| t.is_digits())?;
+    let v: u16 = t.text.parse().ok()?;
+    if t.text.len() == 4 && hhmm {
+        let (h, m) = (v / 100, v % 100);
+        return (h < 24 && m < 60).then_some((1, h, m));
+    }
+    if t.text.len() > 2 || v > 24 {
+        return None;
+    }
+    let sep = toks.get(j + 1).is_some_and(|p| (p.is_punct(':') || p.is_punct('.')) && !p.space_before);
+    let mins = toks.get(j + 2).filter(|m| m.is_digits() && m.text.len() == 2 && !m.space_before);
+    match (sep, mins.and_then(|m| m.text.parse::<u16>().ok())) {
+        (true, Some(m)) if m < 60 => Some((3, v, m)),
+        _ => Some((1, v, 0)),
+    }
+}
+
+/// What may follow an hour: "a.m."/"p.m." and a zone. Returns (tokens, minutes after noon
+/// shift applied, zone).
+fn after_hour(lex: &Lexicon, toks: &[Token], j: usize, h: u16, m: u16) -> (usize, u16, Option<String>, bool) {
+    let tw = &lex.time;
+    let mut n = 0;
+    let mut hour = h;
+    let mut meridiem = false;
+    if let Some(k) = suffix(&tw.am, toks, j) {
+        n += k;
+        meridiem = true;
+        if hour == 12 {
+            hour = 0;
+        }
+    } else if let Some(k) = suffix(&tw.pm, toks, j) {
+        n += k;
+        meridiem = true;
+        if hour < 12 {
+            hour += 12;
+        }
+    }
+    let zone = zone_at(tw, toks, j + n).map(|(k, z)| {
+        n += k;
+        z
+    });
+    (n, hour * 60 + m, zone, meridiem)
+}
+
+/// A clock time beginning at `i`, when the phrase says it is one: after a clock word ("kl.",
+/// "klukkan"), "HH:MM", an hour with "a.m."/"p.m." or a zone, "HHMM GMT", an hour glued to an
+/// about-suffix ("17-tida"), "halv 8". `clock_word` is the number of tokens of a clock word at
+/// `i` (0 for none); `hour_word` reads a number word.
+pub fn clock_at(
+    lex: &Lexicon,
+    toks: &[Token],
+    i: usize,
+    clock_word: usize,
+    hour_word: impl Fn(&[Token]) -> Option<(usize, f64)>,
+) -> Option<Clock> {
+    let tw = &lex.time;
+    // "halv 8" = 7:30
+    if let Some(k) = suffix(&tw.half_before, toks, i) {
+        let j = i + k;
+        let (n, h) = match digits_hm(toks, j, false) {
+            Some((1, h, 0)) => (1, h),
+            _ => hour_word(&toks[j..])
+                .filter(|(_, v)| (1.0..=12.0).contains(v))
+                .map(|(n, v)| (n, v as u16))?,
+        };
+        let (a, mins, zone, meridiem) = after_hour(lex, toks, j + n, h, 0);
+        let mins = (mins + 24 * 60 - 30) % (24 * 60);
+        let half_day = !meridiem && h <= 12;
+        return Some(Clock { len: k + n + a, from: mins, to: mins, approx: false, zone, half_day });
+    }
+    let j = i + clock_word;
+    // (a clock word may carry its period: "kl. 20")
+    let j = if clock_word > 0 && toks.get(j).is_some_and(|t| t.is_punct('.') && !t.space_before) {
+        j + 1
+    } else {
+        j
+    };
+    let mut word_hour = false;
+    let (n, h, m) = match digits_hm(toks, j, false) {
+        Some(x) => x,
+        None if clock_word > 0 => {
+            let (n, v) = hour_word(&toks[j..]).filter(|(_, v)| (0.0..=24.0).contains(v))?;
+            word_hour = true;
+            (n, v as u16, 0)
+        }
+        None => {
+            // "1640 GMT": four digits are a time only with a zone after them
+            let (n, h, m) = digits_hm(toks, j, true)?;
+            let (a, mins, zone, _) = after_hour(lex, toks, j + n, h, m);
+            zone.as_ref()?;
+            let len = j - i + n + a;
+            return Some(Clock { len, from: mins, to: mins, approx: false, zone, half_day: false });
+        }
+    };
+    // "17-tida", "16.30-tiden": about that time
+    if toks.get(j + n).is_some_and(|t| t.is_punct('-') && !t.space_before) {
+        if let Some(k) = suffix(&tw.hour_suffix, toks, j + n + 1) {
+            let mins = h * 60 + m;
+            let len = j - i + n + 1 + k;
+            return Some(Clock { len, from: mins, to: mins, approx: true, zone: None, half_day: false });
+        }
+        return None;
+    }
+    let (a, mins, zone, meridiem) = after_hour(lex, toks, j + n, h, m);
+    // an hour alone is a time only after a clock word; "16:40" is one by its colon
+    let colon = n == 3 && toks.get(j + 1).is_some_and(|t| t.is_punct(':'));
+    if clock_word == 0 && !colon && !meridiem && zone.is_none() {
+        return None;
+    }
+    if mins >= 24 * 60 + 1 {
+        return None;
+    }
+    let mins = mins.min(24 * 60 - 1);
+    let half_day = word_hour && !meridiem && h <= 12;
+    Some(Clock { len: j - i + n + a, from: mins, to: mins, approx: false, zone, half_day })
+}
+
+/// "á sjötta tímanum" at `i` (the ordinal): the hour before the ordinal's, 5:00–6:00 for the
+/// sixth, on a 12-hour clock (17:00–18:00 as well).
+pub fn hour_ordinal_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Clock> {
+    let tw = &lex.time;
+    if tw.hour_ordinal.is_empty() {
+        return None;
+    }
+    let t = toks.get(i).filter(|t| t.is_word())?;
+    let n = *lex.ordinals.get(t.lower())?;
+    let k = suffix(&tw.hour_ordinal, toks, i + 1)?;
+    if !(1..=12).contains(&n) {
+        return None;
+    }
+    let from = (n as u16 - 1) * 60;
+    Some(Clock { len: 1 + k, from, to: from + 60, approx: false, zone: None, half_day: true })
+}
+
+/// Minutes since 1970 (UTC) of `minutes` after midnight of `day` in `zone` (an IANA name).
+pub fn utc_minutes(day: jiff::civil::Date, minutes: u16, zone: &str) -> Option<i32> {
+    let tz = jiff::tz::TimeZone::get(zone).ok()?;
+    let dt = day.at(0, 0, 0, 0).to_zoned(tz).ok()?;
+    let secs = dt.timestamp().as_second() + i64::from(minutes) * 60;
+    i32::try_from(secs / 60).ok()
+}
