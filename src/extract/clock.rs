@@ -176,8 +176,10 @@ pub fn clock_at(
         return None;
     }
     let (a, mins, zone, meridiem) = after_hour(lex, toks, j + n, h, m);
-    // an hour alone is a time only after a clock word; "16:40" is one by its colon
-    let colon = n == 3 && toks.get(j + 1).is_some_and(|t| t.is_punct(':'));
+    // an hour alone is a time only after a clock word; "16:40" is one by its colon, and "16.40"
+    // where a period is no decimal separator ("12.40" is no number in Norwegian or Swedish)
+    let sep = toks.get(j + 1).map_or(' ', |t| t.text.chars().next().unwrap_or(' '));
+    let colon = n == 3 && (sep == ':' || sep == '.' && lex.decimal != '.');
     if clock_word == 0 && !colon && !meridiem && zone.is_none() {
         return None;
     }

@@ -88,6 +88,8 @@ struct ConceptRef {
     generic: bool,
     grows: bool,
     measure: bool,
+    /// an event of one moment (an alarm), whose time is that moment
+    moment: bool,
     /// a clause mark (",", ";", ":") lies between it and the claim
     other_clause: bool,
 }
@@ -376,6 +378,7 @@ impl<'a> SentenceConcepts<'a> {
             generic: c.generic,
             grows: c.grows,
             measure: c.measure,
+            moment: c.moment,
             other_clause: false,
         }
     }
@@ -946,7 +949,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
         if let Ok((rest, (_, m, y, rel))) = tuple((
             parse::marker(lex, Marker::InSpan),
             parse::month(lex),
-            opt(parse::year),
+            opt(nom::sequence::preceded(opt(parse::marker(lex, Marker::YearWord)), parse::year)),
             opt(parse::relative(lex)),
         ))(here)
         {
@@ -1254,7 +1257,15 @@ fn push_time(
 ) {
     let ev = ctx.event_near(toks, from, to);
     // a time is of the event named right by it ("the eruption began at", "kl. 07.36 kom alarmen")
-    let at = ev.at.filter(|&k| !ev.other_clause && k.abs_diff(from).min(k.abs_diff(to)) <= TIME_WINDOW);
+    let near = |k: usize| k.abs_diff(from).min(k.abs_diff(to)) <= TIME_WINDOW;
+    // ... and says which moment of it: its start or end ("began", "ended"), or the event is one
+    // moment (an alarm, a derailment); an avalanche or a shooting at "7" may be any of several
+    let moment = ev.moment
+        || ctx
+            .sc
+            .nearest_of(toks, from, to, |c| c.kind == ConceptKind::Event && c.phase.is_some())
+            .is_some_and(|(k, _, other)| !other && k.abs_diff(from).min(k.abs_diff(to)) <= TIME_WINDOW + 4);
+    let at = ev.at.filter(|&k| !ev.other_clause && near(k) && moment);
     let explicit = c.zone.is_some();
     let zone = c.zone.or_else(|| ctx.lex.time.default_zone.clone());
     let mut claim = Ctx::with_concept(ctx.claim(ClaimKind::Time, toks, from, to, f64::from(c.from)), ev);
@@ -1392,23 +1403,22 @@ fn iso_date(toks: &[Token], i: usize) -> Option<(usize, WrittenDate)> {
 /// ("Föstudagur 3. október 2025", a byline's stamp) is page furniture and gives no claim.
 fn bind_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
     let bindings = ctx.bindings.take();
+    // (a claim after its event is a little nearer than one as far before it: "began on Monday")
+    let dist = |from: usize, at: usize| if from > at { (from - at) * 2 } else { (at - from) * 2 + 1 };
     for &(idx, at, from) in &bindings {
         let kind = out[idx].kind;
         let nearer = bindings.iter().any(|&(j, at2, from2)| {
-            j != idx
-                && at2 == at
-                && out[j].kind == kind
-                && (from2.abs_diff(at), j) < (from.abs_diff(at), idx)
+            j != idx && at2 == at && out[j].kind == kind && (dist(from2, at), j) < (dist(from, at), idx)
         });
         if nearer {
             out[idx].frame = Frame::Loose;
         }
     }
     // a date at the very top of a page (a banner, the stored page's date line) is furniture
-    if ctx.sentence == 0 || ctx.sent_span.0 < 48 {
-        let top = out[before..].iter().position(|c| {
-            c.kind == ClaimKind::Date && c.start < ctx.sent_span.0 + 48 && c.start < 64
-        });
+    if toks.first().is_some_and(|t| t.start < 64) {
+        let second_word = toks.iter().filter(|t| t.is_word() || t.is_digits()).nth(1);
+        let head_end = second_word.map_or(0, |t| ctx.doc.file_offset(t.end));
+        let top = out[before..].iter().position(|c| c.kind == ClaimKind::Date && c.start < head_end);
         if let Some(k) = top {
             out.remove(before + k);
         }

@@ -554,6 +554,9 @@ struct ConceptFile {
     /// a unit of measure ("kilometre", "percent"): a number of it is a measurement, not a count
     #[serde(default)]
     measure: bool,
+    /// an event of one moment (an alarm, a derailment): a time of day of it times that moment
+    #[serde(default)]
+    moment: bool,
     #[serde(default)]
     family: Option<String>,
     #[serde(default)]
@@ -590,6 +593,7 @@ pub struct Concept {
     pub generic: bool,
     pub grows: bool,
     pub measure: bool,
+    pub moment: bool,
 }
 
 /// Concept look-up: exact word forms, and compound heads ("sprengjudrónar" → drone, "sprengju").
@@ -627,6 +631,7 @@ impl Concepts {
                 generic: cf.generic,
                 grows: cf.grows,
                 measure: cf.measure,
+                moment: cf.moment,
             });
             for w in &cf.exact {
                 c.exact.entry(w.to_lowercase()).or_insert(idx);

@@ -317,16 +317,15 @@ fn value_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
                 // reports written at different times: only a period both name ("siste døgn")
                 // makes two sources' values comparable; inside one article it is still one count
                 let grows = first.grows && first.scope.is_none();
-                // inside one article, a value stated twice with two values is a conflict
-                let same_doc = first.kind == ClaimKind::Duration || grows;
+                // inside one article, a duration stated twice with two values is a conflict (a
+                // growing count may be given for several places of one story: not compared)
+                let same_doc = first.kind == ClaimKind::Duration;
                 // no predicate: a weaker match ("fimm björgunarskip" against "sex"), one level down
                 let weak = first.role.is_none() && first.kind != ClaimKind::Duration;
-                let windows = if grows {
-                    by_doc(&by_p)
-                } else {
-                    time_windows(cx, &by_p, p.window_days)
-                };
-                for window in windows {
+                if grows {
+                    continue;
+                }
+                for window in time_windows(cx, &by_p, p.window_days) {
                     let same = |a: &Claim, b: &Claim| same_amount(a, b, p.tolerance);
                     let (d, c) = majority_report(
                         cx,
@@ -412,20 +411,6 @@ fn weaken(mut d: Diagnostic) -> Diagnostic {
          (evacuated, on board, injured), so they may count different things",
     );
     d
-}
-
-/// A group split by document (the claims of one article stay together).
-fn by_doc<'c>(g: &[&'c Claim]) -> Vec<Vec<&'c Claim>> {
-    let mut out: Vec<Vec<&Claim>> = Vec::new();
-    let mut index: Map<u32, usize> = Map::default();
-    for &c in g {
-        let i = *index.entry(c.doc).or_insert_with(|| {
-            out.push(Vec::new());
-            out.len() - 1
-        });
-        out[i].push(c);
-    }
-    out
 }
 
 /// Split a group into runs of claims whose sources were published within `days` of the previous
@@ -725,7 +710,9 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
     let max = cx.rule.params.max_examples;
     for g in groups {
         let is_rel = |c: &Claim| {
-            c.date().is_some_and(|d| matches!(d.form, DateForm::Relative | DateForm::Weekday))
+            c.date().is_some_and(|d| {
+                matches!(d.form, DateForm::Relative | DateForm::Weekday | DateForm::Ago)
+            })
         };
         let pinned = |c: &Claim| c.date().is_some_and(|d| d.precision != Precision::Range);
         // the group indexed once (a group can be every dated claim about one event) by phase and
