@@ -28,7 +28,7 @@ const NEAR_WINDOW: usize = 40;
 const ROLE_WINDOW: usize = 8;
 
 /// Tokens between a time of day and the event it times, at most.
-const TIME_WINDOW: usize = 6;
+const TIME_WINDOW: usize = 10;
 
 /// Tokens on each side of a claim whose names it carries, in a sentence longer than this (a page
 /// without punctuation): every claim carrying every name of the page would be quadratic.
@@ -1255,7 +1255,14 @@ fn push_time(
     approx: bool,
     out: &mut Vec<Claim>,
 ) {
-    let ev = ctx.event_near(toks, from, to);
+    // an event of one moment near the time is what it times ("første varsel om skredet klokken
+    // 3.59": the alert, not the slide)
+    let moment_ev = ctx
+        .sc
+        .nearest_of(toks, from, to, |c| c.kind == ConceptKind::Event && c.moment)
+        .filter(|(k, _, other)| !other && k.abs_diff(from).min(k.abs_diff(to)) <= TIME_WINDOW)
+        .map(|(k, hit, _)| ctx.sc.concept_ref(toks, k, hit));
+    let ev = moment_ev.unwrap_or_else(|| ctx.event_near(toks, from, to));
     // a time is of the event named right by it ("the eruption began at", "kl. 07.36 kom alarmen")
     let near = |k: usize| k.abs_diff(from).min(k.abs_diff(to)) <= TIME_WINDOW;
     // ... and says which moment of it: its start or end ("began", "ended"), or the event is one
@@ -1324,6 +1331,14 @@ fn count_frame(ctx: &Ctx, toks: &[Token], after: &ConceptRef, role: bool, vague:
         return Frame::Vague;
     }
     if after.measure {
+        return Frame::Loose;
+    }
+    // "1,373 passengers and crew": a count of two things together
+    let joined = after.at.is_some_and(|j| {
+        toks.get(j + 1).is_some_and(|t| t.is_word() && ctx.lex.connectors.contains(t.lower()))
+            && toks.get(j + 2).is_some_and(|t| t.is_word() && ctx.sc.hit_at(toks, j + 2).is_some())
+    });
+    if joined {
         return Frame::Loose;
     }
     if after.concept.is_some() {
@@ -1420,7 +1435,15 @@ fn bind_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
         let head_end = second_word.map_or(0, |t| ctx.doc.file_offset(t.end));
         let top = out[before..].iter().position(|c| c.kind == ClaimKind::Date && c.start < head_end);
         if let Some(k) = top {
+            // (and the time stamped with it: "10 July 2023 at 19:16")
+            let end = out[before + k].end;
             out.remove(before + k);
+            if let Some(t) = out[before..]
+                .iter()
+                .position(|c| c.kind == ClaimKind::Time && c.start >= end && c.start < end + 8)
+            {
+                out.remove(before + t);
+            }
         }
     }
     let words = toks.iter().filter(|t| t.is_word()).count();

@@ -1019,7 +1019,13 @@ fn duplicate_variant(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
 /// time by the tolerance in minutes; a 12-hour clock ("klukkan sjö") may be twelve hours later.
 pub(crate) fn same_time(a: &Claim, b: &Claim, tolerance: i32) -> bool {
     let (Some(ta), Some(tb)) = (a.time(), b.time()) else { return false };
-    let slack = |c: &Claim| if c.approx { tolerance } else { 0 };
+    // a rounding word before a time given to the minute ("um kl. 16:40") allows a few minutes; before
+    // a whole or half hour ("um klukkan sjö", "i 17-tida") the tolerance
+    let slack = |c: &Claim| match c.time() {
+        Some(t) if c.approx && t.from % 30 != 0 => tolerance.min(5),
+        _ if c.approx => tolerance,
+        _ => 0,
+    };
     let span = |c: &Claim, t: &crate::claims::TimeInfo, utc: bool| -> (i32, i32) {
         let (lo, hi) = match (utc, t.utc) {
             (true, Some((lo, hi))) => (lo, hi),
@@ -1046,7 +1052,13 @@ fn time_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
     let tolerance = (p.tolerance_minutes).max(0) as i32;
     let groups = group(
         claims.iter().filter(|c| {
-            c.kind == ClaimKind::Time && c.bound() && first_copy(c) && c.concept.is_some()
+            // (an hour's span, "á fimmta tímanum", agrees with any time in it: not voted, or it
+            // would join two times that disagree into one class)
+            c.kind == ClaimKind::Time
+                && c.bound()
+                && first_copy(c)
+                && c.concept.is_some()
+                && c.time().is_some_and(|t| t.to - t.from < 30)
         }),
         // a time with no start or end word ("occurred at", "fell at") times the event's start
         |c| {
