@@ -1262,7 +1262,16 @@ fn push_time(
         .nearest_of(toks, from, to, |c| c.kind == ConceptKind::Event && c.moment)
         .filter(|(k, _, other)| !other && k.abs_diff(from).min(k.abs_diff(to)) <= TIME_WINDOW)
         .map(|(k, hit, _)| ctx.sc.concept_ref(toks, k, hit));
-    let ev = moment_ev.unwrap_or_else(|| ctx.event_near(toks, from, to));
+    let phase_by = ctx
+        .sc
+        .nearest_of(toks, from, to, |c| c.kind == ConceptKind::Event && c.phase.is_some())
+        .is_some_and(|(k, _, other)| !other && k.abs_diff(from).min(k.abs_diff(to)) <= TIME_WINDOW);
+    // (with a start or end word by the time, its event is what began or ended: "gosið hafi
+    // hafist um klukkan 16:40", whatever announcement told it)
+    let ev = match moment_ev {
+        Some(m) if !phase_by => m,
+        _ => ctx.event_near(toks, from, to),
+    };
     // a time is of the event named right by it ("the eruption began at", "kl. 07.36 kom alarmen")
     let near = |k: usize| k.abs_diff(from).min(k.abs_diff(to)) <= TIME_WINDOW;
     // ... and says which moment of it: its start or end ("began", "ended"), or the event is one
