@@ -1181,6 +1181,11 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             }
             let (role, grows) = ctx.role_near(toks, i, i + n);
             let scope = ctx.scope_near(toks, i, i + n);
+            // "sju skadde", "three killed": with no thing named, the role is what is counted
+            let after = match (&after.concept, role) {
+                (None, Some(r)) => ConceptRef { concept: Some(r), family: Some(r), generic: false, ..after },
+                _ => after,
+            };
             let frame = count_frame(ctx, toks, &after, role.is_some(), vague);
             // a count of events (avalanches, quakes) grows as a story unfolds
             let is_event = after.concept.as_deref().and_then(|id| ctx.k.concepts.id_of(id)).is_some_and(|x| ctx.k.concepts.get(x).kind == ConceptKind::Event);
@@ -1291,9 +1296,12 @@ fn push_time(
         from: c.from,
         to: c.to,
         zone: zone.as_deref().map(Sym::new),
-        explicit_zone: explicit,
-        half_day: c.half_day,
-        day: ctx.doc.published,
+        reading: match (explicit, c.half_day) {
+            (false, false) => crate::claims::ClockReading::Assumed,
+            (true, false) => crate::claims::ClockReading::Explicit,
+            (false, true) => crate::claims::ClockReading::AssumedHalfDay,
+            (true, true) => crate::claims::ClockReading::ExplicitHalfDay,
+        },
         utc: None,
     });
     if let Some(at) = at {
@@ -1464,15 +1472,11 @@ fn bind_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
         .iter()
         .filter_map(|c| c.date().and_then(|d| d.resolved).filter(|r| r.is_day()).map(|r| r.start))
         .next();
+    let day = day.or(ctx.doc.published);
     for c in &mut out[before..] {
         if let crate::claims::Detail::Time(t) = &mut c.detail {
-            if day.is_some() {
-                t.day = day;
-            }
-            if let (Some(d), Some(z)) = (t.day, t.zone) {
-                if let Some(a) = clock::utc_minutes(d, t.from, &z) {
-                    t.utc = Some((a, a + i32::from(t.to - t.from)));
-                }
+            if let (Some(d), Some(z)) = (day, t.zone) {
+                t.utc = clock::utc_minutes(d, t.from, &z).and_then(std::num::NonZeroI32::new);
             }
         }
     }

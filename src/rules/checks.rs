@@ -313,15 +313,16 @@ fn value_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
                 // a count that grows (a toll, the evacuated) is compared only between reports of
                 // one day: a later report updates it
                 let first = by_p[0];
-                // a count that grows (a toll, the evacuated, the avalanches so far) differs between
-                // reports written at different times: only a period both name ("siste døgn")
-                // makes two sources' values comparable; inside one article it is still one count
+                // a count that grows (a toll, the missing, the evacuated, the avalanches so far)
+                // differs between reports written at different times, even hours apart on one day:
+                // an update, unless both name one period ("siste døgn", "i alt")
                 let grows = first.grows && first.scope.is_none();
                 // inside one article, a duration stated twice with two values is a conflict (a
                 // growing count may be given for several places of one story: not compared)
                 let same_doc = first.kind == ClaimKind::Duration;
                 // no predicate: a weaker match ("fimm björgunarskip" against "sex"), one level down
-                let weak = first.role.is_none() && first.kind != ClaimKind::Duration;
+                // (a part of a whole, "32 af 44", and a duration of its event are specific enough)
+                let weak = first.role.is_none() && first.kind == ClaimKind::Count;
                 if grows {
                     continue;
                 }
@@ -1027,7 +1028,7 @@ pub(crate) fn same_time(a: &Claim, b: &Claim, tolerance: i32) -> bool {
         _ => 0,
     };
     let span = |c: &Claim, t: &crate::claims::TimeInfo, utc: bool| -> (i32, i32) {
-        let (lo, hi) = match (utc, t.utc) {
+        let (lo, hi) = match (utc, t.utc_span()) {
             (true, Some((lo, hi))) => (lo, hi),
             _ => (i32::from(t.from), i32::from(t.to)),
         };
@@ -1037,7 +1038,7 @@ pub(crate) fn same_time(a: &Claim, b: &Claim, tolerance: i32) -> bool {
     let utc = ta.utc.is_some() && tb.utc.is_some();
     let day_of = |x: (i32, i32)| if utc { (x.0.rem_euclid(1440), x.0.rem_euclid(1440) + x.1 - x.0) } else { x };
     let (a0, b0) = (day_of(span(a, ta, utc)), day_of(span(b, tb, utc)));
-    let shifts = |t: &crate::claims::TimeInfo| if t.half_day { vec![0, 720] } else { vec![0] };
+    let shifts = |t: &crate::claims::TimeInfo| if t.half_day() { vec![0, 720] } else { vec![0] };
     let day = 1440;
     shifts(ta).iter().any(|&sa| {
         shifts(tb).iter().any(|&sb| {
@@ -1068,7 +1069,7 @@ fn time_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
     let mut out: Out = (Vec::new(), Vec::new());
     let shown = |c: &Claim| {
         let t = c.time();
-        let utc = t.and_then(|t| t.utc).filter(|_| t.is_some_and(|t| t.zone.is_some_and(|z| &*z != "UTC")));
+        let utc = t.and_then(|t| t.utc_span()).filter(|_| t.is_some_and(|t| t.zone.is_some_and(|z| &*z != "UTC")));
         match utc {
             Some((m, _)) => format!("{} = {:02}:{:02} UTC", c.value_text(), m.rem_euclid(1440) / 60, m.rem_euclid(60)),
             None => c.value_text(),
