@@ -784,6 +784,11 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
         let f = ctx.flags.get(i).copied().unwrap_or(0);
         let dig = here[0].is_digits();
         if !dig && f & BEGINS_ANY == 0 {
+            // "the three-day visit", "tre-dagers": a number and a unit written as one word
+            if let Some(n) = hyphen_duration(ctx, toks, i, out) {
+                i += n;
+                continue;
+            }
             // "halv 8", "á sjötta tímanum": times from words no parser begins
             let hour = (!lex.time.half_before.is_empty() || !lex.time.hour_ordinal.is_empty())
                 .then(|| {
@@ -1111,14 +1116,26 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                         },
                     );
                 let ev = if is_event { after } else { ctx.event_near(toks, i, i + n2) };
+                // bound: the event named with it ("a three-day visit"), or the event of its
+                // clause with a start or end word there ("viðræðum lauk eftir sjö daga törn")
+                // (or the event's verb right before it: "streika i fire dagar")
+                let verb_before = ev.at.is_some_and(|k| k < i && i - k <= 3) && !ev.other_clause;
+                let ends_in_clause = !is_event
+                    && ev.at.is_some()
+                    && !ev.other_clause
+                    && ctx
+                        .sc
+                        .nearest_of(toks, i, i + n2, |c| {
+                            c.kind == ConceptKind::Event && c.phase.is_some()
+                        })
+                        .is_some_and(|(_, _, other)| !other);
                 let mut c =
                     Ctx::with_concept(ctx.claim(ClaimKind::Duration, toks, i, i + n2, v), ev);
                 c.unit = Some(u);
                 c.approx = approx;
-                // only a duration of the event named with it ("a three-day visit") is bound
                 c.frame = if vague {
                     Frame::Vague
-                } else if is_event {
+                } else if is_event || ends_in_clause || verb_before {
                     Frame::Bound
                 } else {
                     Frame::Loose
@@ -1311,6 +1328,27 @@ fn push_time(
     out.push(claim);
 }
 
+/// "the three-day summit": a number word and a unit joined by a hyphen into one word, a duration
+/// of the event named after it. Returns the tokens taken.
+fn hyphen_duration(ctx: &Ctx, toks: &[Token], i: usize, out: &mut Vec<Claim>) -> Option<usize> {
+    let t = toks.get(i).filter(|t| t.is_word() && t.text.contains('-'))?;
+    let (num, unit) = t.lower().split_once('-')?;
+    let v = *ctx.lex.cardinals.get(num)? as f64;
+    let u = *ctx.lex.units.get(unit.trim_end_matches('s'))?;
+    let after = ctx.concept_after(toks, i + 1, 3);
+    let is_event = after.concept.as_deref().and_then(|id| ctx.k.concepts.id_of(id)).is_some_and(|x| {
+        ctx.k.concepts.get(x).kind == ConceptKind::Event && ctx.k.concepts.get(x).phase.is_none()
+    });
+    if !is_event || v < 1.0 {
+        return None;
+    }
+    let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Duration, toks, i, i + 1, v), after);
+    c.unit = Some(u);
+    c.frame = Frame::Bound;
+    out.push(c);
+    Some(1)
+}
+
 /// "three years ago", "fyrir þremur árum": the publication date less `v` units, as a date.
 #[allow(clippy::too_many_arguments)]
 fn push_ago(
@@ -1376,7 +1414,8 @@ fn count_frame(ctx: &Ctx, toks: &[Token], after: &ConceptRef, role: bool, vague:
                     == 0
             })
     });
-    if content && role {
+    // (with no role, the rule raises a weaker match only: one level down)
+    if content {
         Frame::Bound
     } else {
         Frame::Loose

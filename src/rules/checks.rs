@@ -695,10 +695,14 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
     let dated = claims.iter().filter(|c| {
         first_copy(c)
             && c.kind == ClaimKind::Date
-            && c.concept.is_some()
+            && (c.concept.is_some() || c.bound() && c.phase.is_some() && c.principal.is_some())
             && c.date().is_some_and(|d| d.resolved.is_some())
     });
-    let groups = group(dated, |c| Some((c.concept, c.persons)));
+    // an event's dates, or a person's arrival or departure when no event is named ("Jonas Berg kom
+    // til landsins á mánudag")
+    let groups = group(dated, |c| {
+        Some((c.concept, c.persons, c.concept.is_none().then_some(c.principal).flatten()))
+    });
     // the start and the end of an event are different dates: compare a claim with claims of the
     // same phase; a month or year with no phase ("í desember í fyrra") covers the whole event
     let coarse = |c: &Claim| {
@@ -783,7 +787,9 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
                     && (!is_rel(a)
                         || is_day(a)
                             && is_day(r)
-                            && (a.doc == r.doc || a.phase.is_some() && a.phase == r.phase))
+                            && (a.doc == r.doc || a.phase.is_some() && a.phase == r.phase)
+                            // (a pair of relative dates is reported once, from the first)
+                            && (a.doc, a.start) > (r.doc, r.start))
             };
             let others: Vec<&Claim> = near
                 .list
@@ -1110,9 +1116,17 @@ fn time_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
             },
             |c, major| {
                 let m = major[0];
+                let apart = match (c.time().and_then(|t| t.utc), m.time().and_then(|t| t.utc)) {
+                    (Some(a), Some(b)) => {
+                        let d = (a.get() - b.get()).rem_euclid(1440);
+                        format!(": {} minutes apart", d.min(1440 - d))
+                    }
+                    _ => String::new(),
+                };
                 format!(
-                    "{} says {}; {} says {}{}",
+                    "{} say{} {}; {} says {}{apart}{}",
                     sources_phrase(cx, major),
+                    if doc_count(major) == 1 { "s" } else { "" },
                     shown(m),
                     cx.short(c),
                     shown(c),

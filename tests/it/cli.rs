@@ -24,7 +24,7 @@ fn exit_codes() {
     assert!(err.contains("no rule"));
     let (code, out, _) = run(&["rules"]);
     assert_eq!(code, 0);
-    assert_eq!(out.lines().count(), 8);
+    assert_eq!(out.lines().count(), 9);
 }
 
 #[test]

@@ -7,6 +7,7 @@ mod common;
 #[allow(dead_code)]
 mod harness;
 
+mod accuracy;
 mod archive;
 mod cli;
 mod corpus;

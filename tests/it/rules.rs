@@ -6,7 +6,8 @@ use crate::common;
 
 use factlint::report::{human, json};
 
-const CODES: [&str; 8] = ["FL001", "FL002", "FL003", "FL004", "FL005", "FL006", "FL007", "FL008"];
+const CODES: [&str; 9] =
+    ["FL001", "FL002", "FL003", "FL004", "FL005", "FL006", "FL007", "FL008", "FL009"];
 
 #[test]
 fn every_rule_fires_on_its_fixture() {

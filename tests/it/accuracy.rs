@@ -1,0 +1,278 @@
+//! The classes of the accuracy issue, each reproduced in texts of our own writing (never an
+//! article's sentences): for every false error a near miss that must stay silent, for every miss
+//! a planted conflict that must fire. The real articles that showed them are listed, by URL only,
+//! in eval/real/.
+
+use crate::common;
+
+use factlint::claims::{Claim, ClaimKind};
+use factlint::report::{Report, Severity};
+
+/// Check texts given as (file name, language, publication date, text), with a manifest.
+fn check(docs: &[(&str, &str, &str, &str)]) -> Report {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut manifest = String::new();
+    for (name, lang, published, text) in docs {
+        std::fs::write(dir.path().join(name), text).expect("write");
+        manifest.push_str(&format!(
+            "{{\"path\": \"{name}\", \"lang\": \"{lang}\", \"published\": \"{published}\"}}\n"
+        ));
+    }
+    std::fs::write(dir.path().join("manifest.jsonl"), manifest).expect("manifest");
+    common::check(&common::setup(), &[dir.path()])
+}
+
+fn errors(r: &Report) -> Vec<String> {
+    r.diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| format!("{}: {}", d.code, d.message))
+        .collect()
+}
+
+fn codes(r: &Report, sev: Severity) -> Vec<&str> {
+    r.diagnostics.iter().filter(|d| d.severity == sev).map(|d| d.code.as_str()).collect()
+}
+
+fn claims_of<'r>(r: &'r Report, kind: ClaimKind) -> Vec<&'r Claim> {
+    r.claims.iter().filter(|c| c.kind == kind).collect()
+}
+
+fn texts(cs: &[&Claim]) -> Vec<String> {
+    cs.iter().map(|c| c.text.to_string()).collect()
+}
+
+// ---------------------------------------------------------------- false errors: near misses
+
+/// 1. A town's population, the people in one shelter and "many thousands" are different counts.
+#[test]
+fn counts_of_different_things_are_not_compared() {
+    let r = check(&[
+        ("a.txt", "is", "2025-02-03", "Um 2.400 manns búa í bænum. Mörg þúsund manns fylgdust með.\n"),
+        ("b.txt", "is", "2025-02-03", "Um 60 manns gista í íþróttahúsinu í nótt.\n"),
+        ("c.txt", "is", "2025-02-03", "Þrjú hundruð manns gista nú í fjöldahjálparstöðvum.\n"),
+    ]);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+}
+
+/// 2. An ordinal is no count: "the first car" against "four cars".
+#[test]
+fn ordinals_are_not_counts() {
+    let r = check(&[
+        ("a.txt", "nb", "2025-02-03", "Den første bilen ble truffet av steinene.\n"),
+        ("b.txt", "nb", "2025-02-03", "Fire biler ble truffet av steinene på veien.\n"),
+    ]);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let counts = claims_of(&r, ClaimKind::Count);
+    assert_eq!(texts(&counts), ["Fire"], "only the cardinal is a count");
+}
+
+/// 3. "on Friday, March 7" is a date, not a count of 7.
+#[test]
+fn a_weekday_and_date_is_one_date() {
+    let r = check(&[("a.txt", "en", "2025-03-10", "The ferry sank on Friday, March 7, off the coast.\n")]);
+    assert!(claims_of(&r, ClaimKind::Count).is_empty(), "{:?}", r.claims);
+    let dates = claims_of(&r, ClaimKind::Date);
+    assert_eq!(texts(&dates), ["Friday, March 7"]);
+    assert_eq!(dates[0].value_text(), "2025-03-07");
+}
+
+/// 4. A banner at the top of a page carries the day it was viewed, not an event.
+#[test]
+fn a_banner_date_is_furniture() {
+    let r = check(&[(
+        "a.txt",
+        "is",
+        "2024-05-02",
+        "Föstudagur 3. október 2025\n\nBrú lokað vegna vatnavaxta\n\nVegagerðin lokaði brúnni yfir ána í gær.\n",
+    )]);
+    assert!(codes(&r, Severity::Error).is_empty(), "{:?}", errors(&r));
+    assert!(!r.claims.iter().any(|c| c.text.contains("október")), "{:?}", r.claims);
+}
+
+/// 5. Counts that grow over a story (quakes, the toll) in reports of different times: updates.
+#[test]
+fn growing_counts_in_two_reports_are_updates() {
+    let r = check(&[
+        ("a.txt", "nb", "2025-02-03", "Minst fire personer omkom i skredet, opplyser politiet.\n"),
+        ("b.txt", "nb", "2025-02-03", "Sju personer omkom i skredet, bekrefter politiet nå.\n"),
+        ("c.txt", "nn", "2025-02-03", "Over 1 200 skjelv vart målte siste døgnet.\n"),
+        ("d.txt", "en", "2025-02-03", "Nearly 2,000 quakes were measured.\n"),
+    ]);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+}
+
+/// 6. Numbers that are no quantities: clock times, model numbers, an emergency number, a UTC
+/// offset; an ISO date is one date.
+#[test]
+fn numbers_that_are_no_quantities() {
+    let r = check(&[(
+        "a.txt",
+        "en",
+        "2025-02-03",
+        "Two MiG-29 jets and an F-16 flew over at 3:15 a.m. local time. COVID-19 closed the school. \
+         Residents were told to call 112. The clocks show GMT+3. The order is dated 2023-09-13.\n",
+    )]);
+    let counts: Vec<String> =
+        claims_of(&r, ClaimKind::Count).iter().map(|c| c.value_text()).collect();
+    for n in ["29", "16", "19", "3", "13", "9"] {
+        assert!(!counts.contains(&n.to_string()), "{n} read as a count: {counts:?}");
+    }
+    let times = claims_of(&r, ClaimKind::Time);
+    assert_eq!(texts(&times), ["3:15 a.m. local time"]);
+    let dates = claims_of(&r, ClaimKind::Date);
+    assert_eq!(dates.iter().map(|c| c.value_text()).collect::<Vec<_>>(), ["2023-09-13"]);
+    // "112" is kept for `claims` but tied to nothing: it can raise nothing
+    assert!(r.claims.iter().filter(|c| c.text.as_ref() == "112").all(|c| !c.bound()));
+}
+
+/// 7. An offset from an event is no duration of it; "the third in two years" is a window.
+#[test]
+fn offsets_and_windows_are_no_durations() {
+    let r = check(&[
+        ("a.txt", "en", "2025-02-03", "The deal was signed three days after the summit. The eruption, the third in two years, ended.\n"),
+        ("b.txt", "en", "2025-02-03", "The summit lasted two days.\n"),
+    ]);
+    let durations = claims_of(&r, ClaimKind::Duration);
+    assert_eq!(texts(&durations), ["two days"], "{:?}", r.claims);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+}
+
+/// 8. Numbers inside names, ranges and seconds.
+#[test]
+fn names_and_ranges() {
+    let r = check(&[(
+        "a.txt",
+        "nb",
+        "2025-02-03",
+        "Saken ble omtalt på Kanal 5 og Radio 1 i går. Arbeidet tar 3–4 timer.\n",
+    )]);
+    let counts = claims_of(&r, ClaimKind::Count);
+    assert!(counts.is_empty(), "{:?}", texts(&counts));
+    let d = claims_of(&r, ClaimKind::Duration);
+    assert_eq!(texts(&d), ["3–4 timer"]);
+    assert_eq!(d[0].frame, factlint::claims::Frame::Vague, "a range is never voted");
+}
+
+// ---------------------------------------------------------------- misses: planted conflicts
+
+/// 9. The same count of an unlisted noun, in one language, is compared: a weaker match (no
+/// predicate), so a warning that says so.
+#[test]
+fn an_unlisted_noun_keys_within_its_language() {
+    let r = check(&[
+        ("a.txt", "is", "2025-02-03", "Fimm björgunarskip héldu á vettvang í morgun.\n"),
+        ("b.txt", "is", "2025-02-03", "Sex björgunarskip héldu á vettvang í morgun.\n"),
+    ]);
+    let w: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "FL002").collect();
+    assert_eq!(w.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(w[0].severity, Severity::Warning);
+    assert!(w[0].help.contains("a weaker match"), "{}", w[0].help);
+}
+
+/// The same count with its predicate ("on board") in two languages is an error.
+#[test]
+fn the_same_frame_in_two_languages_is_an_error() {
+    let r = check(&[
+        ("a.txt", "is", "2025-02-03", "Um borð voru 131 farþegi þegar skipið strandaði.\n"),
+        ("b.txt", "nb", "2025-02-03", "Om bord var det 113 passasjerer da skipet grunnstøtte.\n"),
+    ]);
+    assert_eq!(codes(&r, Severity::Error), ["FL002"], "{:?}", r.diagnostics);
+}
+
+/// 10. Two relative dates of one arrival that disagree: "á mánudag" against "í gærmorgun"
+/// written on a Wednesday (Tuesday).
+#[test]
+fn relative_against_relative() {
+    let r = check(&[
+        ("a.txt", "is", "2025-02-05", "Ráðherrann Jonas Berg kom til landsins á mánudag.\n"),
+        ("b.txt", "is", "2025-02-05", "Ráðherrann Jonas Berg kom til landsins í gærmorgun.\n"),
+    ]);
+    assert_eq!(codes(&r, Severity::Error), ["FL005"], "{:?}", r.diagnostics);
+}
+
+/// 11. Times of day: the same eruption timed in three zones; and the same moment in three zones
+/// agrees ("kl. 20" in Iceland in winter = "3 p.m. ET" = "21.00 norsk tid").
+#[test]
+fn times_of_day_in_their_zones() {
+    let agree = check(&[
+        ("a.txt", "is", "2025-01-15", "Gosið hófst klukkan 20 í kvöld.\n"),
+        ("b.txt", "en", "2025-01-15", "The eruption began at 3 p.m. ET.\n"),
+        ("c.txt", "nb", "2025-01-15", "Utbruddet startet klokken 21.00 norsk tid.\n"),
+    ]);
+    let times = claims_of(&agree, ClaimKind::Time);
+    assert_eq!(times.len(), 3, "{:?}", agree.claims);
+    let utc: Vec<i32> =
+        times.iter().map(|c| c.time().and_then(|t| t.utc).expect("placed").get()).collect();
+    assert!(utc.iter().all(|&m| m == utc[0]), "one moment in UTC: {utc:?}");
+    assert!(agree.diagnostics.is_empty(), "{:?}", agree.diagnostics);
+    let differ = check(&[
+        ("a.txt", "is", "2025-01-15", "Gosið hófst klukkan 20 í kvöld.\n"),
+        ("b.txt", "nb", "2025-01-15", "Utbruddet startet klokken 21.00 norsk tid.\n"),
+        ("c.txt", "en", "2025-01-15", "The eruption began at 4:30 p.m. ET.\n"),
+    ]);
+    assert_eq!(codes(&differ, Severity::Error), ["FL009"], "{:?}", differ.diagnostics);
+    let d = &differ.diagnostics[0];
+    assert!(d.help.contains("90 minutes apart"), "{}", d.help);
+    assert_eq!(d.labels.len(), 3, "the dissent and both sources of the majority");
+}
+
+/// "á sjötta tímanum" is the hour before six, on a 12-hour clock.
+#[test]
+fn an_hour_idiom_is_an_hour_long() {
+    let r = check(&[("a.txt", "is", "2025-01-15", "Gosið hófst á sjötta tímanum í morgun.\n")]);
+    let t = claims_of(&r, ClaimKind::Time);
+    assert_eq!(texts(&t), ["sjötta tímanum"]);
+    let info = t[0].time().expect("time");
+    assert_eq!((info.from, info.to, info.half_day()), (300, 360, true));
+}
+
+/// 12. "N years ago" in every language is a date, not a duration.
+#[test]
+fn years_ago_is_a_date() {
+    let r = check(&[
+        ("a.txt", "is", "2025-02-03", "Skriðan féll fyrir þremur árum.\n"),
+        ("b.txt", "nn", "2025-02-03", "Skredet gjekk for fem år sidan.\n"),
+        ("c.txt", "en", "2025-02-03", "The slide came down three years ago.\n"),
+    ]);
+    assert!(claims_of(&r, ClaimKind::Duration).is_empty(), "{:?}", r.claims);
+    let years: Vec<String> = claims_of(&r, ClaimKind::Date).iter().map(|c| c.value_text()).collect();
+    assert_eq!(years, ["2022", "2020", "2022"]);
+}
+
+/// 13. One article contradicting itself on a duration.
+#[test]
+fn one_article_contradicting_itself() {
+    let r = check(&[(
+        "a.txt",
+        "nn",
+        "2025-02-03",
+        "Det vart ein tre dagar lang streik ved hamna.\n\nArbeidarane ved hamna streika i fire dagar i februar.\n",
+    )]);
+    assert_eq!(codes(&r, Severity::Error), ["FL002"], "{:?}", r.diagnostics);
+    assert_eq!(r.diagnostics[0].labels.len(), 2, "both places labelled");
+}
+
+/// 14. A photo credit glued to a repeated paragraph's first word hides the repeat (known miss:
+/// the repeat is still found only when the copies match word for word).
+#[test]
+#[ignore = "known miss: a glued photo credit hides a variant repeat from FL008"]
+fn a_glued_credit_does_not_hide_a_repeat() {
+    let r = check(&[(
+        "a.txt",
+        "is",
+        "2025-02-03",
+        "Rúmlega 200 manns þurftu að yfirgefa heimili sín í gær.\n\nJón Jónsson Rúmlega 300 manns þurftu að yfirgefa heimili sín í gær.\n",
+    )]);
+    assert_eq!(codes(&r, Severity::Error), ["FL008"]);
+}
+
+/// 15. Durations written as hyphenated adjectives.
+#[test]
+fn hyphenated_durations() {
+    let r = check(&[("a.txt", "en", "2025-02-03", "The three-day summit ended on Friday.\n")]);
+    let d = claims_of(&r, ClaimKind::Duration);
+    assert_eq!(texts(&d), ["three-day"]);
+    assert_eq!(d[0].value_text(), "3 days");
+    assert!(d[0].bound(), "tied to the summit named with it");
+}
