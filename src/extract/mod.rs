@@ -232,8 +232,11 @@ impl Ctx<'_, '_, '_> {
     /// What the clause says of the counted things ("evacuated", "on board"): the nearest role
     /// word within the claim's clause.
     fn role_near(&self, toks: &[Token], from: usize, to: usize) -> (Option<Sym>, bool) {
+        // (an event whose counts grow, "evacuation", is also what a count says of its people)
         self.sc
-            .nearest_of(toks, from, to, |c| c.kind == ConceptKind::Role)
+            .nearest_of(toks, from, to, |c| {
+                c.kind == ConceptKind::Role || c.kind == ConceptKind::Event && c.grows
+            })
             .filter(|(k, _, other)| !other && k.abs_diff(from).min(k.abs_diff(to)) <= ROLE_WINDOW)
             .map(|(k, hit, _)| {
                 let c = self.k.concepts.get(hit.concept);
@@ -1118,24 +1121,28 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 let ev = if is_event { after } else { ctx.event_near(toks, i, i + n2) };
                 // bound: the event named with it ("a three-day visit"), or the event of its
                 // clause with a start or end word there ("viðræðum lauk eftir sjö daga törn")
+                // (or a verb of lasting a few words before it: "møtet varte i to timar")
+                let lasted = (i.saturating_sub(2)..=i).any(|j| ctx.marker_before(toks, j, Marker::Lasted));
                 // (or the event's verb right before it: "streika i fire dagar")
                 let verb_before = ev.at.is_some_and(|k| k < i && i - k <= 3) && !ev.other_clause;
+                // (or a start, end or "lasted" word right by it: "stóð því í þrjá daga", "varte i
+                // to timar", "reiste heim etter seks dagar")
                 let ends_in_clause = !is_event
-                    && ev.at.is_some()
-                    && !ev.other_clause
                     && ctx
                         .sc
                         .nearest_of(toks, i, i + n2, |c| {
                             c.kind == ConceptKind::Event && c.phase.is_some()
                         })
-                        .is_some_and(|(_, _, other)| !other);
+                        .is_some_and(|(k, _, other)| {
+                            !other && k.abs_diff(i).min(k.abs_diff(i + n2)) <= ROLE_WINDOW
+                        });
                 let mut c =
                     Ctx::with_concept(ctx.claim(ClaimKind::Duration, toks, i, i + n2, v), ev);
                 c.unit = Some(u);
                 c.approx = approx;
                 c.frame = if vague {
                     Frame::Vague
-                } else if is_event || ends_in_clause || verb_before {
+                } else if is_event || ends_in_clause || verb_before || lasted {
                     Frame::Bound
                 } else {
                     Frame::Loose
@@ -1259,7 +1266,7 @@ fn push_date(
     let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Date, toks, from, to, value), ev);
     c.phase = ctx.phase_near(toks, from, to);
     c.detail = Detail::Date(info);
-    let at = at.or_else(|| if c.concept.is_none() && c.principal.is_some() { phase_at() } else { None });
+    let at = at.or_else(|| if c.principal.is_some() { phase_at() } else { None });
     if let Some(at) = at {
         c.frame = Frame::Bound;
         ctx.bindings.borrow_mut().push((out.len(), at, from));

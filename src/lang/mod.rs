@@ -236,10 +236,13 @@ struct MarkersFile {
     /// after the summit", "tre dagar seinare"), not a duration
     #[serde(default)]
     offset_after: Vec<String>,
+    /// verbs of lasting, a few words before a duration ("varte i to timar", "stóð í þrjá daga")
+    #[serde(default)]
+    lasted: Vec<String>,
 }
 
 /// How many marker kinds there are.
-pub const MARKER_KINDS: usize = 17;
+pub const MARKER_KINDS: usize = 18;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -266,6 +269,7 @@ pub enum Marker {
     AgoAfter,
     // (from here on no flag bit: see FLAGGED_MARKERS)
     OffsetAfter,
+    Lasted,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -468,6 +472,7 @@ impl Lexicon {
             (Marker::AgoBefore, &m.ago_before),
             (Marker::AgoAfter, &m.ago_after),
             (Marker::OffsetAfter, &m.offset_after),
+            (Marker::Lasted, &m.lasted),
         ] {
             let mut p = Phrases::default();
             for w in list {
