@@ -1094,8 +1094,8 @@ fn time_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
         let what = |c: &Claim| {
             let ev = c.concept.as_deref().unwrap_or("event").to_string();
             match c.phase {
-                Some(crate::lang::Phase::Start) => format!("start of the {ev}"),
-                Some(crate::lang::Phase::End) => format!("end of the {ev}"),
+                Some(crate::lang::Phase::Start) => format!("the start of the {ev}"),
+                Some(crate::lang::Phase::End) => format!("the end of the {ev}"),
                 None => format!("the {ev}"),
             }
         };
@@ -1106,12 +1106,22 @@ fn time_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
             |a, b| same_time(a, b, tolerance),
             |c| c.value_text(),
             |c, major| {
+                // (in UTC where both are placed there: one clock for every zone)
+                let utc = |x: &Claim| match x.time().and_then(|t| t.utc_span()) {
+                    Some((m, _)) if c.time().and_then(|t| t.utc).is_some() => format!(
+                        "{}{:02}:{:02} UTC",
+                        if x.approx { "~" } else { "" },
+                        m.rem_euclid(1440) / 60,
+                        m.rem_euclid(60)
+                    ),
+                    _ => x.value_text(),
+                };
                 format!(
                     "{} times {} at {}, other sources at {}",
                     cx.short(c),
                     what(c),
-                    c.value_text(),
-                    major[0].value_text()
+                    utc(c),
+                    utc(major[0])
                 )
             },
             |c, major| {
