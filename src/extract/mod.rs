@@ -4,7 +4,7 @@
 //! resolving dates against the publication date (jiff). Never reads files: it sees a [`Document`].
 
 pub mod parse;
-pub mod resolve;
+pub use crate::calendar as resolve;
 
 use std::borrow::Cow;
 

@@ -17,3 +17,4 @@ mod input;
 mod mutations;
 mod numbers;
 mod rules;
+mod tidy;
