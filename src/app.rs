@@ -452,6 +452,7 @@ pub fn corpus_human(docs: &[Document], problems: &[InputProblem]) -> String {
             d.lang,
             match d.lang_source {
                 corpus::LangSource::Metadata => "metadata",
+                corpus::LangSource::CommandLine => "--lang",
                 corpus::LangSource::Detected => "detected",
                 corpus::LangSource::Default => "default",
             }

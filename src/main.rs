@@ -19,15 +19,19 @@ use factlint::report::{self, human, json, sarif};
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Freed memory goes back to the system after 100 ms, not mimalloc's default 10 ms: a worker's
+/// `mi_option_purge_delay` in mimalloc's option enum (15 in its v2 and v3 headers).
+/// libmimalloc-sys names no constant for it, so a test asks mimalloc which option
+/// `MIMALLOC_PURGE_DELAY` sets ([`tests::purge_delay_is_the_option_of_its_name`]).
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Freed memory goes back to the system after 100 ms (mimalloc v2's default is 10 ms; v3's,
+/// which the mimalloc crate builds here, is 1000 ms; the figures below were measured against 10 ms): a worker's
 /// freed texts would otherwise stay resident while the claim list grows (without huge pages, the
 /// peak RSS of 1 GB of news fell from 1.31 to 1.20 GB), and returning it at once (0 ms) spent a
 /// third of the run's time in the kernel (1 GB of JSONL, two workers: 10-11 s of system time
 /// and 32-34 s in all at 0 ms, 1.2 s and 25 s at 100 ms, at the same peak). `MIMALLOC_PURGE_DELAY`
 /// in the environment is left to mimalloc.
 fn return_freed_memory() {
-    /// `mi_option_purge_delay` in mimalloc's option enum (its place is kept across versions)
-    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
     if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
         return;
     }
@@ -189,6 +193,27 @@ fn options(c: &Common) -> Result<RunOptions, ExitCode> {
     })
 }
 
+/// Writes to stdout. A reader that stops early (`| head`) closes the pipe: what is left is not
+/// wanted, so a broken pipe is no error (`print!` would panic, exit 101); another error is
+/// reported once on stderr.
+fn emit(s: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the output: {e}");
+        }
+    }
+}
+
+/// A streamed report's write error, unless the reader closed the pipe (see [`emit`]).
+fn ignore_broken_pipe(written: std::io::Result<()>) -> std::io::Result<()> {
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
 fn color() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
 }
@@ -236,7 +261,7 @@ fn main() -> ExitCode {
                 Format::Json => json::print(&against.report),
                 Format::Sarif => sarif::print(&against.report, &setup.rules),
             };
-            print!("{out}");
+            emit(&out);
             exit_for(&against.report)
         }
         Command::Check { common, format, corroborations, .. } => {
@@ -247,14 +272,14 @@ fn main() -> ExitCode {
             let report = app::check(&setup, &opts);
             let written = match format {
                 Format::Human => {
-                    print!("{}", human::print(&report, corroborations, color()));
+                    emit(&human::print(&report, corroborations, color()));
                     Ok(())
                 }
                 // streamed: a large corpus's report is never one string in memory
                 Format::Json => json::write(&report, std::io::stdout().lock()),
                 Format::Sarif => sarif::write(&report, &setup.rules, std::io::stdout().lock()),
             };
-            if let Err(e) = written {
+            if let Err(e) = ignore_broken_pipe(written) {
                 return fatal(miette::miette!("cannot write the report: {e}"));
             }
             app::trace("reported");
@@ -268,11 +293,12 @@ fn main() -> ExitCode {
             let report = app::collect(&setup, &opts);
             match format {
                 ListFormat::Json => {
-                    if let Err(e) = json::write(&report, std::io::stdout().lock()) {
+                    let written = json::write(&report, std::io::stdout().lock());
+                    if let Err(e) = ignore_broken_pipe(written) {
                         return fatal(miette::miette!("cannot write the report: {e}"));
                     }
                 }
-                ListFormat::Human => print!("{}", app::claims_human(&report)),
+                ListFormat::Human => emit(&app::claims_human(&report)),
             }
             if report.documents.is_empty() {
                 ExitCode::from(2)
@@ -287,8 +313,8 @@ fn main() -> ExitCode {
             };
             let (docs, problems) = app::read_documents(&setup, &opts);
             match format {
-                ListFormat::Json => print!("{}", app::corpus_json(&docs, &problems)),
-                ListFormat::Human => print!("{}", app::corpus_human(&docs, &problems)),
+                ListFormat::Json => emit(&app::corpus_json(&docs, &problems)),
+                ListFormat::Human => emit(&app::corpus_human(&docs, &problems)),
             }
             if docs.is_empty() {
                 ExitCode::from(2)
@@ -303,7 +329,7 @@ fn main() -> ExitCode {
             };
             match archive::index(&setup, &opts, &db, &archive::IndexOptions { batch }) {
                 Ok(stats) => {
-                    print!("{}", stats.human());
+                    emit(&stats.human());
                     if stats.documents == 0 {
                         ExitCode::from(2)
                     } else {
@@ -322,8 +348,8 @@ fn main() -> ExitCode {
             match archive::sources(&setup, &db, &query.join(" "), &opts) {
                 Ok(view) => {
                     match format {
-                        ListFormat::Json => print!("{}", view.json()),
-                        ListFormat::Human => print!("{}", view.human()),
+                        ListFormat::Json => emit(&view.json()),
+                        ListFormat::Human => emit(&view.human()),
                     }
                     ExitCode::SUCCESS
                 }
@@ -332,7 +358,7 @@ fn main() -> ExitCode {
         }
         Command::Explain { code, .. } => match app::explain(&setup.rules, &code) {
             Some(s) => {
-                print!("{s}");
+                emit(&s);
                 ExitCode::SUCCESS
             }
             None => fatal(miette::miette!(
@@ -341,7 +367,7 @@ fn main() -> ExitCode {
             )),
         },
         Command::Rules { .. } => {
-            print!("{}", app::rules_table(&setup.rules));
+            emit(&app::rules_table(&setup.rules));
             ExitCode::SUCCESS
         }
     }
@@ -356,5 +382,31 @@ fn exit_for(report: &report::Report) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::process::Command;
+
+    /// [`super::PURGE_DELAY`] is the option mimalloc reads from `MIMALLOC_PURGE_DELAY`: this test
+    /// runs itself again in a child process with that variable set and reads the option there.
+    #[test]
+    fn purge_delay_is_the_option_of_its_name() {
+        if std::env::var_os("FACTLINT_PURGE_DELAY_PROBE").is_some() {
+            // SAFETY: reads one of mimalloc's options
+            let value = unsafe { libmimalloc_sys::mi_option_get(super::PURGE_DELAY) };
+            assert_eq!(value, 1234, "option {} is not purge_delay", super::PURGE_DELAY);
+            return;
+        }
+        let out = Command::new(std::env::current_exe().expect("the test binary"))
+            .args(["tests::purge_delay_is_the_option_of_its_name", "--exact", "--test-threads=1"])
+            .env("MIMALLOC_PURGE_DELAY", "1234")
+            .env("FACTLINT_PURGE_DELAY_PROBE", "1")
+            .output()
+            .expect("the test binary runs");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+        assert!(stdout.contains("1 passed"), "{stdout}");
     }
 }
