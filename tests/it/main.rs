@@ -18,3 +18,4 @@ mod mutations;
 mod numbers;
 mod rules;
 mod tidy;
+mod token;
