@@ -11,6 +11,10 @@ use factlint::archive;
 use factlint::corpus::CorpusOptions;
 use factlint::report::{self, human, json, sarif};
 
+/// mimalloc's options (a file of its own: the integration tests check it)
+mod allocator;
+use allocator::return_freed_memory;
+
 /// mimalloc: a run makes millions of small allocations from every worker (tokens, sentences,
 /// claims). Measured on 1 GB of news with two workers, extraction took 74 s instead of 95 s and
 /// the RSS after it was 1.46 GB instead of 1.83 GB (one run each); on one worker it gains ~1 %.
@@ -18,26 +22,6 @@ use factlint::report::{self, human, json, sarif};
 /// objects), and [`return_freed_memory`] sets how soon it returns freed memory.
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// `mi_option_purge_delay` in mimalloc's option enum (15 in its v2 and v3 headers).
-/// libmimalloc-sys names no constant for it, so a test asks mimalloc which option
-/// `MIMALLOC_PURGE_DELAY` sets ([`tests::purge_delay_is_the_option_of_its_name`]).
-const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// Freed memory goes back to the system after 100 ms (mimalloc v2's default is 10 ms; v3's,
-/// which the mimalloc crate builds here, is 1000 ms; the figures below were measured against 10 ms): a worker's
-/// freed texts would otherwise stay resident while the claim list grows (without huge pages, the
-/// peak RSS of 1 GB of news fell from 1.31 to 1.20 GB), and returning it at once (0 ms) spent a
-/// third of the run's time in the kernel (1 GB of JSONL, two workers: 10-11 s of system time
-/// and 32-34 s in all at 0 ms, 1.2 s and 25 s at 100 ms, at the same peak). `MIMALLOC_PURGE_DELAY`
-/// in the environment is left to mimalloc.
-fn return_freed_memory() {
-    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
-        return;
-    }
-    // SAFETY: sets one of mimalloc's options; mimalloc reads options at any time
-    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 100) };
-}
 
 #[derive(Parser)]
 #[command(
@@ -382,31 +366,5 @@ fn exit_for(report: &report::Report) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::process::Command;
-
-    /// [`super::PURGE_DELAY`] is the option mimalloc reads from `MIMALLOC_PURGE_DELAY`: this test
-    /// runs itself again in a child process with that variable set and reads the option there.
-    #[test]
-    fn purge_delay_is_the_option_of_its_name() {
-        if std::env::var_os("FACTLINT_PURGE_DELAY_PROBE").is_some() {
-            // SAFETY: reads one of mimalloc's options
-            let value = unsafe { libmimalloc_sys::mi_option_get(super::PURGE_DELAY) };
-            assert_eq!(value, 1234, "option {} is not purge_delay", super::PURGE_DELAY);
-            return;
-        }
-        let out = Command::new(std::env::current_exe().expect("the test binary"))
-            .args(["tests::purge_delay_is_the_option_of_its_name", "--exact", "--test-threads=1"])
-            .env("MIMALLOC_PURGE_DELAY", "1234")
-            .env("FACTLINT_PURGE_DELAY_PROBE", "1")
-            .output()
-            .expect("the test binary runs");
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
-        assert!(stdout.contains("1 passed"), "{stdout}");
     }
 }

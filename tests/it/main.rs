@@ -7,6 +7,7 @@ mod common;
 #[allow(dead_code)]
 mod harness;
 
+mod allocator;
 mod archive;
 mod cli;
 mod corpus;
