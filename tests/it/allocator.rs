@@ -1,4 +1,4 @@
-//! The binary's mimalloc options (src/allocator.rs, included here): [`allocator::PURGE_DELAY`]
+//! The binary's mimalloc options (src/allocator.rs, included here): [`bin_allocator::PURGE_DELAY`]
 //! is the option mimalloc reads from `MIMALLOC_PURGE_DELAY`. The test runs itself again in a
 //! child process with that variable set and reads the option there.
 
@@ -6,14 +6,14 @@ use std::process::Command;
 
 #[path = "../../src/allocator.rs"]
 #[allow(dead_code)]
-mod allocator;
+mod bin_allocator;
 
 #[test]
 fn purge_delay_is_the_option_of_its_name() {
     if std::env::var_os("FACTLINT_PURGE_DELAY_PROBE").is_some() {
         // SAFETY: reads one of mimalloc's options
-        let value = unsafe { libmimalloc_sys::mi_option_get(allocator::PURGE_DELAY) };
-        assert_eq!(value, 1234, "option {} is not purge_delay", allocator::PURGE_DELAY);
+        let value = unsafe { libmimalloc_sys::mi_option_get(bin_allocator::PURGE_DELAY) };
+        assert_eq!(value, 1234, "option {} is not purge_delay", bin_allocator::PURGE_DELAY);
         return;
     }
     let out = Command::new(std::env::current_exe().expect("the test binary"))
