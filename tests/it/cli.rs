@@ -196,3 +196,41 @@ fn lang_flag_is_reported_as_the_flag() {
     let (_, out, _) = run(&["corpus", "--lang", "nn", path]);
     assert!(out.contains("  language   is (metadata)\n"), "{out}");
 }
+
+/// The SARIF log, input problems included, against serde-sarif's typed model (a
+/// dev-dependency: the printer itself writes plain JSON): every result and notification survives
+/// the typed round trip.
+#[test]
+fn sarif_matches_the_typed_model_with_input_problems() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        dir.path().join("a.jsonl"),
+        "{\"text\":\"Alls komu 40 manns.\",\"lang\":\"is\"}\n{nope\n{\"title\":\"t\"}\n",
+    )
+    .expect("write");
+    let path = dir.path().to_str().expect("utf8");
+    for args in [
+        &["check", "--format", "sarif", "examples/corpus"][..],
+        &["check", "--format", "sarif", path],
+    ] {
+        let (_, out, _) = run(args);
+        let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+        let typed: serde_sarif::sarif::Sarif =
+            serde_json::from_value(v.clone()).expect("matches the SARIF model");
+        let back = serde_json::to_value(&typed).expect("serialises");
+        let count =
+            |v: &serde_json::Value, key: &str| v["runs"][0][key].as_array().map_or(0, Vec::len);
+        assert_eq!(count(&back, "results"), count(&v, "results"));
+        let notes = |v: &serde_json::Value| {
+            v["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+                .as_array()
+                .map_or(0, Vec::len)
+        };
+        assert_eq!(notes(&back), notes(&v));
+    }
+    let (_, out, _) = run(&["check", "--format", "sarif", path]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let notes = &v["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    assert_eq!(notes.as_array().map(Vec::len), Some(2), "{notes}");
+    assert_eq!(notes[0]["locations"][0]["physicalLocation"]["region"]["startLine"], 2);
+}
