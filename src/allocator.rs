@@ -6,13 +6,12 @@
 /// `MIMALLOC_PURGE_DELAY` sets (tests/it/allocator.rs).
 pub const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
-/// Freed memory goes back to the system after 100 ms (mimalloc v2's default is 10 ms; v3's,
-/// which the mimalloc crate builds here, is 1000 ms; the figures below were measured against 10 ms): a worker's
-/// freed texts would otherwise stay resident while the claim list grows (without huge pages, the
-/// peak RSS of 1 GB of news fell from 1.31 to 1.20 GB), and returning it at once (0 ms) spent a
-/// third of the run's time in the kernel (1 GB of JSONL, two workers: 10-11 s of system time
-/// and 32-34 s in all at 0 ms, 1.2 s and 25 s at 100 ms, at the same peak). `MIMALLOC_PURGE_DELAY`
-/// in the environment is left to mimalloc.
+/// Freed memory goes back to the system after 100 ms, sooner than mimalloc's default (1000 ms in
+/// the v3 that the mimalloc crate builds; this comment used to say 10 ms, v2's default): a
+/// worker's freed texts would otherwise stay resident while the claim list grows, and returning
+/// them at once (0 ms) spent a third of the run's time in the kernel (bench/README.md, *Pipeline
+/// figures*).
+/// `MIMALLOC_PURGE_DELAY` in the environment is left to mimalloc.
 pub fn return_freed_memory() {
     if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
         return;

@@ -16,9 +16,8 @@ mod allocator;
 use allocator::return_freed_memory;
 
 /// mimalloc: a run makes millions of small allocations from every worker (tokens, sentences,
-/// claims). Measured on 1 GB of news with two workers, extraction took 74 s instead of 95 s and
-/// the RSS after it was 1.46 GB instead of 1.83 GB (one run each); on one worker it gains ~1 %.
-/// It is built without transparent huge pages (a 2 MB page stays resident for a few small live
+/// claims); with two workers it is faster and smaller than the system allocator (bench/README.md,
+/// *Pipeline figures*). It is built without transparent huge pages (a 2 MB page stays resident for a few small live
 /// objects), and [`return_freed_memory`] sets how soon it returns freed memory.
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
