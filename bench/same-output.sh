@@ -9,8 +9,10 @@
 #   bash bench/same-output.sh 9c85813         # a given commit
 #   MB=100 bash bench/same-output.sh          # and a generated corpus of 100 MB (tools/gen_corpus)
 #   PROFILE=release bash bench/same-output.sh # release builds (default: dev)
+#   SEED=/path/to/seed bash bench/same-output.sh
 #
-# Inputs: examples/corpus, tests/fixtures/consistent, ../shared/corpus/seed when it exists, and
+# Inputs: examples/corpus, tests/fixtures/consistent, the seed corpus when it exists ($SEED, else
+# ../shared/corpus/seed), and
 # the generated corpus when MB is set. Exit 1 on any difference (listed), 0 when all are equal.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,10 +31,11 @@ cargo build -q --profile "$profile" --bin factlint
 cp "$tgt/$dir/factlint" "$work/bin/new"
 
 inputs=(examples/corpus tests/fixtures/consistent)
-[ -d ../shared/corpus/seed ] && inputs+=(../shared/corpus/seed)
+seed=${SEED:-../shared/corpus/seed}
+[ -d "$seed" ] && inputs+=("$seed")
 if [ -n "${MB:-}" ]; then
   gen=/tmp/factlint-same-gen$MB
-  [ -f "$gen/stats.json" ] || cargo run -q --release -p gen_corpus -- --mb "$MB" --seed 1 --out "$gen" 2>/dev/null
+  [ -f "$gen/stats.json" ] || cargo run -q --profile "$profile" -p gen_corpus -- --mb "$MB" --seed 1 --out "$gen" 2>/dev/null
   inputs+=("$gen/corpus")
 fi
 
