@@ -11,7 +11,8 @@ mb=${MB:-5}
 dp_kb=${DATEPARSER_KB:-200}
 venv=${VENV:-/tmp/factlint-bench-venv}
 work=${WORK:-/tmp/factlint-compare}
-cargo build --release --quiet --bin factlint --bin gen_corpus
+cargo build --release --quiet --bin factlint
+cargo build --release --quiet -p gen_corpus
 tgt=${CARGO_TARGET_DIR:-target}
 if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
 "$venv/bin/pip" install --quiet --disable-pip-version-check dateparser tokenizer

@@ -13,7 +13,8 @@ sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(10 100 1000)
 gen_dir=${GEN_DIR:-/tmp/factlint-scale}
 threads=${THREADS:-"1 2"}
-cargo build --release --quiet --bin factlint --bin gen_corpus
+cargo build --release --quiet --bin factlint
+cargo build --release --quiet -p gen_corpus
 tgt=${CARGO_TARGET_DIR:-target}
 bin="$tgt"/release/factlint
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)"; exit 2; }

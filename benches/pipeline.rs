@@ -1,6 +1,6 @@
 //! `cargo bench`: analysis alone (the corpus stage), extraction alone, rules alone, the JSON report
 //! alone and the whole `check`, on a 10 MB corpus made by
-//! `gen_corpus` (seed 1) in the target folder at the first run (never committed).
+//! `gen_corpus` (tools/gen_corpus, seed 1) in the target folder at the first run (never committed).
 //!
 //! ```text
 //! cargo bench --bench pipeline                 # all five
@@ -30,7 +30,10 @@ fn corpus_dir() -> PathBuf {
         std::env::var("FACTLINT_BENCH_MB").ok().and_then(|s| s.parse().ok()).unwrap_or(10.0);
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-gen-{mb}mb"));
     if !dir.join("stats.json").exists() {
-        let ok = Command::new(env!("CARGO_BIN_EXE_gen_corpus"))
+        // the generator is a workspace member of its own (tools/gen_corpus), built here once
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let ok = Command::new(cargo)
+            .args(["run", "--release", "--quiet", "-p", "gen_corpus", "--"])
             .args(["--mb", &mb.to_string(), "--seed", "1", "--out"])
             .arg(&dir)
             .status()

@@ -206,7 +206,7 @@ fn for_each_document<T: Send>(
 
 /// Run `f` on a pool of `opts.threads` workers (or rayon's global pool, one a core). A pool of
 /// its own even when the CLI sized the global pool alike: running the pipeline on the global
-/// pool's workers raised the peak RSS by a fifth (100 MB corpus: 275 -> 330 MB, measured).
+/// pool's workers raised the peak RSS by a fifth (bench/README.md, *Pipeline figures*).
 fn in_pool<R: Send>(opts: &RunOptions, f: impl FnOnce() -> R + Send) -> R {
     match opts.threads.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok()) {
         Some(pool) => pool.install(f),
@@ -272,12 +272,12 @@ fn collect_claims(setup: &Setup, opts: &RunOptions) -> Report {
     Report { documents, claims, problems, ..Default::default() }
 }
 
-/// Input bytes a claim is given room for: denser than any news we have measured (generated news:
-/// a claim in 188 bytes; the sample corpus, one in 260; the scraped seed pages, one in 470).
+/// Input bytes a claim is given room for: denser than any news we have measured (bench/README.md,
+/// *Pipeline figures*).
 const BYTES_PER_CLAIM: u64 = 128;
 
 /// Reserve room for the run's claims up front: a vector that outgrows its room is copied whole,
-/// and the old and the new copy are held at once (1.3 GB for the claims of 1 GB of news). The
+/// and the old and the new copy are held at once (bench/README.md, *Pipeline figures*). The
 /// room is address space only; memory is used as claims arrive. When the room cannot be had,
 /// the vector grows as usual.
 fn reserve_claims(claims: &mut Vec<Claim>, total_bytes: u64) {
@@ -452,6 +452,7 @@ pub fn corpus_human(docs: &[Document], problems: &[InputProblem]) -> String {
             d.lang,
             match d.lang_source {
                 corpus::LangSource::Metadata => "metadata",
+                corpus::LangSource::CommandLine => "--lang",
                 corpus::LangSource::Detected => "detected",
                 corpus::LangSource::Default => "default",
             }

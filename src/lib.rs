@@ -9,10 +9,13 @@
 
 pub mod app;
 pub mod archive;
+pub mod calendar;
 pub mod claims;
 pub mod corpus;
+pub mod diagnostic;
 pub mod error;
 pub mod extract;
+pub mod intern;
 pub mod lang;
 pub mod report;
 pub mod rules;

@@ -11,29 +11,16 @@ use factlint::archive;
 use factlint::corpus::CorpusOptions;
 use factlint::report::{self, human, json, sarif};
 
+/// mimalloc's options (a file of its own: the integration tests check it)
+mod allocator;
+use allocator::return_freed_memory;
+
 /// mimalloc: a run makes millions of small allocations from every worker (tokens, sentences,
-/// claims). Measured on 1 GB of news with two workers, extraction took 74 s instead of 95 s and
-/// the RSS after it was 1.46 GB instead of 1.83 GB (one run each); on one worker it gains ~1 %.
-/// It is built without transparent huge pages (a 2 MB page stays resident for a few small live
+/// claims); with two workers it is faster and smaller than the system allocator (bench/README.md,
+/// *Pipeline figures*). It is built without transparent huge pages (a 2 MB page stays resident for a few small live
 /// objects), and [`return_freed_memory`] sets how soon it returns freed memory.
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// Freed memory goes back to the system after 100 ms, not mimalloc's default 10 ms: a worker's
-/// freed texts would otherwise stay resident while the claim list grows (without huge pages, the
-/// peak RSS of 1 GB of news fell from 1.31 to 1.20 GB), and returning it at once (0 ms) spent a
-/// third of the run's time in the kernel (1 GB of JSONL, two workers: 10-11 s of system time
-/// and 32-34 s in all at 0 ms, 1.2 s and 25 s at 100 ms, at the same peak). `MIMALLOC_PURGE_DELAY`
-/// in the environment is left to mimalloc.
-fn return_freed_memory() {
-    /// `mi_option_purge_delay` in mimalloc's option enum (its place is kept across versions)
-    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
-        return;
-    }
-    // SAFETY: sets one of mimalloc's options; mimalloc reads options at any time
-    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 100) };
-}
 
 #[derive(Parser)]
 #[command(
@@ -189,6 +176,27 @@ fn options(c: &Common) -> Result<RunOptions, ExitCode> {
     })
 }
 
+/// Writes to stdout. A reader that stops early (`| head`) closes the pipe: what is left is not
+/// wanted, so a broken pipe is no error (`print!` would panic, exit 101); another error is
+/// reported once on stderr.
+fn emit(s: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the output: {e}");
+        }
+    }
+}
+
+/// A streamed report's write error, unless the reader closed the pipe (see [`emit`]).
+fn ignore_broken_pipe(written: std::io::Result<()>) -> std::io::Result<()> {
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
 fn color() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
 }
@@ -236,7 +244,7 @@ fn main() -> ExitCode {
                 Format::Json => json::print(&against.report),
                 Format::Sarif => sarif::print(&against.report, &setup.rules),
             };
-            print!("{out}");
+            emit(&out);
             exit_for(&against.report)
         }
         Command::Check { common, format, corroborations, .. } => {
@@ -247,14 +255,14 @@ fn main() -> ExitCode {
             let report = app::check(&setup, &opts);
             let written = match format {
                 Format::Human => {
-                    print!("{}", human::print(&report, corroborations, color()));
+                    emit(&human::print(&report, corroborations, color()));
                     Ok(())
                 }
                 // streamed: a large corpus's report is never one string in memory
                 Format::Json => json::write(&report, std::io::stdout().lock()),
                 Format::Sarif => sarif::write(&report, &setup.rules, std::io::stdout().lock()),
             };
-            if let Err(e) = written {
+            if let Err(e) = ignore_broken_pipe(written) {
                 return fatal(miette::miette!("cannot write the report: {e}"));
             }
             app::trace("reported");
@@ -268,11 +276,12 @@ fn main() -> ExitCode {
             let report = app::collect(&setup, &opts);
             match format {
                 ListFormat::Json => {
-                    if let Err(e) = json::write(&report, std::io::stdout().lock()) {
+                    let written = json::write(&report, std::io::stdout().lock());
+                    if let Err(e) = ignore_broken_pipe(written) {
                         return fatal(miette::miette!("cannot write the report: {e}"));
                     }
                 }
-                ListFormat::Human => print!("{}", app::claims_human(&report)),
+                ListFormat::Human => emit(&app::claims_human(&report)),
             }
             if report.documents.is_empty() {
                 ExitCode::from(2)
@@ -287,8 +296,8 @@ fn main() -> ExitCode {
             };
             let (docs, problems) = app::read_documents(&setup, &opts);
             match format {
-                ListFormat::Json => print!("{}", app::corpus_json(&docs, &problems)),
-                ListFormat::Human => print!("{}", app::corpus_human(&docs, &problems)),
+                ListFormat::Json => emit(&app::corpus_json(&docs, &problems)),
+                ListFormat::Human => emit(&app::corpus_human(&docs, &problems)),
             }
             if docs.is_empty() {
                 ExitCode::from(2)
@@ -303,7 +312,7 @@ fn main() -> ExitCode {
             };
             match archive::index(&setup, &opts, &db, &archive::IndexOptions { batch }) {
                 Ok(stats) => {
-                    print!("{}", stats.human());
+                    emit(&stats.human());
                     if stats.documents == 0 {
                         ExitCode::from(2)
                     } else {
@@ -322,8 +331,8 @@ fn main() -> ExitCode {
             match archive::sources(&setup, &db, &query.join(" "), &opts) {
                 Ok(view) => {
                     match format {
-                        ListFormat::Json => print!("{}", view.json()),
-                        ListFormat::Human => print!("{}", view.human()),
+                        ListFormat::Json => emit(&view.json()),
+                        ListFormat::Human => emit(&view.human()),
                     }
                     ExitCode::SUCCESS
                 }
@@ -332,7 +341,7 @@ fn main() -> ExitCode {
         }
         Command::Explain { code, .. } => match app::explain(&setup.rules, &code) {
             Some(s) => {
-                print!("{s}");
+                emit(&s);
                 ExitCode::SUCCESS
             }
             None => fatal(miette::miette!(
@@ -341,7 +350,7 @@ fn main() -> ExitCode {
             )),
         },
         Command::Rules { .. } => {
-            print!("{}", app::rules_table(&setup.rules));
+            emit(&app::rules_table(&setup.rules));
             ExitCode::SUCCESS
         }
     }

@@ -11,8 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::{Phase, TimeUnit};
 
-pub mod sym;
-pub use sym::{Sym, SymList};
+pub use crate::intern::{Sym, SymList};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

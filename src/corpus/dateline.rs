@@ -116,7 +116,7 @@ pub fn find(text: &str, months: &Map<String, u8>, published_words: &[&str]) -> O
 
 /// The byte offset after the first `n` characters of `text` (its length when shorter), as
 /// `text.char_indices().nth(n)` gives it; the characters are counted 64 bytes at a time (half
-/// the time of `nth` over generated news: 4.7 against 9.4 ms for 10 MB).
+/// the time of `nth`: bench/README.md, *Pipeline figures*).
 fn char_boundary(text: &str, n: usize) -> usize {
     let b = text.as_bytes();
     // (no more characters than bytes: a short text is all of it)

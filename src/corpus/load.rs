@@ -380,14 +380,17 @@ fn decode_json_string(lit: &str, base: usize) -> Option<(String, OffsetMap)> {
                 let hex =
                     |k: usize| inner.get(k..k + 4).and_then(|h| u32::from_str_radix(h, 16).ok());
                 let hi = hex(i + 2)?;
-                if (0xD800..0xDC00).contains(&hi) && inner.get(i + 6..i + 8) == Some("\\u") {
-                    let lo = hex(i + 8)?;
-                    i += 6;
-                    char::from_u32(
-                        0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF),
-                    )?
-                } else {
-                    char::from_u32(hi).unwrap_or('\u{FFFD}')
+                // a high surrogate pairs only with a low one that follows it; a lone surrogate
+                // is U+FFFD, and an escape after it is decoded on its own
+                let lo = inner.get(i + 6..i + 8).filter(|&e| e == "\\u").and_then(|_| hex(i + 8));
+                match lo {
+                    Some(lo)
+                        if (0xD800..0xDC00).contains(&hi) && (0xDC00..0xE000).contains(&lo) =>
+                    {
+                        i += 6;
+                        char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))?
+                    }
+                    _ => char::from_u32(hi).unwrap_or('\u{FFFD}'),
                 }
             }
             _ => return None,
@@ -507,6 +510,23 @@ mod tests {
         assert_eq!(&line[f..f + 2], "32");
         let f = d.map.to_file(d.text.find("hús").unwrap()) - 100;
         assert_eq!(&line[f..f + 4], "hús");
+    }
+
+    #[test]
+    fn surrogate_escapes_decode_to_their_characters() {
+        let text = |lit: &str| decode_json_string(lit, 0).map(|(t, _)| t);
+        // a pair is one character; its offsets map past both escapes
+        let (t, map) = decode_json_string(r#""a\uD83D\uDE00b""#, 0).unwrap();
+        assert_eq!(t, "a\u{1F600}b");
+        assert_eq!(map.to_file(t.find('b').unwrap()), 13);
+        // a high surrogate and an escape that is not a low one: U+FFFD, then that escape's own
+        // character (it was read as a pair: U+1F441 for "\uD83D\u0041")
+        assert_eq!(text(r#""\uD83D\u0041""#).as_deref(), Some("\u{FFFD}A"));
+        assert_eq!(text(r#""\uD83D\uD83D\uDE00""#).as_deref(), Some("\u{FFFD}\u{1F600}"));
+        // lone surrogates, either half
+        assert_eq!(text(r#""\uD83Dx""#).as_deref(), Some("\u{FFFD}x"));
+        assert_eq!(text(r#""\uDE00""#).as_deref(), Some("\u{FFFD}"));
+        assert_eq!(text(r#""\u00e9""#).as_deref(), Some("é"));
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub enum DateSource {
 #[serde(rename_all = "snake_case")]
 pub enum LangSource {
     Metadata,
+    /// `--lang`
+    CommandLine,
     Detected,
     Default,
 }
@@ -187,7 +189,7 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
                 }
             }
             match opts.lang.clone().or_else(|| detect_lang(&tokens, &lang_bits, k)) {
-                Some(l) if opts.lang.is_some() => (l, LangSource::Metadata),
+                Some(l) if opts.lang.is_some() => (l, LangSource::CommandLine),
                 Some(l) => (l, LangSource::Detected),
                 None => (
                     k.langs.first().map(|l| l.code.clone()).unwrap_or_default(),

@@ -5,7 +5,7 @@
 
 pub mod clock;
 pub mod parse;
-pub mod resolve;
+pub use crate::calendar as resolve;
 
 use std::borrow::Cow;
 

@@ -10,8 +10,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::claims::Sym;
 use crate::error::DataError;
+use crate::intern::Sym;
 
 /// The hash map of every look-up table and grouping (foldhash: fast on short keys, seeded per
 /// process; nothing iterates a map to decide an order).

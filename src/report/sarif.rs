@@ -1,9 +1,9 @@
-//! SARIF 2.1.0 output: one result per diagnostic, byte and line/column regions. Each result is
-//! built as JSON and checked against serde-sarif's typed model; the typed log is written out.
+//! SARIF 2.1.0 output: one result per diagnostic, byte and line/column regions, streamed a
+//! result at a time. The tests check the output against serde-sarif's typed model (a
+//! dev-dependency).
 
 use std::io::Write;
 
-use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::human::Sources;
@@ -89,7 +89,7 @@ pub fn write(r: &Report, rules: &[Rule], w: impl Write) -> std::io::Result<()> {
             })
         })
         .collect();
-    let mut doc = json!({
+    let doc = json!({
         "version": "2.1.0",
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "runs": [{
@@ -104,27 +104,75 @@ pub fn write(r: &Report, rules: &[Rule], w: impl Write) -> std::io::Result<()> {
             "results": [],
         }],
     });
-    // validated against the typed SARIF model, a result at a time (a large run's results as JSON
-    // values would be ten times its report); printed in the typed form
-    let typed = serde_sarif::sarif::Sarif::deserialize(&doc).ok().and_then(|mut log| {
-        let results = r
-            .diagnostics
-            .iter()
-            .map(|d| serde_sarif::sarif::Result::deserialize(&result(d, &mut sources)).ok())
-            .collect::<Option<Vec<_>>>()?;
-        log.runs.first_mut()?.results = Some(results);
-        Some(log)
-    });
+    // the log around its results, then the results streamed one at a time into their place (a
+    // large run's results as JSON values would be ten times its report): the same bytes as
+    // `serde_json::to_writer_pretty` of the whole log. (serde-sarif's typed model checks the
+    // output in the tests, not here.)
+    let frame = serde_json::to_string_pretty(&doc)?;
+    let (head, tail) =
+        frame.split_once(RESULTS_SLOT).ok_or_else(|| std::io::Error::other("no results slot"))?;
     let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
-    match typed {
-        Some(log) => serde_json::to_writer_pretty(&mut w, &log)?,
-        // (not valid SARIF: a bug; the document is printed as built, for the report)
-        None => {
-            doc["runs"][0]["results"] =
-                r.diagnostics.iter().map(|d| result(d, &mut sources)).collect();
-            serde_json::to_writer_pretty(&mut w, &doc)?;
+    w.write_all(head.as_bytes())?;
+    w.write_all(b"\"results\": [")?;
+    for (i, d) in r.diagnostics.iter().enumerate() {
+        w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        let item = serde_json::to_string_pretty(&result(d, &mut sources))?;
+        for (j, line) in item.lines().enumerate() {
+            if j > 0 {
+                w.write_all(b"\n")?;
+            }
+            w.write_all(RESULT_INDENT.as_bytes())?;
+            w.write_all(line.as_bytes())?;
         }
     }
+    if !r.diagnostics.is_empty() {
+        w.write_all(b"\n")?;
+        w.write_all(&RESULT_INDENT.as_bytes()[2..])?;
+    }
+    w.write_all(b"]")?;
+    w.write_all(tail.as_bytes())?;
     w.write_all(b"\n")?;
     w.flush()
+}
+
+/// Where the results go in the pretty-printed log (a key's quotes cannot occur unescaped inside
+/// a string, so this is the one place), and the indentation of a result there (depth 4: the log,
+/// its runs, the run, its results).
+const RESULTS_SLOT: &str = "\"results\": []";
+const RESULT_INDENT: &str = "        ";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Streamed, the log is byte for byte what serde_json pretty-prints for the whole log.
+    #[test]
+    fn streamed_log_is_the_pretty_printed_log() {
+        let setup = crate::app::Setup::load(None).expect("built-in data");
+        let opts = crate::app::RunOptions {
+            paths: vec![
+                std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/corpus")
+            ],
+            threads: Some(1),
+            ..Default::default()
+        };
+        let mut r = crate::app::check(&setup, &opts);
+        assert!(r.diagnostics.len() >= 2);
+        for report in [&r, &crate::report::Report::default()] {
+            let streamed = print(report, &setup.rules);
+            let mut v: Value = serde_json::from_str(&streamed).expect("valid JSON");
+            let mut sources = Sources::default();
+            v["runs"][0]["results"] =
+                report.diagnostics.iter().map(|d| result(d, &mut sources)).collect();
+            assert_eq!(streamed, serde_json::to_string_pretty(&v).expect("prints") + "\n");
+        }
+        r.diagnostics.truncate(1);
+        let one = print(&r, &setup.rules);
+        assert_eq!(
+            serde_json::from_str::<Value>(&one).expect("valid")["runs"][0]["results"]
+                .as_array()
+                .map(Vec::len),
+            Some(1)
+        );
+    }
 }

@@ -2,10 +2,10 @@
 
 use crate::lang::{Map, Set};
 
+use crate::calendar as resolve;
 use crate::claims::{fmt_num, Claim, ClaimKind, DateForm, Interval, Precision, Sym};
-use crate::extract::resolve;
+use crate::diagnostic::{Corroboration, Diagnostic, DocMeta, Label, Source};
 use crate::lang::TimeUnit;
-use crate::report::{Corroboration, Diagnostic, DocMeta, Label, Source};
 
 use super::{Check, Rule};
 

@@ -9,8 +9,8 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::claims::Claim;
+use crate::diagnostic::{Corroboration, Diagnostic, DocMeta, Severity, Source};
 use crate::error::DataError;
-use crate::report::{Corroboration, Diagnostic, DocMeta, Severity, Source};
 
 /// The built-in checks a rule file can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -142,3 +142,95 @@ fn trace_says_each_phase_on_stderr_and_leaves_the_report_alone() {
     assert!(err.lines().all(|l| !l.starts_with("trace:") || l.ends_with("MB peak")), "{err}");
     assert!(!String::from_utf8_lossy(&plain.stderr).contains("trace:"), "off unless asked for");
 }
+
+/// `claims … | head -1`: the reader closes the pipe after one line; the rest is not wanted, so
+/// the run ends quietly (a panic on the broken pipe was exit 101).
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().expect("tmp");
+    // far more output than a pipe holds (64 KiB), so the writer meets the closed pipe
+    let text: String =
+        (0..4000).map(|i| format!("Alls komu {} manns á fundinn í gær.\n", i + 2)).collect();
+    std::fs::write(dir.path().join("many.txt"), text).expect("write");
+    for format in ["human", "json"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+            .args(["claims", "--format", format, "--lang", "is"])
+            .arg(dir.path())
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut first)
+            .expect("a first line");
+        assert!(!first.is_empty());
+        // the reader is dropped here: the pipe is closed
+        let out = child.wait_with_output().expect("ends");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{format}: {err}");
+        assert!(!err.contains("panicked"), "{format}: {err}");
+    }
+}
+
+/// A language given with `--lang` is reported as coming from the flag, not from metadata.
+#[test]
+fn lang_flag_is_reported_as_the_flag() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("a.txt"), "Alls komu 40 manns á fundinn í gær.\n")
+        .expect("write");
+    let path = dir.path().to_str().expect("utf8");
+    let (code, out, _) = run(&["corpus", "--lang", "is", path]);
+    assert_eq!(code, 0);
+    assert!(out.contains("  language   is (--lang)\n"), "{out}");
+    let (code, out, _) = run(&["corpus", "--format", "json", "--lang", "is", path]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["documents"][0]["lang_source"], "command_line");
+    // metadata still wins over the flag, and says so
+    std::fs::write(dir.path().join("manifest.jsonl"), "{\"path\":\"a.txt\",\"lang\":\"is\"}\n")
+        .expect("write");
+    let (_, out, _) = run(&["corpus", "--lang", "nn", path]);
+    assert!(out.contains("  language   is (metadata)\n"), "{out}");
+}
+
+/// The SARIF log, input problems included, against serde-sarif's typed model (a
+/// dev-dependency: the printer itself writes plain JSON): every result and notification survives
+/// the typed round trip.
+#[test]
+fn sarif_matches_the_typed_model_with_input_problems() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        dir.path().join("a.jsonl"),
+        "{\"text\":\"Alls komu 40 manns.\",\"lang\":\"is\"}\n{nope\n{\"title\":\"t\"}\n",
+    )
+    .expect("write");
+    let path = dir.path().to_str().expect("utf8");
+    for args in [
+        &["check", "--format", "sarif", "examples/corpus"][..],
+        &["check", "--format", "sarif", path],
+    ] {
+        let (_, out, _) = run(args);
+        let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+        let typed: serde_sarif::sarif::Sarif =
+            serde_json::from_value(v.clone()).expect("matches the SARIF model");
+        let back = serde_json::to_value(&typed).expect("serialises");
+        let count =
+            |v: &serde_json::Value, key: &str| v["runs"][0][key].as_array().map_or(0, Vec::len);
+        assert_eq!(count(&back, "results"), count(&v, "results"));
+        let notes = |v: &serde_json::Value| {
+            v["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+                .as_array()
+                .map_or(0, Vec::len)
+        };
+        assert_eq!(notes(&back), notes(&v));
+    }
+    let (_, out, _) = run(&["check", "--format", "sarif", path]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let notes = &v["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    assert_eq!(notes.as_array().map(Vec::len), Some(2), "{notes}");
+    assert_eq!(notes[0]["locations"][0]["physicalLocation"]["region"]["startLine"], 2);
+}

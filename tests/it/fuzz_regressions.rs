@@ -2,9 +2,12 @@
 //! `rules`). Each input runs through the same code path as its fuzz target and must come back
 //! without a panic. Minimised crash inputs live in `tests/fuzz_regressions/<target>/`; inputs that
 //! made the pipeline super-linear are generated here at a size where the old behaviour took
-//! minutes (no timing assertions: a regression shows as a test that does not finish).
+//! minutes. Each of those runs under [`hang_guard`]: it fails when not done within 30 times its
+//! normal time (a hang guard, not a speed assertion).
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use crate::harness;
 
@@ -35,38 +38,37 @@ fn stored(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
         .collect()
 }
 
+/// Runs every stored input of `target` through `run`; a target with no stored input fails (the
+/// folder is misnamed or gone, and the test would pass on nothing).
+fn run_stored(target: &str, run: impl Fn(&[u8])) {
+    let inputs = stored(target);
+    assert!(!inputs.is_empty(), "no stored input in tests/fuzz_regressions/{target}/");
+    for (p, data) in inputs {
+        eprintln!("{}", p.display());
+        run(&data);
+    }
+}
+
 #[test]
 fn stored_extract_inputs() {
-    for (p, data) in stored("extract") {
-        eprintln!("{}", p.display());
-        fuzz_extract(&data);
-    }
+    run_stored("extract", |d| {
+        fuzz_extract(d);
+    });
 }
 
 #[test]
 fn stored_jsonl_inputs() {
-    let inputs = stored("jsonl");
-    assert!(!inputs.is_empty());
-    for (p, data) in inputs {
-        eprintln!("{}", p.display());
-        fuzz_jsonl(&data);
-    }
+    run_stored("jsonl", fuzz_jsonl);
 }
 
 #[test]
 fn stored_numbers_inputs() {
-    for (p, data) in stored("numbers") {
-        eprintln!("{}", p.display());
-        fuzz_numbers(&data);
-    }
+    run_stored("numbers", fuzz_numbers);
 }
 
 #[test]
 fn stored_rules_inputs() {
-    for (p, data) in stored("rules") {
-        eprintln!("{}", p.display());
-        fuzz_rules(&data);
-    }
+    run_stored("rules", fuzz_rules);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -82,65 +84,120 @@ fn abbreviation_glue_at_the_start_of_a_line() {
 // ---------------------------------------------------------------------------------------------
 // Super-linear inputs, generated
 
+/// Runs `f` on a thread of its own and fails if it is not done within 30 times `normal` (the
+/// test's time in a debug build on a 2-core machine shared by several builds, rounded up): a
+/// return to the old super-linear behaviour fails here instead of running for minutes. A panic
+/// inside `f` is the test's panic.
+fn hang_guard(normal: Duration, f: impl FnOnce() + Send + 'static) {
+    let limit = normal * 30;
+    let (done, wait) = mpsc::channel();
+    let started = Instant::now();
+    let worker = std::thread::spawn(move || {
+        f();
+        let _ = done.send(());
+    });
+    match wait.recv_timeout(limit) {
+        Ok(()) => eprintln!("done in {:?} (limit {limit:?})", started.elapsed()),
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            if let Err(panic) = worker.join() {
+                std::panic::resume_unwind(panic);
+            }
+        }
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            panic!("not done within {limit:?} (30 × its normal {normal:?}): super-linear again?")
+        }
+    }
+}
+
+#[test]
+fn the_hang_guard_fails_a_hang_and_passes_a_panic_through() {
+    let hang = std::panic::catch_unwind(|| {
+        hang_guard(Duration::from_millis(2), || std::thread::sleep(Duration::from_millis(500)))
+    });
+    assert!(hang.is_err());
+    let panic = std::panic::catch_unwind(|| hang_guard(Duration::from_secs(1), || panic!("own")));
+    let msg = panic.expect_err("the panic comes through");
+    assert_eq!(msg.downcast_ref::<&str>(), Some(&"own"));
+    hang_guard(Duration::from_secs(1), || {});
+}
+
 /// "a.a.a.a…a. B": the abbreviation glue rebuilt an ever longer string at each step.
 #[test]
 fn long_dotted_abbreviation_chain() {
-    let text = format!("{}. Bær.", "a.".repeat(150_000));
-    extract_text(&text, "is");
+    // 0.36 s alone in a debug build
+    hang_guard(Duration::from_millis(1000), || {
+        let text = format!("{}. Bær.", "a.".repeat(150_000));
+        extract_text(&text, "is");
+    });
 }
 
 /// ".........." with no sentence start after it: every period absorbed the rest of the run.
 #[test]
 fn long_run_of_periods() {
-    let text = format!("Hér {} eru 5 hús.", ".".repeat(100_000));
-    extract_text(&text, "is");
+    // 0.18 s alone in a debug build
+    hang_guard(Duration::from_millis(500), || {
+        let text = format!("Hér {} eru 5 hús.", ".".repeat(100_000));
+        extract_text(&text, "is");
+    });
 }
 
 /// Thousands of distinct teaser sentences ("… …"): each was compared with every sentence.
 #[test]
 fn many_teaser_sentences() {
-    let text: String =
-        (0..20_000).map(|i| format!("Þetta er stutt kynning á frétt númer {i} …\n")).collect();
-    extract_text(&text, "is");
+    // 2.8 s alone in a debug build
+    hang_guard(Duration::from_millis(6000), || {
+        let text: String =
+            (0..20_000).map(|i| format!("Þetta er stutt kynning á frétt númer {i} …\n")).collect();
+        extract_text(&text, "is");
+    });
 }
 
 /// A page of boilerplate block starts with no end marker, and tail markers inside one long line.
 #[test]
 fn many_unclosed_boilerplate_blocks_and_tail_markers() {
-    let b = &setup().k.boilerplate;
-    let mut text = String::new();
-    if let Some(block) = b.block.first() {
-        for i in 0..30_000 {
-            text.push_str(&format!("{} {i}\n", block.start));
+    // 0.48 s alone in a debug build
+    hang_guard(Duration::from_millis(1500), || {
+        let b = &setup().k.boilerplate;
+        let mut text = String::new();
+        if let Some(block) = b.block.first() {
+            for i in 0..30_000 {
+                text.push_str(&format!("{} {i}\n", block.start));
+            }
         }
-    }
-    if let Some(marker) = b.tail.first().and_then(|t| t.marker.first()) {
-        text.push_str("Fréttin: ");
-        for _ in 0..30_000 {
-            text.push_str(marker);
-            text.push(' ');
+        if let Some(marker) = b.tail.first().and_then(|t| t.marker.first()) {
+            text.push_str("Fréttin: ");
+            for _ in 0..30_000 {
+                text.push_str(marker);
+                text.push(' ');
+            }
+            text.push('\n');
         }
-        text.push('\n');
-    }
-    text.push_str("Tveir menn komu 13. september 2023.\n");
-    extract_text(&text, "is");
+        text.push_str("Tveir menn komu 13. september 2023.\n");
+        extract_text(&text, "is");
+    });
 }
 
 /// A page-long "word": the compound-head look-up hashed and counted every suffix (quadratic).
 #[test]
 fn one_very_long_word() {
-    let text = format!("Hér eru 5 {} og 3 hús.", "ab".repeat(300_000));
-    extract_text(&text, "is");
+    // 0.02 s alone in a debug build
+    hang_guard(Duration::from_millis(200), || {
+        let text = format!("Hér eru 5 {} og 3 hús.", "ab".repeat(300_000));
+        extract_text(&text, "is");
+    });
 }
 
 /// "1.000.000.000…" beyond f64: the number failed as infinite and was re-read from every group.
 #[test]
 fn long_chain_of_digit_groups() {
-    let text = format!("Alls 1{} manns.", ".000".repeat(100_000));
-    extract_text(&text, "is");
-    let text = format!("Totalt 1{} personar.", " 000".repeat(100_000));
-    extract_text(&text, "nn");
-    fuzz_numbers(format!("5{} milljónir", "9".repeat(305)).as_bytes());
+    // 0.56 s alone in a debug build
+    hang_guard(Duration::from_millis(1500), || {
+        let text = format!("Alls 1{} manns.", ".000".repeat(100_000));
+        extract_text(&text, "is");
+        let text = format!("Totalt 1{} personar.", " 000".repeat(100_000));
+        extract_text(&text, "nn");
+        fuzz_numbers(format!("5{} milljónir", "9".repeat(305)).as_bytes());
+    });
 }
 
 /// Base-26 names: "Baa", "Bab", …
@@ -158,38 +215,47 @@ fn name(mut i: usize) -> String {
 /// the whole sentence.
 #[test]
 fn run_on_sentence_with_many_names_and_numbers() {
-    let mut text = "!".repeat(20_000);
-    text.push(' ');
-    for i in 0..20_000 {
-        text.push_str(&format!("{} {} ", name(i), i % 90 + 2));
-    }
-    text.push('\n');
-    extract_text(&text, "is");
+    // 12.8 s alone in a debug build
+    hang_guard(Duration::from_millis(20000), || {
+        let mut text = "!".repeat(20_000);
+        text.push(' ');
+        for i in 0..20_000 {
+            text.push_str(&format!("{} {} ", name(i), i % 90 + 2));
+        }
+        text.push('\n');
+        extract_text(&text, "is");
+    });
 }
 
 /// Many numbers before many mentions of a known person in one sentence: the principal person
 /// was searched through every mention for every claim.
 #[test]
 fn numbers_before_many_person_mentions() {
-    let mut text = String::from("Alls ");
-    for i in 0..50_000 {
-        text.push_str(&format!("{} ", i % 90 + 2));
-    }
-    for _ in 0..50_000 {
-        text.push_str("Pútín ");
-    }
-    text.push_str("kom.\n");
-    extract_text(&text, "is");
+    // 1.0 s alone in a debug build
+    hang_guard(Duration::from_millis(3000), || {
+        let mut text = String::from("Alls ");
+        for i in 0..50_000 {
+            text.push_str(&format!("{} ", i % 90 + 2));
+        }
+        for _ in 0..50_000 {
+            text.push_str("Pútín ");
+        }
+        text.push_str("kom.\n");
+        extract_text(&text, "is");
+    });
 }
 
 /// Thousands of Bokmål paragraphs in a Nynorsk document: each sentence looked its paragraph up
 /// in the list of other-language paragraphs.
 #[test]
 fn many_paragraphs_in_another_language() {
-    let text: String = (0..10_000)
-        .map(|i| format!("Hun sier at de ikke vet hvor mye det er, {i} personer.\n"))
-        .collect();
-    extract_text(&text, "nn");
+    // 2.1 s alone in a debug build
+    hang_guard(Duration::from_millis(5000), || {
+        let text: String = (0..10_000)
+            .map(|i| format!("Hun sier at de ikke vet hvor mye det er, {i} personer.\n"))
+            .collect();
+        extract_text(&text, "nn");
+    });
 }
 
 /// Number words past u64 in a desk's lexicon, and a written-together compound of them.
@@ -231,10 +297,13 @@ fn first_in_more_years_than_the_calendar_has() {
 /// every dash, once for each claim.
 #[test]
 fn many_claims_after_a_long_run_of_dashes() {
-    let mut text = format!("Þetta var fyrsta{}", " -".repeat(50_000));
-    for i in 0..20_000 {
-        text.push_str(&format!(" í {} ár", i % 90 + 2));
-    }
-    text.push_str(".\n");
-    extract_text(&text, "is");
+    // 0.64 s alone in a debug build
+    hang_guard(Duration::from_millis(1500), || {
+        let mut text = format!("Þetta var fyrsta{}", " -".repeat(50_000));
+        for i in 0..20_000 {
+            text.push_str(&format!(" í {} ár", i % 90 + 2));
+        }
+        text.push_str(".\n");
+        extract_text(&text, "is");
+    });
 }

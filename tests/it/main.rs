@@ -8,6 +8,7 @@ mod common;
 mod harness;
 
 mod accuracy;
+mod allocator;
 mod archive;
 mod cli;
 mod corpus;
@@ -18,3 +19,5 @@ mod input;
 mod mutations;
 mod numbers;
 mod rules;
+mod tidy;
+mod token;

@@ -27,6 +27,9 @@ struct Mutation {
     rule: Option<String>,
     #[serde(default)]
     also: Vec<String>,
+    /// why the checker misses it today (the suite pins its misses)
+    #[serde(default)]
+    known_miss: Option<String>,
 }
 
 fn suite() -> Suite {
@@ -81,23 +84,42 @@ fn mutation_suite_catch_rate() {
             .collect();
         match (hit, unexpected.is_empty()) {
             (Some(_), true) => caught += 1,
-            (Some(_), false) => {
-                failures.push(format!("{}: caught, but also {:?}", m.id, unexpected))
-            }
-            (None, _) => failures.push(format!(
-                "{}: {} not raised at the edit (got {:?})",
-                m.id,
-                rule,
-                report.diagnostics.iter().map(|d| d.code.as_str()).collect::<Vec<_>>()
+            (Some(_), false) => failures
+                .push((m.id.clone(), format!("{}: caught, but also {:?}", m.id, unexpected))),
+            (None, _) => failures.push((
+                m.id.clone(),
+                format!(
+                    "{}: {} not raised at the edit (got {:?})",
+                    m.id,
+                    rule,
+                    report.diagnostics.iter().map(|d| d.code.as_str()).collect::<Vec<_>>()
+                ),
             )),
         }
     }
     let rate = caught as f64 / suite.mutation.len() as f64;
     println!("mutation suite: caught {caught}/{} = {:.1}%", suite.mutation.len(), rate * 100.0);
-    for f in &failures {
+    let mut rules: Vec<&str> = suite.mutation.iter().filter_map(|m| m.rule.as_deref()).collect();
+    rules.sort_unstable();
+    rules.dedup();
+    for rule in rules {
+        let of_rule: Vec<&Mutation> =
+            suite.mutation.iter().filter(|m| m.rule.as_deref() == Some(rule)).collect();
+        let missed = of_rule.iter().filter(|m| failures.iter().any(|(id, _)| id == &m.id)).count();
+        println!("  {rule}: caught {} of {}", of_rule.len() - missed, of_rule.len());
+    }
+    for (_, f) in &failures {
         println!("  {f}");
     }
-    assert!(rate >= 0.9, "catch rate {:.1}% < 90%", rate * 100.0);
+    // pinned exactly: a new miss fails, and so does a known miss that is now caught
+    let missed: Vec<&str> = failures.iter().map(|(id, _)| id.as_str()).collect();
+    let known: Vec<&str> =
+        suite.mutation.iter().filter(|m| m.known_miss.is_some()).map(|m| m.id.as_str()).collect();
+    assert_eq!(
+        missed, known,
+        "the misses changed: mark a new miss `known_miss` in tests/mutations.toml, or remove the \
+         mark from one that is caught now"
+    );
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! gen_corpus: a deterministic synthetic news corpus for benchmarks (Icelandic, Nynorsk, Bokmål).
 //!
 //! ```text
-//! cargo run --release --bin gen_corpus -- --mb 10 --out /tmp/gen10 [--jsonl] [--seed 1] [--conflict-rate 0.05]
-//! cargo run --release --bin gen_corpus -- --mb 5 --out /tmp/plain --plain
+//! cargo run --release -p gen_corpus -- --mb 10 --out /tmp/gen10 [--jsonl] [--seed 1] [--conflict-rate 0.05]
+//! cargo run --release -p gen_corpus -- --mb 5 --out /tmp/plain --plain
 //! ```
 //!
 //! Writes, under `--out`:
@@ -1149,7 +1149,7 @@ impl Sink {
     }
 }
 
-const BUILTIN_ENTITIES: &str = include_str!("../../rules/entities.toml");
+const BUILTIN_ENTITIES: &str = include_str!("../../../rules/entities.toml");
 
 fn main() -> Res<()> {
     let a = parse_args()?;

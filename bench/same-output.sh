@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Is the output of a build byte-identical to that of another commit? Builds BASE (default: the
+# parent of HEAD) from `git archive` in a temporary folder (sharing this checkout's target folder,
+# so the dependencies are not built again) and the working tree, then runs both binaries from
+# this folder over the same inputs and compares their output byte for byte: `check` in human,
+# JSON and SARIF, and `claims --format json`.
+#
+#   bash bench/same-output.sh                 # HEAD^ against the working tree
+#   bash bench/same-output.sh 9c85813         # a given commit
+#   MB=100 bash bench/same-output.sh          # and a generated corpus of 100 MB (tools/gen_corpus)
+#   PROFILE=release bash bench/same-output.sh # release builds (default: dev)
+#   SEED=/path/to/seed bash bench/same-output.sh
+#
+# Inputs: examples/corpus, tests/fixtures/consistent, the seed corpus when it exists ($SEED, else
+# ../shared/corpus/seed), and
+# the generated corpus when MB is set. Exit 1 on any difference (listed), 0 when all are equal.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+base=${1:-HEAD^}
+profile=${PROFILE:-dev}
+dir=$([ "$profile" = dev ] && echo debug || echo "$profile")
+tgt=$(pwd)/target
+work=$(mktemp -d /tmp/factlint-same.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+git archive "$(git rev-parse "$base")" | tar -x -C "$work"
+mkdir -p "$work/bin"
+(cd "$work" && CARGO_TARGET_DIR="$tgt" cargo build -q --profile "$profile" --bin factlint)
+cp "$tgt/$dir/factlint" "$work/bin/base"
+cargo build -q --profile "$profile" --bin factlint
+cp "$tgt/$dir/factlint" "$work/bin/new"
+
+inputs=(examples/corpus tests/fixtures/consistent)
+seed=${SEED:-../shared/corpus/seed}
+[ -d "$seed" ] && inputs+=("$seed")
+if [ -n "${MB:-}" ]; then
+  gen=/tmp/factlint-same-gen$MB
+  [ -f "$gen/stats.json" ] || cargo run -q --profile "$profile" -p gen_corpus -- --mb "$MB" --seed 1 --out "$gen" 2>/dev/null
+  inputs+=("$gen/corpus")
+fi
+
+differ=0
+for input in "${inputs[@]}"; do
+  for args in "check" "check --format json" "check --format sarif" "check --corroborations" "claims --format json"; do
+    for b in base new; do
+      # exit codes too (1: conflicts found is an answer, not a failure)
+      ( NO_COLOR=1 "$work/bin/$b" $args --threads 2 "$input" > "$work/$b.out" 2> /dev/null; echo "exit $?" >> "$work/$b.out" ) || true
+    done
+    if cmp -s "$work/base.out" "$work/new.out"; then
+      printf 'same     %-28s %s (%s bytes)\n' "$args" "$input" "$(wc -c < "$work/new.out")"
+    else
+      printf 'DIFFERS  %-28s %s\n' "$args" "$input"
+      diff "$work/base.out" "$work/new.out" | head -5
+      differ=1
+    fi
+  done
+done
+exit $differ

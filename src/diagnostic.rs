@@ -1,0 +1,162 @@
+//! The diagnostic model every printer reads: a [`Diagnostic`] with its [`Label`]s, a
+//! [`Corroboration`] with its [`Source`]s, their [`Severity`], and [`DocMeta`], what later stages
+//! keep of a document. The rules make these, the report prints them; it sits below both, so
+//! neither imports the other for it.
+
+use serde::Serialize;
+
+use crate::claims::{Claim, Sym};
+use crate::corpus::{DateSource, LangSource};
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Advice,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Advice => "advice",
+        }
+    }
+}
+
+/// A labelled span in one document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Label {
+    #[serde(skip)]
+    pub doc: u32,
+    pub path: Sym,
+    /// byte offsets into the file as read
+    pub start: usize,
+    pub end: usize,
+    pub text: Sym,
+    /// (interned: most labels are the sources of corroborations, whose messages are values)
+    pub message: Sym,
+    pub primary: bool,
+}
+
+impl Label {
+    pub fn of(claim: &Claim, docs: &[DocMeta], message: String, primary: bool) -> Label {
+        Label::with(claim, docs, Sym::new(&message), primary)
+    }
+    fn with(claim: &Claim, docs: &[DocMeta], message: Sym, primary: bool) -> Label {
+        Label {
+            doc: claim.doc,
+            path: docs.get(claim.doc as usize).map_or_else(|| Sym::new(""), |d| d.path),
+            start: claim.start,
+            end: claim.end,
+            text: claim.text,
+            message,
+            primary,
+        }
+    }
+}
+
+/// One conflict, ready for any printer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    pub code: String,
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    pub help: String,
+    pub labels: Vec<Label>,
+}
+
+impl Diagnostic {
+    /// Sort key: primary label's path and offset, then code.
+    pub fn sort_key(&self) -> (String, usize, String) {
+        let p = self.labels.iter().find(|l| l.primary).or(self.labels.first());
+        (
+            p.map(|l| l.path.to_string()).unwrap_or_default(),
+            p.map(|l| l.start).unwrap_or(0),
+            self.code.clone(),
+        )
+    }
+}
+
+/// Sources that agree on a value for one key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Corroboration {
+    pub code: Sym,
+    /// what the sources agree on, e.g. "previous travel by kim"
+    pub subject: Sym,
+    pub value: Sym,
+    /// (a boxed slice, exactly as long as it is: a large corpus has a million corroborations)
+    pub sources: Box<[Source]>,
+}
+
+/// One source of a corroboration: a claim of the report and what it says. (Eight bytes, where a
+/// [`Label`] is forty: a large corpus has millions of sources.)
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Source {
+    /// index into the report's claims
+    pub claim: u32,
+    pub message: Sym,
+}
+
+impl Source {
+    /// The document of the source (`claims`: the report's).
+    pub fn doc(&self, claims: &[Claim]) -> Option<u32> {
+        claims.get(self.claim as usize).map(|c| c.doc)
+    }
+}
+
+impl Corroboration {
+    /// Its sources as labels (`claims`, `docs`: the report's).
+    pub fn labels<'a>(
+        &'a self,
+        claims: &'a [Claim],
+        docs: &'a [DocMeta],
+    ) -> impl Iterator<Item = Label> + 'a {
+        self.sources.iter().filter_map(move |s| {
+            claims.get(s.claim as usize).map(|c| Label::with(c, docs, s.message, false))
+        })
+    }
+}
+
+/// What later stages keep of a document (the text itself is dropped after extraction).
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct DocMeta {
+    /// (interned: every label of the document names it)
+    pub path: Sym,
+    pub line: Option<usize>,
+    pub outlet: Option<Sym>,
+    pub lang: Sym,
+    pub lang_source: LangSource,
+    pub published: Option<jiff::civil::Date>,
+    pub published_source: DateSource,
+    // (counts of one document: u32, which a million documents' metadata feels)
+    pub claims: u32,
+    pub sentences: u32,
+    pub folded: u32,
+    pub stripped_bytes: u32,
+}
+
+impl DocMeta {
+    pub fn name(&self) -> String {
+        match self.line {
+            Some(l) => format!("{}:{l}", self.path),
+            None => self.path.to_string(),
+        }
+    }
+    /// File name without folders, for compact messages.
+    pub fn short(&self) -> String {
+        let base = std::path::Path::new(self.path.as_str())
+            .file_name()
+            .map(|f| f.to_string_lossy().to_string())
+            .unwrap_or_else(|| self.path.to_string());
+        match self.line {
+            Some(l) => format!("{base}:{l}"),
+            None => base,
+        }
+    }
+}
