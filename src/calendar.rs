@@ -89,6 +89,53 @@ pub fn relative(pub_date: Date, off: &RelOffset) -> Option<Interval> {
     Some(Interval { start, end })
 }
 
+/// "three years ago", "fyrir fjórum áratugum": the publication date less `n` units, as precise
+/// as the unit (a year of "three years ago"; a decade's count of years ± five; a rounding word
+/// widens a count of years by a tenth).
+pub fn ago(
+    pub_date: Date,
+    n: f64,
+    unit: crate::lang::TimeUnit,
+    approx: bool,
+) -> (Option<Interval>, crate::claims::Precision) {
+    use crate::claims::Precision;
+    use crate::lang::TimeUnit;
+    if !(0.0..=10_000.0).contains(&n) || n.fract() != 0.0 {
+        return (None, Precision::Range);
+    }
+    let n = n as i64;
+    let years = |lo: i64, hi: i64| {
+        let y = i64::from(pub_date.year());
+        let s = Date::new(i16::try_from(y - hi).ok()?, 1, 1).ok()?;
+        let e = Date::new(i16::try_from(y - lo).ok()?, 12, 31).ok()?;
+        Some(Interval { start: s, end: e })
+    };
+    match unit {
+        TimeUnit::Minute | TimeUnit::Hour => (Some(Interval::day(pub_date)), Precision::Day),
+        TimeUnit::Day => (add_days(pub_date, -n).map(Interval::day), Precision::Day),
+        TimeUnit::Week => {
+            let d = add_days(pub_date, -7 * n);
+            (
+                d.and_then(|d| Some(Interval { start: add_days(d, -3)?, end: add_days(d, 3)? })),
+                Precision::Week,
+            )
+        }
+        TimeUnit::Month => {
+            let d = pub_date.checked_sub(Span::new().months(n)).ok();
+            (
+                d.map(|d| Interval { start: d.first_of_month(), end: d.last_of_month() }),
+                Precision::Month,
+            )
+        }
+        TimeUnit::Year => {
+            let slack = if approx { (n / 10).max(1) } else { 0 };
+            let p = if slack > 0 { Precision::Range } else { Precision::Year };
+            (years(n - slack, n + slack), p)
+        }
+        TimeUnit::Decade => (years(10 * n - 5, 10 * n + 5), Precision::Range),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,46 +166,5 @@ mod tests {
         let p = date(2024, 1, 9);
         assert_eq!(partial(p, Some(12), None, false).unwrap().start, date(2023, 12, 1));
         assert_eq!(days_between(date(2023, 9, 12), date(2023, 9, 17)), Some(5));
-    }
-}
-
-/// "three years ago", "fyrir fjórum áratugum": the publication date less `n` units, as precise
-/// as the unit (a year of "three years ago"; a decade's count of years ± five; a rounding word
-/// widens a count of years by a tenth).
-pub fn ago(
-    pub_date: Date,
-    n: f64,
-    unit: crate::lang::TimeUnit,
-    approx: bool,
-) -> (Option<Interval>, crate::claims::Precision) {
-    use crate::claims::Precision;
-    use crate::lang::TimeUnit;
-    if !(0.0..=10_000.0).contains(&n) || n.fract() != 0.0 {
-        return (None, Precision::Range);
-    }
-    let n = n as i64;
-    let years = |lo: i64, hi: i64| {
-        let y = i64::from(pub_date.year());
-        let s = Date::new(i16::try_from(y - hi).ok()?, 1, 1).ok()?;
-        let e = Date::new(i16::try_from(y - lo).ok()?, 12, 31).ok()?;
-        Some(Interval { start: s, end: e })
-    };
-    match unit {
-        TimeUnit::Minute | TimeUnit::Hour => (Some(Interval::day(pub_date)), Precision::Day),
-        TimeUnit::Day => (add_days(pub_date, -n).map(Interval::day), Precision::Day),
-        TimeUnit::Week => {
-            let d = add_days(pub_date, -7 * n);
-            (d.and_then(|d| Some(Interval { start: add_days(d, -3)?, end: add_days(d, 3)? })), Precision::Week)
-        }
-        TimeUnit::Month => {
-            let d = pub_date.checked_sub(Span::new().months(n)).ok();
-            (d.map(|d| Interval { start: d.first_of_month(), end: d.last_of_month() }), Precision::Month)
-        }
-        TimeUnit::Year => {
-            let slack = if approx { (n / 10).max(1) } else { 0 };
-            let p = if slack > 0 { Precision::Range } else { Precision::Year };
-            (years(n - slack, n + slack), p)
-        }
-        TimeUnit::Decade => (years(10 * n - 5, 10 * n + 5), Precision::Range),
     }
 }

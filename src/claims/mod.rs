@@ -543,7 +543,9 @@ impl Claim {
                 Some(y) => y.to_string(),
                 None => "unresolved".into(),
             },
-            ClaimKind::Time => format!("{approx}{}", self.time().map(TimeInfo::clock).unwrap_or_default()),
+            ClaimKind::Time => {
+                format!("{approx}{}", self.time().map(TimeInfo::clock).unwrap_or_default())
+            }
         }
     }
 }

@@ -57,9 +57,10 @@ pub fn zone_at(tw: &TimeWords, toks: &[Token], j: usize) -> Option<(usize, Strin
             continue;
         }
         let n = phrase.split(' ').count();
-        let fits = phrase.split(' ').enumerate().all(|(k, w)| {
-            toks.get(at + k).is_some_and(|t| t.is_word() && t.lower() == w)
-        });
+        let fits = phrase
+            .split(' ')
+            .enumerate()
+            .all(|(k, w)| toks.get(at + k).is_some_and(|t| t.is_word() && t.lower() == w));
         if fits && best.is_none_or(|(m, _)| n > m) {
             best = Some((n, zone));
         }
@@ -81,7 +82,8 @@ fn digits_hm(toks: &[Token], j: usize, hhmm: bool) -> Option<(usize, u16, u16)> 
     if t.text.len() > 2 || v > 24 {
         return None;
     }
-    let sep = toks.get(j + 1).is_some_and(|p| (p.is_punct(':') || p.is_punct('.')) && !p.space_before);
+    let sep =
+        toks.get(j + 1).is_some_and(|p| (p.is_punct(':') || p.is_punct('.')) && !p.space_before);
     let mins = toks.get(j + 2).filter(|m| m.is_digits() && m.text.len() == 2 && !m.space_before);
     match (sep, mins.and_then(|m| m.text.parse::<u16>().ok())) {
         (true, Some(m)) if m < 60 => Some((3, v, m)),
@@ -91,7 +93,13 @@ fn digits_hm(toks: &[Token], j: usize, hhmm: bool) -> Option<(usize, u16, u16)> 
 
 /// What may follow an hour: "a.m."/"p.m." and a zone. Returns (tokens, minutes after noon
 /// shift applied, zone).
-fn after_hour(lex: &Lexicon, toks: &[Token], j: usize, h: u16, m: u16) -> (usize, u16, Option<String>, bool) {
+fn after_hour(
+    lex: &Lexicon,
+    toks: &[Token],
+    j: usize,
+    h: u16,
+    m: u16,
+) -> (usize, u16, Option<String>, bool) {
     let tw = &lex.time;
     let mut n = 0;
     let mut hour = h;
@@ -171,7 +179,14 @@ pub fn clock_at(
         if let Some(k) = suffix(&tw.hour_suffix, toks, j + n + 1) {
             let mins = h * 60 + m;
             let len = j - i + n + 1 + k;
-            return Some(Clock { len, from: mins, to: mins, approx: true, zone: None, half_day: false });
+            return Some(Clock {
+                len,
+                from: mins,
+                to: mins,
+                approx: true,
+                zone: None,
+                half_day: false,
+            });
         }
         return None;
     }
@@ -183,7 +198,7 @@ pub fn clock_at(
     if clock_word == 0 && !colon && !meridiem && zone.is_none() {
         return None;
     }
-    if mins >= 24 * 60 + 1 {
+    if mins > 24 * 60 {
         return None;
     }
     let mins = mins.min(24 * 60 - 1);

@@ -179,7 +179,10 @@ impl Ctx<'_, '_, '_> {
             }
             if let Some(hit) = self.sc.hit_at(toks, k).filter(|h| {
                 // roles and scopes are what a count says of its things, not the things
-                !matches!(self.k.concepts.get(h.concept).kind, ConceptKind::Role | ConceptKind::Scope)
+                !matches!(
+                    self.k.concepts.get(h.concept).kind,
+                    ConceptKind::Role | ConceptKind::Scope
+                )
             }) {
                 if !self.k.concepts.get(hit.concept).generic {
                     return self.sc.concept_ref(toks, k, hit);
@@ -394,8 +397,10 @@ impl<'a> SentenceConcepts<'a> {
         to: usize,
         phase: bool,
     ) -> Option<(usize, Hit)> {
-        self.nearest_of(toks, from, to, |c| c.kind == ConceptKind::Event && c.phase.is_some() == phase)
-            .map(|(k, hit, _)| (k, hit))
+        self.nearest_of(toks, from, to, |c| {
+            c.kind == ConceptKind::Event && c.phase.is_some() == phase
+        })
+        .map(|(k, hit, _)| (k, hit))
     }
 
     /// The nearest concept that `want` accepts to tokens `from..to`, where it is, and whether a
@@ -441,9 +446,11 @@ impl<'a> SentenceConcepts<'a> {
     }
 
     fn nearest(&self, toks: &[Token], from: usize, to: usize, phase: bool) -> ConceptRef {
-        self.nearest_of(toks, from, to, |c| c.kind == ConceptKind::Event && c.phase.is_some() == phase)
-            .map(|(k, hit, other)| ConceptRef { other_clause: other, ..self.concept_ref(toks, k, hit) })
-            .unwrap_or_default()
+        self.nearest_of(toks, from, to, |c| {
+            c.kind == ConceptKind::Event && c.phase.is_some() == phase
+        })
+        .map(|(k, hit, other)| ConceptRef { other_clause: other, ..self.concept_ref(toks, k, hit) })
+        .unwrap_or_default()
     }
 }
 
@@ -796,12 +803,13 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             let hour = (!lex.time.half_before.is_empty() || !lex.time.hour_ordinal.is_empty())
                 .then(|| {
                     clock::hour_ordinal_at(lex, toks, i).or_else(|| {
-                        clock::suffix(&lex.time.half_before, toks, i)
-                            .and_then(|_| clock::clock_at(lex, toks, i, 0, |ts| {
+                        clock::suffix(&lex.time.half_before, toks, i).and_then(|_| {
+                            clock::clock_at(lex, toks, i, 0, |ts| {
                                 parse::word_number(lex)(ts)
                                     .ok()
                                     .map(|(rest, (v, _))| (ts.len() - rest.len(), v))
-                            }))
+                            })
+                        })
                     })
                 })
                 .flatten();
@@ -1040,7 +1048,9 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             // no counted thing ("Kanal 5", "Radio 1", "TV 2")
             if is_digits && glued_into_name(toks, i, n) {
                 i += n;
-                while toks.get(i).is_some_and(|t| !t.space_before && !t.is_punct('.') && !t.is_punct(','))
+                while toks
+                    .get(i)
+                    .is_some_and(|t| !t.space_before && !t.is_punct('.') && !t.is_punct(','))
                 {
                     i += 1;
                 }
@@ -1122,7 +1132,8 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 // bound: the event named with it ("a three-day visit"), or the event of its
                 // clause with a start or end word there ("viðræðum lauk eftir sjö daga törn")
                 // (or a verb of lasting a few words before it: "møtet varte i to timar")
-                let lasted = (i.saturating_sub(2)..=i).any(|j| ctx.marker_before(toks, j, Marker::Lasted));
+                let lasted =
+                    (i.saturating_sub(2)..=i).any(|j| ctx.marker_before(toks, j, Marker::Lasted));
                 // (or the event's verb right before it: "streika i fire dagar")
                 let verb_before = ev.at.is_some_and(|k| k < i && i - k <= 3) && !ev.other_clause;
                 // (or a start, end or "lasted" word right by it: "stóð því í þrjá daga", "varte i
@@ -1207,12 +1218,18 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             let scope = ctx.scope_near(toks, i, i + n);
             // "sju skadde", "three killed": with no thing named, the role is what is counted
             let after = match (&after.concept, role) {
-                (None, Some(r)) => ConceptRef { concept: Some(r), family: Some(r), generic: false, ..after },
+                (None, Some(r)) => {
+                    ConceptRef { concept: Some(r), family: Some(r), generic: false, ..after }
+                }
                 _ => after,
             };
             let frame = count_frame(ctx, toks, &after, role.is_some(), vague);
             // a count of events (avalanches, quakes) grows as a story unfolds
-            let is_event = after.concept.as_deref().and_then(|id| ctx.k.concepts.id_of(id)).is_some_and(|x| ctx.k.concepts.get(x).kind == ConceptKind::Event);
+            let is_event = after
+                .concept
+                .as_deref()
+                .and_then(|id| ctx.k.concepts.id_of(id))
+                .is_some_and(|x| ctx.k.concepts.get(x).kind == ConceptKind::Event);
             let grows = grows || after.grows || is_event;
             let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Count, toks, i, i + n, v), after);
             c.approx = approx;
@@ -1309,11 +1326,14 @@ fn push_time(
         || ctx
             .sc
             .nearest_of(toks, from, to, |c| c.kind == ConceptKind::Event && c.phase.is_some())
-            .is_some_and(|(k, _, other)| !other && k.abs_diff(from).min(k.abs_diff(to)) <= TIME_WINDOW + 4);
+            .is_some_and(|(k, _, other)| {
+                !other && k.abs_diff(from).min(k.abs_diff(to)) <= TIME_WINDOW + 4
+            });
     let at = ev.at.filter(|&k| !ev.other_clause && near(k) && moment);
     let explicit = c.zone.is_some();
     let zone = c.zone.or_else(|| ctx.lex.time.default_zone.clone());
-    let mut claim = Ctx::with_concept(ctx.claim(ClaimKind::Time, toks, from, to, f64::from(c.from)), ev);
+    let mut claim =
+        Ctx::with_concept(ctx.claim(ClaimKind::Time, toks, from, to, f64::from(c.from)), ev);
     claim.phase = ctx.phase_near(toks, from, to);
     claim.approx = approx || c.approx;
     claim.detail = Detail::Time(TimeInfo {
@@ -1343,9 +1363,11 @@ fn hyphen_duration(ctx: &Ctx, toks: &[Token], i: usize, out: &mut Vec<Claim>) ->
     let v = *ctx.lex.cardinals.get(num)? as f64;
     let u = *ctx.lex.units.get(unit.trim_end_matches('s'))?;
     let after = ctx.concept_after(toks, i + 1, 3);
-    let is_event = after.concept.as_deref().and_then(|id| ctx.k.concepts.id_of(id)).is_some_and(|x| {
-        ctx.k.concepts.get(x).kind == ConceptKind::Event && ctx.k.concepts.get(x).phase.is_none()
-    });
+    let is_event =
+        after.concept.as_deref().and_then(|id| ctx.k.concepts.id_of(id)).is_some_and(|x| {
+            ctx.k.concepts.get(x).kind == ConceptKind::Event
+                && ctx.k.concepts.get(x).phase.is_none()
+        });
     if !is_event || v < 1.0 {
         return None;
     }
@@ -1372,7 +1394,14 @@ fn push_ago(
         Some(p) => resolve::ago(p, v, u, approx),
         None => (None, Precision::Year),
     };
-    push_date(ctx, toks, from, to, DateInfo { form: DateForm::Ago, precision, resolved, weekday: None }, out);
+    push_date(
+        ctx,
+        toks,
+        from,
+        to,
+        DateInfo { form: DateForm::Ago, precision, resolved, weekday: None },
+        out,
+    );
 }
 
 /// A claim tied to an event of its own clause is bound; one whose event comes from further away
@@ -1438,9 +1467,8 @@ fn glued_into_name(toks: &[Token], i: usize, n: usize) -> bool {
         && !toks[i - 1].space_before
         && toks[i - 2].is_word()
         && toks[i - 2].text.chars().any(char::is_uppercase);
-    let paren = i >= 1
-        && toks[i - 1].is_punct('(')
-        && toks.get(i + n).is_some_and(|t| t.is_punct(')'));
+    let paren =
+        i >= 1 && toks[i - 1].is_punct('(') && toks.get(i + n).is_some_and(|t| t.is_punct(')'));
     before || paren
 }
 
@@ -1482,11 +1510,15 @@ fn iso_date(toks: &[Token], i: usize) -> Option<(usize, WrittenDate)> {
 fn bind_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
     let bindings = ctx.bindings.take();
     // (a claim after its event is a little nearer than one as far before it: "began on Monday")
-    let dist = |from: usize, at: usize| if from > at { (from - at) * 2 } else { (at - from) * 2 + 1 };
+    let dist =
+        |from: usize, at: usize| if from > at { (from - at) * 2 } else { (at - from) * 2 + 1 };
     for &(idx, at, from) in &bindings {
         let kind = out[idx].kind;
         let nearer = bindings.iter().any(|&(j, at2, from2)| {
-            j != idx && at2 == at && out[j].kind == kind && (dist(from2, at), j) < (dist(from, at), idx)
+            j != idx
+                && at2 == at
+                && out[j].kind == kind
+                && (dist(from2, at), j) < (dist(from, at), idx)
         });
         if nearer {
             out[idx].frame = Frame::Loose;
@@ -1496,7 +1528,8 @@ fn bind_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
     if toks.first().is_some_and(|t| t.start < 64) {
         let second_word = toks.iter().filter(|t| t.is_word() || t.is_digits()).nth(1);
         let head_end = second_word.map_or(0, |t| ctx.doc.file_offset(t.end));
-        let top = out[before..].iter().position(|c| c.kind == ClaimKind::Date && c.start < head_end);
+        let top =
+            out[before..].iter().position(|c| c.kind == ClaimKind::Date && c.start < head_end);
         if let Some(k) = top {
             // (and the time stamped with it: "10 July 2023 at 19:16")
             let end = out[before + k].end;
@@ -1510,7 +1543,11 @@ fn bind_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
         }
     }
     let words = toks.iter().filter(|t| t.is_word()).count();
-    if words <= 4 && out[before..].iter().all(|c| matches!(c.kind, ClaimKind::Date | ClaimKind::Time) && c.concept.is_none()) {
+    if words <= 4
+        && out[before..]
+            .iter()
+            .all(|c| matches!(c.kind, ClaimKind::Date | ClaimKind::Time) && c.concept.is_none())
+    {
         out.truncate(before);
         return;
     }

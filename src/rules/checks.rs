@@ -763,14 +763,14 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
             // a day is checked against days when other sources give any ("í gær" against "onsdag
             // 13. september"), not merely against the year that contains both
             let days_only = is_day(r) && {
-                let all = near_of.entry((bi, wide, ri, false)).or_insert_with(|| {
-                    Near::new(&g, &buckets[bi], wide, ri, false, is_day, is_rel)
-                });
+                let all = near_of
+                    .entry((bi, wide, ri, false))
+                    .or_insert_with(|| Near::new(&g, &buckets[bi], wide, ri, false, is_day));
                 all.list.iter().any(|&p| is_day(g[p]) && g[p].doc != r.doc)
             };
-            let near = near_of.entry((bi, wide, ri, days_only)).or_insert_with(|| {
-                Near::new(&g, &buckets[bi], wide, ri, days_only, is_day, is_rel)
-            });
+            let near = near_of
+                .entry((bi, wide, ri, days_only))
+                .or_insert_with(|| Near::new(&g, &buckets[bi], wide, ri, days_only, is_day));
             if !near.list.iter().any(|&p| g[p].doc != r.doc) {
                 continue;
             }
@@ -871,7 +871,6 @@ struct Near {
     docs: Vec<u32>,
     /// the number of `docs` among the agreeing sets, once asked for
     docs_id: Option<usize>,
-    absolute: Vec<usize>,
 }
 
 impl Near {
@@ -882,7 +881,6 @@ impl Near {
         ri: Interval,
         days_only: bool,
         is_day: impl Fn(&Claim) -> bool,
-        is_rel: impl Fn(&Claim) -> bool,
     ) -> Near {
         let mut list: Vec<usize> = bucket
             .overlapping(&wide)
@@ -900,8 +898,7 @@ impl Near {
         let mut docs: Vec<u32> = agree.iter().map(|&p| g[p].doc).collect();
         docs.sort_unstable();
         docs.dedup();
-        let absolute = list.iter().copied().filter(|&p| !is_rel(g[p])).collect();
-        Near { list, agree, docs, docs_id: None, absolute }
+        Near { list, agree, docs, docs_id: None }
     }
 }
 
@@ -1042,7 +1039,13 @@ pub(crate) fn same_time(a: &Claim, b: &Claim, tolerance: i32) -> bool {
     };
     // (by the time of day in UTC: a report's day is often only its publication day)
     let utc = ta.utc.is_some() && tb.utc.is_some();
-    let day_of = |x: (i32, i32)| if utc { (x.0.rem_euclid(1440), x.0.rem_euclid(1440) + x.1 - x.0) } else { x };
+    let day_of = |x: (i32, i32)| {
+        if utc {
+            (x.0.rem_euclid(1440), x.0.rem_euclid(1440) + x.1 - x.0)
+        } else {
+            x
+        }
+    };
     let (a0, b0) = (day_of(span(a, ta, utc)), day_of(span(b, tb, utc)));
     let shifts = |t: &crate::claims::TimeInfo| if t.half_day() { vec![0, 720] } else { vec![0] };
     let day = 1440;
@@ -1075,9 +1078,16 @@ fn time_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
     let mut out: Out = (Vec::new(), Vec::new());
     let shown = |c: &Claim| {
         let t = c.time();
-        let utc = t.and_then(|t| t.utc_span()).filter(|_| t.is_some_and(|t| t.zone.is_some_and(|z| &*z != "UTC")));
+        let utc = t
+            .and_then(|t| t.utc_span())
+            .filter(|_| t.is_some_and(|t| t.zone.is_some_and(|z| &*z != "UTC")));
         match utc {
-            Some((m, _)) => format!("{} = {:02}:{:02} UTC", c.value_text(), m.rem_euclid(1440) / 60, m.rem_euclid(60)),
+            Some((m, _)) => format!(
+                "{} = {:02}:{:02} UTC",
+                c.value_text(),
+                m.rem_euclid(1440) / 60,
+                m.rem_euclid(60)
+            ),
             None => c.value_text(),
         }
     };

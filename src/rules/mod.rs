@@ -126,7 +126,9 @@ impl Rule {
             ));
         }
         for k in &r.params.kinds {
-            if !["count", "part_of_whole", "duration", "date", "since", "time"].contains(&k.as_str()) {
+            if !["count", "part_of_whole", "duration", "date", "since", "time"]
+                .contains(&k.as_str())
+            {
                 return Err(DataError::invalid(
                     name,
                     format!("unknown claim kind `{k}` in params.kinds"),
