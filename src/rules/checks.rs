@@ -404,8 +404,8 @@ pub struct FrameKey {
 /// A diagnostic from a weaker frame match: one severity level below the rule's, and said so.
 fn weaken(mut d: Diagnostic) -> Diagnostic {
     d.severity = match d.severity {
-        crate::report::Severity::Error => crate::report::Severity::Warning,
-        _ => crate::report::Severity::Advice,
+        crate::diagnostic::Severity::Error => crate::diagnostic::Severity::Warning,
+        _ => crate::diagnostic::Severity::Advice,
     };
     d.help.push_str(
         "; a weaker match: the same thing counted, but neither sentence says what of it \
