@@ -9,7 +9,9 @@
 
 pub mod app;
 pub mod archive;
+pub mod baseline;
 pub mod claims;
+pub mod config;
 pub mod corpus;
 pub mod error;
 pub mod extract;

@@ -57,16 +57,32 @@ fn invocation(r: &Report) -> Value {
 }
 
 /// One diagnostic as a SARIF result.
-fn result(d: &super::Diagnostic, sources: &mut Sources) -> Value {
+fn result(r: &Report, i: usize, sources: &mut Sources) -> Value {
+    let d = &r.diagnostics[i];
     let primary: Vec<&Label> = d.labels.iter().filter(|l| l.primary).collect();
     let others: Vec<&Label> = d.labels.iter().filter(|l| !l.primary).collect();
-    json!({
+    let mut v = json!({
         "ruleId": d.code,
         "level": match d.severity { Severity::Error => "error", Severity::Warning => "warning", Severity::Advice => "note" },
         "message": { "text": format!("{}\n{}", d.message, d.help) },
         "locations": primary.iter().map(|l| location(l, sources, None)).collect::<Vec<_>>(),
         "relatedLocations": others.iter().enumerate().map(|(i, l)| location(l, sources, Some(i + 1))).collect::<Vec<_>>(),
-    })
+    });
+    // the fingerprint, for SARIF consumers that match results across runs; an accepted finding
+    // is a suppressed result (shown, not counted)
+    if let Some(m) = r.marks.get(i) {
+        v["partialFingerprints"] = json!({
+            format!("factlint/v{}", crate::baseline::FINGERPRINT_VERSION): m.fingerprint,
+        });
+        if let Some(a) = &m.accepted {
+            v["suppressions"] = json!([{
+                "kind": "external",
+                "status": "accepted",
+                "justification": format!("{} ({})", a.reason, a.who),
+            }]);
+        }
+    }
+    v
 }
 
 /// The report as one SARIF string (for tests and small reports; the CLI streams with [`write`]).
@@ -110,7 +126,8 @@ pub fn write(r: &Report, rules: &[Rule], w: impl Write) -> std::io::Result<()> {
         let results = r
             .diagnostics
             .iter()
-            .map(|d| serde_sarif::sarif::Result::deserialize(&result(d, &mut sources)).ok())
+            .enumerate()
+            .map(|(i, _)| serde_sarif::sarif::Result::deserialize(&result(r, i, &mut sources)).ok())
             .collect::<Option<Vec<_>>>()?;
         log.runs.first_mut()?.results = Some(results);
         Some(log)
@@ -121,7 +138,7 @@ pub fn write(r: &Report, rules: &[Rule], w: impl Write) -> std::io::Result<()> {
         // (not valid SARIF: a bug; the document is printed as built, for the report)
         None => {
             doc["runs"][0]["results"] =
-                r.diagnostics.iter().map(|d| result(d, &mut sources)).collect();
+                (0..r.diagnostics.len()).map(|i| result(r, i, &mut sources)).collect();
             serde_json::to_writer_pretty(&mut w, &doc)?;
         }
     }
