@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::archive::hash::Fnv1a;
 use crate::claims::Claim;
 use crate::config::Accept;
-use crate::report::{Diagnostic, DocMeta, Label, Mark, Report};
+use crate::report::{Diagnostic, Label, Mark, Report};
 
 /// Raised whenever [`fingerprint`] or [`frame`] would name a finding differently: a baseline of
 /// another version is refused, not silently matched against nothing.
@@ -31,12 +31,26 @@ pub struct Frame {
     pub what: String,
 }
 
-/// The frame of a claim. (The one place a claim's identity is spelled: a richer claim frame
-/// feeds the fingerprint here.)
-pub fn frame(doc: Option<&DocMeta>, c: &Claim) -> Frame {
+/// A document's identity: its path relative to `root` (the configuration file's folder, else
+/// the working directory), with `/` between folders, and its line in a JSONL file. The same
+/// corpus checked from another folder, or in another checkout, keeps its fingerprints.
+pub fn doc_identity(root: &Path, path: &str, line: Option<usize>) -> String {
+    let abs = crate::config::absolute(Path::new(path));
+    let rel = abs.strip_prefix(crate::config::absolute(root)).unwrap_or(&abs);
+    let rel: Vec<String> =
+        rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    match line {
+        Some(l) => format!("{}:{l}", rel.join("/")),
+        None => rel.join("/"),
+    }
+}
+
+/// The frame of a claim (`doc`: its [`doc_identity`]). (The one place a claim's identity is
+/// spelled: a richer claim frame feeds the fingerprint here.)
+pub fn frame(doc: String, c: &Claim) -> Frame {
     let persons: Vec<&str> = c.persons.iter().collect();
     Frame {
-        doc: doc.map(DocMeta::name).unwrap_or_default(),
+        doc,
         what: format!(
             "{}|{}|{}|{}|{}|{}",
             c.kind.name(),
@@ -72,12 +86,16 @@ fn claim_of<'r>(report: &'r Report, l: &Label) -> Option<&'r Claim> {
     cs[a..].iter().take_while(|c| c.doc == l.doc).find(|c| c.start == l.start && c.end == l.end)
 }
 
-/// The fingerprint of one of the report's diagnostics.
-pub fn of_diagnostic(report: &Report, d: &Diagnostic) -> String {
-    let frame_of = |l: &Label| match claim_of(report, l) {
-        Some(c) => frame(report.documents.get(c.doc as usize), c),
-        // (a label with no claim of the report: what it quotes)
-        None => Frame { doc: l.path.to_string(), what: l.text.to_string() },
+/// The fingerprint of one of the report's diagnostics (`root`: see [`doc_identity`]).
+pub fn of_diagnostic(report: &Report, d: &Diagnostic, root: &Path) -> String {
+    let frame_of = |l: &Label| {
+        let line = report.documents.get(l.doc as usize).and_then(|m| m.line);
+        let doc = doc_identity(root, &l.path, line);
+        match claim_of(report, l) {
+            Some(c) => frame(doc, c),
+            // (a label with no claim of the report: what it quotes)
+            None => Frame { doc, what: l.text.to_string() },
+        }
     };
     let primary = d.labels.iter().position(|l| l.primary).unwrap_or(0);
     let Some(first) = d.labels.get(primary) else {
@@ -95,12 +113,12 @@ pub fn of_diagnostic(report: &Report, d: &Diagnostic) -> String {
 
 /// Give every diagnostic its mark: its fingerprint, and the `[[accept]]` entry naming it.
 /// Returns the entries that name no finding of the run.
-pub fn mark<'a>(report: &mut Report, accepts: &'a [Accept]) -> Vec<&'a Accept> {
+pub fn mark<'a>(report: &mut Report, accepts: &'a [Accept], root: &Path) -> Vec<&'a Accept> {
     report.marks = report
         .diagnostics
         .iter()
         .map(|d| {
-            let fingerprint = of_diagnostic(report, d);
+            let fingerprint = of_diagnostic(report, d, root);
             let accepted = accepts.iter().find(|a| a.fingerprint == fingerprint).cloned();
             Mark { fingerprint, accepted }
         })

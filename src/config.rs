@@ -139,7 +139,8 @@ impl PathSet {
     }
 }
 
-fn absolute(p: &Path) -> PathBuf {
+/// `p` made absolute, with `.` and `..` left out (links not followed).
+pub fn absolute(p: &Path) -> PathBuf {
     let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     // (`..` and `.` left out, without following links, so prefixes compare as written)
     let mut out = PathBuf::new();
@@ -393,6 +394,15 @@ impl Config {
                     self.published.origin
                 )
             }),
+        }
+    }
+
+    /// The folder paths in fingerprints are relative to: the configuration file's, else the
+    /// working directory.
+    pub fn root(&self) -> PathBuf {
+        match self.file.as_ref().and_then(|f| f.parent()) {
+            Some(d) => absolute(d),
+            None => absolute(Path::new(".")),
         }
     }
 

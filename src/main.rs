@@ -345,7 +345,7 @@ fn main() -> ExitCode {
             };
             let mut report = app::check(&setup, &opts);
             config.filter_report(&mut report);
-            for a in baseline::mark(&mut report, &config.accept) {
+            for a in baseline::mark(&mut report, &config.accept, &config.root()) {
                 eprintln!(
                     "warning: [[accept]] {} ({}) matches no finding of this run",
                     a.fingerprint, a.who

@@ -8,9 +8,12 @@ mod common;
 mod harness;
 
 mod archive;
+mod baseline;
 mod cli;
+mod config;
 mod corpus;
 mod determinism;
+mod formats;
 mod fuzz_regressions;
 mod gold;
 mod input;
