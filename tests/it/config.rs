@@ -206,8 +206,7 @@ fn an_accepted_finding_shows_as_accepted_and_exits_0() {
     let (code, out, _) = run(&["check", s(dir.path())]);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains(&format!("accepted FL002 "))
-            && out.contains("both figures are quoted (night desk)"),
+        out.contains("accepted FL002 ") && out.contains("both figures are quoted (night desk)"),
         "{out}"
     );
     assert!(out.contains(&format!("0 errors, 0 warnings, {} accepted", fps.len())), "{out}");
