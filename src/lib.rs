@@ -13,6 +13,7 @@ pub mod baseline;
 pub mod claims;
 pub mod config;
 pub mod corpus;
+pub mod datacheck;
 pub mod error;
 pub mod extract;
 pub mod lang;

@@ -86,6 +86,18 @@ struct Common {
     threads: Option<usize>,
 }
 
+#[derive(Subcommand)]
+enum DataCommand {
+    /// Report unknown, duplicate and unused entries in the lexicons, concepts, entities and
+    /// boilerplate of a rules folder (exit 1 when there are any)
+    Check {
+        /// A rules folder (lang/*.toml, concepts.toml, entities.toml, boilerplate.toml)
+        dir: PathBuf,
+        #[arg(long, value_enum, default_value = "human")]
+        format: ListFormat,
+    },
+}
+
 /// Which rules run (over the configuration file's `select` and `ignore`).
 #[derive(clap::Args, Default)]
 struct Selection {
@@ -195,6 +207,11 @@ enum Command {
         #[arg(long)]
         rules: Option<PathBuf>,
     },
+    /// Data files: `data check DIR` reports unknown, duplicate and unused entries
+    Data {
+        #[command(subcommand)]
+        command: DataCommand,
+    },
     /// List every rule
     Rules {
         #[arg(long)]
@@ -266,6 +283,7 @@ fn main() -> ExitCode {
             &no_paths,
             CliSettings { rules: rules.clone(), lang: lang.clone(), ..Default::default() },
         ),
+        Command::Data { .. } => (&no_paths, CliSettings::default()),
         Command::Explain { rules, .. } | Command::Rules { rules } => {
             (&no_paths, CliSettings { rules: rules.clone(), ..Default::default() })
         }
@@ -477,6 +495,24 @@ fn main() -> ExitCode {
                 "no rule `{code}`"
             )),
         },
+        Command::Data { command: DataCommand::Check { dir, format } } => {
+            match factlint::datacheck::check(&dir) {
+                Ok(found) => {
+                    match format {
+                        ListFormat::Human => print!("{}", factlint::datacheck::human(&found)),
+                        ListFormat::Json => {
+                            println!("{}", serde_json::to_string_pretty(&found).unwrap_or_default())
+                        }
+                    }
+                    if found.is_empty() {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::from(1)
+                    }
+                }
+                Err(e) => fatal(e),
+            }
+        }
         Command::Rules { .. } => {
             print!("{}", app::rules_table(&setup.rules));
             ExitCode::SUCCESS

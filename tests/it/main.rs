@@ -12,6 +12,7 @@ mod baseline;
 mod cli;
 mod config;
 mod corpus;
+mod data;
 mod determinism;
 mod formats;
 mod fuzz_regressions;
