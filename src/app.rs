@@ -536,6 +536,9 @@ pub fn explain(rules: &[Rule], code: &str) -> Option<String> {
 pub fn rules_table(rules: &[Rule]) -> String {
     rules
         .iter()
-        .map(|r| format!("{:<6} {:<8} {:<30} {}\n", r.code, r.severity.name(), r.name, r.summary))
+        .map(|r| {
+            let off = if r.enabled { "" } else { " (off)" };
+            format!("{:<6} {:<8} {:<30} {}{off}\n", r.code, r.severity.name(), r.name, r.summary)
+        })
         .collect()
 }

@@ -315,7 +315,7 @@ fn main() -> ExitCode {
                 Ok(o) => o,
                 Err(code) => return code,
             };
-            let against = match archive::check_against(
+            let mut against = match archive::check_against(
                 &setup,
                 &opts,
                 &db,
@@ -324,6 +324,9 @@ fn main() -> ExitCode {
                 Ok(a) => a,
                 Err(e) => return fatal(e),
             };
+            // the configuration's per-path ignores and accepted findings hold here too
+            config.filter_report(&mut against.report);
+            baseline::mark(&mut against.report, &config.accept, &config.root());
             let out = match format {
                 Format::Human => archive::render::print(&against, corroborations, color()),
                 Format::Json => json::print(&against.report),
