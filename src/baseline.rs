@@ -36,12 +36,18 @@ pub struct Frame {
 /// corpus checked from another folder, or in another checkout, keeps its fingerprints.
 pub fn doc_identity(root: &Path, path: &str, line: Option<usize>) -> String {
     let abs = crate::config::absolute(Path::new(path));
-    let rel = abs.strip_prefix(crate::config::absolute(root)).unwrap_or(&abs);
-    let rel: Vec<String> =
-        rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let rel = match abs.strip_prefix(crate::config::absolute(root)) {
+        Ok(rel) => rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/"),
+        // (outside the root: the whole path)
+        Err(_) => abs.to_string_lossy().replace('\\', "/"),
+    };
     match line {
-        Some(l) => format!("{}:{l}", rel.join("/")),
-        None => rel.join("/"),
+        Some(l) => format!("{rel}:{l}"),
+        None => rel,
     }
 }
 
@@ -239,4 +245,35 @@ pub fn apply(report: &mut Report, baseline: Baseline, file: &str) {
         }
     }
     report.baseline = Some(Outcome { file: file.to_string(), suppressed, gone });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fingerprint is a promise kept across releases: a change here is a new
+    /// [`FINGERPRINT_VERSION`], or every desk's baseline silently stops matching.
+    #[test]
+    fn fingerprints_are_stable() {
+        let f = |doc: &str, what: &str| Frame { doc: doc.into(), what: what.into() };
+        let dissent = f("004_ntb_toppmote.txt", "part_of_whole|drone|||kim|30 of 44");
+        let cited = [f("003_visir_fundur.txt", "part_of_whole|drone|shahed|||32 of 44")];
+        assert_eq!(fingerprint("FL002", &dissent, &cited), "68371329dbb27ef0");
+        // the cited claims' documents and order do not count; their values do
+        let elsewhere = [f("009.txt", "part_of_whole|drone|shahed|||32 of 44")];
+        assert_eq!(
+            fingerprint("FL002", &dissent, &elsewhere),
+            fingerprint("FL002", &dissent, &cited)
+        );
+        let other = [f("003.txt", "part_of_whole|drone|shahed|||33 of 44")];
+        assert_ne!(fingerprint("FL002", &dissent, &other), fingerprint("FL002", &dissent, &cited));
+    }
+
+    #[test]
+    fn documents_are_named_relative_to_the_root() {
+        let root = Path::new("/desk/corpus");
+        assert_eq!(doc_identity(root, "/desk/corpus/a/b.txt", None), "a/b.txt");
+        assert_eq!(doc_identity(root, "/desk/corpus/./x.jsonl", Some(12)), "x.jsonl:12");
+        assert_eq!(doc_identity(root, "/elsewhere/c.txt", None), "/elsewhere/c.txt");
+    }
 }

@@ -306,21 +306,14 @@ impl Config {
     pub fn apply(&self, rules: &mut [Rule]) -> Result<(), miette::Report> {
         let known = |pattern: &str| rules.iter().any(|r| matches_code(pattern, &r.code));
         let lists = [
-            ("select", self.select.value.as_deref().unwrap_or(&[])),
-            ("ignore", &self.ignore.value),
+            ("select", self.select.value.as_deref().unwrap_or(&[]), &self.select.origin),
+            ("ignore", &self.ignore.value[..], &self.ignore.origin),
         ];
-        for (what, list) in lists {
+        for (what, list, origin) in lists {
             if let Some(bad) = list.iter().find(|c| !known(c)) {
                 return Err(miette!(
                     help = "`factlint rules` lists every rule",
-                    "{what}: no rule `{bad}` ({})",
-                    if self.select.origin == Origin::CommandLine
-                        || self.ignore.origin == Origin::CommandLine
-                    {
-                        "command line or configuration".to_string()
-                    } else {
-                        self.describe()
-                    }
+                    "{what}: no rule `{bad}` (from {origin})"
                 ));
             }
         }
@@ -367,12 +360,6 @@ impl Config {
             }
         }
         Ok(())
-    }
-
-    fn describe(&self) -> String {
-        self.file
-            .as_ref()
-            .map_or_else(|| "no configuration file".into(), |f| f.display().to_string())
     }
 
     /// The publication date for undated documents: a date, "today" (in `timezone`, else the

@@ -384,6 +384,10 @@ pub fn print(report: &Report, corroborations: bool, color: bool) -> String {
     for (i, d) in report.diagnostics.iter().enumerate() {
         if report.accepted(i).is_none() {
             out.push_str(&render(d, &mut sources, &h));
+            // (what an `[[accept]]` entry or a baseline names it by)
+            if let Some(m) = report.marks.get(i) {
+                out.push_str(&format!("  fingerprint: {}\n", m.fingerprint));
+            }
             out.push('\n');
         }
     }
