@@ -226,3 +226,35 @@ fn an_accepted_finding_shows_as_accepted_and_exits_0() {
     assert_eq!(code, 0);
     assert!(out.lines().filter(|l| l.starts_with("::notice ")).count() == fps.len(), "{out}");
 }
+
+#[test]
+fn publication_date_policy_and_time_zone() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Kim kom til Russland i går med toget.\n").unwrap();
+    let published = |toml: &str| {
+        std::fs::write(dir.path().join("factlint.toml"), toml).unwrap();
+        let (code, out, err) = run(&["corpus", "--format", "json", s(dir.path())]);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+        (code, v["documents"][0]["published"].clone(), err)
+    };
+    let (code, date, err) = published("published = \"2023-09-13\"\n");
+    assert_eq!((code, date), (0, serde_json::json!("2023-09-13")), "{err}");
+    let (_, date, _) = published("published = \"unknown\"\n");
+    assert!(date.is_null());
+    // "today" in the desk's zone: a date, whatever it is now
+    let (code, date, err) = published("published = \"today\"\ntimezone = \"Atlantic/Reykjavik\"\n");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(date.as_str().map(str::len), Some(10), "{date}");
+    let (code, _, err) = published("published = \"today\"\ntimezone = \"Mars/Olympus\"\n");
+    assert_eq!(code, 2);
+    assert!(err.contains("timezone `Mars/Olympus`"), "{err}");
+    let (code, _, err) = published("published = \"soon\"\n");
+    assert_eq!(code, 2);
+    assert!(err.contains("published `soon`"), "{err}");
+    // the command line wins
+    std::fs::write(dir.path().join("factlint.toml"), "published = \"2023-09-13\"\n").unwrap();
+    let (_, out, _) =
+        run(&["corpus", "--format", "json", "--published", "2024-01-02", s(dir.path())]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["documents"][0]["published"], "2024-01-02");
+}
