@@ -7,7 +7,7 @@
 //! ignore = ["FL008"]
 //! exclude = ["drafts/**"]                # inputs not read (globs, relative to this file)
 //! rules = "desk-rules"                   # a rules and data folder, as --rules
-//! lang = "is"                            # for documents that give none (skips detection)
+//! lang = "<code>"                        # for documents that give none (skips detection)
 //! published = "today"                    # for undated documents: a date, "today" or "unknown"
 //! timezone = "Atlantic/Reykjavik"        # what "today" is
 //!

@@ -309,37 +309,11 @@ fn main() -> ExitCode {
     }
     match cli.command {
         Command::Check {
-            common, format, corroborations, against: Some(db), within_days, ..
-        } => {
-            let opts = match options(&common, &config) {
-                Ok(o) => o,
-                Err(code) => return code,
-            };
-            let mut against = match archive::check_against(
-                &setup,
-                &opts,
-                &db,
-                &archive::AgainstOptions { within_days, ..Default::default() },
-            ) {
-                Ok(a) => a,
-                Err(e) => return fatal(e),
-            };
-            // the configuration's per-path ignores and accepted findings hold here too
-            config.filter_report(&mut against.report);
-            baseline::mark(&mut against.report, &config.accept, &config.root());
-            let out = match format {
-                Format::Human => archive::render::print(&against, corroborations, color()),
-                Format::Json => json::print(&against.report),
-                Format::Sarif => sarif::print(&against.report, &setup.rules),
-                Format::Github => github::print(&against.report),
-            };
-            print!("{out}");
-            exit_for(&against.report)
-        }
-        Command::Check {
             common,
             format,
             corroborations,
+            against,
+            within_days,
             baseline: known,
             write_baseline,
             statistics,
@@ -364,7 +338,25 @@ fn main() -> ExitCode {
             } else {
                 None
             };
-            let mut report = app::check(&setup, &opts);
+            // with --against: the drafts against the archive (its report taken out while the
+            // desk's settings apply, and put back for its printer)
+            let mut archived = None;
+            let mut report = match &against {
+                Some(db) => match archive::check_against(
+                    &setup,
+                    &opts,
+                    db,
+                    &archive::AgainstOptions { within_days, ..Default::default() },
+                ) {
+                    Ok(mut a) => {
+                        let r = std::mem::take(&mut a.report);
+                        archived = Some(a);
+                        r
+                    }
+                    Err(e) => return fatal(e),
+                },
+                None => app::check(&setup, &opts),
+            };
             config.filter_report(&mut report);
             for a in baseline::mark(&mut report, &config.accept, &config.root()) {
                 eprintln!(
@@ -389,7 +381,16 @@ fn main() -> ExitCode {
                 (true, Format::Json) => write_text(&mut out, &stats::json(&report), &spool),
                 (true, _) => write_text(&mut out, &stats::human(&report), &spool),
                 (false, Format::Human) => {
-                    write_text(&mut out, &human::print(&report, corroborations, color()), &spool)
+                    let text = match archived.as_mut() {
+                        Some(a) => {
+                            a.report = std::mem::take(&mut report);
+                            let text = archive::render::print(a, corroborations, color());
+                            report = std::mem::take(&mut a.report);
+                            text + &human::baseline_lines(&report)
+                        }
+                        None => human::print(&report, corroborations, color()),
+                    };
+                    write_text(&mut out, &text, &spool)
                 }
                 (false, Format::Github) => write_text(&mut out, &github::print(&report), &spool),
                 (false, Format::Json) if spool.is_some() => {

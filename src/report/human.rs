@@ -445,7 +445,7 @@ fn accepted_lines(report: &Report, sources: &mut Sources) -> String {
 }
 
 /// What a baseline left out: how many known findings, and its entries that no longer occur.
-pub(crate) fn baseline_lines(report: &Report) -> String {
+pub fn baseline_lines(report: &Report) -> String {
     let Some(b) = &report.baseline else { return String::new() };
     let mut out =
         format!("baseline {}: {} suppressed", b.file, plural(b.suppressed, "known finding"));

@@ -161,3 +161,35 @@ fn a_draft_from_standard_input() {
     let fl001 = v["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "FL001");
     assert_eq!(fl001.expect("FL001")["labels"][0]["path"], "-");
 }
+
+/// A CMS hook: a draft from standard input checked against an archive, as GitHub annotations.
+#[test]
+fn a_draft_from_standard_input_against_an_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let published = dir.path().join("published");
+    std::fs::create_dir(&published).unwrap();
+    for f in ["001_visir_lest.txt", "002_nrk_mote.txt", "003_visir_fundur.txt"] {
+        std::fs::copy(root().join("examples/corpus").join(f), published.join(f)).unwrap();
+    }
+    let db = dir.path().join("a.db");
+    let (code, _, err) = run(&["index", published.to_str().unwrap(), "--db", db.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let draft =
+        std::fs::read_to_string(root().join("examples/corpus/004_ntb_toppmote.txt")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(["check", "-", "--against", db.to_str().unwrap(), "--format", "github"])
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    child.stdin.take().unwrap().write_all(draft.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.lines().any(|l| l.starts_with("::error file=-,line=19,") && l.contains("FL002")),
+        "{stdout}"
+    );
+}
