@@ -92,11 +92,33 @@ fn claim_of<'r>(report: &'r Report, l: &Label) -> Option<&'r Claim> {
     cs[a..].iter().take_while(|c| c.doc == l.doc).find(|c| c.start == l.start && c.end == l.end)
 }
 
-/// The fingerprint of one of the report's diagnostics (`root`: see [`doc_identity`]).
-pub fn of_diagnostic(report: &Report, d: &Diagnostic, root: &Path) -> String {
+/// The documents' identities (see [`doc_identity`]), each made once.
+pub struct DocIds<'r> {
+    root: std::path::PathBuf,
+    report: &'r Report,
+    known: std::cell::RefCell<crate::lang::Map<u32, String>>,
+}
+
+impl<'r> DocIds<'r> {
+    pub fn new(report: &'r Report, root: &Path) -> DocIds<'r> {
+        DocIds { root: crate::config::absolute(root), report, known: Default::default() }
+    }
+    fn of(&self, l: &Label) -> String {
+        self.known
+            .borrow_mut()
+            .entry(l.doc)
+            .or_insert_with(|| {
+                let line = self.report.documents.get(l.doc as usize).and_then(|m| m.line);
+                doc_identity(&self.root, &l.path, line)
+            })
+            .clone()
+    }
+}
+
+/// The fingerprint of one of the report's diagnostics.
+pub fn of_diagnostic(report: &Report, d: &Diagnostic, ids: &DocIds) -> String {
     let frame_of = |l: &Label| {
-        let line = report.documents.get(l.doc as usize).and_then(|m| m.line);
-        let doc = doc_identity(root, &l.path, line);
+        let doc = ids.of(l);
         match claim_of(report, l) {
             Some(c) => frame(doc, c),
             // (a label with no claim of the report: what it quotes)
@@ -120,15 +142,18 @@ pub fn of_diagnostic(report: &Report, d: &Diagnostic, root: &Path) -> String {
 /// Give every diagnostic its mark: its fingerprint, and the `[[accept]]` entry naming it.
 /// Returns the entries that name no finding of the run.
 pub fn mark<'a>(report: &mut Report, accepts: &'a [Accept], root: &Path) -> Vec<&'a Accept> {
-    report.marks = report
+    let ids = DocIds::new(report, root);
+    let marks = report
         .diagnostics
         .iter()
         .map(|d| {
-            let fingerprint = of_diagnostic(report, d, root);
+            let fingerprint = of_diagnostic(report, d, &ids);
             let accepted = accepts.iter().find(|a| a.fingerprint == fingerprint).cloned();
             Mark { fingerprint, accepted }
         })
         .collect();
+    drop(ids);
+    report.marks = marks;
     accepts
         .iter()
         .filter(|a| !report.marks.iter().any(|m| m.fingerprint == a.fingerprint))
