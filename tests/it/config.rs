@@ -258,3 +258,23 @@ fn publication_date_policy_and_time_zone() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["documents"][0]["published"], "2024-01-02");
 }
+
+#[test]
+fn the_rules_folder_of_the_config_file_is_relative_to_it() {
+    let dir = corpus();
+    let rules = dir.path().join("desk-rules");
+    std::fs::create_dir(&rules).unwrap();
+    let rule = std::fs::read_to_string(root().join("rules/FL003.toml")).unwrap();
+    std::fs::write(
+        rules.join("FL003.toml"),
+        rule.replacen("check = ", "enabled = false\ncheck = ", 1),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("factlint.toml"), "rules = \"desk-rules\"\n").unwrap();
+    let (code, out, err) = run(&["check", "--format", "json", s(dir.path())]);
+    assert_eq!(code, 1, "{err}");
+    let c = codes(&out);
+    assert!(!c.contains(&"FL003".to_string()) && c.contains(&"FL002".to_string()), "{c:?}");
+    let (_, out, _) = run(&["rules", "--rules", s(&rules)]);
+    assert!(out.lines().any(|l| l.starts_with("FL003") && l.ends_with("(off)")), "{out}");
+}
