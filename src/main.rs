@@ -364,6 +364,7 @@ fn main() -> ExitCode {
                     a.fingerprint, a.who
                 );
             }
+            app::trace("marked");
             if let Some(file) = &write_baseline {
                 match baseline::write(&report, file) {
                     Ok(n) => eprintln!("wrote {n} findings to the baseline {}", file.display()),
