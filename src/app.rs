@@ -24,6 +24,8 @@ pub struct RunOptions {
     pub threads: Option<usize>,
     /// show a progress bar on stderr (only drawn when stderr is a terminal)
     pub progress: bool,
+    /// inputs not read (the configuration's `exclude`)
+    pub exclude: crate::config::PathSet,
 }
 
 /// Loaded data: language knowledge and rules. Fatal when broken (exit 2).
@@ -87,7 +89,10 @@ struct Found {
 
 impl Found {
     fn new(opts: &RunOptions) -> Found {
-        let (inputs, problems) = corpus::load::discover(&opts.paths);
+        let (mut inputs, problems) = corpus::load::discover(&opts.paths);
+        if !opts.exclude.is_empty() {
+            inputs.retain(|i| !opts.exclude.matches(i.path()));
+        }
         // (on the run's workers: a million files' sizes take a second on one core)
         let sizes = inputs
             .par_iter()
@@ -228,6 +233,37 @@ fn progress_bar(opts: &RunOptions, total_bytes: u64) -> Option<indicatif::Progre
         b.set_style(style);
     }
     Some(b)
+}
+
+/// A draft read from standard input, held in a file of its own for the run (the printers re-read
+/// the files they label); removed when dropped.
+pub struct Spool {
+    pub path: PathBuf,
+}
+
+impl Spool {
+    pub fn stdin() -> std::io::Result<Spool> {
+        use std::io::Read;
+        let mut text = Vec::new();
+        std::io::stdin().read_to_end(&mut text)?;
+        let dir = std::env::temp_dir().join(format!("factlint-stdin-{}", std::process::id()));
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join("stdin.txt");
+        std::fs::write(&path, text)?;
+        Ok(Spool { path })
+    }
+    /// Output about the spooled file, naming it `-` as the command line did.
+    pub fn unspool(&self, text: &str) -> String {
+        text.replace(&self.path.display().to_string(), "-")
+    }
+}
+
+impl Drop for Spool {
+    fn drop(&mut self) {
+        if let Some(dir) = self.path.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
 }
 
 /// Read the corpus and keep whole documents (for `factlint corpus`).
@@ -501,6 +537,9 @@ pub fn explain(rules: &[Rule], code: &str) -> Option<String> {
 pub fn rules_table(rules: &[Rule]) -> String {
     rules
         .iter()
-        .map(|r| format!("{:<6} {:<8} {:<30} {}\n", r.code, r.severity.name(), r.name, r.summary))
+        .map(|r| {
+            let off = if r.enabled { "" } else { " (off)" };
+            format!("{:<6} {:<8} {:<30} {}{off}\n", r.code, r.severity.name(), r.name, r.summary)
+        })
         .collect()
 }

@@ -9,9 +9,12 @@
 
 pub mod app;
 pub mod archive;
+pub mod baseline;
 pub mod calendar;
 pub mod claims;
+pub mod config;
 pub mod corpus;
+pub mod datacheck;
 pub mod diagnostic;
 pub mod error;
 pub mod extract;

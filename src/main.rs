@@ -8,8 +8,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use factlint::app::{self, RunOptions, Setup};
 use factlint::archive;
+use factlint::baseline;
+use factlint::config::{CliSettings, Config};
 use factlint::corpus::CorpusOptions;
-use factlint::report::{self, human, json, sarif};
+use factlint::report::{self, github, human, json, sarif, stats};
 
 /// mimalloc's options (a file of its own: the integration tests check it)
 mod allocator;
@@ -17,8 +19,9 @@ use allocator::return_freed_memory;
 
 /// mimalloc: a run makes millions of small allocations from every worker (tokens, sentences,
 /// claims); with two workers it is faster and smaller than the system allocator (bench/README.md,
-/// *Pipeline figures*). It is built without transparent huge pages (a 2 MB page stays resident for a few small live
-/// objects), and [`return_freed_memory`] sets how soon it returns freed memory.
+/// *Pipeline figures*). It is built without transparent huge pages (a 2 MB page stays resident
+/// for a few small live objects), and [`return_freed_memory`] sets how soon it returns freed
+/// memory.
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -38,6 +41,8 @@ enum Format {
     Human,
     Json,
     Sarif,
+    /// GitHub Actions workflow annotations
+    Github,
 }
 
 /// Listings (claims, corpus, sources) have no SARIF form: they are not findings.
@@ -49,9 +54,12 @@ enum ListFormat {
 
 #[derive(clap::Args)]
 struct Common {
-    /// Files or folders (recursive): .txt, .md, .jsonl; a manifest.jsonl beside text files is metadata
+    /// Files or folders (recursive): .txt, .md, .jsonl; a manifest.jsonl beside text files is metadata; `-` (check only): one draft from standard input
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+    /// The configuration file (default: factlint.toml in the input's folder or a folder above it)
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// A desk's rules/data folder: rule files add to (or by code replace) the built-in rules; a data file (lang/<code>.toml, concepts.toml …) replaces the built-in file of that name
     #[arg(long)]
     rules: Option<PathBuf>,
@@ -64,6 +72,29 @@ struct Common {
     /// Worker threads (default: all cores)
     #[arg(long)]
     threads: Option<usize>,
+}
+
+#[derive(Subcommand)]
+enum DataCommand {
+    /// Report unknown, duplicate and unused entries in the lexicons, concepts, entities and
+    /// boilerplate of a rules folder (exit 1 when there are any)
+    Check {
+        /// A rules folder (lang/*.toml, concepts.toml, entities.toml, boilerplate.toml)
+        dir: PathBuf,
+        #[arg(long, value_enum, default_value = "human")]
+        format: ListFormat,
+    },
+}
+
+/// Which rules run (over the configuration file's `select` and `ignore`).
+#[derive(clap::Args, Default)]
+struct Selection {
+    /// Run only these rules (codes or prefixes, comma-separated: FL002,FL003 or FL00)
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    select: Option<Vec<String>>,
+    /// Do not run these rules
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    ignore: Option<Vec<String>>,
 }
 
 #[derive(Subcommand)]
@@ -84,6 +115,32 @@ enum Command {
         /// (default: a news cycle, the window FL002 compares within; 0: the whole archive)
         #[arg(long, value_name = "N", default_value_t = 7)]
         within_days: i64,
+        #[command(flatten)]
+        selection: Selection,
+        /// Report only findings that are not in this baseline (see --write-baseline)
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Record every finding of this run in FILE (then exit 0)
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
+        /// Print how many findings each rule made instead of the findings
+        #[arg(long)]
+        statistics: bool,
+    },
+    /// Print the configuration in force for PATHS (factlint.toml and flags) and where each value came from
+    Config {
+        /// Inputs whose configuration to show (default: none, so only --config's file)
+        paths: Vec<PathBuf>,
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        #[command(flatten)]
+        selection: Selection,
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        #[arg(long)]
+        published: Option<String>,
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// Store a corpus's documents and claims in a SQLite archive (re-indexing skips unchanged documents)
     Index {
@@ -138,6 +195,11 @@ enum Command {
         #[arg(long)]
         rules: Option<PathBuf>,
     },
+    /// Data files: `data check DIR` reports unknown, duplicate and unused entries
+    Data {
+        #[command(subcommand)]
+        command: DataCommand,
+    },
     /// List every rule
     Rules {
         #[arg(long)]
@@ -161,40 +223,23 @@ fn parse_published(s: Option<&str>) -> Result<Option<jiff::civil::Date>, ExitCod
     }
 }
 
-fn options(c: &Common) -> Result<RunOptions, ExitCode> {
-    let published = parse_published(c.published.as_deref())?;
+fn options(c: &Common, config: &Config) -> Result<RunOptions, ExitCode> {
+    let published = match config.published_date() {
+        Ok(d) => d,
+        Err(e) => return Err(fatal(e)),
+    };
     if let Some(n) = c.threads {
         // what runs outside the pipeline's own pool (the JSON printer) keeps to the count too
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
     }
     Ok(RunOptions {
         paths: c.paths.clone(),
-        rules_dir: c.rules.clone(),
-        corpus: CorpusOptions { published, lang: c.lang.clone() },
+        rules_dir: config.rules.value.clone(),
+        corpus: CorpusOptions { published, lang: config.lang.value.clone() },
+        exclude: config.exclude.value.clone(),
         threads: c.threads,
         progress: true,
     })
-}
-
-/// Writes to stdout. A reader that stops early (`| head`) closes the pipe: what is left is not
-/// wanted, so a broken pipe is no error (`print!` would panic, exit 101); another error is
-/// reported once on stderr.
-fn emit(s: &str) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write the output: {e}");
-        }
-    }
-}
-
-/// A streamed report's write error, unless the reader closed the pipe (see [`emit`]).
-fn ignore_broken_pipe(written: std::io::Result<()>) -> std::io::Result<()> {
-    match written {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other,
-    }
 }
 
 fn color() -> bool {
@@ -204,19 +249,45 @@ fn color() -> bool {
 fn main() -> ExitCode {
     return_freed_memory();
     let cli = Cli::parse();
-    // the options every command shares: the desk's rules folder and the language
-    let (rules_dir, lang) = match &cli.command {
-        Command::Check { common, .. }
-        | Command::Claims { common, .. }
+    // the settings every command shares, over the configuration file of the inputs
+    let no_paths: Vec<PathBuf> = Vec::new();
+    let (paths, settings) = match &cli.command {
+        Command::Check { common, selection, .. } => (&common.paths, settings(common, selection)),
+        Command::Claims { common, .. }
         | Command::Corpus { common, .. }
-        | Command::Index { common, .. } => (common.rules.clone(), common.lang.clone()),
-        Command::Sources { rules, lang, .. } => (rules.clone(), lang.clone()),
-        Command::Explain { rules, .. } | Command::Rules { rules } => (rules.clone(), None),
+        | Command::Index { common, .. } => (&common.paths, settings(common, &Selection::default())),
+        Command::Config { paths, config, selection, rules, published, lang } => (
+            paths,
+            CliSettings {
+                config: config.clone(),
+                select: selection.select.clone(),
+                ignore: selection.ignore.clone(),
+                rules: rules.clone(),
+                lang: lang.clone(),
+                published: published.clone(),
+            },
+        ),
+        Command::Sources { rules, lang, .. } => (
+            &no_paths,
+            CliSettings { rules: rules.clone(), lang: lang.clone(), ..Default::default() },
+        ),
+        Command::Data { .. } => (&no_paths, CliSettings::default()),
+        Command::Explain { rules, .. } | Command::Rules { rules } => {
+            (&no_paths, CliSettings { rules: rules.clone(), ..Default::default() })
+        }
     };
-    let setup = match Setup::load(rules_dir.as_deref()) {
+    let config = match Config::resolve(paths, settings) {
+        Ok(c) => c,
+        Err(e) => return fatal(e),
+    };
+    let lang = config.lang.value.clone();
+    let mut setup = match Setup::load(config.rules.value.as_deref()) {
         Ok(s) => s,
         Err(e) => return fatal(e),
     };
+    if let Err(e) = config.apply(&mut setup.rules) {
+        return fatal(e);
+    }
     if let Some(l) = lang.filter(|l| setup.knowledge.lexicon(l).is_none()) {
         let known: Vec<&str> = setup.knowledge.langs.iter().map(|x| x.code.as_str()).collect();
         return fatal(miette::miette!(
@@ -225,51 +296,120 @@ fn main() -> ExitCode {
         ));
     }
     match cli.command {
-        Command::Check { common, format, corroborations, against: Some(db), within_days } => {
-            let opts = match options(&common) {
+        Command::Check {
+            common,
+            format,
+            corroborations,
+            against,
+            within_days,
+            baseline: known,
+            write_baseline,
+            statistics,
+            ..
+        } => {
+            let mut opts = match options(&common, &config) {
                 Ok(o) => o,
                 Err(code) => return code,
             };
-            let against = match archive::check_against(
-                &setup,
-                &opts,
-                &db,
-                &archive::AgainstOptions { within_days, ..Default::default() },
-            ) {
-                Ok(a) => a,
-                Err(e) => return fatal(e),
+            // `-`: one draft from standard input, spooled to a file the printers can re-read
+            let spool = if common.paths.iter().any(|p| p.as_os_str() == "-") {
+                if common.paths.len() > 1 {
+                    return fatal(miette::miette!("`-` (standard input) is checked alone"));
+                }
+                match app::Spool::stdin() {
+                    Ok(s) => {
+                        opts.paths = vec![s.path.clone()];
+                        Some(s)
+                    }
+                    Err(e) => return fatal(miette::miette!("cannot read standard input: {e}")),
+                }
+            } else {
+                None
             };
-            let out = match format {
-                Format::Human => archive::render::print(&against, corroborations, color()),
-                Format::Json => json::print(&against.report),
-                Format::Sarif => sarif::print(&against.report, &setup.rules),
+            // with --against: the drafts against the archive (its report taken out while the
+            // desk's settings apply, and put back for its printer)
+            let mut archived = None;
+            let mut report = match &against {
+                Some(db) => match archive::check_against(
+                    &setup,
+                    &opts,
+                    db,
+                    &archive::AgainstOptions { within_days, ..Default::default() },
+                ) {
+                    Ok(mut a) => {
+                        let r = std::mem::take(&mut a.report);
+                        archived = Some(a);
+                        r
+                    }
+                    Err(e) => return fatal(e),
+                },
+                None => app::check(&setup, &opts),
             };
-            emit(&out);
-            exit_for(&against.report)
-        }
-        Command::Check { common, format, corroborations, .. } => {
-            let opts = match options(&common) {
-                Ok(o) => o,
-                Err(code) => return code,
-            };
-            let report = app::check(&setup, &opts);
-            let written = match format {
-                Format::Human => {
-                    emit(&human::print(&report, corroborations, color()));
-                    Ok(())
+            config.filter_report(&mut report);
+            for a in baseline::mark(&mut report, &config.accept, &config.root()) {
+                eprintln!(
+                    "warning: [[accept]] {} ({}) matches no finding of this run",
+                    a.fingerprint, a.who
+                );
+            }
+            app::trace("marked");
+            if let Some(file) = &write_baseline {
+                match baseline::write(&report, file) {
+                    Ok(n) => eprintln!("wrote {n} findings to the baseline {}", file.display()),
+                    Err(e) => return fatal(e),
+                }
+            }
+            if let Some(file) = &known {
+                match baseline::read(file) {
+                    Ok(b) => baseline::apply(&mut report, b, &file.display().to_string()),
+                    Err(e) => return fatal(e),
+                }
+            }
+            let mut out = std::io::stdout().lock();
+            let written = match (statistics, format) {
+                (true, Format::Json) => write_text(&mut out, &stats::json(&report), &spool),
+                (true, _) => write_text(&mut out, &stats::human(&report), &spool),
+                (false, Format::Human) => {
+                    let text = match archived.as_mut() {
+                        Some(a) => {
+                            a.report = std::mem::take(&mut report);
+                            let text = archive::render::print(a, corroborations, color());
+                            report = std::mem::take(&mut a.report);
+                            text + &human::baseline_lines(&report)
+                        }
+                        None => human::print(&report, corroborations, color()),
+                    };
+                    write_text(&mut out, &text, &spool)
+                }
+                (false, Format::Github) => write_text(&mut out, &github::print(&report), &spool),
+                (false, Format::Json) if spool.is_some() => {
+                    write_text(&mut out, &json::print(&report), &spool)
+                }
+                (false, Format::Sarif) if spool.is_some() => {
+                    write_text(&mut out, &sarif::print(&report, &setup.rules), &spool)
                 }
                 // streamed: a large corpus's report is never one string in memory
-                Format::Json => json::write(&report, std::io::stdout().lock()),
-                Format::Sarif => sarif::write(&report, &setup.rules, std::io::stdout().lock()),
+                (false, Format::Json) => json::write(&report, out),
+                (false, Format::Sarif) => sarif::write(&report, &setup.rules, out),
             };
             if let Err(e) = ignore_broken_pipe(written) {
                 return fatal(miette::miette!("cannot write the report: {e}"));
             }
             app::trace("reported");
+            if write_baseline.is_some() && !report.documents.is_empty() {
+                return ExitCode::SUCCESS;
+            }
             exit_for(&report)
         }
+        Command::Config { .. } => {
+            if let Err(e) = config.published_date() {
+                return fatal(e);
+            }
+            emit(&config.show(&setup.rules));
+            ExitCode::SUCCESS
+        }
         Command::Claims { common, format } => {
-            let opts = match options(&common) {
+            let opts = match options(&common, &config) {
                 Ok(o) => o,
                 Err(code) => return code,
             };
@@ -290,7 +430,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Corpus { common, format } => {
-            let opts = match options(&common) {
+            let opts = match options(&common, &config) {
                 Ok(o) => o,
                 Err(code) => return code,
             };
@@ -306,7 +446,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Index { common, db, batch } => {
-            let opts = match options(&common) {
+            let opts = match options(&common, &config) {
                 Ok(o) => o,
                 Err(code) => return code,
             };
@@ -349,10 +489,74 @@ fn main() -> ExitCode {
                 "no rule `{code}`"
             )),
         },
+        Command::Data { command: DataCommand::Check { dir, format } } => {
+            match factlint::datacheck::check(&dir) {
+                Ok(found) => {
+                    match format {
+                        ListFormat::Human => emit(&factlint::datacheck::human(&found)),
+                        ListFormat::Json => {
+                            println!("{}", serde_json::to_string_pretty(&found).unwrap_or_default())
+                        }
+                    }
+                    if found.is_empty() {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::from(1)
+                    }
+                }
+                Err(e) => fatal(e),
+            }
+        }
         Command::Rules { .. } => {
             emit(&app::rules_table(&setup.rules));
             ExitCode::SUCCESS
         }
+    }
+}
+
+/// The command-line settings of an input command.
+fn settings(c: &Common, s: &Selection) -> CliSettings {
+    CliSettings {
+        config: c.config.clone(),
+        select: s.select.clone(),
+        ignore: s.ignore.clone(),
+        rules: c.rules.clone(),
+        lang: c.lang.clone(),
+        published: c.published.clone(),
+    }
+}
+
+/// Write a report made as text; a draft read from standard input is named `-` in it, not by
+/// the file it was spooled to.
+fn write_text(
+    out: &mut impl std::io::Write,
+    text: &str,
+    spool: &Option<app::Spool>,
+) -> std::io::Result<()> {
+    match spool {
+        Some(s) => out.write_all(s.unspool(text).as_bytes()),
+        None => out.write_all(text.as_bytes()),
+    }
+}
+
+/// Writes to stdout. A reader that stops early (`| head`) closes the pipe: what is left is not
+/// wanted, so a broken pipe is no error (`print!` would panic, exit 101); another error is
+/// reported once on stderr.
+fn emit(s: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the output: {e}");
+        }
+    }
+}
+
+/// A streamed report's write error, unless the reader closed the pipe (see [`emit`]).
+fn ignore_broken_pipe(written: std::io::Result<()>) -> std::io::Result<()> {
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
     }
 }
 

@@ -159,20 +159,28 @@ fn paragraph_langs(
 pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOptions) -> Document {
     let RawDoc { path, line, text, map, meta } = raw;
     let mut warnings = Vec::new();
-    let stripped = stripper.strip(&text);
-    let kept = segment::kept(text.len(), &stripped);
+    // furniture by every rule first (the language is not known yet)
+    let mut stripped = stripper.strip(&text);
+    let mut kept = segment::kept(text.len(), &stripped);
     // one tokenization of the kept text, read by every later step and by extraction
     let lower = lower_text(&text);
-    let mut tokens = Vec::with_capacity(text.len() / 5);
-    for r in &kept {
-        scan(&text[r.clone()], r.start, &mut tokens);
-    }
+    let tokenize = |kept: &[std::ops::Range<usize>]| {
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        for r in kept {
+            scan(&text[r.clone()], r.start, &mut tokens);
+        }
+        tokens
+    };
+    let mut tokens = tokenize(&kept);
     // what the tables know of each word: one look-up a token, for every later step
-    let words: Vec<Option<&crate::lang::Word>> = tokens
-        .iter()
-        .map(|t| if t.kind == TokKind::Word { k.word(&lower[t.start..t.end]) } else { None })
-        .collect();
-    let lang_bits: Vec<u64> = words.iter().map(|w| w.map_or(0, |w| w.lang_bits)).collect();
+    let look_up = |tokens: &[crate::lang::token::Tok]| -> Vec<Option<&crate::lang::Word>> {
+        tokens
+            .iter()
+            .map(|t| if t.kind == TokKind::Word { k.word(&lower[t.start..t.end]) } else { None })
+            .collect()
+    };
+    let mut words = look_up(&tokens);
+    let mut lang_bits: Vec<u64> = words.iter().map(|w| w.map_or(0, |w| w.lang_bits)).collect();
 
     let (lang, lang_source) = match meta.lang.as_deref().map(|l| l.to_lowercase()) {
         Some(l) if k.lexicon(&l).is_some() => (l, LangSource::Metadata),
@@ -199,6 +207,15 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
         }
     };
     let lex = k.lexicon(&lang).or(k.langs.first());
+    // furniture of another language (a Norwegian sidebar's markers in an Icelandic article) is
+    // text: stripped again by the rules of the document's language
+    if stripper.stripped_for_another_language(&stripped, &lang) {
+        stripped = stripper.strip_in(&text, Some(&lang));
+        kept = segment::kept(text.len(), &stripped);
+        tokens = tokenize(&kept);
+        words = look_up(&tokens);
+        lang_bits = words.iter().map(|w| w.map_or(0, |w| w.lang_bits)).collect();
+    }
 
     let pw: Vec<&str> =
         k.langs.iter().flat_map(|l| l.marker(crate::lang::Marker::Published).words()).collect();

@@ -29,6 +29,8 @@ pub struct Stripper {
     line_starts: Vec<(String, String)>,
     /// the first bytes of `line_starts`: a line beginning otherwise starts with none of them
     line_start_bytes: [bool; 256],
+    /// the languages of the rules that name some (by rule name); a rule not here applies to all
+    langs: crate::lang::Map<String, Vec<String>>,
 }
 
 fn automaton(p: &[String]) -> AhoCorasick {
@@ -78,7 +80,16 @@ impl Stripper {
                 None => line_start_bytes = [true; 256],
             }
         }
+        let mut langs: crate::lang::Map<String, Vec<String>> = crate::lang::Map::default();
+        let named = b.block.iter().map(|r| (&r.name, &r.lang));
+        let named = named.chain(b.line.iter().map(|r| (&r.name, &r.lang)));
+        for (name, ls) in named.chain(b.tail.iter().map(|r| (&r.name, &r.lang))) {
+            if !ls.is_empty() {
+                langs.entry(name.clone()).or_default().extend(ls.iter().map(|l| l.to_lowercase()));
+            }
+        }
         Stripper {
+            langs,
             line_start_bytes,
             block_starts: automaton(&start_pats),
             starts_rules,
@@ -91,12 +102,36 @@ impl Stripper {
         }
     }
 
-    /// Ranges of `text` that are site furniture, sorted and non-overlapping.
+    /// Whether the rule `name` applies to a document in `lang` (None: not yet known, so every
+    /// rule applies).
+    fn applies(&self, name: &str, lang: Option<&str>) -> bool {
+        match (self.langs.get(name), lang) {
+            (Some(ls), Some(l)) => ls.iter().any(|x| x == l),
+            _ => true,
+        }
+    }
+
+    /// Whether some of `stripped` was stripped by a rule that does not apply to `lang` (then the
+    /// document is stripped again, in its language).
+    pub fn stripped_for_another_language(&self, stripped: &[Stripped], lang: &str) -> bool {
+        !self.langs.is_empty() && stripped.iter().any(|s| !self.applies(&s.reason, Some(lang)))
+    }
+
+    /// Ranges of `text` that are site furniture, sorted and non-overlapping, by every rule.
     pub fn strip(&self, text: &str) -> Vec<Stripped> {
+        self.strip_in(text, None)
+    }
+
+    /// … by the rules for a document in `lang` (a rule with a `lang` list applies only to those
+    /// languages; None: every rule).
+    pub fn strip_in(&self, text: &str, lang: Option<&str>) -> Vec<Stripped> {
         let mut out = Vec::new();
         // tails: from a marker at the start of a line to the end
         let mut limit = text.len();
         for m in self.tails.find_iter(text) {
+            if !self.applies(&self.tail_names[m.pattern().as_usize()], lang) {
+                continue;
+            }
             let line_start = m.start() == 0 || text[..m.start()].ends_with('\n');
             if !line_start {
                 // (checked first: reading the rest of the line for every marker inside a long
@@ -125,7 +160,15 @@ impl Stripper {
         while let Some(m) = self.block_starts.find(&body[pos..]) {
             let s = pos + m.start();
             let after = pos + m.end();
-            let rules = &self.starts_rules[m.pattern().as_usize()];
+            let rules: Vec<usize> = self.starts_rules[m.pattern().as_usize()]
+                .iter()
+                .copied()
+                .filter(|&ri| self.applies(&self.blocks[ri].0, lang))
+                .collect();
+            if rules.is_empty() {
+                pos = after;
+                continue;
+            }
             let mut end_marker = |ri: usize| -> Option<usize> {
                 let marker = self.blocks[ri].1.as_str();
                 let found = match end_seen[ri] {
@@ -149,7 +192,7 @@ impl Stripper {
         for line in body.split_inclusive('\n') {
             let t = line.trim();
             let equal = if t.len() <= self.line_equals_max {
-                self.line_equals.get(t).cloned()
+                self.line_equals.get(t).filter(|n| self.applies(n, lang)).cloned()
             } else {
                 None
             };
@@ -160,7 +203,7 @@ impl Stripper {
                     .then(|| {
                         self.line_starts
                             .iter()
-                            .find(|(s, _)| t.starts_with(s.as_str()))
+                            .find(|(s, n)| t.starts_with(s.as_str()) && self.applies(n, lang))
                             .map(|(_, n)| n.clone())
                     })
                     .flatten()

@@ -381,10 +381,18 @@ pub fn print(report: &Report, corroborations: bool, color: bool) -> String {
             out.push_str(&format!("note: {}: publication date unknown; relative dates left unresolved (give --published or a manifest)\n", d.name()));
         }
     }
-    for d in &report.diagnostics {
-        out.push_str(&render(d, &mut sources, &h));
-        out.push('\n');
+    for (i, d) in report.diagnostics.iter().enumerate() {
+        if report.accepted(i).is_none() {
+            out.push_str(&render(d, &mut sources, &h));
+            // (what an `[[accept]]` entry or a baseline names it by)
+            if let Some(m) = report.marks.get(i) {
+                out.push_str(&format!("  fingerprint: {}\n", m.fingerprint));
+            }
+            out.push('\n');
+        }
     }
+    out.push_str(&accepted_lines(report, &mut sources));
+    out.push_str(&baseline_lines(report));
     if corroborations {
         for c in &report.corroborations {
             out.push_str(&format!("agree [{}] {} = {}\n", c.code, c.subject, c.value));
@@ -394,16 +402,69 @@ pub fn print(report: &Report, corroborations: bool, color: bool) -> String {
             }
         }
     }
-    let count = |s: Severity| report.diagnostics.iter().filter(|d| d.severity == s).count();
+    let count = |s: Severity| {
+        (0..report.diagnostics.len())
+            .filter(|&i| report.diagnostics[i].severity == s && report.accepted(i).is_none())
+            .count()
+    };
+    let accepted = (0..report.diagnostics.len()).filter(|&i| report.accepted(i).is_some()).count();
     out.push_str(&format!(
-        "{}, {} in {} ({}, {}{})\n",
+        "{}, {}{} in {} ({}, {}{})\n",
         plural(count(Severity::Error), "error"),
         plural(count(Severity::Warning), "warning"),
+        if accepted > 0 { format!(", {accepted} accepted") } else { String::new() },
         plural(report.documents.len(), "document"),
         plural(report.claims.len(), "claim"),
         plural(report.corroborations.len(), "corroboration"),
         problems_summary(&report.problems),
     ));
+    out
+}
+
+/// The accepted findings, a line each: where, what, and who accepted it why.
+fn accepted_lines(report: &Report, sources: &mut Sources) -> String {
+    let mut out = String::new();
+    for (i, d) in report.diagnostics.iter().enumerate() {
+        let (Some(a), Some(m)) = (report.accepted(i), report.marks.get(i)) else { continue };
+        let at = match d.labels.iter().find(|l| l.primary).or(d.labels.first()) {
+            Some(l) => {
+                let (line, col) = sources.line_col(&l.path, l.start);
+                format!("{}:{line}:{col}", l.path)
+            }
+            None => String::new(),
+        };
+        out.push_str(&format!(
+            "accepted {} {at} {} [{}]\n    {} ({})\n",
+            d.code, d.message, m.fingerprint, a.reason, a.who
+        ));
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+/// What a baseline left out: how many known findings, and its entries that no longer occur.
+pub fn baseline_lines(report: &Report) -> String {
+    let Some(b) = &report.baseline else { return String::new() };
+    let mut out =
+        format!("baseline {}: {} suppressed", b.file, plural(b.suppressed, "known finding"));
+    if b.gone.is_empty() {
+        out.push('\n');
+    } else {
+        out.push_str(&format!(
+            "; {} {} no longer {}:\n",
+            b.gone.len(),
+            if b.gone.len() == 1 { "entry" } else { "entries" },
+            if b.gone.len() == 1 { "occurs" } else { "occur" }
+        ));
+        for e in &b.gone {
+            out.push_str(&format!(
+                "  gone {} {} {} [{}]\n",
+                e.code, e.path, e.message, e.fingerprint
+            ));
+        }
+    }
     out
 }
 

@@ -67,6 +67,30 @@ impl<'a> CorroborationOut<'a> {
     }
 }
 
+/// A diagnostic as printed: with its fingerprint and its acceptance (null when not accepted).
+#[derive(Serialize)]
+pub struct DiagnosticOut<'a> {
+    #[serde(flatten)]
+    pub diagnostic: &'a Diagnostic,
+    /// null when the report was not marked (see `baseline::mark`)
+    pub fingerprint: Option<&'a str>,
+    pub accepted: Option<&'a crate::config::Accept>,
+}
+
+impl<'a> DiagnosticOut<'a> {
+    pub fn all(r: &'a Report) -> Vec<DiagnosticOut<'a>> {
+        r.diagnostics
+            .iter()
+            .enumerate()
+            .map(|(i, d)| DiagnosticOut {
+                diagnostic: d,
+                fingerprint: r.marks.get(i).map(|m| m.fingerprint.as_str()),
+                accepted: r.accepted(i),
+            })
+            .collect()
+    }
+}
+
 /// Items serialised by one task, and items in memory as text at once (a few MB).
 const ITEMS_PER_TASK: usize = 256;
 const ITEMS_PER_WINDOW: usize = 16 * ITEMS_PER_TASK;
@@ -108,7 +132,7 @@ macro_rules! plain_item {
         }
     )*};
 }
-plain_item!(DocMeta, Diagnostic, InputProblem);
+plain_item!(DocMeta, DiagnosticOut<'_>, InputProblem);
 
 /// `"name": [ ... ]` at depth one of the report object: the items are serialised in parallel,
 /// a window at a time, and written in order; a large item is written alone, as it is serialised.
@@ -120,6 +144,11 @@ fn array<T: Item>(
     r: &Report,
 ) -> std::io::Result<()> {
     write!(w, "{}\n  \"{name}\": ", if first { "{" } else { "," })?;
+    array_items(w, items, r)
+}
+
+/// A list's items (after its name).
+fn array_items<T: Item>(w: &mut impl Write, items: &[T], r: &Report) -> std::io::Result<()> {
     if items.is_empty() {
         return w.write_all(b"[]");
     }
@@ -249,14 +278,30 @@ fn pretty<S: Serialize>(w: impl Write, value: &S) -> serde_json::Result<()> {
     ))
 }
 
+/// A value pretty-printed at `depth` of the report.
+fn pretty_at<S: Serialize>(w: impl Write, value: &S, depth: usize) -> std::io::Result<()> {
+    value
+        .serialize(&mut serde_json::Serializer::with_formatter(
+            w,
+            AtDepthTwo { depth, has_value: false },
+        ))
+        .map_err(std::io::Error::other)
+}
+
 /// Write the report as JSON to `w`.
 pub fn write(r: &Report, w: impl Write) -> std::io::Result<()> {
     let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
-    array(&mut w, "documents", true, &r.documents, r)?;
+    write!(w, "{{\n  \"schema_version\": \"{}\"", super::SCHEMA_VERSION)?;
+    array(&mut w, "documents", false, &r.documents, r)?;
     array(&mut w, "claims", false, &r.claims, r)?;
-    array(&mut w, "diagnostics", false, &r.diagnostics, r)?;
+    array(&mut w, "diagnostics", false, &DiagnosticOut::all(r), r)?;
     array(&mut w, "corroborations", false, &r.corroborations, r)?;
     array(&mut w, "problems", false, &r.problems, r)?;
+    w.write_all(b",\n  \"baseline\": ")?;
+    match &r.baseline {
+        Some(b) => pretty_at(&mut w, b, 1)?,
+        None => w.write_all(b"null")?,
+    }
     w.write_all(b"\n}\n")?;
     w.flush()
 }
@@ -274,22 +319,26 @@ mod tests {
     fn whole(r: &Report) -> String {
         #[derive(Serialize)]
         struct Out<'a> {
+            schema_version: &'a str,
             documents: &'a [DocMeta],
             claims: Vec<ClaimOut<'a>>,
-            diagnostics: &'a [Diagnostic],
+            diagnostics: Vec<DiagnosticOut<'a>>,
             corroborations: Vec<CorroborationOut<'a>>,
             problems: &'a [InputProblem],
+            baseline: &'a Option<crate::baseline::Outcome>,
         }
         let out = Out {
+            schema_version: crate::report::SCHEMA_VERSION,
             documents: &r.documents,
             claims: r.claims.iter().map(|c| ClaimOut::new(c, &r.documents)).collect(),
-            diagnostics: &r.diagnostics,
+            diagnostics: DiagnosticOut::all(r),
             corroborations: r
                 .corroborations
                 .iter()
                 .map(|c| CorroborationOut::new(c, &r.claims, &r.documents))
                 .collect(),
             problems: &r.problems,
+            baseline: &r.baseline,
         };
         serde_json::to_string_pretty(&out).expect("serialises") + "\n"
     }

@@ -3,9 +3,11 @@
 //! Printers only format; they decide nothing. The human printer re-reads the files that have
 //! diagnostics to render their spans (the pipeline keeps claims, not texts).
 
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
+pub mod stats;
 
 use crate::claims::Claim;
 pub use crate::diagnostic::{Corroboration, Diagnostic, DocMeta, Label, Severity, Source};
@@ -18,11 +20,49 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub corroborations: Vec<Corroboration>,
     pub problems: Vec<crate::error::InputProblem>,
+    /// one a diagnostic, in their order, once [`crate::baseline::mark`] has run (else empty):
+    /// its fingerprint and whether the configuration accepts it
+    pub marks: Vec<Mark>,
+    /// what a `--baseline` left out
+    pub baseline: Option<crate::baseline::Outcome>,
 }
 
+/// What the desk knows of a diagnostic: its fingerprint, and its acceptance if it is accepted.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Mark {
+    pub fingerprint: String,
+    pub accepted: Option<crate::config::Accept>,
+}
+
+/// The version of the JSON report's shape: raised when a field changes meaning or goes away (a
+/// field added is a new minor version).
+pub const SCHEMA_VERSION: &str = "1.0";
+
 impl Report {
+    /// An error-level diagnostic that is not accepted.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .enumerate()
+            .any(|(i, d)| d.severity == Severity::Error && self.accepted(i).is_none())
+    }
+    /// The acceptance of diagnostic `i`, if it is accepted.
+    pub fn accepted(&self, i: usize) -> Option<&crate::config::Accept> {
+        self.marks.get(i).and_then(|m| m.accepted.as_ref())
+    }
+    /// Keep the diagnostics (and their marks) `keep` says yes to.
+    pub fn retain_diagnostics(&mut self, mut keep: impl FnMut(&Diagnostic, Option<&Mark>) -> bool) {
+        let marks = std::mem::take(&mut self.marks);
+        let diags = std::mem::take(&mut self.diagnostics);
+        let marked = !marks.is_empty();
+        let mut marks = marks.into_iter();
+        for d in diags {
+            let m = if marked { marks.next() } else { None };
+            if keep(&d, m.as_ref()) {
+                self.diagnostics.push(d);
+                self.marks.extend(m);
+            }
+        }
     }
 }
 

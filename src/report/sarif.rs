@@ -57,16 +57,32 @@ fn invocation(r: &Report) -> Value {
 }
 
 /// One diagnostic as a SARIF result.
-fn result(d: &super::Diagnostic, sources: &mut Sources) -> Value {
+fn result(r: &Report, i: usize, sources: &mut Sources) -> Value {
+    let d = &r.diagnostics[i];
     let primary: Vec<&Label> = d.labels.iter().filter(|l| l.primary).collect();
     let others: Vec<&Label> = d.labels.iter().filter(|l| !l.primary).collect();
-    json!({
+    let mut v = json!({
         "ruleId": d.code,
         "level": match d.severity { Severity::Error => "error", Severity::Warning => "warning", Severity::Advice => "note" },
         "message": { "text": format!("{}\n{}", d.message, d.help) },
         "locations": primary.iter().map(|l| location(l, sources, None)).collect::<Vec<_>>(),
         "relatedLocations": others.iter().enumerate().map(|(i, l)| location(l, sources, Some(i + 1))).collect::<Vec<_>>(),
-    })
+    });
+    // the fingerprint, for SARIF consumers that match results across runs; an accepted finding
+    // is a suppressed result (shown, not counted)
+    if let Some(m) = r.marks.get(i) {
+        v["partialFingerprints"] = json!({
+            format!("factlint/v{}", crate::baseline::FINGERPRINT_VERSION): m.fingerprint,
+        });
+        if let Some(a) = &m.accepted {
+            v["suppressions"] = json!([{
+                "kind": "external",
+                "status": "accepted",
+                "justification": format!("{} ({})", a.reason, a.who),
+            }]);
+        }
+    }
+    v
 }
 
 /// The report as one SARIF string (for tests and small reports; the CLI streams with [`write`]).
@@ -114,9 +130,9 @@ pub fn write(r: &Report, rules: &[Rule], w: impl Write) -> std::io::Result<()> {
     let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
     w.write_all(head.as_bytes())?;
     w.write_all(b"\"results\": [")?;
-    for (i, d) in r.diagnostics.iter().enumerate() {
+    for i in 0..r.diagnostics.len() {
         w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        let item = serde_json::to_string_pretty(&result(d, &mut sources))?;
+        let item = serde_json::to_string_pretty(&result(r, i, &mut sources))?;
         for (j, line) in item.lines().enumerate() {
             if j > 0 {
                 w.write_all(b"\n")?;
@@ -163,7 +179,7 @@ mod tests {
             let mut v: Value = serde_json::from_str(&streamed).expect("valid JSON");
             let mut sources = Sources::default();
             v["runs"][0]["results"] =
-                report.diagnostics.iter().map(|d| result(d, &mut sources)).collect();
+                (0..report.diagnostics.len()).map(|i| result(report, i, &mut sources)).collect();
             assert_eq!(streamed, serde_json::to_string_pretty(&v).expect("prints") + "\n");
         }
         r.diagnostics.truncate(1);

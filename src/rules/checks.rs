@@ -511,6 +511,7 @@ enum Anchor {
 fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
     use crate::lang::Phase;
     let max = cx.rule.params.max_examples;
+    let (span_days, slack) = (cx.rule.params.event_span_days, cx.rule.params.start_slack_days);
     // dated starts and ends, indexed by the person they are about and by the event they name
     let is_dated = |c: &Claim| first_copy(c) && c.kind == ClaimKind::Date && day_of(c).is_some();
     // a dated start or end counts for a duration of the same event concept, or, when it names no
@@ -566,8 +567,8 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
             .collect();
         let pubd = cx.published(d);
         let (window_lo, window_hi) = (
-            pubd.and_then(|p| resolve::add_days(p, -60)),
-            pubd.and_then(|p| resolve::add_days(p, 30)),
+            pubd.and_then(|p| resolve::add_days(p, -cx.rule.params.before_days)),
+            pubd.and_then(|p| resolve::add_days(p, cx.rule.params.after_days)),
         );
         // the anchors of a phase; those of other sources only from the days `within` (None: the
         // latest day that has any), since a busy event or person has very many
@@ -615,11 +616,11 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
         let ends = find(Phase::End, None);
         let Some(end) = ends.iter().filter_map(|c| day_of(c)).max() else { continue };
         let starts: Vec<&Claim> =
-            find(Phase::Start, Some((resolve::add_days(end, -60), Some(end))))
+            find(Phase::Start, Some((resolve::add_days(end, -span_days), Some(end))))
                 .into_iter()
                 .filter(|c| {
                     day_of(c).is_some_and(|s| {
-                        s <= end && resolve::days_between(s, end).is_some_and(|x| x < 60)
+                        s <= end && resolve::days_between(s, end).is_some_and(|x| x < span_days)
                     })
                 })
                 .collect();
@@ -648,8 +649,10 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
         if span == n {
             // the count fits: any other source dating the start differently dissents
             // a misdated start is a few days off; a date weeks away is another event
-            let (lo, hi) =
-                (resolve::add_days(start, -3), resolve::add_days(start, 3).map(|h| h.min(end)));
+            let (lo, hi) = (
+                resolve::add_days(start, -slack),
+                resolve::add_days(start, slack).map(|h| h.min(end)),
+            );
             let mut others: Vec<&Claim> = keys
                 .iter()
                 .flat_map(|k| in_days(&(Phase::Start, *k), lo, hi).iter().copied())
@@ -750,10 +753,14 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
             let ago = r.date().is_some_and(|d| d.form == DateForm::Ago);
             let reach = match (ago, cx.published(r)) {
                 (true, Some(p)) => resolve::days_between(ri.start, p).unwrap_or(0).abs() / 2,
-                _ if coarse(r) => 366,
+                _ if coarse(r) => cx.rule.params.coarse_window_days,
                 _ => cx.rule.params.window_days,
             };
-            let reach = reach.max(if coarse(r) { 366 } else { cx.rule.params.window_days });
+            let reach = reach.max(if coarse(r) {
+                cx.rule.params.coarse_window_days
+            } else {
+                cx.rule.params.window_days
+            });
             let (Some(lo), Some(hi)) =
                 (resolve::add_days(ri.start, -reach), resolve::add_days(ri.end, reach))
             else {

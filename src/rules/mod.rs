@@ -27,25 +27,32 @@ pub enum Check {
     TimeMismatch,
 }
 
-/// Parameters; each check reads those it needs (unknown names are an error).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Parameters as the checks read them: every check's, with its default. A rule file (and a
+/// desk's `factlint.toml`) sets them through the typed table of its check ([`CheckParams`]), so
+/// a name that means nothing to the check is an error, never silently ignored.
+#[derive(Debug, Clone)]
 pub struct Params {
     /// claim kinds compared (value_mismatch)
-    #[serde(default)]
     pub kinds: Vec<String>,
     /// relative tolerance when either value is approximate ("um 30")
-    #[serde(default = "default_tolerance")]
     pub tolerance: f64,
     /// FL002: only compare sources published within this many days of each other; FL005: dates
     /// within this many days of a relative day or week are the same event
-    #[serde(default = "default_window")]
     pub window_days: i64,
+    /// FL005: how far a relative month or year ("í desember í fyrra") reaches
+    pub coarse_window_days: i64,
+    /// FL004: other sources' dates are read from this many days before a duration's publication
+    pub before_days: i64,
+    /// FL004: … to this many days after it
+    pub after_days: i64,
+    /// FL004: a start and an end further apart than this are different events
+    pub event_span_days: i64,
+    /// FL004: another source's start this many days from the agreed start is a misdated start
+    /// (further away, another event)
+    pub start_slack_days: i64,
     /// most sources of the majority named in a diagnostic
-    #[serde(default = "default_examples")]
     pub max_examples: usize,
     /// FL009: minutes a rounding word ("um", "around", "i 17-tida") allows either way
-    #[serde(default = "default_tolerance_minutes")]
     pub tolerance_minutes: i64,
 }
 
@@ -53,25 +60,214 @@ impl Default for Params {
     fn default() -> Self {
         Params {
             kinds: Vec::new(),
-            tolerance: default_tolerance(),
-            window_days: default_window(),
-            max_examples: default_examples(),
-            tolerance_minutes: default_tolerance_minutes(),
+            tolerance: 0.1,
+            window_days: 7,
+            coarse_window_days: 366,
+            before_days: 60,
+            after_days: 30,
+            event_span_days: 60,
+            start_slack_days: 3,
+            max_examples: 3,
+            tolerance_minutes: 15,
         }
     }
 }
 
-fn default_tolerance() -> f64 {
-    0.1
+/// The `[params]` table of each check: only the names the check reads, each typed. (The check a
+/// rule names is the tag that chooses the table.)
+pub mod typed {
+    use serde::Deserialize;
+
+    /// A check that reads no parameter: any name is unknown.
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct NoParams {}
+
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct ValueMismatch {
+        pub kinds: Option<Vec<String>>,
+        pub tolerance: Option<f64>,
+        pub window_days: Option<i64>,
+        pub max_examples: Option<usize>,
+    }
+
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct SinceArithmetic {
+        pub max_examples: Option<usize>,
+    }
+
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct DurationVsDates {
+        pub max_examples: Option<usize>,
+        pub before_days: Option<i64>,
+        pub after_days: Option<i64>,
+        pub event_span_days: Option<i64>,
+        pub start_slack_days: Option<i64>,
+    }
+
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct TimeMismatch {
+        pub max_examples: Option<usize>,
+        pub tolerance_minutes: Option<i64>,
+    }
+
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct RelativeVsAbsolute {
+        pub max_examples: Option<usize>,
+        pub window_days: Option<i64>,
+        pub coarse_window_days: Option<i64>,
+    }
 }
-fn default_window() -> i64 {
-    7
+
+/// A check's typed parameter table: laid over [`Params`], what it sets checked for meaning.
+pub trait CheckParams: serde::de::DeserializeOwned + Default {
+    /// The names the table takes.
+    fn names() -> &'static [&'static str];
+    /// Set what the table gives; a value wrong in meaning is an error naming it.
+    fn apply(self, p: &mut Params) -> Result<(), String>;
 }
-fn default_examples() -> usize {
-    3
+
+fn days(name: &str, v: Option<i64>, to: &mut i64) -> Result<(), String> {
+    match v {
+        Some(d) if d < 0 => Err(format!("`{name}` is {d}: a number of days is 0 or more")),
+        Some(d) => {
+            *to = d;
+            Ok(())
+        }
+        None => Ok(()),
+    }
 }
-fn default_tolerance_minutes() -> i64 {
-    15
+
+impl CheckParams for typed::NoParams {
+    fn names() -> &'static [&'static str] {
+        &[]
+    }
+    fn apply(self, _: &mut Params) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+impl CheckParams for typed::ValueMismatch {
+    fn names() -> &'static [&'static str] {
+        &["kinds", "tolerance", "window_days", "max_examples"]
+    }
+    fn apply(self, p: &mut Params) -> Result<(), String> {
+        if let Some(kinds) = self.kinds {
+            for k in &kinds {
+                if !["count", "part_of_whole", "duration", "date", "since", "time"]
+                    .contains(&k.as_str())
+                {
+                    return Err(format!("unknown claim kind `{k}` in kinds"));
+                }
+            }
+            p.kinds = kinds;
+        }
+        if let Some(t) = self.tolerance {
+            if !(0.0..1.0).contains(&t) {
+                return Err(format!("`tolerance` is {t}: a share from 0 to below 1 (0.1 is 10 %)"));
+            }
+            p.tolerance = t;
+        }
+        days("window_days", self.window_days, &mut p.window_days)?;
+        p.max_examples = self.max_examples.unwrap_or(p.max_examples);
+        Ok(())
+    }
+}
+
+impl CheckParams for typed::SinceArithmetic {
+    fn names() -> &'static [&'static str] {
+        &["max_examples"]
+    }
+    fn apply(self, p: &mut Params) -> Result<(), String> {
+        p.max_examples = self.max_examples.unwrap_or(p.max_examples);
+        Ok(())
+    }
+}
+
+impl CheckParams for typed::DurationVsDates {
+    fn names() -> &'static [&'static str] {
+        &["max_examples", "before_days", "after_days", "event_span_days", "start_slack_days"]
+    }
+    fn apply(self, p: &mut Params) -> Result<(), String> {
+        p.max_examples = self.max_examples.unwrap_or(p.max_examples);
+        days("before_days", self.before_days, &mut p.before_days)?;
+        days("after_days", self.after_days, &mut p.after_days)?;
+        days("event_span_days", self.event_span_days, &mut p.event_span_days)?;
+        days("start_slack_days", self.start_slack_days, &mut p.start_slack_days)
+    }
+}
+
+impl CheckParams for typed::TimeMismatch {
+    fn names() -> &'static [&'static str] {
+        &["max_examples", "tolerance_minutes"]
+    }
+    fn apply(self, p: &mut Params) -> Result<(), String> {
+        p.max_examples = self.max_examples.unwrap_or(p.max_examples);
+        match self.tolerance_minutes {
+            Some(m) if !(0..=180).contains(&m) => {
+                Err(format!("`tolerance_minutes` is {m}: minutes from 0 to 180"))
+            }
+            Some(m) => {
+                p.tolerance_minutes = m;
+                Ok(())
+            }
+            None => Ok(()),
+        }
+    }
+}
+
+impl CheckParams for typed::RelativeVsAbsolute {
+    fn names() -> &'static [&'static str] {
+        &["max_examples", "window_days", "coarse_window_days"]
+    }
+    fn apply(self, p: &mut Params) -> Result<(), String> {
+        p.max_examples = self.max_examples.unwrap_or(p.max_examples);
+        days("window_days", self.window_days, &mut p.window_days)?;
+        days("coarse_window_days", self.coarse_window_days, &mut p.coarse_window_days)
+    }
+}
+
+/// Run `$body` with `$P` the typed parameter table of `$check`.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! with_check_params {
+    ($check:expr, $P:ident => $body:expr) => {{
+        use $crate::rules::{typed, Check};
+        match $check {
+            Check::ValueMismatch => {
+                type $P = typed::ValueMismatch;
+                $body
+            }
+            Check::SinceArithmetic => {
+                type $P = typed::SinceArithmetic;
+                $body
+            }
+            Check::DurationVsDates => {
+                type $P = typed::DurationVsDates;
+                $body
+            }
+            Check::RelativeVsAbsolute => {
+                type $P = typed::RelativeVsAbsolute;
+                $body
+            }
+            Check::TimeMismatch => {
+                type $P = typed::TimeMismatch;
+                $body
+            }
+            Check::PartExceedsWhole
+            | Check::WeekdayMismatch
+            | Check::PastEventAfterPublication
+            | Check::DuplicateVariant => {
+                type $P = typed::NoParams;
+                $body
+            }
+        }
+    }};
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -88,18 +284,45 @@ pub struct Explain {
     pub near_miss: Option<String>,
 }
 
-/// One rule as written in `rules/FL*.toml`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One rule, as its file gives it and as the run uses it.
+#[derive(Debug, Clone)]
 pub struct Rule {
     pub code: String,
     pub name: String,
     pub severity: Severity,
     pub summary: String,
     pub check: Check,
-    #[serde(default)]
+    /// false: the rule is known (explain, rules) but not run (`enabled = false` in its file, or
+    /// left out by the configuration's select/ignore)
+    pub enabled: bool,
     pub params: Params,
     pub explain: Explain,
+}
+
+/// A rule file: `check` is the tag that chooses the type of its `[params]` table.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile<P> {
+    code: String,
+    name: String,
+    severity: Severity,
+    summary: String,
+    check: Check,
+    #[serde(default = "yes")]
+    enabled: bool,
+    #[serde(default)]
+    params: P,
+    explain: Explain,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A rule file's tag alone, read first to choose the type of the whole file.
+#[derive(Deserialize)]
+struct Tag {
+    check: Check,
 }
 
 /// The built-in rules, embedded in the binary.
@@ -117,7 +340,8 @@ pub const BUILTIN_RULES: &[(&str, &str)] = &[
 
 impl Rule {
     pub fn parse(src: &str, name: &str) -> Result<Rule, DataError> {
-        let r: Rule = toml::from_str(src).map_err(|e| DataError::toml(name, src, e))?;
+        let tag: Tag = toml::from_str(src).map_err(|e| DataError::toml(name, src, e))?;
+        let r = crate::with_check_params!(tag.check, P => parse_as::<P>(src, name))?;
         let valid_code = r.code.len() >= 3 && r.code.chars().all(|c| c.is_ascii_alphanumeric());
         if !valid_code {
             return Err(DataError::invalid(
@@ -125,48 +349,89 @@ impl Rule {
                 format!("rule code `{}` must be letters and digits, like FL009", r.code),
             ));
         }
-        for k in &r.params.kinds {
-            if !["count", "part_of_whole", "duration", "date", "since", "time"]
-                .contains(&k.as_str())
-            {
-                return Err(DataError::invalid(
-                    name,
-                    format!("unknown claim kind `{k}` in params.kinds"),
-                ));
-            }
-        }
         Ok(r)
     }
 }
 
-/// Load the built-in rules, then every `*.toml` rule file of `extra` (same code replaces).
+fn parse_as<P: CheckParams>(src: &str, name: &str) -> Result<Rule, DataError> {
+    let f: RuleFile<P> = toml::from_str(src).map_err(|e| DataError::toml(name, src, e))?;
+    let mut params = Params::default();
+    f.params.apply(&mut params).map_err(|m| DataError::invalid(name, format!("[params]: {m}")))?;
+    Ok(Rule {
+        code: f.code,
+        name: f.name,
+        severity: f.severity,
+        summary: f.summary,
+        check: f.check,
+        enabled: f.enabled,
+        params,
+        explain: f.explain,
+    })
+}
+
+/// The data files a rules folder may hold beside rule files (`lang/<code>.toml` are lexicons).
+pub const DATA_FILES: &[&str] = &["concepts.toml", "entities.toml", "boilerplate.toml"];
+
+/// Load the built-in rules, then every rule file of `extra` (same code replaces). Every `*.toml`
+/// there is read: a data file ([`DATA_FILES`], `lang/*.toml`) by the lexicon loader, any other as
+/// a rule, named by its code (`FL009.toml`); one that is not a rule is an error naming it.
 pub fn load(extra: Option<&Path>) -> Result<Vec<Rule>, DataError> {
     let mut rules =
         BUILTIN_RULES.iter().map(|(n, s)| Rule::parse(s, n)).collect::<Result<Vec<_>, _>>()?;
     if let Some(dir) = extra {
-        let entries =
-            std::fs::read_dir(dir).map_err(|e| DataError::io(&dir.display().to_string(), e))?;
-        let mut files: Vec<_> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| {
-                p.extension().is_some_and(|x| x == "toml")
-                    && p.file_name()
-                        .and_then(|n| n.to_str())
-                        .is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
-            })
-            .collect();
-        files.sort();
-        for p in files {
+        for p in rule_files(dir)? {
             let name = p.display().to_string();
             let src = std::fs::read_to_string(&p).map_err(|e| DataError::io(&name, e))?;
             let r = Rule::parse(&src, &name)?;
+            let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+            if !stem.eq_ignore_ascii_case(&r.code) {
+                return Err(DataError::invalid(
+                    &name,
+                    format!(
+                        "this file holds rule {code}; a rule file is named by its code: {code}.toml",
+                        code = r.code
+                    ),
+                ));
+            }
             rules.retain(|x| x.code != r.code);
             rules.push(r);
         }
     }
     rules.sort_by(|a, b| a.code.cmp(&b.code));
     Ok(rules)
+}
+
+/// The rule files of a rules folder: its `*.toml` but the data files. A `*.toml` in a subfolder
+/// other than `lang/` is read by nothing, so it is an error naming it.
+fn rule_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, DataError> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| DataError::io(&dir.display().to_string(), e))?;
+    let mut files = Vec::new();
+    for p in entries.filter_map(Result::ok).map(|e| e.path()) {
+        let file_name = p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        if p.is_dir() {
+            if file_name == "lang" {
+                continue;
+            }
+            let stray = walkdir::WalkDir::new(&p)
+                .into_iter()
+                .filter_map(Result::ok)
+                .find(|e| e.path().extension().is_some_and(|x| x == "toml"));
+            if let Some(e) = stray {
+                return Err(DataError::invalid(
+                    &e.path().display().to_string(),
+                    "not read: rule and data files go at the top of the rules folder, lexicons in its lang/ folder".to_string(),
+                ));
+            }
+        } else if p.extension().is_some_and(|x| x == "toml")
+            && !DATA_FILES.contains(&file_name.as_str())
+            && file_name != crate::config::FILE_NAME
+        {
+            files.push(p);
+        }
+    }
+    files.sort();
+    Ok(files)
 }
 
 /// Run every rule over the claims. Output is sorted, so it does not depend on claim order.
@@ -198,7 +463,8 @@ pub fn run(
     let mut diags = Vec::new();
     let mut corr = Vec::new();
     // the rules run in parallel; their results are joined in rule order
-    let outs: Vec<_> = rules.par_iter().map(|r| checks::run(r, docs, claims)).collect();
+    let outs: Vec<_> =
+        rules.par_iter().filter(|r| r.enabled).map(|r| checks::run(r, docs, claims)).collect();
     for (d, c) in outs {
         diags.extend(d);
         corr.extend(c);

@@ -138,7 +138,7 @@ fn trace_says_each_phase_on_stderr_and_leaves_the_report_alone() {
     let err = String::from_utf8_lossy(&traced.stderr);
     let phases: Vec<&str> =
         err.lines().filter_map(|l| l.strip_prefix("trace: ")?.split_whitespace().next()).collect();
-    assert_eq!(phases, ["start", "found", "collected", "rules", "reported"], "{err}");
+    assert_eq!(phases, ["start", "found", "collected", "rules", "marked", "reported"], "{err}");
     assert!(err.lines().all(|l| !l.starts_with("trace:") || l.ends_with("MB peak")), "{err}");
     assert!(!String::from_utf8_lossy(&plain.stderr).contains("trace:"), "off unless asked for");
 }

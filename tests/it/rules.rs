@@ -24,7 +24,11 @@ fn every_rule_fires_on_its_fixture() {
         let settings = snap_settings!();
         settings.bind(|| {
             insta::assert_snapshot!(format!("{code}_fires_human"), common::scrub(&human::print(&report, false, false)));
-            let v: serde_json::Value = serde_json::from_str(&json::print(&report)).expect("json");
+            let mut v: serde_json::Value = serde_json::from_str(&json::print(&report)).expect("json");
+            // (a desk's marks, null here, are pinned by formats.rs: the snapshot is the finding)
+            for d in v["diagnostics"].as_array_mut().into_iter().flatten() {
+                d.as_object_mut().map(|o| (o.remove("fingerprint"), o.remove("accepted")));
+            }
             insta::assert_json_snapshot!(format!("{code}_fires_json"), serde_json::json!({
                 "diagnostics": common::scrub(&v["diagnostics"].to_string()).parse::<serde_json::Value>().expect("json"),
             }));
