@@ -10,7 +10,7 @@ use nom::sequence::{pair, preceded, tuple};
 use nom::IResult;
 
 use crate::lang::token::{TokKind, Token};
-use crate::lang::{Lexicon, Marker, Phrases, RelOffset, TimeUnit};
+use crate::lang::{Lexicon, Marker, NumberGrammar, Phrases, RelOffset, TimeUnit};
 
 pub type In<'t> = &'t [Token<'t>];
 pub type PResult<'t, O> = IResult<In<'t>, O>;
@@ -115,86 +115,47 @@ pub fn digit_number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, f64> + 
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Debug)]
-enum Class {
-    Start,
-    Unit,
-    Teen,
-    Tens,
-    Hundred,
-    Big,
-}
-
 /// Number words: "tuttugu og fjórir", "tvö hundruð", "fire og tjue", "tjuefire",
-/// "þrjú þúsund fjögur hundruð og tólf". Returns the value and whether the value is just "one"
+/// "þrjú þúsund fjögur hundruð og tólf" ([`NumberGrammar`]); a written-together compound
+/// ("toogtredive") is read part by part. Returns the value and whether the value is just "one"
 /// (often an article, not a number).
 pub fn word_number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, (f64, bool)> + '_ {
     move |i: In<'t>| {
-        let val =
-            |t: &Token| if t.is_word() { lex.cardinals.get(t.lower()).copied() } else { None };
-        let mut total: u64 = 0;
-        let mut current: u64 = 0;
-        let mut class = Class::Start;
+        let mut g = NumberGrammar::default();
         let mut k = 0;
         let mut consumed = 0;
-        let mut words = 0;
-        let mut only_one = true;
+        let mut one = [(0, false); 1];
         loop {
             let mut j = k;
             let mut connector = false;
-            if class != Class::Start
+            if g.started()
                 && i.get(j).is_some_and(|t| t.is_word() && lex.connectors.contains(t.lower()))
             {
                 connector = true;
                 j += 1;
             }
-            let Some(v) = i.get(j).and_then(val) else { break };
-            let next_class = match v {
-                0..=9 => Class::Unit,
-                10..=19 => Class::Teen,
-                20..=99 => Class::Tens,
-                100 => Class::Hundred,
-                _ => Class::Big,
+            let Some(parts) = i
+                .get(j)
+                .filter(|t| t.is_word())
+                .and_then(|t| lex.number_parts(t.lower(), &mut one))
+            else {
+                break;
             };
-            let ok = match (class, next_class) {
-                (Class::Start, _) => true,
-                // "fire og tjue" (Norwegian units before tens)
-                (Class::Unit, Class::Tens) => connector && current % 100 < 10 && current % 10 != 0,
-                (Class::Unit | Class::Teen | Class::Tens, Class::Hundred) => {
-                    !connector && current % 100 == current
-                }
-                (Class::Unit | Class::Teen | Class::Tens | Class::Hundred, Class::Big) => {
-                    !connector
-                }
-                (Class::Tens, Class::Unit) => current % 10 == 0,
-                (Class::Hundred | Class::Big, Class::Unit | Class::Teen | Class::Tens) => true,
-                (Class::Big, Class::Hundred) => true,
-                _ => false,
-            };
-            if !ok || (v == 0 && class != Class::Start) {
+            // a word is taken whole or not at all
+            let before = g;
+            let whole =
+                parts.iter().enumerate().all(|(n, &(v, c))| g.push(v, c || (n == 0 && connector)));
+            if !whole {
+                g = before;
                 break;
             }
-            if v != 1 {
-                only_one = false;
-            }
-            match next_class {
-                // (saturating: a lexicon may give any u64, and words may go on for a page)
-                Class::Hundred => current = current.max(1).saturating_mul(100),
-                Class::Big => {
-                    total = total.saturating_add(current.max(1).saturating_mul(v));
-                    current = 0;
-                }
-                _ => current = current.saturating_add(v),
-            }
-            class = next_class;
-            words += 1;
             k = j + 1;
             consumed = k;
         }
-        if words == 0 {
+        if g.words == 0 {
             return fail(i);
         }
-        Ok((&i[consumed..], (total.saturating_add(current) as f64, only_one && words == 1)))
+        Ok((&i[consumed..], (g.value() as f64, g.only_one && g.words == 1)))
     }
 }
 

@@ -14,6 +14,7 @@ mod determinism;
 mod fuzz_regressions;
 mod gold;
 mod input;
+mod lang;
 mod mutations;
 mod numbers;
 mod rules;
