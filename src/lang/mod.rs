@@ -225,7 +225,7 @@ pub struct Lexicon {
     /// written-together number words ("toogtredive"), as the cardinal values they are made of,
     /// each with whether a connector ("og") stood before it: the number grammar reads them part
     /// by part, as if written apart
-    pub compounds: Map<String, Box<[(u64, bool)]>>,
+    pub compounds: Map<String, NumberParts>,
     pub ordinals: Map<String, u32>,
     pub months: Map<String, u8>,
     pub weekdays: Map<String, u8>,
@@ -326,6 +326,9 @@ fn word_flags(
 /// thousands is a mistake in the data, not a lexicon).
 const MAX_PATTERN_FORMS: usize = 50_000;
 
+/// The cardinal values a number word is made of, each with whether a connector stood before it.
+pub type NumberParts = Box<[(u64, bool)]>;
+
 /// The forms the `patterns` of `[compound_parts]` spell (default: `{tens}{units}` and
 /// `{units}{hundreds}`). A `{name}` is the forms of `compound_parts.name`; `{<N}` is every
 /// cardinal and every compound made so far with a value from 1 to N−1; other text is spelled as
@@ -336,8 +339,8 @@ fn compounds(
     cardinals: &Map<String, u64>,
     connectors: &[String],
     bad: &dyn Fn(String) -> DataError,
-) -> Result<Map<String, Box<[(u64, bool)]>>, DataError> {
-    let mut out: Map<String, Box<[(u64, bool)]>> = Map::default();
+) -> Result<Map<String, NumberParts>, DataError> {
+    let mut out: Map<String, NumberParts> = Map::default();
     if parts.is_empty() {
         return Ok(out);
     }
@@ -405,6 +408,8 @@ fn compounds(
             }
         }
         // every combination, one piece at a time
+        // (spelled so far, its parts, whether it ends in a connector)
+        #[allow(clippy::type_complexity)]
         let mut made: Vec<(String, Vec<(u64, bool)>, bool)> =
             vec![(String::new(), Vec::new(), false)];
         for piece in &pieces {

@@ -83,3 +83,81 @@ fn danish_and_swedish_numbers_as_written() {
     // a unit after a unit is two numbers, not one
     assert_eq!(parse("da", "toto"), None);
 }
+
+/// Analyse `text` as a document (`lang`: its metadata language, None to detect; `published`:
+/// its metadata date).
+fn doc(text: &str, lang: Option<&str>, published: Option<&str>) -> factlint::corpus::Document {
+    let k = knowledge();
+    let raw = RawDoc {
+        path: "t.txt".into(),
+        line: None,
+        text: text.into(),
+        map: OffsetMap::default(),
+        meta: Meta {
+            lang: lang.map(str::to_string),
+            published: published.map(str::to_string),
+            ..Default::default()
+        },
+    };
+    analyze(raw, k, &Stripper::new(&k.boilerplate), &CorpusOptions::default())
+}
+
+/// The claims of `text` in `lang`, published on `published`.
+fn claims(text: &str, lang: &str, published: &str) -> Vec<Claim> {
+    let d = doc(text, Some(lang), Some(published));
+    extract(&d, 0, knowledge())
+}
+
+/// (kind, value, the claim's text) of each claim.
+fn summary(text: &str, lang: &str, published: &str) -> Vec<(ClaimKind, f64, String)> {
+    claims(text, lang, published)
+        .iter()
+        .map(|c| (c.kind, c.value, text[c.start..c.end].to_string()))
+        .collect()
+}
+
+const DA: &str =
+    "Færgen sejlede fra Rønne i går morges med 104 passagerer om bord. Ifølge politiet \
+                  blev de fleste reddet, men der er stadig ikke noget nyt om de savnede.";
+const SV: &str = "Färjan lämnade hamnen i Ystad i går morse med 104 passagerare ombord. Enligt \
+                  polisen har de flesta räddats, men det är inte klart när och varför den sjönk.";
+const NB: &str =
+    "Fergen forlot Hirtshals i går morges med 104 passasjerer om bord. Ifølge politiet \
+                  ble de fleste reddet, men det er fortsatt ikke noe nytt om de savnede.";
+const NN: &str =
+    "Ferja forlét Hirtshals i går morgon med 104 passasjerar om bord. Ifølgje politiet \
+                  vart dei fleste redda, men det er framleis ikkje noko nytt om dei sakna.";
+const EN: &str = "The ferry left Hirtshals yesterday morning with 104 passengers on board. According \
+                  to the police most of them were rescued, but there is still no news of the missing.";
+
+#[test]
+fn two_sentences_tell_danish_swedish_bokmal_and_nynorsk_apart() {
+    for (text, want) in [(DA, "da"), (SV, "sv"), (NB, "nb"), (NN, "nn"), (EN, "en")] {
+        assert_eq!(doc(text, None, None).lang, want, "{text}");
+    }
+}
+
+const DA_CAPTION: &str = "Redningsfolk ved færgelejet i Rønne tirsdag. Ifølge politiet blev de \
+                          fleste passagerer reddet, men det er endnu ikke klart, hvor mange der savnes.";
+const SV_CAPTION: &str = "Räddningsarbetare och polis vid färjeläget i Ystad på tisdagen. Enligt \
+                          polisen är de flesta passagerarna räddade, men det är inte klart hur många \
+                          som saknas.";
+const EN_CAPTION: &str =
+    "Rescue workers at the ferry terminal in Ronne on Tuesday. The police said \
+                          that most of the passengers had been rescued.";
+
+#[test]
+fn a_caption_in_another_language_is_read_as_that_language() {
+    // a two-sentence caption between two paragraphs of the article (lines 0, 2, 4: it is line 2)
+    for (body, caption, lang, other) in [
+        (DA, SV_CAPTION, "da", "sv"),
+        (SV, DA_CAPTION, "sv", "da"),
+        (DA, EN_CAPTION, "da", "en"),
+        (NN, SV_CAPTION, "nn", "sv"),
+    ] {
+        let text = format!("{body}\n\n{caption}\n\n{body}");
+        let d = doc(&text, None, None);
+        assert_eq!(d.lang, lang);
+        assert_eq!(d.para_langs, vec![(2, other.to_string())], "{lang} {other}");
+    }
+}
