@@ -345,7 +345,8 @@ fn compounds(
         return Ok(out);
     }
     let default = vec!["{tens}{units}".to_string(), "{units}{hundreds}".to_string()];
-    let patterns = parts.get("patterns").unwrap_or(&default);
+    let explicit = parts.get("patterns");
+    let patterns = explicit.unwrap_or(&default);
     let connectors: Vec<String> = connectors.iter().map(|c| c.to_lowercase()).collect();
     for pat in patterns {
         // the pattern's pieces: a list of (form, parts) to choose from, or literal text
@@ -382,12 +383,17 @@ fn compounds(
                     v.sort();
                     v
                 } else {
-                    let forms =
-                        parts.get(name).filter(|_| name != "patterns").ok_or_else(|| {
-                            bad(format!(
+                    // (a default pattern's part that is not there spells nothing)
+                    let none = Vec::new();
+                    let forms = match parts.get(name).filter(|_| name != "patterns") {
+                        Some(f) => f,
+                        None if explicit.is_none() => &none,
+                        None => {
+                            return Err(bad(format!(
                                 "compound pattern `{pat}` names `{name}`, not in compound_parts"
-                            ))
-                        })?;
+                            )))
+                        }
+                    };
                     let mut v = Vec::new();
                     for form in forms {
                         let form = form.to_lowercase();
