@@ -65,7 +65,7 @@ struct Common {
     /// Files or folders (recursive): .txt, .md, .jsonl; a manifest.jsonl beside text files is metadata
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// A desk's rules/data folder: rule files add to (or by code replace) the built-in rules; a data file (lang/<code>.toml, concepts.toml …) replaces the built-in file of that name
+    /// A desk's rules/data folder: rule files add to (or by code replace) the built-in rules; a data file (lang/<code>.toml, concepts.toml …) adds its forms to the built-in file of that name (`replace = true` in it replaces that file whole; a form of two entries after merging is an error naming both files)
     #[arg(long)]
     rules: Option<PathBuf>,
     /// Publication date (YYYY-MM-DD) for documents with no dateline or metadata date

@@ -3,6 +3,7 @@
 //! This module never decides anything about a text; it loads the data files and answers look-ups
 //! ("is this word a number word, and which value?"). Adding a language is a new `lang/<code>.toml`.
 
+pub mod merge;
 pub mod token;
 
 use std::collections::{HashMap, HashSet};
@@ -125,6 +126,9 @@ pub struct RelOffset {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LangFile {
+    /// (read by `merge`; a new language's file may carry it too)
+    #[serde(default, rename = "replace")]
+    _replace: bool,
     code: String,
     name: String,
     #[serde(default = "default_decimal")]
@@ -1072,14 +1076,15 @@ impl Knowledge {
                     .map(|s| Some((p.display().to_string(), s)))
                     .map_err(|e| DataError::io(&p.display().to_string(), e))
             };
+            use merge::{merge, DataKind};
             if let Some(x) = read(&dir.join("concepts.toml"))? {
-                concepts = x;
+                concepts = merge(DataKind::ById, &concepts, x)?;
             }
             if let Some(x) = read(&dir.join("entities.toml"))? {
-                entities = x;
+                entities = merge(DataKind::ById, &entities, x)?;
             }
             if let Some(x) = read(&dir.join("boilerplate.toml"))? {
-                boiler = x;
+                boiler = merge(DataKind::Lists, &boiler, x)?;
             }
             let ldir = dir.join("lang");
             if ldir.is_dir() {
@@ -1091,13 +1096,18 @@ impl Knowledge {
                     .collect();
                 files.sort();
                 for p in files {
-                    if let Some((n, s)) = read(&p)? {
+                    if let Some(desk) = read(&p)? {
                         let stem = p
                             .file_stem()
                             .map(|s| s.to_string_lossy().to_string())
                             .unwrap_or_default();
-                        lang_srcs.retain(|(bn, _)| !bn.ends_with(&format!("/{stem}.toml")));
-                        lang_srcs.push((n, s));
+                        // a language of the built-in data gains the desk's forms; another is added
+                        match lang_srcs.iter_mut().find(|(bn, _)| {
+                            Path::new(bn).file_stem().is_some_and(|s| s.to_string_lossy() == stem)
+                        }) {
+                            Some(b) => *b = merge(DataKind::Lexicon, b, desk)?,
+                            None => lang_srcs.push(desk),
+                        }
                     }
                 }
             }

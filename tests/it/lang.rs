@@ -161,3 +161,53 @@ fn a_caption_in_another_language_is_read_as_that_language() {
         assert_eq!(d.para_langs, vec![(2, other.to_string())], "{lang} {other}");
     }
 }
+
+#[test]
+fn a_desk_data_file_adds_forms_and_a_form_of_two_entries_is_an_error() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir(dir.path().join("lang")).expect("mkdir");
+    // two lines add a Danish relative phrase; the built-in da.toml keeps everything else
+    std::fs::write(dir.path().join("lang/da.toml"), "[relative]\n\"forleden\" = { days = -2 }\n")
+        .expect("write");
+    std::fs::write(dir.path().join("concepts.toml"), "[ship]\nda = [\"redningsbåd\"]\n")
+        .expect("write");
+    let text = dir.path().join("a.txt");
+    std::fs::write(&text, "Redningsbåden sejlede ud forleden. Den fandt 12 af de 14 savnede.\n")
+        .expect("write");
+    let rules = dir.path().to_str().expect("utf8");
+    let (code, out, err) = crate::common::run(&[
+        "claims",
+        "--rules",
+        rules,
+        "--lang",
+        "da",
+        "--published",
+        "2025-03-14",
+        "--format",
+        "json",
+        text.to_str().expect("utf8"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("2025-03-12"), "the desk's relative phrase resolves: {out}");
+    // a form the built-in file gives another concept
+    std::fs::write(dir.path().join("concepts.toml"), "[ship]\nen = [\"visit\"]\n").expect("write");
+    let (code, _, err) =
+        crate::common::run(&["claims", "--rules", rules, text.to_str().expect("utf8")]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("concepts.toml")
+            && err.contains("rules/concepts.toml")
+            && err.contains("`visit`")
+            && err.contains("`ship`"),
+        "{err}"
+    );
+    // replace = true: the built-in file is replaced whole (no `visit` concept left to clash)
+    std::fs::write(
+        dir.path().join("concepts.toml"),
+        "replace = true\n[ship]\nkind = \"thing\"\nen = [\"visit\"]\n",
+    )
+    .expect("write");
+    let (code, _, err) =
+        crate::common::run(&["claims", "--rules", rules, text.to_str().expect("utf8")]);
+    assert_eq!(code, 0, "{err}");
+}
