@@ -108,14 +108,6 @@ fn claims(text: &str, lang: &str, published: &str) -> Vec<Claim> {
     extract(&d, 0, knowledge())
 }
 
-/// (kind, value, the claim's text) of each claim.
-fn summary(text: &str, lang: &str, published: &str) -> Vec<(ClaimKind, f64, String)> {
-    claims(text, lang, published)
-        .iter()
-        .map(|c| (c.kind, c.value, text[c.start..c.end].to_string()))
-        .collect()
-}
-
 const DA: &str =
     "Færgen sejlede fra Rønne i går morges med 104 passagerer om bord. Ifølge politiet \
                   blev de fleste reddet, men der er stadig ikke noget nyt om de savnede.";
@@ -210,4 +202,152 @@ fn a_desk_data_file_adds_forms_and_a_form_of_two_entries_is_an_error() {
     let (code, _, err) =
         crate::common::run(&["claims", "--rules", rules, text.to_str().expect("utf8")]);
     assert_eq!(code, 0, "{err}");
+}
+
+/// (kind, value, text, concept, unit) of each claim.
+fn full(text: &str, lang: &str, published: &str) -> Vec<(ClaimKind, f64, String, Option<String>)> {
+    claims(text, lang, published)
+        .iter()
+        .map(|c| {
+            (
+                c.kind,
+                c.value,
+                text[c.start..c.end].to_string(),
+                c.concept.map(|s| s.as_str().to_string()),
+            )
+        })
+        .collect()
+}
+
+fn day(c: &Claim) -> Option<String> {
+    match &c.detail {
+        factlint::claims::Detail::Date(d) => d.resolved.map(|r| format!("{}..{}", r.start, r.end)),
+        _ => None,
+    }
+}
+
+use ClaimKind::{Count, Date, Duration, PartOfWhole, Since};
+
+fn s(x: &str) -> Option<String> {
+    Some(x.to_string())
+}
+
+const DA_STORY: &str =
+    "Redningsfolk reddede 87 af de 104 passagerer. Færgen sank i går, og det var \
+    den værste ulykke i tredive år. Toogtredive passagerer blev kvæstet under det tre dage lange \
+    besøg. Halvtreds personer blev evakueret i forgårs.";
+
+#[test]
+fn danish_claims_with_values_and_spans() {
+    let got = full(DA_STORY, "da", "2025-03-14");
+    assert_eq!(
+        got,
+        vec![
+            (PartOfWhole, 87.0, "87 af de 104".into(), s("passenger")),
+            (Date, 2025.0, "i går".into(), None),
+            (Since, 1995.0, "i tredive år".into(), None),
+            (Count, 32.0, "Toogtredive".into(), s("passenger")),
+            (Duration, 3.0, "tre dage".into(), s("visit")),
+            (Count, 50.0, "Halvtreds".into(), s("evacuation")),
+            (Date, 2025.0, "i forgårs".into(), s("evacuation")),
+        ]
+    );
+    let c = claims(DA_STORY, "da", "2025-03-14");
+    assert_eq!(c[0].whole(), Some(104.0));
+    assert_eq!(day(&c[1]).as_deref(), Some("2025-03-13..2025-03-13"));
+    assert_eq!(day(&c[6]).as_deref(), Some("2025-03-12..2025-03-12"));
+    // spans are byte ranges of the text
+    assert_eq!(&DA_STORY[c[3].start..c[3].end], "Toogtredive");
+    let rel = full("Han kom hjem sidste år, og knap 300 personer ventede.", "da", "2025-03-14");
+    assert_eq!(rel[0], (Date, 2024.0, "sidste år".into(), None));
+    let c = claims("Han kom hjem sidste år, og knap 300 personer ventede.", "da", "2025-03-14");
+    assert_eq!(day(&c[0]).as_deref(), Some("2024-01-01..2024-12-31"));
+    assert!(c[1].approx && c[1].value == 300.0);
+}
+
+const SV_STORY: &str = "Räddningsarbetarna räddade 78 av de 104 passagerarna. Färjan sjönk i går \
+    morse, och det var den värsta olyckan sedan 1994. Trettiosju passagerare skadades under det \
+    tre dagar långa besöket. Han var i Ystad på måndagen.";
+
+#[test]
+fn swedish_claims_with_values_and_spans() {
+    let got = full(SV_STORY, "sv", "2025-03-14");
+    assert_eq!(
+        got,
+        vec![
+            (PartOfWhole, 78.0, "78 av de 104".into(), s("passenger")),
+            (Date, 2025.0, "i går".into(), None),
+            (Since, 1994.0, "sedan 1994".into(), None),
+            (Count, 37.0, "Trettiosju".into(), s("passenger")),
+            (Duration, 3.0, "tre dagar".into(), s("visit")),
+            (Date, 2025.0, "måndagen".into(), s("visit")),
+        ]
+    );
+    let c = claims(SV_STORY, "sv", "2025-03-14");
+    assert_eq!(day(&c[5]).as_deref(), Some("2025-03-10..2025-03-10"));
+    let c = claims(
+        "Han kom hem förra året. Knappt 300 personer evakuerades i morse.",
+        "sv",
+        "2025-03-14",
+    );
+    assert_eq!(day(&c[0]).as_deref(), Some("2024-01-01..2024-12-31"));
+    assert!(c[1].approx && c[1].value == 300.0);
+    assert_eq!(day(&c[2]).as_deref(), Some("2025-03-14..2025-03-14"));
+}
+
+const EN_STORY: &str =
+    "Rescuers pulled 87 of the 104 passengers from the water. The ferry sank on \
+    Wednesday, the worst accident in 30 years. Twenty-four passengers were injured, and 1,200 \
+    people were evacuated last Tuesday. It was the first visit since 2019. The talks began on \
+    Friday, March 14. They searched for three days.";
+
+#[test]
+fn english_claims_with_values_and_spans() {
+    let got = full(EN_STORY, "en", "2025-03-14");
+    assert_eq!(
+        got,
+        vec![
+            (PartOfWhole, 87.0, "87 of the 104".into(), s("passenger")),
+            (Date, 2025.0, "Wednesday".into(), None),
+            (Since, 1995.0, "in 30 years".into(), None),
+            (Count, 24.0, "Twenty-four".into(), s("passenger")),
+            (Count, 1200.0, "1,200".into(), s("evacuation")),
+            (Date, 2025.0, "Tuesday".into(), s("evacuation")),
+            (Since, 2019.0, "since 2019".into(), s("visit")),
+            (Date, 2025.0, "Friday, March 14".into(), s("talks")),
+            // (the event of the sentence before)
+            (Duration, 3.0, "three days".into(), s("talks")),
+        ]
+    );
+    let c = claims(EN_STORY, "en", "2025-03-14");
+    assert_eq!(day(&c[1]).as_deref(), Some("2025-03-12..2025-03-12"));
+    assert_eq!(day(&c[5]).as_deref(), Some("2025-03-11..2025-03-11"));
+    for (text, want) in [
+        ("The ferry sank on 14 March 2025.", "14 March 2025"),
+        ("The ferry sank on March 14, 2025.", "March 14, 2025"),
+        ("The ferry left on Mar. 14 at dawn.", "Mar. 14"),
+    ] {
+        let c = claims(text, "en", "2025-03-20");
+        assert_eq!(&text[c[0].start..c[0].end], want);
+        assert_eq!(day(&c[0]).as_deref(), Some("2025-03-14..2025-03-14"));
+    }
+    // "earlier this month": the month of publication
+    let c = claims("Earlier this month, two ships collided.", "en", "2025-03-20");
+    assert_eq!(day(&c[0]).as_deref(), Some("2025-03-01..2025-03-31"));
+    // an age is not a duration
+    let c = claims("A 47-year-old man died.", "en", "2025-03-20");
+    assert!(c.iter().all(|c| c.kind != Duration), "{c:?}");
+}
+
+#[test]
+#[ignore = "lead: relative years-ago"]
+fn years_ago_is_not_a_duration() {
+    for (text, lang) in [
+        ("Three years ago, the ferry sank.", "en"),
+        ("Færgen sank for tre år siden.", "da"),
+        ("Färjan sjönk för tre år sedan.", "sv"),
+    ] {
+        let c = claims(text, lang, "2025-03-14");
+        assert!(c.iter().all(|c| c.kind != Duration), "{lang}: {c:?}");
+    }
 }
