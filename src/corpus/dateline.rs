@@ -188,7 +188,12 @@ pub fn find(
             return found(end);
         }
         // "By Staff Reporter, 14 March 2025", "Reuters, 15 March 2025"
-        if alone_after && before.ends_with(',') && before.chars().count() <= 60 {
+        // (not a credit line, "Foto: NAME / AFP, 13.09.2023": no ":" before the date)
+        if alone_after
+            && before.ends_with(',')
+            && !before.contains(':')
+            && before.chars().count() <= 60
+        {
             return found(end);
         }
         // "Publisert 13. september 2023", "Publisert: 13.09.2023", "Published 10:15 GMT, 14
@@ -369,6 +374,8 @@ mod tests {
             d("OSLO, March 3rd (AP) — The ferry sank.", Some(2024)),
             s("2024-03-03", "March 3rd")
         );
+        // a photo credit's date is not a dateline
+        assert_eq!(d("Tittel\n\nFoto: NN / AFP, 14.03.2025\n\nTekst.", None), None);
         // a date inside a sentence is not a dateline
         assert_eq!(d("The ferry sank on 14 March 2025 near Oslo.", Some(2025)), None);
         assert_eq!(d("It sank on March 3 in the strait.", Some(2025)), None);

@@ -258,6 +258,30 @@ fn day_ordinal<'t>(i: In<'t>) -> PResult<'t, u8> {
     }
 }
 
+/// A day of the month as English writes it: "14", or "14th" with one of the lexicon's
+/// `ordinal_suffixes` glued on.
+fn day_number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, u8> + '_ {
+    move |i: In<'t>| {
+        let Some(t) = i.first() else { return fail(i) };
+        let digits = if t.is_digits() {
+            t.text
+        } else if t.is_word() && !lex.ordinal_suffixes.is_empty() {
+            let l = t.lower();
+            let n = l.bytes().take_while(u8::is_ascii_digit).count();
+            if !lex.ordinal_suffixes.iter().any(|s| s == &l[n..]) {
+                return fail(i);
+            }
+            &t.text[..n]
+        } else {
+            return fail(i);
+        };
+        match digits.parse::<u8>() {
+            Ok(d) if !digits.is_empty() && digits.len() <= 2 => Ok((&i[1..], d)),
+            _ => fail(i),
+        }
+    }
+}
+
 /// An absolute or partial calendar date as written.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct WrittenDate {
@@ -296,29 +320,14 @@ pub fn written_date<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, Written
             weekday: None,
         });
         // English: "13 September 2023"
-        let day_month_en = map(
-            tuple((tok(|t: &Token| t.is_digits() && t.text.len() <= 2), month(lex), opt(year))),
-            |(d, m, y)| WrittenDate {
-                year: y,
-                month: Some(m),
-                day: digits_value(d).map(|v| v as u8),
-                weekday: None,
-            },
-        );
+        let day_month_en = map(tuple((day_number(lex), month(lex), opt(year))), |(d, m, y)| {
+            WrittenDate { year: y, month: Some(m), day: Some(d), weekday: None }
+        });
         // English: "September 13, 2023"
-        let month_day_en = map(
-            tuple((
-                month(lex),
-                tok(|t: &Token| t.is_digits() && t.text.len() <= 2),
-                opt(preceded(comma(), year)),
-            )),
-            |(m, d, y)| WrittenDate {
-                year: y,
-                month: Some(m),
-                day: digits_value(d).map(|v| v as u8),
-                weekday: None,
-            },
-        );
+        let month_day_en =
+            map(tuple((month(lex), day_number(lex), opt(preceded(comma(), year)))), |(m, d, y)| {
+                WrittenDate { year: y, month: Some(m), day: Some(d), weekday: None }
+            });
         let month_year = map(pair(month(lex), year), |(m, y)| WrittenDate {
             year: Some(y),
             month: Some(m),
@@ -372,6 +381,22 @@ mod tests {
         assert_eq!(num("is", "850 milljónir"), Some(850_000_000.0));
         assert_eq!(num("is", "32 af 44"), Some(32.0));
         assert_eq!(num("is", "99999999999999999999 drónum"), Some(1e20));
+    }
+
+    #[test]
+    fn day_with_an_ordinal_suffix() {
+        let k = Knowledge::builtin().unwrap();
+        let lex = k.lexicon("en").unwrap();
+        for (s, rest) in [("March 14th.", 1), ("14th March", 0), ("March 14, 2025", 0)] {
+            let lower = lower_text(s);
+            let toks = tokenize(s, &lower);
+            let (r, d) = written_date(lex)(&toks).unwrap();
+            assert_eq!((r.len(), d.month, d.day), (rest, Some(3), Some(14)), "{s}");
+        }
+        // not in a lexicon without suffixes
+        let lower = lower_text("14th mars");
+        let toks = tokenize("14th mars", &lower);
+        assert!(written_date(k.lexicon("sv").unwrap())(&toks).is_err());
     }
 
     #[test]

@@ -144,6 +144,8 @@ struct LangFile {
     #[serde(default)]
     abbreviations: Vec<String>,
     #[serde(default)]
+    ordinal_suffixes: Vec<String>,
+    #[serde(default)]
     cardinals: HashMap<String, Vec<String>>,
     #[serde(default)]
     compound_parts: HashMap<String, Vec<String>>,
@@ -238,6 +240,8 @@ pub struct Lexicon {
     /// indexed by `Marker as usize`
     pub markers: [Phrases<()>; MARKER_KINDS],
     pub abbreviations: Set<String>,
+    /// letters glued to a day number that make it an ordinal ("14th")
+    pub ordinal_suffixes: Vec<String>,
     /// What each word can begin or be (see [`flag`]); one look-up a token tells the extractor
     /// which parsers can match there, and whether a sentence can hold a claim at all.
     pub word_flags: Map<String, u32>,
@@ -669,6 +673,7 @@ impl Lexicon {
             relative,
             markers,
             abbreviations: f.abbreviations.iter().map(|s| s.to_lowercase()).collect(),
+            ordinal_suffixes: f.ordinal_suffixes.iter().map(|s| s.to_lowercase()).collect(),
         })
     }
 
