@@ -58,7 +58,7 @@ fn month_word<'a>(months: &'a Map<String, u8>) -> impl Fn(&'a str) -> IResult<&'
 }
 
 /// "13. september 2023", "13.09.2023", "14 mars 2025", "March 14, 2025", "2025-03-14" (the
-/// English month-first form is read from the day: `month` is the month word just before it).
+/// month-first form is read from the day: the month word just before it).
 fn date<'a>(
     months: &'a Map<String, u8>,
 ) -> impl Fn(&'a str) -> IResult<&'a str, (u32, u32, u32)> + 'a {
@@ -312,8 +312,8 @@ mod tests {
         assert_eq!(find(t, &months(), &[], None), None);
     }
 
-    /// Datelines of Danish and Swedish sites (DR, TV 2, Politiken, Ritzau; SVT, DN, TT) and of
-    /// wire and web copy in English.
+    /// Datelines of Nordic sites (DR, TV 2, Politiken, Ritzau; SVT, DN, TT) and of
+    /// wire and web copy.
     #[test]
     fn nordic_and_wire_datelines() {
         let pw = ["publiceret", "opdateret", "publicerad", "uppdaterad", "published", "updated"];
@@ -349,7 +349,7 @@ mod tests {
             d("Rubrik\nUppdaterad: 14 mars 2025\nText.", None),
             s("2025-03-14", "14 mars 2025")
         );
-        // web copy in English
+        // web copy
         assert_eq!(
             d("Headline\nPublished 10:15 GMT, 14 March 2025\nText.", None),
             s("2025-03-14", "14 March 2025")

@@ -258,7 +258,7 @@ fn day_ordinal<'t>(i: In<'t>) -> PResult<'t, u8> {
     }
 }
 
-/// A day of the month as English writes it: "14", or "14th" with one of the lexicon's
+/// A day of the month: "14", or "14th" with one of the lexicon's
 /// `ordinal_suffixes` glued on.
 fn day_number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, u8> + '_ {
     move |i: In<'t>| {
