@@ -163,6 +163,14 @@ pub fn word_number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, (f64, bo
 /// Returns (value, is-just-"one", consumed a digit).
 pub fn number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, (f64, bool, bool)> + '_ {
     move |i: In<'t>| {
+        let scale = || {
+            tok(|t: &Token| t.is_word() && lex.cardinals.get(t.lower()).is_some_and(|&v| v >= 1000))
+        };
+        // "half a million": a fraction of a scale word
+        if let Ok((rest, (f, s))) = pair(phrase(&lex.fractions), scale())(i) {
+            let v = lex.cardinals.get(s.lower()).map_or(0.0, |&v| v as f64) * f;
+            return Ok((rest, (v, false, false)));
+        }
         let (rest, out) = alt((
             map(
                 pair(

@@ -159,6 +159,9 @@ struct LangFile {
     units: HashMap<TimeUnit, Vec<String>>,
     #[serde(default)]
     relative: HashMap<String, RelOffset>,
+    /// fraction words before a scale word ("half a" million): value = the fraction
+    #[serde(default)]
+    fractions: HashMap<String, f64>,
     #[serde(default)]
     markers: MarkersFile,
 }
@@ -237,6 +240,8 @@ pub struct Lexicon {
     pub weekdays: Map<String, u8>,
     pub units: Map<String, TimeUnit>,
     pub relative: Phrases<RelOffset>,
+    /// fractions of a scale word: "half a" (million) = 0.5
+    pub fractions: Phrases<f64>,
     /// indexed by `Marker as usize`
     pub markers: [Phrases<()>; MARKER_KINDS],
     pub abbreviations: Set<String>,
@@ -610,6 +615,13 @@ impl Lexicon {
                 units.insert(form.to_lowercase(), *u);
             }
         }
+        let mut fractions = Phrases::default();
+        for (k, v) in &f.fractions {
+            if !(v.is_finite() && *v > 0.0) {
+                return Err(bad(format!("fraction `{k}` is not a positive number")));
+            }
+            fractions.insert(k, *v);
+        }
         let mut relative = Phrases::default();
         for (k, v) in &f.relative {
             relative.insert(k, *v);
@@ -652,6 +664,12 @@ impl Lexicon {
             &relative,
             &markers,
         );
+        // a fraction's first word can begin a number ("half a million")
+        for p in fractions.phrases() {
+            if let Some(first) = p.first() {
+                *word_flags.entry(first.clone()).or_insert(0) |= flag::CARDINAL;
+            }
+        }
         for (w, parts) in &compounds {
             let one = parts.len() == 1 && parts[0].0 == 1;
             *word_flags.entry(w.clone()).or_insert(0) |=
@@ -671,6 +689,7 @@ impl Lexicon {
             weekdays,
             units,
             relative,
+            fractions,
             markers,
             abbreviations: f.abbreviations.iter().map(|s| s.to_lowercase()).collect(),
             ordinal_suffixes: f.ordinal_suffixes.iter().map(|s| s.to_lowercase()).collect(),

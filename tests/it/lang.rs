@@ -80,6 +80,14 @@ fn danish_and_swedish_numbers_as_written() {
     assert_eq!(parse("sv", "tjugotusen"), Some(20_000.0));
     assert_eq!(parse("sv", "två miljoner"), Some(2_000_000.0));
     assert_eq!(parse("sv", "1 200"), Some(1200.0));
+    // a fraction of a scale word
+    assert_eq!(parse("en", "half a million"), Some(500_000.0));
+    assert_eq!(parse("en", "quarter of a million"), Some(250_000.0));
+    assert_eq!(parse("da", "halvanden million"), Some(1_500_000.0));
+    assert_eq!(parse("sv", "halv miljon"), Some(500_000.0));
+    assert_eq!(parse("en", "twenty-four"), Some(24.0));
+    assert_eq!(parse("en", "a dozen"), None);
+    assert_eq!(parse("en", "dozen"), Some(12.0));
     // a unit after a unit is two numbers, not one
     assert_eq!(parse("da", "toto"), None);
 }
@@ -342,6 +350,10 @@ fn english_claims_with_values_and_spans() {
     assert_eq!(
         full("A dozen ships helped.", "en", "2025-03-20"),
         vec![(Count, 12.0, "dozen".into(), s("ship"))]
+    );
+    assert_eq!(
+        full("Half a million people watched.", "en", "2025-03-20"),
+        vec![(Count, 500_000.0, "Half a million".into(), s("person"))]
     );
     // an age is not a duration
     let c = claims("A 47-year-old man died.", "en", "2025-03-20");
