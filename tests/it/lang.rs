@@ -372,3 +372,61 @@ fn years_ago_is_not_a_duration() {
         assert!(c.iter().all(|c| c.kind != Duration), "{lang}: {c:?}");
     }
 }
+
+const X_DA: &str = "Kim Jong-un rejser hjem\n\nNordkoreas leder Kim Jong-un forlod Rusland søndag \
+    efter et besøg på seks dage. Under besøget så han blandt andet 32 af de 44 droner, som den \
+    russiske hær har fået.\n";
+const X_IS: &str =
+    "Kim Jong-un heldur heim\n\nKim Jong-un, leiðtogi Norður-Kóreu, kvaddi Rússland á \
+    sunnudag eftir sex daga heimsókn. Hann skoðaði meðal annars 30 af 44 drónum rússneska \
+    hersins.\n";
+const X_SV: &str = "Kim Jong-un reser hem\n\nNordkoreas ledare Kim Jong-un lämnade Ryssland på \
+    söndagen efter ett besök på sex dagar. Under besöket såg han bland annat 30 av de 44 \
+    drönarna som den ryska armén har fått.\n";
+const X_NN: &str =
+    "Kim Jong-un reiser heim\n\nDen nordkoreanske leiaren Kim Jong-un forlét Russland \
+    søndag etter ei vitjing på seks dagar. Under vitjinga såg han mellom anna 30 av dei 44 \
+    dronane til den russiske hæren.\n";
+
+/// The error-level diagnostics of a run over `files`: (code, path of the primary label, its text).
+fn conflicts(files: &[(&str, &str)]) -> Vec<(String, String, String)> {
+    let dir = tempfile::tempdir().expect("tmp");
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    let setup = crate::common::setup();
+    let mut opts = crate::common::opts(&[dir.path()]);
+    opts.corpus.published = Some(jiff::civil::date(2023, 9, 17));
+    let report = factlint::app::check(&setup, &opts);
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == factlint::report::Severity::Error)
+        .map(|d| {
+            let l = d.labels.iter().find(|l| l.primary).expect("a primary label");
+            let path = l.path.as_str();
+            (
+                d.code.clone(),
+                path.rsplit('/').next().unwrap_or(path).to_string(),
+                l.text.as_str().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn cross_language_conflicts_fire_between_danish_and_icelandic_and_swedish_and_nynorsk() {
+    // the Danish article alone counts 32 of 44 drones; Icelandic and Swedish say 30
+    assert_eq!(
+        conflicts(&[("a_da.txt", X_DA), ("b_is.txt", X_IS), ("c_sv.txt", X_SV)]),
+        vec![("FL002".into(), "a_da.txt".into(), "32 af de 44".into())]
+    );
+    // the Swedish article alone gives the visit seven days; Nynorsk and Icelandic say six
+    let sv = X_SV.replace("sex dagar", "sju dagar");
+    assert_eq!(
+        conflicts(&[("b_is.txt", X_IS), ("c_sv.txt", &sv), ("d_nn.txt", X_NN)]),
+        vec![("FL002".into(), "c_sv.txt".into(), "sju dagar".into())]
+    );
+    // all four agree: nothing
+    assert_eq!(conflicts(&[("b_is.txt", X_IS), ("c_sv.txt", X_SV), ("d_nn.txt", X_NN)]), vec![]);
+}
