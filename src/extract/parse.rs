@@ -246,7 +246,19 @@ pub fn weekday<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, u8> + '_ {
     }
 }
 
+/// A time unit word, also glued to its number by a hyphen ("a 3-day visit": the hyphen is its
+/// own token after digits).
 pub fn unit<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, TimeUnit> + '_ {
+    move |i: In<'t>| {
+        let i = match i {
+            [h, w, ..] if h.is_punct('-') && !h.space_before && !w.space_before => &i[1..],
+            _ => i,
+        };
+        unit_word(lex)(i)
+    }
+}
+
+fn unit_word<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, TimeUnit> + '_ {
     move |i: In<'t>| match i.first() {
         Some(t) if t.is_word() => match lex.units.get(t.lower()) {
             Some(&u) => Ok((&i[1..], u)),

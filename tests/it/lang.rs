@@ -355,6 +355,11 @@ fn english_claims_with_values_and_spans() {
         full("Half a million people watched.", "en", "2025-03-20"),
         vec![(Count, 500_000.0, "Half a million".into(), s("person"))]
     );
+    // a number glued to its unit by a hyphen
+    assert_eq!(
+        full("The 3-day visit ended.", "en", "2025-03-20"),
+        vec![(Duration, 3.0, "3-day".into(), s("visit"))]
+    );
     // an age is not a duration
     let c = claims("A 47-year-old man died.", "en", "2025-03-20");
     assert!(c.iter().all(|c| c.kind != Duration), "{c:?}");
