@@ -60,7 +60,7 @@ struct Common {
     /// The configuration file (default: factlint.toml in the input's folder or a folder above it)
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// A desk's rules/data folder: rule files add to (or by code replace) the built-in rules; a data file (lang/<code>.toml, concepts.toml …) replaces the built-in file of that name
+    /// A desk's rules/data folder: rule files add to (or by code replace) the built-in rules; a data file (lang/<code>.toml, concepts.toml …) adds its forms to the built-in file of that name (`replace = true` in it replaces that file whole; a form of two entries after merging is an error naming both files)
     #[arg(long)]
     rules: Option<PathBuf>,
     /// Publication date (YYYY-MM-DD) for documents with no dateline or metadata date

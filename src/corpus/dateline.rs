@@ -1,5 +1,9 @@
 //! Publication datelines: "13. september 2023 06:58", "Norður-Kórea | 17. september 2023",
-//! "13. september 2023 kl. 10.15", "Publisert 13.09.2023", "Publisert 13. september 2023".
+//! "13. september 2023 kl. 10.15", "Publisert 13.09.2023", "Publisert 13. september 2023",
+//! "Publicerad 14 mars 2025 10.15", "Publicerad 2025-03-14 10:15", "Published 10:15 GMT, 14 March
+//! 2025", "First published on March 14, 2025", "By Staff Reporter, 14 March 2025", and the wire
+//! dateline "OSLO, March 3 (Reuters) -", whose year comes from the caller (metadata or
+//! `--published`), never from the clock.
 
 use crate::lang::Map;
 
@@ -53,7 +57,8 @@ fn month_word<'a>(months: &'a Map<String, u8>) -> impl Fn(&'a str) -> IResult<&'
     }
 }
 
-/// "13. september 2023" or "13.09.2023"
+/// "13. september 2023", "13.09.2023", "14 mars 2025", "March 14, 2025", "2025-03-14" (the
+/// month-first form is read from the day: the month word just before it).
 fn date<'a>(
     months: &'a Map<String, u8>,
 ) -> impl Fn(&'a str) -> IResult<&'a str, (u32, u32, u32)> + 'a {
@@ -67,48 +72,144 @@ fn date<'a>(
                 tuple((num(1, 2), char('.'), num(1, 2), char('.'), num(4, 4))),
                 |(d, _, m, _, y)| Ok::<_, ()>((y, m, d)),
             ),
+            map_res(
+                tuple((num(1, 2), space1, month_word(months), space1, num(4, 4))),
+                |(d, _, m, _, y)| Ok::<_, ()>((y, u32::from(m), d)),
+            ),
+            map_res(
+                tuple((num(4, 4), char('-'), num(2, 2), char('-'), num(2, 2))),
+                |(y, _, m, _, d)| Ok::<_, ()>((y, m, d)),
+            ),
         ))(i)
     }
 }
 
+/// "14, 2025" / "14th, 2025" after a month word: (day, year).
+fn day_comma_year(i: &str) -> IResult<&str, (u32, u32)> {
+    map_res(
+        tuple((num(1, 2), opt(ordinal_suffix), char(','), space1, num(4, 4))),
+        |(d, _, _, _, y)| Ok::<_, ()>((d, y)),
+    )(i)
+}
+
+/// "st", "nd", "rd", "th" after a day number ("March 14th"): letters glued to the digits.
+fn ordinal_suffix(i: &str) -> IResult<&str, &str> {
+    alt((tag_no_case("st"), tag_no_case("nd"), tag_no_case("rd"), tag_no_case("th")))(i)
+}
+
+/// " (Reuters) -", " (AP) —": a wire service's name in brackets and a dash.
+fn wire_credit(i: &str) -> IResult<&str, &str> {
+    recognize(tuple((
+        space0,
+        char('('),
+        take_while_m_n(1, 24, |c: char| c != ')' && c != '\n'),
+        char(')'),
+        space0,
+        alt((tag_no_case("-"), tag_no_case("—"), tag_no_case("–"))),
+    )))(i)
+}
+
+/// The month word that ends just before `pos` (one space between), and where it begins.
+fn month_before(head: &str, pos: usize, months: &Map<String, u8>) -> Option<(usize, u8)> {
+    let before = head[..pos].strip_suffix(' ')?;
+    let before = before.strip_suffix('.').unwrap_or(before);
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map(|(i, _)| i)?;
+    let m = months.get(&before[start..].to_lowercase())?;
+    Some((start, *m))
+}
+
 /// Find the publication dateline in the first lines of `text`. A date counts as a dateline when a
-/// clock time follows it, a "|" or a "published" word precedes it, or it stands alone on its line.
-pub fn find(text: &str, months: &Map<String, u8>, published_words: &[&str]) -> Option<Dateline> {
+/// clock time follows it, a "|" or a "published" word precedes it on its line, it stands alone on
+/// its line, or it ends a short line after a comma ("By Staff Reporter, 14 March 2025"). A wire
+/// dateline without a year ("OSLO, March 3 (Reuters) -") takes `year` when given.
+pub fn find(
+    text: &str,
+    months: &Map<String, u8>,
+    published_words: &[&str],
+    year: Option<i16>,
+) -> Option<Dateline> {
     let head_end = char_boundary(text, 1200);
     let head = &text[..head_end];
     let hb = head.as_bytes();
-    // both forms begin with a day: one or two digits and a "." (found by the "."s), not inside a
-    // word or number
-    for dot in memchr::memchr_iter(b'.', hb) {
-        let digits = hb[..dot].iter().rev().take(2).take_while(|b| b.is_ascii_digit()).count();
-        let pos = dot - digits;
-        if digits == 0 || head[..pos].chars().next_back().is_some_and(char::is_alphanumeric) {
+    // every form begins with a digit not inside a word or number (a month-first date is read
+    // from its day, the month word before it)
+    let mut i = 0;
+    while i < hb.len() {
+        if !hb[i].is_ascii_digit() || (i > 0 && (hb[i - 1].is_ascii_alphanumeric())) {
+            i += 1;
             continue;
         }
-        let Ok((rest, (y, m, d))) = date(months)(&head[pos..]) else { continue };
+        let pos = i;
+        i += hb[pos..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if head[..pos].chars().next_back().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let (start, rest, ymd, wire) = if let Ok((rest, ymd)) = date(months)(&head[pos..]) {
+            (pos, rest, ymd, false)
+        } else if let Some((start, m)) = month_before(head, pos, months) {
+            // "March 14, 2025", "March 14th, 2025"; "OSLO, March 3 (Reuters) -" with `year`
+            if let Ok((rest, (d, y))) = day_comma_year(&head[pos..]) {
+                (start, rest, (y, u32::from(m), d), false)
+            } else if let (Ok((rest, d)), Some(y)) = (num(1, 2)(&head[pos..]), year) {
+                let rest = opt(ordinal_suffix)(rest).map_or(rest, |(r, _)| r);
+                if wire_credit(rest).is_err() {
+                    continue;
+                }
+                (start, rest, (y as u32, u32::from(m), d), true)
+            } else {
+                continue;
+            }
+        } else {
+            continue;
+        };
+        let (y, m, d) = ymd;
         let Ok(dt) = Date::new(y as i16, m as i8, d as i8) else { continue };
         let mut end = head_end - rest.len();
+        let found = |end| Some(Dateline { date: dt, start, end });
+        if wire {
+            return found(end);
+        }
         let after: IResult<&str, &str> =
             preceded(space0, preceded(opt(pair(char(','), space0)), clock))(rest);
-        let has_clock = after.as_ref().is_ok();
         if let Ok((r2, _)) = after {
             end = head_end - r2.len();
+            return found(end);
         }
-        let found = Some(Dateline { date: dt, start: pos, end });
-        if has_clock {
-            return found;
-        }
-        let line_start = head[..pos].rfind('\n').map(|i| i + 1).unwrap_or(0);
-        let before = head[line_start..pos].trim_end();
+        let line_start = head[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let before = head[line_start..start].trim_end();
         let line_end = head[end..].find('\n').map(|i| end + i).unwrap_or(head_end);
-        if before.is_empty() && head[end..line_end].trim().is_empty() || before.ends_with('|') {
-            return found;
+        let alone_after = head[end..line_end].trim().is_empty();
+        if before.is_empty() && alone_after || before.ends_with('|') {
+            return found(end);
         }
-        // "Publisert 13. september 2023", "Publisert: 13.09.2023"
+        // "By Staff Reporter, 14 March 2025", "Reuters, 15 March 2025"
+        // (not a credit line, "Foto: NAME / AFP, 13.09.2023": no ":" before the date)
+        if alone_after
+            && before.ends_with(',')
+            && !before.contains(':')
+            && before.chars().count() <= 60
+        {
+            return found(end);
+        }
+        // "Publisert 13. september 2023", "Publisert: 13.09.2023", "Published 10:15 GMT, 14
+        // March 2025", "First published on March 14, 2025": a published word on the line before
         let before_lower = before.to_lowercase();
-        let bare = before_lower.strip_suffix(':').unwrap_or(&before_lower);
-        if published_words.iter().any(|w| before_lower.ends_with(w) || bare.ends_with(w)) {
-            return found;
+        let has_word = |w: &&str| {
+            before_lower.match_indices(*w).any(|(k, _)| {
+                !before_lower[..k].chars().next_back().is_some_and(char::is_alphanumeric)
+                    && !before_lower[k + w.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+            })
+        };
+        if before_lower.chars().count() <= 60 && published_words.iter().any(has_word) {
+            return found(end);
         }
     }
     None
@@ -160,10 +261,18 @@ mod tests {
     use super::*;
 
     fn months() -> Map<String, u8> {
-        [("september", 9u8), ("júní", 6), ("juli", 7)]
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect()
+        [
+            ("september", 9u8),
+            ("júní", 6),
+            ("juli", 7),
+            ("march", 3),
+            ("mar", 3),
+            ("mars", 3),
+            ("marts", 3),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
     }
 
     #[test]
@@ -183,7 +292,7 @@ mod tests {
     #[test]
     fn visir_style() {
         let t = "Fyrirsögn hér Jón Jónsson skrifar 13. september 2023 06:58 Texti byrjar.";
-        let d = find(t, &months(), &[]).unwrap();
+        let d = find(t, &months(), &[], None).unwrap();
         assert_eq!(d.date, jiff::civil::date(2023, 9, 13));
         assert_eq!(&t[d.start..d.end], "13. september 2023 06:58");
     }
@@ -191,16 +300,85 @@ mod tests {
     #[test]
     fn mbl_style_and_published() {
         let t = "Titill\n\nNorður-Kórea | 17. september 2023\n\nMeira.";
-        assert_eq!(find(t, &months(), &[]).unwrap().date, jiff::civil::date(2023, 9, 17));
+        assert_eq!(find(t, &months(), &[], None).unwrap().date, jiff::civil::date(2023, 9, 17));
         let t = "Tittel\nPublisert 13.09.2023 kl. 10.15\nTekst.";
-        let d = find(t, &months(), &["publisert"]).unwrap();
+        let d = find(t, &months(), &["publisert"], None).unwrap();
         assert_eq!(&t[d.start..d.end], "13.09.2023 kl. 10.15");
     }
 
     #[test]
     fn body_date_is_not_a_dateline() {
         let t = "Han kom 26. juli 2023 til Pyongyang.";
-        assert_eq!(find(t, &months(), &[]), None);
+        assert_eq!(find(t, &months(), &[], None), None);
+    }
+
+    /// Datelines of Nordic sites (DR, TV 2, Politiken, Ritzau; SVT, DN, TT) and of
+    /// wire and web copy.
+    #[test]
+    fn nordic_and_wire_datelines() {
+        let pw = ["publiceret", "opdateret", "publicerad", "uppdaterad", "published", "updated"];
+        let d = |t: &str, year| {
+            find(t, &months(), &pw, year)
+                .map(|d| (d.date.to_string(), t[d.start..d.end].to_string()))
+        };
+        let s = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        // DR, TV 2: day with a period, "kl."
+        assert_eq!(
+            d("Overskrift\n14. marts 2025 kl. 10.15\nTekst.", None),
+            s("2025-03-14", "14. marts 2025 kl. 10.15")
+        );
+        assert_eq!(
+            d("Overskrift\nOpdateret 14. mar. 2025\nTekst.", None),
+            s("2025-03-14", "14. mar. 2025")
+        );
+        // Ritzau: the date before the credit
+        assert_eq!(
+            d("Overskrift\n14. marts 2025, 10:15 /ritzau/\nTekst.", None),
+            s("2025-03-14", "14. marts 2025, 10:15")
+        );
+        // SVT, TT: no period after the day; DN: ISO
+        assert_eq!(
+            d("Rubrik\nPublicerad 14 mars 2025 10.15\nText.", None),
+            s("2025-03-14", "14 mars 2025 10.15")
+        );
+        assert_eq!(
+            d("Rubrik\nPublicerad 2025-03-14 10:15\nText.", None),
+            s("2025-03-14", "2025-03-14 10:15")
+        );
+        assert_eq!(
+            d("Rubrik\nUppdaterad: 14 mars 2025\nText.", None),
+            s("2025-03-14", "14 mars 2025")
+        );
+        // web copy
+        assert_eq!(
+            d("Headline\nPublished 10:15 GMT, 14 March 2025\nText.", None),
+            s("2025-03-14", "14 March 2025")
+        );
+        assert_eq!(
+            d("Headline\nFirst published on March 14, 2025\nText.", None),
+            s("2025-03-14", "March 14, 2025")
+        );
+        assert_eq!(
+            d("Headline\nBy Staff Reporter, 14 March 2025\nText.", None),
+            s("2025-03-14", "14 March 2025")
+        );
+        assert_eq!(
+            d("Headline\nReuters, 15 March 2025\nText.", None),
+            s("2025-03-15", "15 March 2025")
+        );
+        // wire: the year from the caller, none without it
+        let wire = "OSLO, March 3 (Reuters) - The ferry sank.";
+        assert_eq!(d(wire, Some(2025)), s("2025-03-03", "March 3"));
+        assert_eq!(d(wire, None), None);
+        assert_eq!(
+            d("OSLO, March 3rd (AP) — The ferry sank.", Some(2024)),
+            s("2024-03-03", "March 3rd")
+        );
+        // a photo credit's date is not a dateline
+        assert_eq!(d("Tittel\n\nFoto: NN / AFP, 14.03.2025\n\nTekst.", None), None);
+        // a date inside a sentence is not a dateline
+        assert_eq!(d("The ferry sank on 14 March 2025 near Oslo.", Some(2025)), None);
+        assert_eq!(d("It sank on March 3 in the strait.", Some(2025)), None);
     }
 
     #[test]

@@ -219,8 +219,10 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
 
     let pw: Vec<&str> =
         k.langs.iter().flat_map(|l| l.marker(crate::lang::Marker::Published).words()).collect();
-    let dl = dateline::find(&text, &k.all_months, &pw);
     let meta_date = meta.published.as_deref().and_then(dateline::parse_metadata_date);
+    // (a wire dateline without a year takes it from metadata or --published, never the clock)
+    let year = meta_date.or(opts.published).map(|d| d.year());
+    let dl = dateline::find(&text, &k.all_months, &pw, year);
     if meta.published.is_some() && meta_date.is_none() {
         warnings.push(load::problem(
             std::path::Path::new(&path),

@@ -10,7 +10,7 @@ use nom::sequence::{pair, preceded, tuple};
 use nom::IResult;
 
 use crate::lang::token::{TokKind, Token};
-use crate::lang::{Lexicon, Marker, Phrases, RelOffset, TimeUnit};
+use crate::lang::{Lexicon, Marker, NumberGrammar, Phrases, RelOffset, TimeUnit};
 
 pub type In<'t> = &'t [Token<'t>];
 pub type PResult<'t, O> = IResult<In<'t>, O>;
@@ -115,86 +115,47 @@ pub fn digit_number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, f64> + 
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Debug)]
-enum Class {
-    Start,
-    Unit,
-    Teen,
-    Tens,
-    Hundred,
-    Big,
-}
-
 /// Number words: "tuttugu og fjórir", "tvö hundruð", "fire og tjue", "tjuefire",
-/// "þrjú þúsund fjögur hundruð og tólf". Returns the value and whether the value is just "one"
+/// "þrjú þúsund fjögur hundruð og tólf" ([`NumberGrammar`]); a written-together compound
+/// ("toogtredive") is read part by part. Returns the value and whether the value is just "one"
 /// (often an article, not a number).
 pub fn word_number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, (f64, bool)> + '_ {
     move |i: In<'t>| {
-        let val =
-            |t: &Token| if t.is_word() { lex.cardinals.get(t.lower()).copied() } else { None };
-        let mut total: u64 = 0;
-        let mut current: u64 = 0;
-        let mut class = Class::Start;
+        let mut g = NumberGrammar::default();
         let mut k = 0;
         let mut consumed = 0;
-        let mut words = 0;
-        let mut only_one = true;
+        let mut one = [(0, false); 1];
         loop {
             let mut j = k;
             let mut connector = false;
-            if class != Class::Start
+            if g.started()
                 && i.get(j).is_some_and(|t| t.is_word() && lex.connectors.contains(t.lower()))
             {
                 connector = true;
                 j += 1;
             }
-            let Some(v) = i.get(j).and_then(val) else { break };
-            let next_class = match v {
-                0..=9 => Class::Unit,
-                10..=19 => Class::Teen,
-                20..=99 => Class::Tens,
-                100 => Class::Hundred,
-                _ => Class::Big,
+            let Some(parts) = i
+                .get(j)
+                .filter(|t| t.is_word())
+                .and_then(|t| lex.number_parts(t.lower(), &mut one))
+            else {
+                break;
             };
-            let ok = match (class, next_class) {
-                (Class::Start, _) => true,
-                // "fire og tjue" (Norwegian units before tens)
-                (Class::Unit, Class::Tens) => connector && current % 100 < 10 && current % 10 != 0,
-                (Class::Unit | Class::Teen | Class::Tens, Class::Hundred) => {
-                    !connector && current % 100 == current
-                }
-                (Class::Unit | Class::Teen | Class::Tens | Class::Hundred, Class::Big) => {
-                    !connector
-                }
-                (Class::Tens, Class::Unit) => current % 10 == 0,
-                (Class::Hundred | Class::Big, Class::Unit | Class::Teen | Class::Tens) => true,
-                (Class::Big, Class::Hundred) => true,
-                _ => false,
-            };
-            if !ok || (v == 0 && class != Class::Start) {
+            // a word is taken whole or not at all
+            let before = g;
+            let whole =
+                parts.iter().enumerate().all(|(n, &(v, c))| g.push(v, c || (n == 0 && connector)));
+            if !whole {
+                g = before;
                 break;
             }
-            if v != 1 {
-                only_one = false;
-            }
-            match next_class {
-                // (saturating: a lexicon may give any u64, and words may go on for a page)
-                Class::Hundred => current = current.max(1).saturating_mul(100),
-                Class::Big => {
-                    total = total.saturating_add(current.max(1).saturating_mul(v));
-                    current = 0;
-                }
-                _ => current = current.saturating_add(v),
-            }
-            class = next_class;
-            words += 1;
             k = j + 1;
             consumed = k;
         }
-        if words == 0 {
+        if g.words == 0 {
             return fail(i);
         }
-        Ok((&i[consumed..], (total.saturating_add(current) as f64, only_one && words == 1)))
+        Ok((&i[consumed..], (g.value() as f64, g.only_one && g.words == 1)))
     }
 }
 
@@ -202,6 +163,14 @@ pub fn word_number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, (f64, bo
 /// Returns (value, is-just-"one", consumed a digit).
 pub fn number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, (f64, bool, bool)> + '_ {
     move |i: In<'t>| {
+        let scale = || {
+            tok(|t: &Token| t.is_word() && lex.cardinals.get(t.lower()).is_some_and(|&v| v >= 1000))
+        };
+        // "half a million": a fraction of a scale word
+        if let Ok((rest, (f, s))) = pair(phrase(&lex.fractions), scale())(i) {
+            let v = lex.cardinals.get(s.lower()).map_or(0.0, |&v| v as f64) * f;
+            return Ok((rest, (v, false, false)));
+        }
         let (rest, out) = alt((
             map(
                 pair(
@@ -277,7 +246,19 @@ pub fn weekday<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, u8> + '_ {
     }
 }
 
+/// A time unit word, also glued to its number by a hyphen ("a 3-day visit": the hyphen is its
+/// own token after digits).
 pub fn unit<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, TimeUnit> + '_ {
+    move |i: In<'t>| {
+        let i = match i {
+            [h, w, ..] if h.is_punct('-') && !h.space_before && !w.space_before => &i[1..],
+            _ => i,
+        };
+        unit_word(lex)(i)
+    }
+}
+
+fn unit_word<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, TimeUnit> + '_ {
     move |i: In<'t>| match i.first() {
         Some(t) if t.is_word() => match lex.units.get(t.lower()) {
             Some(&u) => Ok((&i[1..], u)),
@@ -294,6 +275,30 @@ fn day_ordinal<'t>(i: In<'t>) -> PResult<'t, u8> {
     match digits_value(d) {
         Some(v @ 1..=31) => Ok((rest, v as u8)),
         _ => fail(i),
+    }
+}
+
+/// A day of the month: "14", or "14th" with one of the lexicon's
+/// `ordinal_suffixes` glued on.
+fn day_number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, u8> + '_ {
+    move |i: In<'t>| {
+        let Some(t) = i.first() else { return fail(i) };
+        let digits = if t.is_digits() {
+            t.text
+        } else if t.is_word() && !lex.ordinal_suffixes.is_empty() {
+            let l = t.lower();
+            let n = l.bytes().take_while(u8::is_ascii_digit).count();
+            if !lex.ordinal_suffixes.iter().any(|s| s == &l[n..]) {
+                return fail(i);
+            }
+            &t.text[..n]
+        } else {
+            return fail(i);
+        };
+        match digits.parse::<u8>() {
+            Ok(d) if !digits.is_empty() && digits.len() <= 2 => Ok((&i[1..], d)),
+            _ => fail(i),
+        }
     }
 }
 
@@ -335,29 +340,14 @@ pub fn written_date<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, Written
             weekday: None,
         });
         // English: "13 September 2023"
-        let day_month_en = map(
-            tuple((tok(|t: &Token| t.is_digits() && t.text.len() <= 2), month(lex), opt(year))),
-            |(d, m, y)| WrittenDate {
-                year: y,
-                month: Some(m),
-                day: digits_value(d).map(|v| v as u8),
-                weekday: None,
-            },
-        );
+        let day_month_en = map(tuple((day_number(lex), month(lex), opt(year))), |(d, m, y)| {
+            WrittenDate { year: y, month: Some(m), day: Some(d), weekday: None }
+        });
         // English: "September 13, 2023"
-        let month_day_en = map(
-            tuple((
-                month(lex),
-                tok(|t: &Token| t.is_digits() && t.text.len() <= 2),
-                opt(preceded(comma(), year)),
-            )),
-            |(m, d, y)| WrittenDate {
-                year: y,
-                month: Some(m),
-                day: digits_value(d).map(|v| v as u8),
-                weekday: None,
-            },
-        );
+        let month_day_en =
+            map(tuple((month(lex), day_number(lex), opt(preceded(comma(), year)))), |(m, d, y)| {
+                WrittenDate { year: y, month: Some(m), day: Some(d), weekday: None }
+            });
         let month_year = map(pair(month(lex), year), |(m, y)| WrittenDate {
             year: Some(y),
             month: Some(m),
@@ -411,6 +401,22 @@ mod tests {
         assert_eq!(num("is", "850 milljónir"), Some(850_000_000.0));
         assert_eq!(num("is", "32 af 44"), Some(32.0));
         assert_eq!(num("is", "99999999999999999999 drónum"), Some(1e20));
+    }
+
+    #[test]
+    fn day_with_an_ordinal_suffix() {
+        let k = Knowledge::builtin().unwrap();
+        let lex = k.lexicon("en").unwrap();
+        for (s, rest) in [("March 14th.", 1), ("14th March", 0), ("March 14, 2025", 0)] {
+            let lower = lower_text(s);
+            let toks = tokenize(s, &lower);
+            let (r, d) = written_date(lex)(&toks).unwrap();
+            assert_eq!((r.len(), d.month, d.day), (rest, Some(3), Some(14)), "{s}");
+        }
+        // not in a lexicon without suffixes
+        let lower = lower_text("14th mars");
+        let toks = tokenize("14th mars", &lower);
+        assert!(written_date(k.lexicon("sv").unwrap())(&toks).is_err());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! This module never decides anything about a text; it loads the data files and answers look-ups
 //! ("is this word a number word, and which value?"). Adding a language is a new `lang/<code>.toml`.
 
+pub mod merge;
 pub mod token;
 
 use std::collections::{HashMap, HashSet};
@@ -128,6 +129,9 @@ pub struct RelOffset {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LangFile {
+    /// (read by `merge`; a new language's file may carry it too)
+    #[serde(default, rename = "replace")]
+    _replace: bool,
     code: String,
     name: String,
     #[serde(default = "default_decimal")]
@@ -143,6 +147,8 @@ struct LangFile {
     #[serde(default)]
     abbreviations: Vec<String>,
     #[serde(default)]
+    ordinal_suffixes: Vec<String>,
+    #[serde(default)]
     cardinals: HashMap<String, Vec<String>>,
     #[serde(default)]
     compound_parts: HashMap<String, Vec<String>>,
@@ -156,6 +162,9 @@ struct LangFile {
     units: HashMap<TimeUnit, Vec<String>>,
     #[serde(default)]
     relative: HashMap<String, RelOffset>,
+    /// fraction words before a scale word ("half a" million): value = the fraction
+    #[serde(default)]
+    fractions: HashMap<String, f64>,
     #[serde(default)]
     markers: MarkersFile,
     #[serde(default)]
@@ -281,14 +290,22 @@ pub struct Lexicon {
     pub groups: Vec<char>,
     pub connectors: Set<String>,
     pub cardinals: Map<String, u64>,
+    /// written-together number words ("toogtredive"), as the cardinal values they are made of,
+    /// each with whether a connector ("og") stood before it: the number grammar reads them part
+    /// by part, as if written apart
+    pub compounds: Map<String, NumberParts>,
     pub ordinals: Map<String, u32>,
     pub months: Map<String, u8>,
     pub weekdays: Map<String, u8>,
     pub units: Map<String, TimeUnit>,
     pub relative: Phrases<RelOffset>,
+    /// fractions of a scale word: "half a" (million) = 0.5
+    pub fractions: Phrases<f64>,
     /// indexed by `Marker as usize`
     pub markers: [Phrases<()>; MARKER_KINDS],
     pub abbreviations: Set<String>,
+    /// letters glued to a day number that make it an ordinal ("14th")
+    pub ordinal_suffixes: Vec<String>,
     /// What each word can begin or be (see [`flag`]); one look-up a token tells the extractor
     /// which parsers can match there, and whether a sentence can hold a claim at all.
     pub word_flags: Map<String, u32>,
@@ -378,7 +395,244 @@ fn word_flags(
     f
 }
 
+/// At most this many forms from one compound pattern (a pattern that multiplies lists of
+/// thousands is a mistake in the data, not a lexicon).
+const MAX_PATTERN_FORMS: usize = 50_000;
+
+/// The cardinal values a number word is made of, each with whether a connector stood before it.
+pub type NumberParts = Box<[(u64, bool)]>;
+
+/// The forms the `patterns` of `[compound_parts]` spell (default: `{tens}{units}` and
+/// `{units}{hundreds}`). A `{name}` is the forms of `compound_parts.name`; `{<N}` is every
+/// cardinal and every compound made so far with a value from 1 to N−1; other text is spelled as
+/// it stands, and when it is a connector ("og") the part after it counts as joined by one. A form
+/// the number grammar does not accept is left out.
+fn compounds(
+    parts: &HashMap<String, Vec<String>>,
+    cardinals: &Map<String, u64>,
+    connectors: &[String],
+    bad: &dyn Fn(String) -> DataError,
+) -> Result<Map<String, NumberParts>, DataError> {
+    let mut out: Map<String, NumberParts> = Map::default();
+    if parts.is_empty() {
+        return Ok(out);
+    }
+    let default = vec!["{tens}{units}".to_string(), "{units}{hundreds}".to_string()];
+    let explicit = parts.get("patterns");
+    let patterns = explicit.unwrap_or(&default);
+    let connectors: Vec<String> = connectors.iter().map(|c| c.to_lowercase()).collect();
+    for pat in patterns {
+        // the pattern's pieces: a list of (form, parts) to choose from, or literal text
+        enum Piece {
+            Slot(Vec<(String, Vec<(u64, bool)>)>),
+            Text(String),
+        }
+        let mut pieces = Vec::new();
+        let mut rest = pat.as_str();
+        while !rest.is_empty() {
+            if let Some(r) = rest.strip_prefix('{') {
+                let Some(end) = r.find('}') else {
+                    return Err(bad(format!("compound pattern `{pat}` has an unclosed `{{`")));
+                };
+                let name = &r[..end];
+                rest = &r[end + 1..];
+                let slot: Vec<(String, Vec<(u64, bool)>)> = if let Some(n) = name.strip_prefix('<')
+                {
+                    let n: u64 = n.parse().map_err(|_| {
+                        bad(format!("compound pattern `{pat}`: `{{{name}}}` is not `{{<N}}`"))
+                    })?;
+                    let mut v: Vec<_> = cardinals
+                        .iter()
+                        .filter(|(_, &v)| (1..n).contains(&v))
+                        .map(|(w, &v)| (w.clone(), vec![(v, false)]))
+                        .chain(
+                            out.iter()
+                                .filter(|(_, p)| {
+                                    number_value(p).is_some_and(|v| (1..n).contains(&v))
+                                })
+                                .map(|(w, p)| (w.clone(), p.to_vec())),
+                        )
+                        .collect();
+                    v.sort();
+                    v
+                } else {
+                    // (a default pattern's part that is not there spells nothing)
+                    let none = Vec::new();
+                    let forms = match parts.get(name).filter(|_| name != "patterns") {
+                        Some(f) => f,
+                        None if explicit.is_none() => &none,
+                        None => {
+                            return Err(bad(format!(
+                                "compound pattern `{pat}` names `{name}`, not in compound_parts"
+                            )))
+                        }
+                    };
+                    let mut v = Vec::new();
+                    for form in forms {
+                        let form = form.to_lowercase();
+                        let Some(&val) = cardinals.get(&form) else {
+                            return Err(bad(format!(
+                                "compound part `{form}` ({name}) is not a cardinal"
+                            )));
+                        };
+                        v.push((form, vec![(val, false)]));
+                    }
+                    v
+                };
+                pieces.push(Piece::Slot(slot));
+            } else {
+                let end = rest.find('{').unwrap_or(rest.len());
+                pieces.push(Piece::Text(rest[..end].to_lowercase()));
+                rest = &rest[end..];
+            }
+        }
+        // every combination, one piece at a time
+        // (spelled so far, its parts, whether it ends in a connector)
+        #[allow(clippy::type_complexity)]
+        let mut made: Vec<(String, Vec<(u64, bool)>, bool)> =
+            vec![(String::new(), Vec::new(), false)];
+        for piece in &pieces {
+            let mut next = Vec::new();
+            for (w, p, joined) in &made {
+                match piece {
+                    Piece::Text(t) => {
+                        let joined = connectors.contains(t);
+                        next.push((format!("{w}{t}"), p.clone(), joined));
+                    }
+                    Piece::Slot(slot) => {
+                        for (f, fp) in slot {
+                            let mut p = p.clone();
+                            let at = p.len();
+                            p.extend_from_slice(fp);
+                            if *joined {
+                                p[at].1 = true;
+                            }
+                            next.push((format!("{w}{f}"), p, false));
+                        }
+                    }
+                }
+                if next.len() > MAX_PATTERN_FORMS {
+                    return Err(bad(format!(
+                        "compound pattern `{pat}` spells more than {MAX_PATTERN_FORMS} forms"
+                    )));
+                }
+            }
+            made = next;
+        }
+        for (w, p, _) in made {
+            if p.len() > 1 && number_value(&p).is_some() && !cardinals.contains_key(&w) {
+                out.entry(w).or_insert_with(|| p.into_boxed_slice());
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The value of number-word parts read by [`NumberGrammar`], if it reads all of them.
+pub fn number_value(parts: &[(u64, bool)]) -> Option<u64> {
+    let mut g = NumberGrammar::default();
+    parts.iter().all(|&(v, c)| g.push(v, c)).then(|| g.value())
+}
+
+#[derive(Clone, Copy, PartialEq, Debug, Default)]
+enum Class {
+    #[default]
+    Start,
+    Unit,
+    Teen,
+    Tens,
+    Hundred,
+    Big,
+}
+
+/// The grammar of number words, one cardinal value at a time: "tuttugu og fjórir", "tvö
+/// hundruð", "fire og tjue" (units, a connector, tens), "þrjú þúsund fjögur hundruð og tólf".
+/// 100 and the values from 1000 up multiply what comes before them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NumberGrammar {
+    total: u64,
+    current: u64,
+    class: Class,
+    /// values taken
+    pub words: usize,
+    /// every value taken is 1
+    pub only_one: bool,
+}
+
+impl NumberGrammar {
+    /// Whether a connector may come next (not before the first value).
+    pub fn started(&self) -> bool {
+        self.class != Class::Start
+    }
+
+    /// Take the value `v` (`connector`: a connector stood before it); false, and unchanged, when
+    /// it cannot follow what was taken.
+    pub fn push(&mut self, v: u64, connector: bool) -> bool {
+        let next = match v {
+            0..=9 => Class::Unit,
+            10..=19 => Class::Teen,
+            20..=99 => Class::Tens,
+            100 => Class::Hundred,
+            _ => Class::Big,
+        };
+        let ok = match (self.class, next) {
+            (Class::Start, _) => !connector,
+            // "fire og tjue" (units before tens)
+            (Class::Unit, Class::Tens) => {
+                connector && self.current % 100 < 10 && self.current % 10 != 0
+            }
+            (Class::Unit | Class::Teen | Class::Tens, Class::Hundred) => {
+                !connector && self.current % 100 == self.current
+            }
+            (Class::Unit | Class::Teen | Class::Tens | Class::Hundred, Class::Big) => !connector,
+            (Class::Tens, Class::Unit) => self.current % 10 == 0,
+            (Class::Hundred | Class::Big, Class::Unit | Class::Teen | Class::Tens) => true,
+            (Class::Big, Class::Hundred) => true,
+            _ => false,
+        };
+        if !ok || (v == 0 && self.class != Class::Start) {
+            return false;
+        }
+        if self.words == 0 {
+            self.only_one = true;
+        }
+        if v != 1 {
+            self.only_one = false;
+        }
+        match next {
+            // (saturating: a lexicon may give any u64, and words may go on for a page)
+            Class::Hundred => self.current = self.current.max(1).saturating_mul(100),
+            Class::Big => {
+                self.total = self.total.saturating_add(self.current.max(1).saturating_mul(v));
+                self.current = 0;
+            }
+            _ => self.current = self.current.saturating_add(v),
+        }
+        self.class = next;
+        self.words += 1;
+        true
+    }
+
+    pub fn value(&self) -> u64 {
+        self.total.saturating_add(self.current)
+    }
+}
+
 impl Lexicon {
+    /// The cardinal values a lower-cased word is made of: one for a cardinal, several for a
+    /// written-together compound.
+    pub fn number_parts<'s>(
+        &'s self,
+        lower: &str,
+        one: &'s mut [(u64, bool); 1],
+    ) -> Option<&'s [(u64, bool)]> {
+        if let Some(&v) = self.cardinals.get(lower) {
+            one[0] = (v, false);
+            return Some(&one[..]);
+        }
+        self.compounds.get(lower).map(|p| &p[..])
+    }
+
     pub fn parse(src: &str, name: &str) -> Result<Lexicon, DataError> {
         let f: LangFile = toml::from_str(src).map_err(|e| DataError::toml(name, src, e))?;
         let bad = |msg: String| DataError::invalid(name, msg);
@@ -390,36 +644,9 @@ impl Lexicon {
                 cardinals.insert(form.to_lowercase(), v);
             }
         }
-        // written-together compounds: tens + units ("tjuefire"), units + "hundre" ("tohundre")
-        if let Some(tens) = f.compound_parts.get("tens") {
-            let units = f.compound_parts.get("units").cloned().unwrap_or_default();
-            for t in tens {
-                let Some(&tv) = cardinals.get(&t.to_lowercase()) else { continue };
-                for u in &units {
-                    if let Some(&uv) = cardinals.get(&u.to_lowercase()) {
-                        if uv < 10 {
-                            cardinals
-                                .entry(format!("{}{}", t.to_lowercase(), u.to_lowercase()))
-                                .or_insert(tv.saturating_add(uv));
-                        }
-                    }
-                }
-            }
-        }
-        if let Some(hundreds) = f.compound_parts.get("hundreds") {
-            let units = f.compound_parts.get("units").cloned().unwrap_or_default();
-            for h in hundreds {
-                for u in &units {
-                    if let Some(&uv) = cardinals.get(&u.to_lowercase()) {
-                        if (1..10).contains(&uv) {
-                            cardinals
-                                .entry(format!("{}{}", u.to_lowercase(), h.to_lowercase()))
-                                .or_insert(uv * 100);
-                        }
-                    }
-                }
-            }
-        }
+        // written-together compounds ("tjuefire", "toogtredive", "etthundratrettiosju"): every
+        // form a pattern of `compound_parts` spells, with the parts it is made of
+        let compounds = compounds(&f.compound_parts, &cardinals, &f.connectors, &bad)?;
         let numbered = |m: &HashMap<String, Vec<String>>,
                         what: &str,
                         max: u32|
@@ -447,6 +674,13 @@ impl Lexicon {
             for form in forms {
                 units.insert(form.to_lowercase(), *u);
             }
+        }
+        let mut fractions = Phrases::default();
+        for (k, v) in &f.fractions {
+            if !(v.is_finite() && *v > 0.0) {
+                return Err(bad(format!("fraction `{k}` is not a positive number")));
+            }
+            fractions.insert(k, *v);
         }
         let mut relative = Phrases::default();
         for (k, v) in &f.relative {
@@ -485,7 +719,7 @@ impl Lexicon {
             f.function_words.iter().map(|s| s.to_lowercase()).collect();
         let distinctive: Vec<String> =
             f.distinctive_words.iter().map(|s| s.to_lowercase()).collect();
-        let word_flags = word_flags(
+        let mut word_flags = word_flags(
             &function_words,
             &distinctive,
             &cardinals,
@@ -495,8 +729,20 @@ impl Lexicon {
             &relative,
             &markers,
         );
+        // a fraction's first word can begin a number ("half a million")
+        for p in fractions.phrases() {
+            if let Some(first) = p.first() {
+                *word_flags.entry(first.clone()).or_insert(0) |= flag::CARDINAL;
+            }
+        }
+        for (w, parts) in &compounds {
+            let one = parts.len() == 1 && parts[0].0 == 1;
+            *word_flags.entry(w.clone()).or_insert(0) |=
+                if one { flag::CARDINAL_ONE } else { flag::CARDINAL };
+        }
         Ok(Lexicon {
             word_flags,
+            compounds,
             code: f.code,
             name: f.name,
             decimal: ch(&f.decimal_separator).unwrap_or(','),
@@ -508,8 +754,10 @@ impl Lexicon {
             weekdays,
             units,
             relative,
+            fractions,
             markers,
             abbreviations: f.abbreviations.iter().map(|s| s.to_lowercase()).collect(),
+            ordinal_suffixes: f.ordinal_suffixes.iter().map(|s| s.to_lowercase()).collect(),
             time: TimeWords {
                 zones: f.time.zones.into_iter().map(|(k, v)| (k.to_lowercase(), v)).collect(),
                 ..f.time
@@ -893,6 +1141,8 @@ pub const BUILTIN_LANGS: &[(&str, &str)] = &[
     ("rules/lang/nn.toml", include_str!("../../rules/lang/nn.toml")),
     ("rules/lang/nb.toml", include_str!("../../rules/lang/nb.toml")),
     ("rules/lang/en.toml", include_str!("../../rules/lang/en.toml")),
+    ("rules/lang/da.toml", include_str!("../../rules/lang/da.toml")),
+    ("rules/lang/sv.toml", include_str!("../../rules/lang/sv.toml")),
 ];
 pub const BUILTIN_CONCEPTS: (&str, &str) =
     ("rules/concepts.toml", include_str!("../../rules/concepts.toml"));
@@ -940,14 +1190,15 @@ impl Knowledge {
                     .map(|s| Some((p.display().to_string(), s)))
                     .map_err(|e| DataError::io(&p.display().to_string(), e))
             };
+            use merge::{merge, DataKind};
             if let Some(x) = read(&dir.join("concepts.toml"))? {
-                concepts = x;
+                concepts = merge(DataKind::ById, &concepts, x)?;
             }
             if let Some(x) = read(&dir.join("entities.toml"))? {
-                entities = x;
+                entities = merge(DataKind::ById, &entities, x)?;
             }
             if let Some(x) = read(&dir.join("boilerplate.toml"))? {
-                boiler = x;
+                boiler = merge(DataKind::Lists, &boiler, x)?;
             }
             let ldir = dir.join("lang");
             if ldir.is_dir() {
@@ -959,13 +1210,18 @@ impl Knowledge {
                     .collect();
                 files.sort();
                 for p in files {
-                    if let Some((n, s)) = read(&p)? {
+                    if let Some(desk) = read(&p)? {
                         let stem = p
                             .file_stem()
                             .map(|s| s.to_string_lossy().to_string())
                             .unwrap_or_default();
-                        lang_srcs.retain(|(bn, _)| !bn.ends_with(&format!("/{stem}.toml")));
-                        lang_srcs.push((n, s));
+                        // a language of the built-in data gains the desk's forms; another is added
+                        match lang_srcs.iter_mut().find(|(bn, _)| {
+                            Path::new(bn).file_stem().is_some_and(|s| s.to_string_lossy() == stem)
+                        }) {
+                            Some(b) => *b = merge(DataKind::Lexicon, b, desk)?,
+                            None => lang_srcs.push(desk),
+                        }
                     }
                 }
             }

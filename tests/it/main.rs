@@ -20,6 +20,7 @@ mod formats;
 mod fuzz_regressions;
 mod gold;
 mod input;
+mod lang;
 mod mutations;
 mod numbers;
 mod rules;
