@@ -51,6 +51,8 @@ enum Format {
     Human,
     Json,
     Sarif,
+    /// one self-contained HTML page (CSS inline, no script, no network)
+    Html,
 }
 
 /// Listings (claims, corpus, sources) have no SARIF form: they are not findings.
@@ -235,6 +237,7 @@ fn main() -> ExitCode {
                 Format::Human => archive::render::print(&against, corroborations, color()),
                 Format::Json => json::print(&against.report),
                 Format::Sarif => sarif::print(&against.report, &setup.rules),
+                Format::Html => report::html::print(&against.report, human::Sources::default()),
             };
             print!("{out}");
             exit_for(&against.report)
@@ -253,6 +256,11 @@ fn main() -> ExitCode {
                 // streamed: a large corpus's report is never one string in memory
                 Format::Json => json::write(&report, std::io::stdout().lock()),
                 Format::Sarif => sarif::write(&report, &setup.rules, std::io::stdout().lock()),
+                Format::Html => {
+                    use std::io::Write;
+                    let page = report::html::print(&report, human::Sources::default());
+                    std::io::stdout().lock().write_all(page.as_bytes())
+                }
             };
             if let Err(e) = written {
                 return fatal(miette::miette!("cannot write the report: {e}"));
