@@ -74,25 +74,8 @@ impl CheckerBuilder {
     }
 }
 
-/// Rules and language data, loaded once; checks paths or in-memory articles.
-///
-/// ```
-/// use factlint::{Article, Checker};
-///
-/// let checker = Checker::builder().threads(1).build()?;
-/// let checked = checker.check_articles(vec![
-///     Article::new("a.txt", "Rússar skutu 44 drónum á Kænugarð í nótt. 32 af 44 drónum voru skotnir niður.")
-///         .outlet("Vísir").lang("is").published("2023-09-13"),
-///     Article::new("b.txt", "Russland sende 44 droner mot Kyiv i natt. 30 av 44 droner vart skotne ned.")
-///         .outlet("NRK").lang("nn").published("2023-09-13"),
-/// ]);
-/// let report = checked.report();
-/// assert_eq!(report.documents.len(), 2);
-/// assert!(report.diagnostics.iter().any(|d| d.code == "FL002"));
-/// // the texts are held: the human report shows the sentences without reading a file
-/// assert!(checked.human().contains("32 af 44"));
-/// # Ok::<(), factlint::error::DataError>(())
-/// ```
+/// Rules and language data, loaded once; checks paths or in-memory articles (the crate's
+/// documentation has an example).
 pub struct Checker {
     setup: Setup,
     options: CheckerBuilder,

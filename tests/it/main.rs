@@ -10,6 +10,7 @@ mod harness;
 mod archive;
 mod cli;
 mod corpus;
+mod desk;
 mod determinism;
 mod fuzz_regressions;
 mod gold;
