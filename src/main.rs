@@ -62,6 +62,15 @@ enum ListFormat {
     Json,
 }
 
+/// `sources` also has a page for a browser.
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum SourcesFormat {
+    Human,
+    Json,
+    /// one self-contained HTML page
+    Html,
+}
+
 #[derive(clap::Args)]
 struct Common {
     /// Files or folders (recursive): .txt, .md, .jsonl; a manifest.jsonl beside text files is metadata
@@ -119,7 +128,7 @@ enum Command {
         #[arg(long, value_name = "DB")]
         db: PathBuf,
         #[arg(long, value_enum, default_value = "human")]
-        format: ListFormat,
+        format: SourcesFormat,
         /// Publication date (YYYY-MM-DD) of a sentence given as the query (default: today)
         #[arg(long)]
         published: Option<String>,
@@ -330,8 +339,9 @@ fn main() -> ExitCode {
             match archive::sources(&setup, &db, &query.join(" "), &opts) {
                 Ok(view) => {
                     match format {
-                        ListFormat::Json => print!("{}", view.json()),
-                        ListFormat::Human => print!("{}", view.human()),
+                        SourcesFormat::Json => print!("{}", view.json()),
+                        SourcesFormat::Human => print!("{}", view.human()),
+                        SourcesFormat::Html => print!("{}", view.html()),
                     }
                     ExitCode::SUCCESS
                 }

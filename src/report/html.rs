@@ -20,7 +20,7 @@ use crate::corpus::DateSource;
 /// Documents up to which every claim is listed under its document.
 const FULL_DOCS: usize = 200;
 
-const CSS: &str = include_str!("html.css");
+pub(crate) const CSS: &str = include_str!("html.css");
 
 /// The page for `report`, reading the labelled paragraphs through `sources`.
 pub fn print(report: &Report, sources: Sources) -> String {
@@ -384,7 +384,7 @@ impl<'a> Page<'a> {
                     span.role { (role) ": " }
                     strong { (d.and_then(|d| d.outlet.as_ref()).map_or("outlet unknown", |o| o.as_str())) }
                     " · " (d.map_or("", |d| d.lang.as_str()))
-                    " · " (published(d))
+                    " · " span.nw { (published(d)) }
                 }
                 blockquote { (before) mark { (marked) } (after) }
                 p.note {
@@ -473,14 +473,15 @@ impl<'a> Page<'a> {
             if *conflict {
                 let _ = write!(
                     svg,
-                    r#"<path class="cross" d="M{:.1} {:.1}l8 8m0 -8l-8 8"/>"#,
-                    x1 - 4.0,
-                    y - 4.0
+                    r#"<path class="cross" d="M{:.1} {:.1}l7 7m0 -7l-7 7"/>"#,
+                    x1 - 9.0,
+                    y - 3.5
                 );
             }
             let label = format!("{}{who}: {value}", if *conflict { "✗ conflict — " } else { "" });
             let anchor_end = x1 > left + width * 0.55;
-            let tx = if anchor_end { x1 - 6.0 } else { x2 + 6.0 };
+            let gap = if *conflict { 10.0 } else { 4.0 };
+            let tx = if anchor_end { x1 - gap } else { x2 + 6.0 };
             let _ = write!(
                 svg,
                 r#"<text x="{tx:.1}" y="{:.1}"{}>{}</text></g>"#,
