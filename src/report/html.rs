@@ -20,6 +20,9 @@ use crate::corpus::DateSource;
 /// Documents up to which every claim is listed under its document.
 const FULL_DOCS: usize = 200;
 
+/// Rows of a timeline (one a date), at most.
+const TIMELINE_ROWS: usize = 24;
+
 pub(crate) const CSS: &str = include_str!("html.css");
 
 /// The page for `report`, reading the labelled paragraphs through `sources`.
@@ -45,12 +48,19 @@ struct Subject {
     corrs: Vec<usize>,
 }
 
-/// A paragraph that holds labelled claims: its line and text, and the labelled spans in it.
+/// A paragraph that holds labelled claims: its line, its file offset and text (as in the file:
+/// a JSONL article's paragraph still has its JSON escapes), and the labelled spans in it.
 struct Para {
     line: usize,
     base: usize,
     text: String,
     marks: Vec<(usize, usize)>,
+}
+
+impl Para {
+    fn id(&self, doc: u32) -> String {
+        format!("p{doc}-{}", self.base)
+    }
 }
 
 struct Page<'a> {
@@ -59,8 +69,10 @@ struct Page<'a> {
     subjects: Vec<Subject>,
     /// per document: its labelled paragraphs by line
     paras: Vec<Vec<Para>>,
-    /// per (document, claim start): the paragraph's line, for links
+    /// per (document, claim start): the paragraph's file offset, for links
     where_: HashMap<(u32, usize), usize>,
+    /// more than [`FULL_DOCS`] documents
+    large: bool,
 }
 
 impl<'a> Page<'a> {
@@ -88,6 +100,7 @@ impl<'a> Page<'a> {
             subjects,
             paras: (0..report.documents.len()).map(|_| Vec::new()).collect(),
             where_: HashMap::new(),
+            large: report.documents.len() > FULL_DOCS,
         };
         page.find_paragraphs();
         page
@@ -104,8 +117,10 @@ impl<'a> Page<'a> {
         for d in &r.diagnostics {
             out.extend(d.labels.iter().map(|l| self.shown_label(l)));
         }
-        for c in &r.corroborations {
-            out.extend(c.sources.iter().filter_map(|s| self.shown_claim(s.claim)));
+        if !self.large {
+            for c in &r.corroborations {
+                out.extend(c.sources.iter().filter_map(|s| self.shown_claim(s.claim)));
+            }
         }
         out
     }
@@ -131,7 +146,8 @@ impl<'a> Page<'a> {
         })
     }
 
-    /// The paragraph (line) of every labelled claim, read once a paragraph.
+    /// The paragraph of every labelled claim (a line of a text file; in a JSONL article, the
+    /// part of its line between two escaped line breaks), read once a paragraph.
     fn find_paragraphs(&mut self) {
         for s in self.labelled() {
             let Some(d) = self.doc(s.doc) else { continue };
@@ -139,22 +155,26 @@ impl<'a> Page<'a> {
                 continue;
             }
             let paras = &mut self.paras[s.doc as usize];
-            let known = paras.iter().position(|p| {
-                p.base <= s.start && s.start <= p.base + p.text.len() && !p.text.is_empty()
-            });
+            let known =
+                paras.iter().position(|p| p.base <= s.start && s.end <= p.base + p.text.len());
             let i = match known {
                 Some(i) => i,
                 None => {
                     let (line, base, text) = self.sources.line(&d.path, s.start);
-                    paras.push(Para { line, base, text, marks: Vec::new() });
+                    let (a, b) = match d.line {
+                        Some(_) => escaped_paragraph(&text, s.start.saturating_sub(base)),
+                        None => (0, text.len()),
+                    };
+                    let text = text.get(a..b).unwrap_or_default().to_string();
+                    paras.push(Para { line, base: base + a, text, marks: Vec::new() });
                     paras.len() - 1
                 }
             };
             paras[i].marks.push((s.start, s.end));
-            self.where_.insert((s.doc, s.start), paras[i].line);
+            self.where_.insert((s.doc, s.start), paras[i].base);
         }
         for ps in &mut self.paras {
-            ps.sort_by_key(|p| p.line);
+            ps.sort_by_key(|p| p.base);
             for p in ps.iter_mut() {
                 p.marks.sort_unstable();
                 p.marks.dedup();
@@ -281,20 +301,26 @@ impl<'a> Page<'a> {
     }
 
     fn contents(&self, subjects: &[Subject]) -> Markup {
+        let list = html! {
+            ol.toc.cols[!self.large] {
+                @for (i, s) in subjects.iter().enumerate() {
+                    li {
+                        a href=(format!("#s{i}")) { (s.name) }
+                        " "
+                        @if !s.diags.is_empty() { span.tag.conflict { (plural(s.diags.len(), "conflict")) } " " }
+                        @if !s.corrs.is_empty() { span.tag.agree { (plural(s.corrs.len(), "agreement")) } }
+                    }
+                }
+            }
+        };
         html! {
             nav aria-labelledby="toc-h" {
                 h2 #toc-h { "Contents" }
-                ol.toc {
-                    @for (i, s) in subjects.iter().enumerate() {
-                        li {
-                            a href=(format!("#s{i}")) { (s.name) }
-                            " "
-                            span.counts {
-                                @if !s.diags.is_empty() { span.tag.conflict { (plural(s.diags.len(), "conflict")) } " " }
-                                @if !s.corrs.is_empty() { span.tag.agree { (plural(s.corrs.len(), "agreement")) } }
-                            }
-                        }
-                    }
+                // (a large report's list of subjects is folded: the subjects follow it)
+                @if self.large {
+                    details { summary { (plural(subjects.len(), "subject")) ", conflicts first" } (list) }
+                } @else {
+                    (list)
                 }
             }
         }
@@ -337,7 +363,7 @@ impl<'a> Page<'a> {
                 ul.claims {
                     @for l in labels {
                         @let s = self.shown_label(l);
-                        (self.claim(s, if l.primary { "Dissenting source" } else { "Other source" }, l.primary, &l.message))
+                        (self.claim(s, Some(if l.primary { "Dissenting source" } else { "Other source" }), l.primary, &l.message, false))
                     }
                 }
             }
@@ -361,7 +387,7 @@ impl<'a> Page<'a> {
                 }
                 ul.claims {
                     @for (s, m) in shown {
-                        (self.claim(s, "Agreeing source", false, m))
+                        (self.claim(s, None, false, m, self.large))
                     }
                 }
             }
@@ -369,28 +395,39 @@ impl<'a> Page<'a> {
     }
 
     /// One source's claim: its sentence with the claim marked, where it stands, and the note.
-    fn claim(&mut self, s: Shown<'a>, role: &str, primary: bool, note: &str) -> Markup {
+    /// (`compact`: an agreeing source of a large report, on one line: the claim without its
+    /// sentence.)
+    fn claim(
+        &mut self,
+        s: Shown<'a>,
+        role: Option<&str>,
+        primary: bool,
+        note: &str,
+        compact: bool,
+    ) -> Markup {
         let d = self.doc(s.doc);
-        let path = d.map(|d| d.name()).unwrap_or_default();
-        let (before, marked, after) = self.sentence(s);
+        let link = d.map(DocMeta::short).unwrap_or_default();
         let href = self
             .where_
             .get(&(s.doc, s.start))
-            .map(|line| format!("#p{}-{}", s.doc, line))
+            .map(|base| format!("#p{}-{base}", s.doc))
             .unwrap_or_else(|| format!("#doc{}", s.doc));
+        let outlet = d.and_then(|d| d.outlet.as_ref()).map_or("outlet unknown", |o| o.as_str());
+        let lang = d.map_or("", |d| d.lang.as_str());
+        if compact {
+            return html! {
+                li.c { strong { (outlet) } " · " (lang) " · " (d.and_then(|d| d.published).map(|p| p.to_string()).unwrap_or_else(|| "undated".into())) " · “" mark { (s.text) } "” · " a href=(href) { (link) } }
+            };
+        }
+        let (before, marked, after) = self.sentence(s);
         html! {
             li.claim.primary[primary] {
                 p.who {
-                    span.role { (role) ": " }
-                    strong { (d.and_then(|d| d.outlet.as_ref()).map_or("outlet unknown", |o| o.as_str())) }
-                    " · " (d.map_or("", |d| d.lang.as_str()))
-                    " · " span.nw { (published(d)) }
+                    @if let Some(r) = role { span.role { (r) ": " } }
+                    strong { (outlet) } " · " (lang) " · " span.nw { (published(d)) }
                 }
                 blockquote { (before) mark { (marked) } (after) }
-                p.note {
-                    (note) " · "
-                    a href=(href) { (path) }
-                }
+                p.note { (note) " · " a href=(href) { (link) } }
             }
         }
     }
@@ -407,21 +444,32 @@ impl<'a> Page<'a> {
         let (Some(a), Some(st), Some(en), Some(b)) = (at(a), at(s.start), at(s.end), at(b)) else {
             return fallback;
         };
+        let jsonl = d.line.is_some();
         match (t.get(a..st), t.get(st..en), t.get(en..b)) {
-            (Some(x), Some(y), Some(z)) => (x.to_string(), y.to_string(), z.to_string()),
+            (Some(x), Some(y), Some(z)) => (shown(x, jsonl), shown(y, jsonl), shown(z, jsonl)),
             _ => fallback,
         }
     }
 
-    /// Dated claims of the subject on one axis; conflicting ones marked (a cross and a label).
+    /// Dated claims of the subject on one axis, a row a date (sources that give the same date
+    /// share a row); conflicting ones crossed and labelled. At most [`TIMELINE_ROWS`] rows.
     fn timeline(&self, s: &Subject) -> Markup {
         let r = self.report;
-        let mut points: Vec<(Shown, bool, jiff::civil::Date, jiff::civil::Date)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        // (start, end, conflicting, who, value)
+        let mut points: Vec<(jiff::civil::Date, jiff::civil::Date, bool, String, String)> =
+            Vec::new();
         let mut add = |sh: Shown<'a>, conflict: bool| {
             let Some(iv) = sh.claim.and_then(Claim::interval) else { return };
-            if !points.iter().any(|p| (p.0.doc, p.0.start) == (sh.doc, sh.start)) {
-                points.push((sh, conflict, iv.start, iv.end));
+            if !seen.insert((sh.doc, sh.start)) {
+                return;
             }
+            let who = self
+                .doc(sh.doc)
+                .map(|d| d.outlet.map_or_else(|| d.short(), |o| o.to_string()))
+                .unwrap_or_default();
+            let value = sh.claim.map(Claim::value_text).unwrap_or_default();
+            points.push((iv.start, iv.end, conflict, who, value));
         };
         for &i in &s.diags {
             for l in &r.diagnostics[i].labels {
@@ -438,14 +486,29 @@ impl<'a> Page<'a> {
         if points.len() < 2 {
             return html! {};
         }
-        points.sort_by_key(|p| (p.2, p.3, !p.1));
-        let lo = points.iter().map(|p| p.2).min().unwrap_or_default();
-        let hi = points.iter().map(|p| p.3).max().unwrap_or_default();
+        points.sort_by(|a, b| (a.0, a.1, !a.2).cmp(&(b.0, b.1, !b.2)));
+        // one row a date: its sources' names, the first few
+        let mut rows: Vec<(jiff::civil::Date, jiff::civil::Date, bool, Vec<String>, String)> =
+            Vec::new();
+        for (a, b, conflict, who, value) in points {
+            match rows.last_mut() {
+                Some(row) if (row.0, row.1, row.2) == (a, b, conflict) => {
+                    if !row.3.contains(&who) {
+                        row.3.push(who);
+                    }
+                }
+                _ => rows.push((a, b, conflict, vec![who], value)),
+            }
+        }
+        let all_rows = rows.len();
+        rows.truncate(TIMELINE_ROWS);
+        let lo = rows.iter().map(|p| p.0).min().unwrap_or_default();
+        let hi = rows.iter().map(|p| p.1).max().unwrap_or_default();
         let days = |d: jiff::civil::Date| (d - lo).get_days() as f64;
         let span = days(hi).max(1.0);
         let (left, width, row) = (10.0, 380.0, 22.0);
         let x = |d: jiff::civil::Date| left + days(d) / span * width;
-        let height = 30.0 + row * points.len() as f64;
+        let height = 30.0 + row * rows.len() as f64;
         let mut svg = String::new();
         let _ = write!(
             svg,
@@ -455,90 +518,88 @@ impl<'a> Page<'a> {
             ty = height - 6.0
         );
         let mut desc = Vec::new();
-        for (k, (sh, conflict, a, b)) in points.iter().enumerate() {
+        for (k, (a, b, conflict, who, value)) in rows.iter().enumerate() {
             let y = 14.0 + row * k as f64;
-            let who = self
-                .doc(sh.doc)
-                .map(|d| d.outlet.map_or_else(|| d.short(), |o| o.to_string()))
-                .unwrap_or_default();
-            let value = sh.claim.map(Claim::value_text).unwrap_or_default();
             let (x1, x2) = (x(*a), x(*b).max(x(*a) + 3.0));
             let class = if *conflict { "pt conflict" } else { "pt" };
             let _ = write!(
                 svg,
-                r#"<g class="{class}"><rect x="{x1:.1}" y="{:.1}" width="{:.1}" height="8" rx="2"/>"#,
+                r#"<g class="{class}"><rect x="{x1:.0}" y="{:.0}" width="{:.0}" height="8" rx="2"/>"#,
                 y - 4.0,
                 x2 - x1
             );
             if *conflict {
                 let _ = write!(
                     svg,
-                    r#"<path class="cross" d="M{:.1} {:.1}l7 7m0 -7l-7 7"/>"#,
+                    r#"<path class="cross" d="M{:.0} {:.0}l7 7m0 -7l-7 7"/>"#,
                     x1 - 9.0,
                     y - 3.5
                 );
             }
-            let label = format!("{}{who}: {value}", if *conflict { "✗ conflict — " } else { "" });
+            let names = match who.len() {
+                0..=3 => who.join(", "),
+                n => format!("{} +{}", who[..2].join(", "), n - 2),
+            };
+            let label = format!("{}{names}: {value}", if *conflict { "✗ conflict — " } else { "" });
             let anchor_end = x1 > left + width * 0.55;
             let gap = if *conflict { 10.0 } else { 4.0 };
             let tx = if anchor_end { x1 - gap } else { x2 + 6.0 };
             let _ = write!(
                 svg,
-                r#"<text x="{tx:.1}" y="{:.1}"{}>{}</text></g>"#,
+                r#"<text x="{tx:.0}" y="{:.0}"{}>{}</text></g>"#,
                 y + 4.0,
                 if anchor_end { r#" text-anchor="end""# } else { "" },
                 maud::html! { (label) }.into_string()
             );
             desc.push(label);
         }
-        let aria = format!("Timeline of {}: {}", s.name, desc.join("; "));
+        // (a large report's timelines are read as the claims listed below them: no description)
+        let aria = (!self.large).then(|| format!("Timeline of {}: {}", s.name, desc.join("; ")));
+        let role = (!self.large).then_some("img");
+        let hidden = self.large.then_some("true");
         html! {
             figure.timeline {
-                svg role="img" aria-label=(aria) viewBox=(format!("0 0 400 {height}")) xmlns="http://www.w3.org/2000/svg" {
+                svg role=[role] aria-label=[aria] aria-hidden=[hidden] viewBox=(format!("0 0 400 {height}")) xmlns="http://www.w3.org/2000/svg" {
                     (PreEscaped(svg))
                 }
-                figcaption { "Dated claims, " (lo) " to " (hi) "; conflicting ones crossed and labelled “conflict”." }
+                figcaption {
+                    "Dated claims, " (lo) " to " (hi) "; conflicting ones crossed and labelled “conflict”."
+                    @if all_rows > TIMELINE_ROWS { " The first " (TIMELINE_ROWS) " of " (all_rows) " dates." }
+                }
             }
         }
     }
 
     fn documents(&self) -> Markup {
         let r = self.report;
-        let full = r.documents.len() <= FULL_DOCS;
         html! {
             section #documents aria-labelledby="documents-h" {
                 h2 #documents-h { "Documents" }
-                @if !full {
-                    p { "A large corpus: each document shows the paragraphs that hold a conflicting or agreeing claim; its other claims are counted." }
+                p { "What was read of each document. Page furniture is what factlint skips: sidebars (“Most read”), captions, bylines; folded repeats are paragraphs printed twice." }
+                @if self.large {
+                    p { "A large corpus: each document shows the paragraphs that hold a conflicting claim; its other claims are counted." }
                 }
                 @for (i, d) in r.documents.iter().enumerate() {
-                    article.doc id=(format!("doc{i}")) aria-labelledby=(format!("doc{i}-h")) {
-                        h3 id=(format!("doc{i}-h")) { (d.name()) }
-                        p.who {
-                            strong { (d.outlet.map_or("outlet unknown", |o| o.as_str())) }
-                            " · " (d.lang.as_str()) " (" (lang_source(d)) ")"
-                            " · " (published(Some(d)))
-                            " · " (plural(d.claims as usize, "claim"))
-                        }
-                        @if d.folded > 0 || d.stripped_bytes > 0 {
-                            p.skipped {
-                                "Skipped: "
-                                (plural(d.folded as usize, "folded repeat")) ", "
-                                (d.stripped_bytes) " bytes of page furniture (sidebars, captions, bylines)"
+                    @let paras = &self.paras[i];
+                    @if self.large && paras.is_empty() {
+                        p.d id=(format!("doc{i}")) { (d.name()) " · " (self.about(d)) }
+                    } @else {
+                        article.doc id=(format!("doc{i}")) aria-labelledby=(format!("doc{i}-h")) {
+                            h3 id=(format!("doc{i}-h")) { (d.name()) }
+                            p.who { (self.about(d)) }
+                            @for p in paras {
+                                div.para id=(p.id(i as u32)) tabindex="-1" {
+                                    @if !self.large { span.ln { "paragraph at line " (p.line + 1) } }
+                                    p { (marked(p, d.line.is_some())) }
+                                }
                             }
-                        }
-                        @for p in &self.paras[i] {
-                            div.para id=(format!("p{i}-{}", p.line)) tabindex="-1" {
-                                span.ln { "paragraph at line " (p.line + 1) }
-                                p { (marked(p)) }
-                            }
-                        }
-                        @if full && d.claims > 0 {
-                            details {
-                                summary { "All " (plural(d.claims as usize, "claim")) }
-                                ul.all {
-                                    @for c in of_doc(&r.claims, i as u32) {
-                                        li { span.kind { (c.kind.name()) } " " strong { (c.value_text()) } " “" (c.text) "”" }
+                            @if !self.large && d.claims > 0 {
+                                details {
+                                    summary { "All " (plural(d.claims as usize, "claim")) }
+                                    ul.all {
+                                        @for c in of_doc(&r.claims, i as u32) {
+                                            li { span.kind { (c.kind.name()) } " " strong { (c.value_text()) } " “" (c.text) "”" }
+                                        }
                                     }
                                 }
                             }
@@ -548,10 +609,26 @@ impl<'a> Page<'a> {
             }
         }
     }
+
+    /// Outlet, language, publication date, claims, and what was skipped of a document.
+    fn about(&self, d: &DocMeta) -> Markup {
+        html! {
+            strong { (d.outlet.map_or("outlet unknown", |o| o.as_str())) }
+            " · " (d.lang.as_str()) " (" (lang_source(d)) ")"
+            " · " (published(Some(d)))
+            " · " (plural(d.claims as usize, "claim"))
+            @if d.folded > 0 || d.stripped_bytes > 0 {
+                " · " span.skipped {
+                    "skipped: " (plural(d.folded as usize, "folded repeat")) ", "
+                    (d.stripped_bytes) " bytes of page furniture"
+                }
+            }
+        }
+    }
 }
 
 /// A paragraph with its labelled spans marked.
-fn marked(p: &Para) -> Markup {
+fn marked(p: &Para, jsonl: bool) -> Markup {
     let mut parts: Vec<(bool, &str)> = Vec::new();
     let mut at = 0;
     for &(s, e) in &p.marks {
@@ -568,9 +645,66 @@ fn marked(p: &Para) -> Markup {
     parts.push((false, p.text.get(at..).unwrap_or("")));
     html! {
         @for (m, t) in parts {
-            @if m { mark { (t) } } @else { (t) }
+            @if m { mark { (shown(t, jsonl)) } } @else { (shown(t, jsonl)) }
         }
     }
+}
+
+/// Text of the file as shown: a JSONL article's JSON escapes decoded (line breaks as spaces).
+fn shown(t: &str, jsonl: bool) -> String {
+    if !jsonl || !t.contains('\\') {
+        return t.to_string();
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut it = t.chars().peekable();
+    while let Some(c) = it.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match it.next() {
+            Some('"') => out.push('"'),
+            Some('\\') => out.push('\\'),
+            Some('/') => out.push('/'),
+            Some('u') => {
+                let hex: String = it.by_ref().take(4).collect();
+                let mut code = u32::from_str_radix(&hex, 16).unwrap_or(0xFFFD);
+                if (0xD800..0xDC00).contains(&code) {
+                    // a surrogate pair: the low half follows as another escape
+                    let rest: String = it.clone().take(6).collect();
+                    if let Some(lo) =
+                        rest.strip_prefix("\\u").and_then(|h| u32::from_str_radix(h, 16).ok())
+                    {
+                        code =
+                            0x10000 + ((code - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF);
+                        it.by_ref().take(6).for_each(drop);
+                    }
+                }
+                out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
+            }
+            Some(_) => out.push(' '),
+            None => {}
+        }
+    }
+    out
+}
+
+/// The paragraph around byte `off` of a JSONL line: between escaped line breaks (`\n`), or the
+/// quotes that end the JSON string. Byte offsets into `line`.
+fn escaped_paragraph(line: &str, off: usize) -> (usize, usize) {
+    let b = line.as_bytes();
+    let off = off.min(b.len());
+    let escaped_break = |i: usize| b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'n');
+    let quote = |i: usize| b.get(i) == Some(&b'"') && (i == 0 || b.get(i - 1) != Some(&b'\\'));
+    let mut a = off;
+    while a > 0 && !(a >= 2 && escaped_break(a - 2)) && !quote(a - 1) {
+        a -= 1;
+    }
+    let mut e = off;
+    while e < b.len() && !escaped_break(e) && !quote(e) {
+        e += 1;
+    }
+    (a, e)
 }
 
 fn published(d: Option<&DocMeta>) -> String {
