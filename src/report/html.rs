@@ -486,7 +486,7 @@ impl<'a> Page<'a> {
         if points.len() < 2 {
             return html! {};
         }
-        points.sort_by(|a, b| (a.0, a.1, !a.2).cmp(&(b.0, b.1, !b.2)));
+        points.sort_by_key(|a| (a.0, a.1, !a.2));
         // one row a date: its sources' names, the first few
         let mut rows: Vec<(jiff::civil::Date, jiff::civil::Date, bool, Vec<String>, String)> =
             Vec::new();
