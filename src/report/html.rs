@@ -55,6 +55,8 @@ struct Para {
     base: usize,
     text: String,
     marks: Vec<(usize, usize)>,
+    /// a window of a longer line: cut before, after
+    cut: (bool, bool),
 }
 
 impl Para {
@@ -161,12 +163,14 @@ impl<'a> Page<'a> {
                 Some(i) => i,
                 None => {
                     let (line, base, text) = self.sources.line(&d.path, s.start);
+                    let off = s.start.saturating_sub(base);
                     let (a, b) = match d.line {
-                        Some(_) => escaped_paragraph(&text, s.start.saturating_sub(base)),
-                        None => (0, text.len()),
+                        Some(_) => escaped_paragraph(&text, off),
+                        None => window(&text, off, s.end.saturating_sub(base)),
                     };
+                    let cut = (d.line.is_none() && a > 0, d.line.is_none() && b < text.len());
                     let text = text.get(a..b).unwrap_or_default().to_string();
-                    paras.push(Para { line, base: base + a, text, marks: Vec::new() });
+                    paras.push(Para { line, base: base + a, text, marks: Vec::new(), cut });
                     paras.len() - 1
                 }
             };
@@ -452,7 +456,7 @@ impl<'a> Page<'a> {
     }
 
     /// Dated claims of the subject on one axis, a row a date (sources that give the same date
-    /// share a row); conflicting ones crossed and labelled. At most [`TIMELINE_ROWS`] rows.
+    /// share a row); conflicting ones in red, labelled "✗ conflict". At most [`TIMELINE_ROWS`] rows.
     fn timeline(&self, s: &Subject) -> Markup {
         let r = self.report;
         let mut seen = std::collections::HashSet::new();
@@ -506,49 +510,47 @@ impl<'a> Page<'a> {
         let hi = rows.iter().map(|p| p.1).max().unwrap_or_default();
         let days = |d: jiff::civil::Date| (d - lo).get_days() as f64;
         let span = days(hi).max(1.0);
-        let (left, width, row) = (10.0, 380.0, 22.0);
+        let (left, width, row) = (10.0, 380.0, 30.0);
         let x = |d: jiff::civil::Date| left + days(d) / span * width;
         let height = 30.0 + row * rows.len() as f64;
         let mut svg = String::new();
         let _ = write!(
             svg,
             r#"<line class="axis" x1="{left}" y1="{y}" x2="{x2}" y2="{y}"/><text class="tick" x="{left}" y="{ty}">{lo}</text><text class="tick" x="{x2}" y="{ty}" text-anchor="end">{hi}</text>"#,
-            y = height - 22.0,
+            y = height - 18.0,
             x2 = left + width,
-            ty = height - 6.0
+            ty = height - 4.0
         );
         let mut desc = Vec::new();
         for (k, (a, b, conflict, who, value)) in rows.iter().enumerate() {
-            let y = 14.0 + row * k as f64;
+            // a row: the label above its bar
+            let y = 22.0 + row * k as f64;
             let (x1, x2) = (x(*a), x(*b).max(x(*a) + 3.0));
             let class = if *conflict { "pt conflict" } else { "pt" };
             let _ = write!(
                 svg,
-                r#"<g class="{class}"><rect x="{x1:.0}" y="{:.0}" width="{:.0}" height="8" rx="2"/>"#,
-                y - 4.0,
+                r#"<g class="{class}"><rect x="{x1:.0}" y="{:.0}" width="{:.0}" height="7" rx="2"/>"#,
+                y - 2.0,
                 x2 - x1
             );
-            if *conflict {
-                let _ = write!(
-                    svg,
-                    r#"<path class="cross" d="M{:.0} {:.0}l7 7m0 -7l-7 7"/>"#,
-                    x1 - 9.0,
-                    y - 3.5
-                );
-            }
             let names = match who.len() {
                 0..=3 => who.join(", "),
                 n => format!("{} +{}", who[..2].join(", "), n - 2),
             };
             let label = format!("{}{names}: {value}", if *conflict { "✗ conflict — " } else { "" });
-            let anchor_end = x1 > left + width * 0.55;
-            let gap = if *conflict { 10.0 } else { 4.0 };
-            let tx = if anchor_end { x1 - gap } else { x2 + 6.0 };
+            // (about 6 units a character at 11 px): the label starts at its bar when it fits
+            let w = 6.0 * label.chars().count() as f64;
+            let (tx, anchor) = if x1 + w <= left + width {
+                (x1, "")
+            } else if x2 - w >= 0.0 {
+                (x2, r#" text-anchor="end""#)
+            } else {
+                (left, "")
+            };
             let _ = write!(
                 svg,
-                r#"<text x="{tx:.0}" y="{:.0}"{}>{}</text></g>"#,
-                y + 4.0,
-                if anchor_end { r#" text-anchor="end""# } else { "" },
+                r#"<text x="{tx:.0}" y="{:.0}"{anchor}>{}</text></g>"#,
+                y - 6.0,
                 maud::html! { (label) }.into_string()
             );
             desc.push(label);
@@ -563,7 +565,7 @@ impl<'a> Page<'a> {
                     (PreEscaped(svg))
                 }
                 figcaption {
-                    "Dated claims, " (lo) " to " (hi) "; conflicting ones crossed and labelled “conflict”."
+                    "Dated claims, " (lo) " to " (hi) "; conflicting ones labelled “✗ conflict”."
                     @if all_rows > TIMELINE_ROWS { " The first " (TIMELINE_ROWS) " of " (all_rows) " dates." }
                 }
             }
@@ -590,7 +592,11 @@ impl<'a> Page<'a> {
                             @for p in paras {
                                 div.para id=(p.id(i as u32)) tabindex="-1" {
                                     @if !self.large { span.ln { "paragraph at line " (p.line + 1) } }
-                                    p { (marked(p, d.line.is_some())) }
+                                    p {
+                                        @if p.cut.0 { "… " }
+                                        (marked(p, d.line.is_some()))
+                                        @if p.cut.1 { " …" }
+                                    }
                                 }
                             }
                             @if !self.large && d.claims > 0 {
@@ -687,6 +693,33 @@ fn shown(t: &str, jsonl: bool) -> String {
         }
     }
     out
+}
+
+/// Bytes of a long line (a scraped page on one line) shown on each side of a claim.
+const WINDOW: usize = 320;
+
+/// The part of a line shown as a claim's paragraph: the whole line, or on a long one a window
+/// around `start..end` cut at spaces.
+fn window(line: &str, start: usize, end: usize) -> (usize, usize) {
+    if line.len() <= 3 * WINDOW {
+        return (0, line.len());
+    }
+    let floor = |mut i: usize| {
+        i = i.min(line.len());
+        while !line.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let mut a = floor(start.saturating_sub(WINDOW));
+    if a > 0 {
+        a = line[a..start.max(a)].find(' ').map_or(a, |i| a + i + 1);
+    }
+    let mut b = floor(end + WINDOW);
+    if b < line.len() {
+        b = line[end.min(b)..b].rfind(' ').map_or(b, |i| end + i);
+    }
+    (a, b)
 }
 
 /// The paragraph around byte `off` of a JSONL line: between escaped line breaks (`\n`), or the
