@@ -117,6 +117,8 @@ test('every diagnostic, corroboration and document is on the page', async () => 
   // FACTLINT_SCREENSHOTS=docs renews the README's picture
   if (process.env.FACTLINT_SCREENSHOTS === 'docs') {
     await page.screenshot({ path: path.join(repo, 'docs/report-desktop.png') });
+    // and the first subject with a timeline, as a desk reads a conflict
+    await page.locator('section.subject:has(figure)').first().screenshot({ path: path.join(repo, 'docs/report-subject.png') });
   }
   await page.screenshot({ path: path.join(out, 'desktop-full.png'), fullPage: true });
   await page.close();
