@@ -768,3 +768,35 @@ fn of_doc(claims: &[Claim], doc: u32) -> &[Claim] {
 fn claim_at(claims: &[Claim], doc: u32, start: usize, end: usize) -> Option<&Claim> {
     of_doc(claims, doc).iter().find(|c| c.start == start && c.end == end)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_jsonl_paragraph_is_cut_at_escaped_breaks_and_shown_unescaped() {
+        let line = r#"{"text":"Tittel\n\nDet kom \"32 av 44\" droner.\nNeste avsnitt."}"#;
+        let at = line.find("32").unwrap();
+        let (a, b) = escaped_paragraph(line, at);
+        assert_eq!(&line[a..b], r#"Det kom \"32 av 44\" droner."#);
+        assert_eq!(shown(&line[a..b], true), "Det kom \"32 av 44\" droner.");
+        // the first paragraph ends at the quote that opens the string
+        let (a, b) = escaped_paragraph(line, line.find("Tittel").unwrap());
+        assert_eq!(&line[a..b], "Tittel");
+        assert_eq!(shown(r"\u00fe\ud83d\ude00 x\ty", true), "þ😀 x y");
+        // a text file's backslashes are text
+        assert_eq!(shown(r"a\nb", false), r"a\nb");
+    }
+
+    #[test]
+    fn a_long_line_is_windowed_at_spaces_around_the_claim() {
+        let line = format!("{} 45 av 44 {}", "ord ".repeat(300), "slutt ".repeat(300));
+        let at = line.find("45").unwrap();
+        let (a, b) = window(&line, at, at + 8);
+        assert!(a > 0 && b < line.len());
+        assert!(line[a..b].contains("45 av 44"));
+        assert!(line[a..].starts_with("ord ") && line[..b].ends_with("slutt"));
+        assert!(b - a <= 2 * WINDOW + 8);
+        assert_eq!(window("kort linje", 0, 4), (0, 10));
+    }
+}
