@@ -19,6 +19,8 @@ pub struct Sources {
     last: Option<(String, usize, usize, Excerpt)>,
     /// texts held in memory (a [`crate::Checker`]'s documents), read instead of those files
     texts: HashMap<String, Arc<String>>,
+    /// the file read last, still open
+    open: Option<(String, std::fs::File)>,
 }
 
 /// Where a file's lines start (byte offsets), and its length; empty when it cannot be read.
@@ -99,12 +101,18 @@ impl Sources {
         let base = idx.starts.get(first).copied().unwrap_or(0).min(idx.len);
         let stop = idx.starts.get(last + 1).copied().unwrap_or(idx.len).max(base);
         let held = self.texts.get(path).cloned();
-        let read = || -> std::io::Result<Vec<u8>> {
+        let open = &mut self.open;
+        let mut read = || -> std::io::Result<Vec<u8>> {
             use std::io::{Read, Seek};
             if let Some(t) = &held {
                 return Ok(t.as_bytes().get(base..stop).unwrap_or_default().to_vec());
             }
-            let mut f = std::fs::File::open(path)?;
+            // (the file read last stays open: the HTML report reads thousands of excerpts of
+            // one JSONL file)
+            if open.as_ref().is_none_or(|(p, _)| p != path) {
+                *open = Some((path.to_string(), std::fs::File::open(path)?));
+            }
+            let Some((_, f)) = open.as_mut() else { return Ok(Vec::new()) };
             f.seek(std::io::SeekFrom::Start(base as u64))?;
             let mut b = vec![0; stop - base];
             f.read_exact(&mut b)?;
