@@ -165,6 +165,29 @@ test('keyboard: the skip link comes first and takes the reader to the subjects',
   await page.close();
 });
 
+test('the archive view (sources --format html): axe-core and a phone', async () => {
+  const db = path.join(profile, 'archive.db');
+  execFileSync(bin, ['index', 'examples/corpus', '--db', db], { cwd: repo });
+  const file = path.join(out, 'sources.html');
+  writeFileSync(file, execFileSync(bin, ['sources', '--db', db, 'travel@kim', '--format', 'html'], { cwd: repo, encoding: 'utf8' }));
+  const { page, errors } = await open(pathToFileURL(file).href, { width: 390, height: 844 });
+  assert.ok(await page.locator('section.subject').count() >= 1);
+  assert.ok(await page.getByText('✗ disagrees:').count() >= 1, 'the dissenting outlet is said in words');
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth,
+  }));
+  assert.ok(scroll <= client, `page is ${scroll} px wide in a ${client} px window`);
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id} (${v.impact})`), []);
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: path.join(out, 'sources-phone.png') });
+  await page.close();
+});
+
 test('first screen of a large report', { skip: !process.env.FACTLINT_REPORT }, async () => {
   const url = pathToFileURL(path.resolve(process.env.FACTLINT_REPORT)).href;
   const started = Date.now();
