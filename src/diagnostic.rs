@@ -69,6 +69,10 @@ pub struct Diagnostic {
     pub message: String,
     pub help: String,
     pub labels: Vec<Label>,
+    /// what the diagnostic is about, as the rules group claims ("travel, kim"): the HTML report
+    /// groups by it
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
 }
 
 impl Diagnostic {

@@ -43,6 +43,8 @@ enum Format {
     Sarif,
     /// GitHub Actions workflow annotations
     Github,
+    /// one self-contained HTML page (CSS inline, no script, no network)
+    Html,
 }
 
 /// Listings (claims, corpus, sources) have no SARIF form: they are not findings.
@@ -50,6 +52,15 @@ enum Format {
 enum ListFormat {
     Human,
     Json,
+}
+
+/// `sources` also has a page for a browser.
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum SourcesFormat {
+    Human,
+    Json,
+    /// one self-contained HTML page
+    Html,
 }
 
 #[derive(clap::Args)]
@@ -161,7 +172,7 @@ enum Command {
         #[arg(long, value_name = "DB")]
         db: PathBuf,
         #[arg(long, value_enum, default_value = "human")]
-        format: ListFormat,
+        format: SourcesFormat,
         /// Publication date (YYYY-MM-DD) of a sentence given as the query (default: today)
         #[arg(long)]
         published: Option<String>,
@@ -391,6 +402,10 @@ fn main() -> ExitCode {
                 // streamed: a large corpus's report is never one string in memory
                 (false, Format::Json) => json::write(&report, out),
                 (false, Format::Sarif) => sarif::write(&report, &setup.rules, out),
+                (false, Format::Html) => {
+                    let page = report::html::print(&report, human::Sources::default());
+                    write_text(&mut out, &page, &spool)
+                }
             };
             if let Err(e) = ignore_broken_pipe(written) {
                 return fatal(miette::miette!("cannot write the report: {e}"));
@@ -471,8 +486,9 @@ fn main() -> ExitCode {
             match archive::sources(&setup, &db, &query.join(" "), &opts) {
                 Ok(view) => {
                     match format {
-                        ListFormat::Json => emit(&view.json()),
-                        ListFormat::Human => emit(&view.human()),
+                        SourcesFormat::Json => emit(&view.json()),
+                        SourcesFormat::Human => emit(&view.human()),
+                        SourcesFormat::Html => emit(&view.html()),
                     }
                     ExitCode::SUCCESS
                 }

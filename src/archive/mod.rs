@@ -15,6 +15,7 @@
 
 pub mod against;
 pub mod hash;
+pub mod html;
 pub mod index;
 pub mod render;
 pub mod schema;

@@ -17,6 +17,10 @@ pub struct Sources {
     /// the lines read last (labels in a row mostly fall on one line): path, first and last line
     /// index, and the excerpt
     last: Option<(String, usize, usize, Excerpt)>,
+    /// texts held in memory (a [`crate::Checker`]'s documents), read instead of those files
+    texts: HashMap<String, Arc<String>>,
+    /// the file read last, still open
+    open: Option<(String, std::fs::File)>,
 }
 
 /// Where a file's lines start (byte offsets), and its length; empty when it cannot be read.
@@ -27,6 +31,11 @@ struct LineIndex {
 }
 
 impl LineIndex {
+    fn of_text(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex { starts, len: text.len() }
+    }
     fn read(path: &str) -> std::io::Result<LineIndex> {
         use std::io::Read;
         let mut f = std::fs::File::open(path)?;
@@ -57,12 +66,20 @@ pub struct Excerpt {
 }
 
 impl Sources {
+    /// Sources that read the given texts (by path) from memory, and other paths from disk.
+    pub fn with_texts(texts: HashMap<String, Arc<String>>) -> Sources {
+        Sources { texts, ..Sources::default() }
+    }
+
     fn index(&mut self, path: &str) -> Arc<LineIndex> {
         // (asked for every label: the path is copied only the first time)
         if let Some(idx) = self.files.get(path) {
             return idx.clone();
         }
-        let idx = Arc::new(LineIndex::read(path).unwrap_or_default());
+        let idx = Arc::new(match self.texts.get(path) {
+            Some(t) => LineIndex::of_text(t),
+            None => LineIndex::read(path).unwrap_or_default(),
+        });
         self.files.insert(path.to_string(), idx.clone());
         idx
     }
@@ -83,9 +100,19 @@ impl Sources {
         }
         let base = idx.starts.get(first).copied().unwrap_or(0).min(idx.len);
         let stop = idx.starts.get(last + 1).copied().unwrap_or(idx.len).max(base);
-        let read = || -> std::io::Result<Vec<u8>> {
+        let held = self.texts.get(path).cloned();
+        let open = &mut self.open;
+        let mut read = || -> std::io::Result<Vec<u8>> {
             use std::io::{Read, Seek};
-            let mut f = std::fs::File::open(path)?;
+            if let Some(t) = &held {
+                return Ok(t.as_bytes().get(base..stop).unwrap_or_default().to_vec());
+            }
+            // (the file read last stays open: the HTML report reads thousands of excerpts of
+            // one JSONL file)
+            if open.as_ref().is_none_or(|(p, _)| p != path) {
+                *open = Some((path.to_string(), std::fs::File::open(path)?));
+            }
+            let Some((_, f)) = open.as_mut() else { return Ok(Vec::new()) };
             f.seek(std::io::SeekFrom::Start(base as u64))?;
             let mut b = vec![0; stop - base];
             f.read_exact(&mut b)?;
@@ -95,6 +122,21 @@ impl Sources {
         let ex = Excerpt { text: Arc::new(text), base, first_line: first };
         self.last = Some((path.to_string(), first, last, ex.clone()));
         ex
+    }
+
+    /// The line of `path` holding byte `off`: its 0-based number, the file offset where it starts,
+    /// and its text without the line break (empty when the file cannot be read).
+    pub fn line(&mut self, path: &str, off: usize) -> (usize, usize, String) {
+        let ex = self.excerpt(path, off, off);
+        let n = self.index(path).line_of(off);
+        let mut at = 0;
+        for (i, l) in ex.text.split_inclusive('\n').enumerate() {
+            if ex.first_line + i == n {
+                return (n, ex.base + at, l.trim_end_matches(['\n', '\r']).to_string());
+            }
+            at += l.len();
+        }
+        (n, ex.base, String::new())
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -370,8 +412,17 @@ pub fn render(d: &Diagnostic, sources: &mut Sources, handler: &GraphicalReportHa
 
 /// The whole human report: problems, diagnostics, optional corroborations, a summary line.
 pub fn print(report: &Report, corroborations: bool, color: bool) -> String {
+    print_with(report, corroborations, color, Sources::default())
+}
+
+/// [`print`], reading the documents' texts through `sources` (a [`crate::Checker`] holds them).
+pub fn print_with(
+    report: &Report,
+    corroborations: bool,
+    color: bool,
+    mut sources: Sources,
+) -> String {
     let h = handler(color);
-    let mut sources = Sources::default();
     let mut out = String::new();
     for p in &report.problems {
         out.push_str(&p.human_line());

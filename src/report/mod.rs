@@ -1,9 +1,10 @@
-//! Stage 5: one diagnostic model, three printers (human via miette, JSON, SARIF).
+//! Stage 5: one diagnostic model, four printers (human via miette, JSON, SARIF, HTML).
 //!
 //! Printers only format; they decide nothing. The human printer re-reads the files that have
 //! diagnostics to render their spans (the pipeline keeps claims, not texts).
 
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod sarif;

@@ -33,7 +33,13 @@ struct Cx<'r> {
 }
 
 impl Cx<'_> {
-    fn diag(&self, message: String, help: String, labels: Vec<Label>) -> Diagnostic {
+    fn diag(
+        &self,
+        subject: String,
+        message: String,
+        help: String,
+        labels: Vec<Label>,
+    ) -> Diagnostic {
         Diagnostic {
             code: self.rule.code.clone(),
             rule: self.rule.name.clone(),
@@ -41,6 +47,7 @@ impl Cx<'_> {
             message,
             help,
             labels,
+            subject: Some(subject),
         }
     }
     fn label(&self, c: &Claim, message: String, primary: bool) -> Label {
@@ -196,7 +203,7 @@ fn majority_report(
                 // no majority: classes of equal size are ranked by their earliest publication
                 h.push_str(&format!("; the sources split {major_n} to {cl_n}: no majority, the earliest report's value is the reference"));
             }
-            diags.push(cx.diag(message(c, major), h, labels));
+            diags.push(cx.diag(subject(c), message(c, major), h, labels));
         }
     }
     (diags, corr)
@@ -227,6 +234,7 @@ fn part_exceeds_whole(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
         .filter_map(|c| {
             let w = c.whole().filter(|&w| c.kind == ClaimKind::PartOfWhole && c.value > w)?;
             Some(cx.diag(
+                subject(c),
                 format!("part is larger than the whole: {} of {}", fmt_num(c.value), fmt_num(w)),
                 format!(
                     "{} > {}: a part of a whole cannot exceed it; one of the two numbers is wrong",
@@ -660,7 +668,7 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
             others.retain(|c| c.doc != d.doc && day_of(c) != Some(start));
             for a in others {
                 let Some(day) = day_of(a) else { continue };
-                out.0.push(cx.diag(
+                out.0.push(cx.diag(subject(a),
                     format!("{} dates the start of the {what} {day}, but the {n}-day {what} ending {end} began {start}", cx.short(a)),
                     format!("counting both ends, {end} − ({n} − 1) days = {start}; {} says {n} days, ending {end}", cx.short(d)),
                     vec![cx.label(a, format!("started {day}?"), true), cx.label(d, format!("{n} days"), false), cx.label(emaj[0], format!("ended {end}"), false)],
@@ -680,7 +688,7 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
             }
             continue;
         }
-        out.0.push(cx.diag(
+        out.0.push(cx.diag(subject(d),
             format!("{} says the {what} lasted {n} days, but its dates give {span}", cx.short(d)),
             format!(
                 "counting both ends, {start} to {end} is {end} − {start} + 1 = {span} days; a {n}-day {what} ending {end} would have begun {}",
@@ -855,6 +863,7 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
                 }),
             );
             out.0.push(cx.diag(
+                subject(r),
                 format!(
                     "“{}” in {} points to {}, which other sources contradict",
                     r.text,
@@ -965,6 +974,7 @@ fn weekday_mismatch(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
         if actual != wd {
             let name = |d: u8| WEEKDAYS.get(d.saturating_sub(1) as usize).copied().unwrap_or("?");
             out.push(cx.diag(
+                subject(c),
                 format!("{} was a {}, not a {}", r.start, name(actual), name(wd)),
                 format!(
                     "the calendar puts {} on a {}; either the weekday or the date is wrong",
@@ -991,7 +1001,7 @@ fn past_event_after_publication(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
         }
         let (Some(r), Some(p)) = (info.resolved, cx.published(c)) else { continue };
         if r.start > p {
-            out.push(cx.diag(
+            out.push(cx.diag(subject(c),
                 format!("{} dates an event {} after its own publication ({p})", cx.short(c), r),
                 format!("{} > {p} and the sentence has no future marker; a past event cannot be dated after publication", r.start),
                 vec![cx.label(c, format!("{r} is after {p}"), true)],
@@ -1013,7 +1023,7 @@ fn duplicate_variant(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
             continue;
         };
         if orig.value_text() != c.value_text() || orig.kind != c.kind {
-            out.push(cx.diag(
+            out.push(cx.diag(subject(c),
                 format!("a repeated paragraph in {} differs: {} here, {} in the first copy", cx.short(c), c.value_text(), orig.value_text()),
                 "the page carries the same passage twice with different numbers; one copy was edited and the other was not".into(),
                 vec![cx.label(c, format!("second copy: {}", c.text), true), cx.label(orig, format!("first copy: {}", orig.text), false)],

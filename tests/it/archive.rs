@@ -719,3 +719,19 @@ fn generate_corpus() {
     let n = std::env::var("FACTLINT_GEN_N").ok().and_then(|s| s.parse().ok()).unwrap_or(100_000);
     generate(Path::new(&dir), n);
 }
+
+#[test]
+fn sources_as_an_html_page() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    mini_corpus(&tmp.path().join("news"));
+    let (code, _, err) = run_in(tmp.path(), &["index", "news", "--db", "n.db"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) =
+        run_in(tmp.path(), &["sources", "--db", "n.db", "travel@kim", "--format", "html"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("<!DOCTYPE html>"), "{out}");
+    assert!(out.contains("previous travel, kim <span class=\"rule\">(since)</span>"), "{out}");
+    // the dissenting outlet is said in words, not only in colour
+    assert!(out.contains("<span class=\"role\">✗ disagrees: </span><strong>DV</strong>"), "{out}");
+    assert!(!out.contains("<script"));
+}

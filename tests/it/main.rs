@@ -15,6 +15,7 @@ mod cli;
 mod config;
 mod corpus;
 mod data;
+mod desk;
 mod determinism;
 mod formats;
 mod fuzz_regressions;
