@@ -259,6 +259,30 @@ pub fn fuzz_numbers(data: &[u8]) {
                 left(rest);
                 assert!((1000..=2999).contains(&y));
             }
+            // times of day, with and without a clock word before them, and hour idioms
+            let word = |ts: &[_]| {
+                parse::word_number(lex)(ts).ok().map(|(rest, (v, _))| (ts.len() - rest.len(), v))
+            };
+            for clock_word in [0, 1] {
+                if i + clock_word > toks.len() {
+                    continue;
+                }
+                if let Some(c) = factlint::extract::clock::clock_at(lex, &toks, i, clock_word, word) {
+                    assert!(c.len >= 1 && i + c.len <= toks.len(), "clock {c:?}");
+                    assert!(c.from <= c.to && c.to < 24 * 60 + 60, "clock {c:?}");
+                }
+            }
+            if let Some(c) = factlint::extract::clock::hour_ordinal_at(lex, &toks, i) {
+                assert!(i + c.len <= toks.len() && c.from < c.to, "hour {c:?}");
+            }
+            if let Ok((_, (v, _, _))) = parse::number(lex)(here) {
+                for p in pub_dates() {
+                    for u in [factlint::lang::TimeUnit::Day, factlint::lang::TimeUnit::Year] {
+                        let _ = factlint::calendar::ago(p, v, u, false);
+                        let _ = factlint::calendar::ago(p, v, u, true);
+                    }
+                }
+            }
         }
     }
 }
