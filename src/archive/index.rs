@@ -16,7 +16,7 @@ use super::store::{encode_claim, encode_meta};
 use super::{Archive, ArchiveError};
 use crate::app::{RunOptions, Setup};
 use crate::claims::Claim;
-use crate::corpus::{self, load, Input, Meta, OffsetMap, RawDoc};
+use crate::corpus::{self, load, Input, Meta, RawDoc};
 use crate::error::InputProblem;
 use crate::extract;
 use crate::report::DocMeta;
@@ -166,7 +166,7 @@ impl Ctx<'_> {
                         } else {
                             match load::decode(path, bytes) {
                                 Err(p) => Outcome::Skipped(p),
-                                Ok((text, _)) if text.trim().is_empty() => {
+                                Ok((d, _)) if d.text.trim().is_empty() => {
                                     Outcome::Skipped(load::problem(
                                         path,
                                         None,
@@ -174,15 +174,16 @@ impl Ctx<'_> {
                                         true,
                                     ))
                                 }
-                                Ok((text, _)) => {
+                                Ok((d, decode_warnings)) => {
+                                    warnings.extend(decode_warnings);
                                     let raw = RawDoc {
                                         path: key.0.clone(),
                                         line: None,
-                                        text: text.clone(),
-                                        map: OffsetMap::identity(),
+                                        text: d.text.clone(),
+                                        map: d.map,
                                         meta: meta.clone(),
                                     };
-                                    self.analyse(raw, key, hash, text, 0, &mut warnings)
+                                    self.analyse(raw, key, hash, d.text, 0, &mut warnings)
                                 }
                             }
                         }

@@ -72,7 +72,7 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Rendered {
                     ls.iter().map(|l| l.end).max().unwrap_or(0),
                 );
                 let ex = sources.excerpt(&file, start, end);
-                let labels = spans(&ls, &ex.text, ex.base);
+                let labels = spans(&ls, &ex.text, |o| ex.pos(o));
                 return Rendered::note(
                     format!("in {path}"),
                     Some(Windowed { name: file, text: ex.text, first_line: ex.first_line }),
@@ -87,7 +87,7 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Rendered {
             );
             match stored_text(a, doc, &ls) {
                 Some((src, base)) => {
-                    let labels = spans(&ls, &src.text, base);
+                    let labels = spans(&ls, &src.text, |o| o.saturating_sub(base));
                     Rendered::note(message, Some(src), labels)
                 }
                 // no stored text to show: the note alone names the source and quotes it

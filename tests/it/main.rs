@@ -11,6 +11,7 @@ mod archive;
 mod cli;
 mod corpus;
 mod determinism;
+mod encoding;
 mod fuzz_regressions;
 mod gold;
 mod input;
