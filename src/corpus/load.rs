@@ -21,7 +21,7 @@ pub struct Meta {
 }
 
 /// Maps byte offsets in a decoded text to byte offsets in the file as read.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, Deserialize)]
 pub struct OffsetMap {
     /// file offset of decoded offset 0
     pub base: usize,

@@ -211,3 +211,48 @@ fn real_binary_files_are_still_skipped() {
     );
     assert!(out.contains("3 inputs skipped"), "{out}");
 }
+
+/// Index a corpus, then check a draft that disagrees with it (the Nynorsk article with eight
+/// injured) against the archive, and ask `sources` about the ferry: (check, sources).
+fn against_archive(corpus: &Path) -> (String, String) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("a.db");
+    let (db, c) = (db.to_str().expect("utf8"), corpus.to_str().expect("utf8"));
+    let (code, out, err) = run(&["index", c, "--db", db]);
+    assert_eq!(code, 0, "{out}{err}");
+    let draft = tmp.path().join("draft.txt");
+    let orig = common::fixture("rules/FL002/fires").join(NRK);
+    let text = std::fs::read_to_string(&orig)
+        .expect("fixture")
+        .replace("Seks passasjerar", "Åtte passasjerar");
+    std::fs::write(&draft, text).expect("write");
+    let draft = draft.to_str().expect("utf8");
+    let (code, check, err) =
+        run(&["check", draft, "--against", db, "--published", "2023-10-05", "--corroborations"]);
+    assert_eq!(code, 1, "{check}{err}");
+    let (code, sources, err) = run(&["sources", "--db", db, "injured"]);
+    assert_eq!(code, 0, "{sources}{err}");
+    let scrub = |s: &str| {
+        s.replace(&format!("{}/", tmp.path().display()), "")
+            .replace(&format!("{c}/"), "")
+            .replace(db, "a.db")
+    };
+    (scrub(&check), scrub(&sources))
+}
+
+/// Archived articles decoded from Windows-1252 or UTF-16 keep the map from their stored text to
+/// the file: `check --against` quotes and labels them, and `sources` places them, as it does
+/// the UTF-8 originals.
+#[test]
+fn archived_re_encoded_articles_render_as_the_originals() {
+    let orig = corpus(utf8, utf8);
+    let re = corpus(utf16le, windows_1252);
+    let (check, sources) = against_archive(re.path());
+    let (orig_check, orig_sources) = against_archive(orig.path());
+    assert_eq!(check, orig_check);
+    assert_eq!(sources, orig_sources);
+    // the UTF-16 article quoted with its line, the Windows-1252 one placed by line and column
+    assert!(check.contains(&format!("archived: {NRK}")), "{check}");
+    assert!(check.contains("Ei islandsk passasjerferje"), "the archived line is shown: {check}");
+    assert!(check.contains(&format!("{RUV}:7:23 “40”")), "{check}");
+}
