@@ -144,7 +144,14 @@ for k in 1 2 3 4 5; do
   if kill -0 "$victim" 2>/dev/null; then
     kill -9 "$victim"
     wait "$victim" 2>/dev/null || true
-    echo "kill $k: killed after a committed batch: $(count_kill $k) of $feed documents of its feed stored" >>logs/kills
+    # right after the kill: the file sound, and every stored document with all of its claims
+    whole=$(python3 -c "
+import sqlite3
+c = sqlite3.connect('file:archive.db?mode=ro', uri=True, timeout=30)
+ok = c.execute('PRAGMA quick_check').fetchone()[0]
+bad = c.execute('SELECT count(*) FROM documents d WHERE d.n_claims != (SELECT count(*) FROM claims c WHERE c.doc_id = d.id)').fetchone()[0]
+print(f'quick_check {ok}, documents missing claims {bad}')")
+    echo "kill $k: killed after a committed batch: $(count_kill $k) of $feed documents of its feed stored; $whole" >>logs/kills
   else
     wait "$victim" || true
     echo "kill $k: had exited before the kill ($committed stored)" >>logs/kills
