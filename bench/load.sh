@@ -206,7 +206,10 @@ for f in sorted(glob.glob("logs/*.err")):
     waits = t.count("waiting for archive")
     if waits:
         print(f"{f}: said it was waiting {waits} times")
-print(open("logs/kills").read().strip())
+kills = open("logs/kills").read().strip()
+print(kills)
+kills_ok = len(kills.splitlines()) == 5 and all(
+    "killed after" in l and "quick_check ok" in l and "missing claims 0" in l for l in kills.splitlines())
 c = sqlite3.connect("file:archive.db?mode=ro", uri=True)
 ok = c.execute("PRAGMA integrity_check").fetchone()[0]
 fk = c.execute("SELECT count(*) FROM pragma_foreign_key_check").fetchone()[0]
@@ -224,7 +227,7 @@ for f, path in [("a", "feeds/a.cur.jsonl"), ("b", "feeds/b.cur.jsonl")] + [(f"ki
     print(f"feed {f}: {len(stored)} of {len(want)} documents stored, {sum(stored.values())} claims; missing {len(missing)}; with other claims than `claims` finds {len(wrong)}")
     if missing or wrong:
         bad.append(f)
-verdict = ok == "ok" and fk == 0 and partial == 0 and base == articles and not bad and errors == 0
+verdict = ok == "ok" and fk == 0 and partial == 0 and base == articles and not bad and errors == 0 and kills_ok
 print("errors:", errors)
 print("consistent:", "yes" if verdict else "NO")
 sys.exit(0 if verdict else 1)
