@@ -55,10 +55,7 @@ for k, name in enumerate(["a", "b", "kill1", "kill2", "kill3", "kill4", "kill5"]
 for d in range(4):
     part = [lines[(d * 7919 + i * 104729) % n] for i in range(5)]
     open(f"drafts/draft{d}.jsonl", "w").write("\n".join(part) + "\n")
-# a subject for `sources`: the person of the first article
-print("gen_" + json.loads(lines[0])["title"].split(" ")[1].lower(), file=open("subject", "w"))
 EOF
-subject=$(cat subject)
 
 now_ms() { date +%s%3N; }
 
@@ -67,6 +64,12 @@ t0=$(now_ms)
 "$bin" index archive.jsonl --db archive.db --rules "$rules" --threads 1 >logs/build.out 2>logs/build.err
 t1=$(now_ms)
 echo "build $articles $((t1 - t0))" >logs/build.time
+# a subject for `sources`: the person the archive holds most claims on
+subject=$(python3 -c "
+import sqlite3
+c = sqlite3.connect('file:archive.db?mode=ro', uri=True)
+print(c.execute('SELECT principal FROM claims WHERE principal LIKE \'gen_%\' GROUP BY principal ORDER BY count(*) DESC LIMIT 1').fetchone()[0])")
+echo "sources subject: @$subject ($("$bin" sources --db archive.db --rules "$rules" "@$subject" | tail -1))" >logs/subject
 
 # ---- 2. load: readers in a loop, two indexers adding and re-indexing
 deadline=$(( $(date +%s) + load_seconds ))
@@ -175,6 +178,7 @@ def pct(xs, p):
     xs = sorted(xs)
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))] if xs else float("nan")
 print(f"articles in the archive build: {articles}; feeds of {feed}; load phase {load_seconds} s")
+print(open("logs/subject").read().strip())
 kind, n, ms = open("logs/build.time").read().split()
 print(f"build: {n} documents in {int(ms)/1000:.1f} s = {int(n)/(int(ms)/1000):.0f} documents/s")
 errors = 0
