@@ -49,7 +49,9 @@ fn read_all(root: &Path) -> Vec<RawDoc> {
     inputs
         .into_iter()
         .filter_map(|i| match i {
-            Input::Text { path, meta } => corpus::load::read_text(&path, meta).ok(),
+            Input::Text { path, meta } => {
+                corpus::load::read_text(&path, meta).ok().map(|(raw, _)| raw)
+            }
             Input::Jsonl { .. } => None,
         })
         .collect()

@@ -267,7 +267,8 @@ pub fn fuzz_numbers(data: &[u8]) {
                 if i + clock_word > toks.len() {
                     continue;
                 }
-                if let Some(c) = factlint::extract::clock::clock_at(lex, &toks, i, clock_word, word) {
+                if let Some(c) = factlint::extract::clock::clock_at(lex, &toks, i, clock_word, word)
+                {
                     assert!(c.len >= 1 && i + c.len <= toks.len(), "clock {c:?}");
                     assert!(c.from <= c.to && c.to < 24 * 60 + 60, "clock {c:?}");
                 }
@@ -334,5 +335,72 @@ pub fn fuzz_rules(data: &[u8]) {
             let s = Stripper::new(&b);
             let _ = s.strip(src);
         }
+    }
+}
+
+/// Target `decode`: the bytes of a text file. A file that is not binary decodes to a text whose
+/// offset map sends every character to the bytes it was read from (and back), with no stray
+/// control byte left; the claims extracted from it point at those bytes.
+pub fn fuzz_decode(data: &[u8]) {
+    use factlint::corpus::load::{binary_reason, decode_text, Encoding};
+    let binary = binary_reason(data).is_some();
+    let d = decode_text(data);
+    let (text, map) = (&d.text, &d.map);
+    assert!(
+        !text.bytes().any(|b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)),
+        "a stray control byte is left in the text"
+    );
+    // every character: the file bytes it came from, in order, and back
+    let mut prev = map.to_file(0);
+    assert!(prev <= data.len());
+    let bounds: Vec<usize> = text.char_indices().map(|(p, _)| p).chain([text.len()]).collect();
+    for w in bounds.windows(2) {
+        let (p, q) = (w[0], w[1]);
+        let (f, g) = (map.to_file(p), map.to_file(q));
+        assert!(prev <= f && f < g && g <= data.len(), "char {p}..{q} maps to {f}..{g}");
+        assert_eq!(map.to_text(f), p, "file offset {f} does not map back to {p}");
+        prev = g;
+        let c = &text[p..q];
+        let bytes = &data[f..g];
+        let read = match d.encoding {
+            Encoding::Utf8 => String::from_utf8_lossy(bytes).into_owned(),
+            Encoding::Windows1252 => {
+                encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned()
+            }
+            Encoding::Utf16Le | Encoding::Utf16Be => {
+                let unit = |p: &[u8]| match d.encoding {
+                    Encoding::Utf16Le => u16::from_le_bytes([p[0], p[1]]),
+                    _ => u16::from_be_bytes([p[0], p[1]]),
+                };
+                String::from_utf16_lossy(&bytes.chunks_exact(2).map(unit).collect::<Vec<_>>())
+            }
+        };
+        let read = factlint::corpus::load::spaces_for_controls(&read).into_owned();
+        // (a lone surrogate or a cut last byte reads as U+FFFD)
+        assert!(read == c || c == "\u{FFFD}", "{c:?} at {p} was read from {bytes:?} ({read:?})");
+    }
+    assert_eq!(map.to_file(text.len()), data.len().max(map.to_file(0)), "bytes left unread");
+    if binary || text.trim().is_empty() {
+        return;
+    }
+    let s = setup();
+    let raw = RawDoc {
+        path: "fuzz.txt".into(),
+        line: None,
+        text: text.clone(),
+        map: map.clone(),
+        meta: Meta::default(),
+    };
+    let doc = analyze(raw, &s.k, &s.stripper, &CorpusOptions::default());
+    for c in extract(&doc, 0, &s.k) {
+        assert!(
+            c.start <= c.end && c.end <= data.len(),
+            "claim {}..{} outside the file",
+            c.start,
+            c.end
+        );
+        let (a, b) = (map.to_text(c.start), map.to_text(c.end));
+        assert!(text.is_char_boundary(a) && text.is_char_boundary(b));
+        assert_eq!(&text[a..b], c.text.as_str(), "claim span reads another text");
     }
 }

@@ -154,7 +154,13 @@ fn for_each_document<T: Send>(
                                 // an input is read once: its path and metadata leave the list
                                 // (a million files' worth is freed as the run goes)
                                 let path = std::mem::take(path);
-                                analyze(corpus::load::read_text(&path, meta.take()), &mut r);
+                                let raw = corpus::load::read_text(&path, meta.take()).map(
+                                    |(raw, warnings)| {
+                                        r.problems.extend(warnings);
+                                        raw
+                                    },
+                                );
+                                analyze(raw, &mut r);
                             }
                             if let Some(b) = &bar {
                                 b.inc(size);

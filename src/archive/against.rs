@@ -14,11 +14,12 @@ use std::sync::Arc;
 
 use rusqlite::types::Value;
 
-use super::store::{decode_claim, decode_meta};
+use super::store::{decode_claim, decode_meta, decode_offsets};
 use super::{Archive, ArchiveError};
 use crate::app::{self, RunOptions, Setup};
 use crate::calendar as resolve;
 use crate::claims::{Claim, ClaimKind, Sym};
+use crate::corpus::OffsetMap;
 use crate::lang::TimeUnit;
 use crate::report::{DocMeta, Report};
 use crate::rules::{self, Check};
@@ -45,6 +46,18 @@ pub struct ArchivedDoc {
     pub source: Arc<String>,
     /// file offset of `source`'s first byte
     pub base: usize,
+    /// from `source` to the file, when the text was decoded from UTF-16 or Windows-1252
+    pub map: Option<Arc<OffsetMap>>,
+}
+
+impl ArchivedDoc {
+    /// The offset in `source` of file offset `off`.
+    pub fn pos(&self, off: usize) -> usize {
+        match &self.map {
+            Some(m) => m.to_text(off),
+            None => off.saturating_sub(self.base),
+        }
+    }
 }
 
 /// A draft checked against an archive.
@@ -266,6 +279,7 @@ struct DocRow {
     meta: DocMeta,
     source: String,
     base: usize,
+    map: Option<OffsetMap>,
 }
 
 fn fetch_doc(archive: &Archive, id: i64) -> Result<DocRow, ArchiveError> {
@@ -274,6 +288,7 @@ fn fetch_doc(archive: &Archive, id: i64) -> Result<DocRow, ArchiveError> {
     let (path, line, meta, source, base): (String, i64, String, String, i64) = stmt
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
         .map_err(&err)?;
+    let map = decode_offsets(&meta);
     let mut meta = decode_meta(&meta).map_err(|e| ArchiveError::Corrupt {
         path: archive.name(),
         what: format!("document {path}"),
@@ -281,7 +296,7 @@ fn fetch_doc(archive: &Archive, id: i64) -> Result<DocRow, ArchiveError> {
     })?;
     meta.path = Sym::new(&path);
     meta.line = (line > 0).then_some(line as usize);
-    Ok(DocRow { meta, source, base: base.max(0) as usize })
+    Ok(DocRow { meta, source, base: base.max(0) as usize, map })
 }
 
 /// The same file, however it was named.
@@ -376,7 +391,12 @@ pub fn check_against(
     for (id, d) in order {
         index_of.insert(id, documents.len() as u32);
         documents.push(d.meta);
-        against.archived.push(ArchivedDoc { id, source: Arc::new(d.source), base: d.base });
+        against.archived.push(ArchivedDoc {
+            id,
+            source: Arc::new(d.source),
+            base: d.base,
+            map: d.map.map(Arc::new),
+        });
     }
     let first_draft = documents.len();
     against.first_draft = first_draft;

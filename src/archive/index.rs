@@ -12,7 +12,7 @@ use rusqlite::{params, TransactionBehavior};
 use serde::Serialize;
 
 use super::hash::Fnv1a;
-use super::store::{encode_claim, encode_meta};
+use super::store::{encode_claim, encode_meta_with};
 use super::{Archive, ArchiveError};
 use crate::app::{RunOptions, Setup};
 use crate::claims::Claim;
@@ -83,6 +83,8 @@ struct Indexed {
     meta: DocMeta,
     source: String,
     source_base: usize,
+    /// from `source` to the file, when the text was decoded from UTF-16 or Windows-1252
+    map: OffsetMap,
     claims: Vec<Claim>,
 }
 
@@ -128,6 +130,8 @@ impl Ctx<'_> {
         source_base: usize,
         warnings: &mut Vec<InputProblem>,
     ) -> Outcome {
+        // a JSONL article's source is its line as in the file; a text file's, its decoded text
+        let map = if raw.line.is_none() { raw.map.clone() } else { OffsetMap::identity() };
         let doc =
             corpus::analyze(raw, &self.setup.knowledge, &self.setup.stripper, &self.run.corpus);
         warnings.extend(doc.warnings.iter().cloned());
@@ -140,6 +144,7 @@ impl Ctx<'_> {
             meta,
             source,
             source_base,
+            map,
             claims,
         }))
     }
@@ -166,7 +171,7 @@ impl Ctx<'_> {
                         } else {
                             match load::decode(path, bytes) {
                                 Err(p) => Outcome::Skipped(p),
-                                Ok((text, _)) if text.trim().is_empty() => {
+                                Ok((d, _)) if d.text.trim().is_empty() => {
                                     Outcome::Skipped(load::problem(
                                         path,
                                         None,
@@ -174,15 +179,16 @@ impl Ctx<'_> {
                                         true,
                                     ))
                                 }
-                                Ok((text, _)) => {
+                                Ok((d, decode_warnings)) => {
+                                    warnings.extend(decode_warnings);
                                     let raw = RawDoc {
                                         path: key.0.clone(),
                                         line: None,
-                                        text: text.clone(),
-                                        map: OffsetMap::identity(),
+                                        text: d.text.clone(),
+                                        map: d.map,
                                         meta: meta.clone(),
                                     };
-                                    self.analyse(raw, key, hash, text, 0, &mut warnings)
+                                    self.analyse(raw, key, hash, d.text, 0, &mut warnings)
                                 }
                             }
                         }
@@ -388,7 +394,7 @@ fn write(archive: &mut Archive, docs: &[Box<Indexed>]) -> Result<(), ArchiveErro
             .map_err(sql("preparing a write"))?;
         let mut insert = tx.prepare_cached(INSERT_CLAIM).map_err(sql("preparing a write"))?;
         for d in docs {
-            let meta = encode_meta(&d.meta).map_err(|e| corrupt(&name, &d.path, e))?;
+            let meta = encode_meta_with(&d.meta, &d.map).map_err(|e| corrupt(&name, &d.path, e))?;
             let published = d.meta.published.map(|p| p.to_string());
             let id: i64 = upsert
                 .query_row(

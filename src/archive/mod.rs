@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use miette::Diagnostic;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use thiserror::Error;
 
 pub use against::{check_against, Against, AgainstOptions};
@@ -71,6 +71,143 @@ pub enum ArchiveError {
     Corrupt { path: String, what: String, message: String },
 }
 
+/// The start of an archive file: what says whose it is and how far it is migrated.
+struct Header {
+    app_id: i64,
+    version: i64,
+    tables: i64,
+}
+
+impl Header {
+    /// Read in one transaction, so the three agree (another process may be creating the file).
+    fn read(conn: &mut Connection) -> rusqlite::Result<Header> {
+        let tx = conn.transaction()?;
+        let header = Header::read_in(&tx)?;
+        tx.commit()?;
+        Ok(header)
+    }
+    fn read_in(conn: &Connection) -> rusqlite::Result<Header> {
+        Ok(Header {
+            app_id: conn.pragma_query_value(None, "application_id", |r| r.get(0))?,
+            version: schema::version(conn)?,
+            tables: conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?,
+        })
+    }
+    fn is_empty(&self) -> bool {
+        self.version == 0 && self.tables == 0
+    }
+    /// Whether a writer may use the file: a factlint archive no newer than this build, or an
+    /// empty database.
+    fn check(&self, name: &str) -> Result<(), ArchiveError> {
+        if self.app_id != APPLICATION_ID && (self.app_id != 0 || !self.is_empty()) {
+            return Err(ArchiveError::Foreign { path: name.to_string() });
+        }
+        if self.version > schema::VERSION {
+            return Err(ArchiveError::TooNew {
+                path: name.to_string(),
+                found: self.version,
+                supported: schema::VERSION,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Waiting for other processes that write the archive: up to a minute, said on stderr once a
+/// wait passes a second.
+mod wait {
+    use std::cell::{Cell, RefCell};
+    use std::time::{Duration, Instant};
+
+    /// How long a writer waits for the others before it gives up.
+    pub const LIMIT: Duration = Duration::from_secs(60);
+    const SAY_AFTER: Duration = Duration::from_secs(1);
+
+    thread_local! {
+        static NAME: RefCell<String> = const { RefCell::new(String::new()) };
+        static STARTED: Cell<Option<Instant>> = const { Cell::new(None) };
+        static SAID: Cell<bool> = const { Cell::new(false) };
+    }
+
+    pub fn set_name(name: &str) {
+        NAME.with(|n| *n.borrow_mut() = name.to_string());
+    }
+
+    fn say(waited: Duration) {
+        NAME.with(|n| {
+            eprintln!(
+                "waiting for archive {}: another process is writing it ({:.1} s so far)",
+                n.borrow(),
+                waited.as_secs_f64()
+            )
+        });
+    }
+
+    /// The archive connection's busy handler: `n` is how often it was called for this wait.
+    pub fn busy(n: i32) -> bool {
+        let started = match STARTED.get() {
+            Some(t) if n > 0 => t,
+            _ => {
+                let now = Instant::now();
+                STARTED.set(Some(now));
+                SAID.set(false);
+                now
+            }
+        };
+        let waited = started.elapsed();
+        if waited >= LIMIT {
+            return false;
+        }
+        if waited >= SAY_AFTER && !SAID.get() {
+            SAID.set(true);
+            say(waited);
+        }
+        std::thread::sleep(Duration::from_millis((1 + n as u64).min(25)));
+        true
+    }
+
+    /// A step retried while SQLite answers "busy" or "locked" without waiting (it does so when
+    /// waiting could deadlock: two connections that both read a new file and both want to
+    /// write its header).
+    pub struct Waited {
+        started: Instant,
+        said: bool,
+    }
+
+    impl Waited {
+        pub fn new() -> Waited {
+            Waited { started: Instant::now(), said: false }
+        }
+        pub fn retry<T>(
+            &mut self,
+            mut step: impl FnMut() -> rusqlite::Result<T>,
+        ) -> rusqlite::Result<T> {
+            let mut tries = 0u64;
+            loop {
+                match step() {
+                    Err(e) if is_busy(&e) && self.started.elapsed() < LIMIT => {
+                        let waited = self.started.elapsed();
+                        if waited >= SAY_AFTER && !self.said {
+                            self.said = true;
+                            say(waited);
+                        }
+                        tries += 1;
+                        std::thread::sleep(Duration::from_millis(tries.min(25)));
+                    }
+                    other => return other,
+                }
+            }
+        }
+    }
+
+    fn is_busy(e: &rusqlite::Error) -> bool {
+        matches!(
+            e.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        )
+    }
+}
+
 /// An open archive.
 pub struct Archive {
     conn: Connection,
@@ -79,40 +216,44 @@ pub struct Archive {
 
 impl Archive {
     /// Open for writing, creating the file if needed and migrating it to the current schema.
+    ///
+    /// Several processes may do this at once on a new file: every step waits for the others
+    /// (the busy handler, and a retry of the steps SQLite refuses at once rather than wait,
+    /// such as two connections switching a new file to WAL together), the header is read in one
+    /// transaction and the file is claimed (`application_id`) in the same transaction that
+    /// checks it is still empty, so no process sees another's half-made archive as foreign.
     pub fn create(path: &Path) -> Result<Archive, ArchiveError> {
         let name = path.display().to_string();
         let open_err = |source| ArchiveError::Open { path: name.clone(), source };
         let mut conn = Connection::open(path).map_err(open_err)?;
-        conn.busy_timeout(Duration::from_secs(60)).map_err(open_err)?;
+        wait::set_name(&name);
+        conn.busy_handler(Some(wait::busy)).map_err(open_err)?;
+        let mut waited = wait::Waited::new();
         // the first read of the header fails here when the file is not SQLite at all
-        let app_id: i64 =
-            conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(open_err)?;
-        let version = schema::version(&conn).map_err(open_err)?;
-        if app_id != APPLICATION_ID {
-            let tables: i64 = conn
-                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-                .map_err(open_err)?;
-            if app_id != 0 || version != 0 || tables != 0 {
-                return Err(ArchiveError::Foreign { path: name });
-            }
-        }
-        if version > schema::VERSION {
-            return Err(ArchiveError::TooNew {
-                path: name,
-                found: version,
-                supported: schema::VERSION,
-            });
-        }
-        let mode: String = conn
-            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+        let header = waited.retry(|| Header::read(&mut conn)).map_err(open_err)?;
+        header.check(&name)?;
+        let mode: String = waited
+            .retry(|| conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)))
             .map_err(open_err)?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(ArchiveError::Open { path: name, source: rusqlite::Error::InvalidQuery });
         }
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_err)?;
         conn.pragma_update(None, "foreign_keys", true).map_err(open_err)?;
-        conn.pragma_update(None, "application_id", APPLICATION_ID).map_err(open_err)?;
-        schema::migrate(&mut conn).map_err(|source| ArchiveError::Sql {
+        // claim the file, unless another process made it something else meanwhile
+        let header = waited
+            .retry(|| {
+                let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let header = Header::read_in(&tx)?;
+                if header.app_id == 0 && header.is_empty() {
+                    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+                }
+                tx.commit()?;
+                Ok(header)
+            })
+            .map_err(open_err)?;
+        header.check(&name)?;
+        waited.retry(|| schema::migrate(&mut conn)).map_err(|source| ArchiveError::Sql {
             path: name.clone(),
             what: "migrating the schema",
             source,

@@ -3,7 +3,7 @@
 //! rendered from the text stored in the archive, so they print whether or not the archived file
 //! is still on disk (or has changed since it was indexed).
 
-use super::against::Against;
+use super::against::{Against, ArchivedDoc};
 use crate::report::human::{self, spans, Rendered, Sources, Windowed};
 use crate::report::{plural, Diagnostic, DocMeta, Label, Severity};
 
@@ -21,19 +21,22 @@ fn provenance(d: &DocMeta) -> String {
 }
 
 /// The stored text of an archived document, if it holds the labelled spans.
-fn stored_text(a: &Against, doc: u32, labels: &[&Label]) -> Option<(Windowed, usize)> {
+fn stored_text<'a>(
+    a: &'a Against,
+    doc: u32,
+    labels: &[&Label],
+) -> Option<(Windowed, &'a ArchivedDoc)> {
     let ad = a.archived(doc)?;
     let meta = a.report.documents.get(doc as usize)?;
     // the quote must be where the label says: otherwise show the note without a snippet
     let fits = labels.iter().all(|l| {
-        let (s, e) = (l.start.checked_sub(ad.base), l.end.checked_sub(ad.base));
-        matches!((s, e), (Some(s), Some(e)) if ad.source.get(s..e) == Some(l.text.as_str()))
+        l.start >= ad.base && ad.source.get(ad.pos(l.start)..ad.pos(l.end)) == Some(l.text.as_str())
     });
     if ad.source.is_empty() || !fits {
         return None;
     }
     let first_line = meta.line.map(|l| l.saturating_sub(1)).unwrap_or(0);
-    Some((Windowed { name: meta.name(), text: ad.source.clone(), first_line }, ad.base))
+    Some((Windowed { name: meta.name(), text: ad.source.clone(), first_line }, ad))
 }
 
 fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Rendered {
@@ -72,7 +75,7 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Rendered {
                     ls.iter().map(|l| l.end).max().unwrap_or(0),
                 );
                 let ex = sources.excerpt(&file, start, end);
-                let labels = spans(&ls, &ex.text, ex.base);
+                let labels = spans(&ls, &ex.text, |o| ex.pos(o));
                 return Rendered::note(
                     format!("in {path}"),
                     Some(Windowed { name: file, text: ex.text, first_line: ex.first_line }),
@@ -86,8 +89,8 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Rendered {
                 quotes.join(", ")
             );
             match stored_text(a, doc, &ls) {
-                Some((src, base)) => {
-                    let labels = spans(&ls, &src.text, base);
+                Some((src, ad)) => {
+                    let labels = spans(&ls, &src.text, |o| ad.pos(o));
                     Rendered::note(message, Some(src), labels)
                 }
                 // no stored text to show: the note alone names the source and quotes it
@@ -108,7 +111,7 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Rendered {
 /// 1-based line and column of a label, in a draft file or in an archived document's stored text.
 fn line_col(a: &Against, l: &Label, sources: &mut Sources) -> (usize, usize) {
     let Some(ad) = a.archived(l.doc) else { return sources.line_col(&l.path, l.start) };
-    let (line, col) = human::line_col(&ad.source, l.start.saturating_sub(ad.base));
+    let (line, col) = human::line_col(&ad.source, ad.pos(l.start));
     let first = a.report.documents.get(l.doc as usize).and_then(|d| d.line).unwrap_or(1);
     (first.max(1) - 1 + line, col)
 }

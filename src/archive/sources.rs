@@ -14,7 +14,7 @@ use jiff::civil::Date;
 use rusqlite::types::Value;
 use serde::Serialize;
 
-use super::store::{decode_claim, decode_meta};
+use super::store::{decode_claim, decode_meta, decode_offsets};
 use super::{Archive, ArchiveError};
 use crate::app::Setup;
 use crate::claims::{Claim, ClaimKind, Sym};
@@ -388,6 +388,8 @@ struct Doc {
     first_line: usize,
     source: String,
     base: usize,
+    /// from `source` to the file, when the text was decoded from UTF-16 or Windows-1252
+    map: Option<OffsetMap>,
 }
 
 fn load_doc(archive: &Archive, id: i64) -> Result<Doc, ArchiveError> {
@@ -399,6 +401,7 @@ fn load_doc(archive: &Archive, id: i64) -> Result<Doc, ArchiveError> {
     let (path, line, meta, source, base): (String, i64, String, String, i64) = stmt
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
         .map_err(&err)?;
+    let map = decode_offsets(&meta);
     let meta = decode_meta(&meta).map_err(|e| ArchiveError::Corrupt {
         path: archive.name(),
         what: format!("document {path}"),
@@ -413,11 +416,13 @@ fn load_doc(archive: &Archive, id: i64) -> Result<Doc, ArchiveError> {
         first_line: line.max(1) as usize,
         source,
         base: base.max(0) as usize,
+        map,
     })
 }
 
 fn line_col(d: &Doc, off: usize) -> (usize, usize) {
-    let (line, col) = crate::report::human::line_col(&d.source, off.saturating_sub(d.base));
+    let pos = d.map.as_ref().map_or(off.saturating_sub(d.base), |m| m.to_text(off));
+    let (line, col) = crate::report::human::line_col(&d.source, pos);
     (d.first_line - 1 + line, col)
 }
 

@@ -1,6 +1,7 @@
 //! Claims and document metadata to and from their stored JSON (the model's own serde form).
 
 use crate::claims::{Claim, Sym};
+use crate::corpus::OffsetMap;
 use crate::report::DocMeta;
 
 /// Key columns hold the interned texts.
@@ -38,6 +39,28 @@ pub fn decode_claim(s: &str, doc: u32) -> serde_json::Result<Claim> {
 
 pub fn encode_meta(d: &DocMeta) -> serde_json::Result<String> {
     serde_json::to_string(d)
+}
+
+/// The metadata of a document whose stored text was decoded from UTF-16 or Windows-1252: with
+/// the offset map (key `offsets`) from that text to the file, which its claims' spans count in.
+pub fn encode_meta_with(d: &DocMeta, map: &OffsetMap) -> serde_json::Result<String> {
+    if map.is_identity() {
+        return encode_meta(d);
+    }
+    let mut v = serde_json::to_value(d)?;
+    if let serde_json::Value::Object(m) = &mut v {
+        m.insert("offsets".into(), serde_json::to_value(map)?);
+    }
+    serde_json::to_string(&v)
+}
+
+/// The offset map stored with a document's metadata, if its text was decoded.
+pub fn decode_offsets(meta: &str) -> Option<OffsetMap> {
+    #[derive(serde::Deserialize)]
+    struct Offsets {
+        offsets: Option<OffsetMap>,
+    }
+    serde_json::from_str::<Offsets>(meta).ok()?.offsets
 }
 
 pub fn decode_meta(s: &str) -> serde_json::Result<DocMeta> {

@@ -21,7 +21,7 @@ pub struct Meta {
 }
 
 /// Maps byte offsets in a decoded text to byte offsets in the file as read.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, Deserialize)]
 pub struct OffsetMap {
     /// file offset of decoded offset 0
     pub base: usize,
@@ -40,6 +40,21 @@ impl OffsetMap {
         }
         let (d, f) = self.checkpoints[i - 1];
         self.base + f as usize + (off - d as usize)
+    }
+    /// The text offset of file offset `off` (the inverse of [`OffsetMap::to_file`]; an offset
+    /// inside a character the file writes in more bytes than the text lands past its start).
+    pub fn to_text(&self, off: usize) -> usize {
+        let off = off.saturating_sub(self.base);
+        let i = self.checkpoints.partition_point(|&(_, f)| f as usize <= off);
+        if i == 0 {
+            return off;
+        }
+        let (d, f) = self.checkpoints[i - 1];
+        d as usize + (off - f as usize)
+    }
+    /// Whether text and file offsets are the same everywhere.
+    pub fn is_identity(&self) -> bool {
+        self.base == 0 && self.checkpoints.is_empty()
     }
 }
 
@@ -233,48 +248,190 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputProblem>) {
     (inputs, problems)
 }
 
-/// Decode file bytes as UTF-8. Invalid sequences are replaced (U+FFFD) and reported with the byte
-/// offset of the first one; a file with NUL bytes is binary and skipped.
-pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, Option<InputProblem>), InputProblem> {
-    if bytes.is_empty() {
-        return Err(problem(path, None, "file is empty".into(), true));
-    }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(problem(path, None, "file looks binary (contains NUL bytes)".into(), true));
-    }
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok((s, None)),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            // keep offsets true to the file: a lossy decode would change lengths, so invalid bytes
-            // become U+FFFD only when the lengths agree; otherwise the file is skipped
-            Err(problem(
-                path,
-                None,
-                format!(
-                    "not valid UTF-8 (first bad byte at offset {at}); convert the file to UTF-8"
-                ),
-                true,
-            ))
-        }
+/// How a text file's bytes were read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    /// with a byte-order mark (little or big endian)
+    Utf16Le,
+    Utf16Be,
+    /// a file that is not valid UTF-8 (an older page saved as Latin-1 or Windows-1252)
+    Windows1252,
+}
+
+/// A text file decoded: its text, where the text's offsets are in the file, and what was
+/// replaced or guessed on the way (each a sentence for a warning).
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    pub text: String,
+    pub map: OffsetMap,
+    pub encoding: Encoding,
+    pub notes: Vec<String>,
+}
+
+/// Magic numbers of files that are not text, whatever their bytes after.
+const BINARY_MAGIC: &[(&[u8], &str)] = &[
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or an office document)"),
+    (b"\x1f\x8b", "gzip-compressed"),
+    (b"BZh", "bzip2-compressed"),
+    (b"\xfd7zXZ\x00", "xz-compressed"),
+    (b"(\xb5/\xfd", "zstd-compressed"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x7fELF", "an executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old office document"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\x00asm", "a WebAssembly module"),
+];
+
+/// The share of control bytes (in the first 8 KiB) above which a file is binary, not a text
+/// with stray bytes: more than one in a hundred.
+const BINARY_SHARE: usize = 100;
+const SNIFF: usize = 8192;
+
+/// A C0 control (or NUL) that does not belong in running text: tab, LF, CR and FF do.
+fn is_stray_control(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)
+}
+
+/// `text` with each stray control byte a space: one byte for one byte, so offsets do not move.
+pub fn spaces_for_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.bytes().any(is_stray_control) {
+        text.replace(|c: char| c.is_ascii() && is_stray_control(c as u8), " ").into()
+    } else {
+        text.into()
     }
 }
 
-/// Read a text file into one raw document.
-pub fn read_text(path: &Path, meta: Option<Box<Meta>>) -> Result<RawDoc, InputProblem> {
+/// Why `bytes` are not a text file, if they are not: a known magic number, or more than 1 %
+/// NUL or control bytes in the first 8 KiB (a file with a UTF-16 byte-order mark is text).
+pub fn binary_reason(bytes: &[u8]) -> Option<String> {
+    if let Some((_, what)) = BINARY_MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
+        return Some(format!("file looks binary ({what})"));
+    }
+    if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(SNIFF)];
+    let controls = head.iter().filter(|&&b| is_stray_control(b)).count();
+    (controls * BINARY_SHARE > head.len()).then(|| {
+        format!(
+            "file looks binary ({controls} NUL or control bytes in its first {} bytes)",
+            head.len()
+        )
+    })
+}
+
+/// Decode the bytes of a text file (not JSONL): UTF-16 when it starts with a byte-order mark,
+/// else UTF-8, else (not valid UTF-8) Windows-1252; stray NUL and control bytes read as spaces.
+/// The map takes the text's offsets back to the file's. Binary files are not checked here
+/// ([`binary_reason`]).
+pub fn decode_text(bytes: &[u8]) -> Decoded {
+    let (mut text, map, encoding, mut notes) = if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
+        let (t, m) = utf16(rest, u16::from_le_bytes);
+        (t, m, Encoding::Utf16Le, Vec::new())
+    } else if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
+        let (t, m) = utf16(rest, u16::from_be_bytes);
+        (t, m, Encoding::Utf16Be, Vec::new())
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(t) => (t.to_string(), OffsetMap::identity(), Encoding::Utf8, Vec::new()),
+            Err(e) => {
+                let (t, m) = windows_1252(bytes);
+                let note = format!(
+                    "not valid UTF-8 (first bad byte at offset {}): read as Windows-1252",
+                    e.valid_up_to()
+                );
+                (t, m, Encoding::Windows1252, vec![note])
+            }
+        }
+    };
+    if let Some(at) = text.bytes().position(is_stray_control) {
+        let n = text.bytes().filter(|&b| is_stray_control(b)).count();
+        text = spaces_for_controls(&text).into_owned();
+        notes.push(format!(
+            "{n} stray NUL or control {} read as spaces (the first at byte offset {})",
+            if n == 1 { "byte" } else { "bytes" },
+            map.to_file(at)
+        ));
+    }
+    Decoded { text, map, encoding, notes }
+}
+
+/// Text and offset map of UTF-16 code units (after a 2-byte byte-order mark); an unpaired
+/// surrogate or an odd last byte is read as U+FFFD.
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> (String, OffsetMap) {
+    let units = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]]));
+    let mut text = String::with_capacity(bytes.len());
+    let mut checkpoints = Vec::with_capacity(bytes.len() / 2);
+    let mut file = 0u32;
+    for c in char::decode_utf16(units) {
+        let (c, n) = match c {
+            Ok(c) => (c, 2 * c.len_utf16() as u32),
+            Err(_) => ('\u{FFFD}', 2),
+        };
+        text.push(c);
+        file += n;
+        checkpoints.push((text.len() as u32, file));
+    }
+    if bytes.len() % 2 == 1 {
+        text.push('\u{FFFD}');
+        checkpoints.push((text.len() as u32, file + 1));
+    }
+    (text, OffsetMap { base: 2, checkpoints })
+}
+
+/// Text and offset map of Windows-1252 bytes (one byte a character).
+fn windows_1252(bytes: &[u8]) -> (String, OffsetMap) {
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    let mut checkpoints = Vec::new();
+    let mut file = 0u32;
+    for (at, c) in text.char_indices() {
+        file += 1;
+        if !c.is_ascii() {
+            checkpoints.push(((at + c.len_utf8()) as u32, file));
+        }
+    }
+    (text.into_owned(), OffsetMap { base: 0, checkpoints })
+}
+
+/// Decode the bytes of a text file for analysis: empty and binary files are problems (the
+/// file skipped); what [`decode_text`] replaced or guessed comes back as warnings naming it.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(Decoded, Vec<InputProblem>), InputProblem> {
+    if bytes.is_empty() {
+        return Err(problem(path, None, "file is empty".into(), true));
+    }
+    if let Some(why) = binary_reason(&bytes) {
+        return Err(problem(path, None, why, true));
+    }
+    let decoded = decode_text(&bytes);
+    let warnings = decoded.notes.iter().map(|n| problem(path, None, n.clone(), false)).collect();
+    Ok((decoded, warnings))
+}
+
+/// Read a text file into one raw document, with the warnings of its decoding.
+pub fn read_text(
+    path: &Path,
+    meta: Option<Box<Meta>>,
+) -> Result<(RawDoc, Vec<InputProblem>), InputProblem> {
     let bytes =
         std::fs::read(path).map_err(|e| problem(path, None, format!("cannot read: {e}"), true))?;
-    let (text, _) = decode(path, bytes)?;
-    if text.trim().is_empty() {
+    let (decoded, warnings) = decode(path, bytes)?;
+    if decoded.text.trim().is_empty() {
         return Err(problem(path, None, "file holds only whitespace".into(), true));
     }
-    Ok(RawDoc {
+    let doc = RawDoc {
         path: path.display().to_string(),
         line: None,
-        text,
-        map: OffsetMap::identity(),
+        text: decoded.text,
+        map: decoded.map,
         meta: meta.map(|m| *m).unwrap_or_default(),
-    })
+    };
+    Ok((doc, warnings))
 }
 
 #[derive(Debug, Deserialize)]

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use super::{plural, Diagnostic, Label, Report, Severity};
+use crate::corpus::load::{self, OffsetMap};
 use crate::error::InputProblem;
 
 /// Files re-read for rendering. A file is read through once for its line starts and never held
@@ -23,32 +24,68 @@ pub struct Sources {
     open: Option<(String, std::fs::File)>,
 }
 
-/// Where a file's lines start (byte offsets), and its length; empty when it cannot be read.
+/// Where a file's lines start (byte offsets), and its length; empty when it cannot be read. A
+/// text file that is not UTF-8 (UTF-16, or read as Windows-1252) is held decoded, as the
+/// corpus stage read it, with the map from its file offsets to the text's.
 #[derive(Default)]
 struct LineIndex {
     starts: Vec<usize>,
     len: usize,
+    decoded: Option<(Arc<String>, Arc<OffsetMap>)>,
 }
 
 impl LineIndex {
     fn of_text(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts, len: text.len() }
+        LineIndex { starts, len: text.len(), decoded: None }
     }
     fn read(path: &str) -> std::io::Result<LineIndex> {
         use std::io::Read;
         let mut f = std::fs::File::open(path)?;
         let mut buf = vec![0u8; 1 << 16];
         let (mut starts, mut len) = (vec![0], 0);
+        // a text file is decoded as the corpus stage decodes it when it is not UTF-8 (a JSONL
+        // file's lines are always read as UTF-8); the bytes of a character cut by the end of
+        // the buffer are checked with the next
+        let text_file = !path.ends_with(".jsonl");
+        let mut pending: Vec<u8> = Vec::new();
         loop {
             let n = f.read(&mut buf)?;
             if n == 0 {
-                return Ok(LineIndex { starts, len });
+                if text_file && !pending.is_empty() {
+                    return LineIndex::decoded(path);
+                }
+                return Ok(LineIndex { starts, len, decoded: None });
+            }
+            if text_file {
+                let utf16 =
+                    len == 0 && (buf.starts_with(b"\xff\xfe") || buf.starts_with(b"\xfe\xff"));
+                pending.extend_from_slice(&buf[..n]);
+                match std::str::from_utf8(&pending) {
+                    _ if utf16 => return LineIndex::decoded(path),
+                    Ok(_) => pending.clear(),
+                    Err(e) if e.error_len().is_some() => return LineIndex::decoded(path),
+                    Err(e) => {
+                        pending.drain(..e.valid_up_to());
+                    }
+                }
             }
             starts.extend(memchr::memchr_iter(b'\n', &buf[..n]).map(|i| len + i + 1));
             len += n;
         }
+    }
+    /// A text file that is not UTF-8, read whole and decoded (such files are articles, small).
+    fn decoded(path: &str) -> std::io::Result<LineIndex> {
+        let d = load::decode_text(&std::fs::read(path)?);
+        let starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', d.text.as_bytes()).map(|i| i + 1))
+            .collect();
+        Ok(LineIndex {
+            starts,
+            len: d.text.len(),
+            decoded: Some((Arc::new(d.text), Arc::new(d.map))),
+        })
     }
     /// The 0-based index of the line holding byte `off`.
     fn line_of(&self, off: usize) -> usize {
@@ -57,12 +94,23 @@ impl LineIndex {
 }
 
 /// Whole lines of a file: their text, the file offset of its first byte, and the 0-based number
-/// of its first line.
+/// of its first line. A decoded file's excerpt is its whole text, with its offset map.
 #[derive(Clone)]
 pub struct Excerpt {
     pub text: Arc<String>,
     pub base: usize,
     pub first_line: usize,
+    pub map: Option<Arc<OffsetMap>>,
+}
+
+impl Excerpt {
+    /// The offset in `text` of file offset `off`.
+    pub fn pos(&self, off: usize) -> usize {
+        match &self.map {
+            Some(m) => m.to_text(off),
+            None => off.saturating_sub(self.base),
+        }
+    }
 }
 
 impl Sources {
@@ -88,6 +136,9 @@ impl Sources {
     /// (as miette shows); empty when the file cannot be read.
     pub fn excerpt(&mut self, path: &str, start: usize, end: usize) -> Excerpt {
         let idx = self.index(path);
+        if let Some((text, map)) = &idx.decoded {
+            return Excerpt { text: text.clone(), base: 0, first_line: 0, map: Some(map.clone()) };
+        }
         let (first, last) = (
             idx.line_of(start).saturating_sub(1),
             idx.line_of(end.saturating_sub(1).max(start)) + 1,
@@ -118,8 +169,14 @@ impl Sources {
             f.read_exact(&mut b)?;
             Ok(b)
         };
-        let text = read().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
-        let ex = Excerpt { text: Arc::new(text), base, first_line: first };
+        let text = read()
+            .map(|b| {
+                // stray control bytes show as the spaces the corpus stage read them as
+                let text = String::from_utf8_lossy(&b);
+                load::spaces_for_controls(&text).into_owned()
+            })
+            .unwrap_or_default();
+        let ex = Excerpt { text: Arc::new(text), base, first_line: first, map: None };
         self.last = Some((path.to_string(), first, last, ex.clone()));
         ex
     }
@@ -142,7 +199,7 @@ impl Sources {
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&mut self, path: &str, off: usize) -> (usize, usize) {
         let ex = self.excerpt(path, off, off);
-        let (line, col) = line_col(&ex.text, off.saturating_sub(ex.base));
+        let (line, col) = line_col(&ex.text, ex.pos(off));
         (ex.first_line + line, col)
     }
 }
@@ -331,13 +388,17 @@ impl miette::Diagnostic for Rendered {
     }
 }
 
-/// Labels as miette spans in `text`, which starts at file offset `base`.
-pub(crate) fn spans(labels: &[&Label], text: &str, base: usize) -> Vec<LabeledSpan> {
+/// Labels as miette spans in `text`, whose offset of a file offset is `pos`.
+pub(crate) fn spans(
+    labels: &[&Label],
+    text: &str,
+    pos: impl Fn(usize) -> usize,
+) -> Vec<LabeledSpan> {
     labels
         .iter()
         .map(|l| {
-            let s = floor_char_boundary(text, l.start.saturating_sub(base).min(text.len()));
-            let e = floor_char_boundary(text, l.end.saturating_sub(base).min(text.len())).max(s);
+            let s = floor_char_boundary(text, pos(l.start).min(text.len()));
+            let e = floor_char_boundary(text, pos(l.end).min(text.len())).max(s);
             if l.primary {
                 LabeledSpan::new_primary_with_span(Some(l.message.to_string()), (s, e - s))
             } else {
@@ -366,7 +427,7 @@ fn build(d: &Diagnostic, sources: &mut Sources) -> Rendered {
                 ls.iter().map(|l| l.end).max().unwrap_or(0),
             );
             let ex = sources.excerpt(p, start, end);
-            let labels = spans(&ls, &ex.text, ex.base);
+            let labels = spans(&ls, &ex.text, |o| ex.pos(o));
             parts.push(Rendered::note(
                 format!("in {p}"),
                 Some(Windowed { name: p.to_string(), text: ex.text, first_line: ex.first_line }),

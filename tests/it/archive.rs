@@ -735,3 +735,79 @@ fn sources_as_an_html_page() {
     assert!(out.contains("<span class=\"role\">✗ disagrees: </span><strong>DV</strong>"), "{out}");
     assert!(!out.contains("<script"));
 }
+
+/// `index` runs started together on a new archive (the race is in creating it: the header
+/// pragmas and the switch to WAL come before any write waits for another). Repeated, and four at
+/// a time, since the overlap is a matter of timing: every run must finish with exit 0 and every
+/// document of every run be stored.
+#[test]
+fn indexers_started_together_create_one_archive() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpora: Vec<PathBuf> = (0..4).map(|k| tmp.path().join(format!("c{k}"))).collect();
+    for (k, dir) in corpora.iter().enumerate() {
+        for (i, text) in [A, B].iter().enumerate() {
+            write(&dir.join(format!("{k}{i}.txt")), text);
+        }
+    }
+    for round in 0..20 {
+        let db = tmp.path().join(format!("new{round}.db"));
+        let db_arg = db.display().to_string();
+        let children: Vec<_> = corpora
+            .iter()
+            .map(|corpus| {
+                Command::new(env!("CARGO_BIN_EXE_factlint"))
+                    .args(["index", &corpus.display().to_string(), "--db", &db_arg])
+                    .args(["--threads", "1"])
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .expect("spawn")
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().expect("wait");
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "round {round}: {}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        let (docs, _) = assert_consistent(&db);
+        assert_eq!(docs, 8, "round {round}: every document of every run is stored");
+    }
+}
+
+/// An indexer that has to wait more than a second for another writer says so, then finishes.
+#[test]
+fn index_says_it_is_waiting() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    mini_corpus(&tmp.path().join("one"));
+    write(&tmp.path().join("two/d.txt"), A);
+    let (code, out, err) = run_in(tmp.path(), &["index", "one", "--db", "a.db"]);
+    assert_eq!(code, 0, "{out}{err}");
+    // another writer holds the archive for two seconds
+    let mut holder = Connection::open(tmp.path().join("a.db")).expect("open");
+    let tx = holder
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .expect("write lock");
+    let child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(["index", "two", "--db", "a.db", "--threads", "1"])
+        .current_dir(tmp.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(Duration::from_secs(2));
+    tx.commit().expect("release");
+    let out = child.wait_with_output().expect("wait");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(
+        err.matches("waiting for archive a.db: another process is writing it").count(),
+        1,
+        "{err}"
+    );
+    assert_eq!(assert_consistent(&tmp.path().join("a.db")).0, 4);
+}

@@ -1,5 +1,5 @@
 //! Regression inputs from fuzzing (`fuzz/`, cargo-fuzz targets `numbers`, `extract`, `jsonl`,
-//! `rules`). Each input runs through the same code path as its fuzz target and must come back
+//! `rules`, `decode`). Each input runs through the same code path as its fuzz target and must come back
 //! without a panic. Minimised crash inputs live in `tests/fuzz_regressions/<target>/`; inputs that
 //! made the pipeline super-linear are generated here at a size where the old behaviour took
 //! minutes. Each of those runs under [`hang_guard`]: it fails when not done within 30 times its
@@ -14,7 +14,10 @@ use crate::harness;
 use factlint::extract::parse;
 use factlint::lang::token::{lower_text, tokenize};
 use factlint::lang::Lexicon;
-use harness::{analyse, check_spans, fuzz_extract, fuzz_jsonl, fuzz_numbers, fuzz_rules, setup};
+use harness::{
+    analyse, check_spans, fuzz_decode, fuzz_extract, fuzz_jsonl, fuzz_numbers, fuzz_rules, setup,
+};
+use proptest::prelude::*;
 
 /// The extraction of one text in one language with a publication date (for the generated inputs).
 fn extract_text(text: &str, lang: &str) -> usize {
@@ -64,6 +67,91 @@ fn stored_jsonl_inputs() {
 #[test]
 fn stored_numbers_inputs() {
     run_stored("numbers", fuzz_numbers);
+}
+
+#[test]
+fn stored_decode_inputs() {
+    let inputs = stored("decode");
+    assert!(!inputs.is_empty());
+    for (p, data) in inputs {
+        eprintln!("{}", p.display());
+        fuzz_decode(&data);
+    }
+}
+
+/// The `decode` target over generated files (cargo-fuzz needs a nightly build of everything):
+/// text in UTF-8, re-encoded as Windows-1252 or UTF-16 (either order, with a BOM), with stray
+/// bytes and controls put in, cut at any byte.
+fn file_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let words = prop::sample::select(vec![
+        "Þetta",
+        "er",
+        "fyrsta",
+        "ferð",
+        "í",
+        "fjögur",
+        "ár",
+        "32",
+        "af",
+        "44",
+        "drónum",
+        "Sjö",
+        "passasjerar",
+        "vart",
+        "skadde",
+        "14.",
+        "september",
+        "2023",
+        "\n\n",
+        "€",
+        "—",
+        "“x”",
+    ]);
+    (
+        prop::collection::vec(words, 0..40),
+        0u8..4,
+        prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..6),
+        any::<prop::sample::Index>(),
+        any::<bool>(),
+    )
+        .prop_map(|(words, enc, stray, cut, do_cut)| {
+            let text = words.join(" ");
+            let mut b = match enc {
+                0 => text.into_bytes(),
+                1 => encoding_rs::WINDOWS_1252.encode(&text).0.into_owned(),
+                2 => [0xff, 0xfe]
+                    .into_iter()
+                    .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+                    .collect(),
+                _ => [0xfe, 0xff]
+                    .into_iter()
+                    .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+                    .collect(),
+            };
+            for (at, byte) in stray {
+                if !b.is_empty() {
+                    let i = at.index(b.len());
+                    b[i] = byte;
+                }
+            }
+            if do_cut && !b.is_empty() {
+                b.truncate(cut.index(b.len()));
+            }
+            b
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #[test]
+    fn generated_decode_inputs(data in file_bytes()) {
+        fuzz_decode(&data);
+    }
+
+    #[test]
+    fn arbitrary_bytes_decode(data in prop::collection::vec(any::<u8>(), 0..300)) {
+        fuzz_decode(&data);
+    }
 }
 
 #[test]

@@ -22,11 +22,18 @@ fn check_dir(dir: &tempfile::TempDir, extra_args: &[&str]) -> (i32, String, Stri
 }
 
 #[test]
-fn invalid_utf8_is_skipped_with_its_offset() {
+fn invalid_utf8_is_read_as_windows_1252_with_its_offset() {
     let dir = corpus_with(&[("bad.txt", b"Gott \xff\xfe 32 af 44")]);
     let (code, out, _) = check_dir(&dir, &[]);
     assert_eq!(code, 1, "the other documents are still checked: {out}");
-    assert!(out.contains("bad.txt") && out.contains("offset 5"), "{out}");
+    assert!(
+        out.contains("warning: ")
+            && out.contains(
+                "bad.txt: not valid UTF-8 (first bad byte at offset 5): read as Windows-1252"
+            ),
+        "{out}"
+    );
+    assert!(!out.contains("skipped"), "{out}");
 }
 
 #[test]

@@ -17,6 +17,7 @@ mod corpus;
 mod data;
 mod desk;
 mod determinism;
+mod encoding;
 mod formats;
 mod fuzz_regressions;
 mod gold;
