@@ -260,15 +260,15 @@ pub fn fuzz_numbers(data: &[u8]) {
                 assert!((1000..=2999).contains(&y));
             }
             // times of day, with and without a clock word before them, and hour idioms
-            let word = |ts: &[_]| {
-                parse::word_number(lex)(ts).ok().map(|(rest, (v, _))| (ts.len() - rest.len(), v))
-            };
             for clock_word in [0, 1] {
                 if i + clock_word > toks.len() {
                     continue;
                 }
-                if let Some(c) = factlint::extract::clock::clock_at(lex, &toks, i, clock_word, word)
-                {
+                let clock = factlint::extract::clock::clock_at(lex, &toks, i, clock_word, |ts| {
+                    let (rest, (v, _)) = parse::word_number(lex)(ts).ok()?;
+                    Some((ts.len() - rest.len(), v))
+                });
+                if let Some(c) = clock {
                     assert!(c.len >= 1 && i + c.len <= toks.len(), "clock {c:?}");
                     assert!(c.from <= c.to && c.to < 24 * 60 + 60, "clock {c:?}");
                 }

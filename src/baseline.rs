@@ -18,9 +18,7 @@ use crate::claims::Claim;
 use crate::config::Accept;
 use crate::report::{Diagnostic, Label, Mark, Report};
 
-/// Raised whenever [`fingerprint`] or [`frame`] would name a finding differently: a baseline of
-/// another version is refused, not silently matched against nothing.
-pub const FINGERPRINT_VERSION: u32 = 1;
+pub use crate::diagnostic::FINGERPRINT_VERSION;
 
 /// What a fingerprint reads of one claim: its document and what it says.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -170,25 +168,7 @@ pub struct Baseline {
     pub findings: Vec<Entry>,
 }
 
-/// One known finding. Only the fingerprint is matched; the rest is for the people reading it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Entry {
-    pub fingerprint: String,
-    pub code: String,
-    pub path: String,
-    pub message: String,
-}
-
-/// What a baseline left out of a run.
-#[derive(Debug, Clone, Serialize)]
-pub struct Outcome {
-    pub file: String,
-    /// known findings not reported
-    pub suppressed: usize,
-    /// entries of the baseline that no finding of the run matched (fixed, or changed)
-    pub gone: Vec<Entry>,
-}
+pub use crate::diagnostic::{BaselineEntry as Entry, BaselineOutcome as Outcome};
 
 /// The baseline of a marked report: every finding it has.
 pub fn of_report(report: &Report) -> Baseline {

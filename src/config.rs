@@ -30,14 +30,14 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use miette::{miette, NamedSource, SourceSpan};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::error::DataError;
 use crate::report::{Report, Severity};
 use crate::rules::{CheckParams, Rule};
 
 /// The configuration file's name.
-pub const FILE_NAME: &str = "factlint.toml";
+pub const FILE_NAME: &str = crate::rules::CONFIG_FILE_NAME;
 
 /// Where a setting came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,14 +64,7 @@ pub struct Setting<T> {
     pub origin: Origin,
 }
 
-/// One accepted finding: shown as accepted, not counted for the exit code.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Accept {
-    pub fingerprint: String,
-    pub reason: String,
-    pub who: String,
-}
+pub use crate::diagnostic::Accept;
 
 /// The file as written.
 #[derive(Debug, Default, Deserialize)]

@@ -164,3 +164,38 @@ impl DocMeta {
         }
     }
 }
+
+/// Raised whenever `baseline::fingerprint` or `baseline::frame` would name a finding differently: a baseline of
+/// another version is refused, not silently matched against nothing.
+pub const FINGERPRINT_VERSION: u32 = 1;
+
+/// One accepted finding (`[[accept]]` in factlint.toml): shown as accepted, not counted for the
+/// exit code.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accept {
+    pub fingerprint: String,
+    pub reason: String,
+    pub who: String,
+}
+
+/// One known finding of a baseline. Only the fingerprint is matched; the rest is for the people
+/// reading it.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BaselineEntry {
+    pub fingerprint: String,
+    pub code: String,
+    pub path: String,
+    pub message: String,
+}
+
+/// What a baseline left out of a run.
+#[derive(Debug, Clone, Serialize)]
+pub struct BaselineOutcome {
+    pub file: String,
+    /// known findings not reported
+    pub suppressed: usize,
+    /// entries of the baseline that no finding of the run matched (fixed, or changed)
+    pub gone: Vec<BaselineEntry>,
+}

@@ -74,7 +74,7 @@ pub struct DiagnosticOut<'a> {
     pub diagnostic: &'a Diagnostic,
     /// null when the report was not marked (see `baseline::mark`)
     pub fingerprint: Option<&'a str>,
-    pub accepted: Option<&'a crate::config::Accept>,
+    pub accepted: Option<&'a crate::diagnostic::Accept>,
 }
 
 impl<'a> DiagnosticOut<'a> {
@@ -325,7 +325,7 @@ mod tests {
             diagnostics: Vec<DiagnosticOut<'a>>,
             corroborations: Vec<CorroborationOut<'a>>,
             problems: &'a [InputProblem],
-            baseline: &'a Option<crate::baseline::Outcome>,
+            baseline: &'a Option<crate::diagnostic::BaselineOutcome>,
         }
         let out = Out {
             schema_version: crate::report::SCHEMA_VERSION,

@@ -21,18 +21,18 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub corroborations: Vec<Corroboration>,
     pub problems: Vec<crate::error::InputProblem>,
-    /// one a diagnostic, in their order, once [`crate::baseline::mark`] has run (else empty):
+    /// one a diagnostic, in their order, once `baseline::mark` has run (else empty):
     /// its fingerprint and whether the configuration accepts it
     pub marks: Vec<Mark>,
     /// what a `--baseline` left out
-    pub baseline: Option<crate::baseline::Outcome>,
+    pub baseline: Option<crate::diagnostic::BaselineOutcome>,
 }
 
 /// What the desk knows of a diagnostic: its fingerprint, and its acceptance if it is accepted.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Mark {
     pub fingerprint: String,
-    pub accepted: Option<crate::config::Accept>,
+    pub accepted: Option<crate::diagnostic::Accept>,
 }
 
 /// The version of the JSON report's shape: raised when a field changes meaning or goes away (a
@@ -48,7 +48,7 @@ impl Report {
             .any(|(i, d)| d.severity == Severity::Error && self.accepted(i).is_none())
     }
     /// The acceptance of diagnostic `i`, if it is accepted.
-    pub fn accepted(&self, i: usize) -> Option<&crate::config::Accept> {
+    pub fn accepted(&self, i: usize) -> Option<&crate::diagnostic::Accept> {
         self.marks.get(i).and_then(|m| m.accepted.as_ref())
     }
     /// Keep the diagnostics (and their marks) `keep` says yes to.

@@ -72,7 +72,7 @@ fn result(r: &Report, i: usize, sources: &mut Sources) -> Value {
     // is a suppressed result (shown, not counted)
     if let Some(m) = r.marks.get(i) {
         v["partialFingerprints"] = json!({
-            format!("factlint/v{}", crate::baseline::FINGERPRINT_VERSION): m.fingerprint,
+            format!("factlint/v{}", crate::diagnostic::FINGERPRINT_VERSION): m.fingerprint,
         });
         if let Some(a) = &m.accepted {
             v["suppressions"] = json!([{

@@ -325,6 +325,9 @@ struct Tag {
     check: Check,
 }
 
+/// A desk's configuration file, which may sit in a rules folder (it is read by `config`).
+pub const CONFIG_FILE_NAME: &str = "factlint.toml";
+
 /// The built-in rules, embedded in the binary.
 pub const BUILTIN_RULES: &[(&str, &str)] = &[
     ("rules/FL001.toml", include_str!("../../rules/FL001.toml")),
@@ -425,7 +428,7 @@ fn rule_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, DataError> {
             }
         } else if p.extension().is_some_and(|x| x == "toml")
             && !DATA_FILES.contains(&file_name.as_str())
-            && file_name != crate::config::FILE_NAME
+            && file_name != CONFIG_FILE_NAME
         {
             files.push(p);
         }
