@@ -1528,8 +1528,10 @@ fn bind_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
     if toks.first().is_some_and(|t| t.start < 64) {
         let second_word = toks.iter().filter(|t| t.is_word() || t.is_digits()).nth(1);
         let head_end = second_word.map_or(0, |t| ctx.doc.file_offset(t.end));
-        let top =
-            out[before..].iter().position(|c| c.kind == ClaimKind::Date && c.start < head_end);
+        // (an absolute date: a lead may well begin "Earlier this month" or "Í gær")
+        let top = out[before..].iter().position(|c| {
+            c.start < head_end && c.date().is_some_and(|d| d.form == DateForm::Absolute)
+        });
         if let Some(k) = top {
             // (and the time stamped with it: "10 July 2023 at 19:16")
             let end = out[before + k].end;
@@ -1542,8 +1544,16 @@ fn bind_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
             }
         }
     }
-    let words = toks.iter().filter(|t| t.is_word()).count();
-    if words <= 4
+    // (a line that is little but a date: at most one word outside its dates and times)
+    let claims = &out[before..];
+    let words = toks
+        .iter()
+        .filter(|t| {
+            let at = ctx.doc.file_offset(t.start);
+            t.is_word() && !claims.iter().any(|c| c.start <= at && at < c.end)
+        })
+        .count();
+    if words <= 1
         && out[before..]
             .iter()
             .all(|c| matches!(c.kind, ClaimKind::Date | ClaimKind::Time) && c.concept.is_none())

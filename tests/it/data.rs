@@ -13,7 +13,9 @@ fn data_check_reports_unknown_duplicate_and_unused_entries() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("concepts.toml"),
-        r#"[drone]
+        r#"replace = true
+
+[drone]
 kind = "thing"
 is = ["dróni", "drónar", "drónar"]
 nb = ["drone", "droner"]
