@@ -37,7 +37,7 @@ pub struct Mark {
 
 /// The version of the JSON report's shape: raised when a field changes meaning or goes away (a
 /// field added is a new minor version).
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "1.1";
 
 impl Report {
     /// An error-level diagnostic that is not accepted.

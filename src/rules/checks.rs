@@ -74,6 +74,10 @@ impl Cx<'_> {
 /// "drone (shahed)", "visit by kim"
 fn subject(c: &Claim) -> String {
     let mut s = c.concept.or(c.noun).map_or_else(|| "thing".to_string(), |x| x.to_string());
+    // what is said of it, when that is not the thing itself ("passenger aboard")
+    if let Some(r) = c.role.filter(|r| Some(*r) != c.concept) {
+        s = format!("{s} {}", r.replace('_', " "));
+    }
     if let Some(q) = &c.qualifier {
         s = format!("{s} ({q})");
     }

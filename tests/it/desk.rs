@@ -37,22 +37,22 @@ fn report_as_data_with_relative_paths() {
     );
     assert_eq!(r.diagnostics.len(), 1);
     let d = &r.diagnostics[0];
-    assert_eq!((d.code.as_str(), d.subject.as_deref()), ("FL002", Some("injured")));
+    assert_eq!((d.code.as_str(), d.subject.as_deref()), ("FL002", Some("person lives")));
     assert_eq!(d.labels[0].path.as_str(), "tests/fixtures/desk/02_dagsavisa.txt");
     let agree: Vec<(&str, &str)> =
         r.corroborations.iter().map(|c| (c.subject.as_str(), c.value.as_str())).collect();
-    assert_eq!(agree, [("house", "12"), ("injured", "7")]);
+    assert_eq!(agree, [("house", "12"), ("person lives", "700")]);
     // the texts are kept under the paths the report shows
-    assert!(checked.text("tests/fixtures/desk/02_dagsavisa.txt").unwrap().contains("9 personer"));
+    assert!(checked.text("tests/fixtures/desk/02_dagsavisa.txt").unwrap().contains("900 personer"));
 }
 
 /// In-memory articles: no file is read, the printers show the texts held by the checker.
 #[test]
 fn articles_in_memory_are_checked_and_printed() {
     let checker = Checker::builder().threads(2).build().unwrap();
-    let a = "Skjelvet\n\nNatt til tirsdag ble 9 personer skadet, og 12 hus er sterkt skadet.\n";
-    let b = "Skjelvet\n\n7 personar vart skadde, og 12 hus fekk store skadar.\n";
-    let c = "Skjálfti\n\n7 manns slösuðust og 12 hús skemmdust mikið.\n";
+    let a = "Skjelvet\n\nI dalen bor 900 personer, og 12 hus fikk store skader.\n";
+    let b = "Skjelvet\n\nI dalen bur 700 personar, og 12 hus fekk store skadar.\n";
+    let c = "Skjálfti\n\nÍ dalnum búa 700 manns og 12 hús skemmdust mikið.\n";
     let checked = checker.check_articles([
         Article::new("memory/a", a).outlet("A").lang("nb").published("2024-03-12"),
         Article::new("memory/b", b).outlet("B").lang("nn").published("2024-03-12"),
@@ -63,19 +63,19 @@ fn articles_in_memory_are_checked_and_printed() {
     assert_eq!(r.diagnostics.len(), 1, "{:#?}", r.diagnostics);
     assert_eq!(r.diagnostics[0].labels[0].path.as_str(), "memory/a");
     let human = checked.human();
-    assert!(human.contains("│ Natt til tirsdag ble 9 personer skadet"), "{human}");
+    assert!(human.contains("│ I dalen bor 900 personer"), "{human}");
     assert!(
-        human.ends_with("1 error, 0 warnings in 3 documents (7 claims, 2 corroborations)\n"),
+        human.ends_with("1 error, 0 warnings in 3 documents (6 claims, 2 corroborations)\n"),
         "{human}"
     );
     let html = checked.html();
     assert!(
-        html.contains("<mark>9</mark> personer skadet"),
+        html.contains("<mark>900</mark> personer"),
         "the number is marked in its sentence"
     );
-    assert!(html.contains("2 sources (b, c) say 7; this source says 9"));
+    assert!(html.contains("2 sources (b, c) say 700; this source says 900"));
     let json: serde_json::Value = serde_json::from_str(&checked.json()).unwrap();
-    assert_eq!(json["diagnostics"][0]["subject"], "injured");
+    assert_eq!(json["diagnostics"][0]["subject"], "person lives");
 }
 
 /// The HTML page of the fixture corpus: self-contained, every document and every diagnostic.
@@ -89,7 +89,7 @@ fn html_page_is_self_contained() {
     for d in &checked.report().documents {
         assert!(html.contains(&format!(">{}</h3>", d.path)), "{}", d.path);
     }
-    assert!(html.contains("02_dagsavisa.txt says 9 for injured, other sources disagree"));
+    assert!(html.contains("02_dagsavisa.txt says 900 for person lives, other sources disagree"));
     assert!(html.contains("<h4><span class=\"badge\">✓ Agree</span>"));
     // no script, no external resource: the only URL is the SVG namespace
     assert!(!html.contains("<script"));

@@ -61,7 +61,9 @@ fn the_json_report_shape_is_pinned() {
             "end",
             "entities",
             "family",
+            "frame",
             "future",
+            "grows",
             "kind",
             "lang",
             "noun",
@@ -72,12 +74,15 @@ fn the_json_report_shape_is_pinned() {
             "principal",
             "qualifier",
             "resolved",
+            "role",
+            "scope",
             "sentence",
             "sentence_end",
             "sentence_start",
             "since",
             "start",
             "text",
+            "time",
             "twin_of",
             "unit",
             "value",
@@ -87,7 +92,7 @@ fn the_json_report_shape_is_pinned() {
     );
     assert_eq!(
         keys(&v["diagnostics"][0]),
-        ["accepted", "code", "fingerprint", "help", "labels", "message", "rule", "severity"]
+        ["accepted", "code", "fingerprint", "help", "labels", "message", "rule", "severity", "subject"]
     );
     let label = ["end", "message", "path", "primary", "start", "text"];
     assert_eq!(keys(&v["diagnostics"][0]["labels"][0]), label);
