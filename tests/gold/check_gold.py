@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-KINDS = {"count", "part_of_whole", "duration", "date", "since"}
+KINDS = {"count", "part_of_whole", "duration", "date", "since", "time"}
 UNITS = {"minute", "hour", "day", "week", "month", "year"}
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}-\d{2}-\d{2})?$")
 FIELDS = {
@@ -28,6 +28,7 @@ FIELDS = {
     "duration": {"value", "unit"},
     "date": {"date"},
     "since": {"value"},
+    "time": {"value"},
 }
 ALLOWED = {"file", "text", "nth", "kind", "value", "whole", "unit", "date"}
 

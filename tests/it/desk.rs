@@ -69,10 +69,7 @@ fn articles_in_memory_are_checked_and_printed() {
         "{human}"
     );
     let html = checked.html();
-    assert!(
-        html.contains("<mark>900</mark> personer"),
-        "the number is marked in its sentence"
-    );
+    assert!(html.contains("<mark>900</mark> personer"), "the number is marked in its sentence");
     assert!(html.contains("2 sources (b, c) say 700; this source says 900"));
     let json: serde_json::Value = serde_json::from_str(&checked.json()).unwrap();
     assert_eq!(json["diagnostics"][0]["subject"], "person lives");

@@ -214,8 +214,8 @@ fn real_binary_files_are_still_skipped() {
     assert!(out.contains("3 inputs skipped"), "{out}");
 }
 
-/// Index a corpus, then check a draft that disagrees with it (the Nynorsk article with eight
-/// injured) against the archive, and ask `sources` about the ferry: (check, sources).
+/// Index a corpus, then check a draft that disagrees with it (the Nynorsk article with 118
+/// passengers on board) against the archive, and ask `sources` about the ferry: (check, sources).
 fn against_archive(corpus: &Path) -> (String, String) {
     let tmp = tempfile::tempdir().expect("tmp");
     let db = tmp.path().join("a.db");
@@ -226,13 +226,13 @@ fn against_archive(corpus: &Path) -> (String, String) {
     let orig = common::fixture("rules/FL002/fires").join(NRK);
     let text = std::fs::read_to_string(&orig)
         .expect("fixture")
-        .replace("Seks passasjerar", "Åtte passasjerar");
+        .replace("Om bord var 112 passasjerar", "Om bord var 118 passasjerar");
     std::fs::write(&draft, text).expect("write");
     let draft = draft.to_str().expect("utf8");
     let (code, check, err) =
         run(&["check", draft, "--against", db, "--published", "2023-10-05", "--corroborations"]);
     assert_eq!(code, 1, "{check}{err}");
-    let (code, sources, err) = run(&["sources", "--db", db, "injured"]);
+    let (code, sources, err) = run(&["sources", "--db", db, "passenger"]);
     assert_eq!(code, 0, "{sources}{err}");
     let scrub = |s: &str| {
         s.replace(&format!("{}/", tmp.path().display()), "")
@@ -255,6 +255,6 @@ fn archived_re_encoded_articles_render_as_the_originals() {
     assert_eq!(sources, orig_sources);
     // the UTF-16 article quoted with its line, the Windows-1252 one placed by line and column
     assert!(check.contains(&format!("archived: {NRK}")), "{check}");
-    assert!(check.contains("Ei islandsk passasjerferje"), "the archived line is shown: {check}");
-    assert!(check.contains(&format!("{RUV}:7:23 “40”")), "{check}");
+    assert!(check.contains("Om bord var 112 passasjerar"), "the archived line is shown: {check}");
+    assert!(check.contains(&format!("{RUV}:7:32 “40”")), "{check}");
 }

@@ -92,7 +92,17 @@ fn the_json_report_shape_is_pinned() {
     );
     assert_eq!(
         keys(&v["diagnostics"][0]),
-        ["accepted", "code", "fingerprint", "help", "labels", "message", "rule", "severity", "subject"]
+        [
+            "accepted",
+            "code",
+            "fingerprint",
+            "help",
+            "labels",
+            "message",
+            "rule",
+            "severity",
+            "subject"
+        ]
     );
     let label = ["end", "message", "path", "primary", "start", "text"];
     assert_eq!(keys(&v["diagnostics"][0]["labels"][0]), label);
