@@ -1553,10 +1553,14 @@ fn bind_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
             t.is_word() && !claims.iter().any(|c| c.start <= at && at < c.end)
         })
         .count();
-    if words <= 1
-        && out[before..]
-            .iter()
-            .all(|c| matches!(c.kind, ClaimKind::Date | ClaimKind::Time) && c.concept.is_none())
+    // (a stamp or banner: nothing but absolute dates and times, "Föstudagur 3. október 2025",
+    // "27. mars 2023 11:22"; a crosshead "Våpenutstilling i juli" is no furniture)
+    if words == 0
+        && out[before..].iter().all(|c| {
+            c.concept.is_none()
+                && (c.kind == ClaimKind::Time
+                    || c.date().is_some_and(|d| d.form == DateForm::Absolute))
+        })
     {
         out.truncate(before);
         return;
