@@ -190,6 +190,10 @@ fn majority_report(
             if major_docs.contains(&c.doc) && !same_doc_dissent {
                 continue;
             }
+            // a rounded value that the majority's allows is no dissent, whichever class it joined
+            if same(major[0], c) {
+                continue;
+            }
             let mut labels = vec![cx.label(c, format!("this source: {}", show(c)), true)];
             let mut named: Vec<u32> = Vec::new();
             for m in major.iter() {
@@ -1115,7 +1119,11 @@ fn time_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
     // reports published within a day of each other speak of the same occurrence
     let groups: Vec<Vec<&Claim>> =
         groups.into_iter().flat_map(|g| time_windows(cx, &g, 1)).collect();
-    for g in groups {
+    for mut g in groups {
+        // a rounded time ("omkring kl. 17.30") that a precise one of the group allows takes no
+        // side: it would join, and weigh, whichever class it met first
+        let precise: Vec<&Claim> = g.iter().copied().filter(|c| !c.approx).collect();
+        g.retain(|c| !c.approx || !precise.iter().any(|p| same_time(p, c, tolerance)));
         // three times or more, none given by two sources: the event is not one moment (the first
         // and the second alarm, the slide and the police's message): no verdict
         let cls = classes(cx, &g, |a, b| same_time(a, b, tolerance));
@@ -1160,7 +1168,8 @@ fn time_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
                 let apart = match (c.time().and_then(|t| t.utc), m.time().and_then(|t| t.utc)) {
                     (Some(a), Some(b)) => {
                         let d = (a.get() - b.get()).rem_euclid(1440);
-                        format!(": {} minutes apart", d.min(1440 - d))
+                        let d = d.min(1440 - d);
+                        format!(": {d} minute{} apart", if d == 1 { "" } else { "s" })
                     }
                     _ => String::new(),
                 };

@@ -287,3 +287,25 @@ fn hyphenated_durations() {
     assert_eq!(d[0].value_text(), "3 days");
     assert!(d[0].bound(), "tied to the summit named with it");
 }
+
+/// A rounded time joins no side: "omkring kl. 17.30" allows both 17:35 and 17:36, which still
+/// conflict with each other (the alarm, one moment); the rounded one is never the dissent.
+#[test]
+fn a_rounded_time_is_no_dissent() {
+    let r = check(&[
+        ("a.txt", "da", "2022-07-04", "Politiet fik anmeldelsen omkring kl. 17.30 søndag.\n"),
+        (
+            "b.txt",
+            "nb",
+            "2022-07-04",
+            "Det var klokken 17.36 politiet mottok beskjed om skytingen.\n",
+        ),
+        ("c.txt", "da", "2022-07-04", "Politiet fik anmeldelsen klokken 17.35.\n"),
+        ("d.txt", "da", "2022-07-04", "Anmeldelsen kom til politiet klokken 17.35.\n"),
+    ]);
+    let errs: Vec<_> = r.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+    assert_eq!(errs.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(errs[0].code, "FL009");
+    assert_eq!(errs[0].labels[0].text.as_ref(), "klokken 17.36");
+    assert!(errs[0].help.contains("1 minute apart"), "{}", errs[0].help);
+}
