@@ -241,9 +241,8 @@ impl Ctx<'_, '_, '_> {
                 c.kind == ConceptKind::Role || c.kind == ConceptKind::Event && c.grows
             })
             .filter(|(k, _, other)| !other && k.abs_diff(from).min(k.abs_diff(to)) <= ROLE_WINDOW)
-            .map(|(k, hit, _)| {
+            .map(|(_, hit, _)| {
                 let c = self.k.concepts.get(hit.concept);
-                let _ = k;
                 (Some(c.id), c.grows)
             })
             .unwrap_or((None, false))
@@ -291,17 +290,7 @@ impl Ctx<'_, '_, '_> {
     }
 
     fn approx_before(&self, toks: &[Token], i: usize) -> bool {
-        let p = self.lex.marker(Marker::Approx);
-        (1..=4.min(i)).any(|back| {
-            let words = |k: usize| {
-                if k < back {
-                    toks.get(i - back + k).filter(|t| t.is_word()).map(|t| t.lower())
-                } else {
-                    None
-                }
-            };
-            p.match_at(words).is_some_and(|(n, _)| n == back)
-        })
+        self.marker_before(toks, i, Marker::Approx)
     }
 }
 
@@ -1486,8 +1475,7 @@ fn range_after(lex: &Lexicon, toks: &[Token], j: usize) -> Option<usize> {
 fn iso_date(toks: &[Token], i: usize) -> Option<(usize, WrittenDate)> {
     let y = toks.get(i).filter(|t| t.is_digits() && t.text.len() == 4)?;
     let part = |k: usize| {
-        let d = toks.get(i + k).filter(|t| t.is_punct('-') && !t.space_before)?;
-        let _ = d;
+        toks.get(i + k).filter(|t| t.is_punct('-') && !t.space_before)?;
         toks.get(i + k + 1)
             .filter(|t| t.is_digits() && t.text.len() == 2 && !t.space_before)
             .and_then(|t| t.text.parse::<u8>().ok())
