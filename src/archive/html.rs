@@ -1,7 +1,7 @@
 //! `factlint sources --format html`: the archive's view of a subject as one self-contained page
 //! (the check report's stylesheet; no script, no network).
 
-use maud::{html, PreEscaped, DOCTYPE};
+use maud::html;
 
 use super::sources::SourcesView;
 use crate::report::plural;
@@ -12,17 +12,7 @@ impl SourcesView {
     pub fn html(&self) -> String {
         let n: usize = self.subjects.iter().map(|s| s.claims.len()).sum();
         let title = format!("factlint sources: {}", self.query);
-        html! {
-            (DOCTYPE)
-            html lang="en" {
-                head {
-                    meta charset="utf-8";
-                    meta name="viewport" content="width=device-width, initial-scale=1";
-                    meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'";
-                    title { (title) }
-                    style { (PreEscaped(crate::report::html::CSS)) }
-                }
-                body {
+        let body = html! {
                     header {
                         h1 { "What the archive holds" }
                         p.lede {
@@ -70,9 +60,8 @@ impl SourcesView {
                             }
                         }
                     }
-                }
-            }
-        }
-        .into_string()
+        };
+        crate::report::html::page(&title, "default-src 'none'; style-src 'unsafe-inline'", body)
+            .into_string()
     }
 }

@@ -90,6 +90,9 @@ struct ConceptRef {
     measure: bool,
     /// an event of one moment (an alarm), whose time is that moment
     moment: bool,
+    /// an event concept, and one marking a start or end (a phase word)
+    event: bool,
+    phased: bool,
     /// a clause mark (",", ";", ":") lies between it and the claim
     other_clause: bool,
 }
@@ -224,8 +227,8 @@ impl Ctx<'_, '_, '_> {
     /// The nearest phase word (arrival, departure, began, ended) in the sentence.
     fn phase_near(&self, toks: &[Token], from: usize, to: usize) -> Option<crate::lang::Phase> {
         self.sc
-            .nearest_hit(toks, from, to, true)
-            .and_then(|(_, hit)| self.k.concepts.get(hit.concept).phase)
+            .nearest_of(toks, from, to, is_phase)
+            .and_then(|(_, hit, _)| self.k.concepts.get(hit.concept).phase)
     }
 
     fn nearest(&self, toks: &[Token], from: usize, to: usize, phase: bool) -> ConceptRef {
@@ -237,11 +240,10 @@ impl Ctx<'_, '_, '_> {
     fn role_near(&self, toks: &[Token], from: usize, to: usize) -> (Option<Sym>, bool) {
         // (an event whose counts grow, "evacuation", is also what a count says of its people)
         self.sc
-            .nearest_of(toks, from, to, |c| {
+            .near_in_clause(toks, (from, to), ROLE_WINDOW, |c| {
                 c.kind == ConceptKind::Role || c.kind == ConceptKind::Event && c.grows
             })
-            .filter(|(k, _, other)| !other && k.abs_diff(from).min(k.abs_diff(to)) <= ROLE_WINDOW)
-            .map(|(_, hit, _)| {
+            .map(|(_, hit)| {
                 let c = self.k.concepts.get(hit.concept);
                 (Some(c.id), c.grows)
             })
@@ -251,9 +253,8 @@ impl Ctx<'_, '_, '_> {
     /// The period a count covers ("i alt", "siste døgn"), within the claim's clause.
     fn scope_near(&self, toks: &[Token], from: usize, to: usize) -> Option<Sym> {
         self.sc
-            .nearest_of(toks, from, to, |c| c.kind == ConceptKind::Scope)
-            .filter(|(k, _, other)| !other && k.abs_diff(from).min(k.abs_diff(to)) <= ROLE_WINDOW)
-            .map(|(_, hit, _)| self.k.concepts.get(hit.concept).id)
+            .near_in_clause(toks, (from, to), ROLE_WINDOW, |c| c.kind == ConceptKind::Scope)
+            .map(|(_, hit)| self.k.concepts.get(hit.concept).id)
     }
 
     /// A marker phrase ending right before token `i` ("um", "mörg", "hundreds of").
@@ -374,22 +375,24 @@ impl<'a> SentenceConcepts<'a> {
             grows: c.grows,
             measure: c.measure,
             moment: c.moment,
+            event: c.kind == ConceptKind::Event,
+            phased: c.phase.is_some(),
             other_clause: false,
         }
     }
 
-    /// The nearest event (or phase word) to tokens `from..to`, and where it is.
-    fn nearest_hit(
+    /// The nearest concept that `want` accepts in the clause of tokens `from..to`, at most
+    /// `window` words from them: where it is, and what.
+    fn near_in_clause(
         &self,
         toks: &[Token],
-        from: usize,
-        to: usize,
-        phase: bool,
+        (from, to): (usize, usize),
+        window: usize,
+        want: impl Fn(&crate::lang::Concept) -> bool,
     ) -> Option<(usize, Hit)> {
-        self.nearest_of(toks, from, to, |c| {
-            c.kind == ConceptKind::Event && c.phase.is_some() == phase
-        })
-        .map(|(k, hit, _)| (k, hit))
+        self.nearest_of(toks, from, to, want)
+            .filter(|(k, _, other)| !other && k.abs_diff(from).min(k.abs_diff(to)) <= window)
+            .map(|(k, hit, _)| (k, hit))
     }
 
     /// The nearest concept that `want` accepts to tokens `from..to`, where it is, and whether a
@@ -1110,13 +1113,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                     continue;
                 }
                 let after = ctx.concept_after(toks, i + n2, 3);
-                let is_event =
-                    after.concept.as_deref().and_then(|id| ctx.k.concepts.id_of(id)).is_some_and(
-                        |x| {
-                            ctx.k.concepts.get(x).kind == ConceptKind::Event
-                                && ctx.k.concepts.get(x).phase.is_none()
-                        },
-                    );
+                let is_event = after.event && !after.phased;
                 let ev = if is_event { after } else { ctx.event_near(toks, i, i + n2) };
                 // bound: the event named with it ("a three-day visit"), or the event of its
                 // clause with a start or end word there ("viðræðum lauk eftir sjö daga törn")
@@ -1128,14 +1125,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 // (or a start, end or "lasted" word right by it: "stóð því í þrjá daga", "varte i
                 // to timar", "reiste heim etter seks dagar")
                 let ends_in_clause = !is_event
-                    && ctx
-                        .sc
-                        .nearest_of(toks, i, i + n2, |c| {
-                            c.kind == ConceptKind::Event && c.phase.is_some()
-                        })
-                        .is_some_and(|(k, _, other)| {
-                            !other && k.abs_diff(i).min(k.abs_diff(i + n2)) <= ROLE_WINDOW
-                        });
+                    && ctx.sc.near_in_clause(toks, (i, i + n2), ROLE_WINDOW, is_phase).is_some();
                 let mut c =
                     Ctx::with_concept(ctx.claim(ClaimKind::Duration, toks, i, i + n2, v), ev);
                 c.unit = Some(u);
@@ -1214,12 +1204,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             };
             let frame = count_frame(ctx, toks, &after, role.is_some(), vague);
             // a count of events (avalanches, quakes) grows as a story unfolds
-            let is_event = after
-                .concept
-                .as_deref()
-                .and_then(|id| ctx.k.concepts.id_of(id))
-                .is_some_and(|x| ctx.k.concepts.get(x).kind == ConceptKind::Event);
-            let grows = grows || after.grows || is_event;
+            let grows = grows || after.grows || after.event;
             let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Count, toks, i, i + n, v), after);
             c.approx = approx;
             c.role = role;
@@ -1262,12 +1247,7 @@ fn push_date(
     let value = info.resolved.map(|r| f64::from(r.start.year())).unwrap_or(0.0);
     // tied to the event of its clause, or to a start or end word and the person it is about
     // ("Kim kom til Russland tysdag")
-    let phase_at = || {
-        ctx.sc
-            .nearest_of(toks, from, to, |c| c.kind == ConceptKind::Event && c.phase.is_some())
-            .filter(|(_, _, other)| !other)
-            .map(|(k, _, _)| k)
-    };
+    let phase_at = || ctx.sc.near_in_clause(toks, (from, to), usize::MAX, is_phase).map(|(k, _)| k);
     let at = ev.at.filter(|_| !ev.other_clause);
     let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Date, toks, from, to, value), ev);
     c.phase = ctx.phase_near(toks, from, to);
@@ -1290,35 +1270,25 @@ fn push_time(
     approx: bool,
     out: &mut Vec<Claim>,
 ) {
+    let dist = |k: usize| k.abs_diff(from).min(k.abs_diff(to));
+    // the start or end word of the clause, and how far ("began", "ended")
+    let phase_dist =
+        ctx.sc.near_in_clause(toks, (from, to), TIME_WINDOW + 4, is_phase).map(|(k, _)| dist(k));
     // an event of one moment near the time is what it times ("første varsel om skredet klokken
-    // 3.59": the alert, not the slide)
+    // 3.59": the alert, not the slide), unless a start or end word stands by the time: then its
+    // event is what began or ended ("gosið hafi hafist um klukkan 16:40", whatever announcement
+    // told it)
     let moment_ev = ctx
         .sc
-        .nearest_of(toks, from, to, |c| c.kind == ConceptKind::Event && c.moment)
-        .filter(|(k, _, other)| !other && k.abs_diff(from).min(k.abs_diff(to)) <= TIME_WINDOW)
-        .map(|(k, hit, _)| ctx.sc.concept_ref(toks, k, hit));
-    let phase_by = ctx
-        .sc
-        .nearest_of(toks, from, to, |c| c.kind == ConceptKind::Event && c.phase.is_some())
-        .is_some_and(|(k, _, other)| !other && k.abs_diff(from).min(k.abs_diff(to)) <= TIME_WINDOW);
-    // (with a start or end word by the time, its event is what began or ended: "gosið hafi
-    // hafist um klukkan 16:40", whatever announcement told it)
-    let ev = match moment_ev {
-        Some(m) if !phase_by => m,
-        _ => ctx.event_near(toks, from, to),
-    };
-    // a time is of the event named right by it ("the eruption began at", "kl. 07.36 kom alarmen")
-    let near = |k: usize| k.abs_diff(from).min(k.abs_diff(to)) <= TIME_WINDOW;
-    // ... and says which moment of it: its start or end ("began", "ended"), or the event is one
-    // moment (an alarm, a derailment); an avalanche or a shooting at "7" may be any of several
-    let moment = ev.moment
-        || ctx
-            .sc
-            .nearest_of(toks, from, to, |c| c.kind == ConceptKind::Event && c.phase.is_some())
-            .is_some_and(|(k, _, other)| {
-                !other && k.abs_diff(from).min(k.abs_diff(to)) <= TIME_WINDOW + 4
-            });
-    let at = ev.at.filter(|&k| !ev.other_clause && near(k) && moment);
+        .near_in_clause(toks, (from, to), TIME_WINDOW, |c| c.kind == ConceptKind::Event && c.moment)
+        .filter(|_| phase_dist.is_none_or(|d| d > TIME_WINDOW))
+        .map(|(k, hit)| ctx.sc.concept_ref(toks, k, hit));
+    let ev = moment_ev.unwrap_or_else(|| ctx.event_near(toks, from, to));
+    // a time is of the event named right by it ("the eruption began at", "kl. 07.36 kom alarmen"),
+    // and says which moment of it: its start or end, or the event is one moment (an alarm, a
+    // derailment); an avalanche or a shooting at "7" may be any of several
+    let moment = ev.moment || phase_dist.is_some();
+    let at = ev.at.filter(|&k| !ev.other_clause && dist(k) <= TIME_WINDOW && moment);
     let explicit = c.zone.is_some();
     let zone = c.zone.or_else(|| ctx.lex.time.default_zone.clone());
     let mut claim =
@@ -1352,12 +1322,7 @@ fn hyphen_duration(ctx: &Ctx, toks: &[Token], i: usize, out: &mut Vec<Claim>) ->
     let v = *ctx.lex.cardinals.get(num)? as f64;
     let u = *ctx.lex.units.get(unit.trim_end_matches('s'))?;
     let after = ctx.concept_after(toks, i + 1, 3);
-    let is_event =
-        after.concept.as_deref().and_then(|id| ctx.k.concepts.id_of(id)).is_some_and(|x| {
-            ctx.k.concepts.get(x).kind == ConceptKind::Event
-                && ctx.k.concepts.get(x).phase.is_none()
-        });
-    if !is_event || v < 1.0 {
+    if !after.event || after.phased || v < 1.0 {
         return None;
     }
     let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Duration, toks, i, i + 1, v), after);
@@ -1393,6 +1358,11 @@ fn push_ago(
     );
 }
 
+/// A word that marks the start or end of an event ("began", "arrived", "ended").
+fn is_phase(c: &crate::lang::Concept) -> bool {
+    c.kind == ConceptKind::Event && c.phase.is_some()
+}
+
 /// A claim tied to an event of its own clause is bound; one whose event comes from further away
 /// (another clause, an earlier sentence) is loose.
 fn event_frame(ev: &ConceptRef) -> Frame {
@@ -1425,20 +1395,21 @@ fn count_frame(ctx: &Ctx, toks: &[Token], after: &ConceptRef, role: bool, vague:
         return if !after.generic || role { Frame::Bound } else { Frame::Loose };
     }
     // an unlisted noun keys within its language: a lower-case content word right after the number
-    let content = after.at.and_then(|j| toks.get(j)).is_some_and(|t| {
-        t.is_word()
-            && !t.is_capitalised()
-            && t.text.chars().count() >= 3
-            && ctx.flags.get(after.at.unwrap_or(0)).is_none_or(|f| {
-                f & (flag::FUNCTION_WORD
-                    | flag::CARDINAL
-                    | flag::CARDINAL_ONE
-                    | flag::UNIT
-                    | flag::MONTH
-                    | flag::WEEKDAY)
-                    == 0
-            })
-    });
+    let content =
+        after.at.and_then(|j| Some((toks.get(j)?, ctx.flags.get(j)))).is_some_and(|(t, f)| {
+            t.is_word()
+                && !t.is_capitalised()
+                && t.text.chars().count() >= 3
+                && f.is_none_or(|f| {
+                    f & (flag::FUNCTION_WORD
+                        | flag::CARDINAL
+                        | flag::CARDINAL_ONE
+                        | flag::UNIT
+                        | flag::MONTH
+                        | flag::WEEKDAY)
+                        == 0
+                })
+        });
     // (with no role, the rule raises a weaker match only: one level down)
     if content {
         Frame::Bound

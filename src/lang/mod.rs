@@ -918,10 +918,6 @@ impl Concepts {
         &self.list[idx as usize]
     }
 
-    pub fn id_of(&self, id: &str) -> Option<u16> {
-        self.list.iter().position(|c| c.id == id).map(|i| i as u16)
-    }
-
     /// The words of [`flag::CONCEPT_WORD`] and [`flag::CONCEPT_PHRASE`], with their bit.
     fn word_bits(&self) -> impl Iterator<Item = (&str, u32)> {
         let whole =

@@ -216,19 +216,7 @@ impl<'a> Page<'a> {
             }
             footer { p { "Written by factlint. Every claim links to its paragraph under " a href="#documents" { "Documents" } "." } }
         };
-        html! {
-            (DOCTYPE)
-            html lang="en" {
-                head {
-                    meta charset="utf-8";
-                    meta name="viewport" content="width=device-width, initial-scale=1";
-                    meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-                    title { (title) }
-                    style { (PreEscaped(CSS)) }
-                }
-                body { (body) }
-            }
-        }
+        page(&title, "default-src 'none'; style-src 'unsafe-inline'; img-src data:", body)
     }
 
     fn summary(&self) -> Markup {
@@ -768,6 +756,24 @@ fn of_doc(claims: &[Claim], doc: u32) -> &[Claim] {
 /// The claim of document `doc` at `start..end`.
 fn claim_at(claims: &[Claim], doc: u32, start: usize, end: usize) -> Option<&Claim> {
     of_doc(claims, doc).iter().find(|c| c.start == start && c.end == end)
+}
+
+/// One self-contained page: its own language (the page's words are English), the style inline,
+/// and a Content-Security-Policy `csp` that allows no request.
+pub(crate) fn page(title: &str, csp: &str, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta http-equiv="Content-Security-Policy" content=(csp);
+                title { (title) }
+                style { (PreEscaped(CSS)) }
+            }
+            body { (body) }
+        }
+    }
 }
 
 #[cfg(test)]

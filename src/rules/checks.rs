@@ -1084,6 +1084,12 @@ pub(crate) fn same_time(a: &Claim, b: &Claim, tolerance: i32) -> bool {
     })
 }
 
+/// A time's first minute in UTC, as "15:40 UTC".
+fn utc_clock(c: &Claim) -> Option<String> {
+    let m = c.time()?.utc?.get();
+    Some(format!("{:02}:{:02} UTC", m.rem_euclid(1440) / 60, m.rem_euclid(60)))
+}
+
 fn time_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
     let p = &cx.rule.params;
     let tolerance = (p.tolerance_minutes).max(0) as i32;
@@ -1101,19 +1107,19 @@ fn time_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
         |c| Some((c.concept, c.phase == Some(crate::lang::Phase::End))),
     );
     let mut out: Out = (Vec::new(), Vec::new());
-    let shown = |c: &Claim| {
-        let t = c.time();
-        let utc = t
-            .and_then(|t| t.utc_span())
-            .filter(|_| t.is_some_and(|t| t.zone.is_some_and(|z| &*z != "UTC")));
-        match utc {
-            Some((m, _)) => format!(
-                "{} = {:02}:{:02} UTC",
-                c.value_text(),
-                m.rem_euclid(1440) / 60,
-                m.rem_euclid(60)
-            ),
-            None => c.value_text(),
+    // a time as written, and in UTC when it was read in another zone
+    let shown = |c: &Claim| match utc_clock(c) {
+        Some(u) if c.time().is_some_and(|t| t.zone.is_some_and(|z| &*z != "UTC")) => {
+            format!("{} = {u}", c.value_text())
+        }
+        _ => c.value_text(),
+    };
+    let what = |c: &Claim| {
+        let ev = c.concept.as_deref().unwrap_or("event").to_string();
+        match c.phase {
+            Some(crate::lang::Phase::Start) => format!("the start of the {ev}"),
+            Some(crate::lang::Phase::End) => format!("the end of the {ev}"),
+            None => format!("the {ev}"),
         }
     };
     // reports published within a day of each other speak of the same occurrence
@@ -1130,14 +1136,6 @@ fn time_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
         if cls.len() >= 3 && doc_count(&cls[0]) < 2 {
             continue;
         }
-        let what = |c: &Claim| {
-            let ev = c.concept.as_deref().unwrap_or("event").to_string();
-            match c.phase {
-                Some(crate::lang::Phase::Start) => format!("the start of the {ev}"),
-                Some(crate::lang::Phase::End) => format!("the end of the {ev}"),
-                None => format!("the {ev}"),
-            }
-        };
         let (d, c) = majority_report(
             cx,
             &g,
@@ -1146,13 +1144,10 @@ fn time_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
             |c| c.value_text(),
             |c, major| {
                 // (in UTC where both are placed there: one clock for every zone)
-                let utc = |x: &Claim| match x.time().and_then(|t| t.utc_span()) {
-                    Some((m, _)) if c.time().and_then(|t| t.utc).is_some() => format!(
-                        "{}{:02}:{:02} UTC",
-                        if x.approx { "~" } else { "" },
-                        m.rem_euclid(1440) / 60,
-                        m.rem_euclid(60)
-                    ),
+                let utc = |x: &Claim| match utc_clock(x) {
+                    Some(u) if c.time().and_then(|t| t.utc).is_some() => {
+                        format!("{}{u}", if x.approx { "~" } else { "" })
+                    }
                     _ => x.value_text(),
                 };
                 format!(

@@ -265,7 +265,6 @@ const LANGUAGE_EXCEPTIONS: &[(&str, &str)] = &[
     // two written standards; it should become lexicon data (an alias list)
     ("corpus/mod.rs", "no"),
     // the HTML pages' own language (their headings and labels are English), not a lexicon's
-    ("archive/html.rs", "en"),
     ("report/html.rs", "en"),
     // "no" in `factlint config`'s table: a rule that is not enabled
     ("config.rs", "no"),
