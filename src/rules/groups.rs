@@ -16,7 +16,7 @@ use crate::lang::{Map, Set};
 
 /// The keys under which `check` compares `c` with the claims of other documents, as text (the
 /// archive stores them, and looks a draft's claims up by them). A voting check gives at most one
-/// ([`group_key`]); FL004 reads a duration with the dated starts and ends of its event and of its
+/// (its [`group_key`], whatever the rule's parameters); FL004 reads a duration with the dated starts and ends of its event and of its
 /// person, and a dated start or end with the durations of what it anchors. Empty: the check never
 /// compares `c` with another document's claims.
 pub fn keys(check: Check, c: &Claim) -> Vec<String> {
@@ -35,7 +35,17 @@ pub fn keys(check: Check, c: &Claim) -> Vec<String> {
             };
             anchors.iter().map(|a| tag(a)).collect()
         }
-        _ => group_key(check, c).into_iter().collect(),
+        Check::ValueMismatch => checks::frame_key(c).map(|k| tag(&k)).into_iter().collect(),
+        Check::SinceArithmetic if c.kind == ClaimKind::Since => {
+            checks::since_key(c).map(|k| tag(&k)).into_iter().collect()
+        }
+        Check::RelativeVsAbsolute if c.kind == ClaimKind::Date => {
+            checks::event_key(c).map(|k| tag(&k)).into_iter().collect()
+        }
+        Check::TimeMismatch if c.kind == ClaimKind::Time => {
+            checks::time_key(c).map(|k| tag(&k)).into_iter().collect()
+        }
+        _ => Vec::new(),
     }
 }
 
@@ -61,21 +71,20 @@ pub fn all_keys(c: &Claim) -> Vec<String> {
     out
 }
 
-/// The key of the group in which a voting check (FL002, FL003, FL005, FL009) weighs `c` against
+/// The key of the group in which a voting rule (FL002, FL003, FL005, FL009) weighs `c` against
 /// the other values stated: the claims of one key are one vote (the check may split it further,
-/// by qualifier, person or publication window). None for a claim it never votes on, and for
-/// checks that do not vote.
-pub fn group_key(check: Check, c: &Claim) -> Option<String> {
-    let tag = |k: &dyn std::fmt::Debug| format!("{check:?} {k:?}");
-    match check {
-        Check::ValueMismatch => checks::frame_key(c).map(|k| tag(&k)),
-        Check::SinceArithmetic if c.kind == ClaimKind::Since => {
-            checks::since_key(c).map(|k| tag(&k))
-        }
-        Check::RelativeVsAbsolute if c.kind == ClaimKind::Date => {
-            checks::event_key(c).map(|k| tag(&k))
-        }
-        Check::TimeMismatch if c.kind == ClaimKind::Time => checks::time_key(c).map(|k| tag(&k)),
+/// by qualifier, person or publication window). None for a claim it never votes on (a kind FL002
+/// is not set to compare, a twin copy of a paragraph), and for checks that do not vote.
+pub fn group_key(rule: &Rule, c: &Claim) -> Option<String> {
+    if c.twin_of().is_some() {
+        return None;
+    }
+    match rule.check {
+        Check::ValueMismatch if !rule.params.kinds.iter().any(|k| k == c.kind.name()) => None,
+        Check::ValueMismatch
+        | Check::SinceArithmetic
+        | Check::RelativeVsAbsolute
+        | Check::TimeMismatch => keys(rule.check, c).into_iter().next(),
         _ => None,
     }
 }
@@ -187,7 +196,7 @@ pub fn groups(
         let mut index: Map<String, usize> = Map::default();
         let mut groups: Vec<Group> = Vec::new();
         for (i, c) in claims.iter().enumerate() {
-            let Some(key) = group_key(rule.check, c) else { continue };
+            let Some(key) = group_key(rule, c) else { continue };
             let g = *index.entry(key.clone()).or_insert_with(|| {
                 groups.push(Group {
                     code: rule.code.clone(),
