@@ -170,7 +170,7 @@ impl Ctx<'_> {
 struct Writer<'a> {
     db: &'a Path,
     archive: Option<Archive>,
-    pending: Vec<Box<Indexed>>,
+    pending: Vec<Indexed>,
     batch: usize,
     error: Option<ArchiveError>,
 }
@@ -192,7 +192,7 @@ impl Writer<'_> {
                     stats.new += 1;
                 }
                 stats.claims_written += d.claims.len();
-                self.pending.push(d);
+                self.pending.push(*d);
             }
         }
         if self.pending.len() >= self.batch {
@@ -298,7 +298,7 @@ const INSERT_KEY: &str = "INSERT INTO claim_keys (claim_id, key, published) VALU
 
 /// Write documents and their claims in one transaction: a changed document's old claims are
 /// deleted and its new ones inserted, or nothing of the batch is.
-fn write(archive: &mut Archive, docs: &[Box<Indexed>]) -> Result<(), ArchiveError> {
+fn write(archive: &mut Archive, docs: &[Indexed]) -> Result<(), ArchiveError> {
     let name = archive.name();
     let sql = |what: &'static str| {
         let name = name.clone();
@@ -340,42 +340,13 @@ fn write(archive: &mut Archive, docs: &[Box<Indexed>]) -> Result<(), ArchiveErro
             clear.execute([id]).map_err(sql("replacing a document's claims"))?;
             for c in &d.claims {
                 let json = encode_claim(c).map_err(|e| corrupt(&name, &d.path, e))?;
-                let iv = c.interval();
-                let frame = serde_json::to_value(c.frame)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default();
                 let claim_id: i64 = insert
                     .query_row(
-                        params![
-                            id,
-                            c.kind.name(),
-                            c.concept,
-                            c.family,
-                            c.principal,
-                            c.qualifier,
-                            c.unit.map(crate::lang::TimeUnit::name),
-                            c.phase.map(crate::lang::Phase::name),
-                            c.value,
-                            c.whole(),
-                            iv.map(|i| i.start.to_string()),
-                            iv.map(|i| i.end.to_string()),
-                            published,
-                            c.start as i64,
-                            c.end as i64,
-                            c.sentence as i64,
-                            c.text,
-                            json,
-                            c.noun,
-                            c.role,
-                            c.scope,
-                            frame,
-                            c.grows,
-                            c.time().and_then(|t| t.utc).map(|m| i64::from(m.get())),
-                        ],
+                        rusqlite::params_from_iter(claim_row(id, c, &published, json)),
                         |r| r.get(0),
                     )
                     .map_err(sql("storing a claim"))?;
+                // the keys every check groups it by: what `check --against` and `sources` look up
                 for key in crate::rules::groups::all_keys(c) {
                     insert_key
                         .execute(params![claim_id, key, published])
@@ -385,6 +356,45 @@ fn write(archive: &mut Archive, docs: &[Box<Indexed>]) -> Result<(), ArchiveErro
         }
     }
     tx.commit().map_err(sql("committing a batch"))
+}
+
+/// A claim's row of `INSERT_CLAIM` (document `doc_id`, published `published`, as JSON `json`).
+fn claim_row(
+    doc_id: i64,
+    c: &Claim,
+    published: &Option<String>,
+    json: String,
+) -> Vec<rusqlite::types::Value> {
+    use rusqlite::types::Value;
+    let text = |s: Option<&str>| s.map_or(Value::Null, |s| Value::Text(s.to_string()));
+    let iv = c.interval();
+    let frame = serde_json::to_value(c.frame).ok().and_then(|v| v.as_str().map(str::to_string));
+    vec![
+        Value::Integer(doc_id),
+        Value::Text(c.kind.name().to_string()),
+        text(c.concept.as_deref()),
+        text(c.family.as_deref()),
+        text(c.principal.as_deref()),
+        text(c.qualifier.as_deref()),
+        text(c.unit.map(crate::lang::TimeUnit::name)),
+        text(c.phase.map(crate::lang::Phase::name)),
+        Value::Real(c.value),
+        c.whole().map_or(Value::Null, Value::Real),
+        text(iv.map(|i| i.start.to_string()).as_deref()),
+        text(iv.map(|i| i.end.to_string()).as_deref()),
+        text(published.as_deref()),
+        Value::Integer(c.start as i64),
+        Value::Integer(c.end as i64),
+        Value::Integer(i64::from(c.sentence)),
+        Value::Text(c.text.to_string()),
+        Value::Text(json),
+        text(c.noun.as_deref()),
+        text(c.role.as_deref()),
+        text(c.scope.as_deref()),
+        Value::Text(frame.unwrap_or_default()),
+        Value::Integer(i64::from(c.grows)),
+        c.time().and_then(|t| t.utc).map_or(Value::Null, |m| Value::Integer(i64::from(m.get()))),
+    ]
 }
 
 fn corrupt(db: &str, doc: &str, e: serde_json::Error) -> ArchiveError {

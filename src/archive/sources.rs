@@ -451,6 +451,10 @@ fn read_query(setup: &Setup, query: &str, opts: &SourcesOptions) -> Query {
     }
 }
 
+/// Fetched claims by archive id, the ids of those the query names, and whether a look-up hit
+/// the limit.
+type Fetched = (BTreeMap<i64, Row>, Vec<i64>, bool);
+
 /// The archived claims the query names, then every claim of the groups the rules put them in
 /// (so a group is weighed whole); true when a look-up hit the limit. Returns the claims matching
 /// the query by id too.
@@ -459,7 +463,7 @@ fn fetch_groups(
     setup: &Setup,
     keys: &[Key],
     limit: usize,
-) -> Result<(BTreeMap<i64, Row>, Vec<i64>, bool), ArchiveError> {
+) -> Result<Fetched, ArchiveError> {
     let mut rows: BTreeMap<i64, Row> = BTreeMap::new();
     let mut truncated = false;
     for k in keys {
@@ -520,26 +524,16 @@ fn as_run(archive: &Archive, rows: &BTreeMap<i64, Row>) -> Result<Run, ArchiveEr
     Ok(Run { docs, metas, claims, ids })
 }
 
-/// One group as the view shows it: its claims in time order, the classes of agreeing values by
-/// the rule's own test, each standing as the rule judged it.
-fn subject_of(rule: &Rule, g: &Group, run: &Run, query: &(Vec<Claim>, Option<Date>)) -> Subject {
+/// The classes as the view shows them: the outlets of each, and its standing as the rule judged
+/// the group (a conflict with no majority: the classes split).
+fn class_list(g: &Group, classes: &[Vec<u32>], run: &Run) -> Vec<Class> {
     let claims = &run.claims;
     let doc = |i: u32| &run.docs[claims[i as usize].doc as usize];
-    let mut members = g.claims.clone();
-    members.sort_by(|&a, &b| {
-        (doc(a).published, &doc(a).path, claims[a as usize].start).cmp(&(
-            doc(b).published,
-            &doc(b).path,
-            claims[b as usize].start,
-        ))
-    });
-    let classes = g.classes(rule, claims);
     let ndocs = |cl: &Vec<u32>| doc_count(cl.iter().map(|&i| claims[i as usize].doc));
-    // a conflict with no majority: the classes split
     let tie = g.verdict == Verdict::Conflict
         && classes.len() > 1
         && ndocs(&classes[0]) == ndocs(&classes[1]);
-    let class_list: Vec<Class> = classes
+    classes
         .iter()
         .map(|cl| {
             let against = cl.iter().any(|i| g.dissent.contains(i));
@@ -564,9 +558,22 @@ fn subject_of(rule: &Rule, g: &Group, run: &Run, query: &(Vec<Claim>, Option<Dat
                 documents: ndocs(cl),
             }
         })
-        .collect();
-    let class_of = |i: u32| classes.iter().position(|cl| cl.contains(&i)).unwrap_or(0);
-    let entries: Vec<Entry> = members
+        .collect()
+}
+
+/// The group's claims in time order, each with its class.
+fn entries(g: &Group, classes: &[Vec<u32>], run: &Run) -> Vec<Entry> {
+    let claims = &run.claims;
+    let doc = |i: u32| &run.docs[claims[i as usize].doc as usize];
+    let mut members = g.claims.clone();
+    members.sort_by(|&a, &b| {
+        (doc(a).published, &doc(a).path, claims[a as usize].start).cmp(&(
+            doc(b).published,
+            &doc(b).path,
+            claims[b as usize].start,
+        ))
+    });
+    members
         .iter()
         .map(|&i| {
             let (c, d) = (&claims[i as usize], doc(i));
@@ -580,10 +587,18 @@ fn subject_of(rule: &Rule, g: &Group, run: &Run, query: &(Vec<Claim>, Option<Dat
                 value: c.value_text(),
                 reading: c.reading(d.published),
                 text: c.text.to_string(),
-                class: class_of(i),
+                class: classes.iter().position(|cl| cl.contains(&i)).unwrap_or(0),
             }
         })
-        .collect();
+        .collect()
+}
+
+/// One group as the view shows it: its claims in time order, the classes of agreeing values by
+/// the rule's own test, each standing as the rule judged it, and where the query's own claim on
+/// it stands.
+fn subject_of(rule: &Rule, g: &Group, run: &Run, query: &(Vec<Claim>, Option<Date>)) -> Subject {
+    let claims = &run.claims;
+    let classes = g.classes(rule, claims);
     let first = &claims[g.claims[0] as usize];
     let own = query.0.iter().find(|q| group_key(rule, q).as_deref() == Some(&g.key));
     let query_class =
@@ -594,8 +609,8 @@ fn subject_of(rule: &Rule, g: &Group, run: &Run, query: &(Vec<Claim>, Option<Dat
         rule: rule.code.clone(),
         key: g.key.clone(),
         verdict: g.verdict.name(),
-        claims: entries,
-        classes: class_list,
+        claims: entries(g, &classes, run),
+        classes: class_list(g, &classes, run),
         query_value: own.map(|q| q.reading(query.1)),
         query_class,
     }
@@ -671,73 +686,75 @@ impl SourcesView {
             );
         }
         for s in &self.subjects {
-            let mut docs: Vec<(&str, usize)> =
-                s.claims.iter().map(|e| (e.path.as_str(), e.line)).collect();
-            docs.sort_unstable();
-            docs.dedup_by_key(|d| d.0);
-            out.push_str(&format!(
-                "\n{} [{}] — {} in {} — {}: {}\n",
-                s.subject,
-                s.kind,
-                plural(s.claims.len(), "claim"),
-                plural(docs.len(), "document"),
-                s.rule,
-                s.verdict
-            ));
-            let ow = s
-                .claims
-                .iter()
-                .map(|e| e.outlet.as_deref().unwrap_or("-").chars().count())
-                .max()
-                .unwrap_or(1);
-            let rw = s.claims.iter().map(|e| e.reading.chars().count()).max().unwrap_or(1);
-            let tw = s.claims.iter().map(|e| e.text.chars().count() + 2).max().unwrap_or(1);
-            for e in &s.claims {
-                let date =
-                    e.published.map(|d| d.to_string()).unwrap_or_else(|| "undated   ".into());
-                let outlet = e.outlet.as_deref().unwrap_or("-");
-                let mark = if s.classes.get(e.class).is_some_and(|c| c.standing == "disagree") {
-                    "✗"
-                } else {
-                    " "
-                };
-                let quote = format!("“{}”", e.text);
-                out.push_str(&format!(
-                    "  {mark} {date}  {outlet:<ow$}  {:<rw$}  {quote:<tw$}  {}:{}:{}\n",
-                    e.reading, e.path, e.line, e.column
-                ));
-            }
-            for c in &s.classes {
-                out.push_str(&format!(
-                    "  {:<9} {} — {} ({})\n",
-                    c.standing,
-                    c.value,
-                    c.outlets.join(", "),
-                    plural(c.documents, "document")
-                ));
-            }
-            if let Some(v) = &s.query_value {
-                let verdict = match s.query_class.and_then(|i| s.classes.get(i)) {
-                    Some(c) if c.standing == "agree" => {
-                        format!("agrees with {}", c.outlets.join(", "))
-                    }
-                    Some(c) => format!(
-                        "sides with {} ({}), against the majority",
-                        c.outlets.join(", "),
-                        c.standing
-                    ),
-                    None => match s.classes.first() {
-                        Some(m) if m.standing == "agree" => format!(
-                            "disagrees with the majority ({}: {})",
-                            m.value,
-                            m.outlets.join(", ")
-                        ),
-                        _ => "matches no archived source".to_string(),
-                    },
-                };
-                out.push_str(&format!("  your text {v} — {verdict}\n"));
-            }
+            s.human(&mut out);
         }
         out
+    }
+}
+
+impl Subject {
+    /// The subject for people: a header with the rule's verdict, the claims in time order (a
+    /// dissent marked ✗), the classes, and where the query's own value stands.
+    fn human(&self, out: &mut String) {
+        let mut docs: Vec<(&str, usize)> =
+            self.claims.iter().map(|e| (e.path.as_str(), e.line)).collect();
+        docs.sort_unstable();
+        docs.dedup_by_key(|d| d.0);
+        out.push_str(&format!(
+            "\n{} [{}] — {} in {} — {}: {}\n",
+            self.subject,
+            self.kind,
+            plural(self.claims.len(), "claim"),
+            plural(docs.len(), "document"),
+            self.rule,
+            self.verdict
+        ));
+        let width = |f: &dyn Fn(&Entry) -> usize| self.claims.iter().map(f).max().unwrap_or(1);
+        let ow = width(&|e| e.outlet.as_deref().unwrap_or("-").chars().count());
+        let rw = width(&|e| e.reading.chars().count());
+        let tw = width(&|e| e.text.chars().count() + 2);
+        for e in &self.claims {
+            let date = e.published.map(|d| d.to_string()).unwrap_or_else(|| "undated   ".into());
+            let outlet = e.outlet.as_deref().unwrap_or("-");
+            let against = self.classes.get(e.class).is_some_and(|c| c.standing == "disagree");
+            let mark = if against { "✗" } else { " " };
+            let quote = format!("“{}”", e.text);
+            out.push_str(&format!(
+                "  {mark} {date}  {outlet:<ow$}  {:<rw$}  {quote:<tw$}  {}:{}:{}\n",
+                e.reading, e.path, e.line, e.column
+            ));
+        }
+        for c in &self.classes {
+            out.push_str(&format!(
+                "  {:<9} {} — {} ({})\n",
+                c.standing,
+                c.value,
+                c.outlets.join(", "),
+                plural(c.documents, "document")
+            ));
+        }
+        if let Some(v) = &self.query_value {
+            out.push_str(&format!("  your text {v} — {}\n", self.query_standing()));
+        }
+    }
+
+    /// Where the query's own value stands among the classes.
+    fn query_standing(&self) -> String {
+        match self.query_class.and_then(|i| self.classes.get(i)) {
+            Some(c) if c.standing == "agree" || c.standing == "single" => {
+                format!("agrees with {}", c.outlets.join(", "))
+            }
+            Some(c) => format!(
+                "sides with {} ({}), against the majority",
+                c.outlets.join(", "),
+                c.standing
+            ),
+            None => match self.classes.first() {
+                Some(m) if m.standing == "agree" => {
+                    format!("disagrees with the majority ({}: {})", m.value, m.outlets.join(", "))
+                }
+                _ => "matches no archived source".to_string(),
+            },
+        }
     }
 }
