@@ -956,8 +956,8 @@ fn check_against_and_sources_give_one_verdict() {
     assert!(s.classes.iter().all(|c| c.standing == "agree"), "{:?}", s.classes);
 }
 
-/// A change to the data extraction reads (here a desk's concept entry) re-extracts on the next
-/// index run: the stored claims follow the data, never "unchanged".
+/// A change to the data extraction reads (a desk's concept entry, then a lexicon entry) re-extracts
+/// on the next index run: the stored claims follow the data, never "unchanged".
 #[test]
 fn index_reextracts_after_a_data_change() {
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -966,13 +966,20 @@ fn index_reextracts_after_a_data_change() {
         format!("[{id}]\nkind = \"thing\"\nis = [\"björgunarbátur\", \"björgunarbátar\", \"björgunarbáta\", \"björgunarbátum\"]\n")
     };
     write(&rules_dir.join("concepts.toml"), &entry("rescue_boat"));
-    write(&news.join("x.txt"), "Björgun\n\nAlls voru sex björgunarbátar sendir á vettvang.\n");
+    write(
+        &news.join("x.txt"),
+        "Björgun\n\nAlls voru sex björgunarbátar sendir á vettvang. Kim Jong-un kom í heimsókn til Rússlands nýverið.\n",
+    );
     let db = tmp.path().join("l.db");
     let run = || {
         let setup = Setup::load(Some(&rules_dir)).expect("setup");
         let opts = RunOptions {
             paths: vec![news.clone()],
             rules_dir: Some(rules_dir.clone()),
+            corpus: factlint::corpus::CorpusOptions {
+                published: jiff::civil::Date::new(2023, 9, 13).ok(),
+                lang: Some("is".into()),
+            },
             ..Default::default()
         };
         let s = archive::index(&setup, &opts, &db, &IndexOptions::default()).expect("index");
@@ -980,7 +987,8 @@ fn index_reextracts_after_a_data_change() {
     };
     let concepts = || -> Vec<String> {
         let c = ro(&db);
-        let mut stmt = c.prepare("SELECT concept FROM claims ORDER BY id").expect("q");
+        let mut stmt =
+            c.prepare("SELECT concept FROM claims WHERE kind = 'count' ORDER BY id").expect("q");
         stmt.query_map([], |r| r.get(0)).expect("q").map(Result::unwrap).collect()
     };
     assert_eq!(run(), (1, 0, 0));
@@ -993,4 +1001,18 @@ fn index_reextracts_after_a_data_change() {
     let c = ro(&db);
     let keys = scalar(&c, "SELECT count(*) FROM claim_keys WHERE key LIKE '%\"lifeboat\"%'");
     assert!(keys >= 1, "no key of the new concept");
+    drop(c);
+    // a lexicon entry: a relative word, two days back, then three
+    let day = || -> Option<String> {
+        ro(&db)
+            .query_row("SELECT date_start FROM claims WHERE text = 'nýverið'", [], |r| r.get(0))
+            .ok()
+    };
+    assert_eq!(day(), None, "not a relative word yet");
+    write(&rules_dir.join("lang/is.toml"), "[relative]\n\"nýverið\" = { days = -2 }\n");
+    assert_eq!(run(), (0, 1, 0));
+    assert_eq!(day().as_deref(), Some("2023-09-11"));
+    write(&rules_dir.join("lang/is.toml"), "[relative]\n\"nýverið\" = { days = -3 }\n");
+    assert_eq!(run(), (0, 1, 0), "a lexicon change re-extracts");
+    assert_eq!(day().as_deref(), Some("2023-09-10"));
 }
