@@ -348,7 +348,7 @@ fn judge(setup: &Setup, against: &mut Against) {
         .filter(|d| match check_of(&d.code) {
             // a majority vote concerns the draft when the draft is the one outvoted; a draft that
             // sides with the majority is not wrong because an archived source dissents
-            Some(Check::ValueMismatch | Check::SinceArithmetic) => {
+            Some(Check::ValueMismatch | Check::SinceArithmetic | Check::TimeMismatch) => {
                 d.labels.iter().any(|l| l.primary && draft(l.doc))
             }
             _ => d.labels.iter().any(|l| draft(l.doc)),

@@ -314,6 +314,7 @@ fn concerning(
                         r.check,
                         factlint::rules::Check::ValueMismatch
                             | factlint::rules::Check::SinceArithmetic
+                            | factlint::rules::Check::TimeMismatch
                     )
             });
             d.labels.iter().any(|l| name(&l.path) == file && (l.primary || !majority))
@@ -1015,4 +1016,40 @@ fn index_reextracts_after_a_data_change() {
     write(&rules_dir.join("lang/is.toml"), "[relative]\n\"nýverið\" = { days = -3 }\n");
     assert_eq!(run(), (0, 1, 0), "a lexicon change re-extracts");
     assert_eq!(day().as_deref(), Some("2023-09-10"));
+}
+
+/// An archive of schema 1 (no frame columns, no keys) is migrated by the next index run, and every
+/// document it holds is extracted again, so its claims get the rules' keys.
+#[test]
+fn a_schema_1_archive_is_migrated_and_reextracted() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    mini_corpus(&tmp.path().join("news"));
+    let db = tmp.path().join("old.db");
+    {
+        let c = Connection::open(&db).expect("create");
+        c.execute_batch(schema::MIGRATIONS[0]).expect("schema 1");
+        c.pragma_update(None, "user_version", 1).expect("version");
+        c.pragma_update(None, "application_id", archive::APPLICATION_ID).expect("id");
+        c.execute(
+            "INSERT INTO documents (path, line, lang, hash, meta, source, n_claims, indexed_at)
+             VALUES ('news/a.txt', 0, 'is', 'old', '{}', '', 0, 'then')",
+            [],
+        )
+        .expect("a stored document");
+    }
+    let (code, out, err) = run_in(tmp.path(), &["index", "news", "--db", "old.db"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(counts(&out), (2, 1, 0), "{out}");
+    assert_consistent(&db);
+    let c = ro(&db);
+    assert_eq!(scalar(&c, "PRAGMA user_version"), schema::VERSION);
+    let unkeyed = scalar(
+        &c,
+        "SELECT count(*) FROM claims WHERE kind = 'since' AND id NOT IN (SELECT claim_id FROM claim_keys)",
+    );
+    assert_eq!(unkeyed, 0, "a since claim with no key");
+    // and read: the archive answers as a new one does
+    let (code, out, _) = run_in(tmp.path(), &["sources", "--db", "old.db", "travel@kim"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("FL003: conflict"), "{out}");
 }
