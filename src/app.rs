@@ -104,24 +104,70 @@ impl Found {
 
 /// Read and analyse every input in parallel, mapping each document through `each` (which decides
 /// what to keep: the whole document, or only its claims) and handing the results to `sink` in
-/// input order (and line order within a JSONL file), whatever the thread count. Text files are
-/// read one task a file, in batches; a JSONL file is read in chunks of lines whose articles are
-/// analysed in parallel. Only the texts of the documents being analysed are in memory. Returns
-/// the input problems.
+/// input order (and line order within a JSONL file), whatever the thread count. Returns the
+/// input problems.
 fn for_each_document<T: Send>(
     setup: &Setup,
     opts: &RunOptions,
     found: Found,
     each: impl Fn(Document) -> T + Sync,
+    sink: impl FnMut(T) + Send,
+) -> Vec<InputProblem> {
+    for_each_read(
+        opts,
+        found,
+        |read, problems| each(analyze(setup, opts, read.raw, problems)),
+        sink,
+    )
+}
+
+/// Analyse one document as read (its warnings go to `problems`): the step every command shares.
+pub fn analyze(
+    setup: &Setup,
+    opts: &RunOptions,
+    raw: corpus::RawDoc,
+    problems: &mut Vec<InputProblem>,
+) -> Document {
+    let doc = corpus::analyze(raw, &setup.knowledge, &setup.stripper, &opts.corpus);
+    problems.extend(doc.warnings.iter().cloned());
+    doc
+}
+
+/// One input as read, before it is analysed.
+pub struct Read<'a> {
+    pub raw: corpus::RawDoc,
+    /// a JSONL article: its line as in the file, and the file offset of the line
+    pub line: Option<(&'a str, usize)>,
+}
+
+/// Read every input of `opts` (its paths, less its `exclude`) and hand each document as read to
+/// `each` (which may analyse it, [`analyze`], or not: `index` skips what it has stored), the
+/// results to `sink` in input order (and line order within a JSONL file), whatever the thread
+/// count. Text files are read one task a file, in batches; a JSONL file is read in chunks of
+/// lines whose articles are read in parallel. Only the texts of the documents being read are in
+/// memory. Returns the input problems.
+pub fn read_each<T: Send>(
+    opts: &RunOptions,
+    each: impl Fn(Read, &mut Vec<InputProblem>) -> T + Sync + Send,
+    sink: impl FnMut(T) + Send,
+) -> Vec<InputProblem> {
+    in_pool(opts, || for_each_read(opts, Found::new(opts), each, sink))
+}
+
+fn for_each_read<T: Send>(
+    opts: &RunOptions,
+    found: Found,
+    each: impl Fn(Read, &mut Vec<InputProblem>) -> T + Sync,
     mut sink: impl FnMut(T) + Send,
 ) -> Vec<InputProblem> {
     let Found { mut inputs, sizes, mut problems } = found;
     let bar = progress_bar(opts, sizes.iter().sum());
-    let analyze = |raw: Result<corpus::RawDoc, InputProblem>, r: &mut InputResult<T>| match raw {
+    let analyze = |raw: Result<corpus::RawDoc, InputProblem>,
+                   line: Option<(&str, usize)>,
+                   r: &mut InputResult<T>| match raw {
         Ok(raw) => {
-            let doc = corpus::analyze(raw, &setup.knowledge, &setup.stripper, &opts.corpus);
-            r.problems.extend(doc.warnings.iter().cloned());
-            r.items.push(each(doc));
+            let item = each(Read { raw, line }, &mut r.problems);
+            r.items.push(item);
         }
         Err(p) => r.problems.push(p),
     };
@@ -160,7 +206,7 @@ fn for_each_document<T: Send>(
                                         raw
                                     },
                                 );
-                                analyze(raw, &mut r);
+                                analyze(raw, None, &mut r);
                             }
                             if let Some(b) = &bar {
                                 b.inc(size);
@@ -185,10 +231,14 @@ fn for_each_document<T: Send>(
                             .map(|line| {
                                 let mut part =
                                     InputResult { items: Vec::new(), problems: Vec::new() };
-                                let raw = line.and_then(|(n, off, text)| {
-                                    corpus::load::parse_jsonl_line(path, n, off, &text)
-                                });
-                                analyze(raw, &mut part);
+                                match line {
+                                    Ok((n, off, text)) => {
+                                        let raw =
+                                            corpus::load::parse_jsonl_line(path, n, off, &text);
+                                        analyze(raw, Some((&text, off)), &mut part)
+                                    }
+                                    Err(p) => analyze(Err(p), None, &mut part),
+                                }
                                 part
                             })
                             .collect();
@@ -298,10 +348,7 @@ fn collect_claims(setup: &Setup, opts: &RunOptions) -> Report {
         setup,
         opts,
         found,
-        |d| {
-            let claims = extract::extract(&d, 0, &setup.knowledge);
-            (meta_of(&d, claims.len()), claims)
-        },
+        |d| claims_of(setup, &d),
         |(meta, cs)| {
             let i = documents.len() as u32;
             documents.push(meta);
@@ -312,6 +359,12 @@ fn collect_claims(setup: &Setup, opts: &RunOptions) -> Report {
         },
     );
     Report { documents, claims, problems, ..Default::default() }
+}
+
+/// A document's claims, and what later stages keep of the document.
+pub fn claims_of(setup: &Setup, d: &Document) -> (DocMeta, Vec<Claim>) {
+    let claims = extract::extract(d, 0, &setup.knowledge);
+    (meta_of(d, claims.len()), claims)
 }
 
 /// Input bytes a claim is given room for: denser than any news we have measured (bench/README.md,

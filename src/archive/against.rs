@@ -1,14 +1,15 @@
 //! `factlint check DRAFT... --against archive.db`: the rules between a draft and the archive.
 //!
 //! For each draft claim the archive is asked, through its indexes, for the claims a rule could
-//! compare it with: the same concept and kind (counts, parts, durations, dates), the same event
-//! family and person (since claims), and the dated starts and ends or the durations of the same
-//! event or person (duration vs dates), published within a window around the draft. Those claims
+//! compare it with: those stored under the keys the rules group it by (`rules::keys`: FL002's
+//! frame, FL003's family and person, FL005's event, FL009's event and end, FL004's anchors),
+//! published within a window around the draft, and for an archived duration (FL004) its own
+//! article's claims. No key is made here: a rule's new or changed key reaches the archive. Those claims
 //! and their documents are put together with the draft's (the archived ones first, so a tied
 //! majority vote goes to what was published) and the rules run over the whole; what is kept is
 //! what concerns the draft: a majority vote the draft loses, or any other diagnostic naming it.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -18,9 +19,8 @@ use super::store::{decode_claim, decode_meta, decode_offsets};
 use super::{Archive, ArchiveError};
 use crate::app::{self, RunOptions, Setup};
 use crate::calendar as resolve;
-use crate::claims::{Claim, ClaimKind, Sym};
+use crate::claims::{Claim, Sym};
 use crate::corpus::OffsetMap;
-use crate::lang::TimeUnit;
 use crate::report::{DocMeta, Report};
 use crate::rules::{self, Check};
 
@@ -91,84 +91,35 @@ impl Against {
     }
 }
 
-/// The look-ups, by name. Parameters: keys first, then from, to (publication window), at (the
-/// draft's date, nearest first) and limit. Each names its index (`INDEXED BY`): the planner may not
-/// fall back to scanning `claims`, and a query the index cannot serve fails to prepare.
+/// The look-ups, by name. `key`: the archived claims a rule groups under one key
+/// (`rules::keys`, stored in `claim_keys`) published from ?2 to ?3 or undated, nearest in time to
+/// ?4 (the draft's date) first, at most ?5. Each names its index (`INDEXED BY`): the planner may
+/// not fall back to scanning a table, and a query the index cannot serve fails to prepare.
 pub(crate) const LOOKUPS: &[(&str, &str)] = &[
     (
-        "concept",
-        "SELECT id, doc_id, kind, claim FROM (
-           SELECT id, doc_id, kind, claim, published FROM claims INDEXED BY claims_concept
-             WHERE concept = ?1 AND kind = ?2 AND published BETWEEN ?3 AND ?4
+        "key",
+        "SELECT c.id, c.doc_id, c.claim FROM (
+           SELECT claim_id, published FROM claim_keys INDEXED BY claim_keys_key
+             WHERE key = ?1 AND published BETWEEN ?2 AND ?3
            UNION ALL
-           SELECT id, doc_id, kind, claim, published FROM claims INDEXED BY claims_concept
-             WHERE concept = ?1 AND kind = ?2 AND published IS NULL)
-         ORDER BY abs(julianday(published) - julianday(?5)) LIMIT ?6",
+           SELECT claim_id, published FROM claim_keys INDEXED BY claim_keys_key
+             WHERE key = ?1 AND published IS NULL) k
+         JOIN claims c ON c.id = k.claim_id
+         ORDER BY abs(julianday(k.published) - julianday(?4)) LIMIT ?5",
     ),
-    (
-        "concept_person",
-        "SELECT id, doc_id, kind, claim FROM (
-           SELECT id, doc_id, kind, claim, published FROM claims INDEXED BY claims_concept
-             WHERE concept = ?1 AND kind = ?2 AND published BETWEEN ?3 AND ?4 AND (principal = ?7 OR principal IS NULL)
-           UNION ALL
-           SELECT id, doc_id, kind, claim, published FROM claims INDEXED BY claims_concept
-             WHERE concept = ?1 AND kind = ?2 AND published IS NULL AND (principal = ?7 OR principal IS NULL))
-         ORDER BY abs(julianday(published) - julianday(?5)) LIMIT ?6",
-    ),
-    (
-        "family_person",
-        "SELECT id, doc_id, kind, claim FROM (
-           SELECT id, doc_id, kind, claim, published FROM claims INDEXED BY claims_family
-             WHERE family = ?1 AND principal = ?2 AND kind = 'since' AND published BETWEEN ?3 AND ?4
-           UNION ALL
-           SELECT id, doc_id, kind, claim, published FROM claims INDEXED BY claims_family
-             WHERE family = ?1 AND principal = ?2 AND kind = 'since' AND published IS NULL)
-         ORDER BY abs(julianday(published) - julianday(?5)) LIMIT ?6",
-    ),
-    (
-        "family_nobody",
-        "SELECT id, doc_id, kind, claim FROM (
-           SELECT id, doc_id, kind, claim, published FROM claims INDEXED BY claims_family
-             WHERE family = ?1 AND principal IS NULL AND kind = 'since' AND published BETWEEN ?2 AND ?3
-           UNION ALL
-           SELECT id, doc_id, kind, claim, published FROM claims INDEXED BY claims_family
-             WHERE family = ?1 AND principal IS NULL AND kind = 'since' AND published IS NULL)
-         ORDER BY abs(julianday(published) - julianday(?4)) LIMIT ?5",
-    ),
-    (
-        "person",
-        "SELECT id, doc_id, kind, claim FROM (
-           SELECT id, doc_id, kind, claim, published FROM claims INDEXED BY claims_principal
-             WHERE principal = ?1 AND kind = ?2 AND published BETWEEN ?3 AND ?4
-           UNION ALL
-           SELECT id, doc_id, kind, claim, published FROM claims INDEXED BY claims_principal
-             WHERE principal = ?1 AND kind = ?2 AND published IS NULL)
-         ORDER BY abs(julianday(published) - julianday(?5)) LIMIT ?6",
-    ),
-    ("doc_dates", "SELECT id, doc_id, kind, claim FROM claims INDEXED BY claims_doc WHERE doc_id = ?1 AND kind = 'date'"),
+    ("doc_claims", "SELECT id, doc_id, claim FROM claims INDEXED BY claims_doc WHERE doc_id = ?1"),
     ("document", "SELECT path, line, meta, source, source_base FROM documents WHERE id = ?1"),
 ];
 
 fn sql(name: &str) -> &'static str {
-    LOOKUPS
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, s)| *s)
-        .unwrap_or("SELECT 0, 0, '', '' WHERE 0")
+    LOOKUPS.iter().find(|(n, _)| *n == name).map(|(_, s)| *s).unwrap_or("SELECT 0, 0, '' WHERE 0")
 }
 
-/// One look-up to make: its name and parameters (deduplicated across draft claims).
+/// A key look-up to make (deduplicated across draft claims): the key, and the draft's window.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 struct Lookup {
-    name: &'static str,
-    params: Vec<P>,
-}
-
-/// A look-up parameter.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-enum P {
-    T(String),
-    I(i64),
+    key: String,
+    window: (String, String, String),
 }
 
 /// The publication window of a draft document: (from, to, at).
@@ -189,89 +140,87 @@ fn window(d: &DocMeta, days: i64) -> (String, String, String) {
     }
 }
 
-/// The look-ups that find every archived claim a rule could compare `c` with.
-fn lookups_for(c: &Claim, w: &(String, String, String), limit: usize, out: &mut HashSet<Lookup>) {
-    let mut push = |name: &'static str, keys: Vec<String>, extra: Option<String>| {
-        let mut params: Vec<P> = keys.into_iter().map(P::T).collect();
-        params.extend([
-            P::T(w.0.clone()),
-            P::T(w.1.clone()),
-            P::T(w.2.clone()),
-            P::I(limit as i64),
-        ]);
-        params.extend(extra.map(P::T));
-        out.insert(Lookup { name, params });
-    };
-    let kind = c.kind.name().to_string();
-    // FL002, FL005 (and FL004's anchors of the same event): the same concept and kind. Durations
-    // are about someone's visit or meeting: one about a person is compared with those about that
-    // person and those naming nobody; counts and dates whoever is named.
-    if let Some(concept) = &c.concept {
-        match (&c.principal, c.kind) {
-            (Some(p), ClaimKind::Duration) => {
-                push("concept_person", vec![concept.to_string(), kind.clone()], Some(p.to_string()))
-            }
-            _ => push("concept", vec![concept.to_string(), kind.clone()], None),
-        }
-    }
-    match c.kind {
-        // FL003: the previous event of the same family, for the same person (or for nobody named)
-        ClaimKind::Since => match (&c.family, &c.principal) {
-            (Some(f), Some(p)) => push("family_person", vec![f.to_string(), p.to_string()], None),
-            (Some(f), None) => push("family_nobody", vec![f.to_string()], None),
-            _ => {}
-        },
-        // FL004: a duration in days against dated starts and ends of its event or its person
-        ClaimKind::Duration if c.unit == Some(TimeUnit::Day) => {
-            if let Some(concept) = &c.concept {
-                push("concept", vec![concept.to_string(), "date".into()], None);
-            }
-            if let Some(p) = &c.principal {
-                push("person", vec![p.to_string(), "date".into()], None);
+/// The look-ups that find every archived claim a rule could compare a draft claim with: the
+/// keys the enabled rules group it by, in its document's window.
+fn lookups(setup: &Setup, report: &Report, within_days: i64) -> Vec<Lookup> {
+    let windows: Vec<_> = report.documents.iter().map(|d| window(d, within_days)).collect();
+    let mut out: HashSet<Lookup> = HashSet::new();
+    for c in &report.claims {
+        let Some(w) = windows.get(c.doc as usize) else { continue };
+        for rule in setup.rules.iter().filter(|r| r.enabled) {
+            for key in rules::keys(rule.check, c) {
+                out.insert(Lookup { key, window: w.clone() });
             }
         }
-        // FL004 the other way: a dated start or end against archived durations
-        ClaimKind::Date if c.phase.is_some() => match (&c.concept, &c.principal) {
-            (Some(concept), _) => {
-                push("concept", vec![concept.to_string(), "duration".into()], None)
-            }
-            (None, Some(p)) => push("person", vec![p.to_string(), "duration".into()], None),
-            _ => {}
-        },
-        _ => {}
     }
+    let mut out: Vec<Lookup> = out.into_iter().collect();
+    out.sort();
+    out
 }
 
-/// A fetched claim row.
+/// A fetched claim (its `doc` not yet set), by its archive id.
 struct Row {
-    id: i64,
     doc_id: i64,
-    kind: String,
-    json: String,
+    claim: Claim,
 }
 
 fn fetch(
     archive: &Archive,
     name: &'static str,
-    params: &[P],
+    params: Vec<Value>,
     out: &mut BTreeMap<i64, Row>,
 ) -> Result<(), ArchiveError> {
     let err = archive.sql_err("looking up archived claims");
     let mut stmt = archive.conn().prepare_cached(sql(name)).map_err(&err)?;
-    let values = params.iter().map(|p| match p {
-        P::T(s) => Value::Text(s.clone()),
-        P::I(i) => Value::Integer(*i),
-    });
     let rows = stmt
-        .query_map(rusqlite::params_from_iter(values), |r| {
-            Ok(Row { id: r.get(0)?, doc_id: r.get(1)?, kind: r.get(2)?, json: r.get(3)? })
+        .query_map(rusqlite::params_from_iter(params), |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?))
         })
         .map_err(&err)?;
     for r in rows {
-        let r = r.map_err(&err)?;
-        out.entry(r.id).or_insert(r);
+        let (id, doc_id, json) = r.map_err(&err)?;
+        if let std::collections::btree_map::Entry::Vacant(e) = out.entry(id) {
+            let claim = decode_claim(&json, 0).map_err(|e| ArchiveError::Corrupt {
+                path: archive.name(),
+                what: format!("claim {id}"),
+                message: e.to_string(),
+            })?;
+            e.insert(Row { doc_id, claim });
+        }
     }
     Ok(())
+}
+
+/// The archived claims the rules could compare the drafts' claims with, and for a claim a rule
+/// reads with its own article (FL004's duration), that article's claims.
+fn fetch_related(
+    archive: &Archive,
+    setup: &Setup,
+    report: &Report,
+    opts: &AgainstOptions,
+) -> Result<BTreeMap<i64, Row>, ArchiveError> {
+    let mut rows: BTreeMap<i64, Row> = BTreeMap::new();
+    let limit = opts.limit.max(1) as i64;
+    for l in lookups(setup, report, opts.within_days) {
+        let (from, to, at) = l.window;
+        let params = vec![
+            Value::Text(l.key),
+            Value::Text(from),
+            Value::Text(to),
+            Value::Text(at),
+            Value::Integer(limit),
+        ];
+        fetch(archive, "key", params, &mut rows)?;
+    }
+    let reads_own = |c: &Claim| {
+        setup.rules.iter().any(|r| r.enabled && rules::groups::reads_own_document(r.check, c))
+    };
+    let own: BTreeSet<i64> =
+        rows.values().filter(|r| reads_own(&r.claim)).map(|r| r.doc_id).collect();
+    for doc in own {
+        fetch(archive, "doc_claims", vec![Value::Integer(doc)], &mut rows)?;
+    }
+    Ok(rows)
 }
 
 /// A stored document row.
@@ -314,71 +263,26 @@ fn same_file(a: &str, b: &str) -> bool {
     }
 }
 
-/// Check the drafts `run.paths` against the archive at `db`.
-pub fn check_against(
-    setup: &Setup,
-    run: &RunOptions,
-    db: &Path,
-    opts: &AgainstOptions,
-) -> Result<Against, ArchiveError> {
-    let archive = Archive::open_read(db)?;
-    let mut report = app::collect(setup, run);
-    let drafts = report.documents.len();
-    let mut against = Against {
-        report: Report::default(),
-        drafts,
-        first_draft: 0,
-        archived: Vec::new(),
-        compared: 0,
-        db: archive.name(),
-    };
-    if drafts == 0 {
-        against.report = report;
-        return Ok(against);
-    }
-
-    // look-ups, each once
-    let windows: Vec<_> = report.documents.iter().map(|d| window(d, opts.within_days)).collect();
-    let mut lookups = HashSet::new();
-    for c in &report.claims {
-        if let Some(w) = windows.get(c.doc as usize) {
-            lookups_for(c, w, opts.limit.max(1), &mut lookups);
-        }
-    }
-    let mut lookups: Vec<Lookup> = lookups.into_iter().collect();
-    lookups.sort();
-    let mut rows: BTreeMap<i64, Row> = BTreeMap::new();
-    for l in &lookups {
-        fetch(&archive, l.name, &l.params, &mut rows)?;
-    }
-    // an archived duration is read with the dates of its own article (FL004 takes the start and
-    // end from the duration's own sentence, then its own article, before other sources)
-    let own: HashSet<i64> =
-        rows.values().filter(|r| r.kind == "duration").map(|r| r.doc_id).collect();
-    let mut own: Vec<_> = own.into_iter().collect();
-    own.sort_unstable();
-    for doc in own {
-        fetch(&archive, "doc_dates", &[P::I(doc)], &mut rows)?;
-    }
-
-    // their documents, minus any that is one of the drafts (a draft is not checked against itself)
-    let mut docs: BTreeMap<i64, DocRow> = BTreeMap::new();
-    let doc_ids: HashSet<i64> = rows.values().map(|r| r.doc_id).collect();
-    for id in doc_ids {
-        let d = fetch_doc(&archive, id)?;
-        let is_draft = report
-            .documents
-            .iter()
-            .any(|x| x.line == d.meta.line && same_file(&x.path, &d.meta.path));
+/// The documents of the fetched claims, minus any that is one of the drafts (a draft is not
+/// checked against itself), in time order: a rule's majority vote breaks ties by publication
+/// date and then by position, so a draft that disagrees with one archived article of the same
+/// day is the one reported, not the published article.
+fn fetch_documents(
+    archive: &Archive,
+    rows: &BTreeMap<i64, Row>,
+    drafts: &[DocMeta],
+) -> Result<Vec<(i64, DocRow)>, ArchiveError> {
+    let ids: BTreeSet<i64> = rows.values().map(|r| r.doc_id).collect();
+    let mut docs: Vec<(i64, DocRow)> = Vec::new();
+    for id in ids {
+        let d = fetch_doc(archive, id)?;
+        let is_draft =
+            drafts.iter().any(|x| x.line == d.meta.line && same_file(&x.path, &d.meta.path));
         if !is_draft {
-            docs.insert(id, d);
+            docs.push((id, d));
         }
     }
-    // The archived documents come first, in time order, the drafts after them: a rule's majority
-    // vote breaks ties by publication date and then by position, so a draft that disagrees with
-    // one archived article of the same day is the one reported, not the published article.
-    let mut order: Vec<(i64, DocRow)> = docs.into_iter().collect();
-    order.sort_by(|(ia, a), (ib, b)| {
+    docs.sort_by(|(ia, a), (ib, b)| {
         (a.meta.published, &a.meta.path, a.meta.line, ia).cmp(&(
             b.meta.published,
             &b.meta.path,
@@ -386,9 +290,19 @@ pub fn check_against(
             ib,
         ))
     });
+    Ok(docs)
+}
+
+/// The archived documents and their claims first, the drafts' after them (renumbered).
+fn put_together(
+    against: &mut Against,
+    mut report: Report,
+    rows: BTreeMap<i64, Row>,
+    docs: Vec<(i64, DocRow)>,
+) {
     let mut index_of: HashMap<i64, u32> = HashMap::new();
-    let mut documents: Vec<DocMeta> = Vec::with_capacity(order.len() + drafts);
-    for (id, d) in order {
+    let mut documents: Vec<DocMeta> = Vec::with_capacity(docs.len() + report.documents.len());
+    for (id, d) in docs {
         index_of.insert(id, documents.len() as u32);
         documents.push(d.meta);
         against.archived.push(ArchivedDoc {
@@ -403,42 +317,75 @@ pub fn check_against(
     documents.append(&mut report.documents);
     report.documents = documents;
     let draft_claims = std::mem::take(&mut report.claims);
-    let mut archived_claims: Vec<Claim> = Vec::new();
-    for r in rows.values() {
-        let Some(&doc) = index_of.get(&r.doc_id) else { continue };
-        let c = decode_claim(&r.json, doc).map_err(|e| ArchiveError::Corrupt {
-            path: archive.name(),
-            what: format!("claim {}", r.id),
-            message: e.to_string(),
-        })?;
-        archived_claims.push(c);
-    }
-    archived_claims.sort_by_key(|c| (c.doc, c.start, c.ordinal));
-    against.compared = archived_claims.len();
-    report.claims = archived_claims;
+    let mut archived: Vec<Claim> = rows
+        .into_values()
+        .filter_map(|r| {
+            let mut c = r.claim;
+            c.doc = *index_of.get(&r.doc_id)?;
+            Some(c)
+        })
+        .collect();
+    archived.sort_by_key(|c| (c.doc, c.start, c.ordinal));
+    against.compared = archived.len();
+    report.claims = archived;
     report.claims.extend(draft_claims.into_iter().map(|mut c| {
         c.doc += first_draft as u32;
         c
     }));
+    against.report = report;
+}
 
+/// Run the rules over the whole and keep what concerns a draft: a majority vote the draft loses,
+/// or any other diagnostic naming it; the corroborations a draft takes part in.
+fn judge(setup: &Setup, against: &mut Against) {
+    let report = &mut against.report;
     let (diagnostics, corroborations) = rules::run(&setup.rules, &report.documents, &report.claims);
     let check_of = |code: &str| setup.rules.iter().find(|r| r.code == code).map(|r| r.check);
+    let first_draft = against.first_draft;
     let draft = |doc: u32| (doc as usize) >= first_draft;
     report.diagnostics = diagnostics
         .into_iter()
         .filter(|d| match check_of(&d.code) {
             // a majority vote concerns the draft when the draft is the one outvoted; a draft that
             // sides with the majority is not wrong because an archived source dissents
-            Some(Check::ValueMismatch | Check::SinceArithmetic) => {
+            Some(Check::ValueMismatch | Check::SinceArithmetic | Check::TimeMismatch) => {
                 d.labels.iter().any(|l| l.primary && draft(l.doc))
             }
             _ => d.labels.iter().any(|l| draft(l.doc)),
         })
         .collect();
+    let claims = &report.claims;
     report.corroborations = corroborations
         .into_iter()
-        .filter(|c| c.sources.iter().any(|s| s.doc(&report.claims).is_some_and(draft)))
+        .filter(|c| c.sources.iter().any(|s| s.doc(claims).is_some_and(draft)))
         .collect();
-    against.report = report;
+}
+
+/// Check the drafts `run.paths` against the archive at `db`.
+pub fn check_against(
+    setup: &Setup,
+    run: &RunOptions,
+    db: &Path,
+    opts: &AgainstOptions,
+) -> Result<Against, ArchiveError> {
+    let archive = Archive::open_read(db)?;
+    let report = app::collect(setup, run);
+    let drafts = report.documents.len();
+    let mut against = Against {
+        report: Report::default(),
+        drafts,
+        first_draft: 0,
+        archived: Vec::new(),
+        compared: 0,
+        db: archive.name(),
+    };
+    if drafts == 0 {
+        against.report = report;
+        return Ok(against);
+    }
+    let rows = fetch_related(&archive, setup, &report, opts)?;
+    let docs = fetch_documents(&archive, &rows, &report.documents)?;
+    put_together(&mut against, report, rows, docs);
+    judge(setup, &mut against);
     Ok(against)
 }

@@ -7,8 +7,8 @@ use super::sources::SourcesView;
 use crate::report::plural;
 
 impl SourcesView {
-    /// The view as an HTML page: per subject, the claims in time order (dissenting ones marked
-    /// "✗ disagrees"), then which outlets state which value.
+    /// The view as an HTML page: per subject (a rule's group, with its verdict), the claims in
+    /// time order (dissenting ones marked "✗ disagrees"), then which outlets state which value.
     pub fn html(&self) -> String {
         let n: usize = self.subjects.iter().map(|s| s.claims.len()).sum();
         let title = format!("factlint sources: {}", self.query);
@@ -30,6 +30,7 @@ impl SourcesView {
                         @for (i, s) in self.subjects.iter().enumerate() {
                             section.subject aria-labelledby=(format!("s{i}-h")) {
                                 h2 id=(format!("s{i}-h")) { (s.subject) " " span.rule { "(" (s.kind) ")" } }
+                                p.note { "Grouped and weighed by " (s.rule) ": " (s.verdict) }
                                 ul.claims {
                                     @for e in &s.claims {
                                         @let class = s.classes.get(e.class);

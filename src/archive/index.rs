@@ -1,24 +1,24 @@
 //! `factlint index`: read a corpus and store its documents and claims.
 //!
-//! Inputs are read in batches: each batch is analysed in parallel, then written in one
-//! transaction. A document whose content hash matches the stored one is not analysed again.
+//! Inputs are read through the pipeline `check` reads through (`app::read_each`: in parallel, in
+//! input order) and written a batch of documents at a time, one transaction a batch. A document
+//! whose content hash (its text, the program version and the data extraction reads) matches the
+//! stored one is not analysed again.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
-use rayon::prelude::*;
 use rusqlite::{params, TransactionBehavior};
 use serde::Serialize;
 
 use super::hash::Fnv1a;
 use super::store::{encode_claim, encode_meta_with};
-use super::{Archive, ArchiveError};
-use crate::app::{RunOptions, Setup};
+use super::{schema, Archive, ArchiveError};
+use crate::app::{self, RunOptions, Setup};
 use crate::claims::Claim;
-use crate::corpus::{self, load, Input, Meta, OffsetMap, RawDoc};
+use crate::corpus::OffsetMap;
 use crate::error::InputProblem;
-use crate::extract;
 use crate::report::DocMeta;
 
 #[derive(Debug, Clone)]
@@ -69,12 +69,6 @@ impl IndexStats {
     }
 }
 
-/// One article to read: a text file, or one line of a JSONL file.
-enum Unit {
-    Text { path: PathBuf, meta: Meta },
-    Line { path: PathBuf, lineno: usize, off: usize, line: String },
-}
-
 /// A document analysed and ready to store.
 struct Indexed {
     path: String,
@@ -91,14 +85,27 @@ struct Indexed {
 enum Outcome {
     Unchanged,
     Indexed(Box<Indexed>),
-    Skipped(InputProblem),
 }
 
-/// Everything besides the bytes that changes what extraction produces: the program version,
-/// the corpus options, and the contents of a desk's rules folder.
+/// Everything besides a document that changes what extraction produces: the program version,
+/// the built-in data (lexicons, concepts, entities, boilerplate, rules), the corpus options, and
+/// the contents of a desk's rules folder (its rule, data and lexicon files). A change to any of
+/// them re-extracts every document.
 fn salt(run: &RunOptions) -> Fnv1a {
     let mut h = Fnv1a::default();
     h.field(env!("CARGO_PKG_VERSION").as_bytes());
+    h.field(&schema::VERSION.to_le_bytes());
+    let builtin = crate::lang::BUILTIN_LANGS
+        .iter()
+        .chain([
+            &crate::lang::BUILTIN_CONCEPTS,
+            &crate::lang::BUILTIN_ENTITIES,
+            &crate::lang::BUILTIN_BOILERPLATE,
+        ])
+        .chain(crate::rules::BUILTIN_RULES);
+    for (name, text) in builtin {
+        h.field(name.as_bytes()).field(text.as_bytes());
+    }
     h.field(run.corpus.published.map(|d| d.to_string()).unwrap_or_default().as_bytes());
     h.field(run.corpus.lang.as_deref().unwrap_or("").as_bytes());
     if let Some(dir) = &run.rules_dir {
@@ -121,25 +128,33 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn analyse(
-        &self,
-        raw: RawDoc,
-        key: (String, usize),
-        hash: String,
-        source: String,
-        source_base: usize,
-        warnings: &mut Vec<InputProblem>,
-    ) -> Outcome {
-        // a JSONL article's source is its line as in the file; a text file's, its decoded text
-        let map = if raw.line.is_none() { raw.map.clone() } else { OffsetMap::identity() };
-        let doc =
-            corpus::analyze(raw, &self.setup.knowledge, &self.setup.stripper, &self.run.corpus);
-        warnings.extend(doc.warnings.iter().cloned());
-        let claims = extract::extract(&doc, 0, &self.setup.knowledge);
-        let meta = crate::app::meta_of(&doc, claims.len());
+    /// A document as read: unchanged (its hash is the stored one), or analysed and extracted
+    /// the way `check` does it (`app::analyze`, `app::claims_of`).
+    fn process(&self, read: app::Read, problems: &mut Vec<InputProblem>) -> Outcome {
+        let raw = read.raw;
+        let mut h = self.salt;
+        // a JSONL article is its line as in the file; a text file, its decoded text and metadata
+        let (line, source, source_base, map) = match read.line {
+            Some((text, off)) => {
+                h.field(text.as_bytes());
+                (raw.line.unwrap_or(0), text.to_string(), off, OffsetMap::identity())
+            }
+            None => {
+                h.field(raw.text.as_bytes())
+                    .field(serde_json::to_string(&raw.meta).unwrap_or_default().as_bytes());
+                (0, raw.text.clone(), 0, raw.map.clone())
+            }
+        };
+        let hash = h.hex();
+        let key = (raw.path.clone(), line);
+        if self.stored.get(&key) == Some(&hash) {
+            return Outcome::Unchanged;
+        }
+        let doc = app::analyze(self.setup, self.run, raw, problems);
+        let (meta, claims) = app::claims_of(self.setup, &doc);
         Outcome::Indexed(Box::new(Indexed {
             path: key.0,
-            line: key.1,
+            line,
             hash,
             meta,
             source,
@@ -148,73 +163,69 @@ impl Ctx<'_> {
             claims,
         }))
     }
+}
 
-    fn process(&self, unit: &Unit) -> (Outcome, Vec<InputProblem>) {
-        let mut warnings = Vec::new();
-        let outcome = match unit {
-            Unit::Text { path, meta } => {
-                let key = (path.display().to_string(), 0);
-                match std::fs::read(path) {
-                    Err(e) => Outcome::Skipped(load::problem(
-                        path,
-                        None,
-                        format!("cannot read: {e}"),
-                        true,
-                    )),
-                    Ok(bytes) => {
-                        let mut h = self.salt;
-                        h.field(&bytes)
-                            .field(serde_json::to_string(meta).unwrap_or_default().as_bytes());
-                        let hash = h.hex();
-                        if self.stored.get(&key) == Some(&hash) {
-                            Outcome::Unchanged
-                        } else {
-                            match load::decode(path, bytes) {
-                                Err(p) => Outcome::Skipped(p),
-                                Ok((d, _)) if d.text.trim().is_empty() => {
-                                    Outcome::Skipped(load::problem(
-                                        path,
-                                        None,
-                                        "file holds only whitespace".into(),
-                                        true,
-                                    ))
-                                }
-                                Ok((d, decode_warnings)) => {
-                                    warnings.extend(decode_warnings);
-                                    let raw = RawDoc {
-                                        path: key.0.clone(),
-                                        line: None,
-                                        text: d.text.clone(),
-                                        map: d.map,
-                                        meta: meta.clone(),
-                                    };
-                                    self.analyse(raw, key, hash, d.text, 0, &mut warnings)
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            Unit::Line { path, lineno, off, line } => {
-                let key = (path.display().to_string(), *lineno);
-                let mut h = self.salt;
-                h.field(line.as_bytes());
-                let hash = h.hex();
-                if self.stored.get(&key) == Some(&hash) {
-                    Outcome::Unchanged
+/// The archive as an index run writes it: opened when there is something to store (a run that
+/// reads no document creates no archive), documents written a batch at a time.
+struct Writer<'a> {
+    db: &'a Path,
+    archive: Option<Archive>,
+    pending: Vec<Indexed>,
+    batch: usize,
+    error: Option<ArchiveError>,
+}
+
+impl Writer<'_> {
+    fn take(
+        &mut self,
+        outcome: Outcome,
+        stats: &mut IndexStats,
+        stored: &HashMap<(String, usize), String>,
+    ) {
+        stats.documents += 1;
+        match outcome {
+            Outcome::Unchanged => stats.unchanged += 1,
+            Outcome::Indexed(d) => {
+                if stored.contains_key(&(d.path.clone(), d.line)) {
+                    stats.changed += 1;
                 } else {
-                    match load::parse_jsonl_line(path, *lineno, *off, line) {
-                        Err(p) => Outcome::Skipped(p),
-                        Ok(raw) => self.analyse(raw, key, hash, line.clone(), *off, &mut warnings),
-                    }
+                    stats.new += 1;
                 }
+                stats.claims_written += d.claims.len();
+                self.pending.push(*d);
             }
-        };
-        (outcome, warnings)
+        }
+        if self.pending.len() >= self.batch {
+            self.flush();
+        }
+    }
+
+    fn archive(&mut self) -> Result<&mut Archive, ArchiveError> {
+        if self.archive.is_none() {
+            self.archive = Some(Archive::create(self.db)?);
+        }
+        self.archive
+            .as_mut()
+            .ok_or_else(|| ArchiveError::Missing { path: self.db.display().to_string() })
+    }
+
+    /// Write the pending documents in one transaction (after an error, nothing more is written).
+    fn flush(&mut self) {
+        if self.error.is_some() {
+            self.pending.clear();
+            return;
+        }
+        let docs = std::mem::take(&mut self.pending);
+        let written =
+            self.archive().and_then(|a| if docs.is_empty() { Ok(()) } else { write(a, &docs) });
+        if let Err(e) = written {
+            self.error = Some(e);
+        }
     }
 }
 
-/// Index the corpus `run.paths` into the archive at `db`.
+/// Index the corpus `run.paths` into the archive at `db`: read through the pipeline `check`
+/// reads through (`app::read_each`), a document whose stored hash is unchanged not analysed.
 pub fn index(
     setup: &Setup,
     run: &RunOptions,
@@ -222,56 +233,33 @@ pub fn index(
     opts: &IndexOptions,
 ) -> Result<IndexStats, ArchiveError> {
     let started = Instant::now();
-    let (inputs, problems) = load::discover(&run.paths);
-    if inputs.is_empty() {
-        // nothing to index: no archive is created
-        return Ok(IndexStats { db: db.display().to_string(), problems, ..Default::default() });
-    }
-    let mut archive = Archive::create(db)?;
-    let mut stats = IndexStats { db: archive.name(), ..Default::default() };
-    let stored = load_hashes(&archive)?;
+    // an archive that exists is opened (and migrated) first: its stored hashes decide what is read
+    let archive = if db.exists() { Some(Archive::create(db)?) } else { None };
+    let stored = match &archive {
+        Some(a) => load_hashes(a)?,
+        None => HashMap::new(),
+    };
     let ctx = Ctx { setup, run, salt: salt(run), stored };
-    stats.problems.extend(problems);
-    let pool =
-        run.threads.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok());
-    let bar = progress_bar(run, inputs.len());
-    let batch = opts.batch.max(1);
-    let mut units: Vec<Unit> = Vec::new();
-    for input in inputs {
-        match input {
-            Input::Text { path, meta } => {
-                units.push(Unit::Text { path, meta: meta.map(|m| *m).unwrap_or_default() })
-            }
-            Input::Jsonl { path } => {
-                let mut flush_err = None;
-                let mut line_problems = Vec::new();
-                read_lines(&path, &mut line_problems, |u| {
-                    units.push(u);
-                    if units.len() >= batch && flush_err.is_none() {
-                        if let Err(e) =
-                            flush(&ctx, &mut archive, &mut units, &mut stats, pool.as_ref())
-                        {
-                            flush_err = Some(e);
-                        }
-                    }
-                });
-                stats.problems.extend(line_problems);
-                if let Some(e) = flush_err {
-                    return Err(e);
-                }
-            }
-        }
-        if units.len() >= batch {
-            flush(&ctx, &mut archive, &mut units, &mut stats, pool.as_ref())?;
-        }
-        if let Some(b) = &bar {
-            b.inc(1);
-        }
+    let mut writer =
+        Writer { db, archive, pending: Vec::new(), batch: opts.batch.max(1), error: None };
+    let mut stats = IndexStats { db: db.display().to_string(), ..Default::default() };
+    let problems = app::read_each(
+        run,
+        |read, problems| ctx.process(read, problems),
+        |outcome| writer.take(outcome, &mut stats, &ctx.stored),
+    );
+    stats.problems = problems;
+    if stats.documents > 0 {
+        writer.flush();
     }
-    flush(&ctx, &mut archive, &mut units, &mut stats, pool.as_ref())?;
-    if let Some(b) = bar {
-        b.finish_and_clear();
+    if let Some(e) = writer.error {
+        return Err(e);
     }
+    let Some(archive) = writer.archive else {
+        // nothing to index: no archive is created
+        return Ok(stats);
+    };
+    stats.db = archive.name();
     // fold the write-ahead log back into the main file (skipped while readers hold it)
     let _ = archive.conn().query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
     let _ = archive.conn().execute_batch("PRAGMA optimize");
@@ -280,20 +268,6 @@ pub fn index(
     stats.total_claims = c;
     stats.seconds = started.elapsed().as_secs_f64();
     Ok(stats)
-}
-
-fn progress_bar(run: &RunOptions, n: usize) -> Option<indicatif::ProgressBar> {
-    use std::io::IsTerminal;
-    if !run.progress || n < 200 || !std::io::stderr().is_terminal() {
-        return None;
-    }
-    let b = indicatif::ProgressBar::new(n as u64);
-    if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{spinner} {pos}/{len} inputs indexed {wide_bar} {eta}",
-    ) {
-        b.set_style(style);
-    }
-    Some(b)
 }
 
 fn load_hashes(archive: &Archive) -> Result<HashMap<(String, usize), String>, ArchiveError> {
@@ -308,61 +282,6 @@ fn load_hashes(archive: &Archive) -> Result<HashMap<(String, usize), String>, Ar
     rows.collect::<Result<HashMap<_, _>, _>>().map_err(&err)
 }
 
-/// Split a JSONL file into one unit a non-empty line (the lines are analysed later, in parallel).
-fn read_lines(path: &Path, problems: &mut Vec<InputProblem>, mut each: impl FnMut(Unit)) {
-    let any = load::jsonl_lines(path, |l| match l {
-        Ok((lineno, off, line)) => each(Unit::Line { path: path.to_path_buf(), lineno, off, line }),
-        Err(p) => problems.push(p),
-    });
-    if !any {
-        problems.push(load::empty_jsonl(path));
-    }
-}
-
-/// Analyse the pending units in parallel and write the changed ones in one transaction.
-fn flush(
-    ctx: &Ctx,
-    archive: &mut Archive,
-    units: &mut Vec<Unit>,
-    stats: &mut IndexStats,
-    pool: Option<&rayon::ThreadPool>,
-) -> Result<(), ArchiveError> {
-    if units.is_empty() {
-        return Ok(());
-    }
-    let work = || units.par_iter().map(|u| ctx.process(u)).collect::<Vec<_>>();
-    let results = match pool {
-        Some(p) => p.install(work),
-        None => work(),
-    };
-    units.clear();
-    let mut docs = Vec::new();
-    for (outcome, warnings) in results {
-        stats.problems.extend(warnings);
-        match outcome {
-            Outcome::Unchanged => {
-                stats.documents += 1;
-                stats.unchanged += 1;
-            }
-            Outcome::Skipped(p) => stats.problems.push(p),
-            Outcome::Indexed(d) => {
-                stats.documents += 1;
-                if ctx.stored.contains_key(&(d.path.clone(), d.line)) {
-                    stats.changed += 1;
-                } else {
-                    stats.new += 1;
-                }
-                stats.claims_written += d.claims.len();
-                docs.push(d);
-            }
-        }
-    }
-    if docs.is_empty() {
-        return Ok(());
-    }
-    write(archive, &docs)
-}
-
 const UPSERT_DOC: &str = "INSERT INTO documents (path, line, outlet, lang, published, hash, meta, source, source_base, n_claims, indexed_at)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
      ON CONFLICT (path, line) DO UPDATE SET outlet = excluded.outlet, lang = excluded.lang, published = excluded.published,
@@ -371,12 +290,15 @@ const UPSERT_DOC: &str = "INSERT INTO documents (path, line, outlet, lang, publi
      RETURNING id";
 
 const INSERT_CLAIM: &str = "INSERT INTO claims (doc_id, kind, concept, family, principal, qualifier, unit, phase, value, whole,
-       date_start, date_end, published, span_start, span_end, sentence, text, claim)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+       date_start, date_end, published, span_start, span_end, sentence, text, claim, noun, role, scope, frame, grows, time_utc)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)
+     RETURNING id";
+
+const INSERT_KEY: &str = "INSERT INTO claim_keys (claim_id, key, published) VALUES (?1, ?2, ?3)";
 
 /// Write documents and their claims in one transaction: a changed document's old claims are
 /// deleted and its new ones inserted, or nothing of the batch is.
-fn write(archive: &mut Archive, docs: &[Box<Indexed>]) -> Result<(), ArchiveError> {
+fn write(archive: &mut Archive, docs: &[Indexed]) -> Result<(), ArchiveError> {
     let name = archive.name();
     let sql = |what: &'static str| {
         let name = name.clone();
@@ -393,6 +315,7 @@ fn write(archive: &mut Archive, docs: &[Box<Indexed>]) -> Result<(), ArchiveErro
             .prepare_cached("DELETE FROM claims WHERE doc_id = ?1")
             .map_err(sql("preparing a write"))?;
         let mut insert = tx.prepare_cached(INSERT_CLAIM).map_err(sql("preparing a write"))?;
+        let mut insert_key = tx.prepare_cached(INSERT_KEY).map_err(sql("preparing a write"))?;
         for d in docs {
             let meta = encode_meta_with(&d.meta, &d.map).map_err(|e| corrupt(&name, &d.path, e))?;
             let published = d.meta.published.map(|p| p.to_string());
@@ -417,33 +340,61 @@ fn write(archive: &mut Archive, docs: &[Box<Indexed>]) -> Result<(), ArchiveErro
             clear.execute([id]).map_err(sql("replacing a document's claims"))?;
             for c in &d.claims {
                 let json = encode_claim(c).map_err(|e| corrupt(&name, &d.path, e))?;
-                let iv = c.interval();
-                insert
-                    .execute(params![
-                        id,
-                        c.kind.name(),
-                        c.concept,
-                        c.family,
-                        c.principal,
-                        c.qualifier,
-                        c.unit.map(crate::lang::TimeUnit::name),
-                        c.phase.map(crate::lang::Phase::name),
-                        c.value,
-                        c.whole(),
-                        iv.map(|i| i.start.to_string()),
-                        iv.map(|i| i.end.to_string()),
-                        published,
-                        c.start as i64,
-                        c.end as i64,
-                        c.sentence as i64,
-                        c.text,
-                        json
-                    ])
+                let claim_id: i64 = insert
+                    .query_row(
+                        rusqlite::params_from_iter(claim_row(id, c, &published, json)),
+                        |r| r.get(0),
+                    )
                     .map_err(sql("storing a claim"))?;
+                // the keys every check groups it by: what `check --against` and `sources` look up
+                for key in crate::rules::groups::all_keys(c) {
+                    insert_key
+                        .execute(params![claim_id, key, published])
+                        .map_err(sql("storing a claim's keys"))?;
+                }
             }
         }
     }
     tx.commit().map_err(sql("committing a batch"))
+}
+
+/// A claim's row of `INSERT_CLAIM` (document `doc_id`, published `published`, as JSON `json`).
+fn claim_row(
+    doc_id: i64,
+    c: &Claim,
+    published: &Option<String>,
+    json: String,
+) -> Vec<rusqlite::types::Value> {
+    use rusqlite::types::Value;
+    let text = |s: Option<&str>| s.map_or(Value::Null, |s| Value::Text(s.to_string()));
+    let iv = c.interval();
+    let frame = serde_json::to_value(c.frame).ok().and_then(|v| v.as_str().map(str::to_string));
+    vec![
+        Value::Integer(doc_id),
+        Value::Text(c.kind.name().to_string()),
+        text(c.concept.as_deref()),
+        text(c.family.as_deref()),
+        text(c.principal.as_deref()),
+        text(c.qualifier.as_deref()),
+        text(c.unit.map(crate::lang::TimeUnit::name)),
+        text(c.phase.map(crate::lang::Phase::name)),
+        Value::Real(c.value),
+        c.whole().map_or(Value::Null, Value::Real),
+        text(iv.map(|i| i.start.to_string()).as_deref()),
+        text(iv.map(|i| i.end.to_string()).as_deref()),
+        text(published.as_deref()),
+        Value::Integer(c.start as i64),
+        Value::Integer(c.end as i64),
+        Value::Integer(i64::from(c.sentence)),
+        Value::Text(c.text.to_string()),
+        Value::Text(json),
+        text(c.noun.as_deref()),
+        text(c.role.as_deref()),
+        text(c.scope.as_deref()),
+        Value::Text(frame.unwrap_or_default()),
+        Value::Integer(i64::from(c.grows)),
+        c.time().and_then(|t| t.utc).map_or(Value::Null, |m| Value::Integer(i64::from(m.get()))),
+    ]
 }
 
 fn corrupt(db: &str, doc: &str, e: serde_json::Error) -> ArchiveError {

@@ -60,6 +60,30 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX claims_principal ON claims (principal, kind, published) WHERE principal IS NOT NULL;
     CREATE INDEX claims_interval ON claims (date_start, date_end) WHERE date_start IS NOT NULL;
     "#,
+    // 2: the claim frame in columns, and the keys the rules group a claim by (`rules::keys`),
+    // which `check --against` and `sources` look claims up by. Claims stored before carry no
+    // keys: every document is marked for re-extraction by the next index run.
+    r#"
+    ALTER TABLE claims ADD COLUMN noun TEXT;
+    ALTER TABLE claims ADD COLUMN role TEXT;
+    ALTER TABLE claims ADD COLUMN scope TEXT;
+    -- bound, loose or vague (claims::Frame)
+    ALTER TABLE claims ADD COLUMN frame TEXT NOT NULL DEFAULT 'loose';
+    ALTER TABLE claims ADD COLUMN grows INTEGER NOT NULL DEFAULT 0;
+    -- a time of day: its first minute in UTC (minutes since 1970), when it is placed there
+    ALTER TABLE claims ADD COLUMN time_utc INTEGER;
+
+    CREATE TABLE claim_keys (
+        claim_id    INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+        -- a rule's grouping key, as `rules::keys` writes it
+        key         TEXT NOT NULL,
+        -- the document's publication date, so look-ups filter by time in the index
+        published   TEXT
+    );
+    CREATE INDEX claim_keys_key ON claim_keys (key, published);
+    CREATE INDEX claim_keys_claim ON claim_keys (claim_id);
+    UPDATE documents SET hash = '';
+    "#,
 ];
 
 /// The schema version this build reads and writes.

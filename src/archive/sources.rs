@@ -22,7 +22,9 @@ use crate::corpus::{self, CorpusOptions, Meta, OffsetMap, RawDoc};
 use crate::extract;
 use crate::lang::token::{lower_text, tokenize};
 use crate::lang::EntityType;
-use crate::report::plural;
+use crate::report::{plural, DocMeta};
+use crate::rules::groups::doc_count;
+use crate::rules::{agrees, group_key, judge, Check, Group, Rule, Verdict};
 
 #[derive(Debug, Clone)]
 pub struct SourcesOptions {
@@ -50,6 +52,11 @@ pub(crate) const LOOKUPS: &[(&str, &str)] = &[
     (
         "sources_family_person",
         "SELECT id, doc_id, claim FROM claims INDEXED BY claims_family WHERE family = ?1 AND principal = ?2 ORDER BY published DESC LIMIT ?3",
+    ),
+    (
+        "sources_key",
+        "SELECT c.id, c.doc_id, c.claim FROM claim_keys k INDEXED BY claim_keys_key JOIN claims c ON c.id = k.claim_id
+           WHERE k.key = ?1 ORDER BY k.published DESC LIMIT ?2",
     ),
 ];
 
@@ -143,17 +150,24 @@ pub struct Entry {
 #[derive(Debug, Clone, Serialize)]
 pub struct Class {
     pub value: String,
-    /// "agree" (the majority), "disagree" (against the majority) or "split" (no majority)
+    /// "agree" (two or more documents state it, by the rule's test, and the rule reports none of
+    /// them), "disagree" (the rule reports it against the others), "split" (a conflict with no
+    /// majority) or "single" (one document states it and no other agrees)
     pub standing: &'static str,
     pub outlets: Vec<String>,
     pub documents: usize,
 }
 
-/// Everything the archive holds on one subject.
+/// Everything the archive holds on one subject: one group of one rule.
 #[derive(Debug, Clone, Serialize)]
 pub struct Subject {
     pub subject: String,
     pub kind: &'static str,
+    /// the rule that groups and weighs these claims, and its key
+    pub rule: String,
+    pub key: String,
+    /// what the rule says of the group: "agree", "conflict" or "no verdict"
+    pub verdict: &'static str,
     /// in time order
     pub claims: Vec<Entry>,
     /// the majority first
@@ -334,49 +348,42 @@ fn matches(key: &Key, c: &Claim) -> bool {
     term_ok && kind_ok && qual_ok && person_ok
 }
 
-/// The subject a claim is grouped under (the rules' grouping: since claims by family and person,
-/// others by kind, concept, qualifier, person, unit and phase).
-type SubjectKey =
-    (ClaimKind, Option<Sym>, Option<String>, Option<Sym>, Option<String>, Option<String>);
-
-fn subject_key(c: &Claim) -> Option<SubjectKey> {
-    if c.kind == ClaimKind::Since {
-        return Some((c.kind, c.family, None, c.principal, None, None));
-    }
-    let concept = c.concept?;
-    Some((
-        c.kind,
-        Some(concept),
-        c.qualifier.as_ref().map(|q| q.to_lowercase()),
-        c.principal,
-        c.unit.map(|u| u.name().to_string()),
-        c.phase.map(|p| p.name().to_string()),
-    ))
-}
-
-fn subject_name(k: &SubjectKey) -> String {
-    let (kind, term, q, p, _, phase) = k;
-    let mut s = match kind {
-        ClaimKind::Since => format!("previous {}", term.as_deref().unwrap_or("event")),
-        _ => term.map(|t| t.to_string()).unwrap_or_default(),
-    };
-    if let Some(ph) = phase {
-        s.push_str(&format!(" ({ph})"));
-    }
-    if let Some(q) = q {
-        s.push_str(&format!(" ({q})"));
-    }
-    if let Some(p) = p {
-        s.push_str(&format!(", {p}"));
-    }
-    s
-}
-
-/// Two claims state one value, as FL002 compares them (`tol`: its tolerance for "um 30").
-fn same_value(a: &Claim, b: &Claim, tol: f64) -> bool {
-    match a.kind {
-        ClaimKind::Date | ClaimKind::Since => a.interval() == b.interval(),
-        _ => crate::rules::checks::same_amount(a, b, tol),
+/// A group's name, from what its key holds (of its first claim): the thing and what is said of
+/// it (FL002: with the qualifier, and a duration's person), the previous event and the person
+/// (FL003), the event and its people (FL005), the event and whether it is its end (FL009).
+fn subject_name(rule: &Rule, c: &Claim) -> String {
+    let thing = c.concept.or(c.noun).map_or_else(|| "event".to_string(), |t| t.to_string());
+    match rule.check {
+        Check::SinceArithmetic => {
+            let p = c.principal.map(|p| format!(", {p}")).unwrap_or_default();
+            format!("previous {}{p}", c.family.as_deref().unwrap_or("event"))
+        }
+        Check::RelativeVsAbsolute => {
+            let people: Vec<&str> = c.persons.iter().collect();
+            match (c.concept, people.is_empty()) {
+                (Some(_), true) => thing,
+                (Some(_), false) => format!("{thing}, {}", people.join(" and ")),
+                (None, _) => format!("{}, {}", thing, c.principal.as_deref().unwrap_or("")),
+            }
+        }
+        Check::TimeMismatch if c.phase == Some(crate::lang::Phase::End) => format!("{thing} (end)"),
+        Check::TimeMismatch => thing,
+        _ => {
+            let mut s = thing;
+            if let Some(r) = c.role.filter(|r| Some(*r) != c.concept) {
+                s.push_str(&format!(" {}", r.replace('_', " ")));
+            }
+            if let Some(sc) = c.scope {
+                s.push_str(&format!(" ({})", sc.replace('_', " ")));
+            }
+            if let Some(q) = c.qualifier {
+                s.push_str(&format!(" ({})", q.to_lowercase()));
+            }
+            if let Some(p) = c.principal.filter(|_| c.kind == ClaimKind::Duration) {
+                s.push_str(&format!(", {p}"));
+            }
+            s
+        }
     }
 }
 
@@ -392,7 +399,7 @@ struct Doc {
     map: Option<OffsetMap>,
 }
 
-fn load_doc(archive: &Archive, id: i64) -> Result<Doc, ArchiveError> {
+fn load_doc(archive: &Archive, id: i64) -> Result<(Doc, DocMeta), ArchiveError> {
     let err = archive.sql_err("reading an archived document");
     let mut stmt = archive
         .conn()
@@ -402,13 +409,15 @@ fn load_doc(archive: &Archive, id: i64) -> Result<Doc, ArchiveError> {
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
         .map_err(&err)?;
     let map = decode_offsets(&meta);
-    let meta = decode_meta(&meta).map_err(|e| ArchiveError::Corrupt {
+    let mut meta = decode_meta(&meta).map_err(|e| ArchiveError::Corrupt {
         path: archive.name(),
         what: format!("document {path}"),
         message: e.to_string(),
     })?;
+    meta.path = Sym::new(&path);
+    meta.line = (line > 0).then_some(line as usize);
     let name = if line > 0 { format!("{path}:{line}") } else { path.clone() };
-    Ok(Doc {
+    let doc = Doc {
         published: meta.published,
         outlet: meta.outlet.map(|o| o.to_string()),
         name,
@@ -417,7 +426,8 @@ fn load_doc(archive: &Archive, id: i64) -> Result<Doc, ArchiveError> {
         source,
         base: base.max(0) as usize,
         map,
-    })
+    };
+    Ok((doc, meta))
 }
 
 fn line_col(d: &Doc, off: usize) -> (usize, usize) {
@@ -426,21 +436,11 @@ fn line_col(d: &Doc, off: usize) -> (usize, usize) {
     (d.first_line - 1 + line, col)
 }
 
-/// Look the query up in the archive at `db`.
-pub fn sources(
-    setup: &Setup,
-    db: &Path,
-    query: &str,
-    opts: &SourcesOptions,
-) -> Result<SourcesView, ArchiveError> {
-    let archive = Archive::open_read(db)?;
-    // values agree as the value rule (FL002) says they do
-    let tol = setup
-        .rules
-        .iter()
-        .find(|r| r.check == crate::rules::Check::ValueMismatch)
-        .map_or(crate::rules::Params::default().tolerance, |r| r.params.tolerance);
-    let (keys, query_claims, query_published) = match parse_key(query) {
+/// The query read: the keys it gives, its own claims, and its publication date.
+type Query = (Vec<Key>, Vec<Claim>, Option<Date>);
+
+fn read_query(setup: &Setup, query: &str, opts: &SourcesOptions) -> Query {
+    match parse_key(query) {
         // a bare id may name a concept, a family or a person
         Some(k) if k.kind.is_none() && k.qualifier.is_none() && k.person.is_none() => {
             let person = Key { person: k.term.clone(), ..Default::default() };
@@ -448,126 +448,199 @@ pub fn sources(
         }
         Some(k) => (vec![k], Vec::new(), None),
         None => read_text(setup, query, opts),
-    };
-    let limit = opts.limit.max(1);
+    }
+}
+
+/// Fetched claims by archive id, the ids of those the query names, and whether a look-up hit
+/// the limit.
+type Fetched = (BTreeMap<i64, Row>, Vec<i64>, bool);
+
+/// The archived claims the query names, then every claim of the groups the rules put them in
+/// (so a group is weighed whole); true when a look-up hit the limit. Returns the claims matching
+/// the query by id too.
+fn fetch_groups(
+    archive: &Archive,
+    setup: &Setup,
+    keys: &[Key],
+    limit: usize,
+) -> Result<Fetched, ArchiveError> {
     let mut rows: BTreeMap<i64, Row> = BTreeMap::new();
     let mut truncated = false;
-    for k in &keys {
-        truncated |= fetch_key(&archive, k, limit, &mut rows)?;
+    for k in keys {
+        truncated |= fetch_key(archive, k, limit, &mut rows)?;
     }
-    let mut docs: HashMap<i64, Doc> = HashMap::new();
-    let mut claims: Vec<(i64, Claim)> = Vec::new();
+    let mut named = Vec::new();
+    let mut group_keys: std::collections::BTreeSet<String> = Default::default();
     for (id, r) in &rows {
-        let c = decode_claim(&r.json, 0).map_err(|e| ArchiveError::Corrupt {
-            path: archive.name(),
-            what: format!("claim {id}"),
-            message: e.to_string(),
-        })?;
-        if !keys.iter().any(|k| matches(k, &c)) {
-            continue;
-        }
-        if let std::collections::hash_map::Entry::Vacant(e) = docs.entry(r.doc_id) {
-            e.insert(load_doc(&archive, r.doc_id)?);
-        }
-        claims.push((r.doc_id, c));
-    }
-    // group by subject
-    let mut groups: BTreeMap<SubjectKey, Vec<(i64, Claim)>> = BTreeMap::new();
-    for (doc, c) in claims {
-        if let Some(k) = subject_key(&c) {
-            groups.entry(k).or_default().push((doc, c));
+        let c = decode(archive, *id, &r.json)?;
+        if keys.iter().any(|k| matches(k, &c)) {
+            named.push(*id);
+            group_keys
+                .extend(setup.rules.iter().filter(|r| r.enabled).filter_map(|r| group_key(r, &c)));
         }
     }
-    let mut subjects = Vec::new();
-    for (key, mut members) in groups {
-        let published = |d: i64| docs.get(&d).and_then(|x| x.published);
-        members.sort_by(|(da, a), (db, b)| {
-            (published(*da), docs.get(da).map(|d| &d.path), a.start).cmp(&(
-                published(*db),
-                docs.get(db).map(|d| &d.path),
-                b.start,
-            ))
-        });
-        // classes of agreeing values; the majority is the class stated by most documents, ties
-        // going to the earliest published
-        let mut classes: Vec<Vec<usize>> = Vec::new();
-        for (i, (_, c)) in members.iter().enumerate() {
-            match classes.iter_mut().find(|cl| same_value(&members[cl[0]].1, c, tol)) {
-                Some(cl) => cl.push(i),
-                None => classes.push(vec![i]),
+    rows.retain(|id, _| named.binary_search(id).is_ok());
+    for key in &group_keys {
+        truncated |= fetch(archive, "sources_key", &[key], limit, &mut rows)?;
+    }
+    Ok((rows, named, truncated))
+}
+
+fn decode(archive: &Archive, id: i64, json: &str) -> Result<Claim, ArchiveError> {
+    decode_claim(json, 0).map_err(|e| ArchiveError::Corrupt {
+        path: archive.name(),
+        what: format!("claim {id}"),
+        message: e.to_string(),
+    })
+}
+
+/// The fetched claims as a run has them: their documents in path order (as a corpus is read),
+/// each document's claims together in their order; with each claim's archive id.
+struct Run {
+    docs: Vec<Doc>,
+    metas: Vec<DocMeta>,
+    claims: Vec<Claim>,
+    ids: Vec<i64>,
+}
+
+fn as_run(archive: &Archive, rows: &BTreeMap<i64, Row>) -> Result<Run, ArchiveError> {
+    let doc_ids: std::collections::BTreeSet<i64> = rows.values().map(|r| r.doc_id).collect();
+    let mut docs: Vec<(i64, Doc, DocMeta)> = Vec::new();
+    for id in doc_ids {
+        let (d, m) = load_doc(archive, id)?;
+        docs.push((id, d, m));
+    }
+    docs.sort_by(|a, b| (&a.1.path, a.1.first_line, a.0).cmp(&(&b.1.path, b.1.first_line, b.0)));
+    let index: HashMap<i64, u32> = docs.iter().enumerate().map(|(i, d)| (d.0, i as u32)).collect();
+    let mut claims: Vec<(Claim, i64)> = Vec::new();
+    for (id, r) in rows {
+        let mut c = decode(archive, *id, &r.json)?;
+        c.doc = index.get(&r.doc_id).copied().unwrap_or(0);
+        claims.push((c, *id));
+    }
+    claims.sort_by_key(|(c, _)| (c.doc, c.sentence, c.ordinal, c.start));
+    let (claims, ids) = claims.into_iter().unzip();
+    let (docs, metas) = docs.into_iter().map(|(_, d, m)| (d, m)).unzip();
+    Ok(Run { docs, metas, claims, ids })
+}
+
+/// The classes as the view shows them: the outlets of each, and its standing as the rule judged
+/// the group (a conflict with no majority: the classes split).
+fn class_list(g: &Group, classes: &[Vec<u32>], run: &Run) -> Vec<Class> {
+    let claims = &run.claims;
+    let doc = |i: u32| &run.docs[claims[i as usize].doc as usize];
+    let ndocs = |cl: &Vec<u32>| doc_count(cl.iter().map(|&i| claims[i as usize].doc));
+    let tie = g.verdict == Verdict::Conflict
+        && classes.len() > 1
+        && ndocs(&classes[0]) == ndocs(&classes[1]);
+    classes
+        .iter()
+        .map(|cl| {
+            let against = cl.iter().any(|i| g.dissent.contains(i));
+            let mut outlets: Vec<String> = Vec::new();
+            for &i in cl {
+                let d = doc(i);
+                let o = d.outlet.clone().unwrap_or_else(|| d.name.clone());
+                if !outlets.contains(&o) {
+                    outlets.push(o);
+                }
             }
-        }
-        let ndocs = |cl: &Vec<usize>| {
-            let mut d: Vec<i64> = cl.iter().map(|&i| members[i].0).collect();
-            d.sort_unstable();
-            d.dedup();
-            d.len()
-        };
-        // members are in time order, so a class's first member is its earliest
-        classes.sort_by(|a, b| ndocs(b).cmp(&ndocs(a)).then(a[0].cmp(&b[0])));
-        let split = classes.len() > 1 && ndocs(&classes[0]) == ndocs(&classes[1]);
-        let mut class_of = vec![0usize; members.len()];
-        let class_list: Vec<Class> = classes
-            .iter()
-            .enumerate()
-            .map(|(ci, cl)| {
-                let mut outlets: Vec<String> = Vec::new();
-                for &i in cl {
-                    class_of[i] = ci;
-                    let d = docs.get(&members[i].0);
-                    let o = d
-                        .and_then(|d| d.outlet.clone())
-                        .or_else(|| d.map(|d| d.name.clone()))
-                        .unwrap_or_default();
-                    if !outlets.contains(&o) {
-                        outlets.push(o);
-                    }
-                }
-                Class {
-                    value: members[cl[0]].1.value_text(),
-                    standing: if split {
-                        "split"
-                    } else if ci == 0 {
-                        "agree"
-                    } else {
-                        "disagree"
-                    },
-                    outlets,
-                    documents: ndocs(cl),
-                }
-            })
-            .collect();
-        let entries: Vec<Entry> = members
-            .iter()
-            .enumerate()
-            .filter_map(|(i, (d, c))| {
-                let doc = docs.get(d)?;
-                let (line, column) = line_col(doc, c.start);
-                Some(Entry {
-                    published: doc.published,
-                    outlet: doc.outlet.clone(),
-                    path: doc.path.clone(),
-                    line,
-                    column,
-                    value: c.value_text(),
-                    reading: c.reading(doc.published),
-                    text: c.text.to_string(),
-                    class: class_of[i],
-                })
-            })
-            .collect();
-        let own = query_claims.iter().find(|q| subject_key(q).as_ref() == Some(&key));
-        let query_class =
-            own.and_then(|q| classes.iter().position(|cl| same_value(&members[cl[0]].1, q, tol)));
-        subjects.push(Subject {
-            subject: subject_name(&key),
-            kind: key.0.name(),
-            claims: entries,
-            classes: class_list,
-            query_value: own.map(|q| q.reading(query_published)),
-            query_class,
-        });
+            let standing = match (tie, against, ndocs(cl)) {
+                (true, _, n) if n == ndocs(&classes[0]) => "split",
+                (_, true, _) => "disagree",
+                (_, false, n) if n >= 2 => "agree",
+                _ => "single",
+            };
+            Class {
+                value: claims[cl[0] as usize].value_text(),
+                standing,
+                outlets,
+                documents: ndocs(cl),
+            }
+        })
+        .collect()
+}
+
+/// The group's claims in time order, each with its class.
+fn entries(g: &Group, classes: &[Vec<u32>], run: &Run) -> Vec<Entry> {
+    let claims = &run.claims;
+    let doc = |i: u32| &run.docs[claims[i as usize].doc as usize];
+    let mut members = g.claims.clone();
+    members.sort_by(|&a, &b| {
+        (doc(a).published, &doc(a).path, claims[a as usize].start).cmp(&(
+            doc(b).published,
+            &doc(b).path,
+            claims[b as usize].start,
+        ))
+    });
+    members
+        .iter()
+        .map(|&i| {
+            let (c, d) = (&claims[i as usize], doc(i));
+            let (line, column) = line_col(d, c.start);
+            Entry {
+                published: d.published,
+                outlet: d.outlet.clone(),
+                path: d.path.clone(),
+                line,
+                column,
+                value: c.value_text(),
+                reading: c.reading(d.published),
+                text: c.text.to_string(),
+                class: classes.iter().position(|cl| cl.contains(&i)).unwrap_or(0),
+            }
+        })
+        .collect()
+}
+
+/// One group as the view shows it: its claims in time order, the classes of agreeing values by
+/// the rule's own test, each standing as the rule judged it, and where the query's own claim on
+/// it stands.
+fn subject_of(rule: &Rule, g: &Group, run: &Run, query: &(Vec<Claim>, Option<Date>)) -> Subject {
+    let claims = &run.claims;
+    let classes = g.classes(rule, claims);
+    let first = &claims[g.claims[0] as usize];
+    let own = query.0.iter().find(|q| group_key(rule, q).as_deref() == Some(&g.key));
+    let query_class =
+        own.and_then(|q| classes.iter().position(|cl| agrees(rule, &claims[cl[0] as usize], q)));
+    Subject {
+        subject: subject_name(rule, first),
+        kind: first.kind.name(),
+        rule: rule.code.clone(),
+        key: g.key.clone(),
+        verdict: g.verdict.name(),
+        claims: entries(g, &classes, run),
+        classes: class_list(g, &classes, run),
+        query_value: own.map(|q| q.reading(query.1)),
+        query_class,
     }
+}
+
+/// Look the query up in the archive at `db`: the claims it names, grouped and weighed by the
+/// rules (`rules::judge`), one subject a group that holds a claim the query names.
+pub fn sources(
+    setup: &Setup,
+    db: &Path,
+    query: &str,
+    opts: &SourcesOptions,
+) -> Result<SourcesView, ArchiveError> {
+    let archive = Archive::open_read(db)?;
+    let (keys, query_claims, query_published) = read_query(setup, query, opts);
+    let (rows, named, truncated) = fetch_groups(&archive, setup, &keys, opts.limit.max(1))?;
+    let run = as_run(&archive, &rows)?;
+    let (_, _, groups) = judge(&setup.rules, &run.metas, &run.claims);
+    let named: Vec<u32> = (0..run.ids.len() as u32)
+        .filter(|&i| named.binary_search(&run.ids[i as usize]).is_ok())
+        .collect();
+    let own = (query_claims, query_published);
+    let mut subjects: Vec<Subject> = groups
+        .iter()
+        .filter(|g| g.claims.iter().any(|i| named.contains(i)))
+        .filter_map(|g| {
+            let rule = setup.rules.iter().find(|r| r.code == g.code)?;
+            Some(subject_of(rule, g, &run, &own))
+        })
+        .collect();
     // subjects the text's own claims bear on first, then the best attested
     subjects.sort_by(|a, b| {
         b.query_value
@@ -613,71 +686,75 @@ impl SourcesView {
             );
         }
         for s in &self.subjects {
-            let mut docs: Vec<(&str, usize)> =
-                s.claims.iter().map(|e| (e.path.as_str(), e.line)).collect();
-            docs.sort_unstable();
-            docs.dedup_by_key(|d| d.0);
-            out.push_str(&format!(
-                "\n{} [{}] — {} in {}\n",
-                s.subject,
-                s.kind,
-                plural(s.claims.len(), "claim"),
-                plural(docs.len(), "document")
-            ));
-            let ow = s
-                .claims
-                .iter()
-                .map(|e| e.outlet.as_deref().unwrap_or("-").chars().count())
-                .max()
-                .unwrap_or(1);
-            let rw = s.claims.iter().map(|e| e.reading.chars().count()).max().unwrap_or(1);
-            let tw = s.claims.iter().map(|e| e.text.chars().count() + 2).max().unwrap_or(1);
-            for e in &s.claims {
-                let date =
-                    e.published.map(|d| d.to_string()).unwrap_or_else(|| "undated   ".into());
-                let outlet = e.outlet.as_deref().unwrap_or("-");
-                let mark = if s.classes.get(e.class).is_some_and(|c| c.standing == "disagree") {
-                    "✗"
-                } else {
-                    " "
-                };
-                let quote = format!("“{}”", e.text);
-                out.push_str(&format!(
-                    "  {mark} {date}  {outlet:<ow$}  {:<rw$}  {quote:<tw$}  {}:{}:{}\n",
-                    e.reading, e.path, e.line, e.column
-                ));
-            }
-            for c in &s.classes {
-                out.push_str(&format!(
-                    "  {:<9} {} — {} ({})\n",
-                    c.standing,
-                    c.value,
-                    c.outlets.join(", "),
-                    plural(c.documents, "document")
-                ));
-            }
-            if let Some(v) = &s.query_value {
-                let verdict = match s.query_class.and_then(|i| s.classes.get(i)) {
-                    Some(c) if c.standing == "agree" => {
-                        format!("agrees with {}", c.outlets.join(", "))
-                    }
-                    Some(c) => format!(
-                        "sides with {} ({}), against the majority",
-                        c.outlets.join(", "),
-                        c.standing
-                    ),
-                    None => match s.classes.first() {
-                        Some(m) if m.standing == "agree" => format!(
-                            "disagrees with the majority ({}: {})",
-                            m.value,
-                            m.outlets.join(", ")
-                        ),
-                        _ => "matches no archived source".to_string(),
-                    },
-                };
-                out.push_str(&format!("  your text {v} — {verdict}\n"));
-            }
+            s.human(&mut out);
         }
         out
+    }
+}
+
+impl Subject {
+    /// The subject for people: a header with the rule's verdict, the claims in time order (a
+    /// dissent marked ✗), the classes, and where the query's own value stands.
+    fn human(&self, out: &mut String) {
+        let mut docs: Vec<(&str, usize)> =
+            self.claims.iter().map(|e| (e.path.as_str(), e.line)).collect();
+        docs.sort_unstable();
+        docs.dedup_by_key(|d| d.0);
+        out.push_str(&format!(
+            "\n{} [{}] — {} in {} — {}: {}\n",
+            self.subject,
+            self.kind,
+            plural(self.claims.len(), "claim"),
+            plural(docs.len(), "document"),
+            self.rule,
+            self.verdict
+        ));
+        let width = |f: &dyn Fn(&Entry) -> usize| self.claims.iter().map(f).max().unwrap_or(1);
+        let ow = width(&|e| e.outlet.as_deref().unwrap_or("-").chars().count());
+        let rw = width(&|e| e.reading.chars().count());
+        let tw = width(&|e| e.text.chars().count() + 2);
+        for e in &self.claims {
+            let date = e.published.map(|d| d.to_string()).unwrap_or_else(|| "undated   ".into());
+            let outlet = e.outlet.as_deref().unwrap_or("-");
+            let against = self.classes.get(e.class).is_some_and(|c| c.standing == "disagree");
+            let mark = if against { "✗" } else { " " };
+            let quote = format!("“{}”", e.text);
+            out.push_str(&format!(
+                "  {mark} {date}  {outlet:<ow$}  {:<rw$}  {quote:<tw$}  {}:{}:{}\n",
+                e.reading, e.path, e.line, e.column
+            ));
+        }
+        for c in &self.classes {
+            out.push_str(&format!(
+                "  {:<9} {} — {} ({})\n",
+                c.standing,
+                c.value,
+                c.outlets.join(", "),
+                plural(c.documents, "document")
+            ));
+        }
+        if let Some(v) = &self.query_value {
+            out.push_str(&format!("  your text {v} — {}\n", self.query_standing()));
+        }
+    }
+
+    /// Where the query's own value stands among the classes.
+    fn query_standing(&self) -> String {
+        match self.query_class.and_then(|i| self.classes.get(i)) {
+            Some(c) if c.standing == "agree" || c.standing == "single" => {
+                format!("agrees with {}", c.outlets.join(", "))
+            }
+            Some(c) => format!(
+                "sides with {} ({}), against the majority",
+                c.outlets.join(", "),
+                c.standing
+            ),
+            None => match self.classes.first() {
+                Some(m) if m.standing == "agree" => {
+                    format!("disagrees with the majority ({}: {})", m.value, m.outlets.join(", "))
+                }
+                _ => "matches no archived source".to_string(),
+            },
+        }
     }
 }

@@ -470,7 +470,7 @@ fn since_arithmetic(cx: &Cx, claims: &[Claim]) -> Out {
                 && c.kind == ClaimKind::Since
                 && c.since().is_some_and(|s| s.year().is_some())
         }),
-        |c| Some((c.family?, c.principal)),
+        since_key,
     );
     let mut out: Out = (Vec::new(), Vec::new());
     for g in groups {
@@ -478,7 +478,7 @@ fn since_arithmetic(cx: &Cx, claims: &[Claim]) -> Out {
             cx,
             &g,
             true,
-            |a, b| a.interval() == b.interval(),
+            same_since,
             |c| c.reading(cx.published(c)),
             |c, major| {
                 format!(
@@ -519,7 +519,7 @@ fn day_of(c: &Claim) -> Option<jiff::civil::Date> {
 
 /// What a dated start or end is about: the event it names, else its person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Anchor {
+pub enum Anchor {
     Event(Sym),
     Person(Sym),
 }
@@ -532,11 +532,7 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
     let is_dated = |c: &Claim| first_copy(c) && c.kind == ClaimKind::Date && day_of(c).is_some();
     // a dated start or end counts for a duration of the same event concept, or, when it names no
     // event ("Kim kom til Russland tysdag"), for a duration about the same person
-    let anchor = |c: &Claim| match (&c.concept, &c.principal) {
-        (Some(e), _) => Some(Anchor::Event(*e)),
-        (None, Some(p)) => Some(Anchor::Person(*p)),
-        _ => None,
-    };
+    let anchor = anchor_of;
     let mut by_key: Map<(Phase, Anchor), Vec<&Claim>> = Map::default();
     for c in claims.iter().filter(|c| is_dated(c)) {
         if let (Some(ph), Some(key)) = (c.phase, anchor(c)) {
@@ -719,9 +715,7 @@ fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
     });
     // an event's dates, or a person's arrival or departure when no event is named ("Jonas Berg kom
     // til landsins á mánudag")
-    let groups = group(dated, |c| {
-        Some((c.concept, c.persons, c.concept.is_none().then_some(c.principal).flatten()))
-    });
+    let groups = group(dated, event_key);
     // the start and the end of an event are different dates: compare a claim with claims of the
     // same phase; a month or year with no phase ("í desember í fyrra") covers the whole event
     let coarse = |c: &Claim| {
@@ -1104,7 +1098,7 @@ fn time_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
                 && c.time().is_some_and(|t| t.to - t.from < 30)
         }),
         // a time with no start or end word ("occurred at", "fell at") times the event's start
-        |c| Some((c.concept, c.phase == Some(crate::lang::Phase::End))),
+        time_key,
     );
     let mut out: Out = (Vec::new(), Vec::new());
     // a time as written, and in UTC when it was read in another zone
@@ -1187,4 +1181,47 @@ fn time_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
         out.1.extend(c);
     }
     out
+}
+
+// Keys and agreement tests ---------------------------------------------------------------------
+// What the checks group claims by and how they test two values for agreement, named so that
+// `rules::groups` (and through it `check --against` and `sources`) reads the functions the checks
+// call. (FL002's key is `frame_key`, its test `same_amount`; FL009's test is `same_time`.)
+
+/// FL003's key: the previous event's family, and the person.
+pub fn since_key(c: &Claim) -> Option<(Sym, Option<Sym>)> {
+    Some((c.family?, c.principal))
+}
+
+/// FL003's agreement: the same year.
+pub fn same_since(a: &Claim, b: &Claim) -> bool {
+    a.interval() == b.interval()
+}
+
+/// FL004's anchor of a dated start or end: a duration of the same event concept, or, when it
+/// names no event ("Kim kom til Russland tysdag"), a duration about the same person.
+pub fn anchor_of(c: &Claim) -> Option<Anchor> {
+    match (&c.concept, &c.principal) {
+        (Some(e), _) => Some(Anchor::Event(*e)),
+        (None, Some(p)) => Some(Anchor::Person(*p)),
+        _ => None,
+    }
+}
+
+/// FL005's key: an event's dates, or a person's arrival or departure when no event is named
+/// ("Jonas Berg kom til landsins á mánudag").
+pub fn event_key(c: &Claim) -> Option<(Option<Sym>, crate::claims::SymList, Option<Sym>)> {
+    Some((c.concept, c.persons, c.concept.is_none().then_some(c.principal).flatten()))
+}
+
+/// FL005's agreement: the dates overlap (a year-precise date contains its days: "í fyrra"
+/// written in 2024 agrees with "13. september 2023").
+pub fn same_date(a: &Claim, b: &Claim) -> bool {
+    matches!((a.interval(), b.interval()), (Some(x), Some(y)) if x.overlaps(&y))
+}
+
+/// FL009's key: the event, and whether the time is its end (a time with no start or end word
+/// times the start).
+pub fn time_key(c: &Claim) -> Option<(Option<Sym>, bool)> {
+    Some((c.concept, c.phase == Some(crate::lang::Phase::End)))
 }

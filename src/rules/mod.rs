@@ -3,6 +3,9 @@
 //! by key in hash maps, so a run is linear in the number of claims.
 
 pub mod checks;
+pub mod groups;
+
+pub use groups::{agrees, group_key, judge, keys, Group, Verdict};
 
 use std::path::Path;
 

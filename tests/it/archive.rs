@@ -2,6 +2,7 @@
 //! folders here (short original articles, the consistent fixtures, or generated ones); nothing
 //! reads ../shared.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -9,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use factlint::app::{self, RunOptions, Setup};
 use factlint::archive::{self, schema, Archive, IndexOptions};
+use factlint::rules::{self, Verdict};
 use rusqlite::{Connection, OpenFlags};
 
 fn root() -> PathBuf {
@@ -312,6 +314,7 @@ fn concerning(
                         r.check,
                         factlint::rules::Check::ValueMismatch
                             | factlint::rules::Check::SinceArithmetic
+                            | factlint::rules::Check::TimeMismatch
                     )
             });
             d.labels.iter().any(|l| name(&l.path) == file && (l.primary || !majority))
@@ -810,4 +813,243 @@ fn index_says_it_is_waiting() {
         "{err}"
     );
     assert_eq!(assert_consistent(&tmp.path().join("a.db")).0, 4);
+}
+
+// A corpus of our own for the three ways: Kim's visit to Russia dated "13. september 2023" by one
+// outlet and "í fyrra" by another writing in 2024 (FL005: the year holds the day); an earlier
+// visit of his, in April 2019, dated by two outlets (another occurrence, never against the
+// first); the years since his previous trip (FL003: one outlet off by one); the drones shot down
+// (FL002: one outlet off).
+const THREE_WAYS: &[(&str, &str)] = &[
+    ("a.txt", "Kim í Rússlandi\n\nKim Jong-un kom í heimsókn til Rússlands 13. september 2023 með brynvarinni lest. Þetta er fyrsta ferð Kims úr landi í fjögur ár. Úkraínumenn segja 32 af 44 Shahed-drónum hafa verið skotna niður í nótt.\n"),
+    ("b.txt", "Pútín í Norður-Kóreu\n\nVladímír Pútín kom til Pjongjang í dag. Kim Jong-un kom í heimsókn til Rússlands í fyrra. Þetta var fyrsta ferð Kims úr landi frá árinu 2019.\n"),
+    ("c.txt", "Kim hittir Pútín\n\nKim Jong-un er staddur í Rússlandi. Þetta er fyrsta ferð Kims úr landi í þrjú ár. Úkraínumenn segja 30 af 44 Shahed-drónum hafa verið skotna niður í nótt.\n"),
+    ("d.txt", "Drónar\n\nÚkraínumenn segja 32 af 44 Shahed-drónum hafa verið skotna niður í nótt.\n"),
+    ("e.txt", "Kim til Vladívostok\n\nKim Jong-un kom í heimsókn til Rússlands 25. apríl 2019.\n"),
+    ("f.txt", "Kim í Vladívostok\n\nKim Jong-un kom í heimsókn til Rússlands í gær.\n"),
+    ("manifest.jsonl", r#"{"path":"a.txt","outlet":"Vísir","lang":"is","published":"2023-09-13"}
+{"path":"b.txt","outlet":"RÚV","lang":"is","published":"2024-06-19"}
+{"path":"c.txt","outlet":"DV","lang":"is","published":"2023-09-14"}
+{"path":"d.txt","outlet":"mbl.is","lang":"is","published":"2023-09-14"}
+{"path":"e.txt","outlet":"Vísir","lang":"is","published":"2019-04-25"}
+{"path":"f.txt","outlet":"RÚV","lang":"is","published":"2019-04-26"}
+"#),
+];
+
+/// The strongest of what several runs said of one group: a conflict any run reports, else an
+/// agreement any run finds.
+fn strongest(a: Verdict, b: Verdict) -> Verdict {
+    let rank = |v: Verdict| match v {
+        Verdict::Conflict => 2,
+        Verdict::Agree => 1,
+        Verdict::NoVerdict => 0,
+    };
+    if rank(b) > rank(a) {
+        b
+    } else {
+        a
+    }
+}
+
+/// One corpus checked three ways — `check`, `index` + `check --against` (each article as the
+/// draft), `index` + `sources` — gets the same verdict on every group of every rule.
+#[test]
+fn check_against_and_sources_give_one_verdict() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let news = tmp.path().join("news");
+    for (name, text) in THREE_WAYS {
+        write(&news.join(name), text);
+    }
+    let setup = Setup::load(None).expect("setup");
+    let opts = |p: PathBuf| RunOptions { paths: vec![p], threads: Some(1), ..Default::default() };
+
+    // 1. check: the groups and their verdicts, read from the run
+    let report = app::check(&setup, &opts(news.clone()));
+    let groups = rules::groups::groups(
+        &setup.rules,
+        &report.claims,
+        &report.diagnostics,
+        &report.corroborations,
+    );
+    let by_check: BTreeMap<(String, String), Verdict> =
+        groups.iter().map(|g| ((g.code.clone(), g.key.clone()), g.verdict)).collect();
+    let verdict = |code: &str, text: &str| {
+        let g = groups
+            .iter()
+            .find(|g| {
+                g.code == code && g.claims.iter().any(|&i| report.claims[i as usize].text == text)
+            })
+            .unwrap_or_else(|| panic!("no {code} group holds “{text}”"));
+        (g.key.clone(), g.verdict)
+    };
+    let (fyrra, v) = verdict("FL005", "í fyrra");
+    assert_eq!(v, Verdict::Agree, "“í fyrra” written in 2024 holds 13 September 2023");
+    assert_eq!(verdict("FL005", "13. september 2023"), (fyrra.clone(), Verdict::Agree));
+    assert_eq!(verdict("FL005", "25. apríl 2019").0, fyrra, "one key, two visits");
+    assert_eq!(verdict("FL003", "í þrjú ár").1, Verdict::Conflict);
+    assert_eq!(verdict("FL002", "30 af 44").1, Verdict::Conflict);
+
+    // 2. index + check --against, each article the draft, against an archive of them all (a
+    // draft is never compared with itself)
+    let db = tmp.path().join("n.db");
+    archive::index(&setup, &opts(news.clone()), &db, &IndexOptions::default()).expect("index");
+    let mut by_against: BTreeMap<(String, String), Verdict> = BTreeMap::new();
+    for (name, _) in THREE_WAYS.iter().filter(|(n, _)| n.ends_with(".txt")) {
+        let against = archive::check_against(
+            &setup,
+            &opts(news.join(name)),
+            &db,
+            &archive::AgainstOptions { within_days: 0, ..Default::default() },
+        )
+        .expect("check --against");
+        let r = &against.report;
+        for g in rules::groups::groups(&setup.rules, &r.claims, &r.diagnostics, &r.corroborations) {
+            if g.claims.iter().any(|&i| against.is_draft(r.claims[i as usize].doc)) {
+                let v = by_against.entry((g.code, g.key)).or_insert(Verdict::NoVerdict);
+                *v = strongest(*v, g.verdict);
+            }
+        }
+    }
+    assert_eq!(by_against, by_check, "check --against");
+
+    // 3. index + sources: each group looked up by what its claims name
+    let mut by_sources: BTreeMap<(String, String), Verdict> = BTreeMap::new();
+    for g in &groups {
+        let c = &report.claims[g.claims[0] as usize];
+        let query = match (c.concept, c.family, c.principal) {
+            (Some(t), _, _) | (None, Some(t), _) => t.to_string(),
+            (None, None, Some(p)) => format!("@{p}"),
+            _ => panic!("a group sources cannot name: {}", g.key),
+        };
+        let view = archive::sources(&setup, &db, &query, &archive::SourcesOptions::default())
+            .expect("sources");
+        let s = view
+            .subjects
+            .iter()
+            .find(|s| s.rule == g.code && s.key == g.key)
+            .unwrap_or_else(|| panic!("sources {query}: no subject {}", g.key));
+        let v = match s.verdict {
+            "agree" => Verdict::Agree,
+            "conflict" => Verdict::Conflict,
+            _ => Verdict::NoVerdict,
+        };
+        by_sources.insert((g.code.clone(), g.key.clone()), v);
+        // agreement only across two or more documents
+        for cl in &s.classes {
+            assert!(cl.standing != "agree" || cl.documents >= 2, "{query}: {cl:?}");
+        }
+    }
+    assert_eq!(by_sources, by_check, "sources");
+
+    // in sources, the year and the day are one value; the visit of 2019 is a value of its own,
+    // agreed on by its two outlets, not a dissent
+    let view = archive::sources(&setup, &db, "visit@kim", &archive::SourcesOptions::default())
+        .expect("sources");
+    let s = view.subjects.iter().find(|s| s.key == fyrra).expect("the visit's dates");
+    let class_of = |text: &str| {
+        let e = s.claims.iter().find(|e| e.text == text).expect("entry");
+        &s.classes[e.class]
+    };
+    assert_eq!(class_of("í fyrra").value, class_of("13. september 2023").value);
+    assert_eq!(class_of("í fyrra").standing, "agree");
+    assert_eq!(class_of("25. apríl 2019").standing, "agree");
+    assert_ne!(class_of("25. apríl 2019").value, class_of("í fyrra").value);
+    assert!(s.classes.iter().all(|c| c.standing == "agree"), "{:?}", s.classes);
+}
+
+/// A change to the data extraction reads (a desk's concept entry, then a lexicon entry) re-extracts
+/// on the next index run: the stored claims follow the data, never "unchanged".
+#[test]
+fn index_reextracts_after_a_data_change() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (rules_dir, news) = (tmp.path().join("rules"), tmp.path().join("news"));
+    let entry = |id: &str| {
+        format!("[{id}]\nkind = \"thing\"\nis = [\"björgunarbátur\", \"björgunarbátar\", \"björgunarbáta\", \"björgunarbátum\"]\n")
+    };
+    write(&rules_dir.join("concepts.toml"), &entry("rescue_boat"));
+    write(
+        &news.join("x.txt"),
+        "Björgun\n\nAlls voru sex björgunarbátar sendir á vettvang. Kim Jong-un kom í heimsókn til Rússlands nýverið.\n",
+    );
+    let db = tmp.path().join("l.db");
+    let run = || {
+        let setup = Setup::load(Some(&rules_dir)).expect("setup");
+        let opts = RunOptions {
+            paths: vec![news.clone()],
+            rules_dir: Some(rules_dir.clone()),
+            corpus: factlint::corpus::CorpusOptions {
+                published: jiff::civil::Date::new(2023, 9, 13).ok(),
+                lang: Some("is".into()),
+            },
+            ..Default::default()
+        };
+        let s = archive::index(&setup, &opts, &db, &IndexOptions::default()).expect("index");
+        (s.new, s.changed, s.unchanged)
+    };
+    let concepts = || -> Vec<String> {
+        let c = ro(&db);
+        let mut stmt =
+            c.prepare("SELECT concept FROM claims WHERE kind = 'count' ORDER BY id").expect("q");
+        stmt.query_map([], |r| r.get(0)).expect("q").map(Result::unwrap).collect()
+    };
+    assert_eq!(run(), (1, 0, 0));
+    assert_eq!(concepts(), ["rescue_boat"]);
+    assert_eq!(run(), (0, 0, 1));
+    write(&rules_dir.join("concepts.toml"), &entry("lifeboat"));
+    assert_eq!(run(), (0, 1, 0), "a data change re-extracts");
+    assert_eq!(concepts(), ["lifeboat"]);
+    // the stored keys follow: the rules' frame key names the new concept
+    let c = ro(&db);
+    let keys = scalar(&c, "SELECT count(*) FROM claim_keys WHERE key LIKE '%\"lifeboat\"%'");
+    assert!(keys >= 1, "no key of the new concept");
+    drop(c);
+    // a lexicon entry: a relative word, two days back, then three
+    let day = || -> Option<String> {
+        ro(&db)
+            .query_row("SELECT date_start FROM claims WHERE text = 'nýverið'", [], |r| r.get(0))
+            .ok()
+    };
+    assert_eq!(day(), None, "not a relative word yet");
+    write(&rules_dir.join("lang/is.toml"), "[relative]\n\"nýverið\" = { days = -2 }\n");
+    assert_eq!(run(), (0, 1, 0));
+    assert_eq!(day().as_deref(), Some("2023-09-11"));
+    write(&rules_dir.join("lang/is.toml"), "[relative]\n\"nýverið\" = { days = -3 }\n");
+    assert_eq!(run(), (0, 1, 0), "a lexicon change re-extracts");
+    assert_eq!(day().as_deref(), Some("2023-09-10"));
+}
+
+/// An archive of schema 1 (no frame columns, no keys) is migrated by the next index run, and every
+/// document it holds is extracted again, so its claims get the rules' keys.
+#[test]
+fn a_schema_1_archive_is_migrated_and_reextracted() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    mini_corpus(&tmp.path().join("news"));
+    let db = tmp.path().join("old.db");
+    {
+        let c = Connection::open(&db).expect("create");
+        c.execute_batch(schema::MIGRATIONS[0]).expect("schema 1");
+        c.pragma_update(None, "user_version", 1).expect("version");
+        c.pragma_update(None, "application_id", archive::APPLICATION_ID).expect("id");
+        c.execute(
+            "INSERT INTO documents (path, line, lang, hash, meta, source, n_claims, indexed_at)
+             VALUES ('news/a.txt', 0, 'is', 'old', '{}', '', 0, 'then')",
+            [],
+        )
+        .expect("a stored document");
+    }
+    let (code, out, err) = run_in(tmp.path(), &["index", "news", "--db", "old.db"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(counts(&out), (2, 1, 0), "{out}");
+    assert_consistent(&db);
+    let c = ro(&db);
+    assert_eq!(scalar(&c, "PRAGMA user_version"), schema::VERSION);
+    let unkeyed = scalar(
+        &c,
+        "SELECT count(*) FROM claims WHERE kind = 'since' AND id NOT IN (SELECT claim_id FROM claim_keys)",
+    );
+    assert_eq!(unkeyed, 0, "a since claim with no key");
+    // and read: the archive answers as a new one does
+    let (code, out, _) = run_in(tmp.path(), &["sources", "--db", "old.db", "travel@kim"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("FL003: conflict"), "{out}");
 }
