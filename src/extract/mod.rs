@@ -851,6 +851,8 @@ fn gate<'t, O>(
 fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
     let lex = ctx.lex;
     let pub_date = ctx.doc.published;
+    // "rose from 3 to 5": where the new value begins, and the value it rose from
+    let mut rose: Option<(usize, f64)> = None;
     let mut i = 0;
     while i < toks.len() {
         let here = &toks[i..];
@@ -1120,6 +1122,18 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 }
                 continue;
             }
+            // "rose from 3 to 5", "steg frå 3 til 5": 3 is the value before an update, no claim;
+            // the count of 5 carries it
+            if ctx.marker_before(toks, i, Marker::RiseFrom) {
+                let to = i + n;
+                if let Some(w) = ctx.marker_at(toks, to, Marker::RiseTo) {
+                    if parse::number(lex)(&toks[to + w..]).is_ok() {
+                        rose = Some((to + w, v));
+                        i = to + w;
+                        continue;
+                    }
+                }
+            }
             // a number that names: "area 4", "svæði 4", "called 112"; a date or ratio written
             // with slashes: "16/04/2024", "24/7"
             if is_digits && (ctx.marker_before(toks, i, Marker::NameBefore) || slashed(toks, i, n))
@@ -1328,6 +1342,9 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             c.scope = scope;
             c.frame = frame;
             c.grows = grows;
+            if let Some((_, prev)) = rose.filter(|&(at, _)| at == i) {
+                c.detail = Detail::Previous(prev);
+            }
             out.push(c);
             i += n;
             continue;

@@ -267,10 +267,17 @@ struct MarkersFile {
     /// words joining two numbers of one unit into a range ("10 to 15 minutes", "15 til 50 år")
     #[serde(default)]
     range_words: Vec<String>,
+    /// a verb of rising and its "from" right before a number ("rose from", "steg frå", "hækkaði
+    /// úr"): the number is the value before a reported update
+    #[serde(default)]
+    rise_from: Vec<String>,
+    /// the word between the two values of an update ("to", "til", "í")
+    #[serde(default)]
+    rise_to: Vec<String>,
 }
 
 /// How many marker kinds there are.
-pub const MARKER_KINDS: usize = 24;
+pub const MARKER_KINDS: usize = 26;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -304,6 +311,8 @@ pub enum Marker {
     AgeBefore,
     AgeAfter,
     RangeWords,
+    RiseFrom,
+    RiseTo,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -738,6 +747,8 @@ impl Lexicon {
             (Marker::AgeBefore, &m.age_before),
             (Marker::AgeAfter, &m.age_after),
             (Marker::RangeWords, &m.range_words),
+            (Marker::RiseFrom, &m.rise_from),
+            (Marker::RiseTo, &m.rise_to),
         ] {
             let mut p = Phrases::default();
             for w in list {
