@@ -346,12 +346,21 @@ impl Ctx<'_, '_, '_> {
                 pos = e;
                 saw_years = true;
             }
-            match joined(pos) {
-                Some(e) => pos = e,
+            // (the second number an age only with its years: "på 44 år og fire andre" counts)
+            match joined(pos).and_then(years) {
+                Some(e) => {
+                    pos = e;
+                    saw_years = true;
+                }
                 None => break,
             }
         }
-        saw_years.then_some(pos - i)
+        // ("aged 61 and …": an age word needs no unit when no counted thing follows)
+        let bare = !saw_years
+            && pos == i + n
+            && !content_word(self, toks, pos)
+            && self.sc.hit_at(toks, pos).is_none();
+        (saw_years || bare).then_some(pos - i)
     }
 
     /// "10 to 15 minutes", "omkring 40 til 50 containere": a range word and a second number, as
@@ -625,7 +634,7 @@ fn sentence_tokens<'d>(
 fn may_claim(flags: &[u32]) -> bool {
     let any = flags.iter().fold(0, |a, f| a | f);
     any & (flag::DIGITS | flag::CARDINAL | flag::MONTH | flag::WEEKDAY | flag::RELATIVE_KEY) != 0
-        || any & flag::CARDINAL_ONE != 0 && any & flag::UNIT != 0
+        || any & flag::CARDINAL_ONE != 0 && any & (flag::UNIT | flag::marker(Marker::PartOf)) != 0
 }
 
 /// What later sentences need of an earlier one: its people (the look-back of "Dei to møttest …")
@@ -1289,7 +1298,11 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             let anaphoric = i > 0
                 && parse::marker(lex, Marker::Anaphoric)(&toks[i - 1..])
                     .is_ok_and(|(r, _)| r.len() == toks.len() - i);
-            if anaphoric && ctx.sc.hit_at(toks, i + n).is_none() {
+            let thing_after = ctx.sc.hit_at(toks, i + n).is_some_and(|h| {
+                let c = ctx.k.concepts.get(h.concept);
+                c.phase.is_none() && c.kind != ConceptKind::Scope
+            });
+            if anaphoric && !thing_after {
                 i += n;
                 continue;
             }
