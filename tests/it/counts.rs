@@ -4,7 +4,6 @@
 
 use crate::common;
 
-use factlint::claims::ClaimKind;
 use factlint::report::{Report, Severity};
 
 /// Check texts given as (file name, language, publication date, text), with a manifest.
