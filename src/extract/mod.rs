@@ -1167,6 +1167,11 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             // a measurement: "1,5 kilometer", "10–20 meter", "9 °C", "magnitude 4.2"
             if ctx.measure_at(toks, i, i + n, is_digits) {
                 i += n;
+                // a rate: "80 km an hour", "50 kilometer en time" (no duration of one hour)
+                let one = |j: usize| ctx.flags.get(j).is_some_and(|f| f & flag::CARDINAL_ONE != 0);
+                if one(i + 1) && parse::unit(lex)(&toks[(i + 2).min(toks.len())..]).is_ok() {
+                    i += 3;
+                }
                 continue;
             }
             let rest = &toks[i + n..];

@@ -67,6 +67,8 @@ fn measurements_are_no_counts() {
         claims("nn", "Toget køyrde i 60 kilometer i timen då fire vogner spora av.\n"),
         ["count fire 4"]
     );
+    // a rate is no duration of one hour
+    assert_eq!(claims("en", "Gusts reached 90 km an hour as nine boats sank.\n"), ["count nine 9"]);
     assert_eq!(
         claims("da", "Billetten kostede 1 500 kroner, og der var 12 °C. Tre busser kørte.\n"),
         ["count Tre 3"]
