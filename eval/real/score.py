@@ -134,6 +134,8 @@ class Story:
         self.gold_file = gold
         self.gold_claims = (gold or {}).get("claim", [])
         self.not_claims = (gold or {}).get("not_claim", [])
+        # texts read in full that hold no numeric or dated claim at all (`no_claims = ["id"]`)
+        self.no_claims = set((gold or {}).get("no_claims", []))
 
     @property
     def langs(self):
@@ -205,7 +207,7 @@ def resolve_story(story: Story, problems: list, warnings: list):
                 wp: list = []
                 place(story, s, f"fact {f.get('id', '?')}", wp)
                 warnings.extend(wp)  # facts are not scored: a bad quote only warns
-    annotated = {g.get("file") for g in story.gold_claims}
+    annotated = {g.get("file") for g in story.gold_claims} | story.no_claims
     for t in story.texts:
         if t.gold and t.id not in annotated:
             warnings.append(f"{story.slug}: text {t.id} is gold = true but gold/{story.slug}.toml has no "

@@ -218,6 +218,8 @@ pub enum Detail {
     Date(DateInfo),
     Since(SinceInfo),
     Time(TimeInfo),
+    /// the value a count rose from in its own sentence ("rose from 3 to 5": 3 on the claim of 5)
+    Previous(f64),
 }
 
 /// One extracted claim. An archive of millions is held in memory, so it is compact (128 bytes,
@@ -322,6 +324,9 @@ pub struct ClaimRecord {
     since: Option<SinceInfo>,
     #[serde(default)]
     time: Option<TimeInfo>,
+    /// see [`Detail::Previous`]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    previous: Option<f64>,
 }
 
 impl From<Claim> for ClaimRecord {
@@ -359,6 +364,7 @@ impl From<Claim> for ClaimRecord {
             date: c.date().copied(),
             since: c.since().copied(),
             time: c.time().copied(),
+            previous: c.previous(),
         }
     }
 }
@@ -370,7 +376,7 @@ impl From<ClaimRecord> for Claim {
             (None, Some(s), _, _) => Detail::Since(s),
             (None, None, Some(w), _) => Detail::Whole(w),
             (None, None, None, Some(t)) => Detail::Time(t),
-            (None, None, None, None) => Detail::None,
+            (None, None, None, None) => r.previous.map_or(Detail::None, Detail::Previous),
         };
         Claim {
             doc: r.doc,
@@ -466,6 +472,15 @@ impl Claim {
     pub fn whole(&self) -> Option<f64> {
         match self.detail {
             Detail::Whole(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    /// The value a count rose from in its own sentence ("rose from 3 to 5"): see
+    /// [`Detail::Previous`].
+    pub fn previous(&self) -> Option<f64> {
+        match self.detail {
+            Detail::Previous(p) => Some(p),
             _ => None,
         }
     }

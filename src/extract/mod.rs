@@ -293,6 +293,87 @@ impl Ctx<'_, '_, '_> {
     fn approx_before(&self, toks: &[Token], i: usize) -> bool {
         self.marker_before(toks, i, Marker::Approx)
     }
+
+    /// A marker phrase beginning at token `j` whose words may be signs ("°", "%"): its length.
+    fn sign_marker_at(&self, toks: &[Token], j: usize, m: Marker) -> Option<usize> {
+        let words = |k: usize| toks.get(j + k).filter(|t| !t.is_digits()).map(|t| t.lower());
+        self.lex.marker(m).match_at(words).map(|(n, _)| n)
+    }
+
+    /// A measurement, never a count: a unit of measure right after the number of tokens
+    /// `from..to` ("1,5 kilometer", "40 km/h", "9 °C", "1 200 kronor", "3,6 að stærð"), or a
+    /// measure word right before it ("magnitude 4.2"); money only after digits (`digits`).
+    fn measure_at(&self, toks: &[Token], from: usize, to: usize, digits: bool) -> bool {
+        self.marker_before(toks, from, Marker::MeasureBefore)
+            || self.sign_marker_at(toks, to, Marker::MeasureAfter).is_some()
+            || self.sc.hit_at(toks, to).is_some_and(|h| {
+                let c = self.k.concepts.get(h.concept);
+                c.measure || c.money && digits
+            })
+    }
+
+    /// An age, never a count or a duration: an age word after the number ("17 årig", "years
+    /// old"), or an age word before a number of years ("en mand på 50 år", "i alderen 15 til 50
+    /// år", "på henholdsvis 19 og 40 år"). The tokens it spans from `i`.
+    fn age_at(&self, toks: &[Token], i: usize, n: usize) -> Option<usize> {
+        if let Some(k) = self.marker_at(toks, i + n, Marker::AgeAfter) {
+            return Some(n + k);
+        }
+        if !self.marker_before(toks, i, Marker::AgeBefore) {
+            return None;
+        }
+        let years = |j: usize| match parse::unit(self.lex)(&toks[j.min(toks.len())..]) {
+            Ok((rest, TimeUnit::Year)) => Some(toks.len() - rest.len()),
+            _ => None,
+        };
+        // a second age joined by "og", "til" or a dash: "19 og 40 år", "40 år og 17 år"
+        let joined = |j: usize| {
+            let t = toks.get(j)?;
+            let join = t.is_punct('-')
+                || t.is_punct('–')
+                || t.is_word()
+                    && (self.lex.connectors.contains(t.lower())
+                        || self.marker_at(toks, j, Marker::RangeWords) == Some(1));
+            if !join {
+                return None;
+            }
+            let (rest, _) = parse::number(self.lex)(&toks[j + 1..]).ok()?;
+            Some(toks.len() - rest.len())
+        };
+        let (mut pos, mut saw_years) = (i + n, false);
+        loop {
+            if let Some(e) = years(pos) {
+                pos = e;
+                saw_years = true;
+            }
+            // (the second number an age only with its years: "på 44 år og fire andre" counts)
+            match joined(pos).and_then(years) {
+                Some(e) => {
+                    pos = e;
+                    saw_years = true;
+                }
+                None => break,
+            }
+        }
+        // ("aged 61 and …": an age word needs no unit when no counted thing follows)
+        let bare = !saw_years
+            && pos == i + n
+            && !content_word(self, toks, pos)
+            && self.sc.hit_at(toks, pos).is_none();
+        (saw_years || bare).then_some(pos - i)
+    }
+
+    /// "10 to 15 minutes", "omkring 40 til 50 containere": a range word and a second number, as
+    /// the tokens of the word and the number; before a unit of time, or after a rounding word
+    /// (`approx`: "rose from 3 to 5" is no range).
+    fn range_word_after(&self, toks: &[Token], j: usize, approx: bool) -> Option<usize> {
+        let w = self.marker_at(toks, j, Marker::RangeWords)?;
+        let (rest, _) = parse::number(self.lex)(toks.get(j + w..)?).ok()?;
+        if !approx {
+            parse::unit(self.lex)(rest).ok()?;
+        }
+        Some(toks.len() - rest.len() - j)
+    }
 }
 
 /// A concept found at a token, and the length in characters of a compound's modifier ("Shahed"
@@ -553,7 +634,7 @@ fn sentence_tokens<'d>(
 fn may_claim(flags: &[u32]) -> bool {
     let any = flags.iter().fold(0, |a, f| a | f);
     any & (flag::DIGITS | flag::CARDINAL | flag::MONTH | flag::WEEKDAY | flag::RELATIVE_KEY) != 0
-        || any & flag::CARDINAL_ONE != 0 && any & flag::UNIT != 0
+        || any & flag::CARDINAL_ONE != 0 && any & (flag::UNIT | flag::marker(Marker::PartOf)) != 0
 }
 
 /// What later sentences need of an earlier one: its people (the look-back of "Dei to møttest …")
@@ -779,6 +860,8 @@ fn gate<'t, O>(
 fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
     let lex = ctx.lex;
     let pub_date = ctx.doc.published;
+    // "rose from 3 to 5": where the new value begins, and the value it rose from
+    let mut rose: Option<(usize, f64)> = None;
     let mut i = 0;
     while i < toks.len() {
         let here = &toks[i..];
@@ -1048,12 +1131,48 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 }
                 continue;
             }
-            // a range "3–4", "10-20": one vague claim over both numbers
+            // "rose from 3 to 5", "steg frå 3 til 5": 3 is the value before an update, no claim;
+            // the count of 5 carries it
+            if ctx.marker_before(toks, i, Marker::RiseFrom) {
+                let to = i + n;
+                if let Some(w) = ctx.marker_at(toks, to, Marker::RiseTo) {
+                    if parse::number(lex)(&toks[to + w..]).is_ok() {
+                        rose = Some((to + w, v));
+                        i = to + w;
+                        continue;
+                    }
+                }
+            }
+            // a number that names: "area 4", "svæði 4", "called 112"; a date or ratio written
+            // with slashes: "16/04/2024", "24/7"
+            if is_digits && (ctx.marker_before(toks, i, Marker::NameBefore) || slashed(toks, i, n))
+            {
+                i += n;
+                continue;
+            }
+            // an age: "17 årig", "en mand på 50 år", "aged 15 to 50"
+            if let Some(k) = ctx.age_at(toks, i, n) {
+                i += k;
+                continue;
+            }
+            // a range "3–4", "10-20", "10 to 15 minutes": one vague claim over both numbers
             let mut vague = ctx.marker_before(toks, i, Marker::Vague)
                 || ctx.marker_at(toks, i, Marker::Vague).is_some();
-            if let Some(k) = range_after(lex, toks, i + n) {
+            if let Some(k) =
+                range_after(lex, toks, i + n).or_else(|| ctx.range_word_after(toks, i + n, approx))
+            {
                 n += k;
                 vague = true;
+            }
+            // a measurement: "1,5 kilometer", "10–20 meter", "9 °C", "magnitude 4.2"
+            if ctx.measure_at(toks, i, i + n, is_digits) {
+                i += n;
+                // a rate: "80 km an hour", "50 kilometer en time" (no duration of one hour)
+                let one = |j: usize| ctx.flags.get(j).is_some_and(|f| f & flag::CARDINAL_ONE != 0);
+                if one(i + 1) && parse::unit(lex)(&toks[(i + 2).min(toks.len())..]).is_ok() {
+                    i += 3;
+                }
+                continue;
             }
             let rest = &toks[i + n..];
             // ordinal "3." before a non-month word, or a lone year
@@ -1102,13 +1221,19 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                     i = end;
                     continue;
                 }
-                // "three days after the summit", "tre dagar seinare": an offset, no duration;
-                // "the third eruption in two years": a window
+                // "three days after the summit", "tre dagar seinare": an offset between two
+                // events; "the third eruption in two years": a window. A span of time, but of no
+                // event: kept loose, never compared
                 if ctx.marker_at(toks, i + n2, Marker::OffsetAfter).is_some()
                     || i > 0
                         && ctx.marker_before(toks, i, Marker::InSpan)
                         && ctx.ordinal_before(toks, i)
                 {
+                    let mut c = ctx.claim(ClaimKind::Duration, toks, i, i + n2, v);
+                    c.unit = Some(u);
+                    c.approx = approx;
+                    c.frame = if vague { Frame::Vague } else { Frame::Loose };
+                    out.push(c);
                     i += n2;
                     continue;
                 }
@@ -1146,11 +1271,16 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 i += n + 2;
                 continue;
             }
-            // a bare year: "í 2019", "2019"
+            // a bare year: "í 2019", "2019"; an older one after "in" and before no noun: "i
+            // 1625" (but "i 1200 hjem" counts homes)
+            let old_year = (1000.0..1800.0).contains(&v)
+                && ctx.marker_before(toks, i, Marker::InSpan)
+                && !content_word(ctx, toks, i + 1)
+                && ctx.sc.hit_at(toks, i + 1).is_none();
             if is_digits
                 && n == 1
                 && v.fract() == 0.0
-                && (1800.0..=2100.0).contains(&v)
+                && ((1800.0..=2100.0).contains(&v) || old_year)
                 && here[0].text.len() == 4
             {
                 push_date(
@@ -1167,16 +1297,31 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 i += 1;
                 continue;
             }
-            // "dei to", "þeir tveir": the number refers back to people already named
-            if i > 0
+            // "dei to", "þeir tveir": the number refers back to people already named; with the
+            // thing named after it ("dei 479 passasjerane", "the two avalanches") it restates a
+            // count: kept, but loose (what it refers back to is not known)
+            let anaphoric = i > 0
                 && parse::marker(lex, Marker::Anaphoric)(&toks[i - 1..])
-                    .is_ok_and(|(r, _)| r.len() == toks.len() - i)
-            {
+                    .is_ok_and(|(r, _)| r.len() == toks.len() - i);
+            let thing_after = ctx.sc.hit_at(toks, i + n).is_some_and(|h| {
+                let c = ctx.k.concepts.get(h.concept);
+                c.phase.is_none() && c.kind != ConceptKind::Scope
+            });
+            if anaphoric && !thing_after {
                 i += n;
                 continue;
             }
             if just_one {
-                // "ein", "eitt", "en": mostly an article or pronoun, not a count
+                // "ein av desse", "one of them": a count of one, loose
+                let one_of = ctx
+                    .marker_at(toks, i + n, Marker::PartOf)
+                    .is_some_and(|p| ctx.marker_at(toks, i + n + p, Marker::Anaphoric).is_some());
+                if one_of {
+                    let mut c = ctx.claim(ClaimKind::Count, toks, i, i + n, v);
+                    c.frame = Frame::Loose;
+                    out.push(c);
+                }
+                // else "ein", "eitt", "en": mostly an article or pronoun, not a count
                 i += n;
                 continue;
             }
@@ -1202,7 +1347,11 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 }
                 _ => after,
             };
-            let frame = count_frame(ctx, toks, &after, role.is_some(), vague);
+            let frame = if anaphoric && !vague {
+                Frame::Loose
+            } else {
+                count_frame(ctx, toks, &after, role.is_some(), vague)
+            };
             // a count of events (avalanches, quakes) grows as a story unfolds
             let grows = grows || after.grows || after.event;
             let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Count, toks, i, i + n, v), after);
@@ -1211,6 +1360,9 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             c.scope = scope;
             c.frame = frame;
             c.grows = grows;
+            if let Some((_, prev)) = rose.filter(|&(at, _)| at == i) {
+                c.detail = Detail::Previous(prev);
+            }
             out.push(c);
             i += n;
             continue;
@@ -1395,21 +1547,7 @@ fn count_frame(ctx: &Ctx, toks: &[Token], after: &ConceptRef, role: bool, vague:
         return if !after.generic || role { Frame::Bound } else { Frame::Loose };
     }
     // an unlisted noun keys within its language: a lower-case content word right after the number
-    let content =
-        after.at.and_then(|j| Some((toks.get(j)?, ctx.flags.get(j)))).is_some_and(|(t, f)| {
-            t.is_word()
-                && !t.is_capitalised()
-                && t.text.chars().count() >= 3
-                && f.is_none_or(|f| {
-                    f & (flag::FUNCTION_WORD
-                        | flag::CARDINAL
-                        | flag::CARDINAL_ONE
-                        | flag::UNIT
-                        | flag::MONTH
-                        | flag::WEEKDAY)
-                        == 0
-                })
-        });
+    let content = after.at.is_some_and(|j| content_word(ctx, toks, j));
     // (with no role, the rule raises a weaker match only: one level down)
     if content {
         Frame::Bound
@@ -1418,15 +1556,56 @@ fn count_frame(ctx: &Ctx, toks: &[Token], after: &ConceptRef, role: bool, vague:
     }
 }
 
+/// A lower-case content word at `j`: no function word, number, unit, month or weekday.
+fn content_word(ctx: &Ctx, toks: &[Token], j: usize) -> bool {
+    toks.get(j).is_some_and(|t| {
+        t.is_word()
+            && !t.is_capitalised()
+            && t.text.chars().count() >= 3
+            && ctx.flags.get(j).is_none_or(|f| {
+                f & (flag::FUNCTION_WORD
+                    | flag::CARDINAL
+                    | flag::CARDINAL_ONE
+                    | flag::UNIT
+                    | flag::MONTH
+                    | flag::WEEKDAY)
+                    == 0
+            })
+    })
+}
+
+/// Digits glued by a slash to other digits ("16/04/2024", "24/7", "3/4"): a date or a ratio,
+/// no count.
+fn slashed(toks: &[Token], i: usize, n: usize) -> bool {
+    let glued = |p: Option<&Token>, d: Option<&Token>, p_space: bool| {
+        p.is_some_and(|p| p.is_punct('/')) && d.is_some_and(|d| d.is_digits()) && !p_space
+    };
+    let before = i >= 2
+        && glued(
+            toks.get(i - 1),
+            toks.get(i - 2),
+            toks[i].space_before || toks[i - 1].space_before,
+        );
+    let after = toks.get(i + n).is_some_and(|p| !p.space_before)
+        && glued(
+            toks.get(i + n),
+            toks.get(i + n + 1),
+            toks.get(i + n + 1).is_some_and(|d| d.space_before),
+        );
+    before || after
+}
+
 /// A number that is part of a name or code: glued by a hyphen or plus to a capitalised word
 /// before it ("MiG-29", "COVID-19", "GMT+3"), or in parentheses alone ("(76)", an age).
 fn glued_into_name(toks: &[Token], i: usize, n: usize) -> bool {
+    // (a lower-case code too, "ttn-69", "covid-19", but not a year: "mid-2019")
+    let year = toks[i].text.len() == 4;
     let before = i >= 2
         && !toks[i].space_before
         && (toks[i - 1].is_punct('-') || toks[i - 1].is_punct('+'))
         && !toks[i - 1].space_before
         && toks[i - 2].is_word()
-        && toks[i - 2].text.chars().any(char::is_uppercase);
+        && (toks[i - 2].text.chars().any(char::is_uppercase) || !year);
     let paren =
         i >= 1 && toks[i - 1].is_punct('(') && toks.get(i + n).is_some_and(|t| t.is_punct(')'));
     before || paren

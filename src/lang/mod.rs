@@ -248,10 +248,36 @@ struct MarkersFile {
     /// verbs of lasting, a few words before a duration ("varte i to timar", "stóð í þrjá daga")
     #[serde(default)]
     lasted: Vec<String>,
+    /// words right before a number that make it a measurement ("magnitude 4.2", "styrke 3,6")
+    #[serde(default)]
+    measure_before: Vec<String>,
+    /// words or signs right after a number that make it a measurement ("°", "að stærð", "mph");
+    /// units of length and weight are concepts with `measure = true`, currencies `money = true`
+    #[serde(default)]
+    measure_after: Vec<String>,
+    /// words right before a number that make it a name or a code ("area 4", "called 112")
+    #[serde(default)]
+    name_before: Vec<String>,
+    /// words right before a number of years that make it an age ("en mand på 50 år", "aged")
+    #[serde(default)]
+    age_before: Vec<String>,
+    /// words right after a number that make it an age ("17 årig", "years old", "ára gamall")
+    #[serde(default)]
+    age_after: Vec<String>,
+    /// words joining two numbers of one unit into a range ("10 to 15 minutes", "15 til 50 år")
+    #[serde(default)]
+    range_words: Vec<String>,
+    /// a verb of rising and its "from" right before a number ("rose from", "steg frå", "hækkaði
+    /// úr"): the number is the value before a reported update
+    #[serde(default)]
+    rise_from: Vec<String>,
+    /// the word between the two values of an update ("to", "til", "í")
+    #[serde(default)]
+    rise_to: Vec<String>,
 }
 
 /// How many marker kinds there are.
-pub const MARKER_KINDS: usize = 18;
+pub const MARKER_KINDS: usize = 26;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -279,6 +305,14 @@ pub enum Marker {
     // (from here on no flag bit: see FLAGGED_MARKERS)
     OffsetAfter,
     Lasted,
+    MeasureBefore,
+    MeasureAfter,
+    NameBefore,
+    AgeBefore,
+    AgeAfter,
+    RangeWords,
+    RiseFrom,
+    RiseTo,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -707,6 +741,14 @@ impl Lexicon {
             (Marker::AgoAfter, &m.ago_after),
             (Marker::OffsetAfter, &m.offset_after),
             (Marker::Lasted, &m.lasted),
+            (Marker::MeasureBefore, &m.measure_before),
+            (Marker::MeasureAfter, &m.measure_after),
+            (Marker::NameBefore, &m.name_before),
+            (Marker::AgeBefore, &m.age_before),
+            (Marker::AgeAfter, &m.age_after),
+            (Marker::RangeWords, &m.range_words),
+            (Marker::RiseFrom, &m.rise_from),
+            (Marker::RiseTo, &m.rise_to),
         ] {
             let mut p = Phrases::default();
             for w in list {
@@ -807,6 +849,10 @@ struct ConceptFile {
     /// a unit of measure ("kilometre", "percent"): a number of it is a measurement, not a count
     #[serde(default)]
     measure: bool,
+    /// a currency: a number in digits before it is an amount of money, never a count ("1 200
+    /// kronor"); a number in words may count the things ("tre kroner" on a spire)
+    #[serde(default)]
+    money: bool,
     /// an event of one moment (an alarm, a derailment): a time of day of it times that moment
     #[serde(default)]
     moment: bool,
@@ -846,6 +892,8 @@ pub struct Concept {
     pub generic: bool,
     pub grows: bool,
     pub measure: bool,
+    /// see `ConceptFile::money`
+    pub money: bool,
     pub moment: bool,
 }
 
@@ -884,6 +932,7 @@ impl Concepts {
                 generic: cf.generic,
                 grows: cf.grows,
                 measure: cf.measure,
+                money: cf.money,
                 moment: cf.moment,
             });
             for w in &cf.exact {

@@ -313,7 +313,7 @@ fn value_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
         claims.iter().filter(|c| p.kinds.iter().any(|n| n == c.kind.name()) && first_copy(c)),
         frame_key,
     );
-    let mut out: Out = (Vec::new(), Vec::new());
+    let mut out: Out = (update_notes_in_sentence(cx, claims), Vec::new());
     for g in groups {
         // only a named qualifier ("Shahed") splits: compound modifiers are words of one language
         for by_q in split_by(g, |c| {
@@ -340,6 +340,7 @@ fn value_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
                 // (a part of a whole, "32 af 44", and a duration of its event are specific enough)
                 let weak = first.role.is_none() && first.kind == ClaimKind::Count;
                 if grows {
+                    out.0.extend(update_note_between_reports(cx, &by_p));
                     continue;
                 }
                 for window in time_windows(cx, &by_p, p.window_days) {
@@ -387,6 +388,73 @@ fn value_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
         a.subject == b.subject && a.value == b.value && a.sources.len() == b.sources.len()
     });
     out
+}
+
+/// An update as a note, never an error: one advice-level diagnostic of the rule.
+fn update_note(cx: &Cx, c: &Claim, message: String, help: &str, labels: Vec<Label>) -> Diagnostic {
+    let mut d = cx.diag(subject(c), message, help.to_string(), labels);
+    d.severity = crate::diagnostic::Severity::Advice;
+    d
+}
+
+/// "The toll rose from 3 to 5": a reported update inside one sentence, shown as a note.
+fn update_notes_in_sentence(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
+    let kinds = &cx.rule.params.kinds;
+    claims
+        .iter()
+        .filter(|c| first_copy(c) && kinds.iter().any(|n| n == c.kind.name()))
+        .filter_map(|c| Some((c, c.previous().filter(|&p| p < c.value)?)))
+        .map(|(c, p)| {
+            update_note(
+                cx,
+                c,
+                format!(
+                    "update: {} says {} rose from {} to {}",
+                    cx.short(c),
+                    subject(c),
+                    fmt_num(p),
+                    c.value_text()
+                ),
+                "a reported update: the earlier value is no claim of its own, and no conflict",
+                vec![cx.label(c, format!("rose from {}", fmt_num(p)), true)],
+            )
+        })
+        .collect()
+}
+
+/// A count that grows (a toll, the evacuated), higher in a report published on a later day than
+/// in the earliest one: an update, shown as a note (reports of one day, or of unknown days, are
+/// not ordered: nothing is said).
+fn update_note_between_reports(cx: &Cx, g: &[&Claim]) -> Option<Diagnostic> {
+    let dated = g.iter().copied().filter(|c| cx.published(c).is_some());
+    let first = dated.clone().min_by_key(|c| (cx.published(c), c.doc, c.start))?;
+    let last = dated.max_by_key(|c| (cx.published(c), std::cmp::Reverse(c.doc), c.value as i64))?;
+    let later = cx.published(last) > cx.published(first);
+    let tol = cx.rule.params.tolerance;
+    if !later || last.value <= first.value || same_amount(first, last, tol) {
+        return None;
+    }
+    let day = |c: &Claim| cx.published(c).map(|d| d.to_string()).unwrap_or_default();
+    Some(update_note(
+        cx,
+        last,
+        format!(
+            "update: {} rose from {} ({}, {}) to {} ({}, {})",
+            subject(last),
+            first.value_text(),
+            cx.short(first),
+            day(first),
+            last.value_text(),
+            cx.short(last),
+            day(last)
+        ),
+        "a count that grows as a story unfolds, in reports of different days: an update, no \
+         conflict (unless both name one period, \"i alt\", \"siste døgn\")",
+        vec![
+            cx.label(last, format!("{} on {}", last.value_text(), day(last)), true),
+            cx.label(first, format!("{} on {}", first.value_text(), day(first)), false),
+        ],
+    ))
 }
 
 /// The frame FL002 compares a claim in: its kind, the counted thing (a concept across languages,

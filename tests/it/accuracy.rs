@@ -137,6 +137,8 @@ fn numbers_that_are_no_quantities() {
 }
 
 /// Class 7: An offset from an event is no duration of it; "the third in two years" is a window.
+/// Both are spans of time (the real set's gold lists them as durations), kept loose: never the
+/// summit's duration, never compared.
 #[test]
 fn offsets_and_windows_are_no_durations() {
     let r = check(&[
@@ -144,7 +146,11 @@ fn offsets_and_windows_are_no_durations() {
         ("b.txt", "en", "2025-02-03", "The summit lasted two days.\n"),
     ]);
     let durations = claims_of(&r, ClaimKind::Duration);
-    assert_eq!(texts(&durations), ["two days"], "{:?}", r.claims);
+    assert_eq!(texts(&durations), ["three days", "two years", "two days"], "{:?}", r.claims);
+    let bound: Vec<_> =
+        durations.iter().filter(|c| c.bound()).map(|c| c.text.to_string()).collect();
+    assert_eq!(bound, ["two days"]);
+    assert!(durations[..2].iter().all(|c| c.concept.is_none()), "{:?}", r.claims);
     assert!(errors(&r).is_empty(), "{:?}", errors(&r));
 }
 

@@ -14,6 +14,7 @@ mod baseline;
 mod cli;
 mod config;
 mod corpus;
+mod counts;
 mod data;
 mod desk;
 mod determinism;

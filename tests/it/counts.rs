@@ -1,0 +1,299 @@
+//! Counts, durations and numbers that are no claims (the accuracy issue's claim precision and
+//! recall), and reported updates. Each class in texts of our own writing: near misses that must
+//! not become claims (exact claim lists), planted conflicts that must fire.
+
+use crate::common;
+
+use factlint::report::{Report, Severity};
+
+/// Check texts given as (file name, language, publication date, text), with a manifest.
+fn check(docs: &[(&str, &str, &str, &str)]) -> Report {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut manifest = String::new();
+    for (name, lang, published, text) in docs {
+        std::fs::write(dir.path().join(name), text).expect("write");
+        manifest.push_str(&format!(
+            "{{\"path\": \"{name}\", \"lang\": \"{lang}\", \"published\": \"{published}\"}}\n"
+        ));
+    }
+    std::fs::write(dir.path().join("manifest.jsonl"), manifest).expect("manifest");
+    common::check(&common::setup(), &[dir.path()])
+}
+
+/// One text's claims as "kind text value".
+fn claims(lang: &str, text: &str) -> Vec<String> {
+    let r = check(&[("a.txt", lang, "2025-02-03", text)]);
+    r.claims.iter().map(|c| format!("{} {} {}", c.kind.name(), c.text, c.value_text())).collect()
+}
+
+fn by(r: &Report, sev: Severity) -> Vec<String> {
+    r.diagnostics
+        .iter()
+        .filter(|d| d.severity == sev)
+        .map(|d| format!("{}: {}", d.code, d.message))
+        .collect()
+}
+
+// ---------------------------------------------------------------- measurements
+
+/// A number before a unit of length, speed, temperature, money or a magnitude word measures; it
+/// counts nothing. The counts beside them stay.
+#[test]
+fn measurements_are_no_counts() {
+    assert_eq!(
+        claims(
+            "en",
+            "The lava front stood 52 metres (171 feet) from the road, 19 miles from the town, \
+             and winds of 40 mph blew at 4 °C. A magnitude 4.2 quake shook 30 houses.\n"
+        ),
+        ["count 30 30"]
+    );
+    assert_eq!(
+        claims(
+            "is",
+            "Sprungan er um 300 metra löng og skjálfti 3,8 að stærð fannst. Fimm hús skemmdust.\n"
+        ),
+        ["count Fimm 5"]
+    );
+    assert_eq!(
+        claims(
+            "nb",
+            "Skredet var 600 meter langt og 15–25 meter bredt. Skjelvet hadde styrke 3,1. \
+             Tolv hus ble tatt.\n"
+        ),
+        ["count Tolv 12"]
+    );
+    assert_eq!(
+        claims("nn", "Toget køyrde i 60 kilometer i timen då fire vogner spora av.\n"),
+        ["count fire 4"]
+    );
+    // a rate is no duration of one hour
+    assert_eq!(claims("en", "Gusts reached 90 km an hour as nine boats sank.\n"), ["count nine 9"]);
+    assert_eq!(
+        claims("da", "Billetten kostede 1 500 kroner, og der var 12 °C. Tre busser kørte.\n"),
+        ["count Tre 3"]
+    );
+    assert_eq!(
+        claims("sv", "Det kostar 2 400 kronor och är 3,5 kilometer dit. Sju vagnar spårade ur.\n"),
+        ["count Sju 7"]
+    );
+}
+
+/// Money is an amount only in digits: a number in words may count the things ("three crowns" on
+/// a spire, a coin).
+#[test]
+fn money_in_words_may_count_things() {
+    assert_eq!(
+        claims("da", "På toppen sidder tre kroner, og reparationen kostede 40 kroner.\n"),
+        ["count tre 3"]
+    );
+}
+
+// ---------------------------------------------------------------- ages, names, furniture
+
+/// Ages are no counts and no durations: "på 50 år", "i alderen 15 til 50 år", "17 årig", "years
+/// old". "Tre personer" beside them stays a count.
+#[test]
+fn ages_are_no_claims() {
+    assert_eq!(
+        claims(
+            "da",
+            "Tre personer blev såret: en mand på 52 år og to kvinder på henholdsvis 18 og 33 år. \
+             De er i alderen 18 til 52 år, og en 16 årig dreng blev også ramt.\n"
+        ),
+        // ("to kvinder": two women, a count)
+        ["count Tre 3", "count to 2"]
+    );
+    assert_eq!(
+        claims("en", "A man aged 61 and a girl who is 9 years old were among 14 people hurt.\n"),
+        ["count 14 14"]
+    );
+    assert_eq!(claims("sv", "En man på 44 år och fyra andra skadades.\n"), ["count fyra 4"]);
+    // a near miss: a duration after "på" with no person before it is still a duration
+    assert_eq!(claims("da", "Værket blev bygget på 12 år.\n"), ["duration 12 år 12 years"]);
+}
+
+/// Numbers that name: an emergency number after a call verb, a zone or area number, a date or
+/// ratio written with slashes, a site code glued by a hyphen.
+#[test]
+fn names_and_codes_are_no_counts() {
+    assert_eq!(
+        claims(
+            "en",
+            "She called 112 at once. Homes in area 4 and zone 7 were cleared; 40 homes in all. \
+             Posted 03/02/2025. ttn-69\n"
+        ),
+        ["count 40 40"]
+    );
+    assert_eq!(
+        claims("is", "Íbúar á svæði 4 hringdu í 112 og níu hús voru rýmd.\n"),
+        ["count níu 9"]
+    );
+    assert_eq!(claims("nb", "Han ringte 113 da sju biler kolliderte i sone 2.\n"), ["count sju 7"]);
+    // a near miss: a year glued by a hyphen is still a year
+    assert!(claims("en", "The work ends in mid-2027.\n").iter().any(|c| c.contains("2027")));
+}
+
+/// "2 min read", the reading time of a page, is furniture.
+#[test]
+fn reading_time_is_no_count() {
+    assert_eq!(claims("en", "5 min read\n\nSix boats were lost in the storm.\n"), ["count Six 6"]);
+}
+
+// ---------------------------------------------------------------- durations and anaphora
+
+/// Offsets between two events and ranges of time are durations of no event: loose, never the
+/// event's own duration, never compared; "an hour" and genitive units are durations.
+#[test]
+fn offsets_ranges_and_articles_are_durations() {
+    assert_eq!(
+        claims(
+            "en",
+            "Crews arrived 10 to 15 minutes after the alarm. About an hour later the fire was out.\n"
+        ),
+        ["duration 10 to 15 minutes 10 minutes", "duration an hour ~1 hour"]
+    );
+    assert_eq!(
+        claims("nb", "Fire dager senere kom skipet til kai.\n"),
+        ["duration Fire dager 4 days"]
+    );
+    assert_eq!(claims("sv", "Huset har 300 års historia.\n"), ["duration 300 års 300 years"]);
+    // two outlets that disagree on an offset raise nothing: an offset is no event's duration
+    let r = check(&[
+        ("a.txt", "da", "2025-02-03", "Politiet kom 13 minutter efter anmeldelsen.\n"),
+        ("b.txt", "da", "2025-02-03", "Politiet kom 20 minutter efter anmeldelsen.\n"),
+    ]);
+    assert!(by(&r, Severity::Error).is_empty() && by(&r, Severity::Warning).is_empty());
+}
+
+/// A number after "the", "dei", "de" with a counted thing after it restates a count: a loose
+/// count; with nothing after it, it only refers back. "One of them" is a count of one.
+#[test]
+fn anaphoric_counts_with_their_noun() {
+    assert_eq!(
+        claims(
+            "nn",
+            "Dei 212 passasjerane vart henta. Dei to kom seinare. Ein av desse var skadd.\n"
+        ),
+        ["count 212 212", "count Ein 1"]
+    );
+    assert_eq!(claims("en", "The two avalanches hit at night.\n"), ["count two 2"]);
+    // loose: two reports restating different numbers raise nothing
+    let r = check(&[
+        ("a.txt", "nb", "2025-02-03", "De 212 passasjerene ble fløyet i land.\n"),
+        ("b.txt", "nb", "2025-02-03", "De 240 passasjerene ble fløyet i land.\n"),
+    ]);
+    assert!(r.claims.iter().all(|c| !c.bound()), "{:?}", r.claims);
+    assert!(by(&r, Severity::Error).is_empty(), "{:?}", by(&r, Severity::Error));
+}
+
+/// An old year after "i"/"in" before no noun is a year; before a noun it counts.
+#[test]
+fn an_old_year_is_a_date() {
+    assert_eq!(
+        claims("da", "Huset blev bygget i 1640. Der er plads i 1200 hjem.\n"),
+        ["date 1640 1640", "count 1200 1200"]
+    );
+}
+
+// ---------------------------------------------------------------- planted conflicts still fire
+
+/// The classes above take nothing from a real conflict: two counts of one frame beside
+/// measurements, ages and a slashed date still disagree.
+#[test]
+fn a_count_beside_measurements_still_conflicts() {
+    let r = check(&[
+        (
+            "a.txt",
+            "nb",
+            "2025-02-03",
+            "Oppdatert 03/02/2025\n\nOm bord var 45 passasjerer da toget, som kjørte i 80 \
+             kilometer i timen, sporet av. De 45 passasjerene og en mann på 40 år er skadd.\n",
+        ),
+        (
+            "b.txt",
+            "nn",
+            "2025-02-03",
+            "Toget var 200 meter langt. Om bord var 54 passasjerar då toget spora av.\n",
+        ),
+    ]);
+    assert_eq!(by(&r, Severity::Error).len(), 1, "{:?}", r.diagnostics);
+    assert!(by(&r, Severity::Error)[0].starts_with("FL002"), "{:?}", by(&r, Severity::Error));
+}
+
+// ---------------------------------------------------------------- updates
+
+/// "The toll rose from 3 to 5" in any language: a note (advice), never an error; the earlier
+/// value is no claim.
+#[test]
+fn a_reported_rise_is_a_note() {
+    for (lang, text) in [
+        ("en", "The number of dead rose from 3 to 5 people.\n"),
+        ("nb", "Antall døde steg fra 3 til 5 personer.\n"),
+        ("nn", "Talet på døde steg frå 3 til 5 personar.\n"),
+        ("da", "Antallet af døde steg fra 3 til 5 personer.\n"),
+        ("sv", "Antalet döda ökade från 3 till 5 personer.\n"),
+        ("is", "Fjöldi látinna hækkaði úr 3 í 5 manns.\n"),
+    ] {
+        let r = check(&[("a.txt", lang, "2025-02-03", text)]);
+        let values: Vec<String> = r.claims.iter().map(|c| c.value_text()).collect();
+        assert_eq!(values, ["5"], "{lang}");
+        assert_eq!(r.claims[0].previous(), Some(3.0), "{lang}");
+        assert!(by(&r, Severity::Error).is_empty(), "{lang}");
+        assert_eq!(by(&r, Severity::Advice).len(), 1, "{lang}: {:?}", r.diagnostics);
+        assert!(by(&r, Severity::Advice)[0].contains("rose from 3 to 5"), "{lang}");
+    }
+    // a near miss: a range of time is no update
+    let r = check(&[("a.txt", "en", "2025-02-03", "The talks ran from 3 to 5 hours a day.\n")]);
+    assert!(by(&r, Severity::Advice).is_empty(), "{:?}", r.diagnostics);
+}
+
+/// A growing count, higher in a later day's report: one note between the two reports, exit 0;
+/// the same counts on one day say nothing; a count that does not grow still conflicts.
+#[test]
+fn a_growing_count_in_a_later_report_is_a_note() {
+    let r = check(&[
+        ("a.txt", "nb", "2025-02-03", "Fire personer omkom i skredet, opplyser politiet.\n"),
+        ("b.txt", "nb", "2025-02-05", "Sju personer omkom i skredet, opplyser politiet.\n"),
+    ]);
+    assert!(by(&r, Severity::Error).is_empty(), "{:?}", r.diagnostics);
+    let notes = by(&r, Severity::Advice);
+    assert_eq!(notes.len(), 1, "{:?}", r.diagnostics);
+    assert!(notes[0].contains("rose from 4") && notes[0].contains("to 7"), "{notes:?}");
+    assert!(!r.has_errors());
+    // one day: not ordered, nothing said
+    let r = check(&[
+        ("a.txt", "nb", "2025-02-03", "Fire personer omkom i skredet, opplyser politiet.\n"),
+        ("b.txt", "nb", "2025-02-03", "Sju personer omkom i skredet, opplyser politiet.\n"),
+    ]);
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    // a falling toll between days is no rise: nothing said
+    let r = check(&[
+        ("a.txt", "nb", "2025-02-03", "Sju personer omkom i skredet, opplyser politiet.\n"),
+        ("b.txt", "nb", "2025-02-05", "Fire personer omkom i skredet, opplyser politiet.\n"),
+    ]);
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+}
+
+/// The note in the command's JSON and human output, with exit status 0.
+#[test]
+fn the_update_note_in_json_and_human_output() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("a.txt"), "Antall døde steg fra 3 til 5 personer.\n")
+        .expect("write");
+    std::fs::write(
+        dir.path().join("manifest.jsonl"),
+        "{\"path\": \"a.txt\", \"lang\": \"nb\", \"published\": \"2025-02-03\"}\n",
+    )
+    .expect("manifest");
+    let path = dir.path().to_str().expect("utf-8");
+    let (code, out, _) = common::run(&["check", "--format", "json", path]);
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let d = &v["diagnostics"][0];
+    assert_eq!((d["code"].as_str(), d["severity"].as_str()), (Some("FL002"), Some("advice")));
+    assert!(d["message"].as_str().is_some_and(|m| m.contains("rose from 3 to 5")), "{d}");
+    let (code, out, err) = common::run(&["check", path]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(format!("{out}{err}").contains("rose from 3 to 5"), "{out}{err}");
+}
