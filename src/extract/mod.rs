@@ -8,6 +8,7 @@ pub mod parse;
 pub use crate::calendar as resolve;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use nom::combinator::opt;
 use nom::sequence::{pair, tuple};
@@ -1650,15 +1651,14 @@ fn bind_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
     // (a claim after its event is a little nearer than one as far before it: "began on Monday")
     let dist =
         |from: usize, at: usize| if from > at { (from - at) * 2 } else { (at - from) * 2 + 1 };
+    // (the nearest claim of each kind to each event, found in one pass)
+    let mut nearest: HashMap<(usize, ClaimKind), (usize, usize)> = HashMap::new();
     for &(idx, at, from) in &bindings {
-        let kind = out[idx].kind;
-        let nearer = bindings.iter().any(|&(j, at2, from2)| {
-            j != idx
-                && at2 == at
-                && out[j].kind == kind
-                && (dist(from2, at), j) < (dist(from, at), idx)
-        });
-        if nearer {
+        let best = nearest.entry((at, out[idx].kind)).or_insert((dist(from, at), idx));
+        *best = (*best).min((dist(from, at), idx));
+    }
+    for &(idx, at, _) in &bindings {
+        if nearest[&(at, out[idx].kind)].1 != idx {
             out[idx].frame = Frame::Loose;
         }
     }
@@ -1683,12 +1683,20 @@ fn bind_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
         }
     }
     // (a line that is little but a date: at most one word outside its dates and times)
-    let claims = &out[before..];
+    // (the claims' spans sorted once and walked beside the tokens: a sentence of thousands of
+    // numbers must not cost tokens × claims)
+    let mut spans: Vec<(usize, usize)> = out[before..].iter().map(|c| (c.start, c.end)).collect();
+    spans.sort_unstable();
+    let (mut k, mut reach) = (0, 0);
     let words = toks
         .iter()
         .filter(|t| {
             let at = ctx.doc.file_offset(t.start);
-            t.is_word() && !claims.iter().any(|c| c.start <= at && at < c.end)
+            while k < spans.len() && spans[k].0 <= at {
+                reach = reach.max(spans[k].1);
+                k += 1;
+            }
+            t.is_word() && at >= reach
         })
         .count();
     // (a stamp or banner: nothing but absolute dates and times, "Föstudagur 3. október 2025",
