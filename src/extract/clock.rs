@@ -230,3 +230,23 @@ pub fn utc_minutes(day: jiff::civil::Date, minutes: u16, zone: &str) -> Option<i
     let secs = dt.timestamp().as_second() + i64::from(minutes) * 60;
     i32::try_from(secs / 60).ok()
 }
+
+/// The word before a time at `i` that leans one way ("like etter klokken 12.30", "strax efter
+/// halv 8", "shortly before 7"): the lexicon's `[time] after` and `before` phrases, ending right
+/// before `i`.
+pub fn lean_before(tw: &TimeWords, toks: &[Token], i: usize) -> crate::claims::Lean {
+    let ends_here = |phrase: &String| {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        i >= words.len()
+            && words.iter().enumerate().all(|(k, w)| {
+                toks.get(i - words.len() + k).is_some_and(|t| t.is_word() && t.lower() == *w)
+            })
+    };
+    if tw.after.iter().any(ends_here) {
+        crate::claims::Lean::After
+    } else if tw.before.iter().any(ends_here) {
+        crate::claims::Lean::Before
+    } else {
+        crate::claims::Lean::None
+    }
+}

@@ -1294,7 +1294,8 @@ fn push_time(
     let mut claim =
         Ctx::with_concept(ctx.claim(ClaimKind::Time, toks, from, to, f64::from(c.from)), ev);
     claim.phase = ctx.phase_near(toks, from, to);
-    claim.approx = approx || c.approx;
+    let lean = clock::lean_before(&ctx.lex.time, toks, from);
+    claim.approx = approx || c.approx || lean != crate::claims::Lean::None;
     claim.detail = Detail::Time(TimeInfo {
         from: c.from,
         to: c.to,
@@ -1305,6 +1306,7 @@ fn push_time(
             (false, true) => crate::claims::ClockReading::AssumedHalfDay,
             (true, true) => crate::claims::ClockReading::ExplicitHalfDay,
         },
+        lean,
         utc: None,
     });
     if let Some(at) = at {

@@ -192,6 +192,12 @@ pub struct TimeWords {
     /// after an ordinal: the hour that ordinal counts ("á sjötta tímanum" = 17:00–18:00)
     #[serde(default)]
     pub hour_ordinal: Vec<String>,
+    /// before a time: at or a little after it ("like etter klokken 12.30", "shortly after 7")
+    #[serde(default)]
+    pub after: Vec<String>,
+    /// before a time: at or a little before it ("like før", "rétt fyrir klukkan fimm")
+    #[serde(default)]
+    pub before: Vec<String>,
     /// words naming a zone after a time ("GMT", "norsk tid"): an IANA name, or "local" for the
     /// place of the event
     #[serde(default)]
