@@ -1290,7 +1290,7 @@ fn push_time(
     let moment = ev.moment || phase_dist.is_some();
     let at = ev.at.filter(|&k| !ev.other_clause && dist(k) <= TIME_WINDOW && moment);
     let explicit = c.zone.is_some();
-    let zone = c.zone.or_else(|| ctx.lex.time.default_zone.clone());
+    let zone = time_zone(ctx, c.zone);
     let mut claim =
         Ctx::with_concept(ctx.claim(ClaimKind::Time, toks, from, to, f64::from(c.from)), ev);
     claim.phase = ctx.phase_near(toks, from, to);
@@ -1314,6 +1314,25 @@ fn push_time(
         ctx.bindings.borrow_mut().push((out.len(), at, from));
     }
     out.push(claim);
+}
+
+/// The zone a time is read in: the one written by it ("GMT", "norsk tid"); for "local time",
+/// the zone of the place the sentence names (when its places that the entity data gives a zone
+/// agree on one); the same place's zone where the language has no zone of its own (English is
+/// written everywhere, a Nordic outlet gives its own clock: precision first); else the outlet's
+/// (its metadata's `zone`), else the language's `default_zone`.
+fn time_zone(ctx: &Ctx, written: Option<String>) -> Option<String> {
+    if written.as_deref().is_some_and(|z| z != "local") {
+        return written;
+    }
+    let mut places = ctx.entities_at.iter().filter_map(|&(_, e)| ctx.k.entities.zone(e));
+    let place = places.next().filter(|z| places.all(|o| o == *z)).map(|z| z.to_string());
+    let own = ctx.lex.time.default_zone.clone();
+    match (written, place) {
+        (Some(_), Some(p)) => Some(p),
+        (None, Some(p)) if own.is_none() => Some(p),
+        (written, _) => written.or_else(|| ctx.doc.meta.zone.clone()).or(own),
+    }
 }
 
 /// "the three-day summit": a number word and a unit joined by a hyphen into one word, a duration

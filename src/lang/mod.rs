@@ -1005,11 +1005,16 @@ struct EntityFile {
     forms: Vec<String>,
     #[serde(default, rename = "type")]
     kind: EntityType,
+    /// a place's time zone (IANA name): a time in a sentence naming the place is read in it
+    #[serde(default)]
+    zone: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Entities {
     phrases: Phrases<(Sym, EntityType)>,
+    /// the time zones of places that give one
+    zones: Map<Sym, Sym>,
 }
 
 impl Entities {
@@ -1018,12 +1023,24 @@ impl Entities {
             toml::from_str(src).map_err(|e| DataError::toml(name, src, e))?;
         let mut e = Entities::default();
         for (id, ef) in raw {
+            if let Some(z) = &ef.zone {
+                if jiff::tz::TimeZone::get(z).is_err() {
+                    let msg = format!("[{id}] zone = \"{z}\" is no IANA time zone");
+                    return Err(DataError::invalid(name, msg));
+                }
+                e.zones.insert(Sym::new(&id), Sym::new(z));
+            }
             for form in &ef.forms {
                 // split "Kim Jong-un" into words the tokenizer produces
                 e.phrases.insert(form, (Sym::new(&id), ef.kind));
             }
         }
         Ok(e)
+    }
+
+    /// The time zone of a place entity, where the data gives one.
+    pub fn zone(&self, id: Sym) -> Option<Sym> {
+        self.zones.get(&id).copied()
     }
 
     /// The first words of every known entity's names.

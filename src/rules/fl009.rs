@@ -199,7 +199,9 @@ pub(super) fn time_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
     for g in moments(claims).into_iter().flat_map(|g| time_windows(cx, &g, 1)) {
         let side = sides(&g, p);
         let of = |c: &Claim| g.iter().position(|x| std::ptr::eq(*x, c)).and_then(|k| side[k]);
-        let g: Vec<&Claim> = g.iter().copied().filter(|c| of(c).is_some()).collect();
+        let mut g: Vec<&Claim> = g.iter().copied().filter(|c| of(c).is_some()).collect();
+        // (a side is named by a time given without a rounding word where it has one)
+        g.sort_by_key(|c| c.approx);
         let same = |a: &Claim, b: &Claim| of(a) == of(b);
         // three times or more, none given by two sources: the event is not one moment (the first
         // and the second alarm, the slide and the police's message): no verdict
