@@ -70,6 +70,74 @@ pub fn zone_at(tw: &TimeWords, toks: &[Token], j: usize) -> Option<(usize, Strin
     Some((usize::from(paren) + n + close, zone.clone()))
 }
 
+/// The longest phrase of `phrases` (lower case, words split by spaces) beginning at `j`: its
+/// number of tokens and its value.
+fn phrase_at<'p, V>(
+    phrases: &'p std::collections::BTreeMap<String, V>,
+    toks: &[Token],
+    j: usize,
+) -> Option<(usize, &'p V)> {
+    let first = toks.get(j).filter(|t| t.is_word())?.lower();
+    let mut best: Option<(usize, &V)> = None;
+    for (phrase, v) in phrases {
+        if !phrase.starts_with(first) {
+            continue;
+        }
+        let n = phrase.split(' ').count();
+        let fits = phrase
+            .split(' ')
+            .enumerate()
+            .all(|(k, w)| toks.get(j + k).is_some_and(|t| t.is_word() && t.lower() == w));
+        if fits && best.is_none_or(|(m, _)| n > m) {
+            best = Some((n, v));
+        }
+    }
+    best
+}
+
+/// "half past seven", "quarter to 8", "kvart over 7" at `i`: an hour (digits or a word, 1 to 12)
+/// after a phrase of the lexicon's `[time] hour_phrases`, shifted by its minutes; on a 12-hour
+/// clock unless "a.m."/"p.m." follows.
+pub fn hour_phrase_at(
+    lex: &Lexicon,
+    toks: &[Token],
+    i: usize,
+    hour_word: impl Fn(&[Token]) -> Option<(usize, f64)>,
+) -> Option<Clock> {
+    let (k, &shift) = phrase_at(&lex.time.hour_phrases, toks, i)?;
+    let j = i + k;
+    let (n, h) = match digits_hm(toks, j, false) {
+        Some((1, h, 0)) if (1..=12).contains(&h) => (1, h),
+        _ => hour_word(toks.get(j..)?)
+            .filter(|(_, v)| (1.0..=12.0).contains(v) && v.fract() == 0.0)
+            .map(|(n, v)| (n, v as u16))?,
+    };
+    // ("kvart over 3 år" is a quantity)
+    if toks.get(j + n).is_some_and(|t| t.is_word() && lex.units.contains_key(t.lower())) {
+        return None;
+    }
+    let (a, mins, zone, meridiem) = after_hour(lex, toks, j + n, h, 0);
+    let mins = (i32::from(mins) + i32::from(shift)).rem_euclid(24 * 60) as u16;
+    let half_day = !meridiem;
+    Some(Clock { len: k + n + a, from: mins, to: mins, approx: false, zone, half_day })
+}
+
+/// "noon", "midnight", "hádegi" at `i`, after one of the lexicon's `[time] named_after` words
+/// ("at noon", "um hádegi"): the hour from the minute the name gives.
+pub fn named_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Clock> {
+    let tw = &lex.time;
+    let (k, &mins) = phrase_at(&tw.named, toks, i)?;
+    let before = toks.get(i.checked_sub(1)?).filter(|t| t.is_word())?.lower();
+    if !tw.named_after.iter().any(|w| w == before) {
+        return None;
+    }
+    let (a, _, zone, _) = after_hour(lex, toks, i + k, 0, 0);
+    // (a name is loose: "at noon" is said of 12:20 too; its hour is, like "á sjötta tímanum",
+    // never voted)
+    let to = mins + 59;
+    Some(Clock { len: k + a, from: mins, to, approx: false, zone, half_day: false })
+}
+
 /// An hour and minutes written in digits from `j`: "16", "16.40", "16:40", "1640" (four digits
 /// only when `hhmm`). Returns (tokens, hour, minute).
 fn digits_hm(toks: &[Token], j: usize, hhmm: bool) -> Option<(usize, u16, u16)> {

@@ -552,8 +552,8 @@ fn sentence_tokens<'d>(
 /// relative phrase's key word. Most sentences of an article have none, and are skipped.
 fn may_claim(flags: &[u32]) -> bool {
     let any = flags.iter().fold(0, |a, f| a | f);
-    any & (flag::DIGITS | flag::CARDINAL | flag::MONTH | flag::WEEKDAY | flag::RELATIVE_KEY) != 0
-        || any & flag::CARDINAL_ONE != 0 && any & flag::UNIT != 0
+    let claims = flag::DIGITS | flag::CARDINAL | flag::MONTH | flag::WEEKDAY | flag::RELATIVE_KEY;
+    any & (claims | flag::TIME_NAME) != 0 || any & flag::CARDINAL_ONE != 0 && any & flag::UNIT != 0
 }
 
 /// What later sentences need of an earlier one: its people (the look-back of "Dei to møttest …")
@@ -785,6 +785,14 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
         // what can begin here (one look-up a token, made before the walk): most words begin nothing
         let f = ctx.flags.get(i).copied().unwrap_or(0);
         let dig = here[0].is_digits();
+        // "half past seven", "kvart over 7", "at noon": hours from words other parsers may begin
+        if let Some(c) = hour_idiom(ctx, toks, i) {
+            let approx = ctx.approx_before(toks, i);
+            let len = c.len;
+            push_time(ctx, toks, i, i + len, c, approx, out);
+            i += len;
+            continue;
+        }
         if !dig && f & BEGINS_ANY == 0 {
             // "the three-day visit", "tre-dagers": a number and a unit written as one word
             if let Some(n) = hyphen_duration(ctx, toks, i, out) {
@@ -1314,6 +1322,19 @@ fn push_time(
         ctx.bindings.borrow_mut().push((out.len(), at, from));
     }
     out.push(claim);
+}
+
+/// A time of day from an hour phrase ("half past seven", "kvart over 7") or a named time after its
+/// preposition ("at noon", "um hádegi") at `i`.
+fn hour_idiom(ctx: &Ctx, toks: &[Token], i: usize) -> Option<clock::Clock> {
+    let tw = &ctx.lex.time;
+    if tw.hour_phrases.is_empty() && tw.named.is_empty() || !toks[i].is_word() {
+        return None;
+    }
+    clock::hour_phrase_at(ctx.lex, toks, i, |ts| {
+        parse::word_number(ctx.lex)(ts).ok().map(|(rest, (v, _))| (ts.len() - rest.len(), v))
+    })
+    .or_else(|| clock::named_at(ctx.lex, toks, i))
 }
 
 /// The zone a time is read in: the one written by it ("GMT", "norsk tid"); for "local time",

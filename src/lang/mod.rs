@@ -192,6 +192,15 @@ pub struct TimeWords {
     /// after an ordinal: the hour that ordinal counts ("á sjötta tímanum" = 17:00–18:00)
     #[serde(default)]
     pub hour_ordinal: Vec<String>,
+    /// before an hour: minutes from it ("half past" = 30, "quarter to" = -15, "kvart over" = 15)
+    #[serde(default)]
+    pub hour_phrases: std::collections::BTreeMap<String, i16>,
+    /// times of day by name, the minute of the day ("noon" = 720, "midnight" = 0), read only
+    /// after one of `named_after` ("at noon", "um hádegi"; "fyrir hádegi" is the morning)
+    #[serde(default)]
+    pub named: std::collections::BTreeMap<String, u16>,
+    #[serde(default)]
+    pub named_after: Vec<String>,
     /// before a time: at or a little after it ("like etter klokken 12.30", "shortly after 7")
     #[serde(default)]
     pub after: Vec<String>,
@@ -344,6 +353,8 @@ pub mod flag {
     pub const CONCEPT_WORD: u32 = 1 << 27;
     /// a run of digits: no word, so in no lexicon; the corpus stage sets it on a document's flags
     pub const DIGITS: u32 = 1 << 28;
+    /// a time of day's name ("noon", "hádegi"): a sentence with one may hold a time
+    pub const TIME_NAME: u32 = 1 << 29;
 
     /// The bit of a marker kind.
     pub const fn marker(m: super::Marker) -> u32 {
@@ -739,6 +750,12 @@ impl Lexicon {
         for p in fractions.phrases() {
             if let Some(first) = p.first() {
                 *word_flags.entry(first.clone()).or_insert(0) |= flag::CARDINAL;
+            }
+        }
+        // a time by name ("noon", "hádegi") is a claim in a sentence with no number
+        for name in f.time.named.keys() {
+            if let Some(last) = name.to_lowercase().split(' ').next_back() {
+                *word_flags.entry(last.to_string()).or_insert(0) |= flag::TIME_NAME;
             }
         }
         for (w, parts) in &compounds {
