@@ -27,4 +27,5 @@ mod mutations;
 mod numbers;
 mod rules;
 mod tidy;
+mod times;
 mod token;
