@@ -176,7 +176,7 @@ fn message(cx: &Cx, c: &Claim, major: &[&Claim]) -> String {
 }
 
 /// The bound times of one moment of an event: its concept and whether it is the end.
-fn moments<'c>(claims: &'c [Claim]) -> Vec<Vec<&'c Claim>> {
+fn moments(claims: &[Claim]) -> Vec<Vec<&Claim>> {
     group(
         claims.iter().filter(|c| {
             // (an hour's span, "á fimmta tímanum", agrees with any time in it: not voted, or it
