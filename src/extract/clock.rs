@@ -299,6 +299,130 @@ pub fn utc_minutes(day: jiff::civil::Date, minutes: u16, zone: &str) -> Option<i
     i32::try_from(secs / 60).ok()
 }
 
+/// Whether one of `phrases` (lower case, words split by spaces) ends right before token `i`.
+fn ends_before(phrases: &[String], toks: &[Token], i: usize) -> bool {
+    phrases.iter().any(|phrase| {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        i >= words.len()
+            && words.iter().enumerate().all(|(k, w)| {
+                toks.get(i - words.len() + k).is_some_and(|t| t.is_word() && t.lower() == *w)
+            })
+    })
+}
+
+/// "áttaleytið" at `i`: an hour word (1 to 12) glued to a suffix of `[time] hour_glued`, about
+/// that hour, on a 12-hour clock.
+pub fn glued_hour_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Clock> {
+    let w = toks.get(i).filter(|t| t.is_word())?.lower();
+    let stem = lex.time.hour_glued.iter().find_map(|s| w.strip_suffix(s.as_str()))?;
+    let h = *lex.cardinals.get(stem).filter(|v| (1..=12).contains(*v))? as u16;
+    Some(Clock { len: 1, from: h * 60, to: h * 60, approx: true, zone: None, half_day: true })
+}
+
+/// An hour (digits or a word, 1 to 12) at `j` standing alone: no minutes or thousands glued to
+/// it. Returns (tokens, hour).
+fn lone_hour(
+    toks: &[Token],
+    j: usize,
+    hour_word: &impl Fn(&[Token]) -> Option<(usize, f64)>,
+) -> Option<(usize, u16)> {
+    let (n, h) = match toks.get(j) {
+        Some(t) if t.is_digits() => {
+            let glued = toks.get(j + 1).is_some_and(|p| !p.space_before && !p.is_word())
+                && toks.get(j + 2).is_some_and(|d| d.is_digits() && !d.space_before);
+            (!glued && t.text.len() <= 2).then_some(())?;
+            (1, t.text.parse::<u16>().ok()?)
+        }
+        Some(_) => hour_word(toks.get(j..)?)
+            .filter(|(_, v)| v.fract() == 0.0)
+            .map(|(n, v)| (n, v as u16))?,
+        None => return None,
+    };
+    (1..=12).contains(&h).then_some((n, h))
+}
+
+/// Whether a part of the day follows token `j` (directly or after one function word: "sjö í
+/// morgun", "seven this morning", "sju på morgonen").
+fn day_part_after(lex: &Lexicon, toks: &[Token], j: usize) -> bool {
+    let part = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.is_word() && lex.time.day_parts.iter().any(|p| p == t.lower()))
+    };
+    let function = toks.get(j).is_some_and(|t| {
+        t.is_word() && lex.flags(t.lower()) & crate::lang::flag::FUNCTION_WORD != 0
+    });
+    part(j) || function && part(j + 1)
+}
+
+/// Whether nothing counted follows an hour at `j`: the clause ends, or a function word or a part
+/// of the day follows, or a word that names no thing, unit or number.
+fn nothing_counted_after(lex: &Lexicon, toks: &[Token], j: usize) -> bool {
+    use crate::lang::flag;
+    match toks.get(j) {
+        None => true,
+        Some(t) if !t.is_word() => !t.is_digits(),
+        Some(t) => {
+            let f = lex.flags(t.lower());
+            let thing = flag::UNIT | flag::CARDINAL | flag::CONCEPT_WORD | flag::CONCEPT_PHRASE;
+            f & flag::FUNCTION_WORD != 0 || f & thing == 0
+        }
+    }
+}
+
+/// "um sjö í morgun", "around seven this morning", "rétt um sjö" after an earlier time of the
+/// sentence (`time_before`): a bare hour at `i` after one of `[time] about`, `after` or
+/// `before`, when a part of the day follows it or the sentence timed something before; never
+/// when something counted follows ("um sjö manns").
+pub fn bare_hour_at(
+    lex: &Lexicon,
+    toks: &[Token],
+    i: usize,
+    time_before: bool,
+    hour_word: impl Fn(&[Token]) -> Option<(usize, f64)>,
+) -> Option<Clock> {
+    let tw = &lex.time;
+    if !(ends_before(&tw.about, toks, i)
+        || ends_before(&tw.after, toks, i)
+        || ends_before(&tw.before, toks, i))
+    {
+        return None;
+    }
+    let (n, h) = lone_hour(toks, i, &hour_word)?;
+    let cue = day_part_after(lex, toks, i + n)
+        || time_before && nothing_counted_after(lex, toks, i + n) && toks[i].is_word();
+    if !cue {
+        return None;
+    }
+    Some(Clock { len: n, from: h * 60, to: h * 60, approx: true, zone: None, half_day: true })
+}
+
+/// "milli sex og sjö í morgun", "between 6 and 7 a.m.": two hours an hour or two apart after
+/// `[time] between`, with a part of the day after them: the span between, on a 12-hour clock.
+pub fn between_hours_at(
+    lex: &Lexicon,
+    toks: &[Token],
+    i: usize,
+    hour_word: impl Fn(&[Token]) -> Option<(usize, f64)>,
+) -> Option<Clock> {
+    let tw = &lex.time;
+    let w = toks.get(i).filter(|t| t.is_word())?.lower();
+    if !tw.between.iter().any(|b| b == w) {
+        return None;
+    }
+    let (n1, h1) = lone_hour(toks, i + 1, &hour_word)?;
+    let and = toks.get(i + 1 + n1).filter(|t| t.is_word())?.lower();
+    if !tw.and.iter().any(|a| a == and) {
+        return None;
+    }
+    let (n2, h2) = lone_hour(toks, i + 2 + n1, &hour_word)?;
+    let end = i + 2 + n1 + n2;
+    if !(h2 > h1 && h2 - h1 <= 2) || !day_part_after(lex, toks, end) {
+        return None;
+    }
+    let (from, to) = (h1 * 60, h2 * 60);
+    Some(Clock { len: end - i, from, to, approx: false, zone: None, half_day: true })
+}
+
 /// The word before a time at `i` that leans one way ("like etter klokken 12.30", "strax efter
 /// halv 8", "shortly before 7"): the lexicon's `[time] after` and `before` phrases, ending right
 /// before `i`.

@@ -786,7 +786,12 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
         let f = ctx.flags.get(i).copied().unwrap_or(0);
         let dig = here[0].is_digits();
         // "half past seven", "kvart over 7", "at noon": hours from words other parsers may begin
-        if let Some(c) = hour_idiom(ctx, toks, i) {
+        let time_before = out
+            .iter()
+            .rev()
+            .take_while(|c| c.sentence == ctx.sentence && c.doc == ctx.doc_idx)
+            .any(|c| c.kind == ClaimKind::Time);
+        if let Some(c) = hour_idiom(ctx, toks, i, time_before) {
             let approx = ctx.approx_before(toks, i);
             let len = c.len;
             push_time(ctx, toks, i, i + len, c, approx, out);
@@ -1324,17 +1329,29 @@ fn push_time(
     out.push(claim);
 }
 
-/// A time of day from an hour phrase ("half past seven", "kvart over 7") or a named time after its
-/// preposition ("at noon", "um hádegi") at `i`.
-fn hour_idiom(ctx: &Ctx, toks: &[Token], i: usize) -> Option<clock::Clock> {
+/// A time of day from an hour phrase ("half past seven", "kvart over 7"), a named time after its
+/// preposition ("at noon", "um hádegi"), an hour glued to a suffix ("áttaleytið"), a span of hours
+/// ("milli sex og sjö í morgun") or a bare hour after an about-word ("um sjö í morgun") at `i`;
+/// `time_before`: the sentence gave a time already.
+fn hour_idiom(ctx: &Ctx, toks: &[Token], i: usize, time_before: bool) -> Option<clock::Clock> {
     let tw = &ctx.lex.time;
-    if tw.hour_phrases.is_empty() && tw.named.is_empty() || !toks[i].is_word() {
+    let word = toks[i].is_word();
+    if !word && !toks[i].is_digits() {
         return None;
     }
-    clock::hour_phrase_at(ctx.lex, toks, i, |ts| {
+    let hour_word = |ts: &[Token]| {
         parse::word_number(ctx.lex)(ts).ok().map(|(rest, (v, _))| (ts.len() - rest.len(), v))
+    };
+    let words = word.then(|| {
+        clock::hour_phrase_at(ctx.lex, toks, i, hour_word)
+            .or_else(|| clock::named_at(ctx.lex, toks, i))
+            .or_else(|| clock::glued_hour_at(ctx.lex, toks, i))
+            .or_else(|| clock::between_hours_at(ctx.lex, toks, i, hour_word))
+    });
+    words.flatten().or_else(|| {
+        (!tw.about.is_empty())
+            .then(|| clock::bare_hour_at(ctx.lex, toks, i, time_before, hour_word))?
     })
-    .or_else(|| clock::named_at(ctx.lex, toks, i))
 }
 
 /// The zone a time is read in: the one written by it ("GMT", "norsk tid"); for "local time",

@@ -201,6 +201,21 @@ pub struct TimeWords {
     pub named: std::collections::BTreeMap<String, u16>,
     #[serde(default)]
     pub named_after: Vec<String>,
+    /// glued to an hour word: about that hour ("áttaleytið" = about 8)
+    #[serde(default)]
+    pub hour_glued: Vec<String>,
+    /// before a bare hour ("um sjö í morgun", "around seven this morning"): a time only with a
+    /// part of the day right after it, or a time earlier in the sentence
+    #[serde(default)]
+    pub about: Vec<String>,
+    /// parts of the day, as written after an hour ("morgun", "morning", "morges")
+    #[serde(default)]
+    pub day_parts: Vec<String>,
+    /// "milli sex og sjö": the words before and between two hours of a span
+    #[serde(default)]
+    pub between: Vec<String>,
+    #[serde(default)]
+    pub and: Vec<String>,
     /// before a time: at or a little after it ("like etter klokken 12.30", "shortly after 7")
     #[serde(default)]
     pub after: Vec<String>,
@@ -752,10 +767,16 @@ impl Lexicon {
                 *word_flags.entry(first.clone()).or_insert(0) |= flag::CARDINAL;
             }
         }
-        // a time by name ("noon", "hádegi") is a claim in a sentence with no number
+        // a time by name ("noon", "hádegi") or glued to its hour ("áttaleytið") is a claim in a
+        // sentence with no number
         for name in f.time.named.keys() {
             if let Some(last) = name.to_lowercase().split(' ').next_back() {
                 *word_flags.entry(last.to_string()).or_insert(0) |= flag::TIME_NAME;
+            }
+        }
+        for suffix in &f.time.hour_glued {
+            for (w, _) in cardinals.iter().filter(|(_, v)| (1..=12).contains(*v)) {
+                *word_flags.entry(format!("{w}{suffix}")).or_insert(0) |= flag::TIME_NAME;
             }
         }
         for (w, parts) in &compounds {

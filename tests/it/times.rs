@@ -243,3 +243,57 @@ fn an_hour_idiom_is_compared() {
         ("a.txt".into(), "half past seven".into(), span(en, "half past seven"))
     );
 }
+
+/// Bare hours read as times only with a cue: "um sjö í morgun", "áttaleytið", "milli sex og
+/// sjö í morgun", "rétt um sjö" after another time of the sentence, in every language.
+#[test]
+fn bare_hours_with_a_cue_are_times() {
+    let cases = [
+        ("is", "Þriðja flóðið sást um áttaleytið í morgun.", vec![(480, 480)]),
+        ("is", "Þrjú snjóflóð féllu milli sex og sjö í morgun.", vec![(360, 420)]),
+        ("is", "Um sjö í morgun féll flóðið.", vec![(420, 420)]),
+        (
+            "is",
+            "Klukkan sex í morgun féll eitt flóð, og rétt um sjö féll annað.",
+            vec![(360, 360), (420, 420)],
+        ),
+        ("en", "The avalanche fell at about seven this morning.", vec![(420, 420)]),
+        ("en", "It came down between 6 and 7 this morning.", vec![(360, 420)]),
+        ("nb", "Skredet gikk rundt sju i morges.", vec![(420, 420)]),
+        ("nn", "Skredet gjekk kring sju i morgon.", vec![(420, 420)]),
+        ("da", "Skreddet kom omkring syv i morges.", vec![(420, 420)]),
+        ("sv", "Skredet gick runt sju i morse.", vec![(420, 420)]),
+    ];
+    for (lang, text, want) in cases {
+        let r = check(&[("a.txt", lang, "2025-03-27", &format!("{text}\n"))]);
+        let got: Vec<(u16, u16)> =
+            r.claims.iter().filter_map(|c| c.time()).map(|t| (t.from, t.to)).collect();
+        assert_eq!(got, want, "{lang}: {text}: {:?}", r.claims);
+    }
+}
+
+/// Near misses: a bare number after an about-word is a count without a cue, or with something
+/// counted after it ("um sjö manns", "milli sex og sjö manns", "rundt 7 000").
+#[test]
+fn bare_hour_near_misses_stay_counts() {
+    let cases = [
+        ("is", "Um sjö manns voru fluttir á sjúkrahús í morgun."),
+        ("is", "Milli sex og sjö manns slösuðust í morgun."),
+        ("is", "Klukkan sex kom boðið og um sjö manns fóru út."),
+        ("en", "Between 6 and 7 people were hurt this morning."),
+        ("nb", "Rundt 7 000 mennesker ble evakuert i morges."),
+        ("sv", "Runt sju personer skadades."),
+    ];
+    for (lang, text) in cases {
+        let r = check(&[("a.txt", lang, "2025-03-27", &format!("{text}\n"))]);
+        let times: Vec<_> =
+            r.claims.iter().filter(|c| c.kind == ClaimKind::Time && c.value < 60.0 * 8.0).collect();
+        let hours: Vec<_> = times.iter().filter(|c| c.text.as_ref() != "Klukkan sex").collect();
+        assert!(hours.is_empty(), "{lang}: {text}: {:?}", r.claims);
+        assert!(
+            r.claims.iter().any(|c| c.kind == ClaimKind::Count),
+            "{lang}: {text}: {:?}",
+            r.claims
+        );
+    }
+}
