@@ -297,3 +297,36 @@ fn bare_hour_near_misses_stay_counts() {
         );
     }
 }
+
+/// A publication timestamp is kept, read in the outlet's zone, and its day there is the day
+/// relative dates resolve from: 23:30 UTC on the 27th is 01:30 on the 28th in Oslo, so "i går"
+/// is the 27th; the same stamp for an outlet in Iceland (UTC) keeps the 27th, "í gær" the 26th.
+#[test]
+fn a_publication_timestamp_is_read_in_the_outlets_zone() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("a.txt"), "Brannen startet i går kveld.\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Eldurinn kviknaði í gær.\n").unwrap();
+    std::fs::write(
+        dir.path().join("manifest.jsonl"),
+        "{\"path\": \"a.txt\", \"lang\": \"nb\", \"published\": \"2023-03-27T23:30:00Z\"}\n\
+         {\"path\": \"b.txt\", \"lang\": \"is\", \"published\": \"2023-03-27T23:30:00Z\"}\n",
+    )
+    .unwrap();
+    let r = common::check(&common::setup(), &[dir.path()]);
+    let dates: Vec<String> =
+        r.claims.iter().filter(|c| c.kind == ClaimKind::Date).map(|c| c.value_text()).collect();
+    assert_eq!(dates, ["2023-03-27", "2023-03-26"], "{:?}", r.claims);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(["corpus", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let times: Vec<&str> = v["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .filter_map(|d| d["published_time"].as_str())
+        .collect();
+    assert_eq!(times, ["01:30 (Europe/Oslo)", "23:30 (Atlantic/Reykjavik)"]);
+}
