@@ -780,17 +780,17 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
     let lex = ctx.lex;
     let pub_date = ctx.doc.published;
     let mut i = 0;
+    // whether this sentence gave a time already, from the claims pushed since `scanned`
+    let (mut time_before, mut scanned) = (false, out.len());
     while i < toks.len() {
         let here = &toks[i..];
         // what can begin here (one look-up a token, made before the walk): most words begin nothing
         let f = ctx.flags.get(i).copied().unwrap_or(0);
         let dig = here[0].is_digits();
         // "half past seven", "kvart over 7", "at noon": hours from words other parsers may begin
-        let time_before = out
-            .iter()
-            .rev()
-            .take_while(|c| c.sentence == ctx.sentence && c.doc == ctx.doc_idx)
-            .any(|c| c.kind == ClaimKind::Time);
+        // (the claims made since the last look, once each: a sentence may hold thousands)
+        time_before |= out[scanned..].iter().any(|c| c.kind == ClaimKind::Time);
+        scanned = out.len();
         if let Some(c) = hour_idiom(ctx, toks, i, time_before) {
             let approx = ctx.approx_before(toks, i);
             let len = c.len;
