@@ -416,7 +416,7 @@ pub fn between_hours_at(
     }
     let (n2, h2) = lone_hour(toks, i + 2 + n1, &hour_word)?;
     let end = i + 2 + n1 + n2;
-    if !(h2 > h1 && h2 - h1 <= 2) || !day_part_after(lex, toks, end) {
+    if !(h2 > h1 && h2 - h1 <= 2 && day_part_after(lex, toks, end)) {
         return None;
     }
     let (from, to) = (h1 * 60, h2 * 60);
