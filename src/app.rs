@@ -473,6 +473,8 @@ struct DocView<'a> {
     lang_source: corpus::LangSource,
     published: Option<jiff::civil::Date>,
     published_source: corpus::DateSource,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published_time: Option<String>,
     dateline: Option<(usize, usize)>,
     kept: Vec<(usize, usize)>,
     stripped: Vec<corpus::Stripped>,
@@ -490,6 +492,7 @@ fn doc_view(d: &Document) -> DocView<'_> {
         lang_source: d.lang_source,
         published: d.published,
         published_source: d.published_source,
+        published_time: d.published_at.as_ref().map(ToString::to_string),
         dateline: d.dateline.map(|(a, b)| (f(a), f(b))),
         kept: corpus::segment::kept(d.text.len(), &d.stripped)
             .into_iter()
@@ -532,7 +535,8 @@ pub fn corpus_human(docs: &[Document], problems: &[InputProblem]) -> String {
         let v = doc_view(d);
         let published = match (d.published, d.published_source) {
             (Some(p), src) => format!(
-                "{p} (from {})",
+                "{p}{} (from {})",
+                d.published_at.as_ref().map(|t| format!(" {t}")).unwrap_or_default(),
                 serde_json::to_value(src)
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_string))

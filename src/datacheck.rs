@@ -179,6 +179,15 @@ fn entities(v: &toml::Table, f: &mut Report) {
         if list.is_empty() {
             f("unused", format!("[{id}] has no forms"));
         }
+        // (a zone is read for places only: a time in a sentence naming the place)
+        if let Some(z) = e.get("zone").and_then(Value::as_str) {
+            if e.get("type").and_then(Value::as_str) != Some("place") {
+                f(
+                    "unused",
+                    format!("[{id}] has zone = \"{z}\" but is no place (type = \"place\")"),
+                );
+            }
+        }
         for w in twice(&list) {
             f(
                 "duplicate",

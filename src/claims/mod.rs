@@ -96,6 +96,19 @@ pub enum ClockReading {
     ExplicitHalfDay,
 }
 
+/// Which way a word before a time leans ("like etter 12.30", "shortly before 7"): one byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lean {
+    /// no such word: the time itself, or about it either way ("um", "around")
+    #[default]
+    None,
+    /// "like etter", "strax efter", "rétt eftir", "shortly after": at or a little after the time
+    After,
+    /// "like før", "strax före", "rétt fyrir", "shortly before": at or a little before it
+    Before,
+}
+
 impl TimeInfo {
     /// The zone is written next to the time ("GMT", "norsk tid"), not assumed from the outlet.
     pub fn explicit_zone(&self) -> bool {
@@ -124,6 +137,9 @@ pub struct TimeInfo {
     pub zone: Option<Sym>,
     /// how the clock and zone are read
     pub reading: ClockReading,
+    /// a word before the time that leans one way ("like etter", "shortly before")
+    #[serde(default)]
+    pub lean: Lean,
     /// the first minute in UTC, minutes since 1970, on the sentence's date, else the
     /// publication day (None when the day or zone is unknown); the last is `to - from` later
     /// (never zero: the first minute of 1970 is no news time)

@@ -256,6 +256,29 @@ pub fn parse_metadata_date(s: &str) -> Option<Date> {
     Date::new(y as i16, m as i8, d as i8).ok()
 }
 
+/// A metadata timestamp with a time of day: "2023-03-27T23:30:00Z", "2023-03-27T23:30:00+01:00"
+/// (placed in `zone`, the outlet's, when it is a known zone, else in UTC), "2023-03-27 23:30"
+/// (read as the outlet's clock). Returns the day there and the time.
+pub fn parse_metadata_timestamp(s: &str, zone: Option<&str>) -> Option<(Date, super::PublishedAt)> {
+    let s = s.trim();
+    if s.len() <= 10 {
+        return None;
+    }
+    let tz = zone.and_then(|z| jiff::tz::TimeZone::get(z).ok().map(|tz| (z, tz)));
+    let at = |dt: jiff::civil::DateTime, zone: Option<&str>| {
+        let minutes = (dt.hour() as u16) * 60 + dt.minute() as u16;
+        (dt.date(), super::PublishedAt { minutes, zone: zone.map(str::to_string) })
+    };
+    if let Ok(ts) = s.parse::<jiff::Timestamp>() {
+        return Some(match tz {
+            Some((name, tz)) => at(ts.to_zoned(tz).datetime(), Some(name)),
+            None => at(ts.to_zoned(jiff::tz::TimeZone::UTC).datetime(), Some("UTC")),
+        });
+    }
+    let dt = s.parse::<jiff::civil::DateTime>().ok()?;
+    Some(at(dt, tz.map(|(name, _)| name)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -388,5 +411,24 @@ mod tests {
             Some(jiff::civil::date(2023, 9, 13))
         );
         assert_eq!(parse_metadata_date("13/09/2023"), None);
+    }
+
+    #[test]
+    fn a_metadata_timestamp_is_read_in_the_outlets_zone() {
+        let (d, at) =
+            parse_metadata_timestamp("2023-03-27T23:30:00Z", Some("Europe/Oslo")).unwrap();
+        assert_eq!(
+            (d.to_string(), at.to_string()),
+            ("2023-03-28".into(), "01:30 (Europe/Oslo)".into())
+        );
+        let (d, at) = parse_metadata_timestamp("2023-03-27T23:30:00Z", None).unwrap();
+        assert_eq!((d.to_string(), at.to_string()), ("2023-03-27".into(), "23:30 (UTC)".into()));
+        let (d, at) =
+            parse_metadata_timestamp("2023-03-27 11:22", Some("Atlantic/Reykjavik")).unwrap();
+        assert_eq!(
+            (d.to_string(), at.to_string()),
+            ("2023-03-27".into(), "11:22 (Atlantic/Reykjavik)".into())
+        );
+        assert!(parse_metadata_timestamp("2023-03-27", Some("Europe/Oslo")).is_none());
     }
 }

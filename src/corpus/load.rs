@@ -18,6 +18,10 @@ pub struct Meta {
     pub lang: Option<String>,
     pub published: Option<String>,
     pub title: Option<String>,
+    /// the outlet's time zone (IANA name): a time with no zone of its own and no place that
+    /// gives one is read in it (else in the language's `default_zone`)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
 }
 
 /// Maps byte offsets in a decoded text to byte offsets in the file as read.
@@ -104,6 +108,8 @@ struct ManifestLine {
     url: Option<String>,
     #[serde(default)]
     title: Option<String>,
+    #[serde(default, alias = "timezone")]
+    zone: Option<String>,
 }
 
 fn read_manifest(path: &Path, problems: &mut Vec<InputProblem>) -> HashMap<PathBuf, Meta> {
@@ -131,6 +137,7 @@ fn read_manifest(path: &Path, problems: &mut Vec<InputProblem>) -> HashMap<PathB
                         lang: m.lang,
                         published: m.published,
                         title: m.title,
+                        zone: m.zone,
                     },
                 );
             }
@@ -454,6 +461,8 @@ struct JsonlArticle<'a> {
     published: Option<String>,
     #[serde(default)]
     title: Option<String>,
+    #[serde(default, alias = "timezone")]
+    zone: Option<String>,
     #[serde(
         default,
         borrow,
@@ -504,6 +513,7 @@ pub fn parse_jsonl_line(
             lang: art.lang,
             published: art.published,
             title: art.title,
+            zone: art.zone,
         },
     })
 }

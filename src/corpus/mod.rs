@@ -46,6 +46,25 @@ pub struct CorpusOptions {
     pub lang: Option<String>,
 }
 
+/// A publication's time of day and the zone it is read in (an IANA name, "UTC", or none for a
+/// time written without a zone when the outlet's is unknown).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PublishedAt {
+    /// minutes after midnight
+    pub minutes: u16,
+    pub zone: Option<String>,
+}
+
+impl std::fmt::Display for PublishedAt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:02}:{:02}", self.minutes / 60, self.minutes % 60)?;
+        match &self.zone {
+            Some(z) => write!(f, " ({z})"),
+            None => Ok(()),
+        }
+    }
+}
+
 /// One analysed article.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -56,6 +75,9 @@ pub struct Document {
     pub lang_source: LangSource,
     pub published: Option<Date>,
     pub published_source: DateSource,
+    /// the publication's time of day where the metadata gives one ("2023-03-27T11:22:00Z"), in the
+    /// outlet's zone (metadata `zone`, else the language's) when it is known
+    pub published_at: Option<PublishedAt>,
     /// dateline range in the text, if one was found
     pub dateline: Option<(usize, usize)>,
     pub text: String,
@@ -219,7 +241,18 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
 
     let pw: Vec<&str> =
         k.langs.iter().flat_map(|l| l.marker(crate::lang::Marker::Published).words()).collect();
-    let meta_date = meta.published.as_deref().and_then(dateline::parse_metadata_date);
+    // a timestamp ("2023-03-27T23:30:00Z") is read in the outlet's zone: its day there is the
+    // publication day that relative dates resolve from
+    let outlet_zone = meta.zone.clone().or_else(|| lex.and_then(|l| l.time.default_zone.clone()));
+    let stamp = meta
+        .published
+        .as_deref()
+        .and_then(|s| dateline::parse_metadata_timestamp(s, outlet_zone.as_deref()));
+    let meta_date = stamp
+        .as_ref()
+        .map(|(d, _)| *d)
+        .or_else(|| meta.published.as_deref().and_then(dateline::parse_metadata_date));
+    let published_at = stamp.map(|(_, at)| at);
     // (a wire dateline without a year takes it from metadata or --published, never the clock)
     let year = meta_date.or(opts.published).map(|d| d.year());
     let dl = dateline::find(&text, &k.all_months, &pw, year);
@@ -295,6 +328,7 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
         lang_source,
         published,
         published_source,
+        published_at,
         dateline: dl.map(|d| (d.start, d.end)),
         text,
         lower,

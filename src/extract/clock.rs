@@ -70,6 +70,74 @@ pub fn zone_at(tw: &TimeWords, toks: &[Token], j: usize) -> Option<(usize, Strin
     Some((usize::from(paren) + n + close, zone.clone()))
 }
 
+/// The longest phrase of `phrases` (lower case, words split by spaces) beginning at `j`: its
+/// number of tokens and its value.
+fn phrase_at<'p, V>(
+    phrases: &'p std::collections::BTreeMap<String, V>,
+    toks: &[Token],
+    j: usize,
+) -> Option<(usize, &'p V)> {
+    let first = toks.get(j).filter(|t| t.is_word())?.lower();
+    let mut best: Option<(usize, &V)> = None;
+    for (phrase, v) in phrases {
+        if !phrase.starts_with(first) {
+            continue;
+        }
+        let n = phrase.split(' ').count();
+        let fits = phrase
+            .split(' ')
+            .enumerate()
+            .all(|(k, w)| toks.get(j + k).is_some_and(|t| t.is_word() && t.lower() == w));
+        if fits && best.is_none_or(|(m, _)| n > m) {
+            best = Some((n, v));
+        }
+    }
+    best
+}
+
+/// "half past seven", "quarter to 8", "kvart over 7" at `i`: an hour (digits or a word, 1 to 12)
+/// after a phrase of the lexicon's `[time] hour_phrases`, shifted by its minutes; on a 12-hour
+/// clock unless "a.m."/"p.m." follows.
+pub fn hour_phrase_at(
+    lex: &Lexicon,
+    toks: &[Token],
+    i: usize,
+    hour_word: impl Fn(&[Token]) -> Option<(usize, f64)>,
+) -> Option<Clock> {
+    let (k, &shift) = phrase_at(&lex.time.hour_phrases, toks, i)?;
+    let j = i + k;
+    let (n, h) = match digits_hm(toks, j, false) {
+        Some((1, h, 0)) if (1..=12).contains(&h) => (1, h),
+        _ => hour_word(toks.get(j..)?)
+            .filter(|(_, v)| (1.0..=12.0).contains(v) && v.fract() == 0.0)
+            .map(|(n, v)| (n, v as u16))?,
+    };
+    // ("kvart over 3 år" is a quantity)
+    if toks.get(j + n).is_some_and(|t| t.is_word() && lex.units.contains_key(t.lower())) {
+        return None;
+    }
+    let (a, mins, zone, meridiem) = after_hour(lex, toks, j + n, h, 0);
+    let mins = (i32::from(mins) + i32::from(shift)).rem_euclid(24 * 60) as u16;
+    let half_day = !meridiem;
+    Some(Clock { len: k + n + a, from: mins, to: mins, approx: false, zone, half_day })
+}
+
+/// "noon", "midnight", "hádegi" at `i`, after one of the lexicon's `[time] named_after` words
+/// ("at noon", "um hádegi"): the hour from the minute the name gives.
+pub fn named_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Clock> {
+    let tw = &lex.time;
+    let (k, &mins) = phrase_at(&tw.named, toks, i)?;
+    let before = toks.get(i.checked_sub(1)?).filter(|t| t.is_word())?.lower();
+    if !tw.named_after.iter().any(|w| w == before) {
+        return None;
+    }
+    let (a, _, zone, _) = after_hour(lex, toks, i + k, 0, 0);
+    // (a name is loose: "at noon" is said of 12:20 too; its hour is, like "á sjötta tímanum",
+    // never voted)
+    let to = mins + 59;
+    Some(Clock { len: k + a, from: mins, to, approx: false, zone, half_day: false })
+}
+
 /// An hour and minutes written in digits from `j`: "16", "16.40", "16:40", "1640" (four digits
 /// only when `hhmm`). Returns (tokens, hour, minute).
 fn digits_hm(toks: &[Token], j: usize, hhmm: bool) -> Option<(usize, u16, u16)> {
@@ -229,4 +297,148 @@ pub fn utc_minutes(day: jiff::civil::Date, minutes: u16, zone: &str) -> Option<i
     let dt = day.at(0, 0, 0, 0).to_zoned(tz).ok()?;
     let secs = dt.timestamp().as_second() + i64::from(minutes) * 60;
     i32::try_from(secs / 60).ok()
+}
+
+/// Whether one of `phrases` (lower case, words split by spaces) ends right before token `i`.
+fn ends_before(phrases: &[String], toks: &[Token], i: usize) -> bool {
+    phrases.iter().any(|phrase| {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        i >= words.len()
+            && words.iter().enumerate().all(|(k, w)| {
+                toks.get(i - words.len() + k).is_some_and(|t| t.is_word() && t.lower() == *w)
+            })
+    })
+}
+
+/// "áttaleytið" at `i`: an hour word (1 to 12) glued to a suffix of `[time] hour_glued`, about
+/// that hour, on a 12-hour clock.
+pub fn glued_hour_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Clock> {
+    let w = toks.get(i).filter(|t| t.is_word())?.lower();
+    let stem = lex.time.hour_glued.iter().find_map(|s| w.strip_suffix(s.as_str()))?;
+    let h = *lex.cardinals.get(stem).filter(|v| (1..=12).contains(*v))? as u16;
+    Some(Clock { len: 1, from: h * 60, to: h * 60, approx: true, zone: None, half_day: true })
+}
+
+/// An hour (digits or a word, 1 to 12) at `j` standing alone: no minutes or thousands glued to
+/// it. Returns (tokens, hour).
+fn lone_hour(
+    toks: &[Token],
+    j: usize,
+    hour_word: &impl Fn(&[Token]) -> Option<(usize, f64)>,
+) -> Option<(usize, u16)> {
+    let (n, h) = match toks.get(j) {
+        Some(t) if t.is_digits() => {
+            let glued = toks.get(j + 1).is_some_and(|p| !p.space_before && !p.is_word())
+                && toks.get(j + 2).is_some_and(|d| d.is_digits() && !d.space_before);
+            (!glued && t.text.len() <= 2).then_some(())?;
+            (1, t.text.parse::<u16>().ok()?)
+        }
+        Some(_) => hour_word(toks.get(j..)?)
+            .filter(|(_, v)| v.fract() == 0.0)
+            .map(|(n, v)| (n, v as u16))?,
+        None => return None,
+    };
+    (1..=12).contains(&h).then_some((n, h))
+}
+
+/// Whether a part of the day follows token `j` (directly or after one function word: "sjö í
+/// morgun", "seven this morning", "sju på morgonen").
+fn day_part_after(lex: &Lexicon, toks: &[Token], j: usize) -> bool {
+    let part = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.is_word() && lex.time.day_parts.iter().any(|p| p == t.lower()))
+    };
+    let function = toks.get(j).is_some_and(|t| {
+        t.is_word() && lex.flags(t.lower()) & crate::lang::flag::FUNCTION_WORD != 0
+    });
+    part(j) || function && part(j + 1)
+}
+
+/// Whether nothing counted follows an hour at `j`: the clause ends, or a function word or a part
+/// of the day follows, or a word that names no thing, unit or number.
+fn nothing_counted_after(lex: &Lexicon, toks: &[Token], j: usize) -> bool {
+    use crate::lang::flag;
+    match toks.get(j) {
+        None => true,
+        Some(t) if !t.is_word() => !t.is_digits(),
+        Some(t) => {
+            let f = lex.flags(t.lower());
+            let thing = flag::UNIT | flag::CARDINAL | flag::CONCEPT_WORD | flag::CONCEPT_PHRASE;
+            f & flag::FUNCTION_WORD != 0 || f & thing == 0
+        }
+    }
+}
+
+/// "um sjö í morgun", "around seven this morning", "rétt um sjö" after an earlier time of the
+/// sentence (`time_before`): a bare hour at `i` after one of `[time] about`, `after` or
+/// `before`, when a part of the day follows it or the sentence timed something before; never
+/// when something counted follows ("um sjö manns").
+pub fn bare_hour_at(
+    lex: &Lexicon,
+    toks: &[Token],
+    i: usize,
+    time_before: bool,
+    hour_word: impl Fn(&[Token]) -> Option<(usize, f64)>,
+) -> Option<Clock> {
+    let tw = &lex.time;
+    if !(ends_before(&tw.about, toks, i)
+        || ends_before(&tw.after, toks, i)
+        || ends_before(&tw.before, toks, i))
+    {
+        return None;
+    }
+    let (n, h) = lone_hour(toks, i, &hour_word)?;
+    let cue = day_part_after(lex, toks, i + n)
+        || time_before && nothing_counted_after(lex, toks, i + n) && toks[i].is_word();
+    if !cue {
+        return None;
+    }
+    Some(Clock { len: n, from: h * 60, to: h * 60, approx: true, zone: None, half_day: true })
+}
+
+/// "milli sex og sjö í morgun", "between 6 and 7 a.m.": two hours an hour or two apart after
+/// `[time] between`, with a part of the day after them: the span between, on a 12-hour clock.
+pub fn between_hours_at(
+    lex: &Lexicon,
+    toks: &[Token],
+    i: usize,
+    hour_word: impl Fn(&[Token]) -> Option<(usize, f64)>,
+) -> Option<Clock> {
+    let tw = &lex.time;
+    let w = toks.get(i).filter(|t| t.is_word())?.lower();
+    if !tw.between.iter().any(|b| b == w) {
+        return None;
+    }
+    let (n1, h1) = lone_hour(toks, i + 1, &hour_word)?;
+    let and = toks.get(i + 1 + n1).filter(|t| t.is_word())?.lower();
+    if !tw.and.iter().any(|a| a == and) {
+        return None;
+    }
+    let (n2, h2) = lone_hour(toks, i + 2 + n1, &hour_word)?;
+    let end = i + 2 + n1 + n2;
+    if !(h2 > h1 && h2 - h1 <= 2 && day_part_after(lex, toks, end)) {
+        return None;
+    }
+    let (from, to) = (h1 * 60, h2 * 60);
+    Some(Clock { len: end - i, from, to, approx: false, zone: None, half_day: true })
+}
+
+/// The word before a time at `i` that leans one way ("like etter klokken 12.30", "strax efter
+/// halv 8", "shortly before 7"): the lexicon's `[time] after` and `before` phrases, ending right
+/// before `i`.
+pub fn lean_before(tw: &TimeWords, toks: &[Token], i: usize) -> crate::claims::Lean {
+    let ends_here = |phrase: &String| {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        i >= words.len()
+            && words.iter().enumerate().all(|(k, w)| {
+                toks.get(i - words.len() + k).is_some_and(|t| t.is_word() && t.lower() == *w)
+            })
+    };
+    if tw.after.iter().any(ends_here) {
+        crate::claims::Lean::After
+    } else if tw.before.iter().any(ends_here) {
+        crate::claims::Lean::Before
+    } else {
+        crate::claims::Lean::None
+    }
 }

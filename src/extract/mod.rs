@@ -634,7 +634,8 @@ fn sentence_tokens<'d>(
 /// relative phrase's key word. Most sentences of an article have none, and are skipped.
 fn may_claim(flags: &[u32]) -> bool {
     let any = flags.iter().fold(0, |a, f| a | f);
-    any & (flag::DIGITS | flag::CARDINAL | flag::MONTH | flag::WEEKDAY | flag::RELATIVE_KEY) != 0
+    let claims = flag::DIGITS | flag::CARDINAL | flag::MONTH | flag::WEEKDAY | flag::RELATIVE_KEY;
+    any & (claims | flag::TIME_NAME) != 0
         || any & flag::CARDINAL_ONE != 0 && any & (flag::UNIT | flag::marker(Marker::PartOf)) != 0
 }
 
@@ -864,11 +865,24 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
     // "rose from 3 to 5": where the new value begins, and the value it rose from
     let mut rose: Option<(usize, f64)> = None;
     let mut i = 0;
+    // whether this sentence gave a time already, from the claims pushed since `scanned`
+    let (mut time_before, mut scanned) = (false, out.len());
     while i < toks.len() {
         let here = &toks[i..];
         // what can begin here (one look-up a token, made before the walk): most words begin nothing
         let f = ctx.flags.get(i).copied().unwrap_or(0);
         let dig = here[0].is_digits();
+        // "half past seven", "kvart over 7", "at noon": hours from words other parsers may begin
+        // (the claims made since the last look, once each: a sentence may hold thousands)
+        time_before |= out[scanned..].iter().any(|c| c.kind == ClaimKind::Time);
+        scanned = out.len();
+        if let Some(c) = hour_idiom(ctx, toks, i, time_before) {
+            let approx = ctx.approx_before(toks, i);
+            let len = c.len;
+            push_time(ctx, toks, i, i + len, c, approx, out);
+            i += len;
+            continue;
+        }
         if !dig && f & BEGINS_ANY == 0 {
             // "the three-day visit", "tre-dagers": a number and a unit written as one word
             if let Some(n) = hyphen_duration(ctx, toks, i, out) {
@@ -1443,11 +1457,12 @@ fn push_time(
     let moment = ev.moment || phase_dist.is_some();
     let at = ev.at.filter(|&k| !ev.other_clause && dist(k) <= TIME_WINDOW && moment);
     let explicit = c.zone.is_some();
-    let zone = c.zone.or_else(|| ctx.lex.time.default_zone.clone());
+    let zone = time_zone(ctx, c.zone);
     let mut claim =
         Ctx::with_concept(ctx.claim(ClaimKind::Time, toks, from, to, f64::from(c.from)), ev);
     claim.phase = ctx.phase_near(toks, from, to);
-    claim.approx = approx || c.approx;
+    let lean = clock::lean_before(&ctx.lex.time, toks, from);
+    claim.approx = approx || c.approx || lean != crate::claims::Lean::None;
     claim.detail = Detail::Time(TimeInfo {
         from: c.from,
         to: c.to,
@@ -1458,6 +1473,7 @@ fn push_time(
             (false, true) => crate::claims::ClockReading::AssumedHalfDay,
             (true, true) => crate::claims::ClockReading::ExplicitHalfDay,
         },
+        lean,
         utc: None,
     });
     if let Some(at) = at {
@@ -1465,6 +1481,50 @@ fn push_time(
         ctx.bindings.borrow_mut().push((out.len(), at, from));
     }
     out.push(claim);
+}
+
+/// A time of day from an hour phrase ("half past seven", "kvart over 7"), a named time after its
+/// preposition ("at noon", "um hádegi"), an hour glued to a suffix ("áttaleytið"), a span of hours
+/// ("milli sex og sjö í morgun") or a bare hour after an about-word ("um sjö í morgun") at `i`;
+/// `time_before`: the sentence gave a time already.
+fn hour_idiom(ctx: &Ctx, toks: &[Token], i: usize, time_before: bool) -> Option<clock::Clock> {
+    let tw = &ctx.lex.time;
+    let word = toks[i].is_word();
+    if !word && !toks[i].is_digits() {
+        return None;
+    }
+    let hour_word = |ts: &[Token]| {
+        parse::word_number(ctx.lex)(ts).ok().map(|(rest, (v, _))| (ts.len() - rest.len(), v))
+    };
+    let words = word.then(|| {
+        clock::hour_phrase_at(ctx.lex, toks, i, hour_word)
+            .or_else(|| clock::named_at(ctx.lex, toks, i))
+            .or_else(|| clock::glued_hour_at(ctx.lex, toks, i))
+            .or_else(|| clock::between_hours_at(ctx.lex, toks, i, hour_word))
+    });
+    words.flatten().or_else(|| {
+        (!tw.about.is_empty())
+            .then(|| clock::bare_hour_at(ctx.lex, toks, i, time_before, hour_word))?
+    })
+}
+
+/// The zone a time is read in: the one written by it ("GMT", "norsk tid"); for "local time",
+/// the zone of the place the sentence names (when its places that the entity data gives a zone
+/// agree on one); the same place's zone where the language has no zone of its own (English is
+/// written everywhere, a Nordic outlet gives its own clock: precision first); else the outlet's
+/// (its metadata's `zone`), else the language's `default_zone`.
+fn time_zone(ctx: &Ctx, written: Option<String>) -> Option<String> {
+    if written.as_deref().is_some_and(|z| z != "local") {
+        return written;
+    }
+    let mut places = ctx.entities_at.iter().filter_map(|&(_, e)| ctx.k.entities.zone(e));
+    let place = places.next().filter(|z| places.all(|o| o == *z)).map(|z| z.to_string());
+    let own = ctx.lex.time.default_zone.clone();
+    match (written, place) {
+        (Some(_), Some(p)) => Some(p),
+        (None, Some(p)) if own.is_none() => Some(p),
+        (written, _) => written.or_else(|| ctx.doc.meta.zone.clone()).or(own),
+    }
 }
 
 /// "the three-day summit": a number word and a unit joined by a hyphen into one word, a duration

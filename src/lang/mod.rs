@@ -192,6 +192,36 @@ pub struct TimeWords {
     /// after an ordinal: the hour that ordinal counts ("á sjötta tímanum" = 17:00–18:00)
     #[serde(default)]
     pub hour_ordinal: Vec<String>,
+    /// before an hour: minutes from it ("half past" = 30, "quarter to" = -15, "kvart over" = 15)
+    #[serde(default)]
+    pub hour_phrases: std::collections::BTreeMap<String, i16>,
+    /// times of day by name, the minute of the day ("noon" = 720, "midnight" = 0), read only
+    /// after one of `named_after` ("at noon", "um hádegi"; "fyrir hádegi" is the morning)
+    #[serde(default)]
+    pub named: std::collections::BTreeMap<String, u16>,
+    #[serde(default)]
+    pub named_after: Vec<String>,
+    /// glued to an hour word: about that hour ("áttaleytið" = about 8)
+    #[serde(default)]
+    pub hour_glued: Vec<String>,
+    /// before a bare hour ("um sjö í morgun", "around seven this morning"): a time only with a
+    /// part of the day right after it, or a time earlier in the sentence
+    #[serde(default)]
+    pub about: Vec<String>,
+    /// parts of the day, as written after an hour ("morgun", "morning", "morges")
+    #[serde(default)]
+    pub day_parts: Vec<String>,
+    /// "milli sex og sjö": the words before and between two hours of a span
+    #[serde(default)]
+    pub between: Vec<String>,
+    #[serde(default)]
+    pub and: Vec<String>,
+    /// before a time: at or a little after it ("like etter klokken 12.30", "shortly after 7")
+    #[serde(default)]
+    pub after: Vec<String>,
+    /// before a time: at or a little before it ("like før", "rétt fyrir klukkan fimm")
+    #[serde(default)]
+    pub before: Vec<String>,
     /// words naming a zone after a time ("GMT", "norsk tid"): an IANA name, or "local" for the
     /// place of the event
     #[serde(default)]
@@ -372,6 +402,8 @@ pub mod flag {
     pub const CONCEPT_WORD: u32 = 1 << 27;
     /// a run of digits: no word, so in no lexicon; the corpus stage sets it on a document's flags
     pub const DIGITS: u32 = 1 << 28;
+    /// a time of day's name ("noon", "hádegi"): a sentence with one may hold a time
+    pub const TIME_NAME: u32 = 1 << 29;
 
     /// The bit of a marker kind.
     pub const fn marker(m: super::Marker) -> u32 {
@@ -777,6 +809,18 @@ impl Lexicon {
                 *word_flags.entry(first.clone()).or_insert(0) |= flag::CARDINAL;
             }
         }
+        // a time by name ("noon", "hádegi") or glued to its hour ("áttaleytið") is a claim in a
+        // sentence with no number
+        for name in f.time.named.keys() {
+            if let Some(last) = name.to_lowercase().split(' ').next_back() {
+                *word_flags.entry(last.to_string()).or_insert(0) |= flag::TIME_NAME;
+            }
+        }
+        for suffix in &f.time.hour_glued {
+            for (w, _) in cardinals.iter().filter(|(_, v)| (1..=12).contains(*v)) {
+                *word_flags.entry(format!("{w}{suffix}")).or_insert(0) |= flag::TIME_NAME;
+            }
+        }
         for (w, parts) in &compounds {
             let one = parts.len() == 1 && parts[0].0 == 1;
             *word_flags.entry(w.clone()).or_insert(0) |=
@@ -1048,11 +1092,16 @@ struct EntityFile {
     forms: Vec<String>,
     #[serde(default, rename = "type")]
     kind: EntityType,
+    /// a place's time zone (IANA name): a time in a sentence naming the place is read in it
+    #[serde(default)]
+    zone: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Entities {
     phrases: Phrases<(Sym, EntityType)>,
+    /// the time zones of places that give one
+    zones: Map<Sym, Sym>,
 }
 
 impl Entities {
@@ -1061,12 +1110,24 @@ impl Entities {
             toml::from_str(src).map_err(|e| DataError::toml(name, src, e))?;
         let mut e = Entities::default();
         for (id, ef) in raw {
+            if let Some(z) = &ef.zone {
+                if jiff::tz::TimeZone::get(z).is_err() {
+                    let msg = format!("[{id}] zone = \"{z}\" is no IANA time zone");
+                    return Err(DataError::invalid(name, msg));
+                }
+                e.zones.insert(Sym::new(&id), Sym::new(z));
+            }
             for form in &ef.forms {
                 // split "Kim Jong-un" into words the tokenizer produces
                 e.phrases.insert(form, (Sym::new(&id), ef.kind));
             }
         }
         Ok(e)
+    }
+
+    /// The time zone of a place entity, where the data gives one.
+    pub fn zone(&self, id: Sym) -> Option<Sym> {
+        self.zones.get(&id).copied()
     }
 
     /// The first words of every known entity's names.

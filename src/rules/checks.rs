@@ -9,6 +9,10 @@ use crate::lang::TimeUnit;
 
 use super::{Check, Rule};
 
+#[path = "fl009.rs"]
+mod fl009;
+pub use fl009::{same_time, time_key};
+
 type Out = (Vec<Diagnostic>, Vec<Corroboration>);
 
 pub fn run(rule: &Rule, docs: &[DocMeta], claims: &[Claim]) -> Out {
@@ -22,7 +26,7 @@ pub fn run(rule: &Rule, docs: &[DocMeta], claims: &[Claim]) -> Out {
         Check::WeekdayMismatch => (weekday_mismatch(&cx, claims), Vec::new()),
         Check::PastEventAfterPublication => (past_event_after_publication(&cx, claims), Vec::new()),
         Check::DuplicateVariant => (duplicate_variant(&cx, claims), Vec::new()),
-        Check::TimeMismatch => time_mismatch(&cx, claims),
+        Check::TimeMismatch => fl009::time_mismatch(&cx, claims),
     }
 }
 
@@ -1103,158 +1107,10 @@ fn duplicate_variant(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
     out
 }
 
-// FL009 --------------------------------------------------------------------------------------
-
-/// Two times of day agree: their intervals meet, in UTC when both are placed there (a zone named
-/// or the outlet's), else by their clocks; a rounding word ("um", "around", "i 17-tida") widens a
-/// time by the tolerance in minutes; a 12-hour clock ("klukkan sjö") may be twelve hours later.
-pub(crate) fn same_time(a: &Claim, b: &Claim, tolerance: i32) -> bool {
-    let (Some(ta), Some(tb)) = (a.time(), b.time()) else { return false };
-    // a rounding word before a time given to the minute ("um kl. 16:40") allows a few minutes; before
-    // a whole or half hour ("um klukkan sjö", "i 17-tida") the tolerance
-    let slack = |c: &Claim| match c.time() {
-        Some(t) if c.approx && t.from % 30 != 0 => tolerance.min(5),
-        _ if c.approx => tolerance,
-        _ => 0,
-    };
-    let span = |c: &Claim, t: &crate::claims::TimeInfo, utc: bool| -> (i32, i32) {
-        let (lo, hi) = match (utc, t.utc_span()) {
-            (true, Some((lo, hi))) => (lo, hi),
-            _ => (i32::from(t.from), i32::from(t.to)),
-        };
-        (lo - slack(c), hi + slack(c))
-    };
-    // (by the time of day in UTC: a report's day is often only its publication day)
-    let utc = ta.utc.is_some() && tb.utc.is_some();
-    let day_of = |x: (i32, i32)| {
-        if utc {
-            (x.0.rem_euclid(1440), x.0.rem_euclid(1440) + x.1 - x.0)
-        } else {
-            x
-        }
-    };
-    let (a0, b0) = (day_of(span(a, ta, utc)), day_of(span(b, tb, utc)));
-    let shifts = |t: &crate::claims::TimeInfo| if t.half_day() { vec![0, 720] } else { vec![0] };
-    let day = 1440;
-    shifts(ta).iter().any(|&sa| {
-        shifts(tb).iter().any(|&sb| {
-            let (al, ah) = (a0.0 + sa, a0.1 + sa);
-            let (bl, bh) = (b0.0 + sb, b0.1 + sb);
-            // (on a clock, 23:50 and 00:05 meet across midnight)
-            [0, day, -day].iter().any(|&d| al <= bh + d && bl + d <= ah)
-        })
-    })
-}
-
-/// A time's first minute in UTC, as "15:40 UTC".
-fn utc_clock(c: &Claim) -> Option<String> {
-    let m = c.time()?.utc?.get();
-    Some(format!("{:02}:{:02} UTC", m.rem_euclid(1440) / 60, m.rem_euclid(60)))
-}
-
-fn time_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
-    let p = &cx.rule.params;
-    let tolerance = (p.tolerance_minutes).max(0) as i32;
-    let groups = group(
-        claims.iter().filter(|c| {
-            // (an hour's span, "á fimmta tímanum", agrees with any time in it: not voted, or it
-            // would join two times that disagree into one class)
-            c.kind == ClaimKind::Time
-                && c.bound()
-                && first_copy(c)
-                && c.concept.is_some()
-                && c.time().is_some_and(|t| t.to - t.from < 30)
-        }),
-        // a time with no start or end word ("occurred at", "fell at") times the event's start
-        time_key,
-    );
-    let mut out: Out = (Vec::new(), Vec::new());
-    // a time as written, and in UTC when it was read in another zone
-    let shown = |c: &Claim| match utc_clock(c) {
-        Some(u) if c.time().is_some_and(|t| t.zone.is_some_and(|z| &*z != "UTC")) => {
-            format!("{} = {u}", c.value_text())
-        }
-        _ => c.value_text(),
-    };
-    let what = |c: &Claim| {
-        let ev = c.concept.as_deref().unwrap_or("event").to_string();
-        match c.phase {
-            Some(crate::lang::Phase::Start) => format!("the start of the {ev}"),
-            Some(crate::lang::Phase::End) => format!("the end of the {ev}"),
-            None => format!("the {ev}"),
-        }
-    };
-    // reports published within a day of each other speak of the same occurrence
-    let groups: Vec<Vec<&Claim>> =
-        groups.into_iter().flat_map(|g| time_windows(cx, &g, 1)).collect();
-    for mut g in groups {
-        // a rounded time ("omkring kl. 17.30") that a precise one of the group allows takes no
-        // side: it would join, and weigh, whichever class it met first
-        let precise: Vec<&Claim> = g.iter().copied().filter(|c| !c.approx).collect();
-        g.retain(|c| !c.approx || !precise.iter().any(|p| same_time(p, c, tolerance)));
-        // three times or more, none given by two sources: the event is not one moment (the first
-        // and the second alarm, the slide and the police's message): no verdict
-        let cls = classes(cx, &g, |a, b| same_time(a, b, tolerance));
-        if cls.len() >= 3 && doc_count(&cls[0]) < 2 {
-            continue;
-        }
-        let (d, c) = majority_report(
-            cx,
-            &g,
-            true,
-            |a, b| same_time(a, b, tolerance),
-            |c| c.value_text(),
-            |c, major| {
-                // (in UTC where both are placed there: one clock for every zone)
-                let utc = |x: &Claim| match utc_clock(x) {
-                    Some(u) if c.time().and_then(|t| t.utc).is_some() => {
-                        format!("{}{u}", if x.approx { "~" } else { "" })
-                    }
-                    _ => x.value_text(),
-                };
-                format!(
-                    "{} times {} at {}, other sources at {}",
-                    cx.short(c),
-                    what(c),
-                    utc(c),
-                    utc(major[0])
-                )
-            },
-            |c, major| {
-                let m = major[0];
-                let apart = match (c.time().and_then(|t| t.utc), m.time().and_then(|t| t.utc)) {
-                    (Some(a), Some(b)) => {
-                        let d = (a.get() - b.get()).rem_euclid(1440);
-                        let d = d.min(1440 - d);
-                        format!(": {d} minute{} apart", if d == 1 { "" } else { "s" })
-                    }
-                    _ => String::new(),
-                };
-                format!(
-                    "{} say{} {}; {} says {}{apart}{}",
-                    sources_phrase(cx, major),
-                    if doc_count(major) == 1 { "s" } else { "" },
-                    shown(m),
-                    cx.short(c),
-                    shown(c),
-                    if c.approx || m.approx {
-                        format!(" (a rounding word allows ±{tolerance} minutes)")
-                    } else {
-                        String::new()
-                    }
-                )
-            },
-        );
-        out.0.extend(d);
-        out.1.extend(c);
-    }
-    out
-}
-
 // Keys and agreement tests ---------------------------------------------------------------------
 // What the checks group claims by and how they test two values for agreement, named so that
 // `rules::groups` (and through it `check --against` and `sources`) reads the functions the checks
-// call. (FL002's key is `frame_key`, its test `same_amount`; FL009's test is `same_time`.)
+// call. (FL002's key is `frame_key`, its test `same_amount`; FL009's key and test are `time_key`, `same_time` in fl009.rs.)
 
 /// FL003's key: the previous event's family, and the person.
 pub fn since_key(c: &Claim) -> Option<(Sym, Option<Sym>)> {
@@ -1286,10 +1142,4 @@ pub fn event_key(c: &Claim) -> Option<(Option<Sym>, crate::claims::SymList, Opti
 /// written in 2024 agrees with "13. september 2023").
 pub fn same_date(a: &Claim, b: &Claim) -> bool {
     matches!((a.interval(), b.interval()), (Some(x), Some(y)) if x.overlaps(&y))
-}
-
-/// FL009's key: the event, and whether the time is its end (a time with no start or end word
-/// times the start).
-pub fn time_key(c: &Claim) -> Option<(Option<Sym>, bool)> {
-    Some((c.concept, c.phase == Some(crate::lang::Phase::End)))
 }

@@ -104,7 +104,7 @@ pub fn agrees(rule: &Rule, a: &Claim, b: &Claim) -> bool {
         Check::ValueMismatch => checks::same_amount(a, b, p.tolerance),
         Check::SinceArithmetic => checks::same_since(a, b),
         Check::RelativeVsAbsolute => checks::same_date(a, b),
-        Check::TimeMismatch => checks::same_time(a, b, p.tolerance_minutes.max(0) as i32),
+        Check::TimeMismatch => checks::same_time(a, b, p),
         _ => a.kind == b.kind && a.value_text() == b.value_text(),
     }
 }

@@ -55,8 +55,17 @@ pub struct Params {
     pub start_slack_days: i64,
     /// most sources of the majority named in a diagnostic
     pub max_examples: usize,
-    /// FL009: minutes a rounding word ("um", "around", "i 17-tida") allows either way
+    /// FL009: minutes a rounding word before a whole or half hour ("um klukkan sjö", "around
+    /// 7.30", "i 17-tida") allows either way
     pub tolerance_minutes: i64,
+    /// FL009: … before a time to the minute ("omkring 7.20", "12.40-tiden")
+    pub precise_tolerance_minutes: i64,
+    /// FL009: minutes a whole or half hour with no rounding word ("klokken 7", "halv 8") allows
+    /// either way: such a time is itself rounded
+    pub rounded_minutes: i64,
+    /// FL009: minutes "like etter", "strax efter", "shortly after" reach after the time ("like
+    /// før", "shortly before": before it)
+    pub lean_minutes: i64,
 }
 
 impl Default for Params {
@@ -72,6 +81,9 @@ impl Default for Params {
             start_slack_days: 3,
             max_examples: 3,
             tolerance_minutes: 15,
+            precise_tolerance_minutes: 5,
+            rounded_minutes: 10,
+            lean_minutes: 10,
         }
     }
 }
@@ -116,6 +128,9 @@ pub mod typed {
     pub struct TimeMismatch {
         pub max_examples: Option<usize>,
         pub tolerance_minutes: Option<i64>,
+        pub precise_tolerance_minutes: Option<i64>,
+        pub rounded_minutes: Option<i64>,
+        pub lean_minutes: Option<i64>,
     }
 
     #[derive(Debug, Default, Deserialize)]
@@ -207,20 +222,38 @@ impl CheckParams for typed::DurationVsDates {
 
 impl CheckParams for typed::TimeMismatch {
     fn names() -> &'static [&'static str] {
-        &["max_examples", "tolerance_minutes"]
+        &[
+            "max_examples",
+            "tolerance_minutes",
+            "precise_tolerance_minutes",
+            "rounded_minutes",
+            "lean_minutes",
+        ]
     }
     fn apply(self, p: &mut Params) -> Result<(), String> {
         p.max_examples = self.max_examples.unwrap_or(p.max_examples);
-        match self.tolerance_minutes {
-            Some(m) if !(0..=180).contains(&m) => {
-                Err(format!("`tolerance_minutes` is {m}: minutes from 0 to 180"))
-            }
-            Some(m) => {
-                p.tolerance_minutes = m;
-                Ok(())
-            }
-            None => Ok(()),
+        minutes("tolerance_minutes", self.tolerance_minutes, &mut p.tolerance_minutes)?;
+        minutes(
+            "precise_tolerance_minutes",
+            self.precise_tolerance_minutes,
+            &mut p.precise_tolerance_minutes,
+        )?;
+        minutes("rounded_minutes", self.rounded_minutes, &mut p.rounded_minutes)?;
+        minutes("lean_minutes", self.lean_minutes, &mut p.lean_minutes)
+    }
+}
+
+/// A parameter in minutes, from 0 to 180.
+fn minutes(name: &str, v: Option<i64>, into: &mut i64) -> Result<(), String> {
+    match v {
+        Some(m) if !(0..=180).contains(&m) => {
+            Err(format!("`{name}` is {m}: minutes from 0 to 180"))
         }
+        Some(m) => {
+            *into = m;
+            Ok(())
+        }
+        None => Ok(()),
     }
 }
 

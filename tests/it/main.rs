@@ -28,4 +28,5 @@ mod mutations;
 mod numbers;
 mod rules;
 mod tidy;
+mod times;
 mod token;

@@ -1,0 +1,332 @@
+//! Times of day (FL009) as each reading allows them: a minute, a rounded hour, a rounding word, a
+//! word that leans one way ("like etter", "shortly before"); zones from the text, a place or the
+//! outlet; hour idioms ("half past seven", "kvart over 7", "at noon"). Texts of our own writing.
+
+use crate::common;
+
+use factlint::claims::{ClaimKind, Lean};
+use factlint::report::{Report, Severity};
+
+/// Check texts given as (file name, language, publication date, text), with a manifest; `zone`
+/// is the outlets' zone when given.
+fn check_in(docs: &[(&str, &str, &str, &str)], zone: Option<&str>) -> Report {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut manifest = String::new();
+    for (name, lang, published, text) in docs {
+        std::fs::write(dir.path().join(name), text).expect("write");
+        let zone = zone.map(|z| format!(", \"zone\": \"{z}\"")).unwrap_or_default();
+        manifest.push_str(&format!(
+            "{{\"path\": \"{name}\", \"lang\": \"{lang}\", \"published\": \"{published}\"{zone}}}\n"
+        ));
+    }
+    std::fs::write(dir.path().join("manifest.jsonl"), manifest).expect("manifest");
+    common::check(&common::setup(), &[dir.path()])
+}
+
+fn check(docs: &[(&str, &str, &str, &str)]) -> Report {
+    check_in(docs, None)
+}
+
+fn errors(r: &Report) -> Vec<&factlint::report::Diagnostic> {
+    r.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect()
+}
+
+/// (file, labelled text, byte span) of each label of a diagnostic, the primary first.
+fn labels(d: &factlint::report::Diagnostic) -> Vec<(String, String, (usize, usize))> {
+    d.labels
+        .iter()
+        .map(|l| {
+            let file = l.path.rsplit('/').next().unwrap_or_default().to_string();
+            (file, l.text.to_string(), (l.start, l.end))
+        })
+        .collect()
+}
+
+fn span(text: &str, phrase: &str) -> (usize, usize) {
+    let at = text.find(phrase).expect("phrase in text");
+    (at, at + phrase.len())
+}
+
+const ROUNDED: &str = "Omkring klokken 7.20 fik brandvæsenet alarmen om branden.\n";
+const PRECISE: &str = "Alarmen gik første gang klokken 07.36 tirsdag.\n";
+const AFTER: &str = "Larmet kom strax efter halv 8 på morgonen, enligt räddningstjänsten.\n";
+
+/// "omkring 7.20" allows 07:15–07:25; "strax efter halv 8" 07:30–07:40, which holds 07.36: the
+/// rounded Danish time is the dissent, labelled with both others.
+#[test]
+fn a_rounding_word_allows_what_its_time_allows() {
+    let r = check(&[
+        ("a.txt", "da", "2025-04-16", ROUNDED),
+        ("b.txt", "da", "2025-04-16", PRECISE),
+        ("c.txt", "sv", "2025-04-16", AFTER),
+    ]);
+    let errs = errors(&r);
+    assert_eq!(errs.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(errs[0].code, "FL009");
+    let l = labels(errs[0]);
+    assert_eq!(l[0], ("a.txt".into(), "klokken 7.20".into(), span(ROUNDED, "klokken 7.20")));
+    let mut others: Vec<_> = l[1..].to_vec();
+    others.sort();
+    assert_eq!(
+        others,
+        [
+            ("b.txt".into(), "klokken 07.36".into(), span(PRECISE, "klokken 07.36")),
+            ("c.txt".into(), "halv 8".into(), span(AFTER, "halv 8")),
+        ]
+    );
+    assert!(errs[0].help.contains("allows 07:15–07:25"), "{}", errs[0].help);
+    let lean = r.claims.iter().find(|c| c.text.as_ref() == "halv 8").and_then(|c| c.time());
+    assert_eq!(lean.map(|t| t.lean), Some(Lean::After));
+}
+
+/// Near miss: "like etter 12.30" and "12.36" are one moment; so are "omkring 7.20" and "7.23";
+/// "klokken 7" (a rounded hour) and "7.05".
+#[test]
+fn times_a_reading_allows_stay_silent() {
+    let r = check(&[
+        ("a.txt", "nb", "2025-08-07", "Like etter klokken 12.30 sporet toget av.\n"),
+        ("b.txt", "sv", "2025-08-07", "Tåget spårade ur klockan 12.36.\n"),
+    ]);
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    let r = check(&[
+        ("a.txt", "da", "2025-04-16", ROUNDED),
+        ("b.txt", "da", "2025-04-16", "Alarmen kom klokken 7.23 tirsdag.\n"),
+    ]);
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    let r = check(&[
+        ("a.txt", "is", "2025-03-27", "Gosið hófst klukkan 7 í morgun.\n"),
+        ("b.txt", "nb", "2025-03-27", "Utbruddet startet klokken 08.05 norsk tid.\n"),
+    ]);
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+}
+
+/// "like før 12.30" reaches back, not forward: 12.38 is another moment.
+#[test]
+fn a_word_before_the_time_leans_one_way() {
+    let a = "Like før klokken 12.30 kom alarmen.\n";
+    let r = check(&[
+        ("a.txt", "nb", "2025-08-07", a),
+        ("b.txt", "nb", "2025-08-07", "Alarmen kom klokken 12.38.\n"),
+        ("c.txt", "nb", "2025-08-07", "Alarmen kom klokken 12.38, ifølge politiet.\n"),
+    ]);
+    let errs = errors(&r);
+    assert_eq!(errs.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(
+        labels(errs[0])[0],
+        ("a.txt".into(), "klokken 12.30".into(), span(a, "klokken 12.30"))
+    );
+    let r = check(&[
+        ("a.txt", "nb", "2025-08-07", a),
+        ("b.txt", "nb", "2025-08-07", "Alarmen kom klokken 12.24.\n"),
+    ]);
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+}
+
+/// An English time with no zone is read in the zone of the place its sentence names: "7:30" near
+/// Reykjavík against "klukkan 7" there (two sources: the earlier is the reference).
+#[test]
+fn an_english_time_takes_its_place_zone() {
+    let en = "The eruption near Reykjavík began at 7:30 this morning.\n";
+    let is = "Gosið hófst klukkan 7 í morgun.\n";
+    let r = check(&[("a.txt", "en", "2025-03-27", en), ("b.txt", "is", "2025-03-27", is)]);
+    let t = r.claims.iter().find(|c| c.kind == ClaimKind::Time && c.text.as_ref() == "7:30");
+    let t = t.and_then(|c| c.time()).expect("a time");
+    assert_eq!(t.zone.as_deref(), Some("Atlantic/Reykjavik"));
+    assert!(t.utc.is_some());
+    let errs = errors(&r);
+    assert_eq!(errs.len(), 1, "{:?}", r.diagnostics);
+    let mut l = labels(errs[0]);
+    l.sort();
+    assert_eq!(
+        l,
+        [
+            ("a.txt".into(), "7:30".into(), span(en, "7:30")),
+            ("b.txt".into(), "klukkan 7".into(), span(is, "klukkan 7")),
+        ]
+    );
+}
+
+/// Near miss: the same moment told in two zones agrees: "8:30" in Oslo (English, the place's
+/// zone) and "klukkan 6.30" GMT; and an English time naming no place takes the outlet's zone from
+/// the manifest.
+#[test]
+fn an_english_and_a_nordic_time_in_different_zones_agree() {
+    let r = check(&[
+        ("a.txt", "en", "2025-03-27", "The fire in Oslo started at 8:30 this morning.\n"),
+        (
+            "b.txt",
+            "is",
+            "2025-03-27",
+            "Eldurinn kviknaði, og hófst klukkan 6.30 að íslenskum tíma.\n",
+        ),
+    ]);
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    let r = check_in(
+        &[("a.txt", "en", "2025-03-27", "The fire started at 8:30 this morning.\n")],
+        Some("Europe/Oslo"),
+    );
+    let t = r.claims.iter().find_map(|c| c.time()).expect("a time");
+    assert_eq!(t.zone.as_deref(), Some("Europe/Oslo"));
+}
+
+/// A Nordic outlet's own clock wins over a place's zone (precision first): "klokken 10" in a
+/// Norwegian text about Reykjavík is Norwegian time.
+#[test]
+fn a_nordic_outlet_keeps_its_own_zone() {
+    let r = check(&[("a.txt", "nb", "2025-03-27", "Brannen i Reykjavík startet klokken 10.\n")]);
+    let t = r.claims.iter().find_map(|c| c.time()).expect("a time");
+    assert_eq!(t.zone.as_deref(), Some("Europe/Oslo"));
+}
+
+/// Hour idioms in every language: "half past seven", "a quarter to 8", "kvart over sju",
+/// "kvart i otte", "korter yfir sjö"; a name after its preposition ("at noon", "um hádegi").
+#[test]
+fn hour_idioms_are_times() {
+    let cases = [
+        ("en", "The avalanche struck at half past seven.", 450),
+        ("en", "The alarm came at a quarter to 8.", 465),
+        ("nb", "Alarmen kom kvart over sju.", 435),
+        ("nn", "Alarmen kom kvart på åtte.", 465),
+        ("da", "Alarmen kom kvart i otte.", 465),
+        ("sv", "Larmet kom kvart över sju.", 435),
+        ("is", "Boðið kom korter yfir sjö.", 435),
+        ("en", "The storm hit at noon.", 720),
+        ("is", "Snjóflóðið féll um hádegi.", 720),
+        ("da", "Branden startede ved middagstid.", 720),
+    ];
+    for (lang, text, minutes) in cases {
+        let r = check(&[("a.txt", lang, "2025-03-27", &format!("{text}\n"))]);
+        let t: Vec<_> = r.claims.iter().filter_map(|c| c.time()).collect();
+        assert_eq!(t.len(), 1, "{lang}: {text}: {:?}", r.claims);
+        assert_eq!(t[0].from, minutes, "{lang}: {text}");
+        assert!(
+            r.claims.iter().all(|c| c.kind != ClaimKind::Count),
+            "{lang}: {text}: no count: {:?}",
+            r.claims
+        );
+    }
+}
+
+/// Near misses: "before noon" is the morning, "fyrir hádegi" too; "kvart over 3 år" is no
+/// time; "half past" alone no time.
+#[test]
+fn hour_idiom_near_misses_stay_silent() {
+    let cases = [
+        ("en", "The meeting was over before noon."),
+        ("is", "Fundinum lauk fyrir hádegi."),
+        ("nb", "Det er kvart over 3 år siden sist."),
+        ("en", "It was half past the deadline."),
+    ];
+    for (lang, text) in cases {
+        let r = check(&[("a.txt", lang, "2025-03-27", &format!("{text}\n"))]);
+        assert!(
+            r.claims.iter().all(|c| c.kind != ClaimKind::Time),
+            "{lang}: {text}: {:?}",
+            r.claims
+        );
+    }
+}
+
+/// "half past seven" against "klukkan sjö" of the same eruption: half an hour apart.
+#[test]
+fn an_hour_idiom_is_compared() {
+    let en = "The eruption near Reykjavík began at half past seven.\n";
+    let r = check(&[
+        ("a.txt", "en", "2025-03-27", en),
+        ("b.txt", "is", "2025-03-27", "Gosið hófst klukkan sjö í morgun.\n"),
+        ("c.txt", "is", "2025-03-27", "Gosið hófst klukkan 7 í morgun.\n"),
+    ]);
+    let errs = errors(&r);
+    assert_eq!(errs.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(
+        labels(errs[0])[0],
+        ("a.txt".into(), "half past seven".into(), span(en, "half past seven"))
+    );
+}
+
+/// Bare hours read as times only with a cue: "um sjö í morgun", "áttaleytið", "milli sex og
+/// sjö í morgun", "rétt um sjö" after another time of the sentence, in every language.
+#[test]
+fn bare_hours_with_a_cue_are_times() {
+    let cases = [
+        ("is", "Þriðja flóðið sást um áttaleytið í morgun.", vec![(480, 480)]),
+        ("is", "Þrjú snjóflóð féllu milli sex og sjö í morgun.", vec![(360, 420)]),
+        ("is", "Um sjö í morgun féll flóðið.", vec![(420, 420)]),
+        (
+            "is",
+            "Klukkan sex í morgun féll eitt flóð, og rétt um sjö féll annað.",
+            vec![(360, 360), (420, 420)],
+        ),
+        ("en", "The avalanche fell at about seven this morning.", vec![(420, 420)]),
+        ("en", "It came down between 6 and 7 this morning.", vec![(360, 420)]),
+        ("nb", "Skredet gikk rundt sju i morges.", vec![(420, 420)]),
+        ("nn", "Skredet gjekk kring sju i morgon.", vec![(420, 420)]),
+        ("da", "Skreddet kom omkring syv i morges.", vec![(420, 420)]),
+        ("sv", "Skredet gick runt sju i morse.", vec![(420, 420)]),
+    ];
+    for (lang, text, want) in cases {
+        let r = check(&[("a.txt", lang, "2025-03-27", &format!("{text}\n"))]);
+        let got: Vec<(u16, u16)> =
+            r.claims.iter().filter_map(|c| c.time()).map(|t| (t.from, t.to)).collect();
+        assert_eq!(got, want, "{lang}: {text}: {:?}", r.claims);
+    }
+}
+
+/// Near misses: a bare number after an about-word is a count without a cue, or with something
+/// counted after it ("um sjö manns", "milli sex og sjö manns", "rundt 7 000").
+#[test]
+fn bare_hour_near_misses_stay_counts() {
+    let cases = [
+        ("is", "Um sjö manns voru fluttir á sjúkrahús í morgun."),
+        ("is", "Milli sex og sjö manns slösuðust í morgun."),
+        ("is", "Klukkan sex kom boðið og um sjö manns fóru út."),
+        ("en", "Between 6 and 7 people were hurt this morning."),
+        ("nb", "Rundt 7 000 mennesker ble evakuert i morges."),
+        ("sv", "Runt sju personer skadades."),
+    ];
+    for (lang, text) in cases {
+        let r = check(&[("a.txt", lang, "2025-03-27", &format!("{text}\n"))]);
+        let times: Vec<_> =
+            r.claims.iter().filter(|c| c.kind == ClaimKind::Time && c.value < 60.0 * 8.0).collect();
+        let hours: Vec<_> = times.iter().filter(|c| c.text.as_ref() != "Klukkan sex").collect();
+        assert!(hours.is_empty(), "{lang}: {text}: {:?}", r.claims);
+        assert!(
+            r.claims.iter().any(|c| c.kind == ClaimKind::Count),
+            "{lang}: {text}: {:?}",
+            r.claims
+        );
+    }
+}
+
+/// A publication timestamp is kept, read in the outlet's zone, and its day there is the day
+/// relative dates resolve from: 23:30 UTC on the 27th is 01:30 on the 28th in Oslo, so "i går"
+/// is the 27th; the same stamp for an outlet in Iceland (UTC) keeps the 27th, "í gær" the 26th.
+#[test]
+fn a_publication_timestamp_is_read_in_the_outlets_zone() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("a.txt"), "Brannen startet i går kveld.\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Eldurinn kviknaði í gær.\n").unwrap();
+    std::fs::write(
+        dir.path().join("manifest.jsonl"),
+        "{\"path\": \"a.txt\", \"lang\": \"nb\", \"published\": \"2023-03-27T23:30:00Z\"}\n\
+         {\"path\": \"b.txt\", \"lang\": \"is\", \"published\": \"2023-03-27T23:30:00Z\"}\n",
+    )
+    .unwrap();
+    let r = common::check(&common::setup(), &[dir.path()]);
+    let dates: Vec<String> =
+        r.claims.iter().filter(|c| c.kind == ClaimKind::Date).map(|c| c.value_text()).collect();
+    assert_eq!(dates, ["2023-03-27", "2023-03-26"], "{:?}", r.claims);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(["corpus", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let times: Vec<&str> = v["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .filter_map(|d| d["published_time"].as_str())
+        .collect();
+    assert_eq!(times, ["01:30 (Europe/Oslo)", "23:30 (Atlantic/Reykjavik)"]);
+}
