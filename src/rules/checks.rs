@@ -1110,7 +1110,8 @@ fn duplicate_variant(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
 // Keys and agreement tests ---------------------------------------------------------------------
 // What the checks group claims by and how they test two values for agreement, named so that
 // `rules::groups` (and through it `check --against` and `sources`) reads the functions the checks
-// call. (FL002's key is `frame_key`, its test `same_amount`; FL009's key and test are `time_key`, `same_time` in fl009.rs.)
+// call. (FL002's key is `frame_key`, its test `same_amount`; FL009's are `time_key` and
+// `same_time`, in fl009.rs.)
 
 /// FL003's key: the previous event's family, and the person.
 pub fn since_key(c: &Claim) -> Option<(Sym, Option<Sym>)> {
