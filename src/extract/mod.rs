@@ -259,8 +259,13 @@ impl Ctx<'_, '_, '_> {
 
     /// A marker phrase ending right before token `i` ("um", "mörg", "hundreds of").
     fn marker_before(&self, toks: &[Token], i: usize, m: Marker) -> bool {
+        self.marker_len_before(toks, i, m).is_some()
+    }
+
+    /// The length in tokens of a marker phrase ending right before token `i`.
+    fn marker_len_before(&self, toks: &[Token], i: usize, m: Marker) -> Option<usize> {
         let p = self.lex.marker(m);
-        (1..=4.min(i)).any(|back| {
+        (1..=4.min(i)).find(|&back| {
             let words = |k: usize| {
                 if k < back {
                     toks.get(i - back + k).filter(|t| t.is_word()).map(|t| t.lower())
@@ -1002,7 +1007,13 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 toks,
                 i,
                 i + n,
-                DateInfo { form: DateForm::Relative, precision, resolved, weekday: None },
+                DateInfo {
+                    form: DateForm::Relative,
+                    precision,
+                    resolved,
+                    weekday: None,
+                    slack_years: (0, 0),
+                },
                 out,
             );
             i += n;
@@ -1011,18 +1022,25 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
         // weekday: "tysdag", "á miðvikudag"
         if let Ok((rest, wd)) = gate(f & flag::WEEKDAY != 0, here, parse::weekday(lex)) {
             let n = consumed(here, rest);
-            let resolved =
-                pub_date.and_then(|p| resolve::weekday(p, wd, ctx.future)).map(Interval::day);
+            // "natt til onsdag", "aðfaranótt miðvikudags": the night ending on that day
+            let night = ctx.marker_len_before(toks, i, Marker::NightBefore);
+            let resolved = pub_date
+                .and_then(|p| match night {
+                    Some(_) => resolve::night(p, wd, ctx.future),
+                    None => resolve::weekday(p, wd, ctx.future),
+                })
+                .map(Interval::day);
             push_date(
                 ctx,
                 toks,
-                i,
+                i - night.unwrap_or(0),
                 i + n,
                 DateInfo {
                     form: DateForm::Weekday,
                     precision: Precision::Day,
                     resolved,
                     weekday: Some(wd),
+                    slack_years: (0, 0),
                 },
                 out,
             );
@@ -1096,9 +1114,16 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 }
                 // "three years ago", "fyrir þremur árum", "for tre år sidan": a date
                 let ago_after = ctx.marker_at(toks, i + n2, Marker::AgoAfter);
-                if ago_after.is_some() || ctx.marker_before(toks, i, Marker::AgoBefore) {
+                let ago_before = ctx.marker_len_before(toks, i, Marker::AgoBefore);
+                if ago_after.is_some() || ago_before.is_some() {
                     let end = i + n2 + ago_after.unwrap_or(0);
-                    push_ago(ctx, toks, i, end, v, u, approx || vague, out);
+                    // (the word opening it is part of it: "fyrir fjórum áratugum", "for tre år
+                    // siden")
+                    let lead = ago_before.or_else(|| {
+                        ago_after.and_then(|_| ctx.marker_len_before(toks, i, Marker::AgoLead))
+                    });
+                    let from = i - lead.unwrap_or(0);
+                    push_ago(ctx, toks, from, end, v, u, approx || vague, out);
                     i = end;
                     continue;
                 }
@@ -1232,7 +1257,7 @@ fn written(ctx: &Ctx, w: WrittenDate) -> DateInfo {
         Some(y) => resolve::calendar(y, w.month, w.day),
         None => pub_date.and_then(|p| resolve::partial(p, w.month, w.day, ctx.future)),
     };
-    DateInfo { form, precision, resolved, weekday: w.weekday }
+    DateInfo { form, precision, resolved, weekday: w.weekday, slack_years: (0, 0) }
 }
 
 fn push_date(
@@ -1344,18 +1369,18 @@ fn push_ago(
     approx: bool,
     out: &mut Vec<Claim>,
 ) {
-    let (resolved, precision) = match ctx.doc.published {
+    let a = match ctx.doc.published {
         Some(p) => resolve::ago(p, v, u, approx),
-        None => (None, Precision::Year),
+        None => resolve::Ago { resolved: None, precision: Precision::Year, slack_years: (0, 0) },
     };
-    push_date(
-        ctx,
-        toks,
-        from,
-        to,
-        DateInfo { form: DateForm::Ago, precision, resolved, weekday: None },
-        out,
-    );
+    let info = DateInfo {
+        form: DateForm::Ago,
+        precision: a.precision,
+        resolved: a.resolved,
+        weekday: None,
+        slack_years: a.slack_years,
+    };
+    push_date(ctx, toks, from, to, info, out);
 }
 
 /// A word that marks the start or end of an event ("began", "arrived", "ended").

@@ -248,10 +248,18 @@ struct MarkersFile {
     /// verbs of lasting, a few words before a duration ("varte i to timar", "stóð í þrjá daga")
     #[serde(default)]
     lasted: Vec<String>,
+    /// words before a weekday that make it a night ending on that day ("natt til onsdag",
+    /// "aðfaranótt miðvikudags")
+    #[serde(default)]
+    night_before: Vec<String>,
+    /// words opening a time ago that `ago_after` closes ("for" in "for tre år siden"): part of
+    /// the date's span
+    #[serde(default)]
+    ago_lead: Vec<String>,
 }
 
 /// How many marker kinds there are.
-pub const MARKER_KINDS: usize = 18;
+pub const MARKER_KINDS: usize = 20;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -279,6 +287,8 @@ pub enum Marker {
     // (from here on no flag bit: see FLAGGED_MARKERS)
     OffsetAfter,
     Lasted,
+    NightBefore,
+    AgoLead,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -707,6 +717,8 @@ impl Lexicon {
             (Marker::AgoAfter, &m.ago_after),
             (Marker::OffsetAfter, &m.offset_after),
             (Marker::Lasted, &m.lasted),
+            (Marker::NightBefore, &m.night_before),
+            (Marker::AgoLead, &m.ago_lead),
         ] {
             let mut p = Phrases::default();
             for w in list {
