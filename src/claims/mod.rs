@@ -63,6 +63,9 @@ pub enum DateForm {
     Weekday,
     /// "fyrir þremur árum", "for tre år sidan", "three years ago": publication date − N units
     Ago,
+    /// "natt til onsdag", "aðfaranótt miðvikudags": the night ending on a weekday, dated by that
+    /// day
+    Night,
 }
 
 /// How firmly a claim is tied to what it is about: the counted thing or the event, in its own

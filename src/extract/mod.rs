@@ -1036,7 +1036,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 i - night.unwrap_or(0),
                 i + n,
                 DateInfo {
-                    form: DateForm::Weekday,
+                    form: if night.is_some() { DateForm::Night } else { DateForm::Weekday },
                     precision: Precision::Day,
                     resolved,
                     weekday: Some(wd),

@@ -723,7 +723,7 @@ fn weekday_mismatch(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
     for c in claims.iter().filter(|c| c.kind == ClaimKind::Date) {
         let Some(info) = c.date() else { continue };
         let (Some(wd), Some(r)) = (info.weekday, info.resolved) else { continue };
-        if info.form == DateForm::Weekday || !r.is_day() {
+        if matches!(info.form, DateForm::Weekday | DateForm::Night) || !r.is_day() {
             continue;
         }
         let actual = r.start.weekday().to_monday_one_offset() as u8;

@@ -25,6 +25,7 @@ pub(super) fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
     let mut st = State::default();
     for g in groups {
         check_group(cx, &g, &mut st);
+        within_article(cx, &g, &mut st.out);
     }
     st.out
 }
@@ -39,8 +40,9 @@ struct State {
 }
 
 fn is_rel(c: &Claim) -> bool {
-    c.date()
-        .is_some_and(|d| matches!(d.form, DateForm::Relative | DateForm::Weekday | DateForm::Ago))
+    c.date().is_some_and(|d| {
+        matches!(d.form, DateForm::Relative | DateForm::Weekday | DateForm::Night | DateForm::Ago)
+    })
 }
 
 fn is_ago(c: &Claim) -> bool {
@@ -101,6 +103,51 @@ fn check_group(cx: &Cx, g: &[&Claim], st: &mut State) {
     }
 }
 
+/// One article giving one event two nights ("natt til onsdag" and, in a caption, "natt til
+/// torsdag" of one slide): both bound to the event in their own clause, of the same phase, in
+/// different sentences, within the window of days. A night is the moment of an event; weekdays
+/// are not compared so (an eruption seen "on Monday" had shrunk "by Tuesday"), nor a night with
+/// a later day ("natt til onsdag", then "torsdag": two moments of one story).
+fn within_article(cx: &Cx, g: &[&Claim], out: &mut Out) {
+    let night = |c: &Claim| c.date().is_some_and(|d| d.form == DateForm::Night);
+    let days: Vec<&Claim> =
+        g.iter().copied().filter(|c| c.bound() && night(c) && c.interval().is_some()).collect();
+    let window = cx.rule.params.window_days;
+    for (i, a) in days.iter().enumerate() {
+        let pair = days[i + 1..].iter().find(|b| {
+            b.doc == a.doc
+                && b.sentence != a.sentence
+                && b.phase == a.phase
+                && b.interval() != a.interval()
+                && a.interval().zip(b.interval()).is_some_and(|(x, y)| {
+                    resolve::days_between(x.start, y.start).is_some_and(|d| d.abs() <= window)
+                })
+        });
+        if let Some(b) = pair {
+            report_pair(cx, a, b, out);
+        }
+    }
+}
+
+fn report_pair(cx: &Cx, a: &Claim, b: &Claim, out: &mut Out) {
+    let (Some(ai), Some(bi)) = (a.interval(), b.interval()) else { return };
+    out.0.push(cx.diag(
+        subject(a),
+        format!(
+            "{} dates the {} both {ai} (“{}”) and {bi} (“{}”)",
+            cx.short(a),
+            a.concept.as_deref().unwrap_or("event"),
+            a.text,
+            b.text
+        ),
+        format!("{}, but later {}", rel_text(cx, a, ai), rel_text(cx, b, bi)),
+        vec![
+            cx.label(a, rel_text(cx, a, ai), true),
+            cx.label(b, format!("the same article: {}", rel_text(cx, b, bi)), false),
+        ],
+    ));
+}
+
 /// A relative date's question: its dates, its bucket, and the window of dates that may be the
 /// same event.
 struct Query {
@@ -159,8 +206,11 @@ fn contradicts(r: &Claim, a: &Claim) -> bool {
     if !is_rel(a) {
         return !same_doc || days || is_ago(r);
     }
-    // (a pair of relative dates is reported once, from the first)
-    days && (same_doc || a.phase.is_some() && a.phase == r.phase)
+    // (a pair of relative dates is reported once, from the first; two in one article by
+    // `within_article`)
+    days && !same_doc
+        && a.phase.is_some()
+        && a.phase == r.phase
         && (a.doc, a.start) > (r.doc, r.start)
 }
 
