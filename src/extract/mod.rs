@@ -983,9 +983,14 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             i += n;
             continue;
         }
-        // relative: "síðdegis í gær", "i fjor", "á næstu dögum"
+        // relative: "síðdegis í gær", "i fjor", "á næstu dögum" (a night's words before a
+        // weekday, "overnight into Wednesday", are the weekday's)
+        let night_word = f & (flag::marker(Marker::TimeOfDay) | flag::RELATIVE_FIRST) != 0
+            && ctx
+                .marker_at(toks, i, Marker::NightBefore)
+                .is_some_and(|n| parse::weekday(lex)(&toks[i + n..]).is_ok());
         if let Ok((rest, off)) = gate(
-            f & (flag::marker(Marker::TimeOfDay) | flag::RELATIVE_FIRST) != 0,
+            !night_word && f & (flag::marker(Marker::TimeOfDay) | flag::RELATIVE_FIRST) != 0,
             here,
             parse::relative(lex),
         ) {

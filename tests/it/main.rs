@@ -15,6 +15,7 @@ mod cli;
 mod config;
 mod corpus;
 mod data;
+mod dates;
 mod desk;
 mod determinism;
 mod encoding;
