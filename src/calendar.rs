@@ -61,6 +61,13 @@ pub fn weekday(pub_date: Date, iso: u8, future: bool) -> Option<Date> {
     }
 }
 
+/// The weekday `iso` nearest to `day` (three days either side).
+pub fn weekday_near(day: Date, iso: u8) -> Option<Date> {
+    let d = i64::from(day.weekday().to_monday_one_offset());
+    let ahead = (i64::from(iso) - d).rem_euclid(7);
+    add_days(day, if ahead <= 3 { ahead } else { ahead - 7 })
+}
+
 /// The night ending on weekday `iso` ("natt til onsdag"): its evening is the day before, the
 /// nearest such evening on or before the publication date (or after it, for the future); the
 /// night is dated by the day it ends on.

@@ -73,6 +73,8 @@ struct Ctx<'k, 'd, 'r> {
     /// dates and times tied to an event of this sentence: (index in the output, the event's
     /// token, the claim's first token); the nearest claim to an event keeps it ([`bind_dates`])
     bindings: std::cell::RefCell<Vec<(usize, usize, usize)>>,
+    /// the day the article tells of, when that is not its publication ([`Narrative`])
+    narrative: Option<jiff::civil::Date>,
 }
 
 /// What a concept search found.
@@ -643,6 +645,7 @@ fn remember<'d>(recent: &mut std::collections::VecDeque<Recent<'d>>, r: Recent<'
 pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
     let Some(lex) = k.lexicon(&doc.lang).or(k.langs.first()) else { return Vec::new() };
     let mut out = Vec::new();
+    let mut narrative = Narrative::default();
     let lang = Sym::new(&doc.lang);
     // the last three sentences (persons: three; events: two)
     let mut recent: std::collections::VecDeque<Recent<'d>> =
@@ -727,10 +730,12 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
             sc: SentenceConcepts::new(k, flags),
             flags,
             bindings: std::cell::RefCell::new(Vec::new()),
+            narrative: narrative.day(),
         };
         let before = out.len();
         walk(&ctx, &toks, &mut out);
         bind_dates(&ctx, &toks, before, &mut out);
+        narrative.update(&out[before..], doc.published);
         let persons_here = ctx.persons_at.iter().map(|(_, p)| *p).collect();
         // (in the document's lexicon, the event is found when a later sentence asks)
         let event = (!own_lexicon).then(|| ctx.nearest(&toks, 0, 0, false));
@@ -1029,12 +1034,13 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             let n = consumed(here, rest);
             // "natt til onsdag", "aðfaranótt miðvikudags": the night ending on that day
             let night = ctx.marker_len_before(toks, i, Marker::NightBefore);
-            let resolved = pub_date
-                .and_then(|p| match night {
-                    Some(_) => resolve::night(p, wd, ctx.future),
-                    None => resolve::weekday(p, wd, ctx.future),
-                })
-                .map(Interval::day);
+            let resolved = match (night, ctx.narrative) {
+                // a retrospective article: the weekday of the days it tells of
+                (_, Some(day)) => resolve::weekday_near(day, wd),
+                (Some(_), None) => pub_date.and_then(|p| resolve::night(p, wd, ctx.future)),
+                (None, None) => pub_date.and_then(|p| resolve::weekday(p, wd, ctx.future)),
+            }
+            .map(Interval::day);
             push_date(
                 ctx,
                 toks,
@@ -1176,11 +1182,15 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 i += n + 2;
                 continue;
             }
-            // a bare year: "í 2019", "2019"
+            // a bare year: "í 2019", "2019"; an older one after a word of time with nothing
+            // counted after it ("færdig i 1625", "built in 1625")
+            let old_year = (1000.0..1800.0).contains(&v)
+                && ctx.marker_before(toks, i, Marker::InSpan)
+                && ctx.concept_after(toks, i + n, 2).concept.is_none();
             if is_digits
                 && n == 1
                 && v.fract() == 0.0
-                && (1800.0..=2100.0).contains(&v)
+                && ((1800.0..=2100.0).contains(&v) || old_year)
                 && here[0].text.len() == 4
             {
                 push_date(
@@ -1246,6 +1256,40 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             continue;
         }
         i += 1;
+    }
+}
+
+/// What an article has dated so far, sentence by sentence: whether any date lies within a week
+/// of its publication, and the last day written out ("lørdag 23. mars"). An article that has
+/// dated nothing near its publication and wrote out a day more than a week before it tells of
+/// that day: a weekday after it ("søndag") belongs to that narrative, not to the week of
+/// publication.
+#[derive(Default)]
+struct Narrative {
+    current: bool,
+    last_day: Option<jiff::civil::Date>,
+    published: Option<jiff::civil::Date>,
+}
+
+impl Narrative {
+    fn update(&mut self, claims: &[Claim], published: Option<jiff::civil::Date>) {
+        self.published = published;
+        let Some(p) = published else { return };
+        for d in claims.iter().filter_map(Claim::date) {
+            let Some(r) = d.resolved else { continue };
+            let near = |x| resolve::days_between(x, p).is_some_and(|n| n.abs() <= 7);
+            if near(r.start) || near(r.end) || r.start <= p && p <= r.end {
+                self.current = true;
+            }
+            if matches!(d.form, DateForm::Absolute | DateForm::Partial) && r.is_day() {
+                self.last_day = Some(r.start);
+            }
+        }
+    }
+
+    fn day(&self) -> Option<jiff::civil::Date> {
+        let (p, last) = (self.published?, self.last_day?);
+        (!self.current && resolve::days_between(last, p)? > 7).then_some(last)
     }
 }
 

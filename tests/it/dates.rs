@@ -188,3 +188,66 @@ fn two_nights_of_one_event_in_one_article() {
     )]);
     assert!(errors(&r).is_empty(), "{:?}", r.diagnostics);
 }
+
+/// A weekday in an article that tells of days long before its publication belongs to the days
+/// it tells of: "søndag" after "lørdag 9. mars", in an article of November, is 10 March; in an
+/// article telling of this week it stays the Sunday before publication.
+#[test]
+fn a_weekday_in_a_retrospective_article() {
+    let day = |r: &Report, text: &str| {
+        r.claims
+            .iter()
+            .find(|c| c.text.as_str() == text)
+            .map(|c| c.value_text())
+            .unwrap_or_else(|| panic!("no claim {text}: {:?}", r.claims))
+    };
+    let back =
+        "Ferja mista motorane lørdag 9. mars.\n\nPassasjerane kom i land søndag ettermiddag.\n";
+    let r = check(&[("a.txt", "nb", "2024-11-13", back)]);
+    assert_eq!(day(&r, "lørdag 9. mars"), "2024-03-09");
+    assert_eq!(day(&r, "søndag"), "2024-03-10");
+    // (a night of those days too)
+    let r = check(&[(
+        "a.txt",
+        "en",
+        "2024-11-13",
+        "The ferry lost power on Saturday, 9 March.\n\nThe passengers came ashore overnight into Monday.\n",
+    )]);
+    assert_eq!(day(&r, "overnight into Monday"), "2024-03-11");
+    // near miss: a date of this week leaves the weekday to the publication date
+    let now = "Ferja mista motorane mandag 11. november.\n\nPassasjerane kom i land søndag.\n";
+    let r = check(&[("a.txt", "nb", "2024-11-13", now)]);
+    assert_eq!(day(&r, "søndag"), "2024-11-10");
+}
+
+/// "this evening", "the past week" and their siblings are relative dates; an old year after a
+/// word of time is a year ("færdig i 1625"), an old number before a counted thing is not.
+#[test]
+fn relative_phrases_and_old_years() {
+    let r = check(&[
+        (
+            "a.txt",
+            "en",
+            "2023-03-27",
+            "The roads will close this evening after the past week of snow.\n",
+        ),
+        ("b.txt", "sv", "2023-03-27", "Det har snöat mycket den senaste veckan.\n"),
+        ("c.txt", "da", "2024-04-16", "Bygningen stod færdig i 1625.\n"),
+        ("d.txt", "en", "2024-04-16", "The fire spread to 1625 homes.\n"),
+    ]);
+    let dates: Vec<(String, String)> = r
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Date)
+        .map(|c| (c.text.to_string(), c.value_text()))
+        .collect();
+    let want = [
+        ("this evening", "2023-03-27"),
+        ("the past week", "2023-03-20/2023-03-26"),
+        ("den senaste veckan", "2023-03-20/2023-03-26"),
+        ("1625", "1625"),
+    ];
+    let want: Vec<(String, String)> =
+        want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    assert_eq!(dates, want);
+}
