@@ -220,8 +220,9 @@ fn a_weekday_in_a_retrospective_article() {
     assert_eq!(day(&r, "søndag"), "2024-11-10");
 }
 
-/// "this evening", "the past week" and their siblings are relative dates; an old year after a
-/// word of time is a year ("færdig i 1625"), an old number before a counted thing is not.
+/// "this evening", "the past week" and their siblings are relative dates ("dei siste dagane",
+/// "the past few days" are vague, no date); an old year after a word of time is a year ("færdig
+/// i 1625"), an old number before a counted thing is not.
 #[test]
 fn relative_phrases_and_old_years() {
     let r = check(&[
@@ -232,6 +233,7 @@ fn relative_phrases_and_old_years() {
             "The roads will close this evening after the past week of snow.\n",
         ),
         ("b.txt", "sv", "2023-03-27", "Det har snöat mycket den senaste veckan.\n"),
+        ("e.txt", "nn", "2023-03-27", "Det har vore travelt dei siste dagane.\n"),
         ("c.txt", "da", "2024-04-16", "Bygningen stod færdig i 1625.\n"),
         ("d.txt", "en", "2024-04-16", "The fire spread to 1625 homes.\n"),
     ]);
