@@ -220,7 +220,7 @@ fn a_weekday_in_a_retrospective_article() {
     assert_eq!(day(&r, "søndag"), "2024-11-10");
 }
 
-/// "this evening", "the past week" and their siblings are relative dates ("dei siste dagane",
+/// "this evening", "under eftermiddagen", "the past week" and their siblings are relative dates ("dei siste dagane",
 /// "the past few days" are vague, no date); an old year after a word of time is a year ("færdig
 /// i 1625"), an old number before a counted thing is not.
 #[test]
@@ -234,6 +234,7 @@ fn relative_phrases_and_old_years() {
         ),
         ("b.txt", "sv", "2023-03-27", "Det har snöat mycket den senaste veckan.\n"),
         ("e.txt", "nn", "2023-03-27", "Det har vore travelt dei siste dagane.\n"),
+        ("f.txt", "sv", "2023-03-27", "Vägen stängdes under eftermiddagen.\n"),
         ("c.txt", "da", "2024-04-16", "Bygningen stod færdig i 1625.\n"),
         ("d.txt", "en", "2024-04-16", "The fire spread to 1625 homes.\n"),
     ]);
@@ -248,6 +249,7 @@ fn relative_phrases_and_old_years() {
         ("the past week", "2023-03-20/2023-03-26"),
         ("den senaste veckan", "2023-03-20/2023-03-26"),
         ("1625", "1625"),
+        ("under eftermiddagen", "2023-03-27"),
     ];
     let want: Vec<(String, String)> =
         want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
