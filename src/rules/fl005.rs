@@ -219,9 +219,9 @@ fn judge(cx: &Cx, g: &[&Claim], r: &Claim, q: &Query, near: &mut Near, st: &mut 
     // "N years ago" meets its own article's dates too; any other relative date only other
     // sources' (and its own article's relative days, when some other source is near)
     // ("N years ago" is rounded: only a date written out confirms it, another rounding does not)
-    let confirms = |a: &Claim| !std::ptr::eq(a, r) && !(is_ago(r) && is_rel(a));
+    let confirms = |a: &Claim| !(std::ptr::eq(a, r) || is_ago(r) && is_rel(a));
     let own_agrees = near.agree.iter().any(|&p| g[p].doc == r.doc && confirms(g[p]));
-    if !near.list.iter().any(|&p| g[p].doc != r.doc) && !(is_ago(r) && !own_agrees) {
+    if !near.list.iter().any(|&p| g[p].doc != r.doc) && (!is_ago(r) || own_agrees) {
         return;
     }
     let other = |p: &&usize| g[**p].doc != r.doc;
