@@ -61,6 +61,21 @@ pub fn weekday(pub_date: Date, iso: u8, future: bool) -> Option<Date> {
     }
 }
 
+/// The weekday `iso` nearest to `day` (three days either side).
+pub fn weekday_near(day: Date, iso: u8) -> Option<Date> {
+    let d = i64::from(day.weekday().to_monday_one_offset());
+    let ahead = (i64::from(iso) - d).rem_euclid(7);
+    add_days(day, if ahead <= 3 { ahead } else { ahead - 7 })
+}
+
+/// The night ending on weekday `iso` ("natt til onsdag"): its evening is the day before, the
+/// nearest such evening on or before the publication date (or after it, for the future); the
+/// night is dated by the day it ends on.
+pub fn night(pub_date: Date, iso: u8, future: bool) -> Option<Date> {
+    let eve = if iso == 1 { 7 } else { iso - 1 };
+    add_days(weekday(pub_date, eve, future)?, 1)
+}
+
 /// A relative expression against the publication date.
 pub fn relative(pub_date: Date, off: &RelOffset) -> Option<Interval> {
     if let Some(y) = off.years {
@@ -90,50 +105,53 @@ pub fn relative(pub_date: Date, off: &RelOffset) -> Option<Interval> {
 }
 
 /// "three years ago", "fyrir fjórum áratugum": the publication date less `n` units, as precise
-/// as the unit (a year of "three years ago"; a decade's count of years ± five; a rounding word
-/// widens a count of years by a tenth).
-pub fn ago(
-    pub_date: Date,
-    n: f64,
-    unit: crate::lang::TimeUnit,
-    approx: bool,
-) -> (Option<Interval>, crate::claims::Precision) {
+/// as the unit, with the years a rounded count allows on either side: "four decades ago" is the
+/// year forty years back, and any year whose distance rounds to four decades (35–44 years back);
+/// a rounding word widens a count of years by a tenth.
+pub fn ago(pub_date: Date, n: f64, unit: crate::lang::TimeUnit, approx: bool) -> Ago {
     use crate::claims::Precision;
     use crate::lang::TimeUnit;
+    let none = Ago { resolved: None, precision: Precision::Range, slack_years: (0, 0) };
     if !(0.0..=10_000.0).contains(&n) || n.fract() != 0.0 {
-        return (None, Precision::Range);
+        return none;
     }
     let n = n as i64;
-    let years = |lo: i64, hi: i64| {
-        let y = i64::from(pub_date.year());
-        let s = Date::new(i16::try_from(y - hi).ok()?, 1, 1).ok()?;
-        let e = Date::new(i16::try_from(y - lo).ok()?, 12, 31).ok()?;
-        Some(Interval { start: s, end: e })
+    let year = |back: i64| {
+        let y = i16::try_from(i64::from(pub_date.year()) - back).ok()?;
+        crate::calendar::calendar(y, None, None)
     };
-    match unit {
-        TimeUnit::Minute | TimeUnit::Hour => (Some(Interval::day(pub_date)), Precision::Day),
-        TimeUnit::Day => (add_days(pub_date, -n).map(Interval::day), Precision::Day),
+    let day = |d: Option<Date>| Ago { resolved: d.map(Interval::day), ..none };
+    let (resolved, precision, slack) = match unit {
+        TimeUnit::Minute | TimeUnit::Hour => return day(Some(pub_date)),
+        TimeUnit::Day => return day(add_days(pub_date, -n)),
         TimeUnit::Week => {
             let d = add_days(pub_date, -7 * n);
-            (
-                d.and_then(|d| Some(Interval { start: add_days(d, -3)?, end: add_days(d, 3)? })),
-                Precision::Week,
-            )
+            let r =
+                d.and_then(|d| Some(Interval { start: add_days(d, -3)?, end: add_days(d, 3)? }));
+            (r, Precision::Week, (0, 0))
         }
         TimeUnit::Month => {
             let d = pub_date.checked_sub(Span::new().months(n)).ok();
-            (
-                d.map(|d| Interval { start: d.first_of_month(), end: d.last_of_month() }),
-                Precision::Month,
-            )
+            let r = d.map(|d| Interval { start: d.first_of_month(), end: d.last_of_month() });
+            (r, Precision::Month, (0, 0))
         }
         TimeUnit::Year => {
-            let slack = if approx { (n / 10).max(1) } else { 0 };
-            let p = if slack > 0 { Precision::Range } else { Precision::Year };
-            (years(n - slack, n + slack), p)
+            let s = if approx { (n / 10).max(1) } else { 0 };
+            (year(n), Precision::Year, (s, s))
         }
-        TimeUnit::Decade => (years(10 * n - 5, 10 * n + 5), Precision::Range),
-    }
+        // (35 years back rounds up to four decades, 45 to five)
+        TimeUnit::Decade => (year(10 * n), Precision::Year, (4, 5)),
+    };
+    let clamp = |x: i64| u8::try_from(x).unwrap_or(u8::MAX);
+    Ago { resolved, precision, slack_years: (clamp(slack.0), clamp(slack.1)) }
+}
+
+/// An "N units ago" date resolved: the interval, its precision, and the years a rounded count
+/// allows (before, after).
+pub struct Ago {
+    pub resolved: Option<Interval>,
+    pub precision: crate::claims::Precision,
+    pub slack_years: (u8, u8),
 }
 
 #[cfg(test)]

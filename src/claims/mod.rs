@@ -63,6 +63,9 @@ pub enum DateForm {
     Weekday,
     /// "fyrir þremur árum", "for tre år sidan", "three years ago": publication date − N units
     Ago,
+    /// "natt til onsdag", "aðfaranótt miðvikudags": the night ending on a weekday, dated by that
+    /// day
+    Night,
 }
 
 /// How firmly a claim is tied to what it is about: the counted thing or the event, in its own
@@ -202,6 +205,28 @@ pub struct DateInfo {
     pub resolved: Option<Interval>,
     /// ISO weekday (1 = Monday) named next to the date, if any
     pub weekday: Option<u8>,
+    /// the years a rounded date allows before and after its resolved year ("fyrir fjórum
+    /// áratugum" written in 2023 is 1983, and any year 1979–1988 rounds to it)
+    #[serde(default, skip_serializing_if = "no_slack")]
+    pub slack_years: (u8, u8),
+}
+
+fn no_slack(s: &(u8, u8)) -> bool {
+    *s == (0, 0)
+}
+
+impl DateInfo {
+    /// The dates the claim allows: its resolved interval widened by its slack.
+    pub fn allowed(&self) -> Option<Interval> {
+        let r = self.resolved?;
+        let (before, after) = self.slack_years;
+        if (before, after) == (0, 0) {
+            return Some(r);
+        }
+        let start = r.start.checked_sub(jiff::Span::new().years(before)).ok()?;
+        let end = r.end.checked_add(jiff::Span::new().years(after)).ok()?;
+        Some(Interval { start, end })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -74,6 +74,8 @@ struct Ctx<'k, 'd, 'r> {
     /// dates and times tied to an event of this sentence: (index in the output, the event's
     /// token, the claim's first token); the nearest claim to an event keeps it ([`bind_dates`])
     bindings: std::cell::RefCell<Vec<(usize, usize, usize)>>,
+    /// the day the article tells of, when that is not its publication ([`Narrative`])
+    narrative: Option<jiff::civil::Date>,
 }
 
 /// What a concept search found.
@@ -260,8 +262,13 @@ impl Ctx<'_, '_, '_> {
 
     /// A marker phrase ending right before token `i` ("um", "mörg", "hundreds of").
     fn marker_before(&self, toks: &[Token], i: usize, m: Marker) -> bool {
+        self.marker_len_before(toks, i, m).is_some()
+    }
+
+    /// The length in tokens of a marker phrase ending right before token `i`.
+    fn marker_len_before(&self, toks: &[Token], i: usize, m: Marker) -> Option<usize> {
         let p = self.lex.marker(m);
-        (1..=4.min(i)).any(|back| {
+        (1..=4.min(i)).find(|&back| {
             let words = |k: usize| {
                 if k < back {
                     toks.get(i - back + k).filter(|t| t.is_word()).map(|t| t.lower())
@@ -721,6 +728,7 @@ fn remember<'d>(recent: &mut std::collections::VecDeque<Recent<'d>>, r: Recent<'
 pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
     let Some(lex) = k.lexicon(&doc.lang).or(k.langs.first()) else { return Vec::new() };
     let mut out = Vec::new();
+    let mut narrative = Narrative::default();
     let lang = Sym::new(&doc.lang);
     // the last three sentences (persons: three; events: two)
     let mut recent: std::collections::VecDeque<Recent<'d>> =
@@ -805,10 +813,12 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
             sc: SentenceConcepts::new(k, flags),
             flags,
             bindings: std::cell::RefCell::new(Vec::new()),
+            narrative: narrative.day(),
         };
         let before = out.len();
         walk(&ctx, &toks, &mut out);
         bind_dates(&ctx, &toks, before, &mut out);
+        narrative.update(&out[before..], doc.published);
         let persons_here = ctx.persons_at.iter().map(|(_, p)| *p).collect();
         // (in the document's lexicon, the event is found when a later sentence asks)
         let event = (!own_lexicon).then(|| ctx.nearest(&toks, 0, 0, false));
@@ -1076,9 +1086,14 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             i += n;
             continue;
         }
-        // relative: "síðdegis í gær", "i fjor", "á næstu dögum"
+        // relative: "síðdegis í gær", "i fjor", "á næstu dögum" (a night's words before a
+        // weekday, "overnight into Wednesday", are the weekday's)
+        let night_word = f & (flag::marker(Marker::TimeOfDay) | flag::RELATIVE_FIRST) != 0
+            && ctx
+                .marker_at(toks, i, Marker::NightBefore)
+                .is_some_and(|n| parse::weekday(lex)(&toks[i + n..]).is_ok());
         if let Ok((rest, off)) = gate(
-            f & (flag::marker(Marker::TimeOfDay) | flag::RELATIVE_FIRST) != 0,
+            !night_word && f & (flag::marker(Marker::TimeOfDay) | flag::RELATIVE_FIRST) != 0,
             here,
             parse::relative(lex),
         ) {
@@ -1100,7 +1115,13 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 toks,
                 i,
                 i + n,
-                DateInfo { form: DateForm::Relative, precision, resolved, weekday: None },
+                DateInfo {
+                    form: DateForm::Relative,
+                    precision,
+                    resolved,
+                    weekday: None,
+                    slack_years: (0, 0),
+                },
                 out,
             );
             i += n;
@@ -1109,18 +1130,26 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
         // weekday: "tysdag", "á miðvikudag"
         if let Ok((rest, wd)) = gate(f & flag::WEEKDAY != 0, here, parse::weekday(lex)) {
             let n = consumed(here, rest);
-            let resolved =
-                pub_date.and_then(|p| resolve::weekday(p, wd, ctx.future)).map(Interval::day);
+            // "natt til onsdag", "aðfaranótt miðvikudags": the night ending on that day
+            let night = ctx.marker_len_before(toks, i, Marker::NightBefore);
+            let resolved = match (night, ctx.narrative) {
+                // a retrospective article: the weekday of the days it tells of
+                (_, Some(day)) => resolve::weekday_near(day, wd),
+                (Some(_), None) => pub_date.and_then(|p| resolve::night(p, wd, ctx.future)),
+                (None, None) => pub_date.and_then(|p| resolve::weekday(p, wd, ctx.future)),
+            }
+            .map(Interval::day);
             push_date(
                 ctx,
                 toks,
-                i,
+                i - night.unwrap_or(0),
                 i + n,
                 DateInfo {
-                    form: DateForm::Weekday,
+                    form: if night.is_some() { DateForm::Night } else { DateForm::Weekday },
                     precision: Precision::Day,
                     resolved,
                     weekday: Some(wd),
+                    slack_years: (0, 0),
                 },
                 out,
             );
@@ -1230,9 +1259,16 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 }
                 // "three years ago", "fyrir þremur árum", "for tre år sidan": a date
                 let ago_after = ctx.marker_at(toks, i + n2, Marker::AgoAfter);
-                if ago_after.is_some() || ctx.marker_before(toks, i, Marker::AgoBefore) {
+                let ago_before = ctx.marker_len_before(toks, i, Marker::AgoBefore);
+                if ago_after.is_some() || ago_before.is_some() {
                     let end = i + n2 + ago_after.unwrap_or(0);
-                    push_ago(ctx, toks, i, end, v, u, approx || vague, out);
+                    // (the word opening it is part of it: "fyrir fjórum áratugum", "for tre år
+                    // siden")
+                    let lead = ago_before.or_else(|| {
+                        ago_after.and_then(|_| ctx.marker_len_before(toks, i, Marker::AgoLead))
+                    });
+                    let from = i - lead.unwrap_or(0);
+                    push_ago(ctx, toks, from, end, v, u, approx || vague, out);
                     i = end;
                     continue;
                 }
@@ -1286,12 +1322,13 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 i += n + 2;
                 continue;
             }
-            // a bare year: "í 2019", "2019"; an older one after "in" and before no noun: "i
-            // 1625" (but "i 1200 hjem" counts homes)
+            // a bare year: "í 2019", "2019"; an older one after "in" with nothing counted after
+            // it: "færdig i 1625", "built in 1625" (but "i 1200 hjem" counts homes)
             let old_year = (1000.0..1800.0).contains(&v)
                 && ctx.marker_before(toks, i, Marker::InSpan)
                 && !content_word(ctx, toks, i + 1)
-                && ctx.sc.hit_at(toks, i + 1).is_none();
+                && ctx.sc.hit_at(toks, i + 1).is_none()
+                && ctx.concept_after(toks, i + n, 2).concept.is_none();
             if is_digits
                 && n == 1
                 && v.fract() == 0.0
@@ -1386,6 +1423,40 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
     }
 }
 
+/// What an article has dated so far, sentence by sentence: whether any date lies within a week
+/// of its publication, and the last day written out ("lørdag 23. mars"). An article that has
+/// dated nothing near its publication and wrote out a day more than a week before it tells of
+/// that day: a weekday after it ("søndag") belongs to that narrative, not to the week of
+/// publication.
+#[derive(Default)]
+struct Narrative {
+    current: bool,
+    last_day: Option<jiff::civil::Date>,
+    published: Option<jiff::civil::Date>,
+}
+
+impl Narrative {
+    fn update(&mut self, claims: &[Claim], published: Option<jiff::civil::Date>) {
+        self.published = published;
+        let Some(p) = published else { return };
+        for d in claims.iter().filter_map(Claim::date) {
+            let Some(r) = d.resolved else { continue };
+            let near = |x| resolve::days_between(x, p).is_some_and(|n| n.abs() <= 7);
+            if near(r.start) || near(r.end) || r.start <= p && p <= r.end {
+                self.current = true;
+            }
+            if matches!(d.form, DateForm::Absolute | DateForm::Partial) && r.is_day() {
+                self.last_day = Some(r.start);
+            }
+        }
+    }
+
+    fn day(&self) -> Option<jiff::civil::Date> {
+        let (p, last) = (self.published?, self.last_day?);
+        (!self.current && resolve::days_between(last, p)? > 7).then_some(last)
+    }
+}
+
 /// Resolve a written (absolute or partial) date.
 fn written(ctx: &Ctx, w: WrittenDate) -> DateInfo {
     let pub_date = ctx.doc.published;
@@ -1399,7 +1470,7 @@ fn written(ctx: &Ctx, w: WrittenDate) -> DateInfo {
         Some(y) => resolve::calendar(y, w.month, w.day),
         None => pub_date.and_then(|p| resolve::partial(p, w.month, w.day, ctx.future)),
     };
-    DateInfo { form, precision, resolved, weekday: w.weekday }
+    DateInfo { form, precision, resolved, weekday: w.weekday, slack_years: (0, 0) }
 }
 
 fn push_date(
@@ -1557,18 +1628,18 @@ fn push_ago(
     approx: bool,
     out: &mut Vec<Claim>,
 ) {
-    let (resolved, precision) = match ctx.doc.published {
+    let a = match ctx.doc.published {
         Some(p) => resolve::ago(p, v, u, approx),
-        None => (None, Precision::Year),
+        None => resolve::Ago { resolved: None, precision: Precision::Year, slack_years: (0, 0) },
     };
-    push_date(
-        ctx,
-        toks,
-        from,
-        to,
-        DateInfo { form: DateForm::Ago, precision, resolved, weekday: None },
-        out,
-    );
+    let info = DateInfo {
+        form: DateForm::Ago,
+        precision: a.precision,
+        resolved: a.resolved,
+        weekday: None,
+        slack_years: a.slack_years,
+    };
+    push_date(ctx, toks, from, to, info, out);
 }
 
 /// A word that marks the start or end of an event ("began", "arrived", "ended").

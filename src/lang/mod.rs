@@ -304,10 +304,18 @@ struct MarkersFile {
     /// the word between the two values of an update ("to", "til", "í")
     #[serde(default)]
     rise_to: Vec<String>,
+    /// words before a weekday that make it a night ending on that day ("natt til onsdag",
+    /// "aðfaranótt miðvikudags")
+    #[serde(default)]
+    night_before: Vec<String>,
+    /// words opening a time ago that `ago_after` closes ("for" in "for tre år siden"): part of
+    /// the date's span
+    #[serde(default)]
+    ago_lead: Vec<String>,
 }
 
 /// How many marker kinds there are.
-pub const MARKER_KINDS: usize = 26;
+pub const MARKER_KINDS: usize = 28;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -343,6 +351,8 @@ pub enum Marker {
     RangeWords,
     RiseFrom,
     RiseTo,
+    NightBefore,
+    AgoLead,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -781,6 +791,8 @@ impl Lexicon {
             (Marker::RangeWords, &m.range_words),
             (Marker::RiseFrom, &m.rise_from),
             (Marker::RiseTo, &m.rise_to),
+            (Marker::NightBefore, &m.night_before),
+            (Marker::AgoLead, &m.ago_lead),
         ] {
             let mut p = Phrases::default();
             for w in list {

@@ -3,7 +3,7 @@
 use crate::lang::{Map, Set};
 
 use crate::calendar as resolve;
-use crate::claims::{fmt_num, Claim, ClaimKind, DateForm, Interval, Precision, Sym};
+use crate::claims::{fmt_num, Claim, ClaimKind, DateForm, Precision, Sym};
 use crate::diagnostic::{Corroboration, Diagnostic, DocMeta, Label, Source};
 use crate::lang::TimeUnit;
 
@@ -22,7 +22,7 @@ pub fn run(rule: &Rule, docs: &[DocMeta], claims: &[Claim]) -> Out {
         Check::ValueMismatch => value_mismatch(&cx, claims),
         Check::SinceArithmetic => since_arithmetic(&cx, claims),
         Check::DurationVsDates => duration_vs_dates(&cx, claims),
-        Check::RelativeVsAbsolute => relative_vs_absolute(&cx, claims),
+        Check::RelativeVsAbsolute => fl005::relative_vs_absolute(&cx, claims),
         Check::WeekdayMismatch => (weekday_mismatch(&cx, claims), Vec::new()),
         Check::PastEventAfterPublication => (past_event_after_publication(&cx, claims), Vec::new()),
         Check::DuplicateVariant => (duplicate_variant(&cx, claims), Vec::new()),
@@ -776,260 +776,10 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
     out
 }
 
-// FL005 --------------------------------------------------------------------------------------
+// FL005: src/rules/fl005.rs
 
-fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
-    let dated = claims.iter().filter(|c| {
-        first_copy(c)
-            && c.kind == ClaimKind::Date
-            && (c.concept.is_some() || c.bound() && c.phase.is_some() && c.principal.is_some())
-            && c.date().is_some_and(|d| d.resolved.is_some())
-    });
-    // an event's dates, or a person's arrival or departure when no event is named ("Jonas Berg kom
-    // til landsins á mánudag")
-    let groups = group(dated, event_key);
-    // the start and the end of an event are different dates: compare a claim with claims of the
-    // same phase; a month or year with no phase ("í desember í fyrra") covers the whole event
-    let coarse = |c: &Claim| {
-        c.date().is_some_and(|d| matches!(d.precision, Precision::Month | Precision::Year))
-    };
-    let mut out: Out = (Vec::new(), Vec::new());
-    // (a set of agreeing documents is keyed by its number among the sets seen)
-    let mut seen: Set<(String, usize)> = Set::default();
-    let mut doc_sets: Map<Vec<u32>, usize> = Map::default();
-    let max = cx.rule.params.max_examples;
-    for g in groups {
-        let is_rel = |c: &Claim| {
-            c.date().is_some_and(|d| {
-                matches!(d.form, DateForm::Relative | DateForm::Weekday | DateForm::Ago)
-            })
-        };
-        let pinned = |c: &Claim| c.date().is_some_and(|d| d.precision != Precision::Range);
-        // the group indexed once (a group can be every dated claim about one event) by phase and
-        // date, so each relative date looks only at the claims near it
-        let is_day = |c: &Claim| c.date().is_some_and(|d| d.precision == Precision::Day);
-        let phase_key = |p: Option<crate::lang::Phase>| match p {
-            None => 0usize,
-            Some(crate::lang::Phase::Start) => 1,
-            Some(crate::lang::Phase::End) => 2,
-        };
-        let mut buckets: Vec<Fl005Bucket> = (0..4).map(|_| Fl005Bucket::default()).collect();
-        for (pos, a) in g.iter().enumerate().filter(|(_, a)| pinned(a)) {
-            let day = is_day(a);
-            for b in [phase_key(a.phase), 3] {
-                buckets[b].add(pos, a, day);
-            }
-        }
-        // relative dates that resolve alike ("i fjor" in every article of one year) ask the same
-        // question: the claims near a date are found once a bucket, window and date, in any
-        // document; each relative date then leaves out its own document's
-        let mut near_of: Map<(usize, Interval, Interval, bool), Near> = Map::default();
-        for r in g.iter().copied().filter(|c| is_rel(c) && pinned(c) && c.bound()) {
-            let Some(ri) = r.interval() else { continue };
-            // compatible claims: the same phase, or any phase for a month or year with none
-            let bi = if r.phase.is_none() && coarse(r) { 3 } else { phase_key(r.phase) };
-            // the same event: dates within the window of days of a day or week ("í gær", "tysdag"),
-            // within a year of a month or year ("í desember í fyrra" misplaced is a year off);
-            // further away is another occurrence
-            // "fyrir fjórum áratugum": misplaced by a share of its own distance
-            let ago = r.date().is_some_and(|d| d.form == DateForm::Ago);
-            let reach = match (ago, cx.published(r)) {
-                (true, Some(p)) => resolve::days_between(ri.start, p).unwrap_or(0).abs() / 2,
-                _ if coarse(r) => cx.rule.params.coarse_window_days,
-                _ => cx.rule.params.window_days,
-            };
-            let reach = reach.max(if coarse(r) {
-                cx.rule.params.coarse_window_days
-            } else {
-                cx.rule.params.window_days
-            });
-            let (Some(lo), Some(hi)) =
-                (resolve::add_days(ri.start, -reach), resolve::add_days(ri.end, reach))
-            else {
-                continue;
-            };
-            let wide = Interval { start: lo, end: hi };
-            // a day is checked against days when other sources give any ("í gær" against "onsdag
-            // 13. september"), not merely against the year that contains both
-            let days_only = is_day(r) && {
-                let all = near_of
-                    .entry((bi, wide, ri, false))
-                    .or_insert_with(|| Near::new(&g, &buckets[bi], wide, ri, false, is_day));
-                all.list.iter().any(|&p| is_day(g[p]) && g[p].doc != r.doc)
-            };
-            let near = near_of
-                .entry((bi, wide, ri, days_only))
-                .or_insert_with(|| Near::new(&g, &buckets[bi], wide, ri, days_only, is_day));
-            if !near.list.iter().any(|&p| g[p].doc != r.doc) {
-                continue;
-            }
-            let other = |p: &&usize| g[**p].doc != r.doc;
-            let agree: Vec<&Claim> =
-                near.agree.iter().filter(other).take(max).map(|&p| g[p]).collect();
-            // any date may agree; a bound one contradicts: an absolute date, or a relative day
-            // of the same event in its own clause (in another source, or elsewhere in this one:
-            // "natt til onsdag" and "natt til torsdag" of one slide)
-            let contradicts = |p: &&usize| {
-                let a = g[**p];
-                a.bound()
-                    && (a.doc != r.doc || a.sentence != r.sentence && is_day(a) && is_day(r))
-                    && (!is_rel(a)
-                        || is_day(a)
-                            && is_day(r)
-                            && (a.doc == r.doc || a.phase.is_some() && a.phase == r.phase)
-                            // (a pair of relative dates is reported once, from the first)
-                            && (a.doc, a.start) > (r.doc, r.start))
-            };
-            let others: Vec<&Claim> = near
-                .list
-                .iter()
-                .filter(|p| !near.agree.contains(p))
-                .filter(contradicts)
-                .take(max)
-                .map(|&p| g[p])
-                .collect();
-            if agree.is_empty() && others.is_empty() {
-                continue;
-            }
-            if !agree.is_empty() {
-                // the sources agreeing: every document of the agreeing claims, and this one (most
-                // often among them already: then the set is the look-up's, numbered once)
-                let mut number = |docs: Vec<u32>| {
-                    let next = doc_sets.len();
-                    *doc_sets.entry(docs).or_insert(next)
-                };
-                let docs_id = match near.docs.binary_search(&r.doc) {
-                    Ok(_) => *near.docs_id.get_or_insert_with(|| number(near.docs.clone())),
-                    Err(at) => {
-                        let mut docs = near.docs.clone();
-                        docs.insert(at, r.doc);
-                        number(docs)
-                    }
-                };
-                let subject = if r.persons.is_empty() {
-                    r.concept.map(|x| x.to_string()).unwrap_or_default()
-                } else {
-                    format!(
-                        "{} of {}",
-                        r.concept.as_deref().unwrap_or("event"),
-                        r.persons.iter().collect::<Vec<_>>().join(" and ")
-                    )
-                };
-                if !seen.insert((subject.clone(), docs_id)) {
-                    continue;
-                }
-                let mut sources = vec![cx.source(r, rel_text(cx, r, ri))];
-                sources.extend(agree.iter().map(|a| cx.source(a, a.value_text())));
-                out.1.push(Corroboration {
-                    code: Sym::new(&cx.rule.code),
-                    subject: Sym::new(&subject),
-                    value: Sym::new(&ri.to_string()),
-                    sources: sources.into(),
-                });
-                continue;
-            }
-            let shown: Vec<String> =
-                others.iter().map(|a| format!("{} says {}", cx.short(a), a.value_text())).collect();
-            let mut labels = vec![cx.label(r, rel_text(cx, r, ri), true)];
-            labels.extend(
-                others.iter().map(|a| {
-                    cx.label(a, format!("{} says {}", cx.short(a), a.value_text()), false)
-                }),
-            );
-            out.0.push(cx.diag(
-                subject(r),
-                format!(
-                    "“{}” in {} points to {}, which other sources contradict",
-                    r.text,
-                    cx.short(r),
-                    ri
-                ),
-                format!("{}, but {}", rel_text(cx, r, ri), shown.join("; ")),
-                labels,
-            ));
-        }
-    }
-    out
-}
-
-/// The claims of an FL005 bucket near a relative date, in every document (group order): within
-/// the window `wide` (only day-precise ones when `days_only`), those of them that overlap the
-/// date itself with their documents, and the absolute ones.
-struct Near {
-    list: Vec<usize>,
-    agree: Vec<usize>,
-    docs: Vec<u32>,
-    /// the number of `docs` among the agreeing sets, once asked for
-    docs_id: Option<usize>,
-}
-
-impl Near {
-    fn new(
-        g: &[&Claim],
-        bucket: &Fl005Bucket,
-        wide: Interval,
-        ri: Interval,
-        days_only: bool,
-        is_day: impl Fn(&Claim) -> bool,
-    ) -> Near {
-        let mut list: Vec<usize> = bucket
-            .overlapping(&wide)
-            .into_iter()
-            .filter(|&p| {
-                g[p].interval().is_some_and(|ai| ai.overlaps(&wide)) && (!days_only || is_day(g[p]))
-            })
-            .collect();
-        list.sort_unstable();
-        let agree: Vec<usize> = list
-            .iter()
-            .copied()
-            .filter(|&p| g[p].interval().is_some_and(|ai| ai.overlaps(&ri)))
-            .collect();
-        let mut docs: Vec<u32> = agree.iter().map(|&p| g[p].doc).collect();
-        docs.sort_unstable();
-        docs.dedup();
-        Near { list, agree, docs, docs_id: None }
-    }
-}
-
-/// Claims of one FL005 group and phase by first date (day-precise and coarser apart, each with
-/// its longest span), for overlap queries.
-#[derive(Default)]
-struct Fl005Bucket {
-    /// (day-precise?) → (longest span in days, first date → positions in the group)
-    by_start: [(i64, std::collections::BTreeMap<jiff::civil::Date, Vec<usize>>); 2],
-}
-
-impl Fl005Bucket {
-    fn add(&mut self, pos: usize, c: &Claim, day: bool) {
-        if let Some(i) = c.interval() {
-            let k = usize::from(day);
-            let span = resolve::days_between(i.start, i.end).unwrap_or(0).abs();
-            self.by_start[k].0 = self.by_start[k].0.max(span);
-            self.by_start[k].1.entry(i.start).or_default().push(pos);
-        }
-    }
-
-    /// Positions of claims whose first date could put them over `ri`, in no particular order;
-    /// the caller checks the overlap.
-    fn overlapping(&self, ri: &Interval) -> Vec<usize> {
-        let mut out = Vec::new();
-        for (span, map) in &self.by_start {
-            let from = resolve::add_days(ri.start, -span).unwrap_or(jiff::civil::Date::MIN);
-            for (_, ps) in map.range(from..=ri.end) {
-                out.extend(ps.iter().copied());
-            }
-        }
-        out
-    }
-}
-
-fn rel_text(cx: &Cx, c: &Claim, ri: Interval) -> String {
-    match cx.published(c) {
-        Some(p) => format!("“{}” written {p} = {ri}", c.text),
-        None => format!("“{}” = {ri}", c.text),
-    }
-}
+#[path = "fl005.rs"]
+mod fl005;
 
 // FL006 --------------------------------------------------------------------------------------
 
@@ -1041,7 +791,7 @@ fn weekday_mismatch(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
     for c in claims.iter().filter(|c| c.kind == ClaimKind::Date) {
         let Some(info) = c.date() else { continue };
         let (Some(wd), Some(r)) = (info.weekday, info.resolved) else { continue };
-        if info.form == DateForm::Weekday || !r.is_day() {
+        if matches!(info.form, DateForm::Weekday | DateForm::Night) || !r.is_day() {
             continue;
         }
         let actual = r.start.weekday().to_monday_one_offset() as u8;
@@ -1142,5 +892,7 @@ pub fn event_key(c: &Claim) -> Option<(Option<Sym>, crate::claims::SymList, Opti
 /// FL005's agreement: the dates overlap (a year-precise date contains its days: "í fyrra"
 /// written in 2024 agrees with "13. september 2023").
 pub fn same_date(a: &Claim, b: &Claim) -> bool {
-    matches!((a.interval(), b.interval()), (Some(x), Some(y)) if x.overlaps(&y))
+    // (what each allows: a rounded "four decades ago" more than its year)
+    let allowed = |c: &Claim| c.date().and_then(|d| d.allowed()).or_else(|| c.interval());
+    matches!((allowed(a), allowed(b)), (Some(x), Some(y)) if x.overlaps(&y))
 }

@@ -16,6 +16,7 @@ mod config;
 mod corpus;
 mod counts;
 mod data;
+mod dates;
 mod desk;
 mod determinism;
 mod encoding;

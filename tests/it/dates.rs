@@ -1,0 +1,257 @@
+//! Relative dates of our own writing: "N years ago" against written dates, nights ("natt til
+//! onsdag"), each with a planted conflict that must fire and a near miss that must stay silent.
+
+use crate::common;
+
+use factlint::claims::{ClaimKind, DateForm};
+use factlint::report::{Report, Severity};
+
+/// Check texts given as (file name, language, publication date, text), with a manifest.
+fn check(docs: &[(&str, &str, &str, &str)]) -> Report {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut manifest = String::new();
+    for (name, lang, published, text) in docs {
+        std::fs::write(dir.path().join(name), text).expect("write");
+        manifest.push_str(&format!(
+            "{{\"path\": \"{name}\", \"lang\": \"{lang}\", \"published\": \"{published}\"}}\n"
+        ));
+    }
+    std::fs::write(dir.path().join("manifest.jsonl"), manifest).expect("manifest");
+    common::check(&common::setup(), &[dir.path()])
+}
+
+fn errors(r: &Report) -> Vec<&factlint::report::Diagnostic> {
+    r.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect()
+}
+
+/// The text under each label of a diagnostic, in label order.
+fn labelled(d: &factlint::report::Diagnostic) -> Vec<String> {
+    d.labels.iter().map(|l| l.text.to_string()).collect()
+}
+
+/// "Four decades ago" of an event a written date puts 48 years back, in every language: the
+/// article's own date and another source's both contradict it.
+#[test]
+fn decades_ago_against_a_written_date() {
+    let own = "Flóðin vekja upp minningar um mannskæð snjóflóð fyrir fjórum áratugum.\n\nMannskæðu snjóflóðin féllu í desember árið 1977 og tíu létust.\n";
+    let docs = [
+        ("a.txt", "is", own),
+        ("b.txt", "nn", "Snøskreda minner om det dødelege snøskredet for fire tiår sidan.\n"),
+        (
+            "c.txt",
+            "en",
+            "The avalanche brought back memories of the deadly avalanche four decades ago.\n",
+        ),
+        ("d.txt", "da", "Lavinen minder om den dødbringende lavine for fire årtier siden.\n"),
+        (
+            "e.txt",
+            "sv",
+            "Lavinen i byn väcker minnen av den dödliga lavinen för fyra decennier sedan.\n",
+        ),
+        ("f.txt", "nb", "Snøskredet minner om det dødelige snøskredet for fire tiår siden.\n"),
+        ("g.txt", "en", "The deadly avalanche came down on 20 December 1977.\n"),
+    ];
+    let with_date: Vec<(&str, &str, &str, &str)> =
+        docs.iter().map(|(n, l, t)| (*n, *l, "2025-03-10", *t)).collect();
+    let r = check(&with_date);
+    let ago: Vec<_> = r
+        .claims
+        .iter()
+        .filter(|c| c.date().is_some_and(|d| d.form == DateForm::Ago))
+        .map(|c| (c.text.to_string(), c.value_text()))
+        .collect();
+    assert_eq!(
+        ago,
+        [
+            ("fyrir fjórum áratugum".to_string(), "1985".to_string()),
+            ("for fire tiår sidan".into(), "1985".into()),
+            ("four decades ago".into(), "1985".into()),
+            ("for fire årtier siden".into(), "1985".into()),
+            ("för fyra decennier sedan".into(), "1985".into()),
+            ("for fire tiår siden".into(), "1985".into()),
+        ]
+    );
+    let errs = errors(&r);
+    assert_eq!(errs.len(), 6, "{:?}", r.diagnostics);
+    assert!(errs.iter().all(|d| d.code == "FL005"));
+    // the Icelandic article: its own date first, then the other source's
+    assert_eq!(
+        labelled(errs[0]),
+        ["fyrir fjórum áratugum", "í desember árið 1977", "20 December 1977"]
+    );
+    assert!(errs[0].message.contains("1985 (any of 1981–1990)"), "{}", errs[0].message);
+    assert!(errs[0].message.contains("its own article and other sources"), "{}", errs[0].message);
+    assert!(errs[0].help.contains("1977-12, 48 years before 2025"), "{}", errs[0].help);
+    assert_eq!(labelled(errs[2]), ["four decades ago", "20 December 1977", "í desember árið 1977"]);
+}
+
+/// Near misses: "for 600 år siden" against "i året 1425" agrees; "four decades ago" against 1981 (44
+/// years back rounds to four decades) agrees; against 2000 (25 years back) it is another
+/// avalanche, out of reach; two agos that agree with each other are no conflict.
+#[test]
+fn years_ago_that_agree_or_are_another_occurrence() {
+    let r = check(&[
+        ("a.txt", "nb", "2025-03-10", "Skredet gikk for 600 år siden.\n"),
+        ("b.txt", "nb", "2025-03-10", "Skredet gikk i året 1425.\n"),
+    ]);
+    assert!(errors(&r).is_empty(), "{:?}", r.diagnostics);
+    assert_eq!(r.corroborations.len(), 1, "{:?}", r.corroborations);
+    let r = check(&[
+        (
+            "a.txt",
+            "en",
+            "2025-03-10",
+            "It revived memories of the deadly avalanche four decades ago.\n",
+        ),
+        ("b.txt", "is", "2025-03-10", "Mannskæða snjóflóðið féll árið 1981.\n"),
+        ("c.txt", "nn", "2025-03-10", "Snøskredet gjekk i 2000.\n"),
+        (
+            "d.txt",
+            "da",
+            "2025-03-10",
+            "Lavinen minder om den dødbringende lavine for fire årtier siden.\n",
+        ),
+    ]);
+    assert!(errors(&r).is_empty(), "{:?}", r.diagnostics);
+    // and in one article: its own year agrees
+    let r = check(&[(
+        "a.txt",
+        "is",
+        "2025-03-10",
+        "Flóðin vekja upp minningar um mannskæð snjóflóð fyrir fjórum áratugum.\n\nMannskæðu snjóflóðin féllu árið 1982.\n",
+    )]);
+    assert!(errors(&r).is_empty(), "{:?}", r.diagnostics);
+}
+
+/// "natt til onsdag" written on a Wednesday is that Wednesday; "natt til torsdag" written on the
+/// same Wednesday is the coming night, Thursday (never the Thursday a week back); and the other
+/// languages' nights.
+#[test]
+fn nights_end_on_their_weekday() {
+    let r = check(&[
+        ("a.txt", "nb", "2025-02-05", "Skredet gikk natt til onsdag.\n"),
+        ("b.txt", "nb", "2025-02-05", "Uværet kommer natt til torsdag.\n"),
+        ("c.txt", "is", "2025-02-06", "Skriðan féll aðfaranótt miðvikudags.\n"),
+        ("d.txt", "sv", "2025-02-05", "Skredet gick natten mot onsdag.\n"),
+        ("e.txt", "da", "2025-02-05", "Jordskredet skete natten til mandag.\n"),
+        ("f.txt", "en", "2025-02-05", "The slide came down overnight into Wednesday.\n"),
+    ]);
+    let nights: Vec<(String, String)> = r
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Date)
+        .map(|c| {
+            assert_eq!(c.date().map(|d| d.form), Some(DateForm::Night), "{}", c.text);
+            (c.text.to_string(), c.value_text())
+        })
+        .collect();
+    let want = [
+        ("natt til onsdag", "2025-02-05"),
+        ("natt til torsdag", "2025-02-06"),
+        ("aðfaranótt miðvikudags", "2025-02-05"),
+        ("natten mot onsdag", "2025-02-05"),
+        ("natten til mandag", "2025-02-03"),
+        ("overnight into Wednesday", "2025-02-05"),
+    ];
+    let want: Vec<(String, String)> =
+        want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    assert_eq!(nights, want);
+}
+
+/// One article giving the slide two nights fires, with both places and both resolved days; two
+/// nights of two different events, and a night and a later weekday of one ongoing event, do not.
+#[test]
+fn two_nights_of_one_event_in_one_article() {
+    let text = "Skredet gikk natt til onsdag i sentrum av bygda.\n\nKartet viser hvor skredet gikk natt til torsdag.\n";
+    let r = check(&[("a.txt", "nb", "2025-02-05", text)]);
+    let errs = errors(&r);
+    assert_eq!(errs.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(errs[0].code, "FL005");
+    assert_eq!(labelled(errs[0]), ["natt til onsdag", "natt til torsdag"]);
+    assert!(
+        errs[0].message.contains("both 2025-02-05 (“natt til onsdag”) and 2025-02-06"),
+        "{}",
+        errs[0].message
+    );
+    let r = check(&[(
+        "a.txt",
+        "nb",
+        "2025-02-05",
+        "Skredet gikk natt til onsdag i sentrum av bygda.\n\nBrannen startet natt til torsdag.\n",
+    )]);
+    assert!(errors(&r).is_empty(), "{:?}", r.diagnostics);
+    let r = check(&[(
+        "a.txt",
+        "en",
+        "2023-07-11",
+        "The eruption began overnight into Monday.\n\nBy Tuesday the eruption had shrunk.\n",
+    )]);
+    assert!(errors(&r).is_empty(), "{:?}", r.diagnostics);
+}
+
+/// A weekday in an article that tells of days long before its publication belongs to the days
+/// it tells of: "søndag" after "lørdag 9. mars", in an article of November, is 10 March; in an
+/// article telling of this week it stays the Sunday before publication.
+#[test]
+fn a_weekday_in_a_retrospective_article() {
+    let day = |r: &Report, text: &str| {
+        r.claims
+            .iter()
+            .find(|c| c.text.as_str() == text)
+            .map(|c| c.value_text())
+            .unwrap_or_else(|| panic!("no claim {text}: {:?}", r.claims))
+    };
+    let back =
+        "Ferja mista motorane lørdag 9. mars.\n\nPassasjerane kom i land søndag ettermiddag.\n";
+    let r = check(&[("a.txt", "nb", "2024-11-13", back)]);
+    assert_eq!(day(&r, "lørdag 9. mars"), "2024-03-09");
+    assert_eq!(day(&r, "søndag"), "2024-03-10");
+    // (a night of those days too)
+    let r = check(&[(
+        "a.txt",
+        "en",
+        "2024-11-13",
+        "The ferry lost power on Saturday, 9 March.\n\nThe passengers came ashore overnight into Monday.\n",
+    )]);
+    assert_eq!(day(&r, "overnight into Monday"), "2024-03-11");
+    // near miss: a date of this week leaves the weekday to the publication date
+    let now = "Ferja mista motorane mandag 11. november.\n\nPassasjerane kom i land søndag.\n";
+    let r = check(&[("a.txt", "nb", "2024-11-13", now)]);
+    assert_eq!(day(&r, "søndag"), "2024-11-10");
+}
+
+/// "this evening", "under eftermiddagen", "the past week" and their siblings are relative dates ("dei siste dagane",
+/// "the past few days" are vague, no date); an old year after a word of time is a year ("færdig
+/// i 1625"), an old number before a counted thing is not.
+#[test]
+fn relative_phrases_and_old_years() {
+    let r = check(&[
+        (
+            "a.txt",
+            "en",
+            "2023-03-27",
+            "The roads will close this evening after the past week of snow.\n",
+        ),
+        ("b.txt", "sv", "2023-03-27", "Det har snöat mycket den senaste veckan.\n"),
+        ("e.txt", "nn", "2023-03-27", "Det har vore travelt dei siste dagane.\n"),
+        ("f.txt", "sv", "2023-03-27", "Vägen stängdes under eftermiddagen.\n"),
+        ("c.txt", "da", "2024-04-16", "Bygningen stod færdig i 1625.\n"),
+        ("d.txt", "en", "2024-04-16", "The fire spread to 1625 homes.\n"),
+    ]);
+    let dates: Vec<(String, String)> = r
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Date)
+        .map(|c| (c.text.to_string(), c.value_text()))
+        .collect();
+    let want = [
+        ("this evening", "2023-03-27"),
+        ("the past week", "2023-03-20/2023-03-26"),
+        ("den senaste veckan", "2023-03-20/2023-03-26"),
+        ("1625", "1625"),
+        ("under eftermiddagen", "2023-03-27"),
+    ];
+    let want: Vec<(String, String)> =
+        want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    assert_eq!(dates, want);
+}
