@@ -11,7 +11,7 @@ use factlint::archive;
 use factlint::baseline;
 use factlint::config::{CliSettings, Config};
 use factlint::corpus::CorpusOptions;
-use factlint::report::{self, github, human, json, sarif, stats};
+use factlint::report::{self, github, human, json, jsonl, sarif, stats};
 
 /// mimalloc's options (a file of its own: the integration tests check it)
 mod allocator;
@@ -40,6 +40,9 @@ struct Cli {
 enum Format {
     Human,
     Json,
+    /// JSON Lines: one typed record a line (`type`: report, document, claim, diagnostic,
+    /// corroboration, problem, baseline), streamed
+    Jsonl,
     Sarif,
     /// GitHub Actions workflow annotations
     Github,
@@ -52,6 +55,15 @@ enum Format {
 enum ListFormat {
     Human,
     Json,
+}
+
+/// `claims` can also stream JSON Lines (a large corpus's claims).
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum ClaimsFormat {
+    Human,
+    Json,
+    /// JSON Lines: one typed record a line (report, document, claim, problem), streamed
+    Jsonl,
 }
 
 /// `sources` also has a page for a browser.
@@ -190,7 +202,7 @@ enum Command {
         #[command(flatten)]
         common: Common,
         #[arg(long, value_enum, default_value = "human")]
-        format: ListFormat,
+        format: ClaimsFormat,
     },
     /// Show what factlint read: outlet, language, publication date, kept and stripped ranges
     Corpus {
@@ -379,6 +391,7 @@ fn main() -> ExitCode {
             let mut out = std::io::stdout().lock();
             let written = match (statistics, format) {
                 (true, Format::Json) => write_text(&mut out, &stats::json(&report), &spool),
+                (true, Format::Jsonl) => write_text(&mut out, &jsonl::statistics(&report), &spool),
                 (true, _) => write_text(&mut out, &stats::human(&report), &spool),
                 (false, Format::Human) => {
                     let text = match archived.as_mut() {
@@ -396,11 +409,15 @@ fn main() -> ExitCode {
                 (false, Format::Json) if spool.is_some() => {
                     write_text(&mut out, &json::print(&report), &spool)
                 }
+                (false, Format::Jsonl) if spool.is_some() => {
+                    write_text(&mut out, &jsonl::print(&report), &spool)
+                }
                 (false, Format::Sarif) if spool.is_some() => {
                     write_text(&mut out, &sarif::print(&report, &setup.rules), &spool)
                 }
                 // streamed: a large corpus's report is never one string in memory
                 (false, Format::Json) => json::write(&report, out),
+                (false, Format::Jsonl) => jsonl::write(&report, out),
                 (false, Format::Sarif) => sarif::write(&report, &setup.rules, out),
                 (false, Format::Html) => {
                     let page = report::html::print(&report, human::Sources::default());
@@ -429,14 +446,16 @@ fn main() -> ExitCode {
                 Err(code) => return code,
             };
             let report = app::collect(&setup, &opts);
-            match format {
-                ListFormat::Json => {
-                    let written = json::write(&report, std::io::stdout().lock());
-                    if let Err(e) = ignore_broken_pipe(written) {
-                        return fatal(miette::miette!("cannot write the report: {e}"));
-                    }
+            let written = match format {
+                ClaimsFormat::Json => json::write(&report, std::io::stdout().lock()),
+                ClaimsFormat::Jsonl => jsonl::write(&report, std::io::stdout().lock()),
+                ClaimsFormat::Human => {
+                    emit(&app::claims_human(&report));
+                    Ok(())
                 }
-                ListFormat::Human => emit(&app::claims_human(&report)),
+            };
+            if let Err(e) = ignore_broken_pipe(written) {
+                return fatal(miette::miette!("cannot write the report: {e}"));
             }
             if report.documents.is_empty() {
                 ExitCode::from(2)
