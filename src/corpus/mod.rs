@@ -184,10 +184,11 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
 
     let (lang, lang_source) = match meta.lang.as_deref().map(|l| l.to_lowercase()) {
         Some(l) if k.lexicon(&l).is_some() => (l, LangSource::Metadata),
-        // "no" is Norwegian without the written standard: let the detector choose nn or nb
+        // a code that names no lexicon is warned of, unless a lexicon lists it as an alias (one
+        // code for two written standards: the text tells which); then the detector chooses
         other => {
             if let Some(l) = &other {
-                if l != "no" && !l.is_empty() {
+                if !l.is_empty() && !k.is_metadata_alias(l) {
                     warnings.push(load::problem(
                         std::path::Path::new(&path),
                         line,

@@ -134,6 +134,8 @@ struct LangFile {
     _replace: bool,
     code: String,
     name: String,
+    #[serde(default)]
+    metadata_aliases: Vec<String>,
     #[serde(default = "default_decimal")]
     decimal_separator: String,
     #[serde(default)]
@@ -286,6 +288,10 @@ pub enum Marker {
 pub struct Lexicon {
     pub code: String,
     pub name: String,
+    /// codes a document's metadata may give for this language without saying which written
+    /// standard it is in (one code for two standards): such a document's language is detected
+    /// from its text, without a warning
+    pub metadata_aliases: Vec<String>,
     pub decimal: char,
     pub groups: Vec<char>,
     pub connectors: Set<String>,
@@ -745,6 +751,7 @@ impl Lexicon {
             compounds,
             code: f.code,
             name: f.name,
+            metadata_aliases: f.metadata_aliases.iter().map(|s| s.to_lowercase()).collect(),
             decimal: ch(&f.decimal_separator).unwrap_or(','),
             groups: f.group_separators.iter().filter_map(|s| ch(s)).collect(),
             connectors: f.connectors.iter().map(|s| s.to_lowercase()).collect(),
@@ -1277,6 +1284,12 @@ impl Knowledge {
 
     pub fn lexicon(&self, code: &str) -> Option<&Lexicon> {
         self.langs.iter().find(|l| l.code == code)
+    }
+
+    /// Whether a (lower-cased) metadata language code is a lexicon's alias: a language whose text
+    /// tells which lexicon reads it ([`Lexicon::metadata_aliases`]).
+    pub fn is_metadata_alias(&self, code: &str) -> bool {
+        self.langs.iter().any(|l| l.metadata_aliases.iter().any(|a| a == code))
     }
 
     pub fn lang_index(&self, code: &str) -> Option<usize> {
