@@ -408,6 +408,36 @@ const MAX_PATTERN_FORMS: usize = 50_000;
 /// The cardinal values a number word is made of, each with whether a connector stood before it.
 pub type NumberParts = Box<[(u64, bool)]>;
 
+/// The cardinal number words: each form by its value.
+fn cardinals(
+    m: &HashMap<String, Vec<String>>,
+    bad: &dyn Fn(String) -> DataError,
+) -> Result<Map<String, u64>, DataError> {
+    let mut out = Map::default();
+    for (k, forms) in m {
+        let v: u64 = k.parse().map_err(|_| bad(format!("cardinal key `{k}` is not a number")))?;
+        for form in forms {
+            out.insert(form.to_lowercase(), v);
+        }
+    }
+    Ok(out)
+}
+
+/// Fraction words before a scale word ("half a" million), each a positive number.
+fn fractions(
+    m: &HashMap<String, f64>,
+    bad: &dyn Fn(String) -> DataError,
+) -> Result<Phrases<f64>, DataError> {
+    let mut out = Phrases::default();
+    for (k, v) in m {
+        if !(v.is_finite() && *v > 0.0) {
+            return Err(bad(format!("fraction `{k}` is not a positive number")));
+        }
+        out.insert(k, *v);
+    }
+    Ok(out)
+}
+
 /// A table of numbered forms (ordinals, months, weekdays): each form by its key, a number in
 /// 1..=`max`.
 fn numbered(
@@ -753,17 +783,11 @@ impl Lexicon {
         self.compounds.get(lower).map(|p| &p[..])
     }
 
+    /// (Long for its `Lexicon` literal: one field a line; each table is a step of its own.)
     pub fn parse(src: &str, name: &str) -> Result<Lexicon, DataError> {
         let f: LangFile = toml::from_str(src).map_err(|e| DataError::toml(name, src, e))?;
         let bad = |msg: String| DataError::invalid(name, msg);
-        let mut cardinals = Map::default();
-        for (k, forms) in &f.cardinals {
-            let v: u64 =
-                k.parse().map_err(|_| bad(format!("cardinal key `{k}` is not a number")))?;
-            for form in forms {
-                cardinals.insert(form.to_lowercase(), v);
-            }
-        }
+        let cardinals = cardinals(&f.cardinals, &bad)?;
         // written-together compounds ("tjuefire", "toogtredive", "etthundratrettiosju"): every
         // form a pattern of `compound_parts` spells, with the parts it is made of
         let compounds = compounds(&f.compound_parts, &cardinals, &f.connectors, &bad)?;
@@ -782,13 +806,7 @@ impl Lexicon {
                 units.insert(form.to_lowercase(), *u);
             }
         }
-        let mut fractions = Phrases::default();
-        for (k, v) in &f.fractions {
-            if !(v.is_finite() && *v > 0.0) {
-                return Err(bad(format!("fraction `{k}` is not a positive number")));
-            }
-            fractions.insert(k, *v);
-        }
+        let fractions = fractions(&f.fractions, &bad)?;
         let mut relative = Phrases::default();
         for (k, v) in &f.relative {
             relative.insert(k, *v);
