@@ -255,7 +255,7 @@ fn options(c: &Common, config: &Config) -> Result<RunOptions, ExitCode> {
         Err(e) => return Err(fatal(e)),
     };
     if let Some(n) = c.threads {
-        // what runs outside the pipeline's own pool (the JSON printer) keeps to the count too
+        // what runs outside the pipeline's own pool keeps to the count too
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
     }
     Ok(RunOptions {

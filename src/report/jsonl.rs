@@ -25,7 +25,8 @@ struct Record<'a, T: Serialize> {
 }
 
 fn line<T: Serialize>(w: &mut impl Write, kind: &str, item: T) -> std::io::Result<()> {
-    serde_json::to_writer(&mut *w, &Record { kind, item }).map_err(std::io::Error::other)?;
+    // (From, not `other`: a closed pipe stays a BrokenPipe, which is no error to the CLI)
+    serde_json::to_writer(&mut *w, &Record { kind, item }).map_err(std::io::Error::from)?;
     w.write_all(b"\n")
 }
 
