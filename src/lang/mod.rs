@@ -542,9 +542,12 @@ fn compounds(
     Ok(out)
 }
 
-/// A piece of a compound pattern: a list of (form, parts) to choose from, or literal text.
+/// A slot of a compound pattern: the (form, parts) to choose from.
+type Slot = Vec<(String, Vec<(u64, bool)>)>;
+
+/// A piece of a compound pattern: a slot, or literal text.
 enum Piece {
-    Slot(Vec<(String, Vec<(u64, bool)>)>),
+    Slot(Slot),
     Text(String),
 }
 
@@ -591,7 +594,7 @@ impl Slots<'_> {
         name: &str,
         n: &str,
         made: &Map<String, NumberParts>,
-    ) -> Result<Vec<(String, Vec<(u64, bool)>)>, DataError> {
+    ) -> Result<Slot, DataError> {
         let pat = self.pat;
         let n: u64 = n.parse().map_err(|_| {
             (self.bad)(format!("compound pattern `{pat}`: `{{{name}}}` is not `{{<N}}`"))
@@ -612,7 +615,7 @@ impl Slots<'_> {
     }
 
     /// `{name}`: the forms of a `compound_parts` list, each a cardinal.
-    fn named(&self, name: &str) -> Result<Vec<(String, Vec<(u64, bool)>)>, DataError> {
+    fn named(&self, name: &str) -> Result<Slot, DataError> {
         let (pat, bad) = (self.pat, self.bad);
         // (a default pattern's part that is not there spells nothing)
         let none = Vec::new();
