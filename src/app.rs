@@ -161,108 +161,128 @@ fn for_each_read<T: Send>(
     mut sink: impl FnMut(T) + Send,
 ) -> Vec<InputProblem> {
     let Found { mut inputs, sizes, mut problems } = found;
-    let bar = progress_bar(opts, sizes.iter().sum());
-    let analyze = |raw: Result<corpus::RawDoc, InputProblem>,
-                   line: Option<(&str, usize)>,
-                   r: &mut InputResult<T>| match raw {
-        Ok(raw) => {
-            let item = each(Read { raw, line }, &mut r.problems);
-            r.items.push(item);
-        }
-        Err(p) => r.problems.push(p),
-    };
+    let reader = Reader { each, bar: progress_bar(opts, sizes.iter().sum()) };
     let mut hand_on = |r: InputResult<T>, problems: &mut Vec<InputProblem>| {
         r.items.into_iter().for_each(&mut sink);
         problems.extend(r.problems);
     };
-    let mut work = || {
-        let mut i = 0;
-        // end of the current run of text files (found once a run: finding it for every batch
-        // made a million files quadratic)
-        let mut run_end = 0;
-        while i < inputs.len() {
-            match &inputs[i] {
-                Input::Text { .. } => {
-                    // a run of text files, a batch at a time: one task a file
-                    if run_end <= i {
-                        run_end = inputs[i..]
-                            .iter()
-                            .position(|x| !matches!(x, Input::Text { .. }))
-                            .map_or(inputs.len(), |k| i + k);
-                    }
-                    let j = run_end.min(i + TEXT_BATCH);
-                    let batch: Vec<InputResult<T>> = inputs[i..j]
-                        .par_iter_mut()
-                        .zip(&sizes[i..j])
-                        .map(|(input, &size)| {
-                            let mut r = InputResult { items: Vec::new(), problems: Vec::new() };
-                            if let Input::Text { path, meta } = input {
-                                // an input is read once: its path and metadata leave the list
-                                // (a million files' worth is freed as the run goes)
-                                let path = std::mem::take(path);
-                                let raw = corpus::load::read_text(&path, meta.take()).map(
-                                    |(raw, warnings)| {
-                                        r.problems.extend(warnings);
-                                        raw
-                                    },
-                                );
-                                analyze(raw, None, &mut r);
-                            }
-                            if let Some(b) = &bar {
-                                b.inc(size);
-                            }
-                            r
-                        })
-                        .collect();
-                    for r in batch {
-                        hand_on(r, &mut problems);
-                    }
-                    i = j;
+    let mut i = 0;
+    // end of the current run of text files (found once a run: finding it for every batch made a
+    // million files quadratic)
+    let mut run_end = 0;
+    while i < inputs.len() {
+        match &inputs[i] {
+            Input::Text { .. } => {
+                // a run of text files, a batch at a time: one task a file
+                if run_end <= i {
+                    run_end = inputs[i..]
+                        .iter()
+                        .position(|x| !matches!(x, Input::Text { .. }))
+                        .map_or(inputs.len(), |k| i + k);
                 }
-                Input::Jsonl { path } => {
-                    let mut file_problems = Vec::new();
-                    let any = corpus::load::read_jsonl_chunks(path, JSONL_CHUNK_BYTES, |chunk| {
-                        let bytes: usize = chunk
-                            .iter()
-                            .map(|l| l.as_ref().map_or(0, |(_, _, s)| s.len() + 1))
-                            .sum();
-                        let parts: Vec<InputResult<T>> = chunk
-                            .into_par_iter()
-                            .map(|line| {
-                                let mut part =
-                                    InputResult { items: Vec::new(), problems: Vec::new() };
-                                match line {
-                                    Ok((n, off, text)) => {
-                                        let raw =
-                                            corpus::load::parse_jsonl_line(path, n, off, &text);
-                                        analyze(raw, Some((&text, off)), &mut part)
-                                    }
-                                    Err(p) => analyze(Err(p), None, &mut part),
-                                }
-                                part
-                            })
-                            .collect();
-                        for p in parts {
-                            hand_on(p, &mut file_problems);
-                        }
-                        if let Some(b) = &bar {
-                            b.inc(bytes as u64);
-                        }
-                    });
-                    if !any {
-                        file_problems.push(corpus::load::empty_jsonl(path));
-                    }
-                    problems.extend(file_problems);
-                    i += 1;
+                let j = run_end.min(i + TEXT_BATCH);
+                for r in reader.text_batch(&mut inputs[i..j], &sizes[i..j]) {
+                    hand_on(r, &mut problems);
                 }
+                i = j;
+            }
+            Input::Jsonl { path } => {
+                let file_problems = reader.jsonl(path, &mut hand_on);
+                problems.extend(file_problems);
+                i += 1;
             }
         }
-    };
-    work();
-    if let Some(b) = bar {
+    }
+    if let Some(b) = reader.bar {
         b.finish_and_clear();
     }
     problems
+}
+
+/// Reads inputs, handing each document as read to `each`.
+struct Reader<E> {
+    each: E,
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl<T: Send, E: Fn(Read, &mut Vec<InputProblem>) -> T + Sync> Reader<E> {
+    fn analyze(
+        &self,
+        raw: Result<corpus::RawDoc, InputProblem>,
+        line: Option<(&str, usize)>,
+        r: &mut InputResult<T>,
+    ) {
+        match raw {
+            Ok(raw) => {
+                let item = (self.each)(Read { raw, line }, &mut r.problems);
+                r.items.push(item);
+            }
+            Err(p) => r.problems.push(p),
+        }
+    }
+
+    /// A batch of text files (`sizes`: theirs), one task a file, in input order.
+    fn text_batch(&self, inputs: &mut [Input], sizes: &[u64]) -> Vec<InputResult<T>> {
+        inputs
+            .par_iter_mut()
+            .zip(sizes)
+            .map(|(input, &size)| {
+                let mut r = InputResult { items: Vec::new(), problems: Vec::new() };
+                if let Input::Text { path, meta } = input {
+                    // an input is read once: its path and metadata leave the list (a million
+                    // files' worth is freed as the run goes)
+                    let path = std::mem::take(path);
+                    let raw = corpus::load::read_text(&path, meta.take()).map(|(raw, warnings)| {
+                        r.problems.extend(warnings);
+                        raw
+                    });
+                    self.analyze(raw, None, &mut r);
+                }
+                if let Some(b) = &self.bar {
+                    b.inc(size);
+                }
+                r
+            })
+            .collect()
+    }
+
+    /// A JSONL file, a chunk of lines at a time whose articles are analysed in parallel, each
+    /// chunk's results handed on in line order; returns the file's problems.
+    fn jsonl(
+        &self,
+        path: &std::path::Path,
+        hand_on: &mut impl FnMut(InputResult<T>, &mut Vec<InputProblem>),
+    ) -> Vec<InputProblem> {
+        let mut file_problems = Vec::new();
+        let any = corpus::load::read_jsonl_chunks(path, JSONL_CHUNK_BYTES, |chunk| {
+            let bytes: usize =
+                chunk.iter().map(|l| l.as_ref().map_or(0, |(_, _, s)| s.len() + 1)).sum();
+            let parts: Vec<InputResult<T>> = chunk
+                .into_par_iter()
+                .map(|line| {
+                    let mut part = InputResult { items: Vec::new(), problems: Vec::new() };
+                    match line {
+                        Ok((n, off, text)) => {
+                            let raw = corpus::load::parse_jsonl_line(path, n, off, &text);
+                            self.analyze(raw, Some((&text, off)), &mut part)
+                        }
+                        Err(p) => self.analyze(Err(p), None, &mut part),
+                    }
+                    part
+                })
+                .collect();
+            for p in parts {
+                hand_on(p, &mut file_problems);
+            }
+            if let Some(b) = &self.bar {
+                b.inc(bytes as u64);
+            }
+        });
+        if !any {
+            file_problems.push(corpus::load::empty_jsonl(path));
+        }
+        file_problems
+    }
 }
 
 /// Run `f` on a pool of `opts.threads` workers (or rayon's global pool, one a core). A pool of

@@ -448,16 +448,16 @@ impl Config {
                 &Origin::File(self.file.clone().unwrap_or_default()),
             );
         }
-        out.push_str("\nrule   run  severity  parameters\n");
+        out.push_str("\nrule   enabled  severity  parameters\n");
         for r in rules {
             let p = &r.params;
             let params = crate::with_check_params!(r.check, P => describe_params::<P>(p));
             let sev_origin = if self.severity.value.contains_key(&r.code) { "*" } else { "" };
             let par_origin = if self.params.contains_key(&r.code) { " (*)" } else { "" };
             out.push_str(&format!(
-                "{:<6} {:<4} {:<9} {params}{par_origin}\n",
+                "{:<6} {:<8} {:<9} {params}{par_origin}\n",
                 r.code,
-                if r.enabled { "yes" } else { "no" },
+                r.enabled,
                 format!("{}{sev_origin}", r.severity.name()),
             ));
         }

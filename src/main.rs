@@ -11,7 +11,7 @@ use factlint::archive;
 use factlint::baseline;
 use factlint::config::{CliSettings, Config};
 use factlint::corpus::CorpusOptions;
-use factlint::report::{self, github, human, json, sarif, stats};
+use factlint::report::{self, github, human, json, jsonl, sarif, stats};
 
 /// mimalloc's options (a file of its own: the integration tests check it)
 mod allocator;
@@ -40,6 +40,9 @@ struct Cli {
 enum Format {
     Human,
     Json,
+    /// JSON Lines: one typed record a line (`type`: report, document, claim, diagnostic,
+    /// corroboration, problem, baseline), streamed
+    Jsonl,
     Sarif,
     /// GitHub Actions workflow annotations
     Github,
@@ -52,6 +55,15 @@ enum Format {
 enum ListFormat {
     Human,
     Json,
+}
+
+/// `claims` can also stream JSON Lines (a large corpus's claims).
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum ClaimsFormat {
+    Human,
+    Json,
+    /// JSON Lines: one typed record a line (report, document, claim, problem), streamed
+    Jsonl,
 }
 
 /// `sources` also has a page for a browser.
@@ -108,36 +120,39 @@ struct Selection {
     ignore: Option<Vec<String>>,
 }
 
+#[derive(clap::Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    common: Common,
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+    /// Also list what sources agree on (always present in JSON)
+    #[arg(long)]
+    corroborations: bool,
+    /// Check the given drafts against a claims archive (made by `factlint index`)
+    #[arg(long, value_name = "DB")]
+    against: Option<PathBuf>,
+    /// With --against: compare with archived articles published within N days of the draft
+    /// (default: a news cycle, the window FL002 compares within; 0: the whole archive)
+    #[arg(long, value_name = "N", default_value_t = 7)]
+    within_days: i64,
+    #[command(flatten)]
+    selection: Selection,
+    /// Report only findings that are not in this baseline (see --write-baseline)
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record every finding of this run in FILE (then exit 0)
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Print how many findings each rule made instead of the findings
+    #[arg(long)]
+    statistics: bool,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check a corpus: extract claims and report conflicts between sources
-    Check {
-        #[command(flatten)]
-        common: Common,
-        #[arg(long, value_enum, default_value = "human")]
-        format: Format,
-        /// Also list what sources agree on (always present in JSON)
-        #[arg(long)]
-        corroborations: bool,
-        /// Check the given drafts against a claims archive (made by `factlint index`)
-        #[arg(long, value_name = "DB")]
-        against: Option<PathBuf>,
-        /// With --against: compare with archived articles published within N days of the draft
-        /// (default: a news cycle, the window FL002 compares within; 0: the whole archive)
-        #[arg(long, value_name = "N", default_value_t = 7)]
-        within_days: i64,
-        #[command(flatten)]
-        selection: Selection,
-        /// Report only findings that are not in this baseline (see --write-baseline)
-        #[arg(long, value_name = "FILE")]
-        baseline: Option<PathBuf>,
-        /// Record every finding of this run in FILE (then exit 0)
-        #[arg(long, value_name = "FILE")]
-        write_baseline: Option<PathBuf>,
-        /// Print how many findings each rule made instead of the findings
-        #[arg(long)]
-        statistics: bool,
-    },
+    Check(CheckArgs),
     /// Print the configuration in force for PATHS (factlint.toml and flags) and where each value came from
     Config {
         /// Inputs whose configuration to show (default: none, so only --config's file)
@@ -190,7 +205,7 @@ enum Command {
         #[command(flatten)]
         common: Common,
         #[arg(long, value_enum, default_value = "human")]
-        format: ListFormat,
+        format: ClaimsFormat,
     },
     /// Show what factlint read: outlet, language, publication date, kept and stripped ranges
     Corpus {
@@ -240,7 +255,7 @@ fn options(c: &Common, config: &Config) -> Result<RunOptions, ExitCode> {
         Err(e) => return Err(fatal(e)),
     };
     if let Some(n) = c.threads {
-        // what runs outside the pipeline's own pool (the JSON printer) keeps to the count too
+        // what runs outside the pipeline's own pool keeps to the count too
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
     }
     Ok(RunOptions {
@@ -260,274 +275,303 @@ fn color() -> bool {
 fn main() -> ExitCode {
     return_freed_memory();
     let cli = Cli::parse();
-    // the settings every command shares, over the configuration file of the inputs
-    let no_paths: Vec<PathBuf> = Vec::new();
-    let (paths, settings) = match &cli.command {
-        Command::Check { common, selection, .. } => (&common.paths, settings(common, selection)),
-        Command::Claims { common, .. }
-        | Command::Corpus { common, .. }
-        | Command::Index { common, .. } => (&common.paths, settings(common, &Selection::default())),
-        Command::Config { paths, config, selection, rules, published, lang } => (
-            paths,
-            CliSettings {
-                config: config.clone(),
-                select: selection.select.clone(),
-                ignore: selection.ignore.clone(),
-                rules: rules.clone(),
-                lang: lang.clone(),
-                published: published.clone(),
-            },
-        ),
-        Command::Sources { rules, lang, .. } => (
-            &no_paths,
-            CliSettings { rules: rules.clone(), lang: lang.clone(), ..Default::default() },
-        ),
-        Command::Data { .. } => (&no_paths, CliSettings::default()),
-        Command::Explain { rules, .. } | Command::Rules { rules } => {
-            (&no_paths, CliSettings { rules: rules.clone(), ..Default::default() })
-        }
-    };
-    let config = match Config::resolve(paths, settings) {
+    let config = match Config::resolve(command_paths(&cli.command), command_settings(&cli.command))
+    {
         Ok(c) => c,
         Err(e) => return fatal(e),
     };
-    let lang = config.lang.value.clone();
-    let mut setup = match Setup::load(config.rules.value.as_deref()) {
+    let setup = match load_setup(&config) {
         Ok(s) => s,
-        Err(e) => return fatal(e),
+        Err(code) => return code,
     };
-    if let Err(e) = config.apply(&mut setup.rules) {
-        return fatal(e);
-    }
-    if let Some(l) = lang.filter(|l| setup.knowledge.lexicon(l).is_none()) {
-        let known: Vec<&str> = setup.knowledge.langs.iter().map(|x| x.code.as_str()).collect();
-        return fatal(miette::miette!(
-            help = format!("languages with a lexicon: {}; another is a rules/lang/{l}.toml in a --rules folder", known.join(", ")),
-            "--lang `{l}` has no lexicon"
-        ));
-    }
-    match cli.command {
-        Command::Check {
-            common,
-            format,
-            corroborations,
-            against,
-            within_days,
-            baseline: known,
-            write_baseline,
-            statistics,
-            ..
-        } => {
-            let mut opts = match options(&common, &config) {
-                Ok(o) => o,
-                Err(code) => return code,
-            };
-            // `-`: one draft from standard input, spooled to a file the printers can re-read
-            let spool = if common.paths.iter().any(|p| p.as_os_str() == "-") {
-                if common.paths.len() > 1 {
-                    return fatal(miette::miette!("`-` (standard input) is checked alone"));
-                }
-                match app::Spool::stdin() {
-                    Ok(s) => {
-                        opts.paths = vec![s.path.clone()];
-                        Some(s)
-                    }
-                    Err(e) => return fatal(miette::miette!("cannot read standard input: {e}")),
-                }
-            } else {
-                None
-            };
-            // with --against: the drafts against the archive (its report taken out while the
-            // desk's settings apply, and put back for its printer)
-            let mut archived = None;
-            let mut report = match &against {
-                Some(db) => match archive::check_against(
-                    &setup,
-                    &opts,
-                    db,
-                    &archive::AgainstOptions { within_days, ..Default::default() },
-                ) {
-                    Ok(mut a) => {
-                        let r = std::mem::take(&mut a.report);
-                        archived = Some(a);
-                        r
-                    }
-                    Err(e) => return fatal(e),
-                },
-                None => app::check(&setup, &opts),
-            };
-            config.filter_report(&mut report);
-            for a in baseline::mark(&mut report, &config.accept, &config.root()) {
-                eprintln!(
-                    "warning: [[accept]] {} ({}) matches no finding of this run",
-                    a.fingerprint, a.who
-                );
-            }
-            app::trace("marked");
-            if let Some(file) = &write_baseline {
-                match baseline::write(&report, file) {
-                    Ok(n) => eprintln!("wrote {n} findings to the baseline {}", file.display()),
-                    Err(e) => return fatal(e),
-                }
-            }
-            if let Some(file) = &known {
-                match baseline::read(file) {
-                    Ok(b) => baseline::apply(&mut report, b, &file.display().to_string()),
-                    Err(e) => return fatal(e),
-                }
-            }
-            let mut out = std::io::stdout().lock();
-            let written = match (statistics, format) {
-                (true, Format::Json) => write_text(&mut out, &stats::json(&report), &spool),
-                (true, _) => write_text(&mut out, &stats::human(&report), &spool),
-                (false, Format::Human) => {
-                    let text = match archived.as_mut() {
-                        Some(a) => {
-                            a.report = std::mem::take(&mut report);
-                            let text = archive::render::print(a, corroborations, color());
-                            report = std::mem::take(&mut a.report);
-                            text + &human::baseline_lines(&report)
-                        }
-                        None => human::print(&report, corroborations, color()),
-                    };
-                    write_text(&mut out, &text, &spool)
-                }
-                (false, Format::Github) => write_text(&mut out, &github::print(&report), &spool),
-                (false, Format::Json) if spool.is_some() => {
-                    write_text(&mut out, &json::print(&report), &spool)
-                }
-                (false, Format::Sarif) if spool.is_some() => {
-                    write_text(&mut out, &sarif::print(&report, &setup.rules), &spool)
-                }
-                // streamed: a large corpus's report is never one string in memory
-                (false, Format::Json) => json::write(&report, out),
-                (false, Format::Sarif) => sarif::write(&report, &setup.rules, out),
-                (false, Format::Html) => {
-                    let page = report::html::print(&report, human::Sources::default());
-                    write_text(&mut out, &page, &spool)
-                }
-            };
-            if let Err(e) = ignore_broken_pipe(written) {
-                return fatal(miette::miette!("cannot write the report: {e}"));
-            }
-            app::trace("reported");
-            if write_baseline.is_some() && !report.documents.is_empty() {
-                return ExitCode::SUCCESS;
-            }
-            exit_for(&report)
-        }
-        Command::Config { .. } => {
-            if let Err(e) = config.published_date() {
-                return fatal(e);
-            }
-            emit(&config.show(&setup.rules));
-            ExitCode::SUCCESS
-        }
-        Command::Claims { common, format } => {
-            let opts = match options(&common, &config) {
-                Ok(o) => o,
-                Err(code) => return code,
-            };
-            let report = app::collect(&setup, &opts);
-            match format {
-                ListFormat::Json => {
-                    let written = json::write(&report, std::io::stdout().lock());
-                    if let Err(e) = ignore_broken_pipe(written) {
-                        return fatal(miette::miette!("cannot write the report: {e}"));
-                    }
-                }
-                ListFormat::Human => emit(&app::claims_human(&report)),
-            }
-            if report.documents.is_empty() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            }
-        }
-        Command::Corpus { common, format } => {
-            let opts = match options(&common, &config) {
-                Ok(o) => o,
-                Err(code) => return code,
-            };
-            let (docs, problems) = app::read_documents(&setup, &opts);
-            match format {
-                ListFormat::Json => emit(&app::corpus_json(&docs, &problems)),
-                ListFormat::Human => emit(&app::corpus_human(&docs, &problems)),
-            }
-            if docs.is_empty() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            }
-        }
-        Command::Index { common, db, batch } => {
-            let opts = match options(&common, &config) {
-                Ok(o) => o,
-                Err(code) => return code,
-            };
-            match archive::index(&setup, &opts, &db, &archive::IndexOptions { batch }) {
-                Ok(stats) => {
-                    emit(&stats.human());
-                    if stats.documents == 0 {
-                        ExitCode::from(2)
-                    } else {
-                        ExitCode::SUCCESS
-                    }
-                }
-                Err(e) => fatal(e),
-            }
-        }
+    let done = match cli.command {
+        Command::Check(args) => check(args, &config, &setup),
+        Command::Config { .. } => show_config(&config, &setup),
+        Command::Claims { common, format } => claims(&common, format, &config, &setup),
+        Command::Corpus { common, format } => corpus(&common, format, &config, &setup),
+        Command::Index { common, db, batch } => index(&common, &db, batch, &config, &setup),
         Command::Sources { query, db, format, published, lang, limit, .. } => {
-            let published = match parse_published(published.as_deref()) {
-                Ok(d) => d,
-                Err(code) => return code,
-            };
-            let opts = archive::SourcesOptions { limit, corpus: CorpusOptions { published, lang } };
-            match archive::sources(&setup, &db, &query.join(" "), &opts) {
-                Ok(view) => {
-                    match format {
-                        SourcesFormat::Json => emit(&view.json()),
-                        SourcesFormat::Human => emit(&view.human()),
-                        SourcesFormat::Html => emit(&view.html()),
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fatal(e),
-            }
+            sources(&query, &db, format, published, lang, limit, &setup)
         }
-        Command::Explain { code, .. } => match app::explain(&setup.rules, &code) {
-            Some(s) => {
-                emit(&s);
-                ExitCode::SUCCESS
-            }
-            None => fatal(miette::miette!(
-                help = "`factlint rules` lists every rule",
-                "no rule `{code}`"
-            )),
-        },
-        Command::Data { command: DataCommand::Check { dir, format } } => {
-            match factlint::datacheck::check(&dir) {
-                Ok(found) => {
-                    match format {
-                        ListFormat::Human => emit(&factlint::datacheck::human(&found)),
-                        ListFormat::Json => {
-                            println!("{}", serde_json::to_string_pretty(&found).unwrap_or_default())
-                        }
-                    }
-                    if found.is_empty() {
-                        ExitCode::SUCCESS
-                    } else {
-                        ExitCode::from(1)
-                    }
-                }
-                Err(e) => fatal(e),
-            }
-        }
+        Command::Explain { code, .. } => explain(&code, &setup),
+        Command::Data { command: DataCommand::Check { dir, format } } => data_check(&dir, format),
         Command::Rules { .. } => {
             emit(&app::rules_table(&setup.rules));
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
+        }
+    };
+    done.unwrap_or_else(|code| code)
+}
+
+/// The inputs a command names, whose configuration file applies.
+fn command_paths(command: &Command) -> &[PathBuf] {
+    match command {
+        Command::Check(CheckArgs { common, .. })
+        | Command::Claims { common, .. }
+        | Command::Corpus { common, .. }
+        | Command::Index { common, .. } => &common.paths,
+        Command::Config { paths, .. } => paths,
+        Command::Sources { .. }
+        | Command::Data { .. }
+        | Command::Explain { .. }
+        | Command::Rules { .. } => &[],
+    }
+}
+
+/// The settings every command shares, laid over the configuration file of its inputs.
+fn command_settings(command: &Command) -> CliSettings {
+    match command {
+        Command::Check(CheckArgs { common, selection, .. }) => settings(common, selection),
+        Command::Claims { common, .. }
+        | Command::Corpus { common, .. }
+        | Command::Index { common, .. } => settings(common, &Selection::default()),
+        Command::Config { config, selection, rules, published, lang, .. } => CliSettings {
+            config: config.clone(),
+            select: selection.select.clone(),
+            ignore: selection.ignore.clone(),
+            rules: rules.clone(),
+            lang: lang.clone(),
+            published: published.clone(),
+        },
+        Command::Sources { rules, lang, .. } => {
+            CliSettings { rules: rules.clone(), lang: lang.clone(), ..Default::default() }
+        }
+        Command::Data { .. } => CliSettings::default(),
+        Command::Explain { rules, .. } | Command::Rules { rules } => {
+            CliSettings { rules: rules.clone(), ..Default::default() }
         }
     }
+}
+
+/// The rules and data, with the configuration applied; a `--lang` with no lexicon is exit 2.
+fn load_setup(config: &Config) -> Result<Setup, ExitCode> {
+    let mut setup = Setup::load(config.rules.value.as_deref()).map_err(fatal)?;
+    config.apply(&mut setup.rules).map_err(fatal)?;
+    if let Some(l) = config.lang.value.as_ref().filter(|l| setup.knowledge.lexicon(l).is_none()) {
+        let known: Vec<&str> = setup.knowledge.langs.iter().map(|x| x.code.as_str()).collect();
+        return Err(fatal(miette::miette!(
+            help = format!("languages with a lexicon: {}; another is a rules/lang/{l}.toml in a --rules folder", known.join(", ")),
+            "--lang `{l}` has no lexicon"
+        )));
+    }
+    Ok(setup)
+}
+
+/// `factlint check`: the report, the desk's settings over it, printed; the exit code.
+fn check(args: CheckArgs, config: &Config, setup: &Setup) -> Result<ExitCode, ExitCode> {
+    let mut opts = options(&args.common, config)?;
+    let spool = stdin_spool(&args.common, &mut opts)?;
+    // with --against: the drafts against the archive (its report taken out while the desk's
+    // settings apply, and put back for its printer)
+    let mut archived = None;
+    let mut report = match &args.against {
+        Some(db) => {
+            let against =
+                archive::AgainstOptions { within_days: args.within_days, ..Default::default() };
+            let mut a = archive::check_against(setup, &opts, db, &against).map_err(fatal)?;
+            let r = std::mem::take(&mut a.report);
+            archived = Some(a);
+            r
+        }
+        None => app::check(setup, &opts),
+    };
+    apply_desk(&args, config, &mut report)?;
+    let mut out = std::io::stdout().lock();
+    let written = match (args.statistics, args.format, archived.as_mut()) {
+        (true, Format::Json, _) => write_text(&mut out, &stats::json(&report), &spool),
+        (true, Format::Jsonl, _) => write_text(&mut out, &jsonl::statistics(&report), &spool),
+        (true, _, _) => write_text(&mut out, &stats::human(&report), &spool),
+        (false, Format::Human, Some(a)) => {
+            a.report = std::mem::take(&mut report);
+            let text = archive::render::print(a, args.corroborations, color());
+            report = std::mem::take(&mut a.report);
+            write_text(&mut out, &(text + &human::baseline_lines(&report)), &spool)
+        }
+        (false, format, _) => {
+            write_report(&mut out, &report, format, args.corroborations, setup, &spool)
+        }
+    };
+    if let Err(e) = ignore_broken_pipe(written) {
+        return Err(fatal(miette::miette!("cannot write the report: {e}")));
+    }
+    app::trace("reported");
+    if args.write_baseline.is_some() && !report.documents.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    Ok(exit_for(&report))
+}
+
+/// `-`: one draft from standard input, spooled to a file the printers can re-read (it then
+/// replaces `-` among the inputs).
+fn stdin_spool(common: &Common, opts: &mut RunOptions) -> Result<Option<app::Spool>, ExitCode> {
+    if !common.paths.iter().any(|p| p.as_os_str() == "-") {
+        return Ok(None);
+    }
+    if common.paths.len() > 1 {
+        return Err(fatal(miette::miette!("`-` (standard input) is checked alone")));
+    }
+    match app::Spool::stdin() {
+        Ok(s) => {
+            opts.paths = vec![s.path.clone()];
+            Ok(Some(s))
+        }
+        Err(e) => Err(fatal(miette::miette!("cannot read standard input: {e}"))),
+    }
+}
+
+/// The desk's settings over a check's report: per-path ignores, fingerprints and accepts,
+/// `--write-baseline`, `--baseline`.
+fn apply_desk(
+    args: &CheckArgs,
+    config: &Config,
+    report: &mut report::Report,
+) -> Result<(), ExitCode> {
+    config.filter_report(report);
+    for a in baseline::mark(report, &config.accept, &config.root()) {
+        eprintln!(
+            "warning: [[accept]] {} ({}) matches no finding of this run",
+            a.fingerprint, a.who
+        );
+    }
+    app::trace("marked");
+    if let Some(file) = &args.write_baseline {
+        let n = baseline::write(report, file).map_err(fatal)?;
+        eprintln!("wrote {n} findings to the baseline {}", file.display());
+    }
+    if let Some(file) = &args.baseline {
+        let b = baseline::read(file).map_err(fatal)?;
+        baseline::apply(report, b, &file.display().to_string());
+    }
+    Ok(())
+}
+
+/// A check's report (not checked against an archive) in `format`.
+fn write_report(
+    out: &mut std::io::StdoutLock,
+    report: &report::Report,
+    format: Format,
+    corroborations: bool,
+    setup: &Setup,
+    spool: &Option<app::Spool>,
+) -> std::io::Result<()> {
+    match format {
+        Format::Github => write_text(out, &github::print(report), spool),
+        Format::Json if spool.is_some() => write_text(out, &json::print(report), spool),
+        Format::Jsonl if spool.is_some() => write_text(out, &jsonl::print(report), spool),
+        Format::Sarif if spool.is_some() => {
+            write_text(out, &sarif::print(report, &setup.rules), spool)
+        }
+        // streamed: a large corpus's report is never one string in memory
+        Format::Json => json::write(report, out),
+        Format::Jsonl => jsonl::write(report, out),
+        Format::Sarif => sarif::write(report, &setup.rules, out),
+        Format::Html => {
+            let page = report::html::print(report, human::Sources::default());
+            write_text(out, &page, spool)
+        }
+        Format::Human => write_text(out, &human::print(report, corroborations, color()), spool),
+    }
+}
+
+fn show_config(config: &Config, setup: &Setup) -> Result<ExitCode, ExitCode> {
+    config.published_date().map_err(fatal)?;
+    emit(&config.show(&setup.rules));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn claims(
+    common: &Common,
+    format: ClaimsFormat,
+    config: &Config,
+    setup: &Setup,
+) -> Result<ExitCode, ExitCode> {
+    let opts = options(common, config)?;
+    let report = app::collect(setup, &opts);
+    let written = match format {
+        ClaimsFormat::Json => json::write(&report, std::io::stdout().lock()),
+        ClaimsFormat::Jsonl => jsonl::write(&report, std::io::stdout().lock()),
+        ClaimsFormat::Human => {
+            emit(&app::claims_human(&report));
+            Ok(())
+        }
+    };
+    if let Err(e) = ignore_broken_pipe(written) {
+        return Err(fatal(miette::miette!("cannot write the report: {e}")));
+    }
+    Ok(if report.documents.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+fn corpus(
+    common: &Common,
+    format: ListFormat,
+    config: &Config,
+    setup: &Setup,
+) -> Result<ExitCode, ExitCode> {
+    let opts = options(common, config)?;
+    let (docs, problems) = app::read_documents(setup, &opts);
+    match format {
+        ListFormat::Json => emit(&app::corpus_json(&docs, &problems)),
+        ListFormat::Human => emit(&app::corpus_human(&docs, &problems)),
+    }
+    Ok(if docs.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+fn index(
+    common: &Common,
+    db: &std::path::Path,
+    batch: usize,
+    config: &Config,
+    setup: &Setup,
+) -> Result<ExitCode, ExitCode> {
+    let opts = options(common, config)?;
+    let stats =
+        archive::index(setup, &opts, db, &archive::IndexOptions { batch }).map_err(fatal)?;
+    emit(&stats.human());
+    Ok(if stats.documents == 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+fn sources(
+    query: &[String],
+    db: &std::path::Path,
+    format: SourcesFormat,
+    published: Option<String>,
+    lang: Option<String>,
+    limit: usize,
+    setup: &Setup,
+) -> Result<ExitCode, ExitCode> {
+    let published = parse_published(published.as_deref())?;
+    let opts = archive::SourcesOptions { limit, corpus: CorpusOptions { published, lang } };
+    let view = archive::sources(setup, db, &query.join(" "), &opts).map_err(fatal)?;
+    match format {
+        SourcesFormat::Json => emit(&view.json()),
+        SourcesFormat::Human => emit(&view.human()),
+        SourcesFormat::Html => emit(&view.html()),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn explain(code: &str, setup: &Setup) -> Result<ExitCode, ExitCode> {
+    match app::explain(&setup.rules, code) {
+        Some(s) => {
+            emit(&s);
+            Ok(ExitCode::SUCCESS)
+        }
+        None => Err(fatal(miette::miette!(
+            help = "`factlint rules` lists every rule",
+            "no rule `{code}`"
+        ))),
+    }
+}
+
+fn data_check(dir: &std::path::Path, format: ListFormat) -> Result<ExitCode, ExitCode> {
+    let found = factlint::datacheck::check(dir).map_err(fatal)?;
+    match format {
+        ListFormat::Human => emit(&factlint::datacheck::human(&found)),
+        ListFormat::Json => {
+            println!("{}", serde_json::to_string_pretty(&found).unwrap_or_default())
+        }
+    }
+    Ok(if found.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 /// The command-line settings of an input command.

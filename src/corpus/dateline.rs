@@ -149,70 +149,78 @@ pub fn find(
         if head[..pos].chars().next_back().is_some_and(char::is_alphanumeric) {
             continue;
         }
-        let (start, rest, ymd, wire) = if let Ok((rest, ymd)) = date(months)(&head[pos..]) {
-            (pos, rest, ymd, false)
-        } else if let Some((start, m)) = month_before(head, pos, months) {
-            // "March 14, 2025", "March 14th, 2025"; "OSLO, March 3 (Reuters) -" with `year`
-            if let Ok((rest, (d, y))) = day_comma_year(&head[pos..]) {
-                (start, rest, (y, u32::from(m), d), false)
-            } else if let (Ok((rest, d)), Some(y)) = (num(1, 2)(&head[pos..]), year) {
-                let rest = opt(ordinal_suffix)(rest).map_or(rest, |(r, _)| r);
-                if wire_credit(rest).is_err() {
-                    continue;
-                }
-                (start, rest, (y as u32, u32::from(m), d), true)
-            } else {
-                continue;
-            }
-        } else {
-            continue;
-        };
-        let (y, m, d) = ymd;
-        let Ok(dt) = Date::new(y as i16, m as i8, d as i8) else { continue };
-        let mut end = head_end - rest.len();
-        let found = |end| Some(Dateline { date: dt, start, end });
+        let Some((start, rest, date, wire)) = date_at(head, pos, months, year) else { continue };
+        let end = head_end - rest.len();
+        let found = |end| Some(Dateline { date, start, end });
         if wire {
             return found(end);
         }
         let after: IResult<&str, &str> =
             preceded(space0, preceded(opt(pair(char(','), space0)), clock))(rest);
         if let Ok((r2, _)) = after {
-            end = head_end - r2.len();
-            return found(end);
+            return found(head_end - r2.len());
         }
-        let line_start = head[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-        let before = head[line_start..start].trim_end();
-        let line_end = head[end..].find('\n').map(|i| end + i).unwrap_or(head_end);
-        let alone_after = head[end..line_end].trim().is_empty();
-        if before.is_empty() && alone_after || before.ends_with('|') {
-            return found(end);
-        }
-        // "By Staff Reporter, 14 March 2025", "Reuters, 15 March 2025"
-        // (not a credit line, "Foto: NAME / AFP, 13.09.2023": no ":" before the date)
-        if alone_after
-            && before.ends_with(',')
-            && !before.contains(':')
-            && before.chars().count() <= 60
-        {
-            return found(end);
-        }
-        // "Publisert 13. september 2023", "Publisert: 13.09.2023", "Published 10:15 GMT, 14
-        // March 2025", "First published on March 14, 2025": a published word on the line before
-        let before_lower = before.to_lowercase();
-        let has_word = |w: &&str| {
-            before_lower.match_indices(*w).any(|(k, _)| {
-                !before_lower[..k].chars().next_back().is_some_and(char::is_alphanumeric)
-                    && !before_lower[k + w.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
-            })
-        };
-        if before_lower.chars().count() <= 60 && published_words.iter().any(has_word) {
+        if stands_as_dateline(head, start, end, published_words) {
             return found(end);
         }
     }
     None
+}
+
+/// The date whose day begins at `pos` of `head`, if one does: its start (a month word before
+/// the day starts it), the text after it, the date, and whether it is a wire dateline without
+/// a year ("OSLO, March 3 (Reuters) -", dated in `year`).
+fn date_at<'a>(
+    head: &'a str,
+    pos: usize,
+    months: &'a Map<String, u8>,
+    year: Option<i16>,
+) -> Option<(usize, &'a str, Date, bool)> {
+    let (start, rest, (y, m, d), wire) = if let Ok((rest, ymd)) = date(months)(&head[pos..]) {
+        (pos, rest, ymd, false)
+    } else {
+        let (start, m) = month_before(head, pos, months)?;
+        // "March 14, 2025", "March 14th, 2025"; "OSLO, March 3 (Reuters) -" with `year`
+        if let Ok((rest, (d, y))) = day_comma_year(&head[pos..]) {
+            (start, rest, (y, u32::from(m), d), false)
+        } else if let (Ok((rest, d)), Some(y)) = (num(1, 2)(&head[pos..]), year) {
+            let rest = opt(ordinal_suffix)(rest).map_or(rest, |(r, _)| r);
+            wire_credit(rest).ok()?;
+            (start, rest, (y as u32, u32::from(m), d), true)
+        } else {
+            return None;
+        }
+    };
+    let date = Date::new(y as i16, m as i8, d as i8).ok()?;
+    Some((start, rest, date, wire))
+}
+
+/// Whether the date at `start..end` of `head` (with no clock time after it) is a dateline by its
+/// line: alone on it, after a "|", ending a short line after a comma, or after a "published" word.
+fn stands_as_dateline(head: &str, start: usize, end: usize, published_words: &[&str]) -> bool {
+    let line_start = head[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let before = head[line_start..start].trim_end();
+    let line_end = head[end..].find('\n').map(|i| end + i).unwrap_or(head.len());
+    let alone_after = head[end..line_end].trim().is_empty();
+    if before.is_empty() && alone_after || before.ends_with('|') {
+        return true;
+    }
+    // "By Staff Reporter, 14 March 2025", "Reuters, 15 March 2025"
+    // (not a credit line, "Foto: NAME / AFP, 13.09.2023": no ":" before the date)
+    if alone_after && before.ends_with(',') && !before.contains(':') && before.chars().count() <= 60
+    {
+        return true;
+    }
+    // "Publisert 13. september 2023", "Publisert: 13.09.2023", "Published 10:15 GMT, 14
+    // March 2025", "First published on March 14, 2025": a published word on the line before
+    let before_lower = before.to_lowercase();
+    let has_word = |w: &&str| {
+        before_lower.match_indices(*w).any(|(k, _)| {
+            !before_lower[..k].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !before_lower[k + w.len()..].chars().next().is_some_and(char::is_alphanumeric)
+        })
+    };
+    before_lower.chars().count() <= 60 && published_words.iter().any(has_word)
 }
 
 /// The byte offset after the first `n` characters of `text` (its length when shorter), as

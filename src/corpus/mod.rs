@@ -180,45 +180,131 @@ fn paragraph_langs(
 /// Analyse one raw document: language, publication date, boilerplate, sentences, duplicates.
 pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOptions) -> Document {
     let RawDoc { path, line, text, map, meta } = raw;
-    let mut warnings = Vec::new();
-    // furniture by every rule first (the language is not known yet)
-    let mut stripped = stripper.strip(&text);
-    let mut kept = segment::kept(text.len(), &stripped);
-    // one tokenization of the kept text, read by every later step and by extraction
+    let mut warn = Warnings { path: &path, line, list: Vec::new() };
     let lower = lower_text(&text);
-    let tokenize = |kept: &[std::ops::Range<usize>]| {
+    // furniture by every rule first (the language is not known yet)
+    let mut kept = Kept::read(&text, &lower, stripper.strip(&text), k);
+    let (lang, lang_source) = choose_lang(&meta, opts, &kept, k, &mut warn);
+    let lex = k.lexicon(&lang).or(k.langs.first());
+    // furniture of another language (a Norwegian sidebar's markers in an Icelandic article) is
+    // text: stripped again by the rules of the document's language
+    if stripper.stripped_for_another_language(&kept.stripped, &lang) {
+        kept = Kept::read(&text, &lower, stripper.strip_in(&text, Some(&lang)), k);
+    }
+    let outlet_zone = meta.zone.clone().or_else(|| lex.and_then(|l| l.time.default_zone.clone()));
+    let (published, published_source, published_at, dl) =
+        publication(&meta, opts, &text, k, outlet_zone.as_deref(), &mut warn);
+    let flags = kept.flags(k.lang_index(&lang).unwrap_or(0));
+    let Kept { stripped, ranges, tokens, words, lang_bits } = kept;
+    drop(words);
+    let (sentences, folded) = match lex {
+        Some(lex) => {
+            let s = segment::sentences(&text, &lower, &ranges, &tokens, lex);
+            segment::dedupe(&text, &tokens, &flags, &s)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    let para_langs = paragraph_langs(&tokens, &lang_bits, &sentences, &lang, k);
+    let warnings = warn.list;
+    Document {
+        path,
+        line,
+        meta,
+        lang,
+        lang_source,
+        published,
+        published_source,
+        published_at,
+        dateline: dl,
+        text,
+        lower,
+        tokens,
+        flags,
+        map,
+        stripped,
+        sentences,
+        folded,
+        para_langs,
+        warnings,
+    }
+}
+
+/// A document's warnings (read with a caveat, not skipped), placed at its path and line.
+struct Warnings<'a> {
+    path: &'a str,
+    line: Option<usize>,
+    list: Vec<InputProblem>,
+}
+
+impl Warnings<'_> {
+    fn push(&mut self, message: String) {
+        self.list.push(load::problem(std::path::Path::new(self.path), self.line, message, false));
+    }
+}
+
+/// The kept text of a document, tokenized once (read by every later step and by extraction),
+/// with what the tables know of each word: one look-up a token.
+struct Kept<'k> {
+    stripped: Vec<Stripped>,
+    /// the byte ranges not stripped
+    ranges: Vec<std::ops::Range<usize>>,
+    tokens: Vec<Tok>,
+    words: Vec<Option<&'k crate::lang::Word>>,
+    /// each token's [`crate::lang::Word::lang_bits`] (0 for no word the tables know)
+    lang_bits: Vec<u64>,
+}
+
+impl<'k> Kept<'k> {
+    fn read(text: &str, lower: &str, stripped: Vec<Stripped>, k: &'k Knowledge) -> Kept<'k> {
+        let ranges = segment::kept(text.len(), &stripped);
         let mut tokens = Vec::with_capacity(text.len() / 5);
-        for r in kept {
+        for r in &ranges {
             scan(&text[r.clone()], r.start, &mut tokens);
         }
-        tokens
-    };
-    let mut tokens = tokenize(&kept);
-    // what the tables know of each word: one look-up a token, for every later step
-    let look_up = |tokens: &[crate::lang::token::Tok]| -> Vec<Option<&crate::lang::Word>> {
-        tokens
+        let words: Vec<Option<&crate::lang::Word>> = tokens
             .iter()
             .map(|t| if t.kind == TokKind::Word { k.word(&lower[t.start..t.end]) } else { None })
-            .collect()
-    };
-    let mut words = look_up(&tokens);
-    let mut lang_bits: Vec<u64> = words.iter().map(|w| w.map_or(0, |w| w.lang_bits)).collect();
+            .collect();
+        let lang_bits = words.iter().map(|w| w.map_or(0, |w| w.lang_bits)).collect();
+        Kept { stripped, ranges, tokens, words, lang_bits }
+    }
 
-    let (lang, lang_source) = match meta.lang.as_deref().map(|l| l.to_lowercase()) {
+    /// Each token's [`crate::lang::flag`]s in the lexicon of language `li`.
+    fn flags(&self, li: usize) -> Vec<u32> {
+        self.tokens
+            .iter()
+            .zip(&self.words)
+            .map(|(t, w)| {
+                if t.kind == TokKind::Digits {
+                    crate::lang::flag::DIGITS
+                } else {
+                    w.and_then(|w| w.flags.get(li).copied()).unwrap_or(0)
+                }
+            })
+            .collect()
+    }
+}
+
+/// The document's language: its metadata's when a lexicon has it, else `--lang`, else detected
+/// from the text, else the first lexicon's.
+fn choose_lang(
+    meta: &Meta,
+    opts: &CorpusOptions,
+    kept: &Kept,
+    k: &Knowledge,
+    warn: &mut Warnings,
+) -> (String, LangSource) {
+    match meta.lang.as_deref().map(|l| l.to_lowercase()) {
         Some(l) if k.lexicon(&l).is_some() => (l, LangSource::Metadata),
-        // "no" is Norwegian without the written standard: let the detector choose nn or nb
+        // a code that names no lexicon is warned of, unless a lexicon lists it as an alias (one
+        // code for two written standards: the text tells which); then the detector chooses
         other => {
             if let Some(l) = &other {
-                if l != "no" && !l.is_empty() {
-                    warnings.push(load::problem(
-                        std::path::Path::new(&path),
-                        line,
-                        format!("language `{l}` has no lexicon; detecting from the text"),
-                        false,
-                    ));
+                if !l.is_empty() && !k.is_metadata_alias(l) {
+                    warn.push(format!("language `{l}` has no lexicon; detecting from the text"));
                 }
             }
-            match opts.lang.clone().or_else(|| detect_lang(&tokens, &lang_bits, k)) {
+            match opts.lang.clone().or_else(|| detect_lang(&kept.tokens, &kept.lang_bits, k)) {
                 Some(l) if opts.lang.is_some() => (l, LangSource::CommandLine),
                 Some(l) => (l, LangSource::Detected),
                 None => (
@@ -227,27 +313,25 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
                 ),
             }
         }
-    };
-    let lex = k.lexicon(&lang).or(k.langs.first());
-    // furniture of another language (a Norwegian sidebar's markers in an Icelandic article) is
-    // text: stripped again by the rules of the document's language
-    if stripper.stripped_for_another_language(&stripped, &lang) {
-        stripped = stripper.strip_in(&text, Some(&lang));
-        kept = segment::kept(text.len(), &stripped);
-        tokens = tokenize(&kept);
-        words = look_up(&tokens);
-        lang_bits = words.iter().map(|w| w.map_or(0, |w| w.lang_bits)).collect();
     }
+}
 
+/// The publication date and where it came from (metadata, else the dateline, else
+/// `--published`), and the dateline's range in the text if one was found.
+fn publication(
+    meta: &Meta,
+    opts: &CorpusOptions,
+    text: &str,
+    k: &Knowledge,
+    outlet_zone: Option<&str>,
+    warn: &mut Warnings,
+) -> (Option<Date>, DateSource, Option<PublishedAt>, Option<(usize, usize)>) {
     let pw: Vec<&str> =
         k.langs.iter().flat_map(|l| l.marker(crate::lang::Marker::Published).words()).collect();
     // a timestamp ("2023-03-27T23:30:00Z") is read in the outlet's zone: its day there is the
     // publication day that relative dates resolve from
-    let outlet_zone = meta.zone.clone().or_else(|| lex.and_then(|l| l.time.default_zone.clone()));
-    let stamp = meta
-        .published
-        .as_deref()
-        .and_then(|s| dateline::parse_metadata_timestamp(s, outlet_zone.as_deref()));
+    let stamp =
+        meta.published.as_deref().and_then(|s| dateline::parse_metadata_timestamp(s, outlet_zone));
     let meta_date = stamp
         .as_ref()
         .map(|(d, _)| *d)
@@ -255,28 +339,18 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
     let published_at = stamp.map(|(_, at)| at);
     // (a wire dateline without a year takes it from metadata or --published, never the clock)
     let year = meta_date.or(opts.published).map(|d| d.year());
-    let dl = dateline::find(&text, &k.all_months, &pw, year);
+    let dl = dateline::find(text, &k.all_months, &pw, year);
     if meta.published.is_some() && meta_date.is_none() {
-        warnings.push(load::problem(
-            std::path::Path::new(&path),
-            line,
-            format!(
-                "publication date `{}` in metadata is not YYYY-MM-DD; ignored",
-                meta.published.as_deref().unwrap_or("")
-            ),
-            false,
+        warn.push(format!(
+            "publication date `{}` in metadata is not YYYY-MM-DD; ignored",
+            meta.published.as_deref().unwrap_or("")
         ));
     }
     if let (Some(m), Some(d)) = (meta_date, &dl) {
         if m != d.date {
-            warnings.push(load::problem(
-                std::path::Path::new(&path),
-                line,
-                format!(
-                    "metadata says published {m}, the dateline says {}; using the metadata",
-                    d.date
-                ),
-                false,
+            warn.push(format!(
+                "metadata says published {m}, the dateline says {}; using the metadata",
+                d.date
             ));
         }
     }
@@ -289,58 +363,10 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
     } else {
         (None, DateSource::Unknown)
     };
-
     if let Some(p) = published.filter(|p| *p > today()) {
-        warnings.push(load::problem(
-            std::path::Path::new(&path),
-            line,
-            format!("publication date {p} is in the future; used as given"),
-            false,
-        ));
+        warn.push(format!("publication date {p} is in the future; used as given"));
     }
-
-    let li = k.lang_index(&lang).unwrap_or(0);
-    let flags: Vec<u32> = tokens
-        .iter()
-        .zip(&words)
-        .map(|(t, w)| {
-            if t.kind == TokKind::Digits {
-                crate::lang::flag::DIGITS
-            } else {
-                w.and_then(|w| w.flags.get(li).copied()).unwrap_or(0)
-            }
-        })
-        .collect();
-    drop(words);
-    let (sentences, folded) = match lex {
-        Some(lex) => {
-            let s = segment::sentences(&text, &lower, &kept, &tokens, lex);
-            segment::dedupe(&text, &tokens, &flags, &s)
-        }
-        None => (Vec::new(), Vec::new()),
-    };
-    let para_langs = paragraph_langs(&tokens, &lang_bits, &sentences, &lang, k);
-    Document {
-        path,
-        line,
-        meta,
-        lang,
-        lang_source,
-        published,
-        published_source,
-        published_at,
-        dateline: dl.map(|d| (d.start, d.end)),
-        text,
-        lower,
-        tokens,
-        flags,
-        map,
-        stripped,
-        sentences,
-        folded,
-        para_langs,
-        warnings,
-    }
+    (published, published_source, published_at, dl.map(|d| (d.start, d.end)))
 }
 
 /// Today (UTC), read once a run: only to warn about publication dates in the future.

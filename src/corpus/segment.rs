@@ -126,8 +126,17 @@ impl Stripper {
     /// languages; None: every rule).
     pub fn strip_in(&self, text: &str, lang: Option<&str>) -> Vec<Stripped> {
         let mut out = Vec::new();
-        // tails: from a marker at the start of a line to the end
-        let mut limit = text.len();
+        let tail = self.tail(text, lang);
+        let body = &text[..tail.as_ref().map_or(text.len(), |t| t.start)];
+        out.extend(tail);
+        self.blocks_in(body, lang, &mut out);
+        self.lines_in(body, lang, &mut out);
+        normalise(out)
+    }
+
+    /// The tail: from a marker at the start of a line to the end (the first marker whose line's
+    /// rest is short).
+    fn tail(&self, text: &str, lang: Option<&str>) -> Option<Stripped> {
         for m in self.tails.find_iter(text) {
             if !self.applies(&self.tail_names[m.pattern().as_usize()], lang) {
                 continue;
@@ -140,18 +149,19 @@ impl Stripper {
             }
             let line_rest = text[m.end()..].split('\n').next().unwrap_or("");
             if line_rest.trim().len() < 40 {
-                out.push(Stripped {
+                return Some(Stripped {
                     start: m.start(),
                     end: text.len(),
                     reason: self.tail_names[m.pattern().as_usize()].clone(),
                 });
-                limit = m.start();
-                break;
             }
         }
-        let body = &text[..limit];
-        // blocks: from a start marker through the nearest end marker of a rule opening with it;
-        // with no end marker, to the end of the line
+        None
+    }
+
+    /// Blocks: from a start marker through the nearest end marker of a rule opening with it;
+    /// with no end marker, to the end of the line.
+    fn blocks_in(&self, body: &str, lang: Option<&str>, out: &mut Vec<Stripped>) {
         let mut pos = 0;
         // per block rule, the last search for its end marker: (searched from, found at); a later
         // search from a position not past the found one has the same answer (keeps many open
@@ -187,7 +197,10 @@ impl Stripper {
             out.push(Stripped { start: s, end, reason: self.blocks[ri].0.clone() });
             pos = end.max(after);
         }
-        // whole lines
+    }
+
+    /// Whole lines: equal to a line rule's text, or starting with one.
+    fn lines_in(&self, body: &str, lang: Option<&str>, out: &mut Vec<Stripped>) {
         let mut pos = 0;
         for line in body.split_inclusive('\n') {
             let t = line.trim();
@@ -215,7 +228,6 @@ impl Stripper {
             }
             pos += line.len();
         }
-        normalise(out)
     }
 }
 
@@ -277,6 +289,7 @@ pub fn sentences(
     let mut para = 0u32;
     // glued "t.d."-style candidates longer than every abbreviation need not be built
     let longest_abbrev = lex.abbreviations.iter().map(String::len).max().unwrap_or(0);
+    let splitter = Splitter { text, lower, lex, longest_abbrev };
     let mut i = 0;
     for r in kept {
         // the tokens of one line of the range at a time: a line break ends every sentence
@@ -285,118 +298,137 @@ pub fn sentences(
                 text[tokens[i].start..r.end].find('\n').map_or(r.end, |k| tokens[i].start + k);
             let n = tokens[i..].partition_point(|t| t.start < line_end);
             para += 1;
-            split_line(text, lower, &tokens[i..i + n], i, para, lex, longest_abbrev, &mut out);
+            splitter.split_line(&tokens[i..i + n], i, para, &mut out);
             i += n;
         }
     }
     out
 }
 
-/// (`base`: the index of the line's first token in the document's tokens)
-#[allow(clippy::too_many_arguments)]
-fn split_line(
-    text: &str,
-    lower: &str,
-    toks: &[Tok],
-    base: usize,
-    para: u32,
-    lex: &Lexicon,
+/// Splits lines of a document into sentences.
+struct Splitter<'a> {
+    text: &'a str,
+    lower: &'a str,
+    lex: &'a Lexicon,
+    /// glued "t.d."-style candidates longer than every abbreviation need not be built
     longest_abbrev: usize,
-    out: &mut Vec<Sentence>,
-) {
-    let str_of = |t: &Tok| &text[t.start..t.end];
-    let punct = |t: &Tok, set: &[&str]| t.kind == TokKind::Punct && set.contains(&str_of(t));
-    // the first token of the sentence being read
-    let mut s_start: Option<usize> = None;
-    // end of the run of closers absorbed after the last sentence-end candidate: every candidate
-    // inside that run absorbs up to the same token (keeps "....." linear)
-    let mut absorbed_to = 0;
-    // the word before a ".", lower-cased, with its "."
-    let mut word = String::new();
-    for (i, t) in toks.iter().enumerate() {
-        if s_start.is_none() {
-            s_start = Some(i);
-        }
-        if !punct(t, &[".", "!", "?", "…"]) {
-            continue;
-        }
-        // absorb following closing quotes/brackets
-        let mut j = i + 1;
-        if i < absorbed_to {
-            j = absorbed_to;
-        }
-        while toks
-            .get(j)
-            .is_some_and(|n| !n.space_before && punct(n, &["\"", "”", "“", "»", "'", ")", "."]))
-        {
-            j += 1;
-        }
-        absorbed_to = j;
-        let Some(next) = toks.get(j) else { continue };
-        if !next.space_before {
-            continue;
-        }
-        let next_starts = str_of(next).chars().next().is_some_and(|c| {
-            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '–' | '-' | '«' | '„' | '"' | '“')
-        });
-        if !next_starts {
-            continue;
-        }
-        if str_of(t) == "." && i > 0 {
-            let prev = toks[i - 1].view(text, lower);
-            if !t.space_before || prev.end == t.start {
-                word.clear();
-                word.push_str(prev.lower());
-                word.push('.');
-                let single_letter =
-                    prev.is_word() && prev.text.chars().count() == 1 && prev.is_capitalised();
-                if single_letter || lex.abbreviations.contains(word.as_str()) {
-                    continue;
-                }
-                // "t.d." style abbreviations: glue the preceding tokens back together
-                let mut glued: Option<String> = None;
-                let mut k = i;
-                while k >= 3
-                    && glued.as_ref().map_or(word.len(), String::len) <= longest_abbrev
-                    && toks[k - 1].end == t.start.min(toks[k].start)
-                    && toks[k - 2].kind == TokKind::Punct
-                    && str_of(&toks[k - 2]).starts_with('.')
-                {
-                    k -= 2;
-                    glued = Some(format!(
-                        "{}.{}",
-                        toks[k - 1].view(text, lower).lower(),
-                        glued.as_deref().unwrap_or(&word)
-                    ));
-                }
-                if glued.is_some_and(|g| lex.abbreviations.contains(&g)) {
-                    continue;
-                }
+}
+
+impl Splitter<'_> {
+    fn str_of(&self, t: &Tok) -> &str {
+        &self.text[t.start..t.end]
+    }
+
+    fn punct(&self, t: &Tok, set: &[&str]) -> bool {
+        t.kind == TokKind::Punct && set.contains(&self.str_of(t))
+    }
+
+    /// The sentences of one line's tokens `toks` (`base`: the index of the first in the
+    /// document's tokens).
+    fn split_line(&self, toks: &[Tok], base: usize, para: u32, out: &mut Vec<Sentence>) {
+        // the first token of the sentence being read
+        let mut s_start: Option<usize> = None;
+        // end of the run of closers absorbed after the last sentence-end candidate: every
+        // candidate inside that run absorbs up to the same token (keeps "....." linear)
+        let mut absorbed_to = 0;
+        // the word before a ".", lower-cased, with its "."
+        let mut word = String::new();
+        for (i, t) in toks.iter().enumerate() {
+            if s_start.is_none() {
+                s_start = Some(i);
+            }
+            if !self.punct(t, &[".", "!", "?", "…"]) {
+                continue;
+            }
+            // absorb following closing quotes/brackets
+            let j = self.closers_end(toks, i, absorbed_to);
+            absorbed_to = j;
+            let Some(next) = toks.get(j) else { continue };
+            if !next.space_before {
+                continue;
+            }
+            let next_starts = self.str_of(next).chars().next().is_some_and(|c| {
+                c.is_uppercase()
+                    || c.is_ascii_digit()
+                    || matches!(c, '–' | '-' | '«' | '„' | '"' | '“')
+            });
+            if !next_starts || self.after_abbreviation(toks, i, &mut word) {
+                continue;
+            }
+            if let Some(a) = s_start.take() {
+                out.push(Sentence {
+                    start: toks[a].start,
+                    end: toks[j - 1].end,
+                    toks: base + a..base + j,
+                    para,
+                    twin_of: None,
+                });
             }
         }
-        if let Some(a) = s_start.take() {
-            out.push(Sentence {
-                start: toks[a].start,
-                end: toks[j - 1].end,
-                toks: base + a..base + j,
-                para,
-                twin_of: None,
-            });
+        if let Some(a) = s_start {
+            let s = toks[a].start;
+            let last_end = toks.last().map_or(s, |t| t.end);
+            // a sentence may have been closed by the last token already
+            if s < last_end && out.last().is_none_or(|x| x.end <= s) {
+                out.push(Sentence {
+                    start: s,
+                    end: last_end,
+                    toks: base + a..base + toks.len(),
+                    para,
+                    twin_of: None,
+                });
+            }
         }
     }
-    if let Some(a) = s_start {
-        let s = toks[a].start;
-        let last_end = toks.last().map_or(s, |t| t.end);
-        // a sentence may have been closed by the last token already
-        if s < last_end && out.last().is_none_or(|x| x.end <= s) {
-            out.push(Sentence {
-                start: s,
-                end: last_end,
-                toks: base + a..base + toks.len(),
-                para,
-                twin_of: None,
-            });
+
+    /// The index after the closing quotes and brackets glued after the end mark at `i` (from
+    /// `absorbed_to` when `i` is inside the run the last mark absorbed).
+    fn closers_end(&self, toks: &[Tok], i: usize, absorbed_to: usize) -> usize {
+        let mut j = if i < absorbed_to { absorbed_to } else { i + 1 };
+        while toks.get(j).is_some_and(|n| {
+            !n.space_before && self.punct(n, &["\"", "”", "“", "»", "'", ")", "."])
+        }) {
+            j += 1;
         }
+        j
+    }
+
+    /// Whether the token at `i` is a "." that ends an abbreviation or an initial, not a
+    /// sentence (`word`: a buffer for the word before it).
+    fn after_abbreviation(&self, toks: &[Tok], i: usize, word: &mut String) -> bool {
+        let t = &toks[i];
+        if self.str_of(t) != "." || i == 0 {
+            return false;
+        }
+        let prev = toks[i - 1].view(self.text, self.lower);
+        if t.space_before && prev.end != t.start {
+            return false;
+        }
+        word.clear();
+        word.push_str(prev.lower());
+        word.push('.');
+        let single_letter =
+            prev.is_word() && prev.text.chars().count() == 1 && prev.is_capitalised();
+        if single_letter || self.lex.abbreviations.contains(word.as_str()) {
+            return true;
+        }
+        // "t.d." style abbreviations: glue the preceding tokens back together
+        let mut glued: Option<String> = None;
+        let mut k = i;
+        while k >= 3
+            && glued.as_ref().map_or(word.len(), String::len) <= self.longest_abbrev
+            && toks[k - 1].end == t.start.min(toks[k].start)
+            && toks[k - 2].kind == TokKind::Punct
+            && self.str_of(&toks[k - 2]).starts_with('.')
+        {
+            k -= 2;
+            glued = Some(format!(
+                "{}.{}",
+                toks[k - 1].view(self.text, self.lower).lower(),
+                glued.as_deref().unwrap_or(word)
+            ));
+        }
+        glued.is_some_and(|g| self.lex.abbreviations.contains(&g))
     }
 }
 
@@ -450,92 +482,146 @@ pub fn dedupe(
     flags: &[u32],
     sents: &[Sentence],
 ) -> (Vec<Sentence>, Vec<Folded>) {
-    use std::hash::BuildHasher;
     let mut buf: Vec<u8> = Vec::new();
     let hasher = foldhash::fast::RandomState::default();
     // the kept sentences by the hash of their words: (hash, start, end) of the first copy
     let mut seen: hashbrown::HashTable<(u64, usize, usize)> =
         hashbrown::HashTable::with_capacity(sents.len());
-    // sentences with a number by the hash of their shape: (hash, index in `kept`)
-    let mut shapes: hashbrown::HashTable<(u64, u32)> = hashbrown::HashTable::new();
+    let mut twins = Twins { hasher: &hasher, shapes: hashbrown::HashTable::new() };
     let mut kept: Vec<Sentence> = Vec::with_capacity(sents.len());
     let mut folded = Vec::new();
-    // every sentence normalised and sorted, built at the first teaser only: sentences starting
-    // with a prefix are one run of it, found by binary search (a page of teasers stays n log n)
-    let mut normed: Vec<String> = Vec::new();
-    let mut sorted: Vec<usize> = Vec::new();
+    let mut teasers = Teasers::default();
     for (idx, s) in sents.iter().enumerate() {
         let raw = &text[s.start..s.end];
         let (toks, tflags) = (&tokens[s.toks.clone()], &flags[s.toks.clone()]);
-        // the hash of the words: of the tokens joined by one space where whitespace separates
-        // them (texts that differ only in whitespace hash the same: tokens cover every character
-        // but whitespace). Mostly the sentence is that text already, hashed as it stands; else
-        // it is built once in `buf`.
-        let (mut words, mut nums, mut spaced) = (0, 0, true);
-        for (i, (t, &f)) in toks.iter().zip(tflags).enumerate() {
-            words += usize::from(t.kind == TokKind::Word);
-            nums += usize::from(is_number(f));
-            spaced &= i == 0
-                || !t.space_before
-                || (t.single_space_before && text.as_bytes()[t.start - 1] == b' ');
-        }
-        let h = if spaced {
-            hasher.hash_one(raw.as_bytes())
-        } else {
-            buf.clear();
-            for (i, t) in toks.iter().enumerate() {
-                if i > 0 && t.space_before {
-                    buf.push(b' ');
-                }
-                buf.extend_from_slice(&text.as_bytes()[t.start..t.end]);
-            }
-            hasher.hash_one(buf.as_slice())
-        };
+        let (h, words, nums) = words_hash(text, raw, toks, tflags, &hasher, &mut buf);
         if let Some(&(_, first, _)) = seen.find(h, |&(_, a, b)| same_words(&text[a..b], raw)) {
             folded.push(Folded { start: s.start, end: s.end, copy_of: first });
             continue;
         }
-        // teaser: "Kim var leystur út með gjöfum áður …" when a full sentence starts the same way
-        if let Some(prefix) = raw.trim_end().strip_suffix('…') {
-            if normed.is_empty() {
-                normed = sents.iter().map(|s| norm(&text[s.start..s.end])).collect();
-                sorted = (0..normed.len()).collect();
-                sorted.sort_unstable_by(|&x, &y| normed[x].cmp(&normed[y]).then(x.cmp(&y)));
-            }
-            let prefix = norm(prefix);
-            if prefix.len() >= 20 {
-                // the sentences longer than `prefix` that start with it
-                let lo = sorted.partition_point(|&k| normed[k].as_str() <= prefix.as_str());
-                let run = sorted[lo..].partition_point(|&k| normed[k].starts_with(prefix.as_str()));
-                if sorted[lo..lo + run].iter().take(2).any(|&k| k != idx) {
-                    folded.push(Folded { start: s.start, end: s.end, copy_of: s.start });
-                    continue;
-                }
-            }
+        if teasers.is_teaser(text, sents, idx) {
+            folded.push(Folded { start: s.start, end: s.end, copy_of: s.start });
+            continue;
         }
         seen.insert_unique(h, (h, s.start, s.end), |e| e.0);
         // variant twins: same words, different numbers
         let mut twin_of = s.twin_of;
         if words >= 5 && nums > 0 {
-            // the hash of the shape, made only here
-            buf.clear();
-            for w in shape(text, toks, tflags) {
-                buf.extend_from_slice(w.as_bytes());
-                buf.push(0xff);
-            }
-            let sh = hasher.hash_one(buf.as_slice());
-            let same_shape = |&(h2, k): &(u64, u32)| {
-                let r = kept[k as usize].toks.clone();
-                h2 == sh && shape(text, &tokens[r.clone()], &flags[r]).eq(shape(text, toks, tflags))
-            };
-            match shapes.find(sh, same_shape) {
-                Some(&(_, twin)) => twin_of = Some(twin),
-                None => {
-                    shapes.insert_unique(sh, (sh, kept.len() as u32), |e| e.0);
-                }
-            }
+            twin_of = twins.twin(text, tokens, flags, &kept, s, &mut buf).or(twin_of);
         }
         kept.push(Sentence { twin_of, ..s.clone() });
     }
     (kept, folded)
+}
+
+/// The hash of a sentence's words (`raw`: its text, `toks`: its tokens), and how many words and
+/// numbers it has. The words are the
+/// tokens joined by one space where whitespace separates them (texts that differ only in
+/// whitespace hash the same: tokens cover every character but whitespace). Mostly the sentence
+/// is that text already, hashed as it stands; else it is built once in `buf`.
+fn words_hash(
+    text: &str,
+    raw: &str,
+    toks: &[Tok],
+    tflags: &[u32],
+    hasher: &foldhash::fast::RandomState,
+    buf: &mut Vec<u8>,
+) -> (u64, usize, usize) {
+    use std::hash::BuildHasher;
+    let (mut words, mut nums, mut spaced) = (0, 0, true);
+    for (i, (t, &f)) in toks.iter().zip(tflags).enumerate() {
+        words += usize::from(t.kind == TokKind::Word);
+        nums += usize::from(is_number(f));
+        spaced &= i == 0
+            || !t.space_before
+            || (t.single_space_before && text.as_bytes()[t.start - 1] == b' ');
+    }
+    let h = if spaced {
+        hasher.hash_one(raw.as_bytes())
+    } else {
+        buf.clear();
+        for (i, t) in toks.iter().enumerate() {
+            if i > 0 && t.space_before {
+                buf.push(b' ');
+            }
+            buf.extend_from_slice(&text.as_bytes()[t.start..t.end]);
+        }
+        hasher.hash_one(buf.as_slice())
+    };
+    (h, words, nums)
+}
+
+/// Teasers: "Kim var leystur út með gjöfum áður …" when a full sentence starts the same way.
+/// Every sentence normalised and sorted, built at the first teaser only: sentences starting with
+/// a prefix are one run of it, found by binary search (a page of teasers stays n log n).
+#[derive(Default)]
+struct Teasers {
+    normed: Vec<String>,
+    sorted: Vec<usize>,
+}
+
+impl Teasers {
+    /// Whether sentence `idx` of `sents` ends in "…" and another sentence begins with its text.
+    fn is_teaser(&mut self, text: &str, sents: &[Sentence], idx: usize) -> bool {
+        let s = &sents[idx];
+        let Some(prefix) = text[s.start..s.end].trim_end().strip_suffix('…') else {
+            return false;
+        };
+        if self.normed.is_empty() {
+            let normed: Vec<String> = sents.iter().map(|s| norm(&text[s.start..s.end])).collect();
+            let mut sorted: Vec<usize> = (0..normed.len()).collect();
+            sorted.sort_unstable_by(|&x, &y| normed[x].cmp(&normed[y]).then(x.cmp(&y)));
+            (self.normed, self.sorted) = (normed, sorted);
+        }
+        let prefix = norm(prefix);
+        if prefix.len() < 20 {
+            return false;
+        }
+        let (normed, sorted) = (&self.normed, &self.sorted);
+        // the sentences longer than `prefix` that start with it
+        let lo = sorted.partition_point(|&k| normed[k].as_str() <= prefix.as_str());
+        let run = sorted[lo..].partition_point(|&k| normed[k].starts_with(prefix.as_str()));
+        sorted[lo..lo + run].iter().take(2).any(|&k| k != idx)
+    }
+}
+
+/// Sentences with a number by the hash of their shape: (hash, index in the kept sentences).
+struct Twins<'h> {
+    hasher: &'h foldhash::fast::RandomState,
+    shapes: hashbrown::HashTable<(u64, u32)>,
+}
+
+impl Twins<'_> {
+    /// The kept sentence that `s` repeats with other numbers, if one does (else `s` is recorded
+    /// as the next kept sentence).
+    fn twin(
+        &mut self,
+        text: &str,
+        tokens: &[Tok],
+        flags: &[u32],
+        kept: &[Sentence],
+        s: &Sentence,
+        buf: &mut Vec<u8>,
+    ) -> Option<u32> {
+        use std::hash::BuildHasher;
+        let (toks, tflags) = (&tokens[s.toks.clone()], &flags[s.toks.clone()]);
+        // the hash of the shape, made only here
+        buf.clear();
+        for w in shape(text, toks, tflags) {
+            buf.extend_from_slice(w.as_bytes());
+            buf.push(0xff);
+        }
+        let sh = self.hasher.hash_one(buf.as_slice());
+        let same_shape = |&(h2, k): &(u64, u32)| {
+            let r = kept[k as usize].toks.clone();
+            h2 == sh && shape(text, &tokens[r.clone()], &flags[r]).eq(shape(text, toks, tflags))
+        };
+        match self.shapes.find(sh, same_shape) {
+            Some(&(_, twin)) => Some(twin),
+            None => {
+                self.shapes.insert_unique(sh, (sh, kept.len() as u32), |e| e.0);
+                None
+            }
+        }
+    }
 }

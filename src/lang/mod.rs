@@ -134,6 +134,8 @@ struct LangFile {
     _replace: bool,
     code: String,
     name: String,
+    #[serde(default)]
+    metadata_aliases: Vec<String>,
     #[serde(default = "default_decimal")]
     decimal_separator: String,
     #[serde(default)]
@@ -360,6 +362,10 @@ pub enum Marker {
 pub struct Lexicon {
     pub code: String,
     pub name: String,
+    /// codes a document's metadata may give for this language without saying which written
+    /// standard it is in (one code for two standards): such a document's language is detected
+    /// from its text, without a warning
+    pub metadata_aliases: Vec<String>,
     pub decimal: char,
     pub groups: Vec<char>,
     pub connectors: Set<String>,
@@ -478,6 +484,119 @@ const MAX_PATTERN_FORMS: usize = 50_000;
 /// The cardinal values a number word is made of, each with whether a connector stood before it.
 pub type NumberParts = Box<[(u64, bool)]>;
 
+/// The cardinal number words: each form by its value.
+fn cardinals(
+    m: &HashMap<String, Vec<String>>,
+    bad: &dyn Fn(String) -> DataError,
+) -> Result<Map<String, u64>, DataError> {
+    let mut out = Map::default();
+    for (k, forms) in m {
+        let v: u64 = k.parse().map_err(|_| bad(format!("cardinal key `{k}` is not a number")))?;
+        for form in forms {
+            out.insert(form.to_lowercase(), v);
+        }
+    }
+    Ok(out)
+}
+
+/// Fraction words before a scale word ("half a" million), each a positive number.
+fn fractions(
+    m: &HashMap<String, f64>,
+    bad: &dyn Fn(String) -> DataError,
+) -> Result<Phrases<f64>, DataError> {
+    let mut out = Phrases::default();
+    for (k, v) in m {
+        if !(v.is_finite() && *v > 0.0) {
+            return Err(bad(format!("fraction `{k}` is not a positive number")));
+        }
+        out.insert(k, *v);
+    }
+    Ok(out)
+}
+
+/// A table of numbered forms (ordinals, months, weekdays): each form by its key, a number in
+/// 1..=`max`.
+fn numbered(
+    m: &HashMap<String, Vec<String>>,
+    what: &str,
+    max: u32,
+    bad: &dyn Fn(String) -> DataError,
+) -> Result<Map<String, u32>, DataError> {
+    let mut out = Map::default();
+    for (k, forms) in m {
+        let v: u32 = k.parse().map_err(|_| bad(format!("{what} key `{k}` is not a number")))?;
+        if v == 0 || v > max {
+            return Err(bad(format!("{what} key `{k}` is out of range 1..={max}")));
+        }
+        for form in forms {
+            out.insert(form.trim_end_matches('.').to_lowercase(), v);
+        }
+    }
+    Ok(out)
+}
+
+/// The marker phrases of each [`Marker`] kind.
+fn markers(m: &MarkersFile) -> [Phrases<()>; MARKER_KINDS] {
+    let mut markers: [Phrases<()>; MARKER_KINDS] = Default::default();
+    for (kind, list) in [
+        (Marker::PartOf, &m.part_of),
+        (Marker::Approx, &m.approx),
+        (Marker::First, &m.first),
+        (Marker::FirstTime, &m.for_the_first_time),
+        (Marker::Since, &m.since),
+        (Marker::Last, &m.last),
+        (Marker::InSpan, &m.in_span),
+        (Marker::YearWord, &m.year_words),
+        (Marker::Clock, &m.clock),
+        (Marker::Future, &m.future),
+        (Marker::TimeOfDay, &m.time_of_day),
+        (Marker::Published, &m.published),
+        (Marker::Anaphoric, &m.anaphoric),
+        (Marker::Vague, &m.vague),
+        (Marker::AgoBefore, &m.ago_before),
+        (Marker::AgoAfter, &m.ago_after),
+        (Marker::OffsetAfter, &m.offset_after),
+        (Marker::Lasted, &m.lasted),
+        (Marker::MeasureBefore, &m.measure_before),
+        (Marker::MeasureAfter, &m.measure_after),
+        (Marker::NameBefore, &m.name_before),
+        (Marker::AgeBefore, &m.age_before),
+        (Marker::AgeAfter, &m.age_after),
+        (Marker::RangeWords, &m.range_words),
+        (Marker::RiseFrom, &m.rise_from),
+        (Marker::RiseTo, &m.rise_to),
+        (Marker::NightBefore, &m.night_before),
+        (Marker::AgoLead, &m.ago_lead),
+    ] {
+        let mut p = Phrases::default();
+        for w in list {
+            p.insert(w, ());
+        }
+        markers[kind as usize] = p;
+    }
+    markers
+}
+
+/// Number flags of the words that begin a fraction ("half a million") and of written-together
+/// compounds.
+fn flag_numbers(
+    word_flags: &mut Map<String, u32>,
+    fractions: &Phrases<f64>,
+    compounds: &Map<String, NumberParts>,
+) {
+    // a fraction's first word can begin a number ("half a million")
+    for p in fractions.phrases() {
+        if let Some(first) = p.first() {
+            *word_flags.entry(first.clone()).or_insert(0) |= flag::CARDINAL;
+        }
+    }
+    for (w, parts) in compounds {
+        let one = parts.len() == 1 && parts[0].0 == 1;
+        *word_flags.entry(w.clone()).or_insert(0) |=
+            if one { flag::CARDINAL_ONE } else { flag::CARDINAL };
+    }
+}
+
 /// The forms the `patterns` of `[compound_parts]` spell (default: `{tens}{units}` and
 /// `{units}{hundreds}`). A `{name}` is the forms of `compound_parts.name`; `{<N}` is every
 /// cardinal and every compound made so far with a value from 1 to N−1; other text is spelled as
@@ -498,13 +617,42 @@ fn compounds(
     let patterns = explicit.unwrap_or(&default);
     let connectors: Vec<String> = connectors.iter().map(|c| c.to_lowercase()).collect();
     for pat in patterns {
-        // the pattern's pieces: a list of (form, parts) to choose from, or literal text
-        enum Piece {
-            Slot(Vec<(String, Vec<(u64, bool)>)>),
-            Text(String),
+        let slots = Slots { parts, cardinals, explicit: explicit.is_some(), pat, bad };
+        let pieces = slots.pieces(&out)?;
+        for (w, p, _) in spell(&pieces, &connectors, pat, bad)? {
+            if p.len() > 1 && number_value(&p).is_some() && !cardinals.contains_key(&w) {
+                out.entry(w).or_insert_with(|| p.into_boxed_slice());
+            }
         }
+    }
+    Ok(out)
+}
+
+/// A slot of a compound pattern: the (form, parts) to choose from.
+type Slot = Vec<(String, Vec<(u64, bool)>)>;
+
+/// A piece of a compound pattern: a slot, or literal text.
+enum Piece {
+    Slot(Slot),
+    Text(String),
+}
+
+/// Reads one compound pattern (`pat`) into its [`Piece`]s.
+struct Slots<'a> {
+    parts: &'a HashMap<String, Vec<String>>,
+    cardinals: &'a Map<String, u64>,
+    /// whether the data gives its own patterns (a default pattern's missing part spells nothing)
+    explicit: bool,
+    pat: &'a str,
+    bad: &'a dyn Fn(String) -> DataError,
+}
+
+impl Slots<'_> {
+    /// The pattern's pieces (`made`: the compounds of the patterns before it, which `{<N}` reads).
+    fn pieces(&self, made: &Map<String, NumberParts>) -> Result<Vec<Piece>, DataError> {
+        let (pat, bad) = (self.pat, self.bad);
         let mut pieces = Vec::new();
-        let mut rest = pat.as_str();
+        let mut rest = pat;
         while !rest.is_empty() {
             if let Some(r) = rest.strip_prefix('{') {
                 let Some(end) = r.find('}') else {
@@ -512,48 +660,9 @@ fn compounds(
                 };
                 let name = &r[..end];
                 rest = &r[end + 1..];
-                let slot: Vec<(String, Vec<(u64, bool)>)> = if let Some(n) = name.strip_prefix('<')
-                {
-                    let n: u64 = n.parse().map_err(|_| {
-                        bad(format!("compound pattern `{pat}`: `{{{name}}}` is not `{{<N}}`"))
-                    })?;
-                    let mut v: Vec<_> = cardinals
-                        .iter()
-                        .filter(|(_, &v)| (1..n).contains(&v))
-                        .map(|(w, &v)| (w.clone(), vec![(v, false)]))
-                        .chain(
-                            out.iter()
-                                .filter(|(_, p)| {
-                                    number_value(p).is_some_and(|v| (1..n).contains(&v))
-                                })
-                                .map(|(w, p)| (w.clone(), p.to_vec())),
-                        )
-                        .collect();
-                    v.sort();
-                    v
-                } else {
-                    // (a default pattern's part that is not there spells nothing)
-                    let none = Vec::new();
-                    let forms = match parts.get(name).filter(|_| name != "patterns") {
-                        Some(f) => f,
-                        None if explicit.is_none() => &none,
-                        None => {
-                            return Err(bad(format!(
-                                "compound pattern `{pat}` names `{name}`, not in compound_parts"
-                            )))
-                        }
-                    };
-                    let mut v = Vec::new();
-                    for form in forms {
-                        let form = form.to_lowercase();
-                        let Some(&val) = cardinals.get(&form) else {
-                            return Err(bad(format!(
-                                "compound part `{form}` ({name}) is not a cardinal"
-                            )));
-                        };
-                        v.push((form, vec![(val, false)]));
-                    }
-                    v
+                let slot = match name.strip_prefix('<') {
+                    Some(n) => self.below(name, n, made)?,
+                    None => self.named(name)?,
                 };
                 pieces.push(Piece::Slot(slot));
             } else {
@@ -562,46 +671,100 @@ fn compounds(
                 rest = &rest[end..];
             }
         }
-        // every combination, one piece at a time
-        // (spelled so far, its parts, whether it ends in a connector)
-        #[allow(clippy::type_complexity)]
-        let mut made: Vec<(String, Vec<(u64, bool)>, bool)> =
-            vec![(String::new(), Vec::new(), false)];
-        for piece in &pieces {
-            let mut next = Vec::new();
-            for (w, p, joined) in &made {
-                match piece {
-                    Piece::Text(t) => {
-                        let joined = connectors.contains(t);
-                        next.push((format!("{w}{t}"), p.clone(), joined));
-                    }
-                    Piece::Slot(slot) => {
-                        for (f, fp) in slot {
-                            let mut p = p.clone();
-                            let at = p.len();
-                            p.extend_from_slice(fp);
-                            if *joined {
-                                p[at].1 = true;
-                            }
-                            next.push((format!("{w}{f}"), p, false));
-                        }
-                    }
-                }
-                if next.len() > MAX_PATTERN_FORMS {
-                    return Err(bad(format!(
-                        "compound pattern `{pat}` spells more than {MAX_PATTERN_FORMS} forms"
-                    )));
-                }
-            }
-            made = next;
-        }
-        for (w, p, _) in made {
-            if p.len() > 1 && number_value(&p).is_some() && !cardinals.contains_key(&w) {
-                out.entry(w).or_insert_with(|| p.into_boxed_slice());
-            }
-        }
+        Ok(pieces)
     }
-    Ok(out)
+
+    /// `{<N}`: every cardinal and compound made so far below N.
+    fn below(
+        &self,
+        name: &str,
+        n: &str,
+        made: &Map<String, NumberParts>,
+    ) -> Result<Slot, DataError> {
+        let pat = self.pat;
+        let n: u64 = n.parse().map_err(|_| {
+            (self.bad)(format!("compound pattern `{pat}`: `{{{name}}}` is not `{{<N}}`"))
+        })?;
+        let mut v: Vec<_> = self
+            .cardinals
+            .iter()
+            .filter(|(_, &v)| (1..n).contains(&v))
+            .map(|(w, &v)| (w.clone(), vec![(v, false)]))
+            .chain(
+                made.iter()
+                    .filter(|(_, p)| number_value(p).is_some_and(|v| (1..n).contains(&v)))
+                    .map(|(w, p)| (w.clone(), p.to_vec())),
+            )
+            .collect();
+        v.sort();
+        Ok(v)
+    }
+
+    /// `{name}`: the forms of a `compound_parts` list, each a cardinal.
+    fn named(&self, name: &str) -> Result<Slot, DataError> {
+        let (pat, bad) = (self.pat, self.bad);
+        // (a default pattern's part that is not there spells nothing)
+        let none = Vec::new();
+        let forms = match self.parts.get(name).filter(|_| name != "patterns") {
+            Some(f) => f,
+            None if !self.explicit => &none,
+            None => {
+                return Err(bad(format!(
+                    "compound pattern `{pat}` names `{name}`, not in compound_parts"
+                )))
+            }
+        };
+        let mut v = Vec::new();
+        for form in forms {
+            let form = form.to_lowercase();
+            let Some(&val) = self.cardinals.get(&form) else {
+                return Err(bad(format!("compound part `{form}` ({name}) is not a cardinal")));
+            };
+            v.push((form, vec![(val, false)]));
+        }
+        Ok(v)
+    }
+}
+
+/// Every combination of a pattern's pieces, one piece at a time: (spelled, its parts, whether it
+/// ends in a connector).
+#[allow(clippy::type_complexity)]
+fn spell(
+    pieces: &[Piece],
+    connectors: &[String],
+    pat: &str,
+    bad: &dyn Fn(String) -> DataError,
+) -> Result<Vec<(String, Vec<(u64, bool)>, bool)>, DataError> {
+    let mut made: Vec<(String, Vec<(u64, bool)>, bool)> = vec![(String::new(), Vec::new(), false)];
+    for piece in pieces {
+        let mut next = Vec::new();
+        for (w, p, joined) in &made {
+            match piece {
+                Piece::Text(t) => {
+                    let joined = connectors.contains(t);
+                    next.push((format!("{w}{t}"), p.clone(), joined));
+                }
+                Piece::Slot(slot) => {
+                    for (f, fp) in slot {
+                        let mut p = p.clone();
+                        let at = p.len();
+                        p.extend_from_slice(fp);
+                        if *joined {
+                            p[at].1 = true;
+                        }
+                        next.push((format!("{w}{f}"), p, false));
+                    }
+                }
+            }
+            if next.len() > MAX_PATTERN_FORMS {
+                return Err(bad(format!(
+                    "compound pattern `{pat}` spells more than {MAX_PATTERN_FORMS} forms"
+                )));
+            }
+        }
+        made = next;
+    }
+    Ok(made)
 }
 
 /// The value of number-word parts read by [`NumberGrammar`], if it reads all of them.
@@ -709,98 +872,35 @@ impl Lexicon {
         self.compounds.get(lower).map(|p| &p[..])
     }
 
+    /// (Long for its `Lexicon` literal: one field a line; each table is a step of its own.)
     pub fn parse(src: &str, name: &str) -> Result<Lexicon, DataError> {
         let f: LangFile = toml::from_str(src).map_err(|e| DataError::toml(name, src, e))?;
         let bad = |msg: String| DataError::invalid(name, msg);
-        let mut cardinals = Map::default();
-        for (k, forms) in &f.cardinals {
-            let v: u64 =
-                k.parse().map_err(|_| bad(format!("cardinal key `{k}` is not a number")))?;
-            for form in forms {
-                cardinals.insert(form.to_lowercase(), v);
-            }
-        }
+        let cardinals = cardinals(&f.cardinals, &bad)?;
         // written-together compounds ("tjuefire", "toogtredive", "etthundratrettiosju"): every
         // form a pattern of `compound_parts` spells, with the parts it is made of
         let compounds = compounds(&f.compound_parts, &cardinals, &f.connectors, &bad)?;
-        let numbered = |m: &HashMap<String, Vec<String>>,
-                        what: &str,
-                        max: u32|
-         -> Result<Map<String, u32>, DataError> {
-            let mut out = Map::default();
-            for (k, forms) in m {
-                let v: u32 =
-                    k.parse().map_err(|_| bad(format!("{what} key `{k}` is not a number")))?;
-                if v == 0 || v > max {
-                    return Err(bad(format!("{what} key `{k}` is out of range 1..={max}")));
-                }
-                for form in forms {
-                    out.insert(form.trim_end_matches('.').to_lowercase(), v);
-                }
-            }
-            Ok(out)
-        };
-        let ordinals = numbered(&f.ordinals, "ordinal", 1000)?;
-        let months =
-            numbered(&f.months, "month", 12)?.into_iter().map(|(k, v)| (k, v as u8)).collect();
-        let weekdays =
-            numbered(&f.weekdays, "weekday", 7)?.into_iter().map(|(k, v)| (k, v as u8)).collect();
+        let ordinals = numbered(&f.ordinals, "ordinal", 1000, &bad)?;
+        let months = numbered(&f.months, "month", 12, &bad)?
+            .into_iter()
+            .map(|(k, v)| (k, v as u8))
+            .collect();
+        let weekdays = numbered(&f.weekdays, "weekday", 7, &bad)?
+            .into_iter()
+            .map(|(k, v)| (k, v as u8))
+            .collect();
         let mut units = Map::default();
         for (u, forms) in &f.units {
             for form in forms {
                 units.insert(form.to_lowercase(), *u);
             }
         }
-        let mut fractions = Phrases::default();
-        for (k, v) in &f.fractions {
-            if !(v.is_finite() && *v > 0.0) {
-                return Err(bad(format!("fraction `{k}` is not a positive number")));
-            }
-            fractions.insert(k, *v);
-        }
+        let fractions = fractions(&f.fractions, &bad)?;
         let mut relative = Phrases::default();
         for (k, v) in &f.relative {
             relative.insert(k, *v);
         }
-        let m = &f.markers;
-        let mut markers: [Phrases<()>; MARKER_KINDS] = Default::default();
-        for (kind, list) in [
-            (Marker::PartOf, &m.part_of),
-            (Marker::Approx, &m.approx),
-            (Marker::First, &m.first),
-            (Marker::FirstTime, &m.for_the_first_time),
-            (Marker::Since, &m.since),
-            (Marker::Last, &m.last),
-            (Marker::InSpan, &m.in_span),
-            (Marker::YearWord, &m.year_words),
-            (Marker::Clock, &m.clock),
-            (Marker::Future, &m.future),
-            (Marker::TimeOfDay, &m.time_of_day),
-            (Marker::Published, &m.published),
-            (Marker::Anaphoric, &m.anaphoric),
-            (Marker::Vague, &m.vague),
-            (Marker::AgoBefore, &m.ago_before),
-            (Marker::AgoAfter, &m.ago_after),
-            (Marker::OffsetAfter, &m.offset_after),
-            (Marker::Lasted, &m.lasted),
-            (Marker::MeasureBefore, &m.measure_before),
-            (Marker::MeasureAfter, &m.measure_after),
-            (Marker::NameBefore, &m.name_before),
-            (Marker::AgeBefore, &m.age_before),
-            (Marker::AgeAfter, &m.age_after),
-            (Marker::RangeWords, &m.range_words),
-            (Marker::RiseFrom, &m.rise_from),
-            (Marker::RiseTo, &m.rise_to),
-            (Marker::NightBefore, &m.night_before),
-            (Marker::AgoLead, &m.ago_lead),
-        ] {
-            let mut p = Phrases::default();
-            for w in list {
-                p.insert(w, ());
-            }
-            markers[kind as usize] = p;
-        }
-        let ch = |s: &str| s.chars().next();
+        let markers = markers(&f.markers);
         let function_words: Vec<String> =
             f.function_words.iter().map(|s| s.to_lowercase()).collect();
         let distinctive: Vec<String> =
@@ -815,12 +915,7 @@ impl Lexicon {
             &relative,
             &markers,
         );
-        // a fraction's first word can begin a number ("half a million")
-        for p in fractions.phrases() {
-            if let Some(first) = p.first() {
-                *word_flags.entry(first.clone()).or_insert(0) |= flag::CARDINAL;
-            }
-        }
+        flag_numbers(&mut word_flags, &fractions, &compounds);
         // a time by name ("noon", "hádegi") or glued to its hour ("áttaleytið") is a claim in a
         // sentence with no number
         for name in f.time.named.keys() {
@@ -833,16 +928,13 @@ impl Lexicon {
                 *word_flags.entry(format!("{w}{suffix}")).or_insert(0) |= flag::TIME_NAME;
             }
         }
-        for (w, parts) in &compounds {
-            let one = parts.len() == 1 && parts[0].0 == 1;
-            *word_flags.entry(w.clone()).or_insert(0) |=
-                if one { flag::CARDINAL_ONE } else { flag::CARDINAL };
-        }
+        let ch = |s: &str| s.chars().next();
         Ok(Lexicon {
             word_flags,
             compounds,
             code: f.code,
             name: f.name,
+            metadata_aliases: f.metadata_aliases.iter().map(|s| s.to_lowercase()).collect(),
             decimal: ch(&f.decimal_separator).unwrap_or(','),
             groups: f.group_separators.iter().filter_map(|s| ch(s)).collect(),
             connectors: f.connectors.iter().map(|s| s.to_lowercase()).collect(),
@@ -1291,69 +1383,115 @@ pub struct Word {
     pub flags: Box<[u32]>,
 }
 
-impl Knowledge {
-    /// The built-in data, with files from `extra` (a desk's rules folder) replacing or adding to it.
-    pub fn load(extra: Option<&Path>) -> Result<Knowledge, DataError> {
-        let mut lang_srcs: Vec<(String, String)> =
-            BUILTIN_LANGS.iter().map(|(n, s)| (n.to_string(), s.to_string())).collect();
-        let mut concepts = (BUILTIN_CONCEPTS.0.to_string(), BUILTIN_CONCEPTS.1.to_string());
-        let mut entities = (BUILTIN_ENTITIES.0.to_string(), BUILTIN_ENTITIES.1.to_string());
-        let mut boiler = (BUILTIN_BOILERPLATE.0.to_string(), BUILTIN_BOILERPLATE.1.to_string());
-        if let Some(dir) = extra {
-            let read = |p: &Path| -> Result<Option<(String, String)>, DataError> {
-                if !p.exists() {
-                    return Ok(None);
-                }
-                std::fs::read_to_string(p)
-                    .map(|s| Some((p.display().to_string(), s)))
-                    .map_err(|e| DataError::io(&p.display().to_string(), e))
-            };
-            use merge::{merge, DataKind};
-            if let Some(x) = read(&dir.join("concepts.toml"))? {
-                concepts = merge(DataKind::ById, &concepts, x)?;
-            }
-            if let Some(x) = read(&dir.join("entities.toml"))? {
-                entities = merge(DataKind::ById, &entities, x)?;
-            }
-            if let Some(x) = read(&dir.join("boilerplate.toml"))? {
-                boiler = merge(DataKind::Lists, &boiler, x)?;
-            }
-            let ldir = dir.join("lang");
-            if ldir.is_dir() {
-                let mut files: Vec<_> = std::fs::read_dir(&ldir)
-                    .map_err(|e| DataError::io(&ldir.display().to_string(), e))?
-                    .filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-                    .collect();
-                files.sort();
-                for p in files {
-                    if let Some(desk) = read(&p)? {
-                        let stem = p
-                            .file_stem()
-                            .map(|s| s.to_string_lossy().to_string())
-                            .unwrap_or_default();
-                        // a language of the built-in data gains the desk's forms; another is added
-                        match lang_srcs.iter_mut().find(|(bn, _)| {
-                            Path::new(bn).file_stem().is_some_and(|s| s.to_string_lossy() == stem)
-                        }) {
-                            Some(b) => *b = merge(DataKind::Lexicon, b, desk)?,
-                            None => lang_srcs.push(desk),
-                        }
-                    }
+/// The data files' sources, (name, text) each: the built-in ones, with a desk's merged in.
+struct Sources {
+    langs: Vec<(String, String)>,
+    concepts: (String, String),
+    entities: (String, String),
+    boiler: (String, String),
+}
+
+impl Sources {
+    fn builtin() -> Sources {
+        let own = |(n, s): (&str, &str)| (n.to_string(), s.to_string());
+        Sources {
+            langs: BUILTIN_LANGS.iter().map(|&f| own(f)).collect(),
+            concepts: own(BUILTIN_CONCEPTS),
+            entities: own(BUILTIN_ENTITIES),
+            boiler: own(BUILTIN_BOILERPLATE),
+        }
+    }
+
+    /// The files of a desk's folder merged in (`merge.rs`): a language of the built-in data
+    /// gains the desk's forms; another is added.
+    fn merge_desk(&mut self, dir: &Path) -> Result<(), DataError> {
+        use merge::{merge, DataKind};
+        if let Some(x) = read_data(&dir.join("concepts.toml"))? {
+            self.concepts = merge(DataKind::ById, &self.concepts, x)?;
+        }
+        if let Some(x) = read_data(&dir.join("entities.toml"))? {
+            self.entities = merge(DataKind::ById, &self.entities, x)?;
+        }
+        if let Some(x) = read_data(&dir.join("boilerplate.toml"))? {
+            self.boiler = merge(DataKind::Lists, &self.boiler, x)?;
+        }
+        let ldir = dir.join("lang");
+        if !ldir.is_dir() {
+            return Ok(());
+        }
+        let mut files: Vec<_> = std::fs::read_dir(&ldir)
+            .map_err(|e| DataError::io(&ldir.display().to_string(), e))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        for p in files {
+            if let Some(desk) = read_data(&p)? {
+                let stem =
+                    p.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+                match self.langs.iter_mut().find(|(bn, _)| {
+                    Path::new(bn).file_stem().is_some_and(|s| s.to_string_lossy() == stem)
+                }) {
+                    Some(b) => *b = merge(DataKind::Lexicon, b, desk)?,
+                    None => self.langs.push(desk),
                 }
             }
         }
+        Ok(())
+    }
+}
+
+/// A data file of a desk's folder, (name, text), if it exists.
+fn read_data(p: &Path) -> Result<Option<(String, String)>, DataError> {
+    if !p.exists() {
+        return Ok(None);
+    }
+    std::fs::read_to_string(p)
+        .map(|s| Some((p.display().to_string(), s)))
+        .map_err(|e| DataError::io(&p.display().to_string(), e))
+}
+
+/// Every word some lexicon knows, with its flags in each language and its detection bits.
+fn words_of(langs: &[Lexicon]) -> Map<String, Word> {
+    let mut words: Map<String, Word> = Map::default();
+    for (i, l) in langs.iter().enumerate() {
+        for (w, f) in &l.word_flags {
+            let e = words
+                .entry(w.clone())
+                .or_insert_with(|| Word { lang_bits: 0, flags: vec![0; langs.len()].into() });
+            e.flags[i] = *f;
+            // (a desk may add languages; past 32 the extra ones are never detected, only named)
+            if i < 32 {
+                if f & flag::FUNCTION_WORD != 0 {
+                    e.lang_bits |= 1 << i;
+                }
+                if f & flag::DISTINCTIVE != 0 {
+                    e.lang_bits |= 1 << (32 + i);
+                }
+            }
+        }
+    }
+    words
+}
+
+impl Knowledge {
+    /// The built-in data, with files from `extra` (a desk's rules folder) replacing or adding to it.
+    pub fn load(extra: Option<&Path>) -> Result<Knowledge, DataError> {
+        let mut src = Sources::builtin();
+        if let Some(dir) = extra {
+            src.merge_desk(dir)?;
+        }
         let mut langs =
-            lang_srcs.iter().map(|(n, s)| Lexicon::parse(s, n)).collect::<Result<Vec<_>, _>>()?;
+            src.langs.iter().map(|(n, s)| Lexicon::parse(s, n)).collect::<Result<Vec<_>, _>>()?;
         let mut all_months = Map::default();
         for l in &langs {
             for (k, v) in &l.months {
                 all_months.entry(k.clone()).or_insert(*v);
             }
         }
-        let concepts = Concepts::parse(&concepts.1, &concepts.0)?;
-        let entities = Entities::parse(&entities.1, &entities.0)?;
+        let concepts = Concepts::parse(&src.concepts.1, &src.concepts.0)?;
+        let entities = Entities::parse(&src.entities.1, &src.entities.0)?;
         // concepts and entities are shared: their words carry their bits in every language
         let shared: Vec<(&str, u32)> = entities
             .first_words()
@@ -1365,29 +1503,11 @@ impl Knowledge {
                 *l.word_flags.entry(w.to_string()).or_insert(0) |= bit;
             }
         }
-        let mut words: Map<String, Word> = Map::default();
-        for (i, l) in langs.iter().enumerate() {
-            for (w, f) in &l.word_flags {
-                let e = words
-                    .entry(w.clone())
-                    .or_insert_with(|| Word { lang_bits: 0, flags: vec![0; langs.len()].into() });
-                e.flags[i] = *f;
-                // (a desk may add languages; past 32 the extra ones are never detected, only named)
-                if i < 32 {
-                    if f & flag::FUNCTION_WORD != 0 {
-                        e.lang_bits |= 1 << i;
-                    }
-                    if f & flag::DISTINCTIVE != 0 {
-                        e.lang_bits |= 1 << (32 + i);
-                    }
-                }
-            }
-        }
         Ok(Knowledge {
-            words,
+            words: words_of(&langs),
             concepts,
             entities,
-            boilerplate: Boilerplate::parse(&boiler.1, &boiler.0)?,
+            boilerplate: Boilerplate::parse(&src.boiler.1, &src.boiler.0)?,
             langs,
             all_months,
         })
@@ -1399,6 +1519,12 @@ impl Knowledge {
 
     pub fn lexicon(&self, code: &str) -> Option<&Lexicon> {
         self.langs.iter().find(|l| l.code == code)
+    }
+
+    /// Whether a (lower-cased) metadata language code is a lexicon's alias: a language whose text
+    /// tells which lexicon reads it ([`Lexicon::metadata_aliases`]).
+    pub fn is_metadata_alias(&self, code: &str) -> bool {
+        self.langs.iter().any(|l| l.metadata_aliases.iter().any(|a| a == code))
     }
 
     pub fn lang_index(&self, code: &str) -> Option<usize> {

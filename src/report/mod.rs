@@ -1,4 +1,5 @@
-//! Stage 5: one diagnostic model, four printers (human via miette, JSON, SARIF, HTML).
+//! Stage 5: one diagnostic model, its printers (human via miette, JSON, JSON Lines, SARIF,
+//! GitHub annotations, HTML).
 //!
 //! Printers only format; they decide nothing. The human printer re-reads the files that have
 //! diagnostics to render their spans (the pipeline keeps claims, not texts).
@@ -7,6 +8,7 @@ pub mod github;
 pub mod html;
 pub mod human;
 pub mod json;
+pub mod jsonl;
 pub mod sarif;
 pub mod stats;
 

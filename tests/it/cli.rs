@@ -154,7 +154,7 @@ fn a_closed_pipe_is_not_a_panic() {
     let text: String =
         (0..4000).map(|i| format!("Alls komu {} manns á fundinn í gær.\n", i + 2)).collect();
     std::fs::write(dir.path().join("many.txt"), text).expect("write");
-    for format in ["human", "json"] {
+    for format in ["human", "json", "jsonl"] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
             .args(["claims", "--format", format, "--lang", "is"])
             .arg(dir.path())

@@ -76,7 +76,7 @@ fn the_config_file_is_found_above_the_input_folder_not_in_the_working_directory(
     assert!(ignore.contains("(default)"), "{out}");
     let (_, out, _) = run(&["config", s(&sub), "--ignore", "FL001"]);
     assert!(out.lines().any(|l| l.starts_with("ignore ") && l.contains("(command line)")), "{out}");
-    assert!(out.lines().any(|l| l.starts_with("FL001  no")), "{out}");
+    assert!(out.lines().any(|l| l.starts_with("FL001  false ")), "{out}");
 }
 
 #[test]

@@ -189,3 +189,30 @@ fn a_manifest_applies_to_its_files_on_both_sides_of_a_subfolder() {
         "{problems:?}"
     );
 }
+
+/// A metadata language that a lexicon lists as an alias (`metadata_aliases`: Norwegian "no" for
+/// Bokmål and Nynorsk) is detected from the text without a warning; a code no lexicon knows is
+/// detected too, with a warning.
+#[test]
+fn a_metadata_alias_is_detected_without_a_warning() {
+    use factlint::{Article, Checker};
+    let checker = Checker::builder().threads(1).build().expect("built-in data");
+    let nynorsk =
+        "Russland sende 44 droner mot Kyiv i natt. Dei vart skotne ned ikkje langt frå byen.";
+    let bokmal = "Russland sendte 44 droner mot Kyiv i natt. De ble skutt ned ikke langt fra byen.";
+    let checked = checker.check_articles(vec![
+        Article::new("a.txt", nynorsk).lang("no"),
+        Article::new("b.txt", bokmal).lang("NO"),
+        Article::new("c.txt", bokmal).lang("xx"),
+    ]);
+    let r = checked.report();
+    let langs: Vec<(&str, LangSource)> =
+        r.documents.iter().map(|d| (d.lang.as_str(), d.lang_source)).collect();
+    assert_eq!(
+        langs,
+        [("nn", LangSource::Detected), ("nb", LangSource::Detected), ("nb", LangSource::Detected)]
+    );
+    let warned: Vec<&str> = r.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(warned, ["c.txt"], "{:?}", r.problems);
+    assert!(r.problems[0].message.contains("`xx` has no lexicon"), "{:?}", r.problems);
+}

@@ -118,6 +118,65 @@ fn the_json_report_shape_is_pinned() {
     assert_eq!(keys(&v["baseline"]), ["file", "gone", "suppressed"]);
 }
 
+/// `--format jsonl`: one typed record a line, in the JSON report's order, each with the fields of
+/// the JSON report's item. A record type or field added, renamed or removed fails here (with
+/// `report::SCHEMA_VERSION`, on purpose).
+#[test]
+fn the_jsonl_report_shape_is_pinned() {
+    let (code, out, _) = run(&["check", "--format", "jsonl", "examples/corpus"]);
+    assert_eq!(code, 1, "an error-level conflict, as with JSON");
+    let (_, json, _) = run(&["check", "--format", "json", "examples/corpus"]);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let records: Vec<serde_json::Value> =
+        out.lines().map(|l| serde_json::from_str(l).expect("one object a line")).collect();
+    // the record types, in order, each run of one type once
+    let mut order: Vec<&str> = records.iter().map(|r| r["type"].as_str().expect("type")).collect();
+    order.dedup();
+    assert_eq!(order, ["report", "document", "claim", "diagnostic", "corroboration"]);
+    assert_eq!(records[0], serde_json::json!({"type": "report", "schema_version": "1.1"}));
+    for (kind, list) in [
+        ("document", "documents"),
+        ("claim", "claims"),
+        ("diagnostic", "diagnostics"),
+        ("corroboration", "corroborations"),
+    ] {
+        let of: Vec<&serde_json::Value> = records.iter().filter(|r| r["type"] == kind).collect();
+        assert_eq!(of.len(), json[list].as_array().expect("a list").len(), "{kind}");
+        let mut want = vec!["type"];
+        want.extend(keys(&json[list][0]));
+        want.sort_unstable();
+        assert_eq!(keys(of[0]), want, "a {kind} has the JSON report's fields and its type");
+        let mut first = of[0].clone();
+        first.as_object_mut().unwrap().remove("type");
+        assert_eq!(first, json[list][0], "the same values as the JSON report");
+    }
+    // one line a record: no newline inside one
+    assert_eq!(out.lines().count(), records.len());
+    // a problem, and the baseline last
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Um 44 drónar flugu yfir.\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), [0u8, 159, 146, 150, 0, 0, 1, 2]).unwrap();
+    let base = dir.path().join("b.json");
+    let d = dir.path().to_str().unwrap();
+    run(&["check", "--write-baseline", base.to_str().unwrap(), d]);
+    let (_, out, _) = run(&["check", "--format", "jsonl", "--baseline", base.to_str().unwrap(), d]);
+    let last: Vec<serde_json::Value> =
+        out.lines().map(|l| serde_json::from_str(l).expect("one object a line")).collect();
+    let problem = last.iter().find(|r| r["type"] == "problem").expect("a problem record");
+    assert!(problem["path"].as_str().unwrap().ends_with("b.txt"), "{problem}");
+    assert_eq!(last.last().unwrap()["type"], "baseline");
+    assert_eq!(keys(last.last().unwrap()), ["file", "gone", "suppressed", "type"]);
+    // `claims` too, and statistics
+    let (_, out, _) = run(&["claims", "--format", "jsonl", "examples/corpus"]);
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("{\"type\":\"claim\",")).count(),
+        json["claims"].as_array().unwrap().len()
+    );
+    let (_, out, _) = run(&["check", "--statistics", "--format", "jsonl", "examples/corpus"]);
+    let stat: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(keys(&stat), ["accepted", "code", "count", "rule", "severity", "type"]);
+}
+
 #[test]
 fn github_annotations_and_statistics() {
     let (code, out, _) = run(&["check", "--format", "github", "examples/corpus"]);
