@@ -402,9 +402,12 @@ fn main() -> ExitCode {
                 // streamed: a large corpus's report is never one string in memory
                 (false, Format::Json) => json::write(&report, out),
                 (false, Format::Sarif) => sarif::write(&report, &setup.rules, out),
-                (false, Format::Html) => {
+                (false, Format::Html) if spool.is_some() => {
                     let page = report::html::print(&report, human::Sources::default());
                     write_text(&mut out, &page, &spool)
+                }
+                (false, Format::Html) => {
+                    report::html::write(&report, human::Sources::default(), out)
                 }
             };
             if let Err(e) = ignore_broken_pipe(written) {

@@ -25,6 +25,7 @@ mod input;
 mod lang;
 mod mutations;
 mod numbers;
+mod report_html;
 mod rules;
 mod tidy;
 mod token;
