@@ -933,12 +933,12 @@ impl Render for Outlets<'_> {
 /// document's `skipped`, in file order) said in words where it falls.
 fn marked(p: &Para, jsonl: bool, skipped: &[Skip]) -> Markup {
     let end = p.base + p.text.len();
-    let from = skipped.partition_point(|k| k.end <= p.base);
+    let from = skipped.partition_point(|k| k.end() <= p.base);
     let skips = skipped[from..].iter().take_while(|k| k.start < end);
     // (start, end, the skipped range: none for a claim), in paragraph order
     let mut spans: Vec<(usize, usize, Option<&Skip>)> =
         p.marks.iter().map(|&(s, e)| (s, e, None)).collect();
-    spans.extend(skips.map(|k| (k.start.max(p.base), k.end.min(end), Some(k))));
+    spans.extend(skips.map(|k| (k.start.max(p.base), k.end().min(end), Some(k))));
     spans.sort_by_key(|x| (x.0, x.2.is_some()));
     let mut parts: Vec<(&str, Option<Option<&Skip>>)> = Vec::new();
     let mut at = 0;
@@ -987,7 +987,7 @@ fn skip_marker(k: &Skip, text: &str) -> Markup {
                 Some(rule) => { "page furniture (" (rule) ")" }
                 None => { "a repeat, folded" }
             }
-            ", " (k.end - k.start) " bytes"
+            ", " (k.len) " bytes"
             @if !head.is_empty() {
                 ": “" (head) @if !tail.is_empty() { " … " (tail) } "”"
             }
