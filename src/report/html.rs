@@ -418,8 +418,8 @@ impl<'a> Page<'a> {
             section.subject id={ "s" (i) } aria-labelledby={ "s" (i) "-h" } {
                 h3 id={ "s" (i) "-h" } { (s.name) }
                 (timeline)
-                @for (k, d) in diags.iter().enumerate() {
-                    (self.diagnostic(i, k, d))
+                @for d in &diags {
+                    (self.diagnostic(d))
                 }
                 @for &c in &s.corrs {
                     (self.corroboration(c))
@@ -434,7 +434,7 @@ impl<'a> Page<'a> {
         }
     }
 
-    fn diagnostic(&mut self, i: usize, k: usize, d: &'a Diagnostic) -> Markup {
+    fn diagnostic(&mut self, d: &'a Diagnostic) -> Markup {
         let (badge, class) = match d.severity {
             Severity::Error => ("Error", "diag error"),
             Severity::Warning => ("Warning", "diag warning"),
@@ -443,8 +443,8 @@ impl<'a> Page<'a> {
         let mut labels: Vec<&Label> = d.labels.iter().collect();
         labels.sort_by_key(|l| !l.primary);
         html! {
-            article class=(class) id={ "s" (i) "d" (k) } aria-labelledby={ "s" (i) "d" (k) "-h" } {
-                h4 id={ "s" (i) "d" (k) "-h" } {
+            article class=(class) {
+                h4 {
                     span.badge { "✗ " (badge) } " "
                     code { (d.code) } " " span.rule { (d.rule) }
                 }
@@ -453,7 +453,13 @@ impl<'a> Page<'a> {
                 ul.claims {
                     @for l in labels {
                         @let s = self.shown_label(l);
-                        (self.claim(s, Some(if l.primary { "Dissenting source" } else { "Other source" }), l.primary, &l.message, false))
+                        // (a large report names only the dissenting source's role)
+                        @let role = match (l.primary, self.large) {
+                            (true, _) => Some("Dissenting source"),
+                            (false, false) => Some("Other source"),
+                            (false, true) => None,
+                        };
+                        (self.claim(s, role, l.primary, &l.message, false))
                     }
                 }
             }
@@ -504,7 +510,7 @@ impl<'a> Page<'a> {
                 li.c {
                     strong { (outlet) } " · " (lang) " · "
                     @if let Some(p) = d.and_then(|d| d.published) { (p) } @else { "undated" }
-                    " · “" mark { (s.text) } "” · " a href=(link) { (Short(d)) }
+                    " · “" (s.text) "” · " a href=(link) { (Short(d)) }
                 }
             };
         }
@@ -898,7 +904,8 @@ impl Render for Values<'_> {
                 buf.push_str(", ");
             }
             v.as_str().render_to(buf);
-            let _ = write!(buf, " (×{n})");
+            // (a no-break space: the count stays with its value)
+            let _ = write!(buf, "\u{a0}(×{n})");
         }
         let more = self.0.values.len().saturating_sub(SUMMARY_VALUES);
         if more > 0 {
@@ -981,7 +988,7 @@ fn skip_marker(k: &Skip, text: &str) -> Markup {
         (head, tail)
     };
     html! {
-        span.skip {
+        span.elided {
             "[skipped: "
             @match k.furniture {
                 Some(rule) => { "page furniture (" (rule) ")" }

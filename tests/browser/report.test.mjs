@@ -113,9 +113,14 @@ test('every diagnostic, corroboration and document is on the page', async () => 
   }
   // what the corpus stage skipped inside a shown paragraph is said in words, not only counted:
   // the sample's doubled Vísir page folds repeats next to a labelled claim
-  const skips = await page.$$eval('#documents .para .skip', (s) => s.map((x) => x.textContent));
+  const skips = await page.$$eval('#documents .para .elided', (s) => s.map((x) => x.textContent));
   assert.ok(skips.length >= 1, 'a skipped passage is marked in a shown paragraph');
   for (const s of skips) assert.match(s, /^\[skipped: (page furniture \([\w-]+\)|a repeat, folded), \d+ bytes(: “.+”)?\]$/);
+  // and shown in the text's flow, where it was skipped
+  const marker = page.locator('#documents .para .elided').first();
+  await marker.scrollIntoViewIfNeeded();
+  const box = await marker.boundingBox();
+  assert.ok(box && box.x >= 0 && box.width > 0, `the marker is on the page: ${JSON.stringify(box)}`);
   // the claims no conflict or agreement names: summarised a row a subject, none of them again
   const others = await page.$$eval('#others tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
   assert.ok(others.length >= 1, 'other claims are summarised');

@@ -37,7 +37,7 @@ fn skipped_text_is_marked_in_words_where_it_falls() {
     assert!(para.contains("<mark>900</mark> personer"), "{para}");
     assert!(
         para.contains(
-            "<span class=\"skip\">[skipped: page furniture (most-read-no), 46 bytes: \
+            "<span class=\"elided\">[skipped: page furniture (most-read-no), 46 bytes: \
              “Mest lest Brann i Bergen: 40 evakuert Se flere”]</span> Ordføreren ber folk"
         ),
         "{para}"
@@ -45,7 +45,7 @@ fn skipped_text_is_marked_in_words_where_it_falls() {
     // (the two repeated sentences in a row: one passage)
     assert!(
         para.contains(
-            "<span class=\"skip\">[skipped: a repeat, folded, 91 bytes: “I dalen bor 900 \
+            "<span class=\"elided\">[skipped: a repeat, folded, 91 bytes: “I dalen bor 900 \
              personer, … ber folk holde seg inne.”]</span></p>"
         ),
         "{para}"
@@ -64,7 +64,7 @@ fn claims_no_rule_labelled_are_summarised_per_subject() {
     let others = others.split("</section>").next().unwrap();
     // the count no rule compares: a row of its subject, its value, one source, its outlet
     assert!(
-        others.contains("<th scope=\"row\">vehicle</th><td>14 (×1)</td><td>1</td><td>C</td>"),
+        others.contains("<th scope=\"row\">vehicle</th><td>14\u{a0}(×1)</td><td>1</td><td>C</td>"),
         "{others}"
     );
     // a claim of a conflict or an agreement is not summarised again
