@@ -1123,7 +1123,7 @@ pub(crate) fn page(title: &str, csp: &str, body: Markup) -> Markup {
 fn page_start(title: &str, csp: &str) -> Markup {
     html! {
         (DOCTYPE)
-        (PreEscaped(r#"<html lang="en">"#))
+        (PreEscaped(r#"<html lang=""#)) (PAGE_LANG) (PreEscaped(r#"">"#))
         head {
             meta charset="utf-8";
             meta name="viewport" content="width=device-width, initial-scale=1";
@@ -1136,6 +1136,9 @@ fn page_start(title: &str, csp: &str) -> Markup {
 }
 
 const PAGE_END: &str = "</body></html>";
+
+/// The pages' own language: their headings and labels are English (not a lexicon's language).
+const PAGE_LANG: &str = "en";
 
 #[cfg(test)]
 mod tests {
