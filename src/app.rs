@@ -58,6 +58,7 @@ pub fn meta_of(d: &Document, claims: usize) -> DocMeta {
         sentences: count(d.sentences.len()),
         folded: count(d.folded.len()),
         stripped_bytes: count(d.stripped.iter().map(|s| s.end - s.start).sum()),
+        skipped: d.skipped().into(),
     }
 }
 

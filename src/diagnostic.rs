@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::claims::{Claim, Sym};
-use crate::corpus::{DateSource, LangSource};
+use crate::corpus::{DateSource, LangSource, Skip};
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
@@ -143,6 +143,9 @@ pub struct DocMeta {
     pub sentences: u32,
     pub folded: u32,
     pub stripped_bytes: u32,
+    /// what was skipped, for the HTML page to mark in the paragraphs it shows (not serialised)
+    #[serde(skip)]
+    pub skipped: Box<[Skip]>,
 }
 
 impl DocMeta {

@@ -465,10 +465,11 @@ fn write_report(
         Format::Json => json::write(report, out),
         Format::Jsonl => jsonl::write(report, out),
         Format::Sarif => sarif::write(report, &setup.rules, out),
-        Format::Html => {
+        Format::Html if spool.is_some() => {
             let page = report::html::print(report, human::Sources::default());
             write_text(out, &page, spool)
         }
+        Format::Html => report::html::write(report, human::Sources::default(), out),
         Format::Human => write_text(out, &human::print(report, corroborations, color()), spool),
     }
 }

@@ -86,6 +86,7 @@ mod tests {
             sentences: 5,
             folded: 1,
             stripped_bytes: 40,
+            skipped: Default::default(),
         };
         let back = decode_meta(&encode_meta(&d).unwrap()).unwrap();
         assert_eq!(back, d);

@@ -11,6 +11,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::error::InputProblem;
+use crate::intern::Sym;
 use crate::lang::token::{lower_text, scan, Tok, TokKind};
 use crate::lang::Knowledge;
 pub use load::{Input, Meta, OffsetMap, RawDoc};
@@ -107,6 +108,51 @@ impl Document {
     }
     pub fn file_offset(&self, text_off: usize) -> usize {
         self.map.to_file(text_off)
+    }
+    /// What was not read of the document, in text order and file offsets: page furniture and
+    /// folded repeats, a run of one kind (apart by whitespace only) as one range.
+    pub fn skipped(&self) -> Vec<Skip> {
+        let furniture = self.stripped.iter().map(|s| (s.start, s.end, Some(Sym::new(&s.reason))));
+        let mut all: Vec<_> =
+            furniture.chain(self.folded.iter().map(|f| (f.start, f.end, None))).collect();
+        all.sort_unstable_by_key(|x| x.0);
+        let mut out: Vec<(usize, usize, Option<Sym>)> = Vec::with_capacity(all.len());
+        for (a, b, why) in all {
+            match out.last_mut() {
+                Some(l)
+                    if l.2 == why && self.text.get(l.1..a).is_some_and(|t| t.trim().is_empty()) =>
+                {
+                    l.1 = l.1.max(b)
+                }
+                _ => out.push((a, b, why)),
+            }
+        }
+        let f = |x| self.map.to_file(x);
+        let skip = |(a, b, furniture)| {
+            let start = f(a);
+            Skip {
+                start,
+                len: u32::try_from(f(b).saturating_sub(start)).unwrap_or(u32::MAX),
+                furniture,
+            }
+        };
+        out.into_iter().map(skip).collect()
+    }
+}
+
+/// A range of a document's file that was not read as text (file offsets, as a claim's). Sixteen
+/// bytes: every document's are kept for the HTML report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Skip {
+    pub start: usize,
+    pub len: u32,
+    /// the boilerplate rule that stripped it as page furniture; `None`: a folded repeat
+    pub furniture: Option<Sym>,
+}
+
+impl Skip {
+    pub fn end(&self) -> usize {
+        self.start + self.len as usize
     }
 }
 

@@ -3,19 +3,26 @@
 //! A summary; then one section per subject (the rules' grouping key, as the diagnostics and
 //! corroborations carry it: the printer does not regroup), with a timeline of its dated claims,
 //! its conflicts (every source's claim in its sentence, the arithmetic) and its agreements; then
-//! the documents, each with the paragraphs that hold a labelled claim, which every claim links to.
-//! A large corpus (more than [`FULL_DOCS`] documents) gets the conflicts and agreements in full,
-//! and each document's other claims as a count.
+//! the claims no rule labelled, summarised per subject (the same key); then the documents, each
+//! with the paragraphs that hold a labelled claim, which every claim links to, and what the
+//! corpus stage skipped in them (page furniture, folded repeats) marked in words. A large corpus
+//! (more than [`FULL_DOCS`] documents) gets the conflicts and agreements in full, and paragraphs
+//! only around conflicting claims.
+//!
+//! The page is streamed: a section at a time into a buffered writer. Each document line the page
+//! quotes is read once ([`Lines`]).
 
 use std::collections::HashMap;
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io::Write;
+use std::rc::Rc;
 
-use maud::{html, Markup, PreEscaped, DOCTYPE};
+use maud::{html, Markup, PreEscaped, Render, DOCTYPE};
 
 use super::human::Sources;
 use super::{plural, Diagnostic, DocMeta, Label, Report, Severity};
 use crate::claims::Claim;
-use crate::corpus::DateSource;
+use crate::corpus::{DateSource, Skip};
 
 /// Documents up to which every claim is listed under its document.
 const FULL_DOCS: usize = 200;
@@ -23,11 +30,28 @@ const FULL_DOCS: usize = 200;
 /// Rows of a timeline (one a date), at most.
 const TIMELINE_ROWS: usize = 24;
 
+/// Values and outlets a summary of other claims names, at most (the rest are counted).
+const SUMMARY_VALUES: usize = 3;
+const SUMMARY_OUTLETS: usize = 4;
+
+/// Characters quoted from each end of a skipped passage in its marker.
+const SKIP_QUOTE: usize = 28;
+
+/// The check report's Content-Security-Policy: no request of any kind.
+const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
 pub(crate) const CSS: &str = include_str!("html.css");
 
 /// The page for `report`, reading the labelled paragraphs through `sources`.
 pub fn print(report: &Report, sources: Sources) -> String {
-    Page::new(report, sources).render().into_string()
+    super::written(|buf| write(report, sources, buf))
+}
+
+/// The page for `report`, streamed to `out` a section at a time.
+pub fn write(report: &Report, sources: Sources, out: impl Write) -> std::io::Result<()> {
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
+    Page::new(report, sources).write(&mut w)?;
+    w.flush()
 }
 
 /// A claim shown on the page: its document, byte span, and the claim when the report has it.
@@ -42,10 +66,47 @@ struct Shown<'a> {
 
 /// One subject's diagnostics and corroborations (indices into the report's lists).
 #[derive(Default)]
-struct Subject {
-    name: String,
+struct Subject<'a> {
+    name: &'a str,
     diags: Vec<usize>,
     corrs: Vec<usize>,
+    /// its claims that no diagnostic or corroboration names, summarised
+    others: Option<Others>,
+}
+
+/// Claims of one subject that no diagnostic or corroboration names, summarised.
+#[derive(Default)]
+struct Others {
+    subject: String,
+    claims: usize,
+    /// the values stated and how many claims state each, most first
+    values: Vec<(String, usize)>,
+    /// documents that state them (claims come in document order: `last` is the latest counted)
+    docs: usize,
+    last: Option<u32>,
+    outlets: Vec<&'static str>,
+}
+
+impl Others {
+    fn add(&mut self, c: &Claim, outlet: Option<&'static str>) {
+        self.claims += 1;
+        let v = c.value_text();
+        match self.values.iter_mut().find(|(x, _)| *x == v) {
+            Some(x) => x.1 += 1,
+            None => self.values.push((v, 1)),
+        }
+        if self.last != Some(c.doc) {
+            self.docs += 1;
+            self.last = Some(c.doc);
+        }
+        if let Some(o) = outlet.filter(|o| !self.outlets.contains(o)) {
+            self.outlets.push(o);
+        }
+    }
+    /// Values most stated first (ties in order of first statement).
+    fn sort(&mut self) {
+        self.values.sort_by_key(|v| std::cmp::Reverse(v.1));
+    }
 }
 
 /// A paragraph that holds labelled claims: its line, its file offset and text (as in the file:
@@ -59,16 +120,33 @@ struct Para {
     cut: (bool, bool),
 }
 
-impl Para {
-    fn id(&self, doc: u32) -> String {
-        format!("p{doc}-{}", self.base)
+/// The lines of the documents' files that the page quotes, each read once (a JSONL article is
+/// one line, a text file's paragraph is one): per document, (0-based line, file offset of its
+/// start, text without the line break).
+struct Lines {
+    sources: Sources,
+    held: HashMap<u32, Vec<(usize, usize, Rc<str>)>>,
+}
+
+impl Lines {
+    fn get(&mut self, doc: u32, path: &str, off: usize) -> (usize, usize, Rc<str>) {
+        let held = self.held.entry(doc).or_default();
+        if let Some(l) = held.iter().find(|l| l.1 <= off && off <= l.1 + l.2.len()) {
+            return l.clone();
+        }
+        let (n, base, text) = self.sources.line(path, off);
+        let l = (n, base, Rc::<str>::from(text));
+        held.push(l.clone());
+        l
     }
 }
 
 struct Page<'a> {
     report: &'a Report,
-    sources: Sources,
-    subjects: Vec<Subject>,
+    lines: Lines,
+    subjects: Vec<Subject<'a>>,
+    /// other claims of subjects that have no section, most sources first
+    others: Vec<Others>,
     /// per document: its labelled paragraphs by line
     paras: Vec<Vec<Para>>,
     /// per (document, claim start): the paragraph's file offset, for links
@@ -82,9 +160,9 @@ impl<'a> Page<'a> {
         // subjects in order of first appearance: conflicts first, then agreements
         let mut subjects: Vec<Subject> = Vec::new();
         let mut index: HashMap<&str, usize> = HashMap::new();
-        let mut slot = |name: &'a str, subjects: &mut Vec<Subject>| -> usize {
+        let mut slot = |name: &'a str, subjects: &mut Vec<Subject<'a>>| -> usize {
             *index.entry(name).or_insert_with(|| {
-                subjects.push(Subject { name: name.to_string(), ..Subject::default() });
+                subjects.push(Subject { name, ..Subject::default() });
                 subjects.len() - 1
             })
         };
@@ -96,10 +174,12 @@ impl<'a> Page<'a> {
             let s = slot(c.subject.as_str(), &mut subjects);
             subjects[s].corrs.push(i);
         }
+        let others = summarise_others(report, &mut subjects, &index);
         let mut page = Page {
             report,
-            sources,
+            lines: Lines { sources, held: HashMap::new() },
             subjects,
+            others,
             paras: (0..report.documents.len()).map(|_| Vec::new()).collect(),
             where_: HashMap::new(),
             large: report.documents.len() > FULL_DOCS,
@@ -132,7 +212,8 @@ impl<'a> Page<'a> {
             doc: l.doc,
             start: l.start,
             end: l.end,
-            claim: claim_at(&self.report.claims, l.doc, l.start, l.end),
+            claim: claim_index(&self.report.claims, l.doc, l.start, l.end)
+                .map(|i| &self.report.claims[i]),
             text: l.text.as_str(),
         }
     }
@@ -149,20 +230,20 @@ impl<'a> Page<'a> {
     }
 
     /// The paragraph of every labelled claim (a line of a text file; in a JSONL article, the
-    /// part of its line between two escaped line breaks), read once a paragraph.
+    /// part of its line between two escaped line breaks).
     fn find_paragraphs(&mut self) {
         for s in self.labelled() {
             let Some(d) = self.doc(s.doc) else { continue };
             if self.where_.contains_key(&(s.doc, s.start)) {
                 continue;
             }
-            let paras = &mut self.paras[s.doc as usize];
-            let known =
-                paras.iter().position(|p| p.base <= s.start && s.end <= p.base + p.text.len());
+            let known = self.paras[s.doc as usize]
+                .iter()
+                .position(|p| p.base <= s.start && s.end <= p.base + p.text.len());
             let i = match known {
                 Some(i) => i,
                 None => {
-                    let (line, base, text) = self.sources.line(&d.path, s.start);
+                    let (line, base, text) = self.lines.get(s.doc, &d.path, s.start);
                     let off = s.start.saturating_sub(base);
                     let (a, b) = match d.line {
                         Some(_) => escaped_paragraph(&text, off),
@@ -170,12 +251,14 @@ impl<'a> Page<'a> {
                     };
                     let cut = (d.line.is_none() && a > 0, d.line.is_none() && b < text.len());
                     let text = text.get(a..b).unwrap_or_default().to_string();
+                    let paras = &mut self.paras[s.doc as usize];
                     paras.push(Para { line, base: base + a, text, marks: Vec::new(), cut });
                     paras.len() - 1
                 }
             };
-            paras[i].marks.push((s.start, s.end));
-            self.where_.insert((s.doc, s.start), paras[i].base);
+            let p = &mut self.paras[s.doc as usize][i];
+            p.marks.push((s.start, s.end));
+            self.where_.insert((s.doc, s.start), p.base);
         }
         for ps in &mut self.paras {
             ps.sort_by_key(|p| p.base);
@@ -186,7 +269,8 @@ impl<'a> Page<'a> {
         }
     }
 
-    fn render(&mut self) -> Markup {
+    /// The whole page, a section at a time.
+    fn write(&mut self, w: &mut impl Write) -> std::io::Result<()> {
         let r = self.report;
         let errors = r.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
         let warnings = r.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
@@ -197,26 +281,33 @@ impl<'a> Page<'a> {
             plural(r.documents.len(), "document")
         );
         let subjects = std::mem::take(&mut self.subjects);
-        let body = html! {
+        let mut put = |m: Markup| w.write_all(m.0.as_bytes());
+        put(page_start(&title, CSP))?;
+        put(html! {
             a.skip href="#subjects" { "Skip to the subjects" }
             header {
                 h1 { "Fact-consistency report" }
                 p.lede { (title) }
             }
-            main {
-                (self.summary())
-                (self.contents(&subjects))
-                section #subjects aria-labelledby="subjects-h" {
-                    h2 #subjects-h { "Subjects" }
-                    @for (i, s) in subjects.iter().enumerate() {
-                        (self.subject(i, s))
-                    }
-                }
-                (self.documents())
-            }
+            (PreEscaped("<main>"))
+            (self.summary())
+            (self.contents(&subjects))
+            (PreEscaped(r#"<section id="subjects" aria-labelledby="subjects-h">"#))
+            h2 #subjects-h { "Subjects" }
+        })?;
+        for (i, s) in subjects.iter().enumerate() {
+            put(self.subject(i, s))?;
+        }
+        put(html! {
+            (PreEscaped("</section>"))
+            (self.other_claims())
+        })?;
+        self.documents(&mut put)?;
+        put(html! {
+            (PreEscaped("</main>"))
             footer { p { "Written by factlint. Every claim links to its paragraph under " a href="#documents" { "Documents" } "." } }
-        };
-        page(&title, "default-src 'none'; style-src 'unsafe-inline'; img-src data:", body)
+            (PreEscaped(PAGE_END))
+        })
     }
 
     fn summary(&self) -> Markup {
@@ -297,10 +388,10 @@ impl<'a> Page<'a> {
             ol.toc.cols[!self.large] {
                 @for (i, s) in subjects.iter().enumerate() {
                     li {
-                        a href=(format!("#s{i}")) { (s.name) }
+                        a href={ "#s" (i) } { (s.name) }
                         " "
-                        @if !s.diags.is_empty() { span.tag.conflict { (plural(s.diags.len(), "conflict")) } " " }
-                        @if !s.corrs.is_empty() { span.tag.agree { (plural(s.corrs.len(), "agreement")) } }
+                        @if !s.diags.is_empty() { span.tag.conflict { (Plural(s.diags.len(), "conflict")) } " " }
+                        @if !s.corrs.is_empty() { span.tag.agree { (Plural(s.corrs.len(), "agreement")) } }
                     }
                 }
             }
@@ -314,6 +405,7 @@ impl<'a> Page<'a> {
                 } @else {
                     (list)
                 }
+                p { "Then " a href="#others" { "other claims, by subject" } " and the " a href="#documents" { "documents" } "." }
             }
         }
     }
@@ -323,20 +415,26 @@ impl<'a> Page<'a> {
         let diags: Vec<&Diagnostic> = s.diags.iter().map(|&d| &r.diagnostics[d]).collect();
         let timeline = self.timeline(s);
         html! {
-            section.subject id=(format!("s{i}")) aria-labelledby=(format!("s{i}-h")) {
-                h3 id=(format!("s{i}-h")) { (s.name) }
+            section.subject id={ "s" (i) } aria-labelledby={ "s" (i) "-h" } {
+                h3 id={ "s" (i) "-h" } { (s.name) }
                 (timeline)
-                @for (k, d) in diags.iter().enumerate() {
-                    (self.diagnostic(&format!("s{i}d{k}"), d))
+                @for d in &diags {
+                    (self.diagnostic(d))
                 }
                 @for &c in &s.corrs {
                     (self.corroboration(c))
+                }
+                @if let Some(o) = &s.others {
+                    p.others {
+                        strong { "Also stated, in no conflict or agreement: " }
+                        (Values(o)) " — " (Plural(o.docs, "source")) " (" (Outlets(o)) ")"
+                    }
                 }
             }
         }
     }
 
-    fn diagnostic(&mut self, id: &str, d: &'a Diagnostic) -> Markup {
+    fn diagnostic(&mut self, d: &'a Diagnostic) -> Markup {
         let (badge, class) = match d.severity {
             Severity::Error => ("Error", "diag error"),
             Severity::Warning => ("Warning", "diag warning"),
@@ -345,8 +443,8 @@ impl<'a> Page<'a> {
         let mut labels: Vec<&Label> = d.labels.iter().collect();
         labels.sort_by_key(|l| !l.primary);
         html! {
-            article class=(class) id=(id) aria-labelledby=(format!("{id}-h")) {
-                h4 id=(format!("{id}-h")) {
+            article class=(class) {
+                h4 {
                     span.badge { "✗ " (badge) } " "
                     code { (d.code) } " " span.rule { (d.rule) }
                 }
@@ -355,7 +453,13 @@ impl<'a> Page<'a> {
                 ul.claims {
                     @for l in labels {
                         @let s = self.shown_label(l);
-                        (self.claim(s, Some(if l.primary { "Dissenting source" } else { "Other source" }), l.primary, &l.message, false))
+                        // (a large report names only the dissenting source's role)
+                        @let role = match (l.primary, self.large) {
+                            (true, _) => Some("Dissenting source"),
+                            (false, false) => Some("Other source"),
+                            (false, true) => None,
+                        };
+                        (self.claim(s, role, l.primary, &l.message, false))
                     }
                 }
             }
@@ -370,12 +474,12 @@ impl<'a> Page<'a> {
             .filter_map(|s| Some((self.shown_claim(s.claim)?, s.message.as_str())))
             .collect();
         html! {
-            article.agreement aria-label=(format!("Agreement on {}: {}", c.subject, c.value)) {
+            article.agreement aria-label={ "Agreement on " (c.subject) ": " (c.value) } {
                 h4 {
                     span.badge { "✓ Agree" } " "
                     code { (c.code) } " "
                     span.value { (c.value) }
-                    " — " (plural(shown.len(), "source"))
+                    " — " (Plural(shown.len(), "source"))
                 }
                 ul.claims {
                     @for (s, m) in shown {
@@ -398,49 +502,57 @@ impl<'a> Page<'a> {
         compact: bool,
     ) -> Markup {
         let d = self.doc(s.doc);
-        let link = d.map(DocMeta::short).unwrap_or_default();
-        let href = self
-            .where_
-            .get(&(s.doc, s.start))
-            .map(|base| format!("#p{}-{base}", s.doc))
-            .unwrap_or_else(|| format!("#doc{}", s.doc));
+        let link = Link { doc: s.doc, para: self.where_.get(&(s.doc, s.start)).copied() };
         let outlet = d.and_then(|d| d.outlet.as_ref()).map_or("outlet unknown", |o| o.as_str());
         let lang = d.map_or("", |d| d.lang.as_str());
         if compact {
             return html! {
-                li.c { strong { (outlet) } " · " (lang) " · " (d.and_then(|d| d.published).map(|p| p.to_string()).unwrap_or_else(|| "undated".into())) " · “" mark { (s.text) } "” · " a href=(href) { (link) } }
+                li.c {
+                    strong { (outlet) } " · " (lang) " · "
+                    @if let Some(p) = d.and_then(|d| d.published) { (p) } @else { "undated" }
+                    " · “" (s.text) "” · " a href=(link) { (Short(d)) }
+                }
             };
         }
-        let (before, marked, after) = self.sentence(s);
+        let jsonl = d.is_some_and(|d| d.line.is_some());
+        let sentence = self.sentence(s);
+        let parts = sentence.as_ref().and_then(|(t, [a, st, en, b])| {
+            Some((t.get(*a..*st)?, t.get(*st..*en)?, t.get(*en..*b)?))
+        });
         html! {
             li.claim.primary[primary] {
                 p.who {
                     @if let Some(r) = role { span.role { (r) ": " } }
-                    strong { (outlet) } " · " (lang) " · " span.nw { (published(d)) }
+                    strong { (outlet) } " · " (lang) " · " span.nw { (Published(d)) }
                 }
-                blockquote { (before) mark { (marked) } (after) }
-                p.note { (note) " · " a href=(href) { (link) } }
+                blockquote {
+                    @if let Some((x, y, z)) = parts {
+                        (Text(x, jsonl)) mark { (Text(y, jsonl)) } (Text(z, jsonl))
+                    } @else {
+                        mark { (s.text) }
+                    }
+                }
+                p.note { (note) " · " a href=(link) { (Short(d)) } }
             }
         }
     }
 
-    /// The claim's sentence, cut around the claim's span (the claim's own text when the file
-    /// cannot be read).
-    fn sentence(&mut self, s: Shown<'a>) -> (String, String, String) {
-        let fallback = (String::new(), s.text.to_string(), String::new());
-        let (Some(c), Some(d)) = (s.claim, self.doc(s.doc)) else { return fallback };
+    /// The text that holds the claim's sentence, and in it the sentence's start, the claim's
+    /// start and end, and the sentence's end (`None` when the file cannot be read).
+    fn sentence(&mut self, s: Shown<'a>) -> Option<(Rc<str>, [usize; 4])> {
+        let (c, d) = (s.claim?, self.doc(s.doc)?);
         let (a, b) = c.sentence_span();
-        let ex = self.sources.excerpt(&d.path, a, b);
-        let t = ex.text.as_str();
-        let at = |x: usize| x.checked_sub(ex.base);
-        let (Some(a), Some(st), Some(en), Some(b)) = (at(a), at(s.start), at(s.end), at(b)) else {
-            return fallback;
-        };
-        let jsonl = d.line.is_some();
-        match (t.get(a..st), t.get(st..en), t.get(en..b)) {
-            (Some(x), Some(y), Some(z)) => (shown(x, jsonl), shown(y, jsonl), shown(z, jsonl)),
-            _ => fallback,
+        let (_, base, text) = self.lines.get(s.doc, &d.path, s.start);
+        let on_line = |x: usize| x.checked_sub(base).filter(|&x| x <= text.len());
+        if let (Some(a), Some(st), Some(en), Some(b)) =
+            (on_line(a), on_line(s.start), on_line(s.end), on_line(b))
+        {
+            return Some((text, [a, st, en, b]));
         }
+        // a sentence across lines (a text file wrapped by hand): the lines that hold it
+        let ex = self.lines.sources.excerpt(&d.path, a, b);
+        let at = |x: usize| x.checked_sub(ex.base);
+        Some((Rc::from(ex.text.as_str()), [at(a)?, at(s.start)?, at(s.end)?, at(b)?]))
     }
 
     /// Dated claims of the subject on one axis, a row a date (sources that give the same date
@@ -560,41 +672,74 @@ impl<'a> Page<'a> {
         }
     }
 
-    fn documents(&self) -> Markup {
-        let r = self.report;
+    /// The claims no diagnostic or corroboration names, of the subjects without a section.
+    fn other_claims(&self) -> Markup {
         html! {
-            section #documents aria-labelledby="documents-h" {
-                h2 #documents-h { "Documents" }
-                p { "What was read of each document. Page furniture is what factlint skips: sidebars (“Most read”), captions, bylines; folded repeats are paragraphs printed twice." }
-                @if self.large {
-                    p { "A large corpus: each document shows the paragraphs that hold a conflicting claim; its other claims are counted." }
-                }
-                @for (i, d) in r.documents.iter().enumerate() {
-                    @let paras = &self.paras[i];
-                    @if self.large && paras.is_empty() {
-                        p.d id=(format!("doc{i}")) { (d.name()) " · " (self.about(d)) }
-                    } @else {
-                        article.doc id=(format!("doc{i}")) aria-labelledby=(format!("doc{i}-h")) {
-                            h3 id=(format!("doc{i}-h")) { (d.name()) }
-                            p.who { (self.about(d)) }
-                            @for p in paras {
-                                div.para id=(p.id(i as u32)) tabindex="-1" {
-                                    @if !self.large { span.ln { "paragraph at line " (p.line + 1) } }
-                                    p {
-                                        @if p.cut.0 { "… " }
-                                        (marked(p, d.line.is_some()))
-                                        @if p.cut.1 { " …" }
-                                    }
-                                }
+            section #others aria-labelledby="others-h" {
+                h2 #others-h { "Other claims, by subject" }
+                p { "Claims that no conflict and no agreement names, a row a subject (as the rules name subjects): the values stated, with how many claims state each; how many sources state them; their outlets. A subject with a section above says its own there." }
+                @if self.others.is_empty() {
+                    p { "None." }
+                } @else {
+                    table.others {
+                        caption { (plural(self.others.len(), "subject")) ", the most sources first" }
+                        thead { tr { th scope="col" { "Subject" } th scope="col" { "Values (claims)" } th scope="col" { "Sources" } th scope="col" { "Outlets" } } }
+                        tbody {
+                            @for o in &self.others {
+                                tr { th scope="row" { (o.subject) } td { (Values(o)) } td { (o.docs) } td { (Outlets(o)) } }
                             }
-                            @if !self.large && d.claims > 0 {
-                                details {
-                                    summary { "All " (plural(d.claims as usize, "claim")) }
-                                    ul.all {
-                                        @for c in of_doc(&r.claims, i as u32) {
-                                            li { span.kind { (c.kind.name()) } " " strong { (c.value_text()) } " “" (c.text) "”" }
-                                        }
-                                    }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The documents section, a document at a time.
+    fn documents(
+        &self,
+        put: &mut impl FnMut(Markup) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        put(html! {
+            (PreEscaped(r#"<section id="documents" aria-labelledby="documents-h">"#))
+            h2 #documents-h { "Documents" }
+            p { "What was read of each document. Page furniture is what factlint skips: sidebars (“Most read”), captions, bylines; folded repeats are passages printed twice. Where skipped text falls inside a paragraph shown here, it is marked in brackets: “[skipped: …]”, with its size and its first and last words." }
+            @if self.large {
+                p { "A large corpus: each document shows the paragraphs that hold a conflicting claim; its other claims are counted here and summarised under " a href="#others" { "Other claims" } "." }
+            }
+        })?;
+        for (i, d) in self.report.documents.iter().enumerate() {
+            put(self.document(i, d))?;
+        }
+        put(PreEscaped("</section>".to_string()))
+    }
+
+    fn document(&self, i: usize, d: &DocMeta) -> Markup {
+        let paras = &self.paras[i];
+        let jsonl = d.line.is_some();
+        html! {
+            @if self.large && paras.is_empty() {
+                p.d id={ "doc" (i) } { (Name(d)) " · " (self.about(d)) }
+            } @else {
+                article.doc id={ "doc" (i) } aria-labelledby={ "doc" (i) "-h" } {
+                    h3 id={ "doc" (i) "-h" } { (Name(d)) }
+                    p.who { (self.about(d)) }
+                    @for p in paras {
+                        div.para id={ "p" (i) "-" (p.base) } tabindex="-1" {
+                            @if !self.large { span.ln { "paragraph at line " (p.line + 1) } }
+                            p {
+                                @if p.cut.0 { "… " }
+                                (marked(p, jsonl, &d.skipped))
+                                @if p.cut.1 { " …" }
+                            }
+                        }
+                    }
+                    @if !self.large && d.claims > 0 {
+                        details {
+                            summary { "All " (Plural(d.claims as usize, "claim")) }
+                            ul.all {
+                                @for c in of_doc(&self.report.claims, i as u32) {
+                                    li { span.kind { (c.kind.name()) } " " strong { (c.value_text()) } " “" (c.text) "”" }
                                 }
                             }
                         }
@@ -609,37 +754,251 @@ impl<'a> Page<'a> {
         html! {
             strong { (d.outlet.map_or("outlet unknown", |o| o.as_str())) }
             " · " (d.lang.as_str()) " (" (lang_source(d)) ")"
-            " · " (published(Some(d)))
-            " · " (plural(d.claims as usize, "claim"))
+            " · " (Published(Some(d)))
+            " · " (Plural(d.claims as usize, "claim"))
             @if d.folded > 0 || d.stripped_bytes > 0 {
                 " · " span.skipped {
-                    "skipped: " (plural(d.folded as usize, "folded repeat")) ", "
-                    (d.stripped_bytes) " bytes of page furniture"
+                    "skipped: "
+                    @if d.folded > 0 { (Plural(d.folded as usize, "folded repeat")) }
+                    @if d.folded > 0 && d.stripped_bytes > 0 { ", " }
+                    @if d.stripped_bytes > 0 { (d.stripped_bytes) " bytes of page furniture" }
                 }
             }
         }
     }
 }
 
-/// A paragraph with its labelled spans marked.
-fn marked(p: &Para, jsonl: bool) -> Markup {
-    let mut parts: Vec<(bool, &str)> = Vec::new();
+/// The claims no diagnostic or corroboration names, summarised per subject (the key the rules
+/// name subjects by, [`crate::rules::checks::subject`]): a subject with a section gets its
+/// summary there; the others' are returned, the most sources first.
+fn summarise_others<'a>(
+    r: &'a Report,
+    subjects: &mut [Subject<'a>],
+    index: &HashMap<&str, usize>,
+) -> Vec<Others> {
+    let mut named = vec![false; r.claims.len()];
+    for l in r.diagnostics.iter().flat_map(|d| &d.labels) {
+        if let Some(i) = claim_index(&r.claims, l.doc, l.start, l.end) {
+            named[i] = true;
+        }
+    }
+    for s in r.corroborations.iter().flat_map(|c| c.sources.iter()) {
+        if let Some(n) = named.get_mut(s.claim as usize) {
+            *n = true;
+        }
+    }
+    let mut rest: Vec<Others> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
+    for (c, _) in r.claims.iter().zip(&named).filter(|(_, named)| !**named) {
+        let outlet = r.documents.get(c.doc as usize).and_then(|d| d.outlet).map(|o| o.as_str());
+        let subject = crate::rules::checks::subject(c);
+        let k = match (index.get(subject.as_str()), at.get(&subject)) {
+            (Some(&i), _) => {
+                let o = subjects[i]
+                    .others
+                    .get_or_insert_with(|| Others { subject, ..Others::default() });
+                o.add(c, outlet);
+                continue;
+            }
+            (None, Some(&k)) => k,
+            (None, None) => {
+                at.insert(subject.clone(), rest.len());
+                rest.push(Others { subject, ..Others::default() });
+                rest.len() - 1
+            }
+        };
+        rest[k].add(c, outlet);
+    }
+    subjects.iter_mut().filter_map(|s| s.others.as_mut()).for_each(Others::sort);
+    rest.iter_mut().for_each(Others::sort);
+    rest.sort_by(|a, b| b.docs.cmp(&a.docs).then_with(|| a.subject.cmp(&b.subject)));
+    rest
+}
+
+/// "3 claims", rendered in place.
+struct Plural<'w>(usize, &'w str);
+
+impl Render for Plural<'_> {
+    fn render_to(&self, buf: &mut String) {
+        let _ = write!(buf, "{} {}{}", self.0, self.1, if self.0 == 1 { "" } else { "s" });
+    }
+}
+
+/// Text of the file as shown (a JSONL article's JSON escapes decoded), escaped for HTML.
+struct Text<'t>(&'t str, bool);
+
+impl Render for Text<'_> {
+    fn render_to(&self, buf: &mut String) {
+        if self.1 && self.0.contains('\\') {
+            shown(self.0, true).as_str().render_to(buf)
+        } else {
+            self.0.render_to(buf)
+        }
+    }
+}
+
+/// A document's path, and its line for a JSONL article.
+struct Name<'d>(&'d DocMeta);
+
+impl Render for Name<'_> {
+    fn render_to(&self, buf: &mut String) {
+        self.0.path.as_str().render_to(buf);
+        if let Some(l) = self.0.line {
+            let _ = write!(buf, ":{l}");
+        }
+    }
+}
+
+/// A document's file name without folders, and its line for a JSONL article (as
+/// [`DocMeta::short`], without allocating).
+struct Short<'d>(Option<&'d DocMeta>);
+
+impl Render for Short<'_> {
+    fn render_to(&self, buf: &mut String) {
+        let Some(d) = self.0 else { return };
+        let path = d.path.as_str();
+        let base = std::path::Path::new(path).file_name().and_then(|f| f.to_str()).unwrap_or(path);
+        base.render_to(buf);
+        if let Some(l) = d.line {
+            let _ = write!(buf, ":{l}");
+        }
+    }
+}
+
+/// Where a claim links: its paragraph (`para`: the paragraph's file offset), else its document.
+struct Link {
+    doc: u32,
+    para: Option<usize>,
+}
+
+impl Render for Link {
+    fn render_to(&self, buf: &mut String) {
+        let _ = match self.para {
+            Some(base) => write!(buf, "#p{}-{base}", self.doc),
+            None => write!(buf, "#doc{}", self.doc),
+        };
+    }
+}
+
+/// "published 2023-09-12 (dateline)", "publication date unknown".
+struct Published<'d>(Option<&'d DocMeta>);
+
+impl Render for Published<'_> {
+    fn render_to(&self, buf: &mut String) {
+        let _ = match self.0.and_then(|d| d.published.map(|p| (p, d.published_source))) {
+            Some((p, DateSource::Dateline)) => write!(buf, "published {p} (dateline)"),
+            Some((p, DateSource::CommandLine)) => write!(buf, "published {p} (given)"),
+            Some((p, _)) => write!(buf, "published {p}"),
+            None => write!(buf, "publication date unknown"),
+        };
+    }
+}
+
+/// The values of a summary, most stated first: "3 days (×4), 4 days (×1) and 2 more".
+struct Values<'o>(&'o Others);
+
+impl Render for Values<'_> {
+    fn render_to(&self, buf: &mut String) {
+        for (i, (v, n)) in self.0.values.iter().take(SUMMARY_VALUES).enumerate() {
+            if i > 0 {
+                buf.push_str(", ");
+            }
+            v.as_str().render_to(buf);
+            // (a no-break space: the count stays with its value)
+            let _ = write!(buf, "\u{a0}(×{n})");
+        }
+        let more = self.0.values.len().saturating_sub(SUMMARY_VALUES);
+        if more > 0 {
+            let _ = write!(buf, " and {more} more");
+        }
+    }
+}
+
+/// The outlets of a summary: "RÚV, Vísir and 3 more".
+struct Outlets<'o>(&'o Others);
+
+impl Render for Outlets<'_> {
+    fn render_to(&self, buf: &mut String) {
+        let outlets = &self.0.outlets;
+        if outlets.is_empty() {
+            buf.push_str("outlets unknown");
+        }
+        for (i, o) in outlets.iter().take(SUMMARY_OUTLETS).enumerate() {
+            if i > 0 {
+                buf.push_str(", ");
+            }
+            o.render_to(buf);
+        }
+        let more = outlets.len().saturating_sub(SUMMARY_OUTLETS);
+        if more > 0 {
+            let _ = write!(buf, " and {more} more");
+        }
+    }
+}
+
+/// A paragraph with its labelled claims marked, and what the corpus stage skipped of it (a
+/// document's `skipped`, in file order) said in words where it falls.
+fn marked(p: &Para, jsonl: bool, skipped: &[Skip]) -> Markup {
+    let end = p.base + p.text.len();
+    let from = skipped.partition_point(|k| k.end() <= p.base);
+    let skips = skipped[from..].iter().take_while(|k| k.start < end);
+    // (start, end, the skipped range: none for a claim), in paragraph order
+    let mut spans: Vec<(usize, usize, Option<&Skip>)> =
+        p.marks.iter().map(|&(s, e)| (s, e, None)).collect();
+    spans.extend(skips.map(|k| (k.start.max(p.base), k.end().min(end), Some(k))));
+    spans.sort_by_key(|x| (x.0, x.2.is_some()));
+    let mut parts: Vec<(&str, Option<Option<&Skip>>)> = Vec::new();
     let mut at = 0;
-    for &(s, e) in &p.marks {
+    for (s, e, skip) in spans {
         let (Some(s), Some(e)) = (s.checked_sub(p.base), e.checked_sub(p.base)) else { continue };
         if s < at {
             continue;
         }
         if let (Some(x), Some(y)) = (p.text.get(at..s), p.text.get(s..e)) {
-            parts.push((false, x));
-            parts.push((true, y));
+            parts.push((x, None));
+            parts.push((y, Some(skip)));
             at = e;
         }
     }
-    parts.push((false, p.text.get(at..).unwrap_or("")));
+    parts.push((p.text.get(at..).unwrap_or(""), None));
     html! {
-        @for (m, t) in parts {
-            @if m { mark { (shown(t, jsonl)) } } @else { (shown(t, jsonl)) }
+        @for (t, what) in parts {
+            @match what {
+                None => { (Text(t, jsonl)) }
+                Some(None) => { mark { (Text(t, jsonl)) } }
+                Some(Some(k)) => { (skip_marker(k, &shown(t, jsonl))) }
+            }
+        }
+    }
+}
+
+/// A skipped passage as the page shows it: in brackets, what it was, its size, and its first and
+/// last words (`text`: the part of it in the paragraph).
+fn skip_marker(k: &Skip, text: &str) -> Markup {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let chars = text.chars().count();
+    let (head, tail) = if chars <= 2 * SKIP_QUOTE + 5 {
+        (text.as_str(), "")
+    } else {
+        let cut = |n: usize| text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+        let head = &text[..cut(SKIP_QUOTE)];
+        let head = head.rfind(' ').filter(|&i| i > 0).map_or(head, |i| &head[..i]);
+        let tail = &text[cut(chars - SKIP_QUOTE)..];
+        let tail = tail.find(' ').map_or(tail, |i| &tail[i + 1..]);
+        (head, tail)
+    };
+    html! {
+        span.elided {
+            "[skipped: "
+            @match k.furniture {
+                Some(rule) => { "page furniture (" (rule) ")" }
+                None => { "a repeat, folded" }
+            }
+            ", " (k.len) " bytes"
+            @if !head.is_empty() {
+                ": “" (head) @if !tail.is_empty() { " … " (tail) } "”"
+            }
+            "]"
         }
     }
 }
@@ -728,15 +1087,6 @@ fn escaped_paragraph(line: &str, off: usize) -> (usize, usize) {
     (a, e)
 }
 
-fn published(d: Option<&DocMeta>) -> String {
-    match d.and_then(|d| d.published.map(|p| (p, d.published_source))) {
-        Some((p, DateSource::Dateline)) => format!("published {p} (dateline)"),
-        Some((p, DateSource::CommandLine)) => format!("published {p} (given)"),
-        Some((p, _)) => format!("published {p}"),
-        None => "publication date unknown".to_string(),
-    }
-}
-
 fn lang_source(d: &DocMeta) -> &'static str {
     match d.lang_source {
         crate::corpus::LangSource::Metadata => "metadata",
@@ -753,28 +1103,42 @@ fn of_doc(claims: &[Claim], doc: u32) -> &[Claim] {
     claims.get(a..b).unwrap_or(&[])
 }
 
-/// The claim of document `doc` at `start..end`.
-fn claim_at(claims: &[Claim], doc: u32, start: usize, end: usize) -> Option<&Claim> {
-    of_doc(claims, doc).iter().find(|c| c.start == start && c.end == end)
+/// The index of the claim of document `doc` at `start..end`.
+fn claim_index(claims: &[Claim], doc: u32, start: usize, end: usize) -> Option<usize> {
+    let a = claims.partition_point(|c| c.doc < doc);
+    let found = claims[a..].iter().take_while(|c| c.doc == doc);
+    found
+        .take_while(|c| c.start <= start)
+        .position(|c| c.start == start && c.end == end)
+        .map(|i| a + i)
 }
 
 /// One self-contained page: its own language (the page's words are English), the style inline,
 /// and a Content-Security-Policy `csp` that allows no request.
 pub(crate) fn page(title: &str, csp: &str, body: Markup) -> Markup {
+    html! { (page_start(title, csp)) (body) (PreEscaped(PAGE_END)) }
+}
+
+/// A page up to its body's first child (the check report streams its body).
+fn page_start(title: &str, csp: &str) -> Markup {
     html! {
         (DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta http-equiv="Content-Security-Policy" content=(csp);
-                title { (title) }
-                style { (PreEscaped(CSS)) }
-            }
-            body { (body) }
+        (PreEscaped(r#"<html lang=""#)) (PAGE_LANG) (PreEscaped(r#"">"#))
+        head {
+            meta charset="utf-8";
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            meta http-equiv="Content-Security-Policy" content=(csp);
+            title { (title) }
+            style { (PreEscaped(CSS)) }
         }
+        (PreEscaped("<body>"))
     }
 }
+
+const PAGE_END: &str = "</body></html>";
+
+/// The pages' own language: their headings and labels are English (not a lexicon's language).
+const PAGE_LANG: &str = "en";
 
 #[cfg(test)]
 mod tests {

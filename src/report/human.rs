@@ -143,6 +143,11 @@ impl Sources {
             idx.line_of(start).saturating_sub(1),
             idx.line_of(end.saturating_sub(1).max(start)) + 1,
         );
+        self.lines(path, &idx, first, last)
+    }
+
+    /// Lines `first..=last` of `path` (an undecoded file), from the last excerpt when it holds them.
+    fn lines(&mut self, path: &str, idx: &LineIndex, first: usize, last: usize) -> Excerpt {
         let last = last.min(idx.starts.len().saturating_sub(1));
         if let Some((p, a, b, ex)) = &self.last {
             if p == path && *a <= first && last <= *b {
@@ -165,15 +170,20 @@ impl Sources {
             }
             let Some((_, f)) = open.as_mut() else { return Ok(Vec::new()) };
             f.seek(std::io::SeekFrom::Start(base as u64))?;
-            let mut b = vec![0; stop - base];
-            f.read_exact(&mut b)?;
+            let mut b = Vec::with_capacity(stop - base);
+            f.take((stop - base) as u64).read_to_end(&mut b)?;
             Ok(b)
         };
         let text = read()
             .map(|b| {
-                // stray control bytes show as the spaces the corpus stage read them as
-                let text = String::from_utf8_lossy(&b);
-                load::spaces_for_controls(&text).into_owned()
+                // stray control bytes show as the spaces the corpus stage read them as (the
+                // bytes are mostly UTF-8 without them: then they are the text, not copied)
+                let text = String::from_utf8(b)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+                match load::spaces_for_controls(&text) {
+                    std::borrow::Cow::Owned(spaced) => spaced,
+                    std::borrow::Cow::Borrowed(_) => text,
+                }
             })
             .unwrap_or_default();
         let ex = Excerpt { text: Arc::new(text), base, first_line: first, map: None };
@@ -182,10 +192,15 @@ impl Sources {
     }
 
     /// The line of `path` holding byte `off`: its 0-based number, the file offset where it starts,
-    /// and its text without the line break (empty when the file cannot be read).
+    /// and its text without the line break (empty when the file cannot be read). Reads that line
+    /// only (the HTML report asks for thousands).
     pub fn line(&mut self, path: &str, off: usize) -> (usize, usize, String) {
-        let ex = self.excerpt(path, off, off);
-        let n = self.index(path).line_of(off);
+        let idx = self.index(path);
+        let n = idx.line_of(off);
+        let ex = match idx.decoded {
+            Some(_) => self.excerpt(path, off, off),
+            None => self.lines(path, &idx, n, n),
+        };
         let mut at = 0;
         for (i, l) in ex.text.split_inclusive('\n').enumerate() {
             if ex.first_line + i == n {

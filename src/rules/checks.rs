@@ -75,8 +75,9 @@ impl Cx<'_> {
     }
 }
 
-/// "drone (shahed)", "visit by kim"
-fn subject(c: &Claim) -> String {
+/// "drone (shahed)", "visit by kim": the key the checks name a claim's subject by (the HTML
+/// report summarises the claims no rule labelled by it)
+pub fn subject(c: &Claim) -> String {
     let mut s = c.concept.or(c.noun).map_or_else(|| "thing".to_string(), |x| x.to_string());
     // what is said of it, when that is not the thing itself ("passenger aboard")
     if let Some(r) = c.role.filter(|r| Some(*r) != c.concept) {

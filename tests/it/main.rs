@@ -27,6 +27,7 @@ mod input;
 mod lang;
 mod mutations;
 mod numbers;
+mod report_html;
 mod rules;
 mod tidy;
 mod times;
