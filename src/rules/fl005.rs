@@ -229,12 +229,26 @@ fn judge(cx: &Cx, g: &[&Claim], r: &Claim, q: &Query, near: &mut Near, st: &mut 
         corroborate(cx, r, q, near, agree, st);
         return;
     }
+    // relative days naming three or more different days of one event near each other are a
+    // series ("yesterday", "last night", "today" of slides falling for days): no relative date
+    // of it is voted against another (as FL009 gives a three-way split no verdict)
+    let series = near
+        .list
+        .iter()
+        .map(|&p| g[p])
+        .chain([r])
+        .filter(|a| is_rel(a) && is_day(a) && a.bound())
+        .filter_map(|a| a.interval())
+        .collect::<Set<Interval>>()
+        .len()
+        >= 3;
     let against: Vec<&Claim> = near
         .list
         .iter()
         .filter(|p| !near.agree.contains(p))
         .map(|&p| g[p])
         .filter(|a| contradicts(r, a) && !(a.doc == r.doc && is_ago(r) && own_agrees))
+        .filter(|a| !(series && is_rel(a)))
         .collect();
     // its own article's dates first, then other sources', the most precise first
     let (mut own, mut others): (Vec<&Claim>, Vec<&Claim>) =

@@ -255,3 +255,24 @@ fn relative_phrases_and_old_years() {
         want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
     assert_eq!(dates, want);
 }
+
+/// Slides falling for days, told by reports written on three days: "yesterday", "last night" and
+/// "today" name three different days of one event, a series, and none is voted against another;
+/// two reports of one arrival that name two days still conflict (the planted conflict beside it).
+#[test]
+fn relative_days_of_a_series_are_not_voted() {
+    let series = check(&[
+        ("a.txt", "en", "2024-03-12", "A landslide hit the town yesterday.\n"),
+        ("b.txt", "en", "2024-03-14", "Another landslide hit the town last night.\n"),
+        ("c.txt", "en", "2024-03-14", "A third landslide hit the town today.\n"),
+        ("d.txt", "is", "2024-03-12", "Aurskriða féll á bæinn í gær.\n"),
+    ]);
+    assert!(errors(&series).is_empty(), "{:?}", series.diagnostics);
+    let arrival = check(&[
+        ("a.txt", "is", "2025-02-05", "Ráðherrann Jonas Berg kom til landsins á mánudag.\n"),
+        ("b.txt", "is", "2025-02-05", "Ráðherrann Jonas Berg kom til landsins í gærmorgun.\n"),
+    ]);
+    let e = errors(&arrival);
+    assert_eq!(e.len(), 1, "{:?}", arrival.diagnostics);
+    assert_eq!(e[0].code, "FL005");
+}
