@@ -132,7 +132,7 @@ fn lexicon(v: &toml::Table, f: &mut Report) {
 
 /// Concept fields that are not languages.
 const CONCEPT_FIELDS: &[&str] =
-    &["kind", "phase", "generic", "family", "exact", "grows", "measure", "moment"];
+    &["kind", "phase", "generic", "family", "exact", "grows", "measure", "dimension", "moment"];
 
 fn concepts(v: &toml::Table, codes: &[String], f: &mut Report) {
     // (lang, form) → the concept that has it (the loader keeps the first, in id order)

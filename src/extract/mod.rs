@@ -88,6 +88,8 @@ struct ConceptRef {
     generic: bool,
     grows: bool,
     measure: bool,
+    /// a size, distance or temperature: a number of it is no claim
+    dimension: bool,
     /// an event of one moment (an alarm), whose time is that moment
     moment: bool,
     /// an event concept, and one marking a start or end (a phase word)
@@ -374,6 +376,7 @@ impl<'a> SentenceConcepts<'a> {
             generic: c.generic,
             grows: c.grows,
             measure: c.measure,
+            dimension: c.dimension,
             moment: c.moment,
             event: c.kind == ConceptKind::Event,
             phased: c.phase.is_some(),
@@ -1175,12 +1178,23 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 i += n;
                 continue;
             }
+            // "call 112", "tip line: 2211 0000", "02800": a phone number or a code, no claim
+            let zero_led = is_digits && here[0].text.len() > 1 && here[0].text.starts_with('0');
+            if zero_led || label_before(lex, toks, i) {
+                i += n;
+                continue;
+            }
             if just_one {
                 // "ein", "eitt", "en": mostly an article or pronoun, not a count
                 i += n;
                 continue;
             }
             let after = ctx.concept_after(toks, i + n, 4);
+            // "650 kilometres", "45 metres per second": a measurement, no claim
+            if after.dimension && after.at == Some(i + n) {
+                i += n;
+                continue;
+            }
             // "Kanal 5", "Radio 1": a number after a capitalised word inside the sentence, with
             // no counted thing after it, is part of a name
             if after.concept.is_none()
@@ -1217,6 +1231,14 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
         }
         i += 1;
     }
+}
+
+/// A label word ("call", "tip line") ends right before `i`, perhaps with a ',' or ':' after it.
+fn label_before(lex: &Lexicon, toks: &[Token], i: usize) -> bool {
+    let end = if i > 0 && (toks[i - 1].is_punct(',') || toks[i - 1].is_punct(':')) { i - 1 } else { i };
+    (1..=3.min(end)).any(|k| {
+        parse::marker(lex, Marker::LabelBefore)(&toks[end - k..end]).is_ok_and(|(r, _)| r.is_empty())
+    })
 }
 
 /// Resolve a written (absolute or partial) date.

@@ -248,10 +248,14 @@ struct MarkersFile {
     /// verbs of lasting, a few words before a duration ("varte i to timar", "stóð í þrjá daga")
     #[serde(default)]
     lasted: Vec<String>,
+    /// words right before a number that make it a label, never a claim: a phone number after
+    /// "call", "ring", "tip line" ("call 112")
+    #[serde(default)]
+    label_before: Vec<String>,
 }
 
 /// How many marker kinds there are.
-pub const MARKER_KINDS: usize = 18;
+pub const MARKER_KINDS: usize = 19;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -279,6 +283,7 @@ pub enum Marker {
     // (from here on no flag bit: see FLAGGED_MARKERS)
     OffsetAfter,
     Lasted,
+    LabelBefore,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -707,6 +712,7 @@ impl Lexicon {
             (Marker::AgoAfter, &m.ago_after),
             (Marker::OffsetAfter, &m.offset_after),
             (Marker::Lasted, &m.lasted),
+            (Marker::LabelBefore, &m.label_before),
         ] {
             let mut p = Phrases::default();
             for w in list {
@@ -807,6 +813,10 @@ struct ConceptFile {
     /// a unit of measure ("kilometre", "percent"): a number of it is a measurement, not a count
     #[serde(default)]
     measure: bool,
+    /// a size, distance or temperature ("650 kilometres", "45 metres", "1,100 degrees"): a number
+    /// of it is no claim at all
+    #[serde(default)]
+    dimension: bool,
     /// an event of one moment (an alarm, a derailment): a time of day of it times that moment
     #[serde(default)]
     moment: bool,
@@ -846,6 +856,7 @@ pub struct Concept {
     pub generic: bool,
     pub grows: bool,
     pub measure: bool,
+    pub dimension: bool,
     pub moment: bool,
 }
 
@@ -884,6 +895,7 @@ impl Concepts {
                 generic: cf.generic,
                 grows: cf.grows,
                 measure: cf.measure,
+                dimension: cf.dimension,
                 moment: cf.moment,
             });
             for w in &cf.exact {
