@@ -1235,9 +1235,11 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
 
 /// A label word ("call", "tip line") ends right before `i`, perhaps with a ',' or ':' after it.
 fn label_before(lex: &Lexicon, toks: &[Token], i: usize) -> bool {
-    let end = if i > 0 && (toks[i - 1].is_punct(',') || toks[i - 1].is_punct(':')) { i - 1 } else { i };
+    let end =
+        if i > 0 && (toks[i - 1].is_punct(',') || toks[i - 1].is_punct(':')) { i - 1 } else { i };
     (1..=3.min(end)).any(|k| {
-        parse::marker(lex, Marker::LabelBefore)(&toks[end - k..end]).is_ok_and(|(r, _)| r.is_empty())
+        parse::marker(lex, Marker::LabelBefore)(&toks[end - k..end])
+            .is_ok_and(|(r, _)| r.is_empty())
     })
 }
 
