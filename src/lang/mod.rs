@@ -252,10 +252,13 @@ struct MarkersFile {
     /// "call", "ring", "tip line" ("call 112")
     #[serde(default)]
     label_before: Vec<String>,
+    /// a word between a weekday and its date ("måndagen den 8 januari", "Monday the 8th")
+    #[serde(default)]
+    day_article: Vec<String>,
 }
 
 /// How many marker kinds there are.
-pub const MARKER_KINDS: usize = 19;
+pub const MARKER_KINDS: usize = 20;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -284,6 +287,7 @@ pub enum Marker {
     OffsetAfter,
     Lasted,
     LabelBefore,
+    DayArticle,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -713,6 +717,7 @@ impl Lexicon {
             (Marker::OffsetAfter, &m.offset_after),
             (Marker::Lasted, &m.lasted),
             (Marker::LabelBefore, &m.label_before),
+            (Marker::DayArticle, &m.day_article),
         ] {
             let mut p = Phrases::default();
             for w in list {

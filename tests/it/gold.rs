@@ -215,3 +215,19 @@ fn english_precision_and_recall() {
         82.0 / 87.0,
     );
 }
+
+/// The Danish and Swedish sets (tests/fixtures/danish, swedish; gold in tests/gold/danish.toml,
+/// swedish.toml), of our own writing, pinned exactly.
+#[test]
+fn danish_and_swedish_precision_and_recall() {
+    let setup = common::setup();
+    for (name, misses, extras, p, r) in
+        [("danish", &[][..], &[][..], 1.0, 1.0), ("swedish", &[][..], &[][..], 1.0, 1.0)]
+    {
+        let dir = common::fixture(name);
+        let report = common::check(&setup, &[&dir]);
+        let s = score(&dir, &common::root().join(format!("tests/gold/{name}.toml")), &report);
+        s.print(name);
+        s.assert_exactly(misses, extras, p, r);
+    }
+}
