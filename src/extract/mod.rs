@@ -189,7 +189,10 @@ impl Ctx<'_, '_, '_> {
                     ConceptKind::Role | ConceptKind::Scope
                 )
             }) {
-                if !self.k.concepts.get(hit.concept).generic {
+                let c = self.k.concepts.get(hit.concept);
+                // "1,200 residents were evacuated": an event after the counted noun is what
+                // happened to them, not the thing counted
+                if !c.generic && !(fallback.is_some() && c.kind == ConceptKind::Event) {
                     return self.sc.concept_ref(toks, k, hit);
                 }
                 if fallback.is_none() {
@@ -1108,6 +1111,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 // "three days after the summit", "tre dagar seinare": an offset, no duration;
                 // "the third eruption in two years": a window
                 if ctx.marker_at(toks, i + n2, Marker::OffsetAfter).is_some()
+                    && !ctx.marker_before(toks, i, Marker::DurationBefore)
                     || i > 0
                         && ctx.marker_before(toks, i, Marker::InSpan)
                         && ctx.ordinal_before(toks, i)
@@ -1124,7 +1128,11 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 let lasted =
                     (i.saturating_sub(2)..=i).any(|j| ctx.marker_before(toks, j, Marker::Lasted));
                 // (or the event's verb right before it: "streika i fire dagar")
-                let verb_before = ev.at.is_some_and(|k| k < i && i - k <= 3) && !ev.other_clause;
+                // (or further back with a word of duration before the span: "met behind closed
+                // doors for two hours")
+                let reach = if ctx.marker_before(toks, i, Marker::DurationBefore) { 6 } else { 3 };
+                let verb_before =
+                    ev.at.is_some_and(|k| k < i && i - k <= reach) && !ev.other_clause;
                 // (or a start, end or "lasted" word right by it: "stóð því í þrjá daga", "varte i
                 // to timar", "reiste heim etter seks dagar")
                 let ends_in_clause = !is_event

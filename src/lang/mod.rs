@@ -255,10 +255,14 @@ struct MarkersFile {
     /// a word between a weekday and its date ("måndagen den 8 januari", "Monday the 8th")
     #[serde(default)]
     day_article: Vec<String>,
+    /// words right before a span that make it a duration even with an offset word after it
+    /// ("for two hours before the dinner")
+    #[serde(default)]
+    duration_before: Vec<String>,
 }
 
 /// How many marker kinds there are.
-pub const MARKER_KINDS: usize = 20;
+pub const MARKER_KINDS: usize = 21;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -288,6 +292,7 @@ pub enum Marker {
     Lasted,
     LabelBefore,
     DayArticle,
+    DurationBefore,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -718,6 +723,7 @@ impl Lexicon {
             (Marker::Lasted, &m.lasted),
             (Marker::LabelBefore, &m.label_before),
             (Marker::DayArticle, &m.day_article),
+            (Marker::DurationBefore, &m.duration_before),
         ] {
             let mut p = Phrases::default();
             for w in list {
