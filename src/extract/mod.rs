@@ -192,7 +192,7 @@ impl Ctx<'_, '_, '_> {
                 let c = self.k.concepts.get(hit.concept);
                 // "1,200 residents were evacuated": an event after the counted noun is what
                 // happened to them, not the thing counted
-                if !c.generic && !(fallback.is_some() && c.kind == ConceptKind::Event) {
+                if !(c.generic || fallback.is_some() && c.kind == ConceptKind::Event) {
                     return self.sc.concept_ref(toks, k, hit);
                 }
                 if fallback.is_none() {
