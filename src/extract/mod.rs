@@ -1035,6 +1035,26 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             i += n;
             continue;
         }
+        // shares: "one in three residents", "hver tredje innbygger", "two-thirds of the homes"; a
+        // part of a whole that counts nothing, so never voted against a count ("every third day"
+        // is a frequency, "the third of March" a date: none)
+        if f & (flag::CARDINAL | flag::CARDINAL_ONE) != 0 {
+            if let Ok((rest, &(part, whole))) = parse::phrase(&lex.shares)(here) {
+                let n = consumed(here, rest);
+                // ("the third of March" is a date)
+                if parse::unit(lex)(rest).is_err() && parse::month(lex)(rest).is_err() {
+                    let mut c = Ctx::with_concept(
+                        ctx.claim(ClaimKind::PartOfWhole, toks, i, i + n, part),
+                        ctx.concept_after(toks, i + n, 3),
+                    );
+                    c.detail = Detail::Whole(whole);
+                    c.frame = Frame::Vague;
+                    out.push(c);
+                }
+                i += n;
+                continue;
+            }
+        }
         // numbers
         if let Ok((rest, (v, just_one, is_digits))) =
             gate(dig || f & (flag::CARDINAL | flag::CARDINAL_ONE) != 0, here, parse::number(lex))

@@ -165,6 +165,9 @@ struct LangFile {
     /// fraction words before a scale word ("half a" million): value = the fraction
     #[serde(default)]
     fractions: HashMap<String, f64>,
+    /// shares of a whole ("one in three", "hver tredje", "two-thirds of"): [part, whole]
+    #[serde(default)]
+    shares: HashMap<String, [f64; 2]>,
     #[serde(default)]
     markers: MarkersFile,
     #[serde(default)]
@@ -315,6 +318,8 @@ pub struct Lexicon {
     pub relative: Phrases<RelOffset>,
     /// fractions of a scale word: "half a" (million) = 0.5
     pub fractions: Phrases<f64>,
+    /// shares of a whole: "one in three" = (1, 3), a part-of-whole with no count
+    pub shares: Phrases<(f64, f64)>,
     /// indexed by `Marker as usize`
     pub markers: [Phrases<()>; MARKER_KINDS],
     pub abbreviations: Set<String>,
@@ -696,6 +701,13 @@ impl Lexicon {
             }
             fractions.insert(k, *v);
         }
+        let mut shares = Phrases::default();
+        for (k, [p, w]) in &f.shares {
+            if !(p.is_finite() && w.is_finite() && *p > 0.0 && p < w) {
+                return Err(bad(format!("share `{k}` is not a part less than its whole")));
+            }
+            shares.insert(k, (*p, *w));
+        }
         let mut relative = Phrases::default();
         for (k, v) in &f.relative {
             relative.insert(k, *v);
@@ -746,8 +758,8 @@ impl Lexicon {
             &relative,
             &markers,
         );
-        // a fraction's first word can begin a number ("half a million")
-        for p in fractions.phrases() {
+        // a fraction's first word can begin a number ("half a million"), and so can a share's
+        for p in fractions.phrases().chain(shares.phrases()) {
             if let Some(first) = p.first() {
                 *word_flags.entry(first.clone()).or_insert(0) |= flag::CARDINAL;
             }
@@ -772,6 +784,7 @@ impl Lexicon {
             units,
             relative,
             fractions,
+            shares,
             markers,
             abbreviations: f.abbreviations.iter().map(|s| s.to_lowercase()).collect(),
             ordinal_suffixes: f.ordinal_suffixes.iter().map(|s| s.to_lowercase()).collect(),

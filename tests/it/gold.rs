@@ -209,8 +209,8 @@ fn english_precision_and_recall() {
             "006_web_eruption_end.txt count `7` = 7",
             "006_web_eruption_end.txt count `eight` = 8",
         ],
-        83.0 / 87.0,
-        83.0 / 87.0,
+        85.0 / 89.0,
+        85.0 / 89.0,
     );
 }
 
