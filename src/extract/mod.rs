@@ -190,7 +190,10 @@ impl Ctx<'_, '_, '_> {
                     ConceptKind::Role | ConceptKind::Scope
                 )
             }) {
-                if !self.k.concepts.get(hit.concept).generic {
+                let c = self.k.concepts.get(hit.concept);
+                // "1,200 residents were evacuated": an event after the counted noun is what
+                // happened to them, not the thing counted
+                if !(c.generic || fallback.is_some() && c.kind == ConceptKind::Event) {
                     return self.sc.concept_ref(toks, k, hit);
                 }
                 if fallback.is_none() {
@@ -1156,6 +1159,26 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             i += n;
             continue;
         }
+        // shares: "one in three residents", "hver tredje innbygger", "two-thirds of the homes"; a
+        // part of a whole that counts nothing, so never voted against a count ("every third day"
+        // is a frequency, "the third of March" a date: none)
+        if f & (flag::CARDINAL | flag::CARDINAL_ONE) != 0 {
+            if let Ok((rest, &(part, whole))) = parse::phrase(&lex.shares)(here) {
+                let n = consumed(here, rest);
+                // ("the third of March" is a date)
+                if parse::unit(lex)(rest).is_err() && parse::month(lex)(rest).is_err() {
+                    let mut c = Ctx::with_concept(
+                        ctx.claim(ClaimKind::PartOfWhole, toks, i, i + n, part),
+                        ctx.concept_after(toks, i + n, 3),
+                    );
+                    c.detail = Detail::Whole(whole);
+                    c.frame = Frame::Vague;
+                    out.push(c);
+                }
+                i += n;
+                continue;
+            }
+        }
         // numbers
         if let Ok((rest, (v, just_one, is_digits))) =
             gate(dig || f & (flag::CARDINAL | flag::CARDINAL_ONE) != 0, here, parse::number(lex))
@@ -1276,6 +1299,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 // events; "the third eruption in two years": a window. A span of time, but of no
                 // event: kept loose, never compared
                 if ctx.marker_at(toks, i + n2, Marker::OffsetAfter).is_some()
+                    && !ctx.marker_before(toks, i, Marker::DurationBefore)
                     || i > 0
                         && ctx.marker_before(toks, i, Marker::InSpan)
                         && ctx.ordinal_before(toks, i)
@@ -1297,7 +1321,11 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 let lasted =
                     (i.saturating_sub(2)..=i).any(|j| ctx.marker_before(toks, j, Marker::Lasted));
                 // (or the event's verb right before it: "streika i fire dagar")
-                let verb_before = ev.at.is_some_and(|k| k < i && i - k <= 3) && !ev.other_clause;
+                // (or further back with a word of duration before the span: "met behind closed
+                // doors for two hours")
+                let reach = if ctx.marker_before(toks, i, Marker::DurationBefore) { 6 } else { 3 };
+                let verb_before =
+                    ev.at.is_some_and(|k| k < i && i - k <= reach) && !ev.other_clause;
                 // (or a start, end or "lasted" word right by it: "stóð því í þrjá daga", "varte i
                 // to timar", "reiste heim etter seks dagar")
                 let ends_in_clause = !is_event
@@ -1360,6 +1388,12 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 c.phase.is_none() && c.kind != ConceptKind::Scope
             });
             if anaphoric && !thing_after {
+                i += n;
+                continue;
+            }
+            // "call 112", "tip line: 2211 0000", "02800": a phone number or a code, no claim
+            let zero_led = is_digits && here[0].text.len() > 1 && here[0].text.starts_with('0');
+            if zero_led || label_before(lex, toks, i) {
                 i += n;
                 continue;
             }
@@ -1455,6 +1489,16 @@ impl Narrative {
         let (p, last) = (self.published?, self.last_day?);
         (!self.current && resolve::days_between(last, p)? > 7).then_some(last)
     }
+}
+
+/// A label word ("call", "tip line") ends right before `i`, perhaps with a ',' or ':' after it.
+fn label_before(lex: &Lexicon, toks: &[Token], i: usize) -> bool {
+    let end =
+        if i > 0 && (toks[i - 1].is_punct(',') || toks[i - 1].is_punct(':')) { i - 1 } else { i };
+    (1..=3.min(end)).any(|k| {
+        parse::marker(lex, Marker::LabelBefore)(&toks[end - k..end])
+            .is_ok_and(|(r, _)| r.is_empty())
+    })
 }
 
 /// Resolve a written (absolute or partial) date.

@@ -316,8 +316,9 @@ pub struct WrittenDate {
 pub fn written_date<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, WrittenDate> + '_ {
     move |i: In<'t>| {
         let comma = || opt(tok(|t: &Token| t.is_punct(',')));
-        let (rest, wd) = opt(tuple((weekday(lex), comma())))(i)?;
-        let wd = wd.map(|(w, _)| w);
+        let (rest, wd) =
+            opt(tuple((weekday(lex), comma(), opt(marker(lex, Marker::DayArticle)))))(i)?;
+        let wd = wd.map(|(w, _, _)| w);
         let numeric = map(
             tuple((
                 tok(|t: &Token| t.is_digits() && t.text.len() <= 2),

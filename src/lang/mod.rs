@@ -167,6 +167,9 @@ struct LangFile {
     /// fraction words before a scale word ("half a" million): value = the fraction
     #[serde(default)]
     fractions: HashMap<String, f64>,
+    /// shares of a whole ("one in three", "hver tredje", "two-thirds of"): [part, whole]
+    #[serde(default)]
+    shares: HashMap<String, [f64; 2]>,
     #[serde(default)]
     markers: MarkersFile,
     #[serde(default)]
@@ -314,10 +317,21 @@ struct MarkersFile {
     /// the date's span
     #[serde(default)]
     ago_lead: Vec<String>,
+    /// words right before a number that make it a label, never a claim: a phone number after
+    /// "call", "ring", "tip line" ("call 112")
+    #[serde(default)]
+    label_before: Vec<String>,
+    /// a word between a weekday and its date ("måndagen den 8 januari", "Monday the 8th")
+    #[serde(default)]
+    day_article: Vec<String>,
+    /// words right before a span that make it a duration even with an offset word after it
+    /// ("for two hours before the dinner")
+    #[serde(default)]
+    duration_before: Vec<String>,
 }
 
 /// How many marker kinds there are.
-pub const MARKER_KINDS: usize = 28;
+pub const MARKER_KINDS: usize = 31;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -355,6 +369,9 @@ pub enum Marker {
     RiseTo,
     NightBefore,
     AgoLead,
+    LabelBefore,
+    DayArticle,
+    DurationBefore,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -381,6 +398,8 @@ pub struct Lexicon {
     pub relative: Phrases<RelOffset>,
     /// fractions of a scale word: "half a" (million) = 0.5
     pub fractions: Phrases<f64>,
+    /// shares of a whole: "one in three" = (1, 3), a part-of-whole with no count
+    pub shares: Phrases<(f64, f64)>,
     /// indexed by `Marker as usize`
     pub markers: [Phrases<()>; MARKER_KINDS],
     pub abbreviations: Set<String>,
@@ -567,6 +586,9 @@ fn markers(m: &MarkersFile) -> [Phrases<()>; MARKER_KINDS] {
         (Marker::RiseTo, &m.rise_to),
         (Marker::NightBefore, &m.night_before),
         (Marker::AgoLead, &m.ago_lead),
+        (Marker::LabelBefore, &m.label_before),
+        (Marker::DayArticle, &m.day_article),
+        (Marker::DurationBefore, &m.duration_before),
     ] {
         let mut p = Phrases::default();
         for w in list {
@@ -896,6 +918,13 @@ impl Lexicon {
             }
         }
         let fractions = fractions(&f.fractions, &bad)?;
+        let mut shares = Phrases::default();
+        for (k, [p, w]) in &f.shares {
+            if !(p.is_finite() && w.is_finite() && *p > 0.0 && p < w) {
+                return Err(bad(format!("share `{k}` is not a part less than its whole")));
+            }
+            shares.insert(k, (*p, *w));
+        }
         let mut relative = Phrases::default();
         for (k, v) in &f.relative {
             relative.insert(k, *v);
@@ -916,6 +945,12 @@ impl Lexicon {
             &markers,
         );
         flag_numbers(&mut word_flags, &fractions, &compounds);
+        // a share's first word can begin a number ("one in three", "hver tredje")
+        for p in shares.phrases() {
+            if let Some(first) = p.first() {
+                *word_flags.entry(first.clone()).or_insert(0) |= flag::CARDINAL;
+            }
+        }
         // a time by name ("noon", "hádegi") or glued to its hour ("áttaleytið") is a claim in a
         // sentence with no number
         for name in f.time.named.keys() {
@@ -945,6 +980,7 @@ impl Lexicon {
             units,
             relative,
             fractions,
+            shares,
             markers,
             abbreviations: f.abbreviations.iter().map(|s| s.to_lowercase()).collect(),
             ordinal_suffixes: f.ordinal_suffixes.iter().map(|s| s.to_lowercase()).collect(),

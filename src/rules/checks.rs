@@ -642,6 +642,19 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
         let article: Vec<&Claim> = of_doc(claims, d.doc).iter().filter(|c| is_dated(c)).collect();
         let own: Vec<&Claim> =
             article.iter().copied().filter(|c| c.sentence == d.sentence).collect();
+        let pubd = cx.published(d);
+        // "a journey that took 24 days in 2001": a sentence with no day of its own that dates the
+        // duration to a time before the rule's window is about that time, not this story's dates
+        let dated_before = |c: &Claim| {
+            c.sentence == d.sentence
+                && c.kind == ClaimKind::Date
+                && c.date().and_then(|i| i.resolved).zip(pubd).is_some_and(|(r, p)| {
+                    resolve::add_days(p, -cx.rule.params.before_days).is_some_and(|lo| r.end < lo)
+                })
+        };
+        if own.is_empty() && of_doc(claims, d.doc).iter().any(dated_before) {
+            continue;
+        }
         // anchors, nearest first: the duration's own sentence (a date there with no phase is its
         // end: "fór heim í dag eftir sex daga heimsókn"), then its own article, then other sources
         // on the same person or event dated from 60 days before its publication to 30 after (an
@@ -650,7 +663,6 @@ fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
             .into_iter()
             .flatten()
             .collect();
-        let pubd = cx.published(d);
         let (window_lo, window_hi) = (
             pubd.and_then(|p| resolve::add_days(p, -cx.rule.params.before_days)),
             pubd.and_then(|p| resolve::add_days(p, cx.rule.params.after_days)),

@@ -97,7 +97,7 @@ max_examples = 1
     let (_, out, err) = run(&["check", "--format", "json", s(dir.path())]);
     let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     let docs = v["documents"].as_array().unwrap();
-    assert_eq!(docs.len(), 7, "{err}");
+    assert_eq!(docs.len(), 9, "{err}");
     assert!(docs.iter().all(|d| !d["path"].as_str().unwrap().contains("007_")));
     let diags = v["diagnostics"].as_array().unwrap();
     assert!(diags.iter().all(|d| d["code"] != "FL007"), "FL007 ignored in 006_*");

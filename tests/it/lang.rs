@@ -256,7 +256,8 @@ fn danish_claims_with_values_and_spans() {
             (Since, 1995.0, "i tredive år".into(), None),
             (Count, 32.0, "Toogtredive".into(), s("passenger")),
             (Duration, 3.0, "tre dage".into(), s("visit")),
-            (Count, 50.0, "Halvtreds".into(), s("evacuation")),
+            // (a generic noun keeps its count; "evakueret" is what happened to them)
+            (Count, 50.0, "Halvtreds".into(), s("person")),
             (Date, 2025.0, "i forgårs".into(), s("evacuation")),
         ]
     );
@@ -319,12 +320,12 @@ fn english_claims_with_values_and_spans() {
             (Date, 2025.0, "Wednesday".into(), None),
             (Since, 1995.0, "in 30 years".into(), None),
             (Count, 24.0, "Twenty-four".into(), s("passenger")),
-            (Count, 1200.0, "1,200".into(), s("evacuation")),
+            (Count, 1200.0, "1,200".into(), s("person")),
             (Date, 2025.0, "Tuesday".into(), s("evacuation")),
             (Since, 2019.0, "since 2019".into(), s("visit")),
             (Date, 2025.0, "Friday, March 14".into(), s("talks")),
             // (the event of the sentence before)
-            (Duration, 3.0, "three days".into(), s("talks")),
+            (Duration, 3.0, "three days".into(), s("search")),
         ]
     );
     let c = claims(EN_STORY, "en", "2025-03-14");
@@ -434,4 +435,38 @@ fn cross_language_conflicts_fire_between_danish_and_icelandic_and_swedish_and_ny
     );
     // all four agree: nothing
     assert_eq!(conflicts(&[("b_is.txt", X_IS), ("c_sv.txt", X_SV), ("d_nn.txt", X_NN)]), vec![]);
+}
+
+/// Shares of a whole in every language: a part-of-whole with no count behind it, vague (never
+/// voted against a count); a share before a time unit is a frequency and a share before a month a
+/// date, neither a claim.
+#[test]
+fn shares_of_a_whole_in_every_language() {
+    for (lang, text, part, whole) in [
+        ("en", "One in three residents say they will not return to the town.", 1.0, 3.0),
+        ("en", "Two-thirds of the passengers were tourists, the company said.", 2.0, 3.0),
+        ("en", "About half of the homes were damaged in the storm, they said.", 1.0, 2.0),
+        ("nb", "Hver tredje innbygger sier at de ikke vil flytte tilbake.", 1.0, 3.0),
+        ("nb", "Ifølge politiet ble to tredjedeler av husene skadet i stormen.", 2.0, 3.0),
+        ("nn", "Kvar tredje innbyggjar seier at dei ikkje vil flytte tilbake.", 1.0, 3.0),
+        ("da", "Hver tredje beboer siger, at de ikke vil flytte tilbage til byen.", 1.0, 3.0),
+        ("da", "Ifølge politiet blev en fjerdedel af husene ødelagt af stormen.", 1.0, 4.0),
+        ("sv", "Var tredje invånare säger att de inte vill flytta tillbaka.", 1.0, 3.0),
+        ("is", "Þriðji hver íbúi segist ekki ætla að flytja aftur heim í bæinn.", 1.0, 3.0),
+    ] {
+        let c = claims(text, lang, "2025-03-14");
+        let share: Vec<_> = c.iter().filter(|c| c.kind == PartOfWhole).collect();
+        assert_eq!(share.len(), 1, "{lang}: {text}");
+        assert_eq!((share[0].value, share[0].whole()), (part, Some(whole)), "{lang}: {text}");
+        assert_eq!(share[0].frame, factlint::claims::Frame::Vague, "{lang}: {text}");
+    }
+    // near misses: a frequency, a date
+    for (lang, text) in [
+        ("nb", "Ferja går hver tredje dag i vinter, opplyser selskapet."),
+        ("da", "Færgen sejler hver tredje uge om vinteren, oplyser selskabet."),
+        ("en", "The ferry sails on the third of March, the company said."),
+    ] {
+        let c = claims(text, lang, "2025-03-14");
+        assert!(c.iter().all(|c| c.kind != PartOfWhole), "{lang}: {text}");
+    }
 }

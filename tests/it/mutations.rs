@@ -1,6 +1,8 @@
 //! The mutation suite: single edits to the consistent corpus (tests/mutations.toml), each of which
 //! must be caught by its rule with labels in the edited place (and, for cross-source rules, in
-//! another source); edits to sidebars and tolerated rounding must raise nothing.
+//! another source); edits to sidebars and tolerated rounding must raise nothing. A mutation with
+//! `with = ["english"]` runs on the consistent corpus together with that fixture folder (its files
+//! and manifest lines added): the English, Danish and Swedish sets, and their cross-language pairs.
 
 use crate::common;
 
@@ -27,6 +29,9 @@ struct Mutation {
     rule: Option<String>,
     #[serde(default)]
     also: Vec<String>,
+    /// fixture folders read together with the consistent corpus ("english", "danish", "swedish")
+    #[serde(default)]
+    with: Vec<String>,
     /// why the checker misses it today (the suite pins its misses)
     #[serde(default)]
     known_miss: Option<String>,
@@ -39,9 +44,32 @@ fn suite() -> Suite {
     .expect("suite parses")
 }
 
-/// Apply a mutation to a copy of the consistent corpus and check it.
-fn apply(setup: &factlint::app::Setup, m: &Mutation) -> (factlint::report::Report, usize, usize) {
+/// A copy of the consistent corpus with the files of the folders `with` added to it, manifests
+/// joined.
+fn corpus(with: &[String]) -> tempfile::TempDir {
     let dir = common::copy_dir(&common::fixture("consistent"));
+    for w in with {
+        let src = common::fixture(w);
+        for e in std::fs::read_dir(&src).expect("a fixture folder") {
+            let p = e.expect("an entry").path();
+            let name = p.file_name().expect("a name");
+            if p.extension().is_some_and(|x| x == "txt") {
+                assert!(!dir.path().join(name).exists(), "{w}: a file name taken twice");
+                std::fs::copy(&p, dir.path().join(name)).expect("copy");
+            }
+        }
+        let mut manifest =
+            std::fs::read_to_string(dir.path().join("manifest.jsonl")).expect("a manifest");
+        manifest.push_str(&std::fs::read_to_string(src.join("manifest.jsonl")).expect("manifest"));
+        std::fs::write(dir.path().join("manifest.jsonl"), manifest).expect("write");
+    }
+    dir
+}
+
+/// Apply a mutation to a copy of the consistent corpus (and the folders it is read `with`) and
+/// check it.
+fn apply(setup: &factlint::app::Setup, m: &Mutation) -> (factlint::report::Report, usize, usize) {
+    let dir = corpus(&m.with);
     let path = dir.path().join(&m.file);
     let text = std::fs::read_to_string(&path).expect("mutated file");
     let edited = common::replace_nth(&text, &m.find, &m.replace, m.nth.unwrap_or(1))
@@ -142,4 +170,18 @@ fn consistent_corpus_is_clean() {
         report.diagnostics.iter().map(|d| format!("{}: {}", d.code, d.message)).collect();
     assert!(codes.is_empty(), "{codes:#?}");
     assert!(report.corroborations.len() >= 5);
+}
+
+/// The English, Danish and Swedish sets agree with the consistent corpus and with themselves:
+/// the base every `with` mutation starts from raises nothing.
+#[test]
+fn consistent_corpus_with_other_languages_is_clean() {
+    let setup = common::setup();
+    for with in ["english", "danish", "swedish"] {
+        let dir = corpus(&[with.to_string()]);
+        let report = common::check(&setup, &[dir.path()]);
+        let codes: Vec<String> =
+            report.diagnostics.iter().map(|d| format!("{}: {}", d.code, d.message)).collect();
+        assert!(codes.is_empty(), "{with}: {codes:#?}");
+    }
 }
