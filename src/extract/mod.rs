@@ -995,8 +995,14 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 if u == TimeUnit::Year {
                     let n = consumed(here, rest);
                     let first = ctx.first_at.unwrap_or(0);
+                    // ("the strongest to hit the region in 30 years": a start or end word after
+                    // the superlative is no thing; the event near is)
                     let ev = ctx.concept_after(toks, first + 1, 3);
-                    let ev = if ev.concept.is_some() { ev } else { ctx.event_near(toks, i, i + n) };
+                    let ev = if ev.concept.is_some() && !ev.phased {
+                        ev
+                    } else {
+                        ctx.event_near(toks, i, i + n)
+                    };
                     let frame = event_frame(&ev);
                     // (a count of years beyond the calendar leaves the year unknown)
                     let year = pub_date.and_then(|p| p.year().checked_sub(n_years as i16));

@@ -208,8 +208,12 @@ fn english_precision_and_recall() {
             "004_web_putin.txt count `2` = 2",
             "006_web_eruption_end.txt count `7` = 7",
             "006_web_eruption_end.txt count `eight` = 8",
+            // "the remaining 17 passengers": a number between a referring word and its thing is
+            // kept as a loose count (as "the two avalanches"), which never votes; the gold leaves
+            // a remainder out
+            "008_web_storm.txt count `17` = 17",
         ],
-        85.0 / 89.0,
+        85.0 / 90.0,
         85.0 / 89.0,
     );
 }
