@@ -363,7 +363,11 @@ fn choose_lang(
 }
 
 /// The publication date and where it came from (metadata, else the dateline, else
-/// `--published`), and the dateline's range in the text if one was found.
+/// `--published`), its time of day where the metadata gives one, and the dateline's range in the
+/// text if one was found.
+type Publication = (Option<Date>, DateSource, Option<PublishedAt>, Option<(usize, usize)>);
+
+/// A document's [`Publication`], with a warning for each disagreement between its sources.
 fn publication(
     meta: &Meta,
     opts: &CorpusOptions,
@@ -371,7 +375,7 @@ fn publication(
     k: &Knowledge,
     outlet_zone: Option<&str>,
     warn: &mut Warnings,
-) -> (Option<Date>, DateSource, Option<PublishedAt>, Option<(usize, usize)>) {
+) -> Publication {
     let pw: Vec<&str> =
         k.langs.iter().flat_map(|l| l.marker(crate::lang::Marker::Published).words()).collect();
     // a timestamp ("2023-03-27T23:30:00Z") is read in the outlet's zone: its day there is the
