@@ -76,6 +76,9 @@ struct Ctx<'k, 'd, 'r> {
     bindings: std::cell::RefCell<Vec<(usize, usize, usize)>>,
     /// the day the article tells of, when that is not its publication ([`Narrative`])
     narrative: Option<jiff::civil::Date>,
+    /// the zone of the places the article names ([`article_zone`]), found once a document and
+    /// only when a time asks
+    article_zone: &'r std::cell::OnceCell<Option<Sym>>,
 }
 
 /// What a concept search found.
@@ -732,6 +735,7 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
     let Some(lex) = k.lexicon(&doc.lang).or(k.langs.first()) else { return Vec::new() };
     let mut out = Vec::new();
     let mut narrative = Narrative::default();
+    let article_zone = std::cell::OnceCell::new();
     let lang = Sym::new(&doc.lang);
     // the last three sentences (persons: three; events: two)
     let mut recent: std::collections::VecDeque<Recent<'d>> =
@@ -817,6 +821,7 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
             flags,
             bindings: std::cell::RefCell::new(Vec::new()),
             narrative: narrative.day(),
+            article_zone: &article_zone,
         };
         let before = out.len();
         walk(&ctx, &toks, &mut out);
@@ -1644,8 +1649,40 @@ fn time_zone(ctx: &Ctx, written: Option<String>) -> Option<String> {
     match (written, place) {
         (Some(_), Some(p)) => Some(p),
         (None, Some(p)) if own.is_none() => Some(p),
+        // a language with no zone of its own (wire copy in English): the zone of the places the
+        // article names ("KONGSBERG, Norway (AP) —"), when they agree, before the outlet's
+        (None, None) if own.is_none() => ctx
+            .article_zone
+            .get_or_init(|| article_zone(ctx.k, ctx.doc))
+            .map(|z| z.to_string())
+            .or_else(|| ctx.doc.meta.zone.clone()),
         (written, _) => written.or_else(|| ctx.doc.meta.zone.clone()).or(own),
     }
+}
+
+/// The zone of the places with a zone that the article names (`entities.toml` `zone`), when
+/// they all keep one clock on its publication day: "Kongsberg" and "Norway" give Europe/Oslo, a
+/// "STOCKHOLM (AP)" dateline beside them too (the same offset), "Oslo" and "London" nothing.
+fn article_zone(k: &Knowledge, doc: &Document) -> Option<Sym> {
+    let same_clock = |a: &str, b: &str| {
+        a == b
+            || doc.published.is_some_and(|d| {
+                let noon = |z| clock::utc_minutes(d, 720, z);
+                noon(a).is_some() && noon(a) == noon(b)
+            })
+    };
+    let mut zone: Option<Sym> = None;
+    for s in &doc.sentences {
+        let (toks, flags) = sentence_tokens(doc, s);
+        for (e, _, _) in sentence_entities(k, &toks, &flags) {
+            match (k.entities.zone(e), zone) {
+                (Some(z), None) => zone = Some(z),
+                (Some(z), Some(y)) if !same_clock(&z, &y) => return None,
+                _ => {}
+            }
+        }
+    }
+    zone
 }
 
 /// "the three-day summit": a number word and a unit joined by a hyphen into one word, a duration

@@ -330,3 +330,27 @@ fn a_publication_timestamp_is_read_in_the_outlets_zone() {
         .collect();
     assert_eq!(times, ["01:30 (Europe/Oslo)", "23:30 (Atlantic/Reykjavik)"]);
 }
+
+/// Wire copy in English names its place in the dateline, not beside the time: "6:30 p.m." is read
+/// in the zone of the places the article names (Oslo, Norway), so it meets "klokken 19.30" there
+/// and agrees with "klukkan 17:30" in Reykjavík (the same moment, UTC+1 against UTC); an article
+/// naming places of two clocks (Oslo and Reykjavík) gives its time no zone of theirs.
+#[test]
+fn wire_copy_takes_its_articles_place_zone() {
+    let en = "OSLO, March 27 (Reuters) - A fire broke out in a warehouse in Norway on Thursday.\n\nThe fire started at 6:30 p.m., police said.\n";
+    let nb = "Brannen startet klokken 19.30 torsdag.\n";
+    let r = check(&[("a.txt", "en", "2025-03-27", en), ("b.txt", "nb", "2025-03-27", nb)]);
+    let t = r.claims.iter().find(|c| c.kind == ClaimKind::Time && c.text.as_ref() == "6:30 p.m.");
+    let t = t.and_then(|c| c.time()).expect("a time");
+    assert_eq!(t.zone.as_deref(), Some("Europe/Oslo"));
+    let errs = errors(&r);
+    assert_eq!(errs.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(errs[0].code, "FL009");
+    let is = "Eldurinn kviknaði klukkan 17:30 í gær.\n";
+    let r = check(&[("a.txt", "en", "2025-03-27", en), ("b.txt", "is", "2025-03-28", is)]);
+    assert!(errors(&r).is_empty(), "{:?}", r.diagnostics);
+    let two = "OSLO, March 27 (Reuters) - A fire broke out in Oslo on Thursday, as in Reykjavík last week.\n\nThe fire started at 6:30 p.m., police said.\n";
+    let r = check(&[("a.txt", "en", "2025-03-27", two)]);
+    let t = r.claims.iter().find(|c| c.kind == ClaimKind::Time && c.text.as_ref() == "6:30 p.m.");
+    assert_eq!(t.and_then(|c| c.time()).expect("a time").zone, None);
+}
