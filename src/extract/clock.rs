@@ -301,11 +301,16 @@ pub fn utc_minutes(day: jiff::civil::Date, minutes: u16, zone: &str) -> Option<i
 
 /// Whether one of `phrases` (lower case, words split by spaces) ends right before token `i`.
 fn ends_before(phrases: &[String], toks: &[Token], i: usize) -> bool {
+    // (read backwards from `i`, word by word: no allocation, as it is asked at many tokens)
     phrases.iter().any(|phrase| {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        i >= words.len()
-            && words.iter().enumerate().all(|(k, w)| {
-                toks.get(i - words.len() + k).is_some_and(|t| t.is_word() && t.lower() == *w)
+        let mut k = i;
+        i <= toks.len()
+            && phrase.rsplit(' ').all(|w| {
+                k = match k.checked_sub(1) {
+                    Some(k) => k,
+                    None => return false,
+                };
+                toks[k].is_word() && toks[k].lower() == w
             })
     })
 }
@@ -381,13 +386,17 @@ pub fn bare_hour_at(
     hour_word: impl Fn(&[Token]) -> Option<(usize, f64)>,
 ) -> Option<Clock> {
     let tw = &lex.time;
+    // (a word before it, and the hour, first: most tokens are none)
+    if i == 0 || !toks[i - 1].is_word() {
+        return None;
+    }
+    let (n, h) = lone_hour(toks, i, &hour_word)?;
     if !(ends_before(&tw.about, toks, i)
         || ends_before(&tw.after, toks, i)
         || ends_before(&tw.before, toks, i))
     {
         return None;
     }
-    let (n, h) = lone_hour(toks, i, &hour_word)?;
     let cue = day_part_after(lex, toks, i + n)
         || time_before && nothing_counted_after(lex, toks, i + n) && toks[i].is_word();
     if !cue {
