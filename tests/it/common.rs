@@ -79,3 +79,19 @@ macro_rules! snap_settings {
 pub fn scrub(s: &str) -> String {
     s.replace(&format!("{}/", root().display()), "")
 }
+
+/// Check texts given as (file name, language, publication date, text), with a manifest; `zone`
+/// is the outlets' zone when given.
+pub fn check_docs(docs: &[(&str, &str, &str, &str)], zone: Option<&str>) -> Report {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut manifest = String::new();
+    for (name, lang, published, text) in docs {
+        std::fs::write(dir.path().join(name), text).expect("write");
+        let zone = zone.map(|z| format!(", \"zone\": \"{z}\"")).unwrap_or_default();
+        manifest.push_str(&format!(
+            "{{\"path\": \"{name}\", \"lang\": \"{lang}\", \"published\": \"{published}\"{zone}}}\n"
+        ));
+    }
+    std::fs::write(dir.path().join("manifest.jsonl"), manifest).expect("manifest");
+    check(&setup(), &[dir.path()])
+}

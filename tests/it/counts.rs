@@ -8,16 +8,7 @@ use factlint::report::{Report, Severity};
 
 /// Check texts given as (file name, language, publication date, text), with a manifest.
 fn check(docs: &[(&str, &str, &str, &str)]) -> Report {
-    let dir = tempfile::tempdir().expect("tmp");
-    let mut manifest = String::new();
-    for (name, lang, published, text) in docs {
-        std::fs::write(dir.path().join(name), text).expect("write");
-        manifest.push_str(&format!(
-            "{{\"path\": \"{name}\", \"lang\": \"{lang}\", \"published\": \"{published}\"}}\n"
-        ));
-    }
-    std::fs::write(dir.path().join("manifest.jsonl"), manifest).expect("manifest");
-    common::check(&common::setup(), &[dir.path()])
+    common::check_docs(docs, None)
 }
 
 /// One text's claims as "kind text value".

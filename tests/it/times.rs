@@ -7,24 +7,8 @@ use crate::common;
 use factlint::claims::{ClaimKind, Lean};
 use factlint::report::{Report, Severity};
 
-/// Check texts given as (file name, language, publication date, text), with a manifest; `zone`
-/// is the outlets' zone when given.
-fn check_in(docs: &[(&str, &str, &str, &str)], zone: Option<&str>) -> Report {
-    let dir = tempfile::tempdir().expect("tmp");
-    let mut manifest = String::new();
-    for (name, lang, published, text) in docs {
-        std::fs::write(dir.path().join(name), text).expect("write");
-        let zone = zone.map(|z| format!(", \"zone\": \"{z}\"")).unwrap_or_default();
-        manifest.push_str(&format!(
-            "{{\"path\": \"{name}\", \"lang\": \"{lang}\", \"published\": \"{published}\"{zone}}}\n"
-        ));
-    }
-    std::fs::write(dir.path().join("manifest.jsonl"), manifest).expect("manifest");
-    common::check(&common::setup(), &[dir.path()])
-}
-
 fn check(docs: &[(&str, &str, &str, &str)]) -> Report {
-    check_in(docs, None)
+    common::check_docs(docs, None)
 }
 
 fn errors(r: &Report) -> Vec<&factlint::report::Diagnostic> {
@@ -161,7 +145,7 @@ fn an_english_and_a_nordic_time_in_different_zones_agree() {
         ),
     ]);
     assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
-    let r = check_in(
+    let r = common::check_docs(
         &[("a.txt", "en", "2025-03-27", "The fire started at 8:30 this morning.\n")],
         Some("Europe/Oslo"),
     );
