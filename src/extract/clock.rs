@@ -50,22 +50,7 @@ pub fn suffix(words: &[String], toks: &[Token], j: usize) -> Option<usize> {
 pub fn zone_at(tw: &TimeWords, toks: &[Token], j: usize) -> Option<(usize, String)> {
     let paren = toks.get(j).is_some_and(|t| t.is_punct('('));
     let at = j + usize::from(paren);
-    let mut best: Option<(usize, &String)> = None;
-    let first = toks.get(at).filter(|t| t.is_word())?.lower();
-    for (phrase, zone) in &tw.zones {
-        if !phrase.starts_with(first) {
-            continue;
-        }
-        let n = phrase.split(' ').count();
-        let fits = phrase
-            .split(' ')
-            .enumerate()
-            .all(|(k, w)| toks.get(at + k).is_some_and(|t| t.is_word() && t.lower() == w));
-        if fits && best.is_none_or(|(m, _)| n > m) {
-            best = Some((n, zone));
-        }
-    }
-    let (n, zone) = best?;
+    let (n, zone) = phrase_at(&tw.zones, toks, at)?;
     let close = usize::from(paren && toks.get(at + n).is_some_and(|t| t.is_punct(')')));
     Some((usize::from(paren) + n + close, zone.clone()))
 }
