@@ -1221,10 +1221,9 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                     }
                 }
             }
-            // a number that names: "area 4", "svæði 4", "called 112"; a date or ratio written
-            // with slashes: "16/04/2024", "24/7"
-            if is_digits && (ctx.marker_before(toks, i, Marker::NameBefore) || slashed(toks, i, n))
-            {
+            // a number that names or labels: "area 4", "svæði 4", "call 112", "tip line: 2211
+            // 0000"; a date or ratio written with slashes: "16/04/2024", "24/7"
+            if label_before(lex, toks, i) || is_digits && slashed(toks, i, n) {
                 i += n;
                 continue;
             }
@@ -1402,9 +1401,9 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 i += n;
                 continue;
             }
-            // "call 112", "tip line: 2211 0000", "02800": a phone number or a code, no claim
+            // "02800": a phone number or a code, no claim
             let zero_led = is_digits && here[0].text.len() > 1 && here[0].text.starts_with('0');
-            if zero_led || label_before(lex, toks, i) {
+            if zero_led {
                 i += n;
                 continue;
             }
@@ -1502,7 +1501,8 @@ impl Narrative {
     }
 }
 
-/// A label word ("call", "tip line") ends right before `i`, perhaps with a ',' or ':' after it.
+/// A label word ("area", "call", "tip line") ends right before `i`, perhaps with a ',' or ':'
+/// after it.
 fn label_before(lex: &Lexicon, toks: &[Token], i: usize) -> bool {
     let end =
         if i > 0 && (toks[i - 1].is_punct(',') || toks[i - 1].is_punct(':')) { i - 1 } else { i };

@@ -290,9 +290,6 @@ struct MarkersFile {
     /// units of length and weight are concepts with `measure = true`, currencies `money = true`
     #[serde(default)]
     measure_after: Vec<String>,
-    /// words right before a number that make it a name or a code ("area 4", "called 112")
-    #[serde(default)]
-    name_before: Vec<String>,
     /// words right before a number of years that make it an age ("en mand på 50 år", "aged")
     #[serde(default)]
     age_before: Vec<String>,
@@ -331,7 +328,7 @@ struct MarkersFile {
 }
 
 /// How many marker kinds there are.
-pub const MARKER_KINDS: usize = 31;
+pub const MARKER_KINDS: usize = 30;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -361,7 +358,6 @@ pub enum Marker {
     Lasted,
     MeasureBefore,
     MeasureAfter,
-    NameBefore,
     AgeBefore,
     AgeAfter,
     RangeWords,
@@ -578,7 +574,6 @@ fn markers(m: &MarkersFile) -> [Phrases<()>; MARKER_KINDS] {
         (Marker::Lasted, &m.lasted),
         (Marker::MeasureBefore, &m.measure_before),
         (Marker::MeasureAfter, &m.measure_after),
-        (Marker::NameBefore, &m.name_before),
         (Marker::AgeBefore, &m.age_before),
         (Marker::AgeAfter, &m.age_after),
         (Marker::RangeWords, &m.range_words),
