@@ -46,6 +46,27 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// Run the binary with `input` on its standard input; returns (exit code, stdout, stderr).
+pub fn run_with_stdin(args: &[&str], input: &str) -> (i32, String, String) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .current_dir(root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("written");
+    let out = child.wait_with_output().expect("binary ends");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// Copy a folder (flat) into a fresh temp dir.
 pub fn copy_dir(src: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");

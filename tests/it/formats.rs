@@ -1,10 +1,6 @@
 //! Output for CI systems and CMSs: the pinned JSON shape, GitHub annotations, statistics, a
 //! draft from standard input.
-
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-use crate::common::{root, run};
+use crate::common::{self, root, run};
 
 fn keys(v: &serde_json::Value) -> Vec<&str> {
     let mut k: Vec<&str> = v.as_object().expect("object").keys().map(String::as_str).collect();
@@ -216,19 +212,9 @@ fn github_annotations_and_statistics() {
 fn a_draft_from_standard_input() {
     let text = std::fs::read_to_string(root().join("examples/corpus/005_mbl_gjafir.txt")).unwrap();
     let draft = format!("{text}\nUm 45 af 44 drónum voru skotnir niður.\n");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(["check", "-", "--published", "2023-09-16", "--format", "json"])
-        .env("NO_COLOR", "1")
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    child.stdin.take().unwrap().write_all(draft.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let args = ["check", "-", "--published", "2023-09-16", "--format", "json"];
+    let (code, stdout, _) = common::run_with_stdin(&args, &draft);
+    assert_eq!(code, 1, "{stdout}");
     let v: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
     assert_eq!(v["documents"].as_array().unwrap().len(), 1);
     assert_eq!(v["documents"][0]["path"], "-");
@@ -251,18 +237,9 @@ fn a_draft_from_standard_input_against_an_archive() {
     assert_eq!(code, 0, "{err}");
     let draft =
         std::fs::read_to_string(root().join("examples/corpus/004_ntb_toppmote.txt")).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(["check", "-", "--against", db.to_str().unwrap(), "--format", "github"])
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    child.stdin.take().unwrap().write_all(draft.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let args = ["check", "-", "--against", db.to_str().unwrap(), "--format", "github"];
+    let (code, stdout, _) = common::run_with_stdin(&args, &draft);
+    assert_eq!(code, 1, "{stdout}");
     assert!(
         stdout.lines().any(|l| l.starts_with("::error file=-,line=19,") && l.contains("FL002")),
         "{stdout}"
