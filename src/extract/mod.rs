@@ -771,7 +771,15 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
         let plex_flags: Option<Vec<u32>> = (!own_lexicon).then(|| {
             toks.iter()
                 .zip(doc_flags.iter())
-                .map(|(t, &f)| if t.is_word() { plex.flags(t.lower()) } else { f })
+                .map(
+                    |(t, &f)| {
+                        if t.is_word() {
+                            plex.flags(t.lower()) | f & flag::DIGITS
+                        } else {
+                            f
+                        }
+                    },
+                )
                 .collect()
         });
         let flags: &[u32] = plex_flags.as_deref().unwrap_or(&doc_flags);
@@ -1618,6 +1626,10 @@ fn hour_idiom(ctx: &Ctx, toks: &[Token], i: usize, time_before: bool) -> Option<
     let word = toks[i].is_word();
     if !word && !toks[i].is_digits() {
         return None;
+    }
+    // "2am", "7.50am": the a.m./p.m. word glued to the digits
+    if let Some(c) = clock::glued_meridiem_at(ctx.lex, toks, i) {
+        return Some(c);
     }
     let hour_word = |ts: &[Token]| {
         parse::word_number(ctx.lex)(ts).ok().map(|(rest, (v, _))| (ts.len() - rest.len(), v))

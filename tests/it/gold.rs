@@ -203,24 +203,19 @@ fn english_precision_and_recall() {
         &[
             // a year after "opened in" beside "site … spaceport": not taken
             "002_ap_summit.txt date `opened in 2016` = 2016",
-            // a.m./p.m. glued to the minutes ("2.45am") is one word to the tokenizer
-            "004_web_putin.txt time `2.45am` = 165",
-            "006_web_eruption_end.txt time `7.50am` = 470",
             // "century" is no time unit
             "006_web_eruption_end.txt since `for eight centuries` = 1223",
         ],
         &[
             "002_ap_summit.txt count `39` = 39",
-            "004_web_putin.txt count `2` = 2",
-            "006_web_eruption_end.txt count `7` = 7",
             "006_web_eruption_end.txt count `eight` = 8",
             // "the remaining 17 passengers": a number between a referring word and its thing is
             // kept as a loose count (as "the two avalanches"), which never votes; the gold leaves
             // a remainder out
             "008_web_storm.txt count `17` = 17",
         ],
-        85.0 / 90.0,
-        85.0 / 89.0,
+        87.0 / 90.0,
+        87.0 / 89.0,
     );
 }
 
