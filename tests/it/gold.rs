@@ -252,21 +252,14 @@ fn held_out_danish_and_swedish_precision_and_recall() {
         ),
         (
             "swedish_heldout",
+            &[][..],
             &[
-                "001_svt_stormen.txt since `på 20 år` = 2005",
-                "002_tt_stormen.txt date `på lördag` = 2025-11-22",
-            ][..],
-            &[
-                "001_svt_stormen.txt count `90` = 90",
-                "001_svt_stormen.txt duration `20 år` = 20 years",
+                // "14 av de 22 avgångarna under förmiddagen är inställda": the gold leaves the
+                // forenoon of a present-tense count out
                 "001_svt_stormen.txt date `under förmiddagen` = 2025-11-19",
-                "001_svt_stormen.txt count `2` = 2",
-                "001_svt_stormen.txt count `1` = 1",
-                "001_svt_stormen.txt count `Tre` = 3",
-                "002_tt_stormen.txt date `lördag` = 2025-11-15",
             ][..],
-            31.0 / 38.0,
-            31.0 / 33.0,
+            33.0 / 34.0,
+            33.0 / 33.0,
         ),
     ] {
         let dir = common::fixture(name);
