@@ -834,6 +834,8 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
         let before = out.len();
         walk(&ctx, &toks, &mut out);
         bind_dates(&ctx, &toks, before, &mut out);
+        // (after the bindings, which hold indices into `out`)
+        drop_fractional_counts(&mut out, before);
         narrative.update(&out[before..], doc.published);
         let persons_here = ctx.persons_at.iter().map(|(_, p)| *p).collect();
         // (in the document's lexicon, the event is found when a later sentence asks)
@@ -882,6 +884,22 @@ fn gate<'t, O>(
         p(here)
     } else {
         Err(nom::Err::Error(nom::error::Error::new(here, nom::error::ErrorKind::Verify)))
+    }
+}
+
+/// A count is of whole things: a number with a fraction that no scale made whole ("18.13",
+/// "4.7" with nothing measured after it; "1.5 million" is 1 500 000) is no count, whatever it is
+/// (a time written with a decimal point, a measurement the lexicon does not know).
+fn drop_fractional_counts(out: &mut Vec<Claim>, from: usize) {
+    let mut k = from;
+    while k < out.len() {
+        if matches!(out[k].kind, ClaimKind::Count | ClaimKind::PartOfWhole)
+            && out[k].value.fract() != 0.0
+        {
+            out.remove(k);
+        } else {
+            k += 1;
+        }
     }
 }
 

@@ -70,6 +70,29 @@ fn measurements_are_no_counts() {
     );
 }
 
+/// A count is of whole things: a number with a fraction left after its scale ("18.13", "4,7",
+/// "10.5" with nothing measured) is no count in any language; near misses: "1.5 million",
+/// "1,5 millioner", "2,5 miljoner" are whole once scaled and stay, as do the whole counts beside.
+#[test]
+fn fractional_numbers_are_no_counts() {
+    for (lang, text, want) in [
+        ("en", "A reading of 18.13 was logged, and 30 houses were evacuated.\n", "count 30 30"),
+        ("nb", "Målingen viste 4,7 ved stasjonen, og 30 hus ble evakuert.\n", "count 30 30"),
+        ("da", "Målingen viste 4,7 ved stationen, og 30 huse blev evakueret.\n", "count 30 30"),
+        ("sv", "Mätningen visade 10,5 vid stationen, och 30 hus evakuerades.\n", "count 30 30"),
+        ("is", "Mælingin sýndi 4,7 við stöðina og 30 hús voru rýmd.\n", "count 30 30"),
+    ] {
+        assert_eq!(claims(lang, text), [want], "{lang}: {text}");
+    }
+    for (lang, text, want) in [
+        ("en", "About 1.5 million people live there.\n", "count 1.5 million ~1500000"),
+        ("nb", "Rundt 1,5 millioner mennesker bor der.\n", "count 1,5 millioner ~1500000"),
+        ("sv", "Runt 2,5 miljoner människor bor där.\n", "count 2,5 miljoner ~2500000"),
+    ] {
+        assert_eq!(claims(lang, text), [want], "{lang}: {text}");
+    }
+}
+
 /// Money is an amount only in digits: a number in words may count the things ("three crowns" on
 /// a spire, a coin).
 #[test]
