@@ -1304,6 +1304,14 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 i += n2;
                 continue;
             }
+            // "i 50'erne", "the 1990's": a decade glued by an apostrophe, no claim
+            let apostrophe = |t: &Token| (t.is_punct('\'') || t.is_punct('’')) && !t.space_before;
+            if rest.first().is_some_and(apostrophe)
+                && rest.get(1).is_some_and(|t| t.is_word() && !t.space_before)
+            {
+                i += n + 2;
+                continue;
+            }
             // "the three-day visit", "a 47-year-old": a unit glued by a hyphen
             let hyphen = rest.first().is_some_and(|t| t.is_punct('-') && !t.space_before)
                 && rest.get(1).is_some_and(|t| t.is_word() && !t.space_before);
@@ -1314,6 +1322,13 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                 // "a 47-year-old", "en 6-åring": an age, no claim
                 if hyphen && rest2.first().is_some_and(|t| t.is_punct('-') && !t.space_before) {
                     i += n2 + 2;
+                    continue;
+                }
+                // "i 50-årene", "i 50-åra": glued by a hyphen, a span only before its event (as
+                // "the three-day visit", hyphen_duration); else a decade of life, no claim
+                let glued_ev = ctx.concept_after(toks, i + n2, 3);
+                if hyphen && (!glued_ev.event || glued_ev.phased) {
+                    i += n2;
                     continue;
                 }
                 // "three years ago", "fyrir þremur árum", "for tre år sidan": a date

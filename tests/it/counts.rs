@@ -93,6 +93,31 @@ fn fractional_numbers_are_no_counts() {
     }
 }
 
+/// A decade of life or of a century glued to its number ("i 50-årene", "i 50-åra", "i 50'erne",
+/// "in his 50s", "the 1990's") is no duration and no count; near misses: a span glued before its
+/// event ("the 3-day visit", "the 10-day search") and "de siste 50 årene" stay durations.
+#[test]
+fn decades_of_life_are_no_claims() {
+    for (lang, text) in [
+        ("nb", "En mann i 50-årene er savnet, og 30 hus er evakuert.\n"),
+        ("nn", "Ein mann i 50-åra er sakna, og 30 hus er evakuerte.\n"),
+        ("da", "En mand i 50'erne er savnet, og 30 huse er evakueret.\n"),
+        ("en", "A man in his 50s is missing, and 30 houses were evacuated.\n"),
+        ("en", "Built in the 1990's, the bridge stood by 30 houses.\n"),
+    ] {
+        let got = claims(lang, text);
+        assert_eq!(got.len(), 1, "{lang}: {text}: {got:?}");
+        assert!(got[0].ends_with(" 30"), "{lang}: {text}: {got:?}");
+    }
+    for (lang, text, want) in [
+        ("en", "The 3-day visit ended.\n", "duration 3-day 3 days"),
+        ("en", "The 10-day search was called off.\n", "duration 10-day 10 days"),
+        ("nb", "Det har vært rolig de siste 50 årene.\n", "duration 50 årene 50 years"),
+    ] {
+        assert_eq!(claims(lang, text), [want], "{lang}: {text}");
+    }
+}
+
 /// Money is an amount only in digits: a number in words may count the things ("three crowns" on
 /// a spire, a coin).
 #[test]
