@@ -558,3 +558,17 @@ fn read_more_and_most_read_tails_are_furniture() {
     let got = full(text, "sv", "2025-11-19");
     assert!(got.iter().any(|c| c.1 == 4000.0), "{got:?}");
 }
+
+/// An English page's stamp lines with a colon ("Updated: JULY 10, 2023 21:51", "Last modified:
+/// 16 April, 2024, 02:04 pm", "Update : 14 Oct 2021, 09:53") are furniture; near miss: a body
+/// line that begins with "Update" and no colon stays.
+#[test]
+fn english_stamp_lines_with_a_colon_are_furniture() {
+    let text =
+        "Published: JULY 10, 2023 21:20\n\nUpdated: JULY 10, 2023 21:51\n\nLast modified: 16 \
+                April, 2024, 02:04 pm\n\nUpdate : 14 Oct 2021, 09:53\n\nThe eruption began on \
+                Monday.\n\nUpdate work on the road began on July 3.\n";
+    let got = full(text, "en", "2023-07-10");
+    let texts: Vec<&str> = got.iter().map(|c| c.2.as_str()).collect();
+    assert_eq!(texts, ["Monday", "July 3"], "{got:?}");
+}
