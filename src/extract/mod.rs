@@ -1172,7 +1172,10 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             let n = consumed(here, rest);
             // "natt til onsdag", "aðfaranótt miðvikudags": the night ending on that day
             let night = ctx.marker_len_before(toks, i, Marker::NightBefore);
+            let ahead = ctx.marker_before(toks, i, Marker::WeekdayAhead);
             let resolved = match (night, ctx.narrative) {
+                // "på mandag", "next Monday": the coming one, whatever the article tells of
+                (None, _) if ahead => pub_date.and_then(|p| resolve::weekday(p, wd, true)),
                 // a retrospective article: the weekday of the days it tells of
                 (_, Some(day)) => resolve::weekday_near(day, wd),
                 (Some(_), None) => pub_date.and_then(|p| resolve::night(p, wd, ctx.future)),

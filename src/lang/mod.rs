@@ -325,10 +325,13 @@ struct MarkersFile {
     /// ("for two hours before the dinner")
     #[serde(default)]
     duration_before: Vec<String>,
+    /// words right before a weekday that make it the coming one ("på mandag", "next Monday")
+    #[serde(default)]
+    weekday_ahead: Vec<String>,
 }
 
 /// How many marker kinds there are.
-pub const MARKER_KINDS: usize = 30;
+pub const MARKER_KINDS: usize = 31;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -368,6 +371,7 @@ pub enum Marker {
     LabelBefore,
     DayArticle,
     DurationBefore,
+    WeekdayAhead,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -584,6 +588,7 @@ fn markers(m: &MarkersFile) -> [Phrases<()>; MARKER_KINDS] {
         (Marker::LabelBefore, &m.label_before),
         (Marker::DayArticle, &m.day_article),
         (Marker::DurationBefore, &m.duration_before),
+        (Marker::WeekdayAhead, &m.weekday_ahead),
     ] {
         let mut p = Phrases::default();
         for w in list {

@@ -572,3 +572,29 @@ fn english_stamp_lines_with_a_colon_are_furniture() {
     let texts: Vec<&str> = got.iter().map(|c| c.2.as_str()).collect();
     assert_eq!(texts, ["Monday", "July 3"], "{got:?}");
 }
+
+/// A word before a weekday that makes it the coming one ("næste mandag", "nästa måndag", "next
+/// Monday", "neste mandag", "næsta mánudag"), in a past-tense sentence too. Near misses: "i
+/// mandags" is the last Monday, "på onsdagen" that Wednesday, and "på mandag" (either) stays with
+/// the tense.
+#[test]
+fn a_weekday_ahead_is_the_coming_one() {
+    // published Wednesday 19 November 2025
+    for (lang, text, want) in [
+        ("da", "Færgen sejlede igen næste mandag.", "2025-11-24"),
+        ("sv", "Färjan gick igen nästa måndag.", "2025-11-24"),
+        ("en", "The ferry sailed again next Monday.", "2025-11-24"),
+        ("nb", "Ferja gikk igjen neste mandag.", "2025-11-24"),
+        ("nn", "Ferja gjekk att neste måndag.", "2025-11-24"),
+        ("is", "Ferjan sigldi aftur næsta mánudag.", "2025-11-24"),
+        ("da", "Færgen sejlede igen i mandags.", "2025-11-17"),
+        ("sv", "Färjan gick igen i måndags.", "2025-11-17"),
+        ("nb", "Ferja gikk igjen på mandag.", "2025-11-17"),
+        ("sv", "Färjan gick igen på måndagen.", "2025-11-17"),
+        ("da", "Færgen sejlede igen på mandag.", "2025-11-17"),
+    ] {
+        let c = claims(text, lang, "2025-11-19");
+        let d: Vec<_> = c.iter().filter(|c| c.kind == Date).filter_map(day).collect();
+        assert_eq!(d, [format!("{want}..{want}")], "{lang}: {text}");
+    }
+}
