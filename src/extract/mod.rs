@@ -30,6 +30,9 @@ const ROLE_WINDOW: usize = 8;
 
 /// Tokens between a time of day and the event it times, at most.
 const TIME_WINDOW: usize = 10;
+/// How far before a time a role word of one moment may stand to time it: the verb, its object,
+/// a preposition and a rounding word ("arrested the man at about 7:30").
+const ROLE_MOMENT_WINDOW: usize = 5;
 
 /// Tokens on each side of a claim whose names it carries, in a sentence longer than this (a page
 /// without punctuation): every claim carrying every name of the page would be quadratic.
@@ -1568,14 +1571,27 @@ fn push_time(
     let phase_dist =
         ctx.sc.near_in_clause(toks, (from, to), TIME_WINDOW + 4, is_phase).map(|(k, _)| dist(k));
     // an event of one moment near the time is what it times ("første varsel om skredet klokken
-    // 3.59": the alert, not the slide), unless a start or end word stands by the time: then its
+    // 3.59": the alert, not the slide; a role of one moment too: "arrested at 18.47"), unless a start or end word stands by the time: then its
     // event is what began or ended ("gosið hafi hafist um klukkan 16:40", whatever announcement
     // told it)
-    let moment_ev = ctx
+    let event_moment = ctx.sc.near_in_clause(toks, (from, to), TIME_WINDOW, |c| {
+        c.kind == ConceptKind::Event && c.moment
+    });
+    // (a role word of one moment only right before the time, as its verb: "pågrepet klokken
+    // 17.48", "arrested the man at 7:30"; "klokken 19 bekrefter politiet at en person er
+    // pågrepet" times the statement, "den anholdte vil fremstilles kl. 13" another moment)
+    let role_moment = ctx
         .sc
-        .near_in_clause(toks, (from, to), TIME_WINDOW, |c| c.kind == ConceptKind::Event && c.moment)
-        .filter(|_| phase_dist.is_none_or(|d| d > TIME_WINDOW))
-        .map(|(k, hit)| ctx.sc.concept_ref(toks, k, hit));
+        .near_in_clause(toks, (from, to), ROLE_MOMENT_WINDOW, |c| {
+            c.kind == ConceptKind::Role && c.moment
+        })
+        .filter(|&(k, _)| k < from);
+    let moment_ev = match (event_moment, role_moment) {
+        (Some(e), Some(r)) => Some(if from - r.0 < dist(e.0) { r } else { e }),
+        (e, r) => e.or(r),
+    }
+    .filter(|_| phase_dist.is_none_or(|d| d > TIME_WINDOW))
+    .map(|(k, hit)| ctx.sc.concept_ref(toks, k, hit));
     let ev = moment_ev.unwrap_or_else(|| ctx.event_near(toks, from, to));
     // a time is of the event named right by it ("the eruption began at", "kl. 07.36 kom alarmen"),
     // and says which moment of it: its start or end, or the event is one moment (an alarm, a
