@@ -1287,6 +1287,8 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
             let unit_at = if hyphen { &rest[1..] } else { rest };
             // duration: "sex daga heimsókn", "to timar", "tveggja vikna"
             if let Ok((rest2, u)) = parse::unit(lex)(unit_at) {
+                // ("en halv time", "half an hour": 30 minutes)
+                let (v, u) = minutes_of_part_hour(v, u);
                 let n2 = consumed(here, rest2);
                 // "a 47-year-old", "en 6-åring": an age, no claim
                 if hyphen && rest2.first().is_some_and(|t| t.is_punct('-') && !t.space_before) {
@@ -1321,6 +1323,7 @@ fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
                     c.unit = Some(u);
                     c.approx = approx;
                     c.frame = if vague { Frame::Vague } else { Frame::Loose };
+                    bind_later_moment(ctx, toks, i, i + n2, &mut c);
                     out.push(c);
                     i += n2;
                     continue;
@@ -1748,6 +1751,50 @@ fn push_ago(
 /// A word that marks the start or end of an event ("began", "arrived", "ended").
 fn is_phase(c: &crate::lang::Concept) -> bool {
     c.kind == ConceptKind::Event && c.phase.is_some()
+}
+
+/// A part of an hour is read in minutes ("en halv time", "half an hour", "1,5 timer": 30 and
+/// 90 minutes), as a desk reads it.
+fn minutes_of_part_hour(v: f64, u: TimeUnit) -> (f64, TimeUnit) {
+    if u == TimeUnit::Hour && v.fract() != 0.0 {
+        ((v * 60.0).round(), TimeUnit::Minute)
+    } else {
+        (v, u)
+    }
+}
+
+/// "alerted at 6:30 p.m. and arrested the suspect 20 minutes later", "alarmen kom 7.20, og to
+/// timer senere raste spiret": minutes or hours and a `later` word are the time between two
+/// moments (an event or a role of one moment: an alarm, a derailment, an arrest), the later one
+/// named in the span's clause, the earlier one before both in its sentence. Such a span is bound
+/// to the later moment with the earlier one as its scope (the period it covers), so only spans
+/// between the same two moments meet; with no earlier moment named it stays loose.
+fn bind_later_moment(ctx: &Ctx, toks: &[Token], from: usize, to: usize, c: &mut Claim) {
+    if c.frame == Frame::Vague || !matches!(c.unit, Some(TimeUnit::Minute | TimeUnit::Hour)) {
+        return;
+    }
+    if ctx.marker_at(toks, to, Marker::Later).is_none() {
+        return;
+    }
+    let moment = |j: usize| {
+        toks[j].is_word()
+            && ctx.sc.hit_at(toks, j).is_some_and(|h| ctx.k.concepts.get(h.concept).moment)
+    };
+    let Some((k, hit)) = ctx.sc.near_in_clause(toks, (from, to), TIME_WINDOW, |c| c.moment) else {
+        return;
+    };
+    let later = ctx.sc.concept_ref(toks, k, hit);
+    let first = k.min(from);
+    let earlier = (first.saturating_sub(NEAR_WINDOW)..first)
+        .rev()
+        .filter(|&j| moment(j))
+        .map(|j| ctx.sc.hit_at(toks, j).map(|h| ctx.sc.concept_ref(toks, j, h)))
+        .find_map(|r| r.filter(|r| r.concept != later.concept));
+    let Some(earlier) = earlier else { return };
+    (c.concept, c.family, c.qualifier, c.noun) =
+        (later.concept, later.family, later.qualifier, later.noun);
+    c.scope = earlier.concept;
+    c.frame = Frame::Bound;
 }
 
 /// A claim tied to an event of its own clause is bound; one whose event comes from further away
