@@ -1583,14 +1583,19 @@ fn push_time(
     // (a role word of one moment only right before the time, as its verb: "pågrepet klokken
     // 17.48", "arrested the man at 7:30"; "klokken 19 bekrefter politiet at en person er
     // pågrepet" times the statement, "den anholdte vil fremstilles kl. 13" another moment)
+    // (or after a time that opens its clause, when a passive auxiliary follows it: "Klokken
+    // 17.48 blev den mistænkte anholdt", "klokken 18.47 – blev gerningsmanden anholdt")
+    let aux = toks[to..].iter().position(|t| !t.is_punct('-') && !t.is_punct('–')).map(|k| to + k);
+    let fronted = (from == 0 || toks[from - 1].is_punct('-') || toks[from - 1].is_punct('–'))
+        && aux.is_some_and(|a| ctx.marker_at(toks, a, Marker::PassiveAux).is_some());
     let role_moment = ctx
         .sc
         .near_in_clause(toks, (from, to), ROLE_MOMENT_WINDOW, |c| {
             c.kind == ConceptKind::Role && c.moment
         })
-        .filter(|&(k, _)| k < from);
+        .filter(|&(k, _)| k < from || fronted);
     let moment_ev = match (event_moment, role_moment) {
-        (Some(e), Some(r)) => Some(if from - r.0 < dist(e.0) { r } else { e }),
+        (Some(e), Some(r)) => Some(if dist(r.0) < dist(e.0) { r } else { e }),
         (e, r) => e.or(r),
     }
     .filter(|_| phase_dist.is_none_or(|d| d > TIME_WINDOW))

@@ -396,3 +396,51 @@ fn times_near_an_arrest_word_that_are_not_the_arrest_stay_silent() {
         assert_ne!(t.concept.map(|s| s.to_string()).as_deref(), Some("arrested"), "{text}");
     }
 }
+
+/// A time that opens its clause, followed by a passive auxiliary, times the arrest named a few
+/// words on ("Klokken 18.47 blev den formodede gerningsmand anholdt", "klokken 18.47 – ble mannen
+/// pågrepet", "Klukkan 17:05 var maðurinn handtekinn"): the Icelandic time is 18 minutes later
+/// in UTC than the two Nordic ones.
+#[test]
+fn a_fronted_time_before_a_passive_times_the_arrest() {
+    let da = "Klokken 18.47 blev den formodede gerningsmand anholdt af politiet.\n";
+    let nb = "Godt en halv time senere – klokken 18.47 – ble mannen pågrepet.\n";
+    let is = "Klukkan 17:05 var maðurinn handtekinn, segir lögreglan í Noregi.\n";
+    let r = check(&[
+        ("a.txt", "da", "2025-10-15", da),
+        ("b.txt", "nb", "2025-10-15", nb),
+        ("c.txt", "is", "2025-10-15", is),
+    ]);
+    let arrest: Vec<_> = r
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Time && c.bound())
+        .map(|c| (c.text.to_string(), c.concept.map(|s| s.to_string())))
+        .collect();
+    let want = |t: &str| (t.to_string(), Some("arrested".to_string()));
+    assert_eq!(arrest, [want("Klokken 18.47"), want("klokken 18.47"), want("Klukkan 17:05")]);
+    let errs = errors(&r);
+    assert_eq!(errs.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(errs[0].code, "FL009");
+    assert_eq!(
+        labels(errs[0])[0],
+        ("c.txt".into(), "Klukkan 17:05".into(), span(is, "Klukkan 17:05"))
+    );
+}
+
+/// Near miss: a fronted time with a passive whose verb is another ("Klokken 19 ble det bekreftet
+/// at en mann er pågrepet": the statement), or with no passive ("Klokken 19 sa politiet at …
+/// pågrepet"), does not time the arrest.
+#[test]
+fn a_fronted_time_of_another_verb_stays_silent() {
+    let nb = "Mannen ble pågrepet klokken 18.05 onsdag.\n";
+    for text in [
+        "Klokken 19 ble det bekreftet at en mann er pågrepet.\n",
+        "Klokken 19 sa politiet at mannen er pågrepet.\n",
+    ] {
+        let r = check(&[("a.txt", "nb", "2025-10-15", nb), ("b.txt", "nb", "2025-10-15", text)]);
+        assert!(errors(&r).is_empty(), "{text}: {:?}", r.diagnostics);
+        let t = r.claims.iter().find(|c| c.kind == ClaimKind::Time && c.doc == 1).expect("a time");
+        assert_ne!(t.concept.map(|s| s.to_string()).as_deref(), Some("arrested"), "{text}");
+    }
+}
