@@ -397,10 +397,92 @@ fn value_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
             }
         }
     }
+    let flagged = out.0.len();
+    let mixed = count_against_part(cx, claims);
+    let seen =
+        |d: &Diagnostic| out.0[..flagged].iter().any(|e| e.labels.first() == d.labels.first());
+    let mixed: Vec<Diagnostic> = mixed.into_iter().filter(|d| !seen(d)).collect();
+    out.0.extend(mixed);
     out.1.sort_by(|a, b| (&a.subject, &a.value).cmp(&(&b.subject, &b.value)));
     out.1.dedup_by(|a, b| {
         a.subject == b.subject && a.value == b.value && a.sources.len() == b.sources.len()
     });
+    out
+}
+
+/// A plain count against the part of a plain part-of-whole, in one frame but for the kind: "78
+/// passengers" against "87 of the 104 passengers" states the part, or the whole ("104
+/// passengers"), and agrees with either. Plain: neither names a qualifier ("Shahed", "sprengju")
+/// nor a person, and neither is a count that grows (an update). A weak match (a warning at most,
+/// see [`weaken`]) unless both sentences say what of the things, said only when a majority of
+/// sources stands behind one value (no 1-to-1 split is decided across kinds); no corroboration
+/// comes of it.
+fn count_against_part(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
+    let p = &cx.rule.params;
+    let kinds = [ClaimKind::Count, ClaimKind::PartOfWhole];
+    let plain = |c: &&Claim| {
+        kinds.contains(&c.kind)
+            && p.kinds.iter().any(|n| n == c.kind.name())
+            && first_copy(c)
+            && c.qualifier.is_none()
+            && c.principal.is_none()
+            && !c.grows
+    };
+    let key = |c: &Claim| frame_key(c).map(|k| FrameKey { kind: ClaimKind::Count, ..k });
+    let mut out = Vec::new();
+    for g in group(claims.iter().filter(plain), key) {
+        let has = |k: ClaimKind| g.iter().any(|c| c.kind == k);
+        if !has(ClaimKind::Count) || !has(ClaimKind::PartOfWhole) {
+            continue;
+        }
+        let tol = p.tolerance;
+        let same = |a: &Claim, b: &Claim| {
+            let approx = a.approx || b.approx;
+            // the count against the part, or against the whole
+            let count = |w: f64, c: &Claim, part: &Claim| {
+                close(amount(c), amount(part), approx, tol) || close(amount(c), w, approx, tol)
+            };
+            match (a.whole(), b.whole()) {
+                (Some(w), None) => count(w, b, a),
+                (None, Some(w)) => count(w, a, b),
+                _ => same_amount(a, b, tol),
+            }
+        };
+        for window in time_windows(cx, &g, p.window_days) {
+            // a match across kinds is said only when a majority of sources stands behind a value
+            let cls = classes(cx, &window, same);
+            let major = cls.first().map_or(0, |c| doc_count(c));
+            if major < 2 || cls[1..].iter().any(|c| doc_count(c) >= major) {
+                continue;
+            }
+            let (d, _) = majority_report(
+                cx,
+                &window,
+                false,
+                same,
+                |c| c.value_text(),
+                |c, _| {
+                    format!(
+                        "{} says {} for {}, other sources disagree",
+                        cx.short(c),
+                        c.value_text(),
+                        subject(c)
+                    )
+                },
+                |c, major| {
+                    format!(
+                        "{} say{} {}; this source says {}",
+                        sources_phrase(cx, major),
+                        if doc_count(major) == 1 { "s" } else { "" },
+                        major[0].value_text(),
+                        c.value_text(),
+                    )
+                },
+            );
+            let weak = g[0].role.is_none();
+            out.extend(d.into_iter().map(|d| if weak { weaken(d) } else { d }));
+        }
+    }
     out
 }
 

@@ -336,3 +336,50 @@ fn the_update_note_in_json_and_human_output() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(format!("{out}{err}").contains("rose from 3 to 5"), "{out}{err}");
 }
+
+// ---------------------------------------------------------------- a count against a part of a whole
+
+/// "78 passengers" against "87 of the 104 passengers": the part of a part-of-whole is a count of
+/// its things, compared with counts in one frame, across languages (a weak match, a warning: no
+/// sentence says what of the passengers).
+#[test]
+fn a_count_is_compared_with_the_part_of_a_part_of_whole() {
+    let part_en = "Ferry turns back\n\nRescuers helped 87 of the 104 passengers off the ferry at \
+                   Floro on Thursday, the rescue centre said.\n";
+    let part_is = "Ferjan sneri við\n\nBjörgunarmenn komu 87 af 104 farþegum í land í Florø á \
+                   fimmtudag.\n";
+    let count_nb = "Ferja snudde\n\nRedningsmannskapene hjalp 78 passasjerer i land i Florø \
+                    torsdag, opplyser hovedredningssentralen.\n";
+    let count_en = "Ferry turns back\n\nRescuers brought 78 passengers ashore at Floro on \
+                    Thursday, the rescue centre said.\n";
+    for (count, count_lang) in [(count_nb, "nb"), (count_en, "en")] {
+        let r = check(&[
+            ("a.txt", "en", "2025-03-14", part_en),
+            ("b.txt", "is", "2025-03-14", part_is),
+            ("c.txt", count_lang, "2025-03-14", count),
+        ]);
+        let warnings = by(&r, Severity::Warning);
+        assert_eq!(warnings, ["FL002: c.txt says 78 for passenger, other sources disagree"]);
+        assert!(by(&r, Severity::Error).is_empty(), "{:?}", r.diagnostics);
+    }
+}
+
+/// Near misses: a count that states the part ("87 passengers") or the whole ("104 passengers")
+/// of "87 of the 104 passengers" agrees with it.
+#[test]
+fn a_count_of_the_part_or_the_whole_agrees_with_a_part_of_whole() {
+    let part_en = "Ferry turns back\n\nRescuers helped 87 of the 104 passengers off the ferry at \
+                   Floro on Thursday, the rescue centre said.\n";
+    for (lang, count) in [
+        (
+            "nb",
+            "Ferja snudde\n\nRedningsmannskapene hjalp 87 passasjerer i land i Florø torsdag.\n",
+        ),
+        ("sv", "Färjan vände\n\nRäddningstjänsten hjälpte 104 passagerare i land i Florø.\n"),
+        ("en", "Ferry turns back\n\nRescuers brought 104 passengers ashore at Floro.\n"),
+    ] {
+        let r =
+            check(&[("a.txt", "en", "2025-03-14", part_en), ("c.txt", lang, "2025-03-14", count)]);
+        assert!(r.diagnostics.is_empty(), "{lang}: {:?}", r.diagnostics);
+    }
+}
