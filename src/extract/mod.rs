@@ -408,15 +408,19 @@ struct SentenceConcepts<'a> {
     /// the [`Lexicon::flags`] of the sentence's tokens (a concept's bits are in every language's)
     flags: &'a [u32],
     cells: Vec<std::cell::OnceCell<Option<Hit>>>,
-    /// clause marks (",", ";", ":") before each token: `clauses[k]` counts those of `toks[..k]`
+    /// clause marks (",", ";", ":", and the sentence language's clause breaks, "and he") before
+    /// each token: `clauses[k]` counts those of `toks[..k]`
     clauses: std::cell::OnceCell<Vec<u32>>,
+    /// the sentence's lexicon, for its clause breaks (none: punctuation alone)
+    lex: Option<&'a Lexicon>,
 }
 
 impl<'a> SentenceConcepts<'a> {
-    fn new(k: &'a Knowledge, flags: &'a [u32]) -> Self {
+    fn new(k: &'a Knowledge, flags: &'a [u32], lex: Option<&'a Lexicon>) -> Self {
         SentenceConcepts {
             k,
             flags,
+            lex,
             cells: (0..flags.len()).map(|_| std::cell::OnceCell::new()).collect(),
             clauses: std::cell::OnceCell::new(),
         }
@@ -520,8 +524,14 @@ impl<'a> SentenceConcepts<'a> {
             let marks = self.clauses.get_or_init(|| {
                 let mut v = Vec::with_capacity(toks.len() + 1);
                 v.push(0);
-                for t in toks {
-                    let mark = t.is_punct(',') || t.is_punct(';') || t.is_punct(':');
+                let breaks = self.lex.map(|l| l.marker(Marker::ClauseBreak));
+                for (j, t) in toks.iter().enumerate() {
+                    let words =
+                        |k: usize| toks.get(j + k).filter(|t| t.is_word()).map(|t| t.lower());
+                    let mark = t.is_punct(',')
+                        || t.is_punct(';')
+                        || t.is_punct(':')
+                        || t.is_word() && breaks.is_some_and(|b| b.match_at(words).is_some());
                     v.push(v[v.len() - 1] + u32::from(mark));
                 }
                 v
@@ -679,7 +689,7 @@ impl<'d> Recent<'d> {
             );
         }
         if event.is_none() && !persons {
-            *event = Some(SentenceConcepts::new(k, flags).nearest(toks, 0, 0, false));
+            *event = Some(SentenceConcepts::new(k, flags, None).nearest(toks, 0, 0, false));
         }
     }
 }
@@ -828,7 +838,7 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
             future: has_marker(plex, &toks, flags, Marker::Future).is_some(),
             first_at: has_marker(plex, &toks, flags, Marker::First)
                 .or_else(|| has_marker(plex, &toks, flags, Marker::FirstTime)),
-            sc: SentenceConcepts::new(k, flags),
+            sc: SentenceConcepts::new(k, flags, Some(plex)),
             flags,
             bindings: std::cell::RefCell::new(Vec::new()),
             narrative: narrative.day(),

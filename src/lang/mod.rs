@@ -337,10 +337,14 @@ struct MarkersFile {
     /// words right before a weekday that make it the coming one ("næste mandag", "next Monday")
     #[serde(default)]
     weekday_ahead: Vec<String>,
+    /// a conjunction and a subject pronoun that open a new clause without a comma ("and he", "og
+    /// han"): a clause boundary, like ",", for what a number is tied to
+    #[serde(default)]
+    clause_break: Vec<String>,
 }
 
 /// How many marker kinds there are.
-pub const MARKER_KINDS: usize = 33;
+pub const MARKER_KINDS: usize = 34;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -383,6 +387,7 @@ pub enum Marker {
     Later,
     PassiveAux,
     WeekdayAhead,
+    ClauseBreak,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -602,6 +607,7 @@ fn markers(m: &MarkersFile) -> [Phrases<()>; MARKER_KINDS] {
         (Marker::Later, &m.later),
         (Marker::PassiveAux, &m.passive_aux),
         (Marker::WeekdayAhead, &m.weekday_ahead),
+        (Marker::ClauseBreak, &m.clause_break),
     ] {
         let mut p = Phrases::default();
         for w in list {

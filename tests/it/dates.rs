@@ -267,3 +267,28 @@ fn relative_days_of_a_series_are_not_voted() {
     assert_eq!(e.len(), 1, "{:?}", arrival.diagnostics);
     assert_eq!(e[0].code, "FL005");
 }
+
+/// "crossed the border on 12 September and he went home on 17 September": a conjunction and a
+/// subject pronoun open a new clause as a comma does (the language's `clause_break`), so the first
+/// date takes the start word of its own clause, not the end word of the next; the dates give six
+/// days. Planted: "five days" fires FL004 in every language; near miss: "six days" is silent.
+#[test]
+fn a_conjunction_and_a_pronoun_open_a_clause() {
+    let texts = [
+        ("en", "Kim crossed the border on 12 September and he went home on 17 September. The visit to Russia lasted {} days.", "five", "six"),
+        ("nb", "Kim krysset grensen 12. september og han reiste hjem 17. september. Besøket i Russland varte i {} dager.", "fem", "seks"),
+        ("nn", "Kim kryssa grensa 12. september og han reiste heim 17. september. Besøket i Russland varte i {} dagar.", "fem", "seks"),
+        ("is", "Kim fór yfir landamærin 12. september og hann hélt heim 17. september. Heimsóknin til Rússlands stóð í {} daga.", "fimm", "sex"),
+        ("da", "Kim ankom til Rusland 12. september og han rejste hjem 17. september. Besøget varede {} dage.", "fem", "seks"),
+        ("sv", "Kim anlände till Ryssland den 12 september och han åkte hem den 17 september. Besöket varade i {} dagar.", "fem", "sex"),
+    ];
+    for (lang, text, five, six) in texts {
+        let doc = |n: &str| format!("Kim\n\n{}\n", text.replace("{}", n));
+        let r = check(&[("a.txt", lang, "2023-09-20", &doc(five))]);
+        let codes: Vec<&str> = r.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, ["FL004"], "{lang}: {:?}", r.diagnostics);
+        assert!(r.diagnostics[0].message.contains("lasted 5 days, but its dates give 6"), "{lang}");
+        let r = check(&[("a.txt", lang, "2023-09-20", &doc(six))]);
+        assert!(r.diagnostics.is_empty(), "{lang}: {:?}", r.diagnostics);
+    }
+}
