@@ -292,3 +292,81 @@ fn a_conjunction_and_a_pronoun_open_a_clause() {
         assert!(r.diagnostics.is_empty(), "{lang}: {:?}", r.diagnostics);
     }
 }
+
+/// "welcomed Kim on Tuesday at a rocket launch site": a welcome is the meeting (`meeting` lists
+/// "welcomed", "ønsket velkommen", "var boðinn velkominn", "välkomnades"; a phrase split by its
+/// object, "ønsket Kim velkommen", is not matched), and a launch site is a place,
+/// no launch, so the date is the meeting's. Planted: Tuesday against a report of the meeting on
+/// Wednesday 13 September fires FL005; near miss: Wednesday is silent.
+#[test]
+fn a_welcome_at_a_launch_site_dates_the_meeting() {
+    let meeting = "Toppmøtet\n\nPutin og Kim møttes onsdag 13. september, opplyser Kreml.\n";
+    let welcome = [
+        (
+            "en",
+            "Putin welcomed Kim on {} at a rocket launch site, the Kremlin said.",
+            "Tuesday",
+            "Wednesday",
+        ),
+        (
+            "nb",
+            "Kim ble ønsket velkommen av Putin på {} ved oppskytingsbasen, opplyser Kreml.",
+            "tirsdag",
+            "onsdag",
+        ),
+        (
+            "nn",
+            "Kim vart ønskt velkommen av Putin på {} ved oppskytingsbasen, opplyser Kreml.",
+            "tysdag",
+            "onsdag",
+        ),
+        (
+            "is",
+            "Kim var boðinn velkominn af Pútín á {} á geimskotastöðinni, segir Kreml.",
+            "þriðjudag",
+            "miðvikudag",
+        ),
+        (
+            "da",
+            "Kim blev budt velkommen af Putin på {} ved affyringsrampen, oplyser Kreml.",
+            "tirsdag",
+            "onsdag",
+        ),
+        (
+            "sv",
+            "Kim välkomnades av Putin på {} vid uppskjutningsplatsen, uppger Kreml.",
+            "tisdagen",
+            "onsdagen",
+        ),
+    ];
+    for (lang, text, wrong, right) in welcome {
+        let doc = |day: &str| format!("Toppmøtet\n\n{}\n", text.replace("{}", day));
+        let run = |day: &str| {
+            check(&[
+                ("a.txt", "nb", "2023-09-14", meeting),
+                ("b.txt", lang, "2023-09-14", &doc(day)),
+            ])
+        };
+        let r = run(wrong);
+        let codes: Vec<&str> = r.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, ["FL005"], "{lang}: {:?}", r.diagnostics);
+        let r = run(right);
+        assert!(r.diagnostics.is_empty(), "{lang}: {:?}", r.diagnostics);
+    }
+}
+
+/// Near miss: a welcome at a launch site is no launch, so it never contradicts the date of a
+/// launch ("watched a rocket launch on 30 August").
+#[test]
+fn a_launch_site_is_no_launch() {
+    let r = check(&[
+        ("a.txt", "en", "2023-09-14", "Launch\n\nPutin and Kim watched a rocket launch on 30 August.\n"),
+        (
+            "b.txt",
+            "en",
+            "2023-09-14",
+            "Summit\n\nPutin welcomed Kim on Wednesday at a rocket launch site, the Kremlin said.\n",
+        ),
+    ]);
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+}
