@@ -104,7 +104,11 @@ fn benches(c: &mut Criterion) {
         .collect();
     g.bench_function("extract", |b| {
         b.iter(|| {
-            docs.iter().map(|doc| extract::extract(doc, 0, &setup.knowledge).len()).sum::<usize>()
+            docs.iter()
+                .map(|doc| {
+                    extract::extract(doc, factlint::claims::DocId(0), &setup.knowledge).len()
+                })
+                .sum::<usize>()
         })
     });
     drop(docs);

@@ -53,7 +53,7 @@ pub fn analyse(
         },
     };
     let doc = analyze(raw, &s.k, &s.stripper, &CorpusOptions { published: opt_pub, lang: None });
-    let claims = extract(&doc, 0, &s.k);
+    let claims = extract(&doc, factlint::claims::DocId(0), &s.k);
     (doc, claims)
 }
 
@@ -127,11 +127,9 @@ pub fn fuzz_extract(data: &[u8]) -> usize {
     check_spans(&text, &doc_b, &claims_b);
 
     // the rules over both documents' claims
-    let mut all = claims_a.clone();
-    all.extend(claims_b.iter().cloned().map(|mut c| {
-        c.doc = 1;
-        c
-    }));
+    let mut all = Vec::new();
+    factlint::claims::append(&mut all, factlint::claims::DocId(0), claims_a.iter().cloned());
+    factlint::claims::append(&mut all, factlint::claims::DocId(1), claims_b.iter().cloned());
     let docs = [meta(&doc_a, claims_a.len()), meta(&doc_b, claims_b.len())];
     let _ = factlint::rules::run(&setup().rules, &docs, &all);
     claims_a.len()
@@ -169,7 +167,7 @@ pub fn fuzz_jsonl(data: &[u8]) {
     in_line(raw.map.to_file(text.len()));
 
     let doc = analyze(raw, &s.k, &s.stripper, &CorpusOptions::default());
-    let claims = extract(&doc, 0, &s.k);
+    let claims = extract(&doc, factlint::claims::DocId(0), &s.k);
     for c in &claims {
         let s = in_line(c.start);
         let e = in_line(c.end);
@@ -392,7 +390,7 @@ pub fn fuzz_decode(data: &[u8]) {
         meta: Meta::default(),
     };
     let doc = analyze(raw, &s.k, &s.stripper, &CorpusOptions::default());
-    for c in extract(&doc, 0, &s.k) {
+    for c in extract(&doc, factlint::claims::DocId(0), &s.k) {
         assert!(
             c.start <= c.end && c.end <= data.len(),
             "claim {}..{} outside the file",

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::claims::{Claim, Sym};
+use crate::claims::{self, Claim, DocId, Sym};
 use crate::corpus::{self, CorpusOptions, Document, Input, Stripper};
 use crate::error::{DataError, InputProblem};
 use crate::extract;
@@ -371,12 +371,8 @@ fn collect_claims(setup: &Setup, opts: &RunOptions) -> Report {
         found,
         |d| claims_of(setup, &d),
         |(meta, cs)| {
-            let i = documents.len() as u32;
+            claims::append(&mut claims, DocId(documents.len() as u32), cs);
             documents.push(meta);
-            claims.extend(cs.into_iter().map(|mut c| {
-                c.doc = i;
-                c
-            }));
         },
     );
     Report { documents, claims, problems, ..Default::default() }
@@ -384,7 +380,7 @@ fn collect_claims(setup: &Setup, opts: &RunOptions) -> Report {
 
 /// A document's claims, and what later stages keep of the document.
 pub fn claims_of(setup: &Setup, d: &Document) -> (DocMeta, Vec<Claim>) {
-    let claims = extract::extract(d, 0, &setup.knowledge);
+    let claims = extract::extract(d, DocId(0), &setup.knowledge);
     (meta_of(d, claims.len()), claims)
 }
 
@@ -448,7 +444,7 @@ pub fn claims_human(report: &Report) -> String {
         out.push_str(&p.human_line());
     }
     for c in &report.claims {
-        let d = &report.documents[c.doc as usize];
+        let d = &report.documents[c.doc.index()];
         let (l, col) = sources.line_col(&d.path, c.start);
         let mut what = c.concept.or(c.noun).map(|s| s.to_string()).unwrap_or_default();
         if let Some(ph) = c.phase {

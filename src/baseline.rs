@@ -94,7 +94,7 @@ fn claim_of<'r>(report: &'r Report, l: &Label) -> Option<&'r Claim> {
 pub struct DocIds<'r> {
     root: std::path::PathBuf,
     report: &'r Report,
-    known: std::cell::RefCell<crate::lang::Map<u32, String>>,
+    known: std::cell::RefCell<crate::lang::Map<crate::claims::DocId, String>>,
 }
 
 impl<'r> DocIds<'r> {
@@ -106,7 +106,7 @@ impl<'r> DocIds<'r> {
             .borrow_mut()
             .entry(l.doc)
             .or_insert_with(|| {
-                let line = self.report.documents.get(l.doc as usize).and_then(|m| m.line);
+                let line = self.report.documents.get(l.doc.index()).and_then(|m| m.line);
                 doc_identity(&self.root, &l.path, line)
             })
             .clone()

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::claims::{Claim, Sym};
+use crate::claims::{Claim, ClaimIdx, DocId, Sym};
 use crate::corpus::{DateSource, LangSource, Skip};
 
 #[derive(
@@ -32,7 +32,7 @@ impl Severity {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Label {
     #[serde(skip)]
-    pub doc: u32,
+    pub doc: DocId,
     pub path: Sym,
     /// byte offsets into the file as read
     pub start: usize,
@@ -50,7 +50,7 @@ impl Label {
     fn with(claim: &Claim, docs: &[DocMeta], message: Sym, primary: bool) -> Label {
         Label {
             doc: claim.doc,
-            path: docs.get(claim.doc as usize).map_or_else(|| Sym::new(""), |d| d.path),
+            path: docs.get(claim.doc.index()).map_or_else(|| Sym::new(""), |d| d.path),
             start: claim.start,
             end: claim.end,
             text: claim.text,
@@ -102,15 +102,15 @@ pub struct Corroboration {
 /// [`Label`] is forty: a large corpus has millions of sources.)
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Source {
-    /// index into the report's claims
-    pub claim: u32,
+    /// the claim of the report
+    pub claim: ClaimIdx,
     pub message: Sym,
 }
 
 impl Source {
     /// The document of the source (`claims`: the report's).
-    pub fn doc(&self, claims: &[Claim]) -> Option<u32> {
-        claims.get(self.claim as usize).map(|c| c.doc)
+    pub fn doc(&self, claims: &[Claim]) -> Option<DocId> {
+        claims.get(self.claim.index()).map(|c| c.doc)
     }
 }
 
@@ -122,7 +122,7 @@ impl Corroboration {
         docs: &'a [DocMeta],
     ) -> impl Iterator<Item = Label> + 'a {
         self.sources.iter().filter_map(move |s| {
-            claims.get(s.claim as usize).map(|c| Label::with(c, docs, s.message, false))
+            claims.get(s.claim.index()).map(|c| Label::with(c, docs, s.message, false))
         })
     }
 }

@@ -19,7 +19,7 @@ use super::store::{decode_claim, decode_meta, decode_offsets};
 use super::{Archive, ArchiveError};
 use crate::app::{self, RunOptions, Setup};
 use crate::calendar as resolve;
-use crate::claims::{Claim, Sym};
+use crate::claims::{self, Claim, DocId, Sym};
 use crate::corpus::OffsetMap;
 use crate::report::{DocMeta, Report};
 use crate::rules::{self, Check};
@@ -78,12 +78,12 @@ pub struct Against {
 }
 
 impl Against {
-    pub fn is_draft(&self, doc: u32) -> bool {
-        (doc as usize) >= self.first_draft
+    pub fn is_draft(&self, doc: DocId) -> bool {
+        doc.index() >= self.first_draft
     }
     /// The stored document behind `report.documents[doc]`, if it is an archived one.
-    pub fn archived(&self, doc: u32) -> Option<&ArchivedDoc> {
-        self.archived.get(doc as usize)
+    pub fn archived(&self, doc: DocId) -> Option<&ArchivedDoc> {
+        self.archived.get(doc.index())
     }
     /// The drafts' metadata.
     pub fn draft_documents(&self) -> &[DocMeta] {
@@ -146,7 +146,7 @@ fn lookups(setup: &Setup, report: &Report, within_days: i64) -> Vec<Lookup> {
     let windows: Vec<_> = report.documents.iter().map(|d| window(d, within_days)).collect();
     let mut out: HashSet<Lookup> = HashSet::new();
     for c in &report.claims {
-        let Some(w) = windows.get(c.doc as usize) else { continue };
+        let Some(w) = windows.get(c.doc.index()) else { continue };
         for rule in setup.rules.iter().filter(|r| r.enabled) {
             for key in rules::keys(rule.check, c) {
                 out.insert(Lookup { key, window: w.clone() });
@@ -180,7 +180,7 @@ fn fetch(
     for r in rows {
         let (id, doc_id, json) = r.map_err(&err)?;
         if let std::collections::btree_map::Entry::Vacant(e) = out.entry(id) {
-            let claim = decode_claim(&json, 0).map_err(|e| ArchiveError::Corrupt {
+            let claim = decode_claim(&json, DocId(0)).map_err(|e| ArchiveError::Corrupt {
                 path: archive.name(),
                 what: format!("claim {id}"),
                 message: e.to_string(),
@@ -300,10 +300,10 @@ fn put_together(
     rows: BTreeMap<i64, Row>,
     docs: Vec<(i64, DocRow)>,
 ) {
-    let mut index_of: HashMap<i64, u32> = HashMap::new();
+    let mut index_of: HashMap<i64, DocId> = HashMap::new();
     let mut documents: Vec<DocMeta> = Vec::with_capacity(docs.len() + report.documents.len());
     for (id, d) in docs {
-        index_of.insert(id, documents.len() as u32);
+        index_of.insert(id, DocId(documents.len() as u32));
         documents.push(d.meta);
         against.archived.push(ArchivedDoc {
             id,
@@ -329,9 +329,11 @@ fn put_together(
     against.compared = archived.len();
     report.claims = archived;
     report.claims.extend(draft_claims.into_iter().map(|mut c| {
-        c.doc += first_draft as u32;
+        c.doc = DocId(c.doc.0 + first_draft as u32);
         c
     }));
+    // (the list as the rules name its claims: each at its place)
+    claims::number(&mut report.claims);
     against.report = report;
 }
 
@@ -342,7 +344,7 @@ fn judge(setup: &Setup, against: &mut Against) {
     let (diagnostics, corroborations) = rules::run(&setup.rules, &report.documents, &report.claims);
     let check_of = |code: &str| setup.rules.iter().find(|r| r.code == code).map(|r| r.check);
     let first_draft = against.first_draft;
-    let draft = |doc: u32| (doc as usize) >= first_draft;
+    let draft = |doc: DocId| doc.index() >= first_draft;
     report.diagnostics = diagnostics
         .into_iter()
         .filter(|d| match check_of(&d.code) {

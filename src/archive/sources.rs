@@ -17,7 +17,7 @@ use serde::Serialize;
 use super::store::{decode_claim, decode_meta, decode_offsets};
 use super::{Archive, ArchiveError};
 use crate::app::Setup;
-use crate::claims::{Claim, ClaimKind, Sym};
+use crate::claims::{self, Claim, ClaimIdx, ClaimKind, DocId, Sym};
 use crate::corpus::{self, CorpusOptions, Meta, OffsetMap, RawDoc};
 use crate::extract;
 use crate::lang::token::{lower_text, tokenize};
@@ -224,7 +224,7 @@ fn read_text(
         meta: Meta::default(),
     };
     let doc = corpus::analyze(raw, &setup.knowledge, &setup.stripper, &copts);
-    let claims: Vec<Claim> = extract::extract(&doc, 0, &setup.knowledge)
+    let claims: Vec<Claim> = extract::extract(&doc, DocId(0), &setup.knowledge)
         .into_iter()
         .filter(|c| key_of(c).is_some())
         .collect();
@@ -487,7 +487,7 @@ fn fetch_groups(
 }
 
 fn decode(archive: &Archive, id: i64, json: &str) -> Result<Claim, ArchiveError> {
-    decode_claim(json, 0).map_err(|e| ArchiveError::Corrupt {
+    decode_claim(json, DocId(0)).map_err(|e| ArchiveError::Corrupt {
         path: archive.name(),
         what: format!("claim {id}"),
         message: e.to_string(),
@@ -511,25 +511,27 @@ fn as_run(archive: &Archive, rows: &BTreeMap<i64, Row>) -> Result<Run, ArchiveEr
         docs.push((id, d, m));
     }
     docs.sort_by(|a, b| (&a.1.path, a.1.first_line, a.0).cmp(&(&b.1.path, b.1.first_line, b.0)));
-    let index: HashMap<i64, u32> = docs.iter().enumerate().map(|(i, d)| (d.0, i as u32)).collect();
+    let index: HashMap<i64, DocId> =
+        docs.iter().enumerate().map(|(i, d)| (d.0, DocId(i as u32))).collect();
     let mut claims: Vec<(Claim, i64)> = Vec::new();
     for (id, r) in rows {
         let mut c = decode(archive, *id, &r.json)?;
-        c.doc = index.get(&r.doc_id).copied().unwrap_or(0);
+        c.doc = index.get(&r.doc_id).copied().unwrap_or_default();
         claims.push((c, *id));
     }
     claims.sort_by_key(|(c, _)| (c.doc, c.sentence, c.ordinal, c.start));
-    let (claims, ids) = claims.into_iter().unzip();
+    let (mut claims, ids): (Vec<Claim>, _) = claims.into_iter().unzip();
+    claims::number(&mut claims);
     let (docs, metas) = docs.into_iter().map(|(_, d, m)| (d, m)).unzip();
     Ok(Run { docs, metas, claims, ids })
 }
 
 /// The classes as the view shows them: the outlets of each, and its standing as the rule judged
 /// the group (a conflict with no majority: the classes split).
-fn class_list(g: &Group, classes: &[Vec<u32>], run: &Run) -> Vec<Class> {
+fn class_list(g: &Group, classes: &[Vec<ClaimIdx>], run: &Run) -> Vec<Class> {
     let claims = &run.claims;
-    let doc = |i: u32| &run.docs[claims[i as usize].doc as usize];
-    let ndocs = |cl: &Vec<u32>| doc_count(cl.iter().map(|&i| claims[i as usize].doc));
+    let doc = |i: ClaimIdx| &run.docs[claims[i.index()].doc.index()];
+    let ndocs = |cl: &Vec<ClaimIdx>| doc_count(cl.iter().map(|&i| claims[i.index()].doc));
     let tie = g.verdict == Verdict::Conflict
         && classes.len() > 1
         && ndocs(&classes[0]) == ndocs(&classes[1]);
@@ -552,7 +554,7 @@ fn class_list(g: &Group, classes: &[Vec<u32>], run: &Run) -> Vec<Class> {
                 _ => "single",
             };
             Class {
-                value: claims[cl[0] as usize].value_text(),
+                value: claims[cl[0].index()].value_text(),
                 standing,
                 outlets,
                 documents: ndocs(cl),
@@ -562,21 +564,21 @@ fn class_list(g: &Group, classes: &[Vec<u32>], run: &Run) -> Vec<Class> {
 }
 
 /// The group's claims in time order, each with its class.
-fn entries(g: &Group, classes: &[Vec<u32>], run: &Run) -> Vec<Entry> {
+fn entries(g: &Group, classes: &[Vec<ClaimIdx>], run: &Run) -> Vec<Entry> {
     let claims = &run.claims;
-    let doc = |i: u32| &run.docs[claims[i as usize].doc as usize];
+    let doc = |i: ClaimIdx| &run.docs[claims[i.index()].doc.index()];
     let mut members = g.claims.clone();
     members.sort_by(|&a, &b| {
-        (doc(a).published, &doc(a).path, claims[a as usize].start).cmp(&(
+        (doc(a).published, &doc(a).path, claims[a.index()].start).cmp(&(
             doc(b).published,
             &doc(b).path,
-            claims[b as usize].start,
+            claims[b.index()].start,
         ))
     });
     members
         .iter()
         .map(|&i| {
-            let (c, d) = (&claims[i as usize], doc(i));
+            let (c, d) = (&claims[i.index()], doc(i));
             let (line, column) = line_col(d, c.start);
             Entry {
                 published: d.published,
@@ -599,10 +601,10 @@ fn entries(g: &Group, classes: &[Vec<u32>], run: &Run) -> Vec<Entry> {
 fn subject_of(rule: &Rule, g: &Group, run: &Run, query: &(Vec<Claim>, Option<Date>)) -> Subject {
     let claims = &run.claims;
     let classes = g.classes(rule, claims);
-    let first = &claims[g.claims[0] as usize];
+    let first = &claims[g.claims[0].index()];
     let own = query.0.iter().find(|q| group_key(rule, q).as_deref() == Some(&g.key));
     let query_class =
-        own.and_then(|q| classes.iter().position(|cl| agrees(rule, &claims[cl[0] as usize], q)));
+        own.and_then(|q| classes.iter().position(|cl| agrees(rule, &claims[cl[0].index()], q)));
     Subject {
         subject: subject_name(rule, first),
         kind: first.kind.name(),
@@ -629,8 +631,9 @@ pub fn sources(
     let (rows, named, truncated) = fetch_groups(&archive, setup, &keys, opts.limit.max(1))?;
     let run = as_run(&archive, &rows)?;
     let (_, _, groups) = judge(&setup.rules, &run.metas, &run.claims);
-    let named: Vec<u32> = (0..run.ids.len() as u32)
-        .filter(|&i| named.binary_search(&run.ids[i as usize]).is_ok())
+    let named: Vec<ClaimIdx> = (0..run.ids.len() as u32)
+        .map(ClaimIdx)
+        .filter(|&i| named.binary_search(&run.ids[i.index()]).is_ok())
         .collect();
     let own = (query_claims, query_published);
     let mut subjects: Vec<Subject> = groups

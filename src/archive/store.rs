@@ -1,6 +1,6 @@
 //! Claims and document metadata to and from their stored JSON (the model's own serde form).
 
-use crate::claims::{Claim, Sym};
+use crate::claims::{Claim, DocId, Sym};
 use crate::corpus::OffsetMap;
 use crate::report::DocMeta;
 
@@ -31,7 +31,7 @@ pub fn encode_claim(c: &Claim) -> serde_json::Result<String> {
 }
 
 /// A stored claim, as claim `doc` of this run.
-pub fn decode_claim(s: &str, doc: u32) -> serde_json::Result<Claim> {
+pub fn decode_claim(s: &str, doc: DocId) -> serde_json::Result<Claim> {
     let mut c: Claim = serde_json::from_str(s)?;
     c.doc = doc;
     Ok(c)
@@ -105,11 +105,11 @@ mod tests {
             meta: Meta::default(),
         };
         let doc = analyze(raw, &k, &Stripper::new(&k.boilerplate), &CorpusOptions::default());
-        let claims = crate::extract::extract(&doc, 7, &k);
+        let claims = crate::extract::extract(&doc, DocId(7), &k);
         let kinds: std::collections::HashSet<ClaimKind> = claims.iter().map(|c| c.kind).collect();
         assert!(kinds.len() >= 4, "{kinds:?}");
         for c in &claims {
-            assert_eq!(&decode_claim(&encode_claim(c).unwrap(), 7).unwrap(), c);
+            assert_eq!(&decode_claim(&encode_claim(c).unwrap(), DocId(7)).unwrap(), c);
         }
     }
 }

@@ -13,6 +13,60 @@ use crate::lang::{Phase, TimeUnit};
 
 pub use crate::intern::{Sym, SymList};
 
+/// A document's place in a run: the index of its [`DocMeta`](crate::diagnostic::DocMeta) in the
+/// report's documents. (Serialized as the bare number.)
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct DocId(pub u32);
+
+impl DocId {
+    /// The index into the report's documents.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl std::fmt::Display for DocId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// A claim's place in a run: its index in the report's claims, which a corroboration's sources
+/// name. A claim carries its own ([`Claim::idx`]), given where the run's list is built
+/// ([`append`]), so the rules never work it out from where the claim lies in memory.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClaimIdx(pub u32);
+
+impl ClaimIdx {
+    /// No claim of the report (a source no printer shows).
+    pub const NONE: ClaimIdx = ClaimIdx(u32::MAX);
+
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// Number a list built otherwise (the archive's claims of known documents): each claim is the
+/// one at its place.
+pub fn number(list: &mut [Claim]) {
+    for (i, c) in list.iter_mut().enumerate() {
+        c.idx = ClaimIdx(u32::try_from(i).unwrap_or(u32::MAX));
+    }
+}
+
+/// Append one document's claims to a run's list: each is numbered as a claim of `doc` at its
+/// place in `list`. The one place a claim's [`DocId`] and [`ClaimIdx`] are given.
+pub fn append(list: &mut Vec<Claim>, doc: DocId, claims: impl IntoIterator<Item = Claim>) {
+    let from = list.len();
+    list.extend(claims.into_iter().enumerate().map(|(i, c)| {
+        let idx = ClaimIdx(u32::try_from(from + i).unwrap_or(u32::MAX));
+        Claim { doc, idx, ..c }
+    }));
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
@@ -268,8 +322,10 @@ pub enum Detail {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(into = "ClaimRecord", from = "ClaimRecord")]
 pub struct Claim {
-    /// index of the document in the run (not stored in the archive)
-    pub doc: u32,
+    /// the document in the run (not stored in the archive)
+    pub doc: DocId,
+    /// the claim's index in the run's list (never serialized; see [`ClaimIdx`])
+    idx: ClaimIdx,
     pub kind: ClaimKind,
     /// count, part, duration length, or since-year
     pub value: f64,
@@ -325,7 +381,7 @@ pub struct Claim {
 #[derive(Serialize, Deserialize)]
 pub struct ClaimRecord {
     #[serde(default)]
-    doc: u32,
+    doc: DocId,
     kind: ClaimKind,
     value: f64,
     whole: Option<f64>,
@@ -452,6 +508,16 @@ impl From<ClaimRecord> for Claim {
 }
 
 impl Claim {
+    /// The claim's index in the run's list (see [`append`]).
+    pub fn idx(&self) -> ClaimIdx {
+        self.idx
+    }
+
+    /// The claim as the one at `idx` of a run's list (`rules::run` numbers a sorted copy so).
+    pub fn numbered(self, idx: ClaimIdx) -> Claim {
+        Claim { idx, ..self }
+    }
+
     /// A claim of `kind` and `value` at the file span `span`, in the sentence numbered
     /// `sentence.0` at the file span `sentence.1` (which holds `span`), a variant twin of the
     /// sentence `twin_of`; every key empty.
@@ -468,7 +534,8 @@ impl Claim {
         let (sentence, (s_start, s_end)) = sentence;
         let gap = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Claim {
-            doc: 0,
+            doc: DocId::default(),
+            idx: ClaimIdx::default(),
             kind,
             value,
             approx: false,

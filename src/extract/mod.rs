@@ -14,8 +14,8 @@ use nom::combinator::opt;
 use nom::sequence::{pair, tuple};
 
 use crate::claims::{
-    Claim, ClaimKind, DateForm, DateInfo, Detail, Frame, Interval, Precision, SinceForm, SinceInfo,
-    Sym, SymList, TimeInfo,
+    Claim, ClaimKind, DateForm, DateInfo, Detail, DocId, Frame, Interval, Precision, SinceForm,
+    SinceInfo, Sym, SymList, TimeInfo,
 };
 use crate::corpus::Document;
 use crate::lang::token::Token;
@@ -40,7 +40,7 @@ struct Ctx<'k, 'd, 'r> {
     k: &'k Knowledge,
     lex: &'k Lexicon,
     doc: &'d Document,
-    doc_idx: u32,
+    doc_idx: DocId,
     /// the document's language, interned once
     lang: Sym,
     sentence: u32,
@@ -730,8 +730,9 @@ fn remember<'d>(recent: &mut std::collections::VecDeque<Recent<'d>>, r: Recent<'
     }
 }
 
-/// Extract every claim of one document.
-pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
+/// Extract every claim of one document, as document `doc_idx` (a run numbers the claims of its
+/// list itself: `claims::append`).
+pub fn extract<'d>(doc: &'d Document, doc_idx: DocId, k: &Knowledge) -> Vec<Claim> {
     let Some(lex) = k.lexicon(&doc.lang).or(k.langs.first()) else { return Vec::new() };
     let mut out = Vec::new();
     let mut narrative = Narrative::default();

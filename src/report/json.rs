@@ -25,7 +25,7 @@ pub struct ClaimOut<'a> {
 impl<'a> ClaimOut<'a> {
     pub fn new(c: &'a Claim, docs: &'a [DocMeta]) -> ClaimOut<'a> {
         ClaimOut {
-            path: docs.get(c.doc as usize).map(|d| d.path.as_str()).unwrap_or(""),
+            path: docs.get(c.doc.index()).map(|d| d.path.as_str()).unwrap_or(""),
             claim: c,
             resolved: c.interval().map(|i| i.to_string()),
             value_text: c.value_text(),

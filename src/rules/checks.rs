@@ -3,7 +3,7 @@
 use crate::lang::{Map, Set};
 
 use crate::calendar as resolve;
-use crate::claims::{fmt_num, Claim, ClaimKind, DateForm, Precision, Sym};
+use crate::claims::{fmt_num, Claim, ClaimKind, DateForm, DocId, Precision, Sym};
 use crate::diagnostic::{Corroboration, Diagnostic, DocMeta, Label, Source};
 use crate::lang::TimeUnit;
 
@@ -16,7 +16,7 @@ pub use fl009::{same_time, time_key};
 type Out = (Vec<Diagnostic>, Vec<Corroboration>);
 
 pub fn run(rule: &Rule, docs: &[DocMeta], claims: &[Claim]) -> Out {
-    let cx = Cx { rule, docs, claims };
+    let cx = Cx { rule, docs };
     match rule.check {
         Check::PartExceedsWhole => (part_exceeds_whole(&cx, claims), Vec::new()),
         Check::ValueMismatch => value_mismatch(&cx, claims),
@@ -33,7 +33,6 @@ pub fn run(rule: &Rule, docs: &[DocMeta], claims: &[Claim]) -> Out {
 struct Cx<'r> {
     rule: &'r Rule,
     docs: &'r [DocMeta],
-    claims: &'r [Claim],
 }
 
 impl Cx<'_> {
@@ -57,21 +56,16 @@ impl Cx<'_> {
     fn label(&self, c: &Claim, message: String, primary: bool) -> Label {
         Label::of(c, self.docs, message, primary)
     }
-    /// A corroboration's source: `c` is one of the rule's claims (a reference into them), kept as
-    /// its index.
+    /// A corroboration's source: `c` is one of the rule's claims, named by the index it carries
+    /// (its place in the list `rules::run` was given, which numbers them).
     fn source(&self, c: &Claim, message: String) -> Source {
-        let at = (c as *const Claim as usize).wrapping_sub(self.claims.as_ptr() as usize)
-            / std::mem::size_of::<Claim>();
-        let inside = self.claims.get(at).is_some_and(|x| std::ptr::eq(x, c));
-        debug_assert!(inside, "a source outside the rule's claims");
-        // (one that is not would be no source: `Corroboration::labels` skips it)
-        Source { claim: if inside { at as u32 } else { u32::MAX }, message: Sym::new(&message) }
+        Source { claim: c.idx(), message: Sym::new(&message) }
     }
     fn short(&self, c: &Claim) -> String {
-        self.docs.get(c.doc as usize).map(DocMeta::short).unwrap_or_default()
+        self.docs.get(c.doc.index()).map(DocMeta::short).unwrap_or_default()
     }
     fn published(&self, c: &Claim) -> Option<jiff::civil::Date> {
-        self.docs.get(c.doc as usize).and_then(|d| d.published)
+        self.docs.get(c.doc.index()).and_then(|d| d.published)
     }
 }
 
@@ -120,7 +114,7 @@ fn classes<'c>(
 }
 
 fn doc_count(cl: &[&Claim]) -> usize {
-    let mut d: Vec<u32> = cl.iter().map(|c| c.doc).collect();
+    let mut d: Vec<DocId> = cl.iter().map(|c| c.doc).collect();
     d.sort_unstable();
     d.dedup();
     d.len()
@@ -146,7 +140,7 @@ fn group<'c, K: std::hash::Hash + Eq>(
 
 /// A document's claims: the claims of a run come grouped by document, in document order (see
 /// `rules::run`), so they are one range, found by binary search.
-fn of_doc(claims: &[Claim], doc: u32) -> &[Claim] {
+fn of_doc(claims: &[Claim], doc: DocId) -> &[Claim] {
     let a = claims.partition_point(|c| c.doc < doc);
     let b = claims.partition_point(|c| c.doc <= doc);
     &claims[a..b]
@@ -174,7 +168,7 @@ fn majority_report(
     let major_n = doc_count(major);
     if major_n >= 2 {
         let mut sources: Vec<Source> = Vec::new();
-        let mut seen: Set<u32> = Set::default();
+        let mut seen: Set<DocId> = Set::default();
         for c in major {
             if seen.insert(c.doc) {
                 sources.push(cx.source(c, show(c)));
@@ -187,7 +181,7 @@ fn majority_report(
             sources: sources.into(),
         });
     }
-    let major_docs: Set<u32> = major.iter().map(|c| c.doc).collect();
+    let major_docs: Set<DocId> = major.iter().map(|c| c.doc).collect();
     for cl in &cls[1..] {
         let cl_n = doc_count(cl);
         for &c in cl {
@@ -200,7 +194,7 @@ fn majority_report(
                 continue;
             }
             let mut labels = vec![cx.label(c, format!("this source: {}", show(c)), true)];
-            let mut named: Vec<u32> = Vec::new();
+            let mut named: Vec<DocId> = Vec::new();
             for m in major.iter() {
                 if named.len() >= cx.rule.params.max_examples {
                     break;
@@ -224,7 +218,7 @@ fn majority_report(
 
 fn sources_phrase(cx: &Cx, major: &[&Claim]) -> String {
     let shown = cx.rule.params.max_examples.max(1);
-    let mut seen: Set<u32> = Set::default();
+    let mut seen: Set<DocId> = Set::default();
     let mut names: Vec<String> = Vec::new();
     for m in major {
         if seen.insert(m.doc) && names.len() < shown {
@@ -564,7 +558,7 @@ fn since_arithmetic(cx: &Cx, claims: &[Claim]) -> Out {
             },
             |c, major| {
                 let mut list: Vec<String> = Vec::new();
-                let mut named: Vec<u32> = Vec::new();
+                let mut named: Vec<DocId> = Vec::new();
                 for m in major.iter() {
                     if named.len() < cx.rule.params.max_examples && !named.contains(&m.doc) {
                         named.push(m.doc);

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::checks::{self, Anchor};
 use super::{Check, Rule};
-use crate::claims::{Claim, ClaimKind};
+use crate::claims::{Claim, ClaimIdx, ClaimKind, DocId};
 use crate::diagnostic::{Corroboration, Diagnostic, DocMeta};
 use crate::lang::{Map, Set};
 
@@ -139,11 +139,11 @@ pub struct Group {
     /// the key ([`group_key`])
     pub key: String,
     /// the claims (indices into the run's claims, in order)
-    pub claims: Vec<u32>,
+    pub claims: Vec<ClaimIdx>,
     /// the claims the rule reports against the others (the primary claims of its diagnostics)
-    pub dissent: Vec<u32>,
+    pub dissent: Vec<ClaimIdx>,
     /// the claims of its corroborations that span two or more documents
-    pub agreeing: Vec<u32>,
+    pub agreeing: Vec<ClaimIdx>,
     pub verdict: Verdict,
 }
 
@@ -151,24 +151,24 @@ impl Group {
     /// The classes of agreeing values, by the rule's own test ([`agrees`]): each claim joins the
     /// first class whose first claim it agrees with; the class stated by most documents first
     /// (ties: the first seen).
-    pub fn classes(&self, rule: &Rule, claims: &[Claim]) -> Vec<Vec<u32>> {
-        let mut out: Vec<Vec<u32>> = Vec::new();
+    pub fn classes(&self, rule: &Rule, claims: &[Claim]) -> Vec<Vec<ClaimIdx>> {
+        let mut out: Vec<Vec<ClaimIdx>> = Vec::new();
         for &i in &self.claims {
-            let c = &claims[i as usize];
-            match out.iter_mut().find(|cl| agrees(rule, &claims[cl[0] as usize], c)) {
+            let c = &claims[i.index()];
+            match out.iter_mut().find(|cl| agrees(rule, &claims[cl[0].index()], c)) {
                 Some(cl) => cl.push(i),
                 None => out.push(vec![i]),
             }
         }
-        let docs = |cl: &Vec<u32>| doc_count(cl.iter().map(|&i| claims[i as usize].doc));
+        let docs = |cl: &Vec<ClaimIdx>| doc_count(cl.iter().map(|&i| claims[i.index()].doc));
         out.sort_by_key(|cl| std::cmp::Reverse(docs(cl)));
         out
     }
 }
 
 /// The number of distinct documents.
-pub fn doc_count(docs: impl Iterator<Item = u32>) -> usize {
-    docs.collect::<Set<u32>>().len()
+pub fn doc_count(docs: impl Iterator<Item = DocId>) -> usize {
+    docs.collect::<Set<DocId>>().len()
 }
 
 /// Run the rules (as [`super::run`]) and read their groups from what they said.
@@ -208,7 +208,7 @@ pub fn groups(
                 });
                 groups.len() - 1
             });
-            groups[g].claims.push(i as u32);
+            groups[g].claims.push(ClaimIdx(i as u32));
         }
         let (dissent, agreeing) = said(rule, claims, diagnostics, corroborations);
         for g in &mut groups {
@@ -216,7 +216,7 @@ pub fn groups(
             g.agreeing = g.claims.iter().copied().filter(|i| agreeing.contains(i)).collect();
             g.verdict = if !g.dissent.is_empty() {
                 Verdict::Conflict
-            } else if doc_count(g.agreeing.iter().map(|&i| claims[i as usize].doc)) >= 2 {
+            } else if doc_count(g.agreeing.iter().map(|&i| claims[i.index()].doc)) >= 2 {
                 Verdict::Agree
             } else {
                 Verdict::NoVerdict
@@ -234,24 +234,24 @@ fn said(
     claims: &[Claim],
     diagnostics: &[Diagnostic],
     corroborations: &[Corroboration],
-) -> (Set<u32>, Set<u32>) {
+) -> (Set<ClaimIdx>, Set<ClaimIdx>) {
     // a label names its claim by document and span
-    let mut at: Map<(u32, usize, usize), Vec<u32>> = Map::default();
+    let mut at: Map<(DocId, usize, usize), Vec<ClaimIdx>> = Map::default();
     for (i, c) in claims.iter().enumerate() {
-        at.entry((c.doc, c.start, c.end)).or_default().push(i as u32);
+        at.entry((c.doc, c.start, c.end)).or_default().push(ClaimIdx(i as u32));
     }
-    let dissent: Set<u32> = diagnostics
+    let dissent: Set<ClaimIdx> = diagnostics
         .iter()
         .filter(|d| d.code == rule.code)
         .flat_map(|d| d.labels.iter().filter(|l| l.primary))
         .flat_map(|l| at.get(&(l.doc, l.start, l.end)).into_iter().flatten().copied())
         .collect();
-    let agreeing: Set<u32> = corroborations
+    let agreeing: Set<ClaimIdx> = corroborations
         .iter()
         .filter(|c| c.code.as_str() == rule.code)
         .filter(|c| doc_count(c.sources.iter().filter_map(|s| s.doc(claims))) >= 2)
         .flat_map(|c| c.sources.iter().map(|s| s.claim))
-        .filter(|&i| (i as usize) < claims.len())
+        .filter(|&i| i.index() < claims.len())
         .collect();
     (dissent, agreeing)
 }

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::claims::Claim;
+use crate::claims::{Claim, ClaimIdx};
 use crate::diagnostic::{Corroboration, Diagnostic, DocMeta, Severity, Source};
 use crate::error::DataError;
 
@@ -482,22 +482,27 @@ pub fn run(
     use rayon::prelude::*;
     // the checks find a document's claims by binary search, so they need the claims grouped by
     // document in document order, as a run and the archive collect them; claims in any other
-    // order are put in the order a run extracts them (document, sentence, place in the sentence)
-    // (`order`: the index in `claims` of each sorted claim, which corroborations' sources name)
-    let (sorted, order): (Vec<Claim>, Vec<u32>);
-    let (claims, order) = if claims.is_sorted_by_key(|c| c.doc) {
-        (claims, None)
+    // order are put in the order a run extracts them (document, sentence, place in the sentence).
+    // Corroborations' sources name a claim by the index it carries: its place in `claims`
+    // (`claims::append` numbers a run's list so; any other list is numbered here, in a copy)
+    let given = claims;
+    let sorted: Vec<Claim>;
+    let numbered = claims.iter().enumerate().all(|(i, c)| c.idx().index() == i);
+    let claims = if numbered && claims.is_sorted_by_key(|c| c.doc) {
+        claims
     } else {
-        order = {
-            let mut o: Vec<u32> = (0..claims.len() as u32).collect();
-            o.sort_by_key(|&i| {
-                let c = &claims[i as usize];
+        let mut order: Vec<usize> = (0..claims.len()).collect();
+        if !claims.is_sorted_by_key(|c| c.doc) {
+            order.sort_by_key(|&i| {
+                let c = &claims[i];
                 (c.doc, c.sentence, c.ordinal)
             });
-            o
-        };
-        sorted = order.iter().map(|&i| claims[i as usize].clone()).collect();
-        (&sorted[..], Some(&order))
+        }
+        sorted = order
+            .into_iter()
+            .map(|i| claims[i].clone().numbered(ClaimIdx(u32::try_from(i).unwrap_or(u32::MAX))))
+            .collect();
+        &sorted[..]
     };
     let mut diags = Vec::new();
     let mut corr = Vec::new();
@@ -515,13 +520,8 @@ pub fn run(
         a.code == b.code && a.labels.first() == b.labels.first() && a.message == b.message
     });
     // a corroboration is two or more sources agreeing: one article agreeing with itself is not one
-    let doc = |s: &Source| s.doc(claims);
+    let doc = |s: &Source| s.doc(given);
     corr.retain(|c| c.sources.iter().any(|s| doc(s) != doc(&c.sources[0])));
     corr.sort_by(|a, b| (&a.code, &a.subject, &a.value).cmp(&(&b.code, &b.subject, &b.value)));
-    if let Some(order) = order {
-        for s in corr.iter_mut().flat_map(|c| c.sources.iter_mut()) {
-            s.claim = order.get(s.claim as usize).copied().unwrap_or(u32::MAX);
-        }
-    }
     (diags, corr)
 }

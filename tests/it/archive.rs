@@ -199,8 +199,13 @@ fn stored_claims_read_back_equal() {
     for (path, json) in &stored {
         let doc =
             report.documents.iter().position(|d| d.path == path.as_str()).expect("document") as u32;
-        let back = archive::store::decode_claim(json, doc).expect("decodes");
-        assert!(report.claims.contains(&back), "{path}: {back:?} not as extracted");
+        let back =
+            archive::store::decode_claim(json, factlint::claims::DocId(doc)).expect("decodes");
+        // (a stored claim knows no place in a run's list)
+        assert!(
+            report.claims.iter().any(|c| *c == back.clone().numbered(c.idx())),
+            "{path}: {back:?} not as extracted"
+        );
     }
 }
 
@@ -877,7 +882,7 @@ fn check_against_and_sources_give_one_verdict() {
         let g = groups
             .iter()
             .find(|g| {
-                g.code == code && g.claims.iter().any(|&i| report.claims[i as usize].text == text)
+                g.code == code && g.claims.iter().any(|&i| report.claims[i.index()].text == text)
             })
             .unwrap_or_else(|| panic!("no {code} group holds “{text}”"));
         (g.key.clone(), g.verdict)
@@ -904,7 +909,7 @@ fn check_against_and_sources_give_one_verdict() {
         .expect("check --against");
         let r = &against.report;
         for g in rules::groups::groups(&setup.rules, &r.claims, &r.diagnostics, &r.corroborations) {
-            if g.claims.iter().any(|&i| against.is_draft(r.claims[i as usize].doc)) {
+            if g.claims.iter().any(|&i| against.is_draft(r.claims[i.index()].doc)) {
                 let v = by_against.entry((g.code, g.key)).or_insert(Verdict::NoVerdict);
                 *v = strongest(*v, g.verdict);
             }
@@ -915,7 +920,7 @@ fn check_against_and_sources_give_one_verdict() {
     // 3. index + sources: each group looked up by what its claims name
     let mut by_sources: BTreeMap<(String, String), Verdict> = BTreeMap::new();
     for g in &groups {
-        let c = &report.claims[g.claims[0] as usize];
+        let c = &report.claims[g.claims[0].index()];
         let query = match (c.concept, c.family, c.principal) {
             (Some(t), _, _) | (None, Some(t), _) => t.to_string(),
             (None, None, Some(p)) => format!("@{p}"),

@@ -113,7 +113,7 @@ fn doc(text: &str, lang: Option<&str>, published: Option<&str>) -> factlint::cor
 /// The claims of `text` in `lang`, published on `published`.
 fn claims(text: &str, lang: &str, published: &str) -> Vec<Claim> {
     let d = doc(text, Some(lang), Some(published));
-    extract(&d, 0, knowledge())
+    extract(&d, factlint::claims::DocId(0), knowledge())
 }
 
 const DA: &str =
