@@ -18,21 +18,21 @@ use crate::claims::Claim;
 use crate::config::Accept;
 use crate::report::{Diagnostic, Label, Mark, Report};
 
-pub use crate::diagnostic::FINGERPRINT_VERSION;
+pub(crate) use crate::diagnostic::FINGERPRINT_VERSION;
 
 /// What a fingerprint reads of one claim: its document and what it says.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Frame {
+pub(crate) struct Frame {
     /// the document: its path (and line, in a JSONL file)
-    pub doc: String,
+    pub(crate) doc: String,
     /// kind, concept or noun, qualifier, unit, people, value
-    pub what: String,
+    pub(crate) what: String,
 }
 
 /// A document's identity: its path relative to `root` (the configuration file's folder, else
 /// the working directory), with `/` between folders, and its line in a JSONL file. The same
 /// corpus checked from another folder, or in another checkout, keeps its fingerprints.
-pub fn doc_identity(root: &Path, path: &str, line: Option<usize>) -> String {
+pub(crate) fn doc_identity(root: &Path, path: &str, line: Option<usize>) -> String {
     let abs = crate::config::absolute(Path::new(path));
     let rel = match abs.strip_prefix(crate::config::absolute(root)) {
         Ok(rel) => rel
@@ -51,7 +51,7 @@ pub fn doc_identity(root: &Path, path: &str, line: Option<usize>) -> String {
 
 /// The frame of a claim (`doc`: its [`doc_identity`]). (The one place a claim's identity is
 /// spelled: a richer claim frame feeds the fingerprint here.)
-pub fn frame(doc: String, c: &Claim) -> Frame {
+pub(crate) fn frame(doc: String, c: &Claim) -> Frame {
     let persons: Vec<&str> = c.persons.iter().collect();
     Frame {
         doc,
@@ -70,7 +70,7 @@ pub fn frame(doc: String, c: &Claim) -> Frame {
 /// A finding's fingerprint: the rule, the frame of its claim (`primary`), and what the claims it
 /// cites say (`others`: their documents left out, so that one more source agreeing elsewhere, or
 /// another chosen as an example, leaves it as it was). 16 hex digits.
-pub fn fingerprint(code: &str, primary: &Frame, others: &[Frame]) -> String {
+pub(crate) fn fingerprint(code: &str, primary: &Frame, others: &[Frame]) -> String {
     let mut h = Fnv1a::default();
     h.field(&FINGERPRINT_VERSION.to_le_bytes()).field(code.as_bytes());
     h.field(primary.doc.as_bytes()).field(primary.what.as_bytes());
@@ -91,14 +91,14 @@ fn claim_of<'r>(report: &'r Report, l: &Label) -> Option<&'r Claim> {
 }
 
 /// The documents' identities (see [`doc_identity`]), each made once.
-pub struct DocIds<'r> {
+pub(crate) struct DocIds<'r> {
     root: std::path::PathBuf,
     report: &'r Report,
     known: std::cell::RefCell<crate::lang::Map<crate::claims::DocId, String>>,
 }
 
 impl<'r> DocIds<'r> {
-    pub fn new(report: &'r Report, root: &Path) -> DocIds<'r> {
+    pub(crate) fn new(report: &'r Report, root: &Path) -> DocIds<'r> {
         DocIds { root: crate::config::absolute(root), report, known: Default::default() }
     }
     fn of(&self, l: &Label) -> String {
@@ -114,7 +114,7 @@ impl<'r> DocIds<'r> {
 }
 
 /// The fingerprint of one of the report's diagnostics.
-pub fn of_diagnostic(report: &Report, d: &Diagnostic, ids: &DocIds) -> String {
+pub(crate) fn of_diagnostic(report: &Report, d: &Diagnostic, ids: &DocIds) -> String {
     let frame_of = |l: &Label| {
         let doc = ids.of(l);
         match claim_of(report, l) {
@@ -162,16 +162,16 @@ pub fn mark<'a>(report: &mut Report, accepts: &'a [Accept], root: &Path) -> Vec<
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Baseline {
-    pub fingerprint_version: u32,
+    pub(crate) fingerprint_version: u32,
     /// the factlint that wrote it (for people; not compared)
-    pub factlint_version: String,
-    pub findings: Vec<Entry>,
+    pub(crate) factlint_version: String,
+    pub(crate) findings: Vec<Entry>,
 }
 
-pub use crate::diagnostic::{BaselineEntry as Entry, BaselineOutcome as Outcome};
+pub(crate) use crate::diagnostic::{BaselineEntry as Entry, BaselineOutcome as Outcome};
 
 /// The baseline of a marked report: every finding it has.
-pub fn of_report(report: &Report) -> Baseline {
+pub(crate) fn of_report(report: &Report) -> Baseline {
     Baseline {
         fingerprint_version: FINGERPRINT_VERSION,
         factlint_version: env!("CARGO_PKG_VERSION").to_string(),

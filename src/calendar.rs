@@ -6,12 +6,12 @@ use jiff::{Span, ToSpan};
 use crate::claims::Interval;
 use crate::lang::RelOffset;
 
-pub fn add_days(d: Date, n: i64) -> Option<Date> {
+pub(crate) fn add_days(d: Date, n: i64) -> Option<Date> {
     d.checked_add(n.days()).ok()
 }
 
 /// Whole days from `a` to `b` (negative when `b` is earlier).
-pub fn days_between(a: Date, b: Date) -> Option<i64> {
+pub(crate) fn days_between(a: Date, b: Date) -> Option<i64> {
     a.until((jiff::Unit::Day, b)).ok().map(|s| s.get_days() as i64)
 }
 
@@ -62,7 +62,7 @@ pub fn weekday(pub_date: Date, iso: u8, future: bool) -> Option<Date> {
 }
 
 /// The weekday `iso` nearest to `day` (three days either side).
-pub fn weekday_near(day: Date, iso: u8) -> Option<Date> {
+pub(crate) fn weekday_near(day: Date, iso: u8) -> Option<Date> {
     let d = i64::from(day.weekday().to_monday_one_offset());
     let ahead = (i64::from(iso) - d).rem_euclid(7);
     add_days(day, if ahead <= 3 { ahead } else { ahead - 7 })
@@ -71,7 +71,7 @@ pub fn weekday_near(day: Date, iso: u8) -> Option<Date> {
 /// The night ending on weekday `iso` ("natt til onsdag"): its evening is the day before, the
 /// nearest such evening on or before the publication date (or after it, for the future); the
 /// night is dated by the day it ends on.
-pub fn night(pub_date: Date, iso: u8, future: bool) -> Option<Date> {
+pub(crate) fn night(pub_date: Date, iso: u8, future: bool) -> Option<Date> {
     let eve = if iso == 1 { 7 } else { iso - 1 };
     add_days(weekday(pub_date, eve, future)?, 1)
 }
@@ -149,9 +149,9 @@ pub fn ago(pub_date: Date, n: f64, unit: crate::lang::TimeUnit, approx: bool) ->
 /// An "N units ago" date resolved: the interval, its precision, and the years a rounded count
 /// allows (before, after).
 pub struct Ago {
-    pub resolved: Option<Interval>,
-    pub precision: crate::claims::Precision,
-    pub slack_years: (u8, u8),
+    pub(crate) resolved: Option<Interval>,
+    pub(crate) precision: crate::claims::Precision,
+    pub(crate) slack_years: (u8, u8),
 }
 
 #[cfg(test)]

@@ -44,7 +44,7 @@ pub struct Label {
 }
 
 impl Label {
-    pub fn of(claim: &Claim, docs: &[DocMeta], message: String, primary: bool) -> Label {
+    pub(crate) fn of(claim: &Claim, docs: &[DocMeta], message: String, primary: bool) -> Label {
         Label::with(claim, docs, Sym::new(&message), primary)
     }
     fn with(claim: &Claim, docs: &[DocMeta], message: Sym, primary: bool) -> Label {
@@ -77,7 +77,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// Sort key: primary label's path and offset, then code.
-    pub fn sort_key(&self) -> (String, usize, String) {
+    pub(crate) fn sort_key(&self) -> (String, usize, String) {
         let p = self.labels.iter().find(|l| l.primary).or(self.labels.first());
         (
             p.map(|l| l.path.to_string()).unwrap_or_default(),
@@ -170,7 +170,7 @@ impl DocMeta {
 
 /// Raised whenever `baseline::fingerprint` or `baseline::frame` would name a finding differently: a baseline of
 /// another version is refused, not silently matched against nothing.
-pub const FINGERPRINT_VERSION: u32 = 1;
+pub(crate) const FINGERPRINT_VERSION: u32 = 1;
 
 /// One accepted finding (`[[accept]]` in factlint.toml): shown as accepted, not counted for the
 /// exit code.

@@ -55,7 +55,7 @@ impl Interner {
 pub struct Sym(NonZeroU32);
 
 impl Sym {
-    pub fn new(s: &str) -> Sym {
+    pub(crate) fn new(s: &str) -> Sym {
         Sym(strings().intern(s))
     }
     pub fn as_str(self) -> &'static str {
@@ -169,7 +169,7 @@ pub struct SymList(Sym);
 const SEP: char = '\u{1f}';
 
 impl SymList {
-    pub fn new<S: AsRef<str>>(items: &[S]) -> SymList {
+    pub(crate) fn new<S: AsRef<str>>(items: &[S]) -> SymList {
         if items.is_empty() {
             return SymList::default();
         }
@@ -183,7 +183,7 @@ impl SymList {
         SymList(Sym::new(&joined))
     }
     /// The list of interned items (one item is its own list: no joining, no look-up).
-    pub fn of(items: &[Sym]) -> SymList {
+    pub(crate) fn of(items: &[Sym]) -> SymList {
         match items {
             [one] => SymList(*one),
             _ => SymList::new(items),

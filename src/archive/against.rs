@@ -40,19 +40,18 @@ impl Default for AgainstOptions {
 
 /// An archived document taking part in a check, with the text its claim spans point into.
 #[derive(Debug, Clone)]
-pub struct ArchivedDoc {
-    pub id: i64,
+pub(crate) struct ArchivedDoc {
     /// the stored text: the whole file, or for a JSONL article its line
-    pub source: Arc<String>,
+    pub(crate) source: Arc<String>,
     /// file offset of `source`'s first byte
-    pub base: usize,
+    pub(crate) base: usize,
     /// from `source` to the file, when the text was decoded from UTF-16 or Windows-1252
-    pub map: Option<Arc<OffsetMap>>,
+    pub(crate) map: Option<Arc<OffsetMap>>,
 }
 
 impl ArchivedDoc {
     /// The offset in `source` of file offset `off`.
-    pub fn pos(&self, off: usize) -> usize {
+    pub(crate) fn pos(&self, off: usize) -> usize {
         match &self.map {
             Some(m) => m.to_text(off),
             None => off.saturating_sub(self.base),
@@ -67,14 +66,14 @@ pub struct Against {
     /// claims: the archived ones, then the drafts'; diagnostics and corroborations that concern a draft
     pub report: Report,
     /// how many drafts were read
-    pub drafts: usize,
+    pub(crate) drafts: usize,
     /// index of the first draft in `report.documents`
-    pub first_draft: usize,
+    pub(crate) first_draft: usize,
     /// the archived documents, in their order in `report.documents`
-    pub archived: Vec<ArchivedDoc>,
+    pub(crate) archived: Vec<ArchivedDoc>,
     /// archived claims fetched and compared
-    pub compared: usize,
-    pub db: String,
+    pub(crate) compared: usize,
+    pub(crate) db: String,
 }
 
 impl Against {
@@ -82,11 +81,11 @@ impl Against {
         doc.index() >= self.first_draft
     }
     /// The stored document behind `report.documents[doc]`, if it is an archived one.
-    pub fn archived(&self, doc: DocId) -> Option<&ArchivedDoc> {
+    pub(crate) fn archived(&self, doc: DocId) -> Option<&ArchivedDoc> {
         self.archived.get(doc.index())
     }
     /// The drafts' metadata.
-    pub fn draft_documents(&self) -> &[DocMeta] {
+    pub(crate) fn draft_documents(&self) -> &[DocMeta] {
         self.report.documents.get(self.first_draft..).unwrap_or_default()
     }
 }
@@ -306,7 +305,6 @@ fn put_together(
         index_of.insert(id, DocId(documents.len() as u32));
         documents.push(d.meta);
         against.archived.push(ArchivedDoc {
-            id,
             source: Arc::new(d.source),
             base: d.base,
             map: d.map.map(Arc::new),

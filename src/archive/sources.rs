@@ -66,11 +66,11 @@ fn sql(name: &str) -> &'static str {
 
 /// What to look for: a concept or family, a qualifier, a person, a claim kind.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Key {
-    pub kind: Option<String>,
-    pub term: Option<String>,
-    pub qualifier: Option<String>,
-    pub person: Option<String>,
+pub(crate) struct Key {
+    pub(crate) kind: Option<String>,
+    pub(crate) term: Option<String>,
+    pub(crate) qualifier: Option<String>,
+    pub(crate) person: Option<String>,
 }
 
 impl std::fmt::Display for Key {
@@ -92,7 +92,7 @@ impl std::fmt::Display for Key {
 const KINDS: [&str; 5] = ["count", "part_of_whole", "duration", "date", "since"];
 
 /// Parse `[kind:]term[(qualifier)][@person]`; None when the query is not in key form.
-pub fn parse_key(q: &str) -> Option<Key> {
+pub(crate) fn parse_key(q: &str) -> Option<Key> {
     let q = q.trim().to_string();
     // keys are written as ids: lower-case ASCII, digits, `_` and `-`
     let ident = |s: &str| {
@@ -133,14 +133,14 @@ pub fn parse_key(q: &str) -> Option<Key> {
 /// One archived claim in the view.
 #[derive(Debug, Clone, Serialize)]
 pub struct Entry {
-    pub published: Option<Date>,
-    pub outlet: Option<String>,
-    pub path: String,
-    pub line: usize,
-    pub column: usize,
-    pub value: String,
+    pub(crate) published: Option<Date>,
+    pub(crate) outlet: Option<String>,
+    pub(crate) path: String,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) value: String,
     /// how the value was reached ("2023 − 4 = 2019", "since 2019")
-    pub reading: String,
+    pub(crate) reading: String,
     pub text: String,
     /// index into the subject's `classes`
     pub class: usize,
@@ -154,15 +154,15 @@ pub struct Class {
     /// them), "disagree" (the rule reports it against the others), "split" (a conflict with no
     /// majority) or "single" (one document states it and no other agrees)
     pub standing: &'static str,
-    pub outlets: Vec<String>,
+    pub(crate) outlets: Vec<String>,
     pub documents: usize,
 }
 
 /// Everything the archive holds on one subject: one group of one rule.
 #[derive(Debug, Clone, Serialize)]
 pub struct Subject {
-    pub subject: String,
-    pub kind: &'static str,
+    pub(crate) subject: String,
+    pub(crate) kind: &'static str,
     /// the rule that groups and weighs these claims, and its key
     pub rule: String,
     pub key: String,
@@ -173,19 +173,19 @@ pub struct Subject {
     /// the majority first
     pub classes: Vec<Class>,
     /// the query text's own value on this subject, and the class it joins
-    pub query_value: Option<String>,
-    pub query_class: Option<usize>,
+    pub(crate) query_value: Option<String>,
+    pub(crate) query_class: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SourcesView {
-    pub db: String,
-    pub query: String,
+    pub(crate) db: String,
+    pub(crate) query: String,
     /// the keys the query was read as
-    pub keys: Vec<String>,
+    pub(crate) keys: Vec<String>,
     pub subjects: Vec<Subject>,
     /// a look-up hit `--limit`: only the most recent claims are shown
-    pub truncated: bool,
+    pub(crate) truncated: bool,
 }
 
 /// The keys of a claim: what `check --against` would compare it with.

@@ -17,7 +17,7 @@ use crate::corpus::{DateSource, LangSource};
 use jiff::civil::Date;
 
 /// A claim as stored: its JSON without nulls, empty lists, `false` and the run-local `doc`.
-pub fn encode_claim(c: &Claim) -> serde_json::Result<String> {
+pub(crate) fn encode_claim(c: &Claim) -> serde_json::Result<String> {
     let mut v = serde_json::to_value(c)?;
     if let serde_json::Value::Object(m) = &mut v {
         m.remove("doc");
@@ -37,13 +37,13 @@ pub fn decode_claim(s: &str, doc: DocId) -> serde_json::Result<Claim> {
     Ok(c)
 }
 
-pub fn encode_meta(d: &DocMeta) -> serde_json::Result<String> {
+pub(crate) fn encode_meta(d: &DocMeta) -> serde_json::Result<String> {
     serde_json::to_string(d)
 }
 
 /// The metadata of a document whose stored text was decoded from UTF-16 or Windows-1252: with
 /// the offset map (key `offsets`) from that text to the file, which its claims' spans count in.
-pub fn encode_meta_with(d: &DocMeta, map: &OffsetMap) -> serde_json::Result<String> {
+pub(crate) fn encode_meta_with(d: &DocMeta, map: &OffsetMap) -> serde_json::Result<String> {
     if map.is_identity() {
         return encode_meta(d);
     }
@@ -55,7 +55,7 @@ pub fn encode_meta_with(d: &DocMeta, map: &OffsetMap) -> serde_json::Result<Stri
 }
 
 /// The offset map stored with a document's metadata, if its text was decoded.
-pub fn decode_offsets(meta: &str) -> Option<OffsetMap> {
+pub(crate) fn decode_offsets(meta: &str) -> Option<OffsetMap> {
     #[derive(serde::Deserialize)]
     struct Offsets {
         offsets: Option<OffsetMap>,
@@ -63,7 +63,7 @@ pub fn decode_offsets(meta: &str) -> Option<OffsetMap> {
     serde_json::from_str::<Offsets>(meta).ok()?.offsets
 }
 
-pub fn decode_meta(s: &str) -> serde_json::Result<DocMeta> {
+pub(crate) fn decode_meta(s: &str) -> serde_json::Result<DocMeta> {
     serde_json::from_str(s)
 }
 

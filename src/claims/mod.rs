@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::{Phase, TimeUnit};
 
-pub use crate::intern::{Sym, SymList};
+pub(crate) use crate::intern::{Sym, SymList};
 
 /// A document's place in a run: the index of its [`DocMeta`](crate::diagnostic::DocMeta) in the
 /// report's documents. (Serialized as the bare number.)
@@ -41,9 +41,7 @@ impl std::fmt::Display for DocId {
 pub struct ClaimIdx(pub u32);
 
 impl ClaimIdx {
-    /// No claim of the report (a source no printer shows).
-    pub const NONE: ClaimIdx = ClaimIdx(u32::MAX);
-
+    /// The index into the report's claims.
     pub fn index(self) -> usize {
         self.0 as usize
     }
@@ -51,7 +49,7 @@ impl ClaimIdx {
 
 /// Number a list built otherwise (the archive's claims of known documents): each claim is the
 /// one at its place.
-pub fn number(list: &mut [Claim]) {
+pub(crate) fn number(list: &mut [Claim]) {
     for (i, c) in list.iter_mut().enumerate() {
         c.idx = ClaimIdx(u32::try_from(i).unwrap_or(u32::MAX));
     }
@@ -95,7 +93,7 @@ impl ClaimKind {
 /// How precisely a date claim pins its interval.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Precision {
+pub(crate) enum Precision {
     Day,
     Week,
     Month,
@@ -141,7 +139,7 @@ pub enum Frame {
 /// How a time's clock and zone are read (one byte: a claim stays small).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum ClockReading {
+pub(crate) enum ClockReading {
     /// the zone is assumed (the outlet's), the clock has 24 hours
     Assumed,
     /// the zone is written next to the time ("GMT", "norsk tid")
@@ -167,17 +165,13 @@ pub enum Lean {
 }
 
 impl TimeInfo {
-    /// The zone is written next to the time ("GMT", "norsk tid"), not assumed from the outlet.
-    pub fn explicit_zone(&self) -> bool {
-        matches!(self.reading, ClockReading::Explicit | ClockReading::ExplicitHalfDay)
-    }
     /// On a 12-hour clock with no a.m./p.m.: the time may be twelve hours later.
     pub fn half_day(&self) -> bool {
         matches!(self.reading, ClockReading::AssumedHalfDay | ClockReading::ExplicitHalfDay)
     }
 
     /// The interval in UTC, minutes since 1970.
-    pub fn utc_span(&self) -> Option<(i32, i32)> {
+    pub(crate) fn utc_span(&self) -> Option<(i32, i32)> {
         self.utc.map(|a| (a.get(), a.get() + i32::from(self.to - self.from)))
     }
 }
@@ -193,7 +187,7 @@ pub struct TimeInfo {
     /// when the text names none and the outlet's is unknown
     pub zone: Option<Sym>,
     /// how the clock and zone are read
-    pub reading: ClockReading,
+    pub(crate) reading: ClockReading,
     /// a word before the time that leans one way ("like etter", "shortly before")
     #[serde(default)]
     pub lean: Lean,
@@ -206,7 +200,7 @@ pub struct TimeInfo {
 /// How a since claim is expressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum SinceForm {
+pub(crate) enum SinceForm {
     /// "fyrsta ferð … í fjögur ár": previous = publication year − N
     FirstInYears,
     /// "frá árinu 2019", "sidan 2019"
@@ -223,13 +217,13 @@ pub struct Interval {
 }
 
 impl Interval {
-    pub fn day(d: Date) -> Interval {
+    pub(crate) fn day(d: Date) -> Interval {
         Interval { start: d, end: d }
     }
-    pub fn overlaps(&self, o: &Interval) -> bool {
+    pub(crate) fn overlaps(&self, o: &Interval) -> bool {
         self.start <= o.end && o.start <= self.end
     }
-    pub fn is_day(&self) -> bool {
+    pub(crate) fn is_day(&self) -> bool {
         self.start == self.end
     }
 }
@@ -254,15 +248,15 @@ impl std::fmt::Display for Interval {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct DateInfo {
     pub form: DateForm,
-    pub precision: Precision,
+    pub(crate) precision: Precision,
     /// None when the publication date is needed and unknown
     pub resolved: Option<Interval>,
     /// ISO weekday (1 = Monday) named next to the date, if any
-    pub weekday: Option<u8>,
+    pub(crate) weekday: Option<u8>,
     /// the years a rounded date allows before and after its resolved year ("fyrir fjórum
     /// áratugum" written in 2023 is 1983, and any year 1979–1988 rounds to it)
     #[serde(default, skip_serializing_if = "no_slack")]
-    pub slack_years: (u8, u8),
+    pub(crate) slack_years: (u8, u8),
 }
 
 fn no_slack(s: &(u8, u8)) -> bool {
@@ -271,7 +265,7 @@ fn no_slack(s: &(u8, u8)) -> bool {
 
 impl DateInfo {
     /// The dates the claim allows: its resolved interval widened by its slack.
-    pub fn allowed(&self) -> Option<Interval> {
+    pub(crate) fn allowed(&self) -> Option<Interval> {
         let r = self.resolved?;
         let (before, after) = self.slack_years;
         if (before, after) == (0, 0) {
@@ -285,16 +279,16 @@ impl DateInfo {
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct SinceInfo {
-    pub form: SinceForm,
+    pub(crate) form: SinceForm,
     /// N in "first in N years" (f32: a count of years is small; it keeps a claim smaller)
-    pub years: Option<f32>,
+    pub(crate) years: Option<f32>,
     /// the previous occurrence's year; None when it needs an unknown publication date (no
     /// year 0: its niche keeps a claim 8 bytes smaller)
     year: Option<NonZeroI16>,
 }
 
 impl SinceInfo {
-    pub fn new(form: SinceForm, years: Option<f32>, year: Option<i16>) -> SinceInfo {
+    pub(crate) fn new(form: SinceForm, years: Option<f32>, year: Option<i16>) -> SinceInfo {
         SinceInfo { form, years, year: year.and_then(NonZeroI16::new) }
     }
     /// the previous occurrence's year
@@ -379,7 +373,7 @@ pub struct Claim {
 
 /// A claim as JSON and the archive have it: every field flat, `null` where a kind has none.
 #[derive(Serialize, Deserialize)]
-pub struct ClaimRecord {
+pub(crate) struct ClaimRecord {
     #[serde(default)]
     doc: DocId,
     kind: ClaimKind,
@@ -521,7 +515,7 @@ impl Claim {
     /// A claim of `kind` and `value` at the file span `span`, in the sentence numbered
     /// `sentence.0` at the file span `sentence.1` (which holds `span`), a variant twin of the
     /// sentence `twin_of`; every key empty.
-    pub fn new(
+    pub(crate) fn new(
         kind: ClaimKind,
         value: f64,
         span: (usize, usize),
@@ -572,7 +566,7 @@ impl Claim {
     }
 
     /// The sentence this claim's sentence is a variant twin of (a repeat with other numbers).
-    pub fn twin_of(&self) -> Option<u32> {
+    pub(crate) fn twin_of(&self) -> Option<u32> {
         self.twin.checked_sub(1)
     }
 
@@ -634,7 +628,7 @@ impl Claim {
 
     /// A since claim with its arithmetic ("2023 − 4 = 2019", "since 2019", "last in 2019") for an
     /// article published `published`; any other claim as [`Claim::value_text`].
-    pub fn reading(&self, published: Option<Date>) -> String {
+    pub(crate) fn reading(&self, published: Option<Date>) -> String {
         let Some(s) = self.since() else { return self.value_text() };
         match (s.form, s.year(), s.years, published) {
             (SinceForm::FirstInYears, Some(y), Some(n), Some(p)) => {
@@ -675,7 +669,7 @@ impl Claim {
 
 impl TimeInfo {
     /// "16:40", "17:00–18:00", with "~" for a time given as approximate
-    pub fn clock(&self) -> String {
+    pub(crate) fn clock(&self) -> String {
         let hm = |m: u16| format!("{:02}:{:02}", m / 60 % 24, m % 60);
         let mut s = if self.from == self.to {
             hm(self.from)
@@ -690,7 +684,7 @@ impl TimeInfo {
 }
 
 /// A count of years as written: "4", "1.5" (an f32's own shortest digits, not its f64 value's).
-pub fn fmt_years(n: f32) -> String {
+pub(crate) fn fmt_years(n: f32) -> String {
     if n.fract() == 0.0 {
         fmt_num(f64::from(n))
     } else {

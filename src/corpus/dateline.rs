@@ -17,11 +17,11 @@ use nom::IResult;
 
 /// A dateline found in a document's head.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Dateline {
-    pub date: Date,
+pub(crate) struct Dateline {
+    pub(crate) date: Date,
     /// byte range of the dateline in the text
-    pub start: usize,
-    pub end: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
 fn num(min: usize, max: usize) -> impl Fn(&str) -> IResult<&str, u32> {
@@ -127,7 +127,7 @@ fn month_before(head: &str, pos: usize, months: &Map<String, u8>) -> Option<(usi
 /// clock time follows it, a "|" or a "published" word precedes it on its line, it stands alone on
 /// its line, or it ends a short line after a comma ("By Staff Reporter, 14 March 2025"). A wire
 /// dateline without a year ("OSLO, March 3 (Reuters) -") takes `year` when given.
-pub fn find(
+pub(crate) fn find(
     text: &str,
     months: &Map<String, u8>,
     published_words: &[&str],
@@ -267,7 +267,10 @@ pub fn parse_metadata_date(s: &str) -> Option<Date> {
 /// A metadata timestamp with a time of day: "2023-03-27T23:30:00Z", "2023-03-27T23:30:00+01:00"
 /// (placed in `zone`, the outlet's, when it is a known zone, else in UTC), "2023-03-27 23:30"
 /// (read as the outlet's clock). Returns the day there and the time.
-pub fn parse_metadata_timestamp(s: &str, zone: Option<&str>) -> Option<(Date, super::PublishedAt)> {
+pub(crate) fn parse_metadata_timestamp(
+    s: &str,
+    zone: Option<&str>,
+) -> Option<(Date, super::PublishedAt)> {
     let s = s.trim();
     if s.len() <= 10 {
         return None;

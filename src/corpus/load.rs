@@ -28,7 +28,7 @@ pub struct Meta {
 #[derive(Debug, Clone, Default, serde::Serialize, Deserialize)]
 pub struct OffsetMap {
     /// file offset of decoded offset 0
-    pub base: usize,
+    pub(crate) base: usize,
     /// (decoded offset, file offset) at every point where the two stop advancing together
     checkpoints: Vec<(u32, u32)>,
 }
@@ -57,7 +57,7 @@ impl OffsetMap {
         d as usize + (off - f as usize)
     }
     /// Whether text and file offsets are the same everywhere.
-    pub fn is_identity(&self) -> bool {
+    pub(crate) fn is_identity(&self) -> bool {
         self.base == 0 && self.checkpoints.is_empty()
     }
 }
@@ -88,7 +88,7 @@ pub enum Input {
 }
 
 impl Input {
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         match self {
             Input::Text { path, .. } | Input::Jsonl { path } => path,
         }
@@ -152,7 +152,12 @@ fn read_manifest(path: &Path, problems: &mut Vec<InputProblem>) -> HashMap<PathB
     out
 }
 
-pub fn problem(path: &Path, line: Option<usize>, message: String, skipped: bool) -> InputProblem {
+pub(crate) fn problem(
+    path: &Path,
+    line: Option<usize>,
+    message: String,
+    skipped: bool,
+) -> InputProblem {
     InputProblem { path: path.display().to_string(), line, message, skipped }
 }
 
@@ -273,7 +278,7 @@ pub struct Decoded {
     pub text: String,
     pub map: OffsetMap,
     pub encoding: Encoding,
-    pub notes: Vec<String>,
+    pub(crate) notes: Vec<String>,
 }
 
 /// Magic numbers of files that are not text, whatever their bytes after.
@@ -408,7 +413,10 @@ fn windows_1252(bytes: &[u8]) -> (String, OffsetMap) {
 
 /// Decode the bytes of a text file for analysis: empty and binary files are problems (the
 /// file skipped); what [`decode_text`] replaced or guessed comes back as warnings naming it.
-pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(Decoded, Vec<InputProblem>), InputProblem> {
+pub(crate) fn decode(
+    path: &Path,
+    bytes: Vec<u8>,
+) -> Result<(Decoded, Vec<InputProblem>), InputProblem> {
     if bytes.is_empty() {
         return Err(problem(path, None, "file is empty".into(), true));
     }
@@ -573,12 +581,12 @@ fn decode_json_string(lit: &str, base: usize) -> Option<(String, OffsetMap)> {
 
 /// One line of a JSONL file as read: (1-based line number, file offset, text), or why it could
 /// not be read.
-pub type JsonlLine = Result<(usize, usize, String), InputProblem>;
+pub(crate) type JsonlLine = Result<(usize, usize, String), InputProblem>;
 
 /// Read a JSONL file line by line, handing each non-blank line (or why it could not be read: the
 /// file, a read error, a line that is not UTF-8) to `each`. Returns whether the file had any
 /// non-blank line; a file that cannot be opened counts as having one (its problem is reported).
-pub fn jsonl_lines(path: &Path, mut each: impl FnMut(JsonlLine)) -> bool {
+pub(crate) fn jsonl_lines(path: &Path, mut each: impl FnMut(JsonlLine)) -> bool {
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => {
@@ -625,7 +633,7 @@ pub fn jsonl_lines(path: &Path, mut each: impl FnMut(JsonlLine)) -> bool {
 /// to `each`, so that a caller can parse the lines of a chunk in parallel while holding only two
 /// chunks in memory (the next is read meanwhile). Lines as [`jsonl_lines`] gives them; returns
 /// whether the file had any.
-pub fn read_jsonl_chunks(
+pub(crate) fn read_jsonl_chunks(
     path: &Path,
     chunk_bytes: usize,
     mut each: impl FnMut(Vec<JsonlLine>),
@@ -659,7 +667,7 @@ pub fn read_jsonl_chunks(
 }
 
 /// The problem of a JSONL file that holds no article.
-pub fn empty_jsonl(path: &Path) -> InputProblem {
+pub(crate) fn empty_jsonl(path: &Path) -> InputProblem {
     problem(path, None, "JSONL file holds no articles".into(), true)
 }
 

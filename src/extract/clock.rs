@@ -14,12 +14,12 @@ pub struct Clock {
     pub from: u16,
     pub to: u16,
     /// "i 17-tida", "upp úr": about that time
-    pub approx: bool,
+    pub(crate) approx: bool,
     /// a zone named after the time: an IANA name, or "local"
-    pub zone: Option<String>,
+    pub(crate) zone: Option<String>,
     /// on a 12-hour clock with no a.m./p.m. ("klukkan sjö", "halv 8", "á sjötta tímanum"): the
     /// time may be twelve hours later
-    pub half_day: bool,
+    pub(crate) half_day: bool,
 }
 
 /// The lower-cased text of the tokens from `j` written together (no space between them), at
@@ -38,7 +38,7 @@ fn glued(toks: &[Token], j: usize, max: usize) -> Vec<(usize, String)> {
 }
 
 /// How many tokens from `j` spell one of `words` written together ("a.m.", "pm"), the longest.
-pub fn suffix(words: &[String], toks: &[Token], j: usize) -> Option<usize> {
+pub(crate) fn suffix(words: &[String], toks: &[Token], j: usize) -> Option<usize> {
     let first = toks.get(j).filter(|t| t.is_word())?.lower();
     if !words.iter().any(|w| w.starts_with(first)) {
         return None;
@@ -47,7 +47,7 @@ pub fn suffix(words: &[String], toks: &[Token], j: usize) -> Option<usize> {
 }
 
 /// A zone named at `j` ("GMT", "(GMT)", "norsk tid", "að íslenskum tíma"): tokens and zone.
-pub fn zone_at(tw: &TimeWords, toks: &[Token], j: usize) -> Option<(usize, String)> {
+pub(crate) fn zone_at(tw: &TimeWords, toks: &[Token], j: usize) -> Option<(usize, String)> {
     let paren = toks.get(j).is_some_and(|t| t.is_punct('('));
     let at = j + usize::from(paren);
     let (n, zone) = phrase_at(&tw.zones, toks, at)?;
@@ -83,7 +83,7 @@ fn phrase_at<'p, V>(
 /// "half past seven", "quarter to 8", "kvart over 7" at `i`: an hour (digits or a word, 1 to 12)
 /// after a phrase of the lexicon's `[time] hour_phrases`, shifted by its minutes; on a 12-hour
 /// clock unless "a.m."/"p.m." follows.
-pub fn hour_phrase_at(
+pub(crate) fn hour_phrase_at(
     lex: &Lexicon,
     toks: &[Token],
     i: usize,
@@ -109,7 +109,7 @@ pub fn hour_phrase_at(
 
 /// "noon", "midnight", "hádegi" at `i`, after one of the lexicon's `[time] named_after` words
 /// ("at noon", "um hádegi"): the hour from the minute the name gives.
-pub fn named_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Clock> {
+pub(crate) fn named_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Clock> {
     let tw = &lex.time;
     let (k, &mins) = phrase_at(&tw.named, toks, i)?;
     let before = toks.get(i.checked_sub(1)?).filter(|t| t.is_word())?.lower();
@@ -277,7 +277,7 @@ pub fn hour_ordinal_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Clock>
 }
 
 /// Minutes since 1970 (UTC) of `minutes` after midnight of `day` in `zone` (an IANA name).
-pub fn utc_minutes(day: jiff::civil::Date, minutes: u16, zone: &str) -> Option<i32> {
+pub(crate) fn utc_minutes(day: jiff::civil::Date, minutes: u16, zone: &str) -> Option<i32> {
     let tz = jiff::tz::TimeZone::get(zone).ok()?;
     let dt = day.at(0, 0, 0, 0).to_zoned(tz).ok()?;
     let secs = dt.timestamp().as_second() + i64::from(minutes) * 60;
@@ -302,7 +302,7 @@ fn ends_before(phrases: &[String], toks: &[Token], i: usize) -> bool {
 
 /// "áttaleytið" at `i`: an hour word (1 to 12) glued to a suffix of `[time] hour_glued`, about
 /// that hour, on a 12-hour clock.
-pub fn glued_hour_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Clock> {
+pub(crate) fn glued_hour_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Clock> {
     let w = toks.get(i).filter(|t| t.is_word())?.lower();
     let stem = lex.time.hour_glued.iter().find_map(|s| w.strip_suffix(s.as_str()))?;
     let h = *lex.cardinals.get(stem).filter(|v| (1..=12).contains(*v))? as u16;
@@ -363,7 +363,7 @@ fn nothing_counted_after(lex: &Lexicon, toks: &[Token], j: usize) -> bool {
 /// sentence (`time_before`): a bare hour at `i` after one of `[time] about`, `after` or
 /// `before`, when a part of the day follows it or the sentence timed something before; never
 /// when something counted follows ("um sjö manns").
-pub fn bare_hour_at(
+pub(crate) fn bare_hour_at(
     lex: &Lexicon,
     toks: &[Token],
     i: usize,
@@ -392,7 +392,7 @@ pub fn bare_hour_at(
 
 /// "milli sex og sjö í morgun", "between 6 and 7 a.m.": two hours an hour or two apart after
 /// `[time] between`, with a part of the day after them: the span between, on a 12-hour clock.
-pub fn between_hours_at(
+pub(crate) fn between_hours_at(
     lex: &Lexicon,
     toks: &[Token],
     i: usize,
@@ -420,7 +420,7 @@ pub fn between_hours_at(
 /// The word before a time at `i` that leans one way ("like etter klokken 12.30", "strax efter
 /// halv 8", "shortly before 7"): the lexicon's `[time] after` and `before` phrases, ending right
 /// before `i`.
-pub fn lean_before(tw: &TimeWords, toks: &[Token], i: usize) -> crate::claims::Lean {
+pub(crate) fn lean_before(tw: &TimeWords, toks: &[Token], i: usize) -> crate::claims::Lean {
     let ends_here = |phrase: &String| {
         let words: Vec<&str> = phrase.split(' ').collect();
         i >= words.len()

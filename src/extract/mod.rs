@@ -3,9 +3,9 @@
 //! Owns: walking sentences with the nom parsers of [`parse`], attaching concepts and entities, and
 //! resolving dates against the publication date (jiff). Never reads files: it sees a [`Document`].
 
-pub mod clock;
-pub mod parse;
-pub use crate::calendar as resolve;
+pub(crate) mod clock;
+pub(crate) mod parse;
+pub(crate) use crate::calendar as resolve;
 
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -12,15 +12,15 @@ use nom::IResult;
 use crate::lang::token::{TokKind, Token};
 use crate::lang::{Lexicon, Marker, NumberGrammar, Phrases, RelOffset, TimeUnit};
 
-pub type In<'t> = &'t [Token<'t>];
-pub type PResult<'t, O> = IResult<In<'t>, O>;
+pub(crate) type In<'t> = &'t [Token<'t>];
+pub(crate) type PResult<'t, O> = IResult<In<'t>, O>;
 
 fn fail<'t, O>(i: In<'t>) -> PResult<'t, O> {
     Err(nom::Err::Error(Error::new(i, ErrorKind::Verify)))
 }
 
 /// One token satisfying `pred`.
-pub fn tok<'t, F>(pred: F) -> impl Fn(In<'t>) -> PResult<'t, &'t Token<'t>>
+pub(crate) fn tok<'t, F>(pred: F) -> impl Fn(In<'t>) -> PResult<'t, &'t Token<'t>>
 where
     F: Fn(&Token<'t>) -> bool,
 {
@@ -31,12 +31,14 @@ where
 }
 
 /// A punctuation token directly attached to the previous one (no space before).
-pub fn tight_punct<'t>(c: char) -> impl Fn(In<'t>) -> PResult<'t, &'t Token<'t>> {
+pub(crate) fn tight_punct<'t>(c: char) -> impl Fn(In<'t>) -> PResult<'t, &'t Token<'t>> {
     tok(move |t: &Token| t.is_punct(c) && !t.space_before)
 }
 
 /// A phrase from a lexicon table (longest match), returning its payload.
-pub fn phrase<'t, 'p, T: Clone>(p: &'p Phrases<T>) -> impl Fn(In<'t>) -> PResult<'t, &'p T> + 'p
+pub(crate) fn phrase<'t, 'p, T: Clone>(
+    p: &'p Phrases<T>,
+) -> impl Fn(In<'t>) -> PResult<'t, &'p T> + 'p
 where
     't: 'p,
 {
@@ -50,7 +52,7 @@ where
     }
 }
 
-pub fn marker<'t, 'p>(lex: &'p Lexicon, m: Marker) -> impl Fn(In<'t>) -> PResult<'t, ()> + 'p
+pub(crate) fn marker<'t, 'p>(lex: &'p Lexicon, m: Marker) -> impl Fn(In<'t>) -> PResult<'t, ()> + 'p
 where
     't: 'p,
 {
@@ -308,7 +310,7 @@ pub struct WrittenDate {
     pub year: Option<i16>,
     pub month: Option<u8>,
     pub day: Option<u8>,
-    pub weekday: Option<u8>,
+    pub(crate) weekday: Option<u8>,
 }
 
 /// "13. september 2023", "miðvikudaginn 13. september", "13.09.2023", "september 2023",

@@ -11,7 +11,7 @@ use crate::error::DataError;
 
 /// What kind of data file: which of its tables map forms to entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DataKind {
+pub(crate) enum DataKind {
     /// `lang/<code>.toml`: `[cardinals]`, `[ordinals]`, `[months]`, `[weekdays]`, `[units]` map
     /// forms to a key, `[relative]` maps a phrase to an offset
     Lexicon,
@@ -26,7 +26,7 @@ const FORM_TABLES: [&str; 5] = ["cardinals", "ordinals", "months", "weekdays", "
 
 /// (name, source) of `desk` merged into `builtin`: the name to report errors under and the TOML
 /// to parse.
-pub fn merge(
+pub(crate) fn merge(
     kind: DataKind,
     builtin: &(String, String),
     desk: (String, String),

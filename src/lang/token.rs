@@ -17,11 +17,11 @@ pub struct Token<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
-    pub kind: TokKind,
+    pub(crate) kind: TokKind,
     /// Whitespace (of any length) precedes the token.
-    pub space_before: bool,
+    pub(crate) space_before: bool,
     /// Exactly one space-like character precedes the token (used for "1 000").
-    pub single_space_before: bool,
+    pub(crate) single_space_before: bool,
     lower: &'a str,
 }
 
@@ -32,14 +32,14 @@ impl<'a> Token<'a> {
     pub fn is_word(&self) -> bool {
         self.kind == TokKind::Word
     }
-    pub fn is_digits(&self) -> bool {
+    pub(crate) fn is_digits(&self) -> bool {
         self.kind == TokKind::Digits
     }
-    pub fn is_punct(&self, c: char) -> bool {
+    pub(crate) fn is_punct(&self, c: char) -> bool {
         self.kind == TokKind::Punct && self.text.starts_with(c)
     }
     /// First character is upper case.
-    pub fn is_capitalised(&self) -> bool {
+    pub(crate) fn is_capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
     }
 }
@@ -127,7 +127,7 @@ pub struct Tok {
 impl Tok {
     /// The token over `text` (the document text) and `lower` (its [`lower_text`]).
     #[inline(always)]
-    pub fn view<'a>(&self, text: &'a str, lower: &'a str) -> Token<'a> {
+    pub(crate) fn view<'a>(&self, text: &'a str, lower: &'a str) -> Token<'a> {
         let (s, e) = (self.start, self.end);
         Token {
             start: s,
@@ -143,7 +143,7 @@ impl Tok {
 
 /// Make the first of `toks` (views cut from a longer text) read as the first token of a text
 /// tokenized on its own: whitespace before it, of no single-space kind.
-pub fn begin_text(toks: &mut [Token]) {
+pub(crate) fn begin_text(toks: &mut [Token]) {
     if let Some(t) = toks.first_mut() {
         t.space_before = true;
         t.single_space_before = false;

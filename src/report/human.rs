@@ -96,16 +96,16 @@ impl LineIndex {
 /// Whole lines of a file: their text, the file offset of its first byte, and the 0-based number
 /// of its first line. A decoded file's excerpt is its whole text, with its offset map.
 #[derive(Clone)]
-pub struct Excerpt {
-    pub text: Arc<String>,
-    pub base: usize,
-    pub first_line: usize,
-    pub map: Option<Arc<OffsetMap>>,
+pub(crate) struct Excerpt {
+    pub(crate) text: Arc<String>,
+    pub(crate) base: usize,
+    pub(crate) first_line: usize,
+    pub(crate) map: Option<Arc<OffsetMap>>,
 }
 
 impl Excerpt {
     /// The offset in `text` of file offset `off`.
-    pub fn pos(&self, off: usize) -> usize {
+    pub(crate) fn pos(&self, off: usize) -> usize {
         match &self.map {
             Some(m) => m.to_text(off),
             None => off.saturating_sub(self.base),
@@ -115,7 +115,7 @@ impl Excerpt {
 
 impl Sources {
     /// Sources that read the given texts (by path) from memory, and other paths from disk.
-    pub fn with_texts(texts: HashMap<String, Arc<String>>) -> Sources {
+    pub(crate) fn with_texts(texts: HashMap<String, Arc<String>>) -> Sources {
         Sources { texts, ..Sources::default() }
     }
 
@@ -134,7 +134,7 @@ impl Sources {
 
     /// The whole lines of `path` that hold bytes `start..end`, and a line of context on each side
     /// (as miette shows); empty when the file cannot be read.
-    pub fn excerpt(&mut self, path: &str, start: usize, end: usize) -> Excerpt {
+    pub(crate) fn excerpt(&mut self, path: &str, start: usize, end: usize) -> Excerpt {
         let idx = self.index(path);
         if let Some((text, map)) = &idx.decoded {
             return Excerpt { text: text.clone(), base: 0, first_line: 0, map: Some(map.clone()) };
@@ -194,7 +194,7 @@ impl Sources {
     /// The line of `path` holding byte `off`: its 0-based number, the file offset where it starts,
     /// and its text without the line break (empty when the file cannot be read). Reads that line
     /// only (the HTML report asks for thousands).
-    pub fn line(&mut self, path: &str, off: usize) -> (usize, usize, String) {
+    pub(crate) fn line(&mut self, path: &str, off: usize) -> (usize, usize, String) {
         let idx = self.index(path);
         let n = idx.line_of(off);
         let ex = match idx.decoded {
@@ -212,7 +212,7 @@ impl Sources {
     }
 
     /// 1-based line and column (in characters) of a byte offset.
-    pub fn line_col(&mut self, path: &str, off: usize) -> (usize, usize) {
+    pub(crate) fn line_col(&mut self, path: &str, off: usize) -> (usize, usize) {
         let ex = self.excerpt(path, off, off);
         let (line, col) = line_col(&ex.text, ex.pos(off));
         (ex.first_line + line, col)
@@ -471,13 +471,17 @@ fn clusters(mut ls: Vec<&Label>) -> Vec<Vec<&Label>> {
 }
 
 /// Colours off when NO_COLOR is set or stdout is not a terminal.
-pub fn handler(color: bool) -> GraphicalReportHandler {
+pub(crate) fn handler(color: bool) -> GraphicalReportHandler {
     let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     GraphicalReportHandler::new_themed(theme).with_width(110).with_links(false)
 }
 
 /// Render one diagnostic to text.
-pub fn render(d: &Diagnostic, sources: &mut Sources, handler: &GraphicalReportHandler) -> String {
+pub(crate) fn render(
+    d: &Diagnostic,
+    sources: &mut Sources,
+    handler: &GraphicalReportHandler,
+) -> String {
     let r = build(d, sources);
     let mut out = String::new();
     if handler.render_report(&mut out, &r).is_err() {
@@ -492,7 +496,7 @@ pub fn print(report: &Report, corroborations: bool, color: bool) -> String {
 }
 
 /// [`print`], reading the documents' texts through `sources` (a [`crate::Checker`] holds them).
-pub fn print_with(
+pub(crate) fn print_with(
     report: &Report,
     corroborations: bool,
     color: bool,

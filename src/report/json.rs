@@ -13,17 +13,17 @@ use crate::error::InputProblem;
 
 /// A claim as printed: the claim plus its document's path and its resolved value as text.
 #[derive(Serialize)]
-pub struct ClaimOut<'a> {
-    pub path: &'a str,
+pub(crate) struct ClaimOut<'a> {
+    pub(crate) path: &'a str,
     #[serde(flatten)]
-    pub claim: &'a Claim,
+    pub(crate) claim: &'a Claim,
     /// "2023-09-12", "2023-09", "2019", "2024-06-19/2024-06-25", or null when unresolved
-    pub resolved: Option<String>,
-    pub value_text: String,
+    pub(crate) resolved: Option<String>,
+    pub(crate) value_text: String,
 }
 
 impl<'a> ClaimOut<'a> {
-    pub fn new(c: &'a Claim, docs: &'a [DocMeta]) -> ClaimOut<'a> {
+    pub(crate) fn new(c: &'a Claim, docs: &'a [DocMeta]) -> ClaimOut<'a> {
         ClaimOut {
             path: docs.get(c.doc.index()).map(|d| d.path.as_str()).unwrap_or(""),
             claim: c,
@@ -35,10 +35,10 @@ impl<'a> ClaimOut<'a> {
 
 /// A corroboration as printed: its sources as labels.
 #[derive(Serialize)]
-pub struct CorroborationOut<'a> {
-    pub code: Sym,
-    pub subject: Sym,
-    pub value: Sym,
+pub(crate) struct CorroborationOut<'a> {
+    pub(crate) code: Sym,
+    pub(crate) subject: Sym,
+    pub(crate) value: Sym,
     sources: SourceLabels<'a>,
 }
 
@@ -51,7 +51,7 @@ impl Serialize for SourceLabels<'_> {
 }
 
 impl<'a> CorroborationOut<'a> {
-    pub fn new(
+    pub(crate) fn new(
         c: &'a Corroboration,
         claims: &'a [Claim],
         docs: &'a [DocMeta],
@@ -67,16 +67,16 @@ impl<'a> CorroborationOut<'a> {
 
 /// A diagnostic as printed: with its fingerprint and its acceptance (null when not accepted).
 #[derive(Serialize)]
-pub struct DiagnosticOut<'a> {
+pub(crate) struct DiagnosticOut<'a> {
     #[serde(flatten)]
-    pub diagnostic: &'a Diagnostic,
+    pub(crate) diagnostic: &'a Diagnostic,
     /// null when the report was not marked (see `baseline::mark`)
-    pub fingerprint: Option<&'a str>,
-    pub accepted: Option<&'a crate::diagnostic::Accept>,
+    pub(crate) fingerprint: Option<&'a str>,
+    pub(crate) accepted: Option<&'a crate::diagnostic::Accept>,
 }
 
 impl<'a> DiagnosticOut<'a> {
-    pub fn all(r: &'a Report) -> Vec<DiagnosticOut<'a>> {
+    pub(crate) fn all(r: &'a Report) -> Vec<DiagnosticOut<'a>> {
         r.diagnostics
             .iter()
             .enumerate()

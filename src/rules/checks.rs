@@ -11,11 +11,11 @@ use super::{Check, Rule};
 
 #[path = "fl009.rs"]
 mod fl009;
-pub use fl009::{same_time, time_key};
+pub(crate) use fl009::{same_time, time_key};
 
 type Out = (Vec<Diagnostic>, Vec<Corroboration>);
 
-pub fn run(rule: &Rule, docs: &[DocMeta], claims: &[Claim]) -> Out {
+pub(crate) fn run(rule: &Rule, docs: &[DocMeta], claims: &[Claim]) -> Out {
     let cx = Cx { rule, docs };
     match rule.check {
         Check::PartExceedsWhole => (part_exceeds_whole(&cx, claims), Vec::new()),
@@ -71,7 +71,7 @@ impl Cx<'_> {
 
 /// "drone (shahed)", "visit by kim": the key the checks name a claim's subject by (the HTML
 /// report summarises the claims no rule labelled by it)
-pub fn subject(c: &Claim) -> String {
+pub(crate) fn subject(c: &Claim) -> String {
     let mut s = c.concept.or(c.noun).map_or_else(|| "thing".to_string(), |x| x.to_string());
     // what is said of it, when that is not the thing itself ("passenger aboard")
     if let Some(r) = c.role.filter(|r| Some(*r) != c.concept) {
@@ -460,7 +460,7 @@ fn update_note_between_reports(cx: &Cx, g: &[&Claim]) -> Option<Diagnostic> {
 /// else its noun within its language), the unit, what the sentence says of the things (the role:
 /// evacuated, on board) and the period (in total, in the last day). Only a bound claim has one: a
 /// vague number, a measure or a claim whose key came from further away never raises an error.
-pub fn frame_key(c: &Claim) -> Option<FrameKey> {
+pub(crate) fn frame_key(c: &Claim) -> Option<FrameKey> {
     if !c.bound() {
         return None;
     }
@@ -474,14 +474,14 @@ pub fn frame_key(c: &Claim) -> Option<FrameKey> {
 
 /// See [`frame_key`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct FrameKey {
-    pub kind: ClaimKind,
-    pub thing: Sym,
+pub(crate) struct FrameKey {
+    pub(crate) kind: ClaimKind,
+    pub(crate) thing: Sym,
     /// the language of a noun no concept lists (its key holds within that language only)
-    pub lang: Option<Sym>,
-    pub unit: Option<TimeUnit>,
-    pub role: Option<Sym>,
-    pub scope: Option<Sym>,
+    pub(crate) lang: Option<Sym>,
+    pub(crate) unit: Option<TimeUnit>,
+    pub(crate) role: Option<Sym>,
+    pub(crate) scope: Option<Sym>,
 }
 
 /// A diagnostic from a weaker frame match: one severity level below the rule's, and said so.
@@ -586,7 +586,7 @@ fn day_of(c: &Claim) -> Option<jiff::civil::Date> {
 
 /// What a dated start or end is about: the event it names, else its person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Anchor {
+pub(crate) enum Anchor {
     Event(Sym),
     Person(Sym),
 }
@@ -871,18 +871,18 @@ fn duplicate_variant(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
 // `same_time`, in fl009.rs.)
 
 /// FL003's key: the previous event's family, and the person.
-pub fn since_key(c: &Claim) -> Option<(Sym, Option<Sym>)> {
+pub(crate) fn since_key(c: &Claim) -> Option<(Sym, Option<Sym>)> {
     Some((c.family?, c.principal))
 }
 
 /// FL003's agreement: the same year.
-pub fn same_since(a: &Claim, b: &Claim) -> bool {
+pub(crate) fn same_since(a: &Claim, b: &Claim) -> bool {
     a.interval() == b.interval()
 }
 
 /// FL004's anchor of a dated start or end: a duration of the same event concept, or, when it
 /// names no event ("Kim kom til Russland tysdag"), a duration about the same person.
-pub fn anchor_of(c: &Claim) -> Option<Anchor> {
+pub(crate) fn anchor_of(c: &Claim) -> Option<Anchor> {
     match (&c.concept, &c.principal) {
         (Some(e), _) => Some(Anchor::Event(*e)),
         (None, Some(p)) => Some(Anchor::Person(*p)),
@@ -892,13 +892,13 @@ pub fn anchor_of(c: &Claim) -> Option<Anchor> {
 
 /// FL005's key: an event's dates, or a person's arrival or departure when no event is named
 /// ("Jonas Berg kom til landsins á mánudag").
-pub fn event_key(c: &Claim) -> Option<(Option<Sym>, crate::claims::SymList, Option<Sym>)> {
+pub(crate) fn event_key(c: &Claim) -> Option<(Option<Sym>, crate::claims::SymList, Option<Sym>)> {
     Some((c.concept, c.persons, c.concept.is_none().then_some(c.principal).flatten()))
 }
 
 /// FL005's agreement: the dates overlap (a year-precise date contains its days: "í fyrra"
 /// written in 2024 agrees with "13. september 2023").
-pub fn same_date(a: &Claim, b: &Claim) -> bool {
+pub(crate) fn same_date(a: &Claim, b: &Claim) -> bool {
     // (what each allows: a rounded "four decades ago" more than its year)
     let allowed = |c: &Claim| c.date().and_then(|d| d.allowed()).or_else(|| c.interval());
     matches!((allowed(a), allowed(b)), (Some(x), Some(y)) if x.overlaps(&y))

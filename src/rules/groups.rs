@@ -19,7 +19,7 @@ use crate::lang::{Map, Set};
 /// (its [`group_key`], whatever the rule's parameters); FL004 reads a duration with the dated starts and ends of its event and of its
 /// person, and a dated start or end with the durations of what it anchors. Empty: the check never
 /// compares `c` with another document's claims.
-pub fn keys(check: Check, c: &Claim) -> Vec<String> {
+pub(crate) fn keys(check: Check, c: &Claim) -> Vec<String> {
     let tag = |k: &dyn std::fmt::Debug| format!("{check:?} {k:?}");
     match check {
         Check::DurationVsDates => {
@@ -64,7 +64,7 @@ const CHECKS: [Check; 9] = [
 
 /// The keys of `c` under every check (what the archive stores: a rule a desk enables later finds
 /// its claims too).
-pub fn all_keys(c: &Claim) -> Vec<String> {
+pub(crate) fn all_keys(c: &Claim) -> Vec<String> {
     let mut out: Vec<String> = CHECKS.iter().flat_map(|&k| keys(k, c)).collect();
     out.sort();
     out.dedup();
@@ -75,7 +75,7 @@ pub fn all_keys(c: &Claim) -> Vec<String> {
 /// the other values stated: the claims of one key are one vote (the check may split it further,
 /// by qualifier, person or publication window). None for a claim it never votes on (a kind FL002
 /// is not set to compare, a twin copy of a paragraph), and for checks that do not vote.
-pub fn group_key(rule: &Rule, c: &Claim) -> Option<String> {
+pub(crate) fn group_key(rule: &Rule, c: &Claim) -> Option<String> {
     if c.twin_of().is_some() {
         return None;
     }
@@ -91,14 +91,14 @@ pub fn group_key(rule: &Rule, c: &Claim) -> Option<String> {
 
 /// Whether `check` reads a claim together with the other claims of its own document (FL004: a
 /// duration's start and end are looked for in its own sentence and article first).
-pub fn reads_own_document(check: Check, c: &Claim) -> bool {
+pub(crate) fn reads_own_document(check: Check, c: &Claim) -> bool {
     check == Check::DurationVsDates && c.kind == ClaimKind::Duration
 }
 
 /// The rule's test of whether two claims of one group state the same value: FL002's tolerance
 /// for a rounding word, FL003's year, FL005's overlap (a year contains its days), FL009's clock
 /// with its tolerance. Other checks: the same value as written.
-pub fn agrees(rule: &Rule, a: &Claim, b: &Claim) -> bool {
+pub(crate) fn agrees(rule: &Rule, a: &Claim, b: &Claim) -> bool {
     let p = &rule.params;
     match rule.check {
         Check::ValueMismatch => checks::same_amount(a, b, p.tolerance),
@@ -122,7 +122,7 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Verdict::Agree => "agree",
             Verdict::Conflict => "conflict",
@@ -141,9 +141,9 @@ pub struct Group {
     /// the claims (indices into the run's claims, in order)
     pub claims: Vec<ClaimIdx>,
     /// the claims the rule reports against the others (the primary claims of its diagnostics)
-    pub dissent: Vec<ClaimIdx>,
+    pub(crate) dissent: Vec<ClaimIdx>,
     /// the claims of its corroborations that span two or more documents
-    pub agreeing: Vec<ClaimIdx>,
+    pub(crate) agreeing: Vec<ClaimIdx>,
     pub verdict: Verdict,
 }
 
@@ -151,7 +151,7 @@ impl Group {
     /// The classes of agreeing values, by the rule's own test ([`agrees`]): each claim joins the
     /// first class whose first claim it agrees with; the class stated by most documents first
     /// (ties: the first seen).
-    pub fn classes(&self, rule: &Rule, claims: &[Claim]) -> Vec<Vec<ClaimIdx>> {
+    pub(crate) fn classes(&self, rule: &Rule, claims: &[Claim]) -> Vec<Vec<ClaimIdx>> {
         let mut out: Vec<Vec<ClaimIdx>> = Vec::new();
         for &i in &self.claims {
             let c = &claims[i.index()];
@@ -167,12 +167,12 @@ impl Group {
 }
 
 /// The number of distinct documents.
-pub fn doc_count(docs: impl Iterator<Item = DocId>) -> usize {
+pub(crate) fn doc_count(docs: impl Iterator<Item = DocId>) -> usize {
     docs.collect::<Set<DocId>>().len()
 }
 
 /// Run the rules (as [`super::run`]) and read their groups from what they said.
-pub fn judge(
+pub(crate) fn judge(
     rules: &[Rule],
     docs: &[DocMeta],
     claims: &[Claim],

@@ -5,8 +5,8 @@
 
 use crate::common;
 
-use factlint::claims::{Claim, ClaimKind};
-use factlint::report::{Report, Severity};
+use factlint::internals::claims::{Claim, ClaimKind};
+use factlint::internals::report::{Report, Severity};
 
 /// Check texts given as (file name, language, publication date, text), with a manifest.
 fn check(docs: &[(&str, &str, &str, &str)]) -> Report {
@@ -158,7 +158,7 @@ fn names_and_ranges() {
     assert!(counts.is_empty(), "{:?}", texts(&counts));
     let d = claims_of(&r, ClaimKind::Duration);
     assert_eq!(texts(&d), ["3–4 timer"]);
-    assert_eq!(d[0].frame, factlint::claims::Frame::Vague, "a range is never voted");
+    assert_eq!(d[0].frame, factlint::internals::claims::Frame::Vague, "a range is never voted");
 }
 
 // ---------------------------------------------------------------- misses: planted conflicts

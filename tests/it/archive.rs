@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use factlint::app::{self, RunOptions, Setup};
-use factlint::archive::{self, schema, Archive, IndexOptions};
-use factlint::rules::{self, Verdict};
+use factlint::internals::app::{self, RunOptions, Setup};
+use factlint::internals::archive::{self, schema, Archive, IndexOptions};
+use factlint::internals::rules::{self, Verdict};
 use rusqlite::{Connection, OpenFlags};
 
 fn root() -> PathBuf {
@@ -199,8 +199,8 @@ fn stored_claims_read_back_equal() {
     for (path, json) in &stored {
         let doc =
             report.documents.iter().position(|d| d.path == path.as_str()).expect("document") as u32;
-        let back =
-            archive::store::decode_claim(json, factlint::claims::DocId(doc)).expect("decodes");
+        let back = archive::store::decode_claim(json, factlint::internals::claims::DocId(doc))
+            .expect("decodes");
         // (a stored claim knows no place in a run's list)
         assert!(
             report.claims.iter().any(|c| *c == back.clone().numbered(c.idx())),
@@ -302,7 +302,7 @@ fn undated_draft_loses_a_tie() {
 /// diagnostic that concerns it, by `check --against`'s rule (majority votes: the document is the
 /// one outvoted; other rules: the document takes part).
 fn concerning(
-    report: &factlint::report::Report,
+    report: &factlint::internals::report::Report,
     setup: &Setup,
     file: &str,
 ) -> Vec<(String, String, usize)> {
@@ -317,9 +317,9 @@ fn concerning(
                 r.code == d.code
                     && matches!(
                         r.check,
-                        factlint::rules::Check::ValueMismatch
-                            | factlint::rules::Check::SinceArithmetic
-                            | factlint::rules::Check::TimeMismatch
+                        factlint::internals::rules::Check::ValueMismatch
+                            | factlint::internals::rules::Check::SinceArithmetic
+                            | factlint::internals::rules::Check::TimeMismatch
                     )
             });
             d.labels.iter().any(|l| name(&l.path) == file && (l.primary || !majority))
@@ -982,7 +982,7 @@ fn index_reextracts_after_a_data_change() {
         let opts = RunOptions {
             paths: vec![news.clone()],
             rules_dir: Some(rules_dir.clone()),
-            corpus: factlint::corpus::CorpusOptions {
+            corpus: factlint::internals::corpus::CorpusOptions {
                 published: jiff::civil::Date::new(2023, 9, 13).ok(),
                 lang: Some("is".into()),
             },

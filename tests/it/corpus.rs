@@ -3,8 +3,8 @@
 
 use crate::common;
 
-use factlint::app;
-use factlint::corpus::{DateSource, LangSource};
+use factlint::internals::app;
+use factlint::internals::corpus::{DateSource, LangSource};
 
 #[test]
 fn dates_languages_furniture_and_repeats() {
@@ -92,7 +92,8 @@ fn without_manifest_dates_come_from_datelines_or_are_unknown() {
         .iter()
         .filter(|c| {
             c.doc.index() == undated
-                && c.date().is_some_and(|d| d.form != factlint::claims::DateForm::Absolute)
+                && c.date()
+                    .is_some_and(|d| d.form != factlint::internals::claims::DateForm::Absolute)
         })
         .collect();
     assert!(!rel.is_empty());

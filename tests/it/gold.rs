@@ -7,8 +7,8 @@ use crate::common;
 
 use std::path::Path;
 
-use factlint::claims::{fmt_num, Claim, ClaimKind};
-use factlint::report::Report;
+use factlint::internals::claims::{fmt_num, Claim, ClaimKind};
+use factlint::internals::report::Report;
 use serde::Deserialize;
 
 #[derive(Deserialize)]

@@ -4,19 +4,19 @@
 
 use crate::common;
 
-use factlint::claims::{ClaimKind, Lean};
-use factlint::report::{Report, Severity};
+use factlint::internals::claims::{ClaimKind, Lean};
+use factlint::internals::report::{Report, Severity};
 
 fn check(docs: &[(&str, &str, &str, &str)]) -> Report {
     common::check_docs(docs, None)
 }
 
-fn errors(r: &Report) -> Vec<&factlint::report::Diagnostic> {
+fn errors(r: &Report) -> Vec<&factlint::internals::report::Diagnostic> {
     r.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect()
 }
 
 /// (file, labelled text, byte span) of each label of a diagnostic, the primary first.
-fn labels(d: &factlint::report::Diagnostic) -> Vec<(String, String, (usize, usize))> {
+fn labels(d: &factlint::internals::report::Diagnostic) -> Vec<(String, String, (usize, usize))> {
     d.labels
         .iter()
         .map(|l| {
