@@ -109,13 +109,13 @@ pub struct PathSet {
 }
 
 impl PathSet {
-    pub(crate) fn new(base: &Path, globs: Vec<String>) -> PathSet {
+    pub fn new(base: &Path, globs: Vec<String>) -> PathSet {
         PathSet { base: absolute(base), globs }
     }
     pub(crate) fn is_empty(&self) -> bool {
         self.globs.is_empty()
     }
-    pub(crate) fn matches(&self, path: &Path) -> bool {
+    pub fn matches(&self, path: &Path) -> bool {
         !self.globs.is_empty() && self.globs.iter().any(|g| self.matches_one(g, path))
     }
     fn matches_one(&self, glob: &str, path: &Path) -> bool {
@@ -149,7 +149,7 @@ pub(crate) fn absolute(p: &Path) -> PathBuf {
     out
 }
 
-fn glob_match(p: &[u8], s: &[u8]) -> bool {
+pub fn glob_match(p: &[u8], s: &[u8]) -> bool {
     match p {
         [] => s.is_empty(),
         [b'*', b'*', b'/', rest @ ..] => {
@@ -490,33 +490,9 @@ fn describe_params<P: CheckParams>(p: &crate::rules::Params) -> String {
 }
 
 /// A code pattern: the code itself, a prefix of it ("FL00"), or "ALL".
-pub(crate) fn matches_code(pattern: &str, code: &str) -> bool {
+pub fn matches_code(pattern: &str, code: &str) -> bool {
     pattern.eq_ignore_ascii_case("ALL")
         || code.len() >= pattern.len()
             && code.is_char_boundary(pattern.len())
             && code[..pattern.len()].eq_ignore_ascii_case(pattern)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn globs() {
-        let m = |g: &str, s: &str| glob_match(g.as_bytes(), s.as_bytes());
-        assert!(m("*.txt", "a.txt") && !m("*.txt", "d/a.txt"));
-        assert!(m("**/*.txt", "a.txt") && m("**/*.txt", "d/e/a.txt"));
-        assert!(m("drafts/**", "drafts/a/b.txt") && !m("drafts/**", "old/a.txt"));
-        assert!(m("a?c", "abc") && !m("a?c", "a/c"));
-        let set = PathSet::new(Path::new("/corpus"), vec!["drafts".into()]);
-        assert!(set.matches(Path::new("/corpus/x/drafts/a.txt")));
-        assert!(!set.matches(Path::new("/corpus/x/a.txt")));
-        assert!(!set.matches(Path::new("/elsewhere/drafts/a.txt")));
-    }
-
-    #[test]
-    fn codes() {
-        assert!(matches_code("FL00", "FL002") && matches_code("fl002", "FL002"));
-        assert!(matches_code("ALL", "FL002") && !matches_code("FL0021", "FL002"));
-    }
 }

@@ -50,7 +50,7 @@ impl DataError {
 #[diagnostic(code(factlint::input))]
 pub struct InputProblem {
     pub path: String,
-    pub(crate) line: Option<usize>,
+    pub line: Option<usize>,
     pub message: String,
     /// true when the document was skipped, false when it was read with a caveat
     pub(crate) skipped: bool,

@@ -60,6 +60,9 @@ pub use report::Report;
 /// `crate::corpus::analyze`); add what a new test or tool needs here, nothing wholesale.
 #[doc(hidden)]
 pub mod internals {
+    pub mod intern {
+        pub use crate::intern::{Sym, SymList};
+    }
     pub mod app {
         pub use crate::app::{
             check, claims_human, collect, corpus_human, corpus_json, explain, meta_of,
@@ -67,6 +70,9 @@ pub mod internals {
         };
     }
     pub mod archive {
+        pub mod hash {
+            pub use crate::archive::hash::Fnv1a;
+        }
         pub use crate::archive::{
             check_against, index, sources, AgainstOptions, Archive, IndexOptions, SourcesOptions,
             APPLICATION_ID,
@@ -79,20 +85,25 @@ pub mod internals {
         }
         pub mod store {
             pub use crate::archive::store::decode_claim;
+            pub use crate::archive::store::{decode_meta, encode_claim, encode_meta};
         }
     }
     pub mod baseline {
         pub use crate::baseline::{apply, mark, read, write};
+        pub use crate::baseline::{doc_identity, fingerprint, Frame};
     }
     pub mod calendar {
+        pub use crate::calendar::days_between;
         pub use crate::calendar::{ago, calendar, partial, relative, weekday};
     }
     pub mod claims {
+        pub use crate::claims::fmt_years;
         pub use crate::claims::{
             append, fmt_num, Claim, ClaimKind, DateForm, Detail, DocId, Frame, Lean,
         };
     }
     pub mod config {
+        pub use crate::config::{glob_match, matches_code, PathSet};
         pub use crate::config::{CliSettings, Config};
     }
     pub mod corpus {
@@ -102,16 +113,21 @@ pub mod internals {
         };
         pub mod dateline {
             pub use crate::corpus::dateline::parse_metadata_date;
+            pub use crate::corpus::dateline::{char_boundary, find, parse_metadata_timestamp};
         }
         pub mod load {
             pub use crate::corpus::load::{
                 binary_reason, decode_text, discover, parse_jsonl_line, read_text,
                 spaces_for_controls, Encoding,
             };
+            pub use crate::corpus::load::{decode_json_string, read_jsonl_chunks};
         }
     }
     pub mod datacheck {
         pub use crate::datacheck::{check, human};
+    }
+    pub mod diagnostic {
+        pub use crate::diagnostic::BaselineOutcome;
     }
     pub mod error {
         pub use crate::error::DataError;
@@ -130,6 +146,11 @@ pub mod internals {
         }
     }
     pub mod lang {
+        pub use crate::lang::{fold_name, nordic, Map, RelOffset};
+        pub mod merge {
+            pub use crate::lang::merge::merge;
+            pub use crate::lang::merge::DataKind;
+        }
         pub use crate::lang::{Boilerplate, Concepts, Entities, Knowledge, Lexicon, TimeUnit};
         pub mod token {
             pub use crate::lang::token::{lower_text, scan, tokenize, Tok, TokKind};
@@ -143,18 +164,22 @@ pub mod internals {
             pub use crate::report::github::print;
         }
         pub mod html {
+            pub use crate::report::html::{escaped_paragraph, shown, window, WINDOW};
             pub use crate::report::html::{print, write};
         }
         pub mod human {
+            pub use crate::report::human::line_col;
             pub use crate::report::human::{baseline_lines, print, Sources};
         }
         pub mod json {
             pub use crate::report::json::{print, write};
+            pub use crate::report::json::{ClaimOut, CorroborationOut, DiagnosticOut};
         }
         pub mod jsonl {
             pub use crate::report::jsonl::{print, statistics, write};
         }
         pub mod sarif {
+            pub use crate::report::sarif::result;
             pub use crate::report::sarif::{print, write};
         }
         pub mod stats {

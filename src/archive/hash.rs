@@ -5,7 +5,7 @@ const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const PRIME: u64 = 0x0000_0100_0000_01b3;
 
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Fnv1a(u64);
+pub struct Fnv1a(u64);
 
 impl Default for Fnv1a {
     fn default() -> Self {
@@ -14,7 +14,7 @@ impl Default for Fnv1a {
 }
 
 impl Fnv1a {
-    pub(crate) fn write(&mut self, bytes: &[u8]) -> &mut Self {
+    pub fn write(&mut self, bytes: &[u8]) -> &mut Self {
         for &b in bytes {
             self.0 ^= u64::from(b);
             self.0 = self.0.wrapping_mul(PRIME);
@@ -26,19 +26,7 @@ impl Fnv1a {
         self.write(&(bytes.len() as u64).to_le_bytes());
         self.write(bytes)
     }
-    pub(crate) fn hex(&self) -> String {
+    pub fn hex(&self) -> String {
         format!("{:016x}", self.0)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn known_vectors() {
-        assert_eq!(Fnv1a::default().hex(), "cbf29ce484222325");
-        assert_eq!(Fnv1a::default().write(b"a").hex(), "af63dc4c8601ec8c");
-        assert_eq!(Fnv1a::default().write(b"foobar").hex(), "85944171f73967e8");
     }
 }

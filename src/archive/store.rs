@@ -11,13 +11,8 @@ impl rusqlite::ToSql for Sym {
     }
 }
 
-#[cfg(test)]
-use crate::corpus::{DateSource, LangSource};
-#[cfg(test)]
-use jiff::civil::Date;
-
 /// A claim as stored: its JSON without nulls, empty lists, `false` and the run-local `doc`.
-pub(crate) fn encode_claim(c: &Claim) -> serde_json::Result<String> {
+pub fn encode_claim(c: &Claim) -> serde_json::Result<String> {
     let mut v = serde_json::to_value(c)?;
     if let serde_json::Value::Object(m) = &mut v {
         m.remove("doc");
@@ -37,7 +32,7 @@ pub fn decode_claim(s: &str, doc: DocId) -> serde_json::Result<Claim> {
     Ok(c)
 }
 
-pub(crate) fn encode_meta(d: &DocMeta) -> serde_json::Result<String> {
+pub fn encode_meta(d: &DocMeta) -> serde_json::Result<String> {
     serde_json::to_string(d)
 }
 
@@ -63,53 +58,6 @@ pub(crate) fn decode_offsets(meta: &str) -> Option<OffsetMap> {
     serde_json::from_str::<Offsets>(meta).ok()?.offsets
 }
 
-pub(crate) fn decode_meta(s: &str) -> serde_json::Result<DocMeta> {
+pub fn decode_meta(s: &str) -> serde_json::Result<DocMeta> {
     serde_json::from_str(s)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::claims::ClaimKind;
-
-    #[test]
-    fn meta_round_trip() {
-        let d = DocMeta {
-            path: "a/b.txt".into(),
-            line: Some(3),
-            outlet: Some("Vísir".into()),
-            lang: "is".into(),
-            lang_source: LangSource::Detected,
-            published: Date::new(2023, 9, 14).ok(),
-            published_source: DateSource::Dateline,
-            claims: 2,
-            sentences: 5,
-            folded: 1,
-            stripped_bytes: 40,
-            skipped: Default::default(),
-        };
-        let back = decode_meta(&encode_meta(&d).unwrap()).unwrap();
-        assert_eq!(back, d);
-    }
-
-    #[test]
-    fn claim_round_trip() {
-        use crate::corpus::{analyze, CorpusOptions, Meta, OffsetMap, RawDoc, Stripper};
-        let k = crate::lang::Knowledge::builtin().unwrap();
-        let text = "Frétt\n\n13. september 2023 06:58\n\nÞetta er fyrsta ferð Kims í fjögur ár. Um 32 af 44 drónum voru skotnir niður í gær, eftir sex daga heimsókn Pútíns á miðvikudag.\n";
-        let raw = RawDoc {
-            path: "a.txt".into(),
-            line: None,
-            text: text.into(),
-            map: OffsetMap::identity(),
-            meta: Meta::default(),
-        };
-        let doc = analyze(raw, &k, &Stripper::new(&k.boilerplate), &CorpusOptions::default());
-        let claims = crate::extract::extract(&doc, DocId(7), &k);
-        let kinds: std::collections::HashSet<ClaimKind> = claims.iter().map(|c| c.kind).collect();
-        assert!(kinds.len() >= 4, "{kinds:?}");
-        for c in &claims {
-            assert_eq!(&decode_claim(&encode_claim(c).unwrap(), DocId(7)).unwrap(), c);
-        }
-    }
 }

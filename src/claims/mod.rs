@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::{Phase, TimeUnit};
 
-pub(crate) use crate::intern::{Sym, SymList};
+pub use crate::intern::{Sym, SymList};
 
 /// A document's place in a run: the index of its [`DocMeta`](crate::diagnostic::DocMeta) in the
 /// report's documents. (Serialized as the bare number.)
@@ -515,7 +515,7 @@ impl Claim {
     /// A claim of `kind` and `value` at the file span `span`, in the sentence numbered
     /// `sentence.0` at the file span `sentence.1` (which holds `span`), a variant twin of the
     /// sentence `twin_of`; every key empty.
-    pub(crate) fn new(
+    pub fn new(
         kind: ClaimKind,
         value: f64,
         span: (usize, usize),
@@ -684,7 +684,7 @@ impl TimeInfo {
 }
 
 /// A count of years as written: "4", "1.5" (an f32's own shortest digits, not its f64 value's).
-pub(crate) fn fmt_years(n: f32) -> String {
+pub fn fmt_years(n: f32) -> String {
     if n.fract() == 0.0 {
         fmt_num(f64::from(n))
     } else {
@@ -698,49 +698,5 @@ pub fn fmt_num(v: f64) -> String {
         format!("{}", v as i64)
     } else {
         format!("{v}")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_claim_is_compact() {
-        // 104 bytes before the claim frame (role, scope, frame, grows) and the time detail
-        assert!(std::mem::size_of::<Claim>() <= 128, "{}", std::mem::size_of::<Claim>());
-    }
-
-    #[test]
-    fn a_claim_serializes_flat_and_back() {
-        let mut c = Claim::new(
-            ClaimKind::PartOfWhole,
-            32.0,
-            (120, 128),
-            (3, (100, 150)),
-            Some(1),
-            Sym::new("32 af 44"),
-            Sym::new("is"),
-        );
-        c.detail = Detail::Whole(44.0);
-        let v = serde_json::to_value(&c).unwrap();
-        assert_eq!(
-            (v["start"].as_u64(), v["sentence_start"].as_u64(), v["sentence_end"].as_u64()),
-            (Some(120), Some(100), Some(150))
-        );
-        assert_eq!(
-            (v["whole"].as_f64(), v["twin_of"].as_u64(), v["date"].is_null()),
-            (Some(44.0), Some(1), true)
-        );
-        let back: Claim = serde_json::from_value(v).unwrap();
-        assert_eq!(back, c);
-        assert_eq!(back.sentence_span(), (100, 150));
-    }
-
-    #[test]
-    fn years_print_as_written() {
-        assert_eq!(fmt_years(4.0), "4");
-        assert_eq!(fmt_years(1.5), "1.5");
-        assert_eq!(fmt_years(2.3), "2.3");
     }
 }

@@ -17,11 +17,11 @@ use nom::IResult;
 
 /// A dateline found in a document's head.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Dateline {
-    pub(crate) date: Date,
+pub struct Dateline {
+    pub date: Date,
     /// byte range of the dateline in the text
-    pub(crate) start: usize,
-    pub(crate) end: usize,
+    pub start: usize,
+    pub end: usize,
 }
 
 fn num(min: usize, max: usize) -> impl Fn(&str) -> IResult<&str, u32> {
@@ -127,7 +127,7 @@ fn month_before(head: &str, pos: usize, months: &Map<String, u8>) -> Option<(usi
 /// clock time follows it, a "|" or a "published" word precedes it on its line, it stands alone on
 /// its line, or it ends a short line after a comma ("By Staff Reporter, 14 March 2025"). A wire
 /// dateline without a year ("OSLO, March 3 (Reuters) -") takes `year` when given.
-pub(crate) fn find(
+pub fn find(
     text: &str,
     months: &Map<String, u8>,
     published_words: &[&str],
@@ -226,7 +226,7 @@ fn stands_as_dateline(head: &str, start: usize, end: usize, published_words: &[&
 /// The byte offset after the first `n` characters of `text` (its length when shorter), as
 /// `text.char_indices().nth(n)` gives it; the characters are counted 64 bytes at a time (half
 /// the time of `nth`: bench/README.md, *Pipeline figures*).
-fn char_boundary(text: &str, n: usize) -> usize {
+pub fn char_boundary(text: &str, n: usize) -> usize {
     let b = text.as_bytes();
     // (no more characters than bytes: a short text is all of it)
     if b.len() <= n {
@@ -267,10 +267,7 @@ pub fn parse_metadata_date(s: &str) -> Option<Date> {
 /// A metadata timestamp with a time of day: "2023-03-27T23:30:00Z", "2023-03-27T23:30:00+01:00"
 /// (placed in `zone`, the outlet's, when it is a known zone, else in UTC), "2023-03-27 23:30"
 /// (read as the outlet's clock). Returns the day there and the time.
-pub(crate) fn parse_metadata_timestamp(
-    s: &str,
-    zone: Option<&str>,
-) -> Option<(Date, super::PublishedAt)> {
+pub fn parse_metadata_timestamp(s: &str, zone: Option<&str>) -> Option<(Date, super::PublishedAt)> {
     let s = s.trim();
     if s.len() <= 10 {
         return None;
@@ -288,158 +285,4 @@ pub(crate) fn parse_metadata_timestamp(
     }
     let dt = s.parse::<jiff::civil::DateTime>().ok()?;
     Some(at(dt, tz.map(|(name, _)| name)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn months() -> Map<String, u8> {
-        [
-            ("september", 9u8),
-            ("júní", 6),
-            ("juli", 7),
-            ("march", 3),
-            ("mar", 3),
-            ("mars", 3),
-            ("marts", 3),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect()
-    }
-
-    #[test]
-    fn head_is_the_first_characters() {
-        for t in [
-            "",
-            "abc",
-            &"þ".repeat(700),
-            &"a".repeat(1300),
-            &format!("{}{}", "ð".repeat(90), "x".repeat(2000)),
-        ] {
-            let want = t.char_indices().nth(1200).map_or(t.len(), |(i, _)| i);
-            assert_eq!(char_boundary(t, 1200), want);
-        }
-    }
-
-    #[test]
-    fn visir_style() {
-        let t = "Fyrirsögn hér Jón Jónsson skrifar 13. september 2023 06:58 Texti byrjar.";
-        let d = find(t, &months(), &[], None).unwrap();
-        assert_eq!(d.date, jiff::civil::date(2023, 9, 13));
-        assert_eq!(&t[d.start..d.end], "13. september 2023 06:58");
-    }
-
-    #[test]
-    fn mbl_style_and_published() {
-        let t = "Titill\n\nNorður-Kórea | 17. september 2023\n\nMeira.";
-        assert_eq!(find(t, &months(), &[], None).unwrap().date, jiff::civil::date(2023, 9, 17));
-        let t = "Tittel\nPublisert 13.09.2023 kl. 10.15\nTekst.";
-        let d = find(t, &months(), &["publisert"], None).unwrap();
-        assert_eq!(&t[d.start..d.end], "13.09.2023 kl. 10.15");
-    }
-
-    #[test]
-    fn body_date_is_not_a_dateline() {
-        let t = "Han kom 26. juli 2023 til Pyongyang.";
-        assert_eq!(find(t, &months(), &[], None), None);
-    }
-
-    /// Datelines of Nordic sites (DR, TV 2, Politiken, Ritzau; SVT, DN, TT) and of
-    /// wire and web copy.
-    #[test]
-    fn nordic_and_wire_datelines() {
-        let pw = ["publiceret", "opdateret", "publicerad", "uppdaterad", "published", "updated"];
-        let d = |t: &str, year| {
-            find(t, &months(), &pw, year)
-                .map(|d| (d.date.to_string(), t[d.start..d.end].to_string()))
-        };
-        let s = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
-        // DR, TV 2: day with a period, "kl."
-        assert_eq!(
-            d("Overskrift\n14. marts 2025 kl. 10.15\nTekst.", None),
-            s("2025-03-14", "14. marts 2025 kl. 10.15")
-        );
-        assert_eq!(
-            d("Overskrift\nOpdateret 14. mar. 2025\nTekst.", None),
-            s("2025-03-14", "14. mar. 2025")
-        );
-        // Ritzau: the date before the credit
-        assert_eq!(
-            d("Overskrift\n14. marts 2025, 10:15 /ritzau/\nTekst.", None),
-            s("2025-03-14", "14. marts 2025, 10:15")
-        );
-        // SVT, TT: no period after the day; DN: ISO
-        assert_eq!(
-            d("Rubrik\nPublicerad 14 mars 2025 10.15\nText.", None),
-            s("2025-03-14", "14 mars 2025 10.15")
-        );
-        assert_eq!(
-            d("Rubrik\nPublicerad 2025-03-14 10:15\nText.", None),
-            s("2025-03-14", "2025-03-14 10:15")
-        );
-        assert_eq!(
-            d("Rubrik\nUppdaterad: 14 mars 2025\nText.", None),
-            s("2025-03-14", "14 mars 2025")
-        );
-        // web copy
-        assert_eq!(
-            d("Headline\nPublished 10:15 GMT, 14 March 2025\nText.", None),
-            s("2025-03-14", "14 March 2025")
-        );
-        assert_eq!(
-            d("Headline\nFirst published on March 14, 2025\nText.", None),
-            s("2025-03-14", "March 14, 2025")
-        );
-        assert_eq!(
-            d("Headline\nBy Staff Reporter, 14 March 2025\nText.", None),
-            s("2025-03-14", "14 March 2025")
-        );
-        assert_eq!(
-            d("Headline\nReuters, 15 March 2025\nText.", None),
-            s("2025-03-15", "15 March 2025")
-        );
-        // wire: the year from the caller, none without it
-        let wire = "OSLO, March 3 (Reuters) - The ferry sank.";
-        assert_eq!(d(wire, Some(2025)), s("2025-03-03", "March 3"));
-        assert_eq!(d(wire, None), None);
-        assert_eq!(
-            d("OSLO, March 3rd (AP) — The ferry sank.", Some(2024)),
-            s("2024-03-03", "March 3rd")
-        );
-        // a photo credit's date is not a dateline
-        assert_eq!(d("Tittel\n\nFoto: NN / AFP, 14.03.2025\n\nTekst.", None), None);
-        // a date inside a sentence is not a dateline
-        assert_eq!(d("The ferry sank on 14 March 2025 near Oslo.", Some(2025)), None);
-        assert_eq!(d("It sank on March 3 in the strait.", Some(2025)), None);
-    }
-
-    #[test]
-    fn metadata() {
-        assert_eq!(
-            parse_metadata_date("2023-09-13T06:58:00+00:00"),
-            Some(jiff::civil::date(2023, 9, 13))
-        );
-        assert_eq!(parse_metadata_date("13/09/2023"), None);
-    }
-
-    #[test]
-    fn a_metadata_timestamp_is_read_in_the_outlets_zone() {
-        let (d, at) =
-            parse_metadata_timestamp("2023-03-27T23:30:00Z", Some("Europe/Oslo")).unwrap();
-        assert_eq!(
-            (d.to_string(), at.to_string()),
-            ("2023-03-28".into(), "01:30 (Europe/Oslo)".into())
-        );
-        let (d, at) = parse_metadata_timestamp("2023-03-27T23:30:00Z", None).unwrap();
-        assert_eq!((d.to_string(), at.to_string()), ("2023-03-27".into(), "23:30 (UTC)".into()));
-        let (d, at) =
-            parse_metadata_timestamp("2023-03-27 11:22", Some("Atlantic/Reykjavik")).unwrap();
-        assert_eq!(
-            (d.to_string(), at.to_string()),
-            ("2023-03-27".into(), "11:22 (Atlantic/Reykjavik)".into())
-        );
-        assert!(parse_metadata_timestamp("2023-03-27", Some("Europe/Oslo")).is_none());
-    }
 }

@@ -527,7 +527,7 @@ pub fn parse_jsonl_line(
 }
 
 /// Decode a JSON string literal (with its quotes), recording where decoded and raw offsets part.
-fn decode_json_string(lit: &str, base: usize) -> Option<(String, OffsetMap)> {
+pub fn decode_json_string(lit: &str, base: usize) -> Option<(String, OffsetMap)> {
     let inner = lit.strip_prefix('"')?.strip_suffix('"')?;
     let mut out = String::with_capacity(inner.len());
     let mut checkpoints = Vec::new();
@@ -633,7 +633,7 @@ pub(crate) fn jsonl_lines(path: &Path, mut each: impl FnMut(JsonlLine)) -> bool 
 /// to `each`, so that a caller can parse the lines of a chunk in parallel while holding only two
 /// chunks in memory (the next is read meanwhile). Lines as [`jsonl_lines`] gives them; returns
 /// whether the file had any.
-pub(crate) fn read_jsonl_chunks(
+pub fn read_jsonl_chunks(
     path: &Path,
     chunk_bytes: usize,
     mut each: impl FnMut(Vec<JsonlLine>),
@@ -669,70 +669,4 @@ pub(crate) fn read_jsonl_chunks(
 /// The problem of a JSONL file that holds no article.
 pub(crate) fn empty_jsonl(path: &Path) -> InputProblem {
     problem(path, None, "JSONL file holds no articles".into(), true)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_offsets_map_back_to_the_line() {
-        let line = r#"{"id":1,"text":"Tvö \"hús\" brunnu\nog 32 af 44."}"#;
-        let d = parse_jsonl_line(Path::new("x.jsonl"), 1, 100, line).unwrap();
-        assert_eq!(d.text, "Tvö \"hús\" brunnu\nog 32 af 44.");
-        let at = d.text.find("32").unwrap();
-        let f = d.map.to_file(at) - 100;
-        assert_eq!(&line[f..f + 2], "32");
-        let f = d.map.to_file(d.text.find("hús").unwrap()) - 100;
-        assert_eq!(&line[f..f + 4], "hús");
-    }
-
-    #[test]
-    fn surrogate_escapes_decode_to_their_characters() {
-        let text = |lit: &str| decode_json_string(lit, 0).map(|(t, _)| t);
-        // a pair is one character; its offsets map past both escapes
-        let (t, map) = decode_json_string(r#""a\uD83D\uDE00b""#, 0).unwrap();
-        assert_eq!(t, "a\u{1F600}b");
-        assert_eq!(map.to_file(t.find('b').unwrap()), 13);
-        // a high surrogate and an escape that is not a low one: U+FFFD, then that escape's own
-        // character (it was read as a pair: U+1F441 for "\uD83D\u0041")
-        assert_eq!(text(r#""\uD83D\u0041""#).as_deref(), Some("\u{FFFD}A"));
-        assert_eq!(text(r#""\uD83D\uD83D\uDE00""#).as_deref(), Some("\u{FFFD}\u{1F600}"));
-        // lone surrogates, either half
-        assert_eq!(text(r#""\uD83Dx""#).as_deref(), Some("\u{FFFD}x"));
-        assert_eq!(text(r#""\uDE00""#).as_deref(), Some("\u{FFFD}"));
-        assert_eq!(text(r#""\u00e9""#).as_deref(), Some("é"));
-    }
-
-    #[test]
-    fn chunks_come_whole_and_in_file_order() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("many.jsonl");
-        let lines: Vec<String> =
-            (0..200).map(|i| format!(r#"{{"text":"Grein {i}: 32 af 44."}}"#)).collect();
-        std::fs::write(&path, lines.join("\n") + "\n\n").unwrap();
-        // chunks of about 100 bytes: many more chunks than the reader is ahead
-        let mut seen = Vec::new();
-        let mut chunks = 0;
-        let any = read_jsonl_chunks(&path, 100, |chunk| {
-            chunks += 1;
-            seen.extend(chunk.into_iter().map(|l| l.unwrap().2));
-        });
-        assert!(any);
-        assert!(chunks > 20, "{chunks} chunks");
-        assert_eq!(seen, lines, "every line once, in file order");
-        let empty = dir.path().join("empty.jsonl");
-        std::fs::write(&empty, "\n\n").unwrap();
-        assert!(!read_jsonl_chunks(&empty, 100, |_| panic!("no chunk for a file without lines")));
-    }
-
-    #[test]
-    fn bad_lines() {
-        assert!(parse_jsonl_line(Path::new("x"), 3, 0, "{nope")
-            .unwrap_err()
-            .message
-            .contains("not a JSON"));
-        let e = parse_jsonl_line(Path::new("x"), 3, 0, r#"{"title":"t"}"#).unwrap_err();
-        assert_eq!(e.line, Some(3));
-    }
 }

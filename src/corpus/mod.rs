@@ -51,7 +51,7 @@ pub struct CorpusOptions {
 /// A publication's time of day and the zone it is read in (an IANA name, "UTC", or none for a
 /// time written without a zone when the outlet's is unknown).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub(crate) struct PublishedAt {
+pub struct PublishedAt {
     /// minutes after midnight
     pub(crate) minutes: u16,
     pub(crate) zone: Option<String>,

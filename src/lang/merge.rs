@@ -11,7 +11,7 @@ use crate::error::DataError;
 
 /// What kind of data file: which of its tables map forms to entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum DataKind {
+pub enum DataKind {
     /// `lang/<code>.toml`: `[cardinals]`, `[ordinals]`, `[months]`, `[weekdays]`, `[units]` map
     /// forms to a key, `[relative]` maps a phrase to an offset
     Lexicon,
@@ -26,7 +26,7 @@ const FORM_TABLES: [&str; 5] = ["cardinals", "ordinals", "months", "weekdays", "
 
 /// (name, source) of `desk` merged into `builtin`: the name to report errors under and the TOML
 /// to parse.
-pub(crate) fn merge(
+pub fn merge(
     kind: DataKind,
     builtin: &(String, String),
     desk: (String, String),
@@ -133,57 +133,5 @@ fn merge_tables(into: &mut Table, desk: Table) {
                 into.insert(k, v);
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn b(s: &str) -> (String, String) {
-        ("builtin.toml".into(), s.into())
-    }
-    fn d(s: &str) -> (String, String) {
-        ("desk.toml".into(), s.into())
-    }
-
-    #[test]
-    fn forms_merge_and_replace_replaces() {
-        let base = b("[visit]\nkind = \"event\"\nen = [\"visit\"]\n");
-        let (_, src) = merge(DataKind::ById, &base, d("[visit]\nda = [\"besøg\"]\n")).unwrap();
-        let t: Table = toml::from_str(&src).unwrap();
-        assert_eq!(t["visit"]["da"].as_array().unwrap().len(), 1);
-        assert_eq!(t["visit"]["en"].as_array().unwrap().len(), 1);
-        assert_eq!(t["visit"]["kind"].as_str(), Some("event"));
-        let (name, src) = merge(
-            DataKind::ById,
-            &base,
-            d("replace = true\n[trip]\nkind = \"event\"\nen = [\"trip\"]\n"),
-        )
-        .unwrap();
-        assert_eq!(name, "desk.toml");
-        let t: Table = toml::from_str(&src).unwrap();
-        assert!(t.get("visit").is_none() && t.get("trip").is_some());
-    }
-
-    #[test]
-    fn a_form_of_two_entries_names_both_files() {
-        let base = b("[visit]\nkind = \"event\"\nen = [\"visit\"]\n");
-        let e = merge(DataKind::ById, &base, d("[trip]\nkind = \"event\"\nen = [\"Visit\"]\n"))
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains("builtin.toml") && e.contains("desk.toml") && e.contains("`visit`"),
-            "{e}"
-        );
-        let base = b("code = \"xx\"\nname = \"X\"\n[cardinals]\n\"2\" = [\"to\"]\n");
-        let e = merge(DataKind::Lexicon, &base, d("[cardinals]\n\"3\" = [\"to\"]\n"))
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("cardinals.2") && e.contains("cardinals.3"), "{e}");
-        // the same form under the same entry is no conflict
-        assert!(
-            merge(DataKind::Lexicon, &base, d("[cardinals]\n\"2\" = [\"to\", \"tu\"]\n")).is_ok()
-        );
     }
 }

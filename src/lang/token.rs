@@ -21,7 +21,7 @@ pub struct Token<'a> {
     /// Whitespace (of any length) precedes the token.
     pub(crate) space_before: bool,
     /// Exactly one space-like character precedes the token (used for "1 000").
-    pub(crate) single_space_before: bool,
+    pub single_space_before: bool,
     lower: &'a str,
 }
 
@@ -32,7 +32,7 @@ impl<'a> Token<'a> {
     pub fn is_word(&self) -> bool {
         self.kind == TokKind::Word
     }
-    pub(crate) fn is_digits(&self) -> bool {
+    pub fn is_digits(&self) -> bool {
         self.kind == TokKind::Digits
     }
     pub(crate) fn is_punct(&self, c: char) -> bool {
@@ -261,46 +261,4 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
     let mut toks = Vec::with_capacity(text.len() / 5);
     scan(text, 0, &mut toks);
     toks.iter().map(|t| t.view(text, lower)).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn words_digits_punct() {
-        let s = "Shahed-drónum: 1 000, 2019-2020.";
-        let lower = lower_text(s);
-        let t = tokenize(s, &lower);
-        let texts: Vec<_> = t.iter().map(|t| t.text).collect();
-        assert_eq!(texts, ["Shahed-drónum", ":", "1", "000", ",", "2019", "-", "2020", "."]);
-        assert_eq!((t[2].start, t[2].end), (16, 17));
-        assert_eq!(t[0].lower(), "shahed-drónum");
-        assert!(t[3].single_space_before);
-        assert!(t[2].is_digits());
-    }
-
-    #[test]
-    fn lower_text_fast_paths_agree_with_unicode() {
-        for c in (0..0x2100u32).filter_map(char::from_u32) {
-            let mut l = c.to_lowercase();
-            let want = match (l.next(), l.next()) {
-                (Some(lc), None) if lc.len_utf8() == c.len_utf8() => lc,
-                _ => c,
-            };
-            // (a non-ASCII text: the ASCII one takes another road)
-            assert_eq!(lower_text(&format!("é{c}")), format!("é{want}"), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn lower_text_keeps_offsets() {
-        let s = "ÞÓRÐUR Pútín İstanbul KELVIN \u{212a} ÆØÅ";
-        let l = lower_text(s);
-        assert_eq!(l.len(), s.len());
-        assert_eq!(l, "þórður pútín İstanbul kelvin \u{212a} æøå");
-        let toks = tokenize(s, &l);
-        let lowers: Vec<_> = toks.iter().map(|t| t.lower()).collect();
-        assert_eq!(lowers, ["þórður", "pútín", "İstanbul", "kelvin", "\u{212a}", "æøå"]);
-    }
 }

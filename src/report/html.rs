@@ -1004,7 +1004,7 @@ fn skip_marker(k: &Skip, text: &str) -> Markup {
 }
 
 /// Text of the file as shown: a JSONL article's JSON escapes decoded (line breaks as spaces).
-fn shown(t: &str, jsonl: bool) -> String {
+pub fn shown(t: &str, jsonl: bool) -> String {
     if !jsonl || !t.contains('\\') {
         return t.to_string();
     }
@@ -1043,11 +1043,11 @@ fn shown(t: &str, jsonl: bool) -> String {
 }
 
 /// Bytes of a long line (a scraped page on one line) shown on each side of a claim.
-const WINDOW: usize = 320;
+pub const WINDOW: usize = 320;
 
 /// The part of a line shown as a claim's paragraph: the whole line, or on a long one a window
 /// around `start..end` cut at spaces.
-fn window(line: &str, start: usize, end: usize) -> (usize, usize) {
+pub fn window(line: &str, start: usize, end: usize) -> (usize, usize) {
     if line.len() <= 3 * WINDOW {
         return (0, line.len());
     }
@@ -1071,7 +1071,7 @@ fn window(line: &str, start: usize, end: usize) -> (usize, usize) {
 
 /// The paragraph around byte `off` of a JSONL line: between escaped line breaks (`\n`), or the
 /// quotes that end the JSON string. Byte offsets into `line`.
-fn escaped_paragraph(line: &str, off: usize) -> (usize, usize) {
+pub fn escaped_paragraph(line: &str, off: usize) -> (usize, usize) {
     let b = line.as_bytes();
     let off = off.min(b.len());
     let escaped_break = |i: usize| b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'n');
@@ -1139,35 +1139,3 @@ const PAGE_END: &str = "</body></html>";
 
 /// The pages' own language: their headings and labels are English (not a lexicon's language).
 const PAGE_LANG: &str = "en";
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_jsonl_paragraph_is_cut_at_escaped_breaks_and_shown_unescaped() {
-        let line = r#"{"text":"Tittel\n\nDet kom \"32 av 44\" droner.\nNeste avsnitt."}"#;
-        let at = line.find("32").unwrap();
-        let (a, b) = escaped_paragraph(line, at);
-        assert_eq!(&line[a..b], r#"Det kom \"32 av 44\" droner."#);
-        assert_eq!(shown(&line[a..b], true), "Det kom \"32 av 44\" droner.");
-        // the first paragraph ends at the quote that opens the string
-        let (a, b) = escaped_paragraph(line, line.find("Tittel").unwrap());
-        assert_eq!(&line[a..b], "Tittel");
-        assert_eq!(shown(r"\u00fe\ud83d\ude00 x\ty", true), "þ😀 x y");
-        // a text file's backslashes are text
-        assert_eq!(shown(r"a\nb", false), r"a\nb");
-    }
-
-    #[test]
-    fn a_long_line_is_windowed_at_spaces_around_the_claim() {
-        let line = format!("{} 45 av 44 {}", "ord ".repeat(300), "slutt ".repeat(300));
-        let at = line.find("45").unwrap();
-        let (a, b) = window(&line, at, at + 8);
-        assert!(a > 0 && b < line.len());
-        assert!(line[a..b].contains("45 av 44"));
-        assert!(line[a..].starts_with("ord ") && line[..b].ends_with("slutt"));
-        assert!(b - a <= 2 * WINDOW + 8);
-        assert_eq!(window("kort linje", 0, 4), (0, 10));
-    }
-}

@@ -96,10 +96,10 @@ impl LineIndex {
 /// Whole lines of a file: their text, the file offset of its first byte, and the 0-based number
 /// of its first line. A decoded file's excerpt is its whole text, with its offset map.
 #[derive(Clone)]
-pub(crate) struct Excerpt {
-    pub(crate) text: Arc<String>,
-    pub(crate) base: usize,
-    pub(crate) first_line: usize,
+pub struct Excerpt {
+    pub text: Arc<String>,
+    pub base: usize,
+    pub first_line: usize,
     pub(crate) map: Option<Arc<OffsetMap>>,
 }
 
@@ -134,7 +134,7 @@ impl Sources {
 
     /// The whole lines of `path` that hold bytes `start..end`, and a line of context on each side
     /// (as miette shows); empty when the file cannot be read.
-    pub(crate) fn excerpt(&mut self, path: &str, start: usize, end: usize) -> Excerpt {
+    pub fn excerpt(&mut self, path: &str, start: usize, end: usize) -> Excerpt {
         let idx = self.index(path);
         if let Some((text, map)) = &idx.decoded {
             return Excerpt { text: text.clone(), base: 0, first_line: 0, map: Some(map.clone()) };
@@ -212,7 +212,7 @@ impl Sources {
     }
 
     /// 1-based line and column (in characters) of a byte offset.
-    pub(crate) fn line_col(&mut self, path: &str, off: usize) -> (usize, usize) {
+    pub fn line_col(&mut self, path: &str, off: usize) -> (usize, usize) {
         let ex = self.excerpt(path, off, off);
         let (line, col) = line_col(&ex.text, ex.pos(off));
         (ex.first_line + line, col)
@@ -221,7 +221,7 @@ impl Sources {
 
 /// 1-based line and column (in characters, as SARIF's `unicodeCodePoints` and `claims` count them)
 /// of a byte offset into `text`; an offset inside a character counts as that character's start.
-pub(crate) fn line_col(text: &str, off: usize) -> (usize, usize) {
+pub fn line_col(text: &str, off: usize) -> (usize, usize) {
     let before = &text[..floor_char_boundary(text, off.min(text.len()))];
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
     (before.matches('\n').count() + 1, col + 1)
@@ -611,40 +611,4 @@ pub(crate) fn problems_summary(problems: &[InputProblem]) -> String {
         s.push_str(&format!("; {}", plural(warned, "input warning")));
     }
     s
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sources_read_only_the_lines_asked_for() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.jsonl");
-        let text = "første linje\nÞórður kom 12. mars\n\nsiste: 45 av 44\nslutt";
-        std::fs::write(&path, text).unwrap();
-        let p = path.to_str().unwrap();
-        let mut sources = Sources::default();
-        for off in [0, 5, 13, 14, 20, 35, 36, 40, text.len() - 1, text.len()] {
-            assert_eq!(sources.line_col(p, off), line_col(text, off), "offset {off}");
-        }
-        // the lines of "45 av 44" and one on each side, from a line start
-        let at = text.find("45").unwrap();
-        let ex = sources.excerpt(p, at, at + 8);
-        assert_eq!(
-            (ex.base, ex.first_line, ex.text.as_str()),
-            (text.find("\n\n").unwrap() + 1, 2, "\nsiste: 45 av 44\nslutt")
-        );
-        // a label on the last line of the lines read last still gets its line of context after
-        let mut sources = Sources::default();
-        assert_eq!(sources.excerpt(p, 0, 3).text.as_str(), "første linje\nÞórður kom 12. mars\n");
-        let at = text.find("12.").unwrap();
-        assert_eq!(
-            sources.excerpt(p, at, at + 3).text.as_str(),
-            "første linje\nÞórður kom 12. mars\n\n"
-        );
-        // a file that cannot be read gives nothing, and no panic
-        let gone = sources.excerpt("/no/such/file", 10, 20);
-        assert!(gone.text.is_empty());
-    }
 }

@@ -13,7 +13,7 @@ use crate::error::InputProblem;
 
 /// A claim as printed: the claim plus its document's path and its resolved value as text.
 #[derive(Serialize)]
-pub(crate) struct ClaimOut<'a> {
+pub struct ClaimOut<'a> {
     pub(crate) path: &'a str,
     #[serde(flatten)]
     pub(crate) claim: &'a Claim,
@@ -23,7 +23,7 @@ pub(crate) struct ClaimOut<'a> {
 }
 
 impl<'a> ClaimOut<'a> {
-    pub(crate) fn new(c: &'a Claim, docs: &'a [DocMeta]) -> ClaimOut<'a> {
+    pub fn new(c: &'a Claim, docs: &'a [DocMeta]) -> ClaimOut<'a> {
         ClaimOut {
             path: docs.get(c.doc.index()).map(|d| d.path.as_str()).unwrap_or(""),
             claim: c,
@@ -35,7 +35,7 @@ impl<'a> ClaimOut<'a> {
 
 /// A corroboration as printed: its sources as labels.
 #[derive(Serialize)]
-pub(crate) struct CorroborationOut<'a> {
+pub struct CorroborationOut<'a> {
     pub(crate) code: Sym,
     pub(crate) subject: Sym,
     pub(crate) value: Sym,
@@ -51,7 +51,7 @@ impl Serialize for SourceLabels<'_> {
 }
 
 impl<'a> CorroborationOut<'a> {
-    pub(crate) fn new(
+    pub fn new(
         c: &'a Corroboration,
         claims: &'a [Claim],
         docs: &'a [DocMeta],
@@ -67,7 +67,7 @@ impl<'a> CorroborationOut<'a> {
 
 /// A diagnostic as printed: with its fingerprint and its acceptance (null when not accepted).
 #[derive(Serialize)]
-pub(crate) struct DiagnosticOut<'a> {
+pub struct DiagnosticOut<'a> {
     #[serde(flatten)]
     pub(crate) diagnostic: &'a Diagnostic,
     /// null when the report was not marked (see `baseline::mark`)
@@ -76,7 +76,7 @@ pub(crate) struct DiagnosticOut<'a> {
 }
 
 impl<'a> DiagnosticOut<'a> {
-    pub(crate) fn all(r: &'a Report) -> Vec<DiagnosticOut<'a>> {
+    pub fn all(r: &'a Report) -> Vec<DiagnosticOut<'a>> {
         r.diagnostics
             .iter()
             .enumerate()
@@ -139,65 +139,4 @@ where
 /// The report as one JSON string (for tests and small reports; the CLI streams with [`write`]).
 pub fn print(r: &Report) -> String {
     super::written(|buf| write(r, buf))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The report as serde_json prints it in one piece from collected lists: what [`write`],
-    /// which serialises the lists from iterators, must reproduce.
-    fn whole(r: &Report) -> String {
-        #[derive(Serialize)]
-        struct Out<'a> {
-            schema_version: &'a str,
-            documents: &'a [DocMeta],
-            claims: Vec<ClaimOut<'a>>,
-            diagnostics: Vec<DiagnosticOut<'a>>,
-            corroborations: Vec<CorroborationOut<'a>>,
-            problems: &'a [InputProblem],
-            baseline: &'a Option<crate::diagnostic::BaselineOutcome>,
-        }
-        let out = Out {
-            schema_version: crate::report::SCHEMA_VERSION,
-            documents: &r.documents,
-            claims: r.claims.iter().map(|c| ClaimOut::new(c, &r.documents)).collect(),
-            diagnostics: DiagnosticOut::all(r),
-            corroborations: r
-                .corroborations
-                .iter()
-                .map(|c| CorroborationOut::new(c, &r.claims, &r.documents))
-                .collect(),
-            problems: &r.problems,
-            baseline: &r.baseline,
-        };
-        serde_json::to_string_pretty(&out).expect("serialises") + "\n"
-    }
-
-    #[test]
-    fn same_bytes_as_serde_json_in_one_piece() {
-        let setup = crate::app::Setup::load(None).expect("built-in data");
-        let opts = crate::app::RunOptions {
-            paths: vec![
-                std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/corpus")
-            ],
-            ..Default::default()
-        };
-        let mut r = crate::app::check(&setup, &opts);
-        assert!(!r.claims.is_empty() && !r.diagnostics.is_empty() && r.problems.is_empty());
-        assert_eq!(print(&r), whole(&r), "a small report, with an empty list");
-        // many claims, and a corroboration of many sources first, in the middle and last
-        let claims = r.claims.clone();
-        while r.claims.len() < 5000 {
-            r.claims.extend(claims.iter().cloned());
-        }
-        let mut large = r.corroborations[0].clone();
-        large.sources = large.sources.iter().cycle().take(2000).cloned().collect();
-        r.corroborations.insert(0, large.clone());
-        r.corroborations.insert(r.corroborations.len() / 2, large.clone());
-        r.corroborations.push(large);
-        assert_eq!(print(&r), whole(&r), "large lists");
-        let empty = Report::default();
-        assert_eq!(print(&empty), whole(&empty), "every list empty");
-    }
 }
