@@ -322,10 +322,22 @@ struct MarkersFile {
     /// ("for two hours before the dinner")
     #[serde(default)]
     duration_before: Vec<String>,
+    /// offset words after a span that make it the time from an earlier moment to the one named
+    /// beside it ("arrested the suspect 20 minutes later", "to timer senere raste spiret"); a
+    /// subset of `offset_after` ("before", "earlier" name the later moment's other side)
+    #[serde(default)]
+    later: Vec<String>,
+    /// passive auxiliaries: right after a time that opens its clause, they make a role word of one
+    /// moment a few words on its verb ("Klokken 17.48 blev den mistænkte anholdt")
+    #[serde(default)]
+    passive_aux: Vec<String>,
+    /// words right before a weekday that make it the coming one ("næste mandag", "next Monday")
+    #[serde(default)]
+    weekday_ahead: Vec<String>,
 }
 
 /// How many marker kinds there are.
-pub(crate) const MARKER_KINDS: usize = 30;
+pub(crate) const MARKER_KINDS: usize = 33;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -365,6 +377,9 @@ pub(crate) enum Marker {
     LabelBefore,
     DayArticle,
     DurationBefore,
+    Later,
+    PassiveAux,
+    WeekdayAhead,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -548,7 +563,7 @@ fn numbered(
 
 /// The marker phrases of each [`Marker`] kind.
 fn markers(m: &MarkersFile) -> [Phrases<()>; MARKER_KINDS] {
-    let mut markers: [Phrases<()>; MARKER_KINDS] = Default::default();
+    let mut markers: [Phrases<()>; MARKER_KINDS] = std::array::from_fn(|_| Phrases::default());
     for (kind, list) in [
         (Marker::PartOf, &m.part_of),
         (Marker::Approx, &m.approx),
@@ -580,6 +595,9 @@ fn markers(m: &MarkersFile) -> [Phrases<()>; MARKER_KINDS] {
         (Marker::LabelBefore, &m.label_before),
         (Marker::DayArticle, &m.day_article),
         (Marker::DurationBefore, &m.duration_before),
+        (Marker::Later, &m.later),
+        (Marker::PassiveAux, &m.passive_aux),
+        (Marker::WeekdayAhead, &m.weekday_ahead),
     ] {
         let mut p = Phrases::default();
         for w in list {
