@@ -418,8 +418,9 @@ pub struct Lexicon {
     pub time: TimeWords,
 }
 
-/// Bits of [`Lexicon::word_flags`]. Bits 0..[`MARKER_KINDS`] are "first word of a marker phrase"
-/// (`1 << Marker as u32`).
+/// Bits of [`Lexicon::word_flags`]. Bits 0..[`FLAGGED_MARKERS`] are "first word of a marker
+/// phrase" (`1 << Marker as u32`); the markers after those have no bit (`marker` of one would be
+/// another flag's).
 pub mod flag {
     /// first word of a relative phrase ("í" of "í gær")
     pub const RELATIVE_FIRST: u32 = 1 << 16;
