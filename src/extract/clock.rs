@@ -170,11 +170,12 @@ pub fn glued_meridiem_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Cloc
 /// ("at noon", "um hádegi"): the hour from the minute the name gives.
 pub(crate) fn named_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Clock> {
     let tw = &lex.time;
-    let (k, &mins) = phrase_at(&tw.named, toks, i)?;
+    // (the word before first: most words follow none of `named_after`)
     let before = toks.get(i.checked_sub(1)?).filter(|t| t.is_word())?.lower();
     if !tw.named_after.iter().any(|w| w == before) {
         return None;
     }
+    let (k, &mins) = phrase_at(&tw.named, toks, i)?;
     let (a, _, zone, _) = after_hour(lex, toks, i + k, 0, 0);
     // (a name is loose: "at noon" is said of 12:20 too; its hour is, like "á sjötta tímanum",
     // never voted)
@@ -430,7 +431,8 @@ pub(crate) fn bare_hour_at(
     hour_word: impl Fn(&[Token]) -> Option<(usize, f64)>,
 ) -> Option<Clock> {
     let tw = &lex.time;
-    // (a word before it, and the hour, first: most tokens are none)
+    // (a word before it, and the hour, first: most tokens are none; the walk asks only after a
+    // word flagged [`crate::lang::flag::HOUR_CUE_LAST`])
     if i == 0 || !toks[i - 1].is_word() {
         return None;
     }

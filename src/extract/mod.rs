@@ -1812,14 +1812,24 @@ fn hour_idiom(ctx: &Ctx, toks: &[Token], i: usize, time_before: bool) -> Option<
     let hour_word = |ts: &[Token]| {
         parse::word_number(ctx.lex)(ts).ok().map(|(rest, (v, _))| (ts.len() - rest.len(), v))
     };
+    // (each asked only where the token's flags, or the word before's, say it can match: this is
+    // asked at every token)
+    let flags = |k: usize| ctx.flags.get(k).copied().unwrap_or(0);
+    let idiom = flags(i) & flag::HOUR_WORD_FIRST != 0;
+    let glued = flags(i) & flag::TIME_NAME != 0;
     let words = word.then(|| {
-        clock::hour_phrase_at(ctx.lex, toks, i, hour_word)
-            .or_else(|| clock::named_at(ctx.lex, toks, i))
-            .or_else(|| clock::glued_hour_at(ctx.lex, toks, i))
+        idiom
+            .then(|| {
+                clock::hour_phrase_at(ctx.lex, toks, i, hour_word)
+                    .or_else(|| clock::named_at(ctx.lex, toks, i))
+            })
+            .flatten()
+            .or_else(|| glued.then(|| clock::glued_hour_at(ctx.lex, toks, i))?)
             .or_else(|| clock::between_hours_at(ctx.lex, toks, i, hour_word))
     });
+    let cue = i > 0 && flags(i - 1) & flag::HOUR_CUE_LAST != 0;
     words.flatten().or_else(|| {
-        (!tw.about.is_empty())
+        (!tw.about.is_empty() && cue)
             .then(|| clock::bare_hour_at(ctx.lex, toks, i, time_before, hour_word))?
     })
 }

@@ -418,8 +418,9 @@ pub struct Lexicon {
     pub(crate) time: TimeWords,
 }
 
-/// Bits of [`Lexicon::word_flags`]. Bits 0..[`MARKER_KINDS`] are "first word of a marker phrase"
-/// (`1 << Marker as u32`).
+/// Bits of [`Lexicon::word_flags`]. Bits 0..[`FLAGGED_MARKERS`] are "first word of a marker
+/// phrase" (`1 << Marker as u32`); the markers after those have no bit (`marker` of one would be
+/// another flag's).
 pub(crate) mod flag {
     /// first word of a relative phrase ("í" of "í gær")
     pub(crate) const RELATIVE_FIRST: u32 = 1 << 16;
@@ -446,6 +447,12 @@ pub(crate) mod flag {
     pub(crate) const DIGITS: u32 = 1 << 28;
     /// a time of day's name ("noon", "hádegi"): a sentence with one may hold a time
     pub(crate) const TIME_NAME: u32 = 1 << 29;
+    /// the last word of a `[time]` about, after or before phrase ("um", "around", "like etter"):
+    /// a bare hour can follow only such a word
+    pub(crate) const HOUR_CUE_LAST: u32 = 1 << 30;
+    /// the first word of a `[time]` hour phrase or named time ("half", "kvart", "noon"): an hour
+    /// idiom can begin only at such a word
+    pub(crate) const HOUR_WORD_FIRST: u32 = 1 << 31;
 
     /// The bit of a marker kind.
     pub(crate) const fn marker(m: super::Marker) -> u32 {
@@ -970,6 +977,18 @@ impl Lexicon {
         for suffix in &f.time.hour_glued {
             for (w, _) in cardinals.iter().filter(|(_, v)| (1..=12).contains(*v)) {
                 *word_flags.entry(format!("{w}{suffix}")).or_insert(0) |= flag::TIME_NAME;
+            }
+        }
+        // (as `clock::ends_before` and `clock::phrase_at` read them: split by spaces, not
+        // lower-cased)
+        for p in f.time.about.iter().chain(&f.time.after).chain(&f.time.before) {
+            if let Some(last) = p.rsplit(' ').next() {
+                *word_flags.entry(last.to_string()).or_insert(0) |= flag::HOUR_CUE_LAST;
+            }
+        }
+        for p in f.time.hour_phrases.keys().chain(f.time.named.keys()) {
+            if let Some(first) = p.split(' ').next() {
+                *word_flags.entry(first.to_string()).or_insert(0) |= flag::HOUR_WORD_FIRST;
             }
         }
         let ch = |s: &str| s.chars().next();
