@@ -496,6 +496,9 @@ struct DocView<'a> {
     published_source: corpus::DateSource,
     #[serde(skip_serializing_if = "Option::is_none")]
     published_time: Option<String>,
+    /// where the time came from (the metadata's timestamp or the dateline)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published_time_source: Option<corpus::DateSource>,
     dateline: Option<(usize, usize)>,
     kept: Vec<(usize, usize)>,
     stripped: Vec<corpus::Stripped>,
@@ -514,6 +517,7 @@ fn doc_view(d: &Document) -> DocView<'_> {
         published: d.published,
         published_source: d.published_source,
         published_time: d.published_at.as_ref().map(ToString::to_string),
+        published_time_source: d.published_at.as_ref().map(|t| t.source),
         dateline: d.dateline.map(|(a, b)| (f(a), f(b))),
         kept: corpus::segment::kept(d.text.len(), &d.stripped)
             .into_iter()
@@ -554,13 +558,22 @@ pub fn corpus_human(docs: &[Document], problems: &[InputProblem]) -> String {
     }
     for d in docs {
         let v = doc_view(d);
+        let name = |src: corpus::DateSource| {
+            serde_json::to_value(src)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        };
         let published = match (d.published, d.published_source) {
             (Some(p), src) => format!(
-                "{p}{} (from {})",
+                "{p}{} (from {}{})",
                 d.published_at.as_ref().map(|t| format!(" {t}")).unwrap_or_default(),
-                serde_json::to_value(src)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
+                name(src),
+                // (a time from elsewhere than the day: "from metadata, time from dateline")
+                d.published_at
+                    .as_ref()
+                    .filter(|t| t.source != src)
+                    .map(|t| format!(", time from {}", name(t.source)))
                     .unwrap_or_default()
             ),
             (None, _) => "unknown".to_string(),
