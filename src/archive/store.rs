@@ -87,6 +87,7 @@ mod tests {
             folded: 1,
             stripped_bytes: 40,
             skipped: Default::default(),
+            sketch: Default::default(),
         };
         let back = decode_meta(&encode_meta(&d).unwrap()).unwrap();
         assert_eq!(back, d);

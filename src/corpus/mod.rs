@@ -6,6 +6,7 @@
 pub mod dateline;
 pub mod load;
 pub mod segment;
+pub mod wire;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -98,6 +99,8 @@ pub struct Document {
     pub folded: Vec<Folded>,
     /// paragraphs in another language than the document: (paragraph, language code)
     pub para_langs: Vec<(u32, String)>,
+    /// the sketch of its sentences' words, by which copies of one text are found ([`wire`])
+    pub sketch: wire::Sketch,
     pub warnings: Vec<InputProblem>,
 }
 
@@ -254,6 +257,7 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
         None => (Vec::new(), Vec::new()),
     };
     let para_langs = paragraph_langs(&tokens, &lang_bits, &sentences, &lang, k);
+    let sketch = wire::sketch(&lower, sentences.iter().flat_map(|s| &tokens[s.toks.clone()]));
     let warnings = warn.list;
     Document {
         path,
@@ -274,6 +278,7 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
         sentences,
         folded,
         para_langs,
+        sketch,
         warnings,
     }
 }
