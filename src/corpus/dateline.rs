@@ -52,8 +52,27 @@ fn clock<'a>(i: &'a str, words: &DatelineWords) -> Option<(&'a str, u16, Option<
     if h > 23 || m > 59 || rest.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
+    // "10:15 p.m.": a 12-hour clock
+    let (rest, h) = match half_day(rest, words) {
+        Some((r, pm)) if (1..=12).contains(&h) => (r, h % 12 + if pm { 12 } else { 0 }),
+        Some(_) => return None,
+        None => (rest, h),
+    };
     let (rest, zone) = zone_after(rest, words);
     Some((rest, (h * 60 + m) as u16, zone))
+}
+
+/// "a.m." or "p.m." after a time (a space before it or none): the text after it, and whether it
+/// is after noon.
+fn half_day<'a>(rest: &'a str, words: &DatelineWords) -> Option<(&'a str, bool)> {
+    let r = rest.strip_prefix(' ').unwrap_or(rest);
+    let at = |w: &String| {
+        let after = r.get(w.len()..)?;
+        (r.get(..w.len())?.eq_ignore_ascii_case(w) && !after.starts_with(char::is_alphanumeric))
+            .then_some(after)
+    };
+    let am = words.am.iter().find_map(at).map(|a| (a, false));
+    am.or_else(|| words.pm.iter().find_map(at).map(|a| (a, true)))
 }
 
 /// The zone phrase right after a time (one space before it): "GMT", "norsk tid". A short
@@ -346,6 +365,8 @@ mod tests {
         DatelineWords {
             published: published.iter().map(|w| w.to_string()).collect(),
             clock: ["kl", "klokka", "klukkan"].map(String::from).to_vec(),
+            am: ["a.m.", "am"].map(String::from).to_vec(),
+            pm: ["p.m.", "pm"].map(String::from).to_vec(),
             zones: [("norsk tid", "Europe/Oslo"), ("gmt", "UTC"), ("cet", "Europe/Paris")]
                 .map(|(a, b)| (a.to_string(), b.to_string()))
                 .to_vec(),
@@ -490,6 +511,8 @@ mod tests {
         );
         assert_eq!(time("T\nPublished 23:30 GMT, 13 March 2025\nX."), at(1410, Some("UTC")));
         assert_eq!(time("T\n14. marts 2025 kl. 10.15 CET\nX."), at(615, Some("Europe/Paris")));
+        assert_eq!(time("T\nPublished 10:15 p.m. GMT, 13 March 2025\nX."), at(1335, Some("UTC")));
+        assert_eq!(time("T\nMarch 13, 2025 12:05 am\nX."), at(5, None));
         assert_eq!(time("T\n14. marts 2025 kl. 10.15 cet skib\nX."), at(615, None));
         // no time of day: "25:10", or none at all
         assert_eq!(time("T\n14. mars 2025 25:10\nX."), None);

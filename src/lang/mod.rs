@@ -1416,6 +1416,9 @@ pub struct DatelineWords {
     pub clock: Vec<String>,
     /// (phrase, IANA zone), lower-cased, the longest phrase first
     pub zones: Vec<(String, String)>,
+    /// after a time: before noon / after it ("a.m.", "p.m."), the longest first
+    pub am: Vec<String>,
+    pub pm: Vec<String>,
 }
 
 impl DatelineWords {
@@ -1435,7 +1438,20 @@ impl DatelineWords {
             .collect();
         zones.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
         zones.dedup_by(|a, b| a.0 == b.0);
-        DatelineWords { published: list(Marker::Published), clock: list(Marker::Clock), zones }
+        let clock12 = |f: fn(&Lexicon) -> &Vec<String>| {
+            let mut v: Vec<String> =
+                langs.iter().flat_map(|l| f(l).iter()).map(|w| w.to_lowercase()).collect();
+            v.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+            v.dedup();
+            v
+        };
+        DatelineWords {
+            published: list(Marker::Published),
+            clock: list(Marker::Clock),
+            zones,
+            am: clock12(|l| &l.time.am),
+            pm: clock12(|l| &l.time.pm),
+        }
     }
 }
 
