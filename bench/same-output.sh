@@ -10,6 +10,7 @@
 #   MB=100 bash bench/same-output.sh          # and a generated corpus of 100 MB (tools/gen_corpus)
 #   PROFILE=release bash bench/same-output.sh # release builds (default: dev)
 #   SEED=/path/to/seed bash bench/same-output.sh
+#   EXTRA="dir1 dir2" bash bench/same-output.sh  # more input folders (globs expand)
 #
 # Inputs: examples/corpus, tests/fixtures/consistent, the seed corpus when it exists ($SEED, else
 # ../shared/corpus/seed), and
@@ -33,6 +34,8 @@ cp "$tgt/$dir/factlint" "$work/bin/new"
 inputs=(examples/corpus tests/fixtures/consistent)
 seed=${SEED:-../shared/corpus/seed}
 [ -d "$seed" ] && inputs+=("$seed")
+# shellcheck disable=SC2206
+[ -n "${EXTRA:-}" ] && inputs+=($EXTRA)
 if [ -n "${MB:-}" ]; then
   gen=/tmp/factlint-same-gen$MB
   [ -f "$gen/stats.json" ] || cargo run -q --profile "$profile" -p gen_corpus -- --mb "$MB" --seed 1 --out "$gen" 2>/dev/null

@@ -877,593 +877,709 @@ fn gate<'t, O>(
     }
 }
 
+/// Where the walk stands: a token's index, its [`Lexicon::flags`] and whether it is digits.
+#[derive(Clone, Copy)]
+struct At {
+    i: usize,
+    f: u32,
+    dig: bool,
+}
+
+/// What the walk carries from one token to the next.
+struct Walk {
+    /// "rose from 3 to 5": where the new value begins, and the value it rose from
+    rose: Option<(usize, f64)>,
+    /// whether this sentence gave a time already, from the claims pushed since `scanned`
+    time_before: bool,
+    scanned: usize,
+}
+
+/// Walk a sentence's tokens left to right, each step reading the claim (or the words of no
+/// claim) that begins at a token and going on after it.
 fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
-    let lex = ctx.lex;
-    let pub_date = ctx.doc.published;
-    // "rose from 3 to 5": where the new value begins, and the value it rose from
-    let mut rose: Option<(usize, f64)> = None;
+    let mut w = Walk { rose: None, time_before: false, scanned: out.len() };
     let mut i = 0;
-    // whether this sentence gave a time already, from the claims pushed since `scanned`
-    let (mut time_before, mut scanned) = (false, out.len());
     while i < toks.len() {
-        let here = &toks[i..];
+        i = w.step(ctx, toks, i, out);
+    }
+}
+
+impl Walk {
+    /// The claim beginning at token `i`, tried in a fixed order (the first that reads wins); the
+    /// token to go on from.
+    fn step(&mut self, ctx: &Ctx, toks: &[Token], i: usize, out: &mut Vec<Claim>) -> usize {
         // what can begin here (one look-up a token, made before the walk): most words begin nothing
-        let f = ctx.flags.get(i).copied().unwrap_or(0);
-        let dig = here[0].is_digits();
+        let at = At { i, f: ctx.flags.get(i).copied().unwrap_or(0), dig: toks[i].is_digits() };
         // "half past seven", "kvart over 7", "at noon": hours from words other parsers may begin
         // (the claims made since the last look, once each: a sentence may hold thousands)
-        time_before |= out[scanned..].iter().any(|c| c.kind == ClaimKind::Time);
-        scanned = out.len();
-        if let Some(c) = hour_idiom(ctx, toks, i, time_before) {
-            let approx = ctx.approx_before(toks, i);
+        self.time_before |= out[self.scanned..].iter().any(|c| c.kind == ClaimKind::Time);
+        self.scanned = out.len();
+        if let Some(c) = hour_idiom(ctx, toks, i, self.time_before) {
             let len = c.len;
-            push_time(ctx, toks, i, i + len, c, approx, out);
-            i += len;
-            continue;
+            return time_claim(ctx, toks, i, c, len, out);
         }
-        if !dig && f & BEGINS_ANY == 0 {
-            // "the three-day visit", "tre-dagers": a number and a unit written as one word
-            if let Some(n) = hyphen_duration(ctx, toks, i, out) {
-                i += n;
-                continue;
-            }
-            // "halv 8", "á sjötta tímanum": times from words no parser begins
-            let hour = (!lex.time.half_before.is_empty() || !lex.time.hour_ordinal.is_empty())
-                .then(|| {
-                    clock::hour_ordinal_at(lex, toks, i).or_else(|| {
-                        clock::suffix(&lex.time.half_before, toks, i).and_then(|_| {
-                            clock::clock_at(lex, toks, i, 0, |ts| {
-                                parse::word_number(lex)(ts)
-                                    .ok()
-                                    .map(|(rest, (v, _))| (ts.len() - rest.len(), v))
-                            })
-                        })
+        if !at.dig && at.f & BEGINS_ANY == 0 {
+            return word_step(ctx, toks, i, out);
+        }
+        clock_time(ctx, toks, at, out)
+            .or_else(|| {
+                // "2023-09-13", "2020-12": ISO dates
+                let (n, w) = iso_date(toks, i)?;
+                push_date(ctx, toks, i, i + n, written(ctx, w), out);
+                Some(i + n)
+            })
+            .or_else(|| since_year(ctx, toks, at, out))
+            .or_else(|| first_in_years(ctx, toks, at, out))
+            .or_else(|| written_date(ctx, toks, at, out))
+            .or_else(|| year_word(ctx, toks, at, out))
+            .or_else(|| in_month(ctx, toks, i, out))
+            .or_else(|| relative_date(ctx, toks, at, out))
+            .or_else(|| weekday_date(ctx, toks, at, out))
+            .or_else(|| share(ctx, toks, at, out))
+            .or_else(|| self.number(ctx, toks, at, out))
+            .unwrap_or(i + 1)
+    }
+}
+
+/// Push a time of day read at `i` over `len` tokens; the token after it.
+fn time_claim(
+    ctx: &Ctx,
+    toks: &[Token],
+    i: usize,
+    c: clock::Clock,
+    len: usize,
+    out: &mut Vec<Claim>,
+) -> usize {
+    let approx = ctx.approx_before(toks, i);
+    push_time(ctx, toks, i, i + len, c, approx, out);
+    i + len
+}
+
+/// A word no parser begins: a number and a unit written as one word, or a time from words of
+/// its own ("halv 8", "á sjötta tímanum"); else the next token.
+fn word_step(ctx: &Ctx, toks: &[Token], i: usize, out: &mut Vec<Claim>) -> usize {
+    let lex = ctx.lex;
+    // "the three-day visit", "tre-dagers": a number and a unit written as one word
+    if let Some(n) = hyphen_duration(ctx, toks, i, out) {
+        return i + n;
+    }
+    // "halv 8", "á sjötta tímanum": times from words no parser begins
+    let hour = (!lex.time.half_before.is_empty() || !lex.time.hour_ordinal.is_empty())
+        .then(|| {
+            clock::hour_ordinal_at(lex, toks, i).or_else(|| {
+                clock::suffix(&lex.time.half_before, toks, i).and_then(|_| {
+                    clock::clock_at(lex, toks, i, 0, |ts| {
+                        parse::word_number(lex)(ts)
+                            .ok()
+                            .map(|(rest, (v, _))| (ts.len() - rest.len(), v))
                     })
                 })
-                .flatten();
-            if let Some(c) = hour {
-                let approx = ctx.approx_before(toks, i);
-                let len = c.len;
-                push_time(ctx, toks, i, i + len, c, approx, out);
-                i += len;
-                continue;
-            }
-            i += 1;
-            continue;
+            })
+        })
+        .flatten();
+    match hour {
+        Some(c) => {
+            let len = c.len;
+            time_claim(ctx, toks, i, c, len, out)
         }
-        // times of day: "kl. 10.15", "06:58", "4:20 p.m. GMT", "1640 GMT", "i 17-tida", "halv 8"
-        let clock_word = if f & flag::marker(Marker::Clock) != 0 {
-            ctx.marker_at(toks, i, Marker::Clock).unwrap_or(0)
-        } else {
-            0
-        };
-        if dig || clock_word > 0 || here[0].is_word() {
-            if let Some(c) = clock::clock_at(lex, toks, i, clock_word, |ts| {
-                parse::word_number(lex)(ts).ok().map(|(rest, (v, _))| (ts.len() - rest.len(), v))
-            }) {
-                let approx = ctx.approx_before(toks, i);
-                let len = c.len.max(1);
-                push_time(ctx, toks, i, i + len, c, approx, out);
-                i += len;
-                continue;
-            }
-            // a clock word with nothing a time can be read from
-            if clock_word > 0 {
-                i += clock_word;
-                continue;
-            }
-        }
-        // "2023-09-13", "2020-12": ISO dates
-        if let Some((n, w)) = iso_date(toks, i) {
-            push_date(ctx, toks, i, i + n, written(ctx, w), out);
-            i += n;
-            continue;
-        }
-        // since / last-in: "frá árinu 2019", "sidan 2019", "sist i 2019"
-        let since = gate(
-            f & (flag::marker(Marker::Since) | flag::marker(Marker::Last)) != 0,
-            here,
-            pair(
-                parse::marker(lex, Marker::Since),
-                pair(opt(parse::marker(lex, Marker::YearWord)), parse::year),
-            ),
-        )
-        .map(|(r, (_, (_, y)))| (r, y, SinceForm::SinceYear))
-        .or_else(|_| {
-            tuple((
-                parse::marker(lex, Marker::Last),
-                opt(parse::marker(lex, Marker::InSpan)),
-                opt(parse::marker(lex, Marker::YearWord)),
-                parse::year,
-            ))(here)
-            .map(|(r, (_, _, _, y))| (r, y, SinceForm::LastInYear))
-        });
-        if let Ok((rest, y, form)) = since {
-            let n = consumed(here, rest);
-            let ev = ctx.event_near(toks, i, i + n);
-            let frame = event_frame(&ev);
-            let mut c =
-                Ctx::with_concept(ctx.claim(ClaimKind::Since, toks, i, i + n, f64::from(y)), ev);
-            c.frame = frame;
-            c.detail = Detail::Since(SinceInfo::new(form, None, Some(y)));
-            out.push(c);
-            i += n;
-            continue;
-        }
-        // first in N years: "fyrsta ferð … í fjögur ár", "første besøk på fire år"
-        if ctx.first_at.is_some_and(|f| f < i) {
-            if let Ok((rest, (_, (n_years, _, _), u))) =
-                tuple((parse::marker(lex, Marker::InSpan), parse::number(lex), parse::unit(lex)))(
-                    here,
-                )
-            {
-                if u == TimeUnit::Year {
-                    let n = consumed(here, rest);
-                    let first = ctx.first_at.unwrap_or(0);
-                    // ("the strongest to hit the region in 30 years": a start or end word after
-                    // the superlative is no thing; the event near is)
-                    let ev = ctx.concept_after(toks, first + 1, 3);
-                    let ev = if ev.concept.is_some() && !ev.phased {
-                        ev
-                    } else {
-                        ctx.event_near(toks, i, i + n)
-                    };
-                    let frame = event_frame(&ev);
-                    // (a count of years beyond the calendar leaves the year unknown)
-                    let year = pub_date.and_then(|p| p.year().checked_sub(n_years as i16));
-                    let mut c = Ctx::with_concept(
-                        ctx.claim(
-                            ClaimKind::Since,
-                            toks,
-                            i,
-                            i + n,
-                            year.map(f64::from).unwrap_or(0.0),
-                        ),
-                        ev,
-                    );
-                    c.frame = frame;
-                    c.detail = Detail::Since(SinceInfo::new(
-                        SinceForm::FirstInYears,
-                        Some(n_years as f32),
-                        year,
-                    ));
-                    out.push(c);
-                    i += n;
-                    continue;
-                }
-            }
-        }
-        // absolute / partial dates
-        if let Ok((rest, mut wd)) =
-            gate(dig || f & (flag::WEEKDAY | flag::MONTH) != 0, here, parse::written_date(lex))
-        {
-            let mut n = consumed(here, rest);
-            let mut relative_year = false;
-            // "12. september i fjor": the year comes from a relative phrase
-            if wd.year.is_none() {
-                if let Ok((rest2, off)) = parse::relative(lex)(rest) {
-                    if let (Some(dy), Some(p)) = (off.years, pub_date) {
-                        wd.year = Some(p.year() + dy as i16);
-                        n = consumed(here, rest2);
-                        relative_year = true;
-                    }
-                }
-            }
-            let mut info = written(ctx, wd);
-            if relative_year {
-                info.form = DateForm::Relative;
-            }
-            push_date(ctx, toks, i, i + n, info, out);
-            i += n;
-            continue;
-        }
-        // "árið 2019"
-        if let Ok((rest, (_, y))) = gate(
-            f & flag::marker(Marker::YearWord) != 0,
-            here,
-            pair(parse::marker(lex, Marker::YearWord), parse::year),
-        ) {
-            let n = consumed(here, rest);
-            push_date(
-                ctx,
-                toks,
-                i,
-                i + n,
-                written(ctx, WrittenDate { year: Some(y), month: None, day: None, weekday: None }),
-                out,
-            );
-            i += n;
-            continue;
-        }
-        // "í júlí", "i juli i år", "í júlí 2023"
-        if let Ok((rest, (_, m, y, rel))) = tuple((
-            parse::marker(lex, Marker::InSpan),
-            parse::month(lex),
-            opt(nom::sequence::preceded(opt(parse::marker(lex, Marker::YearWord)), parse::year)),
-            opt(parse::relative(lex)),
+        None => i + 1,
+    }
+}
+
+/// Times of day: "kl. 10.15", "06:58", "4:20 p.m. GMT", "1640 GMT", "i 17-tida", "halv 8"; a
+/// clock word with nothing a time can be read from is passed over.
+fn clock_time(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Option<usize> {
+    let (lex, i) = (ctx.lex, at.i);
+    let clock_word = if at.f & flag::marker(Marker::Clock) != 0 {
+        ctx.marker_at(toks, i, Marker::Clock).unwrap_or(0)
+    } else {
+        0
+    };
+    if !(at.dig || clock_word > 0 || toks[i].is_word()) {
+        return None;
+    }
+    if let Some(c) = clock::clock_at(lex, toks, i, clock_word, |ts| {
+        parse::word_number(lex)(ts).ok().map(|(rest, (v, _))| (ts.len() - rest.len(), v))
+    }) {
+        let len = c.len.max(1);
+        return Some(time_claim(ctx, toks, i, c, len, out));
+    }
+    (clock_word > 0).then_some(i + clock_word)
+}
+
+/// Since / last-in: "frá árinu 2019", "sidan 2019", "sist i 2019".
+fn since_year(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Option<usize> {
+    let (lex, i, here) = (ctx.lex, at.i, &toks[at.i..]);
+    let since = gate(
+        at.f & (flag::marker(Marker::Since) | flag::marker(Marker::Last)) != 0,
+        here,
+        pair(
+            parse::marker(lex, Marker::Since),
+            pair(opt(parse::marker(lex, Marker::YearWord)), parse::year),
+        ),
+    )
+    .map(|(r, (_, (_, y)))| (r, y, SinceForm::SinceYear))
+    .or_else(|_| {
+        tuple((
+            parse::marker(lex, Marker::Last),
+            opt(parse::marker(lex, Marker::InSpan)),
+            opt(parse::marker(lex, Marker::YearWord)),
+            parse::year,
         ))(here)
-        {
-            let n = consumed(here, rest);
-            let year = y.or_else(|| {
-                rel.and_then(|r| r.years).and_then(|dy| pub_date.map(|p| p.year() + dy as i16))
-            });
-            let mut info =
-                written(ctx, WrittenDate { year, month: Some(m), day: None, weekday: None });
-            if rel.is_some() {
-                // "i juli i fjor": placed by the publication date, so relative
-                info.form = DateForm::Relative;
-                if y.is_none() && year.is_none() {
-                    info.resolved = None;
-                }
+        .map(|(r, (_, _, _, y))| (r, y, SinceForm::LastInYear))
+    });
+    let (rest, y, form) = since.ok()?;
+    let n = consumed(here, rest);
+    let ev = ctx.event_near(toks, i, i + n);
+    let frame = event_frame(&ev);
+    let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Since, toks, i, i + n, f64::from(y)), ev);
+    c.frame = frame;
+    c.detail = Detail::Since(SinceInfo::new(form, None, Some(y)));
+    out.push(c);
+    Some(i + n)
+}
+
+/// First in N years: "fyrsta ferð … í fjögur ár", "første besøk på fire år".
+fn first_in_years(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Option<usize> {
+    let (lex, i, here) = (ctx.lex, at.i, &toks[at.i..]);
+    let first = ctx.first_at.filter(|&f| f < i)?;
+    let (rest, (_, (n_years, _, _), u)) =
+        tuple((parse::marker(lex, Marker::InSpan), parse::number(lex), parse::unit(lex)))(here)
+            .ok()?;
+    if u != TimeUnit::Year {
+        return None;
+    }
+    let n = consumed(here, rest);
+    // ("the strongest to hit the region in 30 years": a start or end word after the superlative
+    // is no thing; the event near is)
+    let ev = ctx.concept_after(toks, first + 1, 3);
+    let ev = if ev.concept.is_some() && !ev.phased { ev } else { ctx.event_near(toks, i, i + n) };
+    let frame = event_frame(&ev);
+    // (a count of years beyond the calendar leaves the year unknown)
+    let year = ctx.doc.published.and_then(|p| p.year().checked_sub(n_years as i16));
+    let mut c = Ctx::with_concept(
+        ctx.claim(ClaimKind::Since, toks, i, i + n, year.map(f64::from).unwrap_or(0.0)),
+        ev,
+    );
+    c.frame = frame;
+    c.detail = Detail::Since(SinceInfo::new(SinceForm::FirstInYears, Some(n_years as f32), year));
+    out.push(c);
+    Some(i + n)
+}
+
+/// Absolute and partial dates: "12. september 2023", "12. september i fjor" (the year from a
+/// relative phrase).
+fn written_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Option<usize> {
+    let (lex, i, here) = (ctx.lex, at.i, &toks[at.i..]);
+    let (rest, mut wd) =
+        gate(at.dig || at.f & (flag::WEEKDAY | flag::MONTH) != 0, here, parse::written_date(lex))
+            .ok()?;
+    let mut n = consumed(here, rest);
+    let mut relative_year = false;
+    // "12. september i fjor": the year comes from a relative phrase
+    if wd.year.is_none() {
+        if let Ok((rest2, off)) = parse::relative(lex)(rest) {
+            if let (Some(dy), Some(p)) = (off.years, ctx.doc.published) {
+                wd.year = Some(p.year() + dy as i16);
+                n = consumed(here, rest2);
+                relative_year = true;
             }
-            push_date(ctx, toks, i, i + n, info, out);
-            i += n;
-            continue;
         }
-        // relative: "síðdegis í gær", "i fjor", "á næstu dögum" (a night's words before a
-        // weekday, "overnight into Wednesday", are the weekday's)
-        let night_word = f & (flag::marker(Marker::TimeOfDay) | flag::RELATIVE_FIRST) != 0
-            && ctx
-                .marker_at(toks, i, Marker::NightBefore)
-                .is_some_and(|n| parse::weekday(lex)(&toks[i + n..]).is_ok());
-        if let Ok((rest, off)) = gate(
-            !night_word && f & (flag::marker(Marker::TimeOfDay) | flag::RELATIVE_FIRST) != 0,
+    }
+    let mut info = written(ctx, wd);
+    if relative_year {
+        info.form = DateForm::Relative;
+    }
+    push_date(ctx, toks, i, i + n, info, out);
+    Some(i + n)
+}
+
+/// A year after a year word: "árið 2019".
+fn year_word(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Option<usize> {
+    let (lex, i, here) = (ctx.lex, at.i, &toks[at.i..]);
+    let (rest, (_, y)) = gate(
+        at.f & flag::marker(Marker::YearWord) != 0,
+        here,
+        pair(parse::marker(lex, Marker::YearWord), parse::year),
+    )
+    .ok()?;
+    let n = consumed(here, rest);
+    let wd = WrittenDate { year: Some(y), month: None, day: None, weekday: None };
+    push_date(ctx, toks, i, i + n, written(ctx, wd), out);
+    Some(i + n)
+}
+
+/// A month after "in": "í júlí", "i juli i år", "í júlí 2023".
+fn in_month(ctx: &Ctx, toks: &[Token], i: usize, out: &mut Vec<Claim>) -> Option<usize> {
+    let (lex, here, pub_date) = (ctx.lex, &toks[i..], ctx.doc.published);
+    let (rest, (_, m, y, rel)) = tuple((
+        parse::marker(lex, Marker::InSpan),
+        parse::month(lex),
+        opt(nom::sequence::preceded(opt(parse::marker(lex, Marker::YearWord)), parse::year)),
+        opt(parse::relative(lex)),
+    ))(here)
+    .ok()?;
+    let n = consumed(here, rest);
+    let year = y.or_else(|| {
+        rel.and_then(|r| r.years).and_then(|dy| pub_date.map(|p| p.year() + dy as i16))
+    });
+    let mut info = written(ctx, WrittenDate { year, month: Some(m), day: None, weekday: None });
+    if rel.is_some() {
+        // "i juli i fjor": placed by the publication date, so relative
+        info.form = DateForm::Relative;
+        if y.is_none() && year.is_none() {
+            info.resolved = None;
+        }
+    }
+    push_date(ctx, toks, i, i + n, info, out);
+    Some(i + n)
+}
+
+/// Relative dates: "síðdegis í gær", "i fjor", "á næstu dögum" (a night's words before a
+/// weekday, "overnight into Wednesday", are the weekday's).
+fn relative_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Option<usize> {
+    let (lex, i, here) = (ctx.lex, at.i, &toks[at.i..]);
+    let begins = at.f & (flag::marker(Marker::TimeOfDay) | flag::RELATIVE_FIRST) != 0;
+    let night_word = begins
+        && ctx
+            .marker_at(toks, i, Marker::NightBefore)
+            .is_some_and(|n| parse::weekday(lex)(&toks[i + n..]).is_ok());
+    let (rest, off) = gate(!night_word && begins, here, parse::relative(lex)).ok()?;
+    let n = consumed(here, rest);
+    let resolved = ctx.doc.published.and_then(|p| resolve::relative(p, &off));
+    let precision = if off.to_days.is_some() || off.to_weeks.is_some() {
+        Precision::Range
+    } else if off.years.is_some() {
+        Precision::Year
+    } else if off.months.is_some() {
+        Precision::Month
+    } else if off.weeks.is_some() {
+        Precision::Week
+    } else {
+        Precision::Day
+    };
+    let info = DateInfo {
+        form: DateForm::Relative,
+        precision,
+        resolved,
+        weekday: None,
+        slack_years: (0, 0),
+    };
+    push_date(ctx, toks, i, i + n, info, out);
+    Some(i + n)
+}
+
+/// A weekday: "tysdag", "á miðvikudag", "natt til onsdag".
+fn weekday_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Option<usize> {
+    let (i, here, pub_date) = (at.i, &toks[at.i..], ctx.doc.published);
+    let (rest, wd) = gate(at.f & flag::WEEKDAY != 0, here, parse::weekday(ctx.lex)).ok()?;
+    let n = consumed(here, rest);
+    // "natt til onsdag", "aðfaranótt miðvikudags": the night ending on that day
+    let night = ctx.marker_len_before(toks, i, Marker::NightBefore);
+    let resolved = match (night, ctx.narrative) {
+        // a retrospective article: the weekday of the days it tells of
+        (_, Some(day)) => resolve::weekday_near(day, wd),
+        (Some(_), None) => pub_date.and_then(|p| resolve::night(p, wd, ctx.future)),
+        (None, None) => pub_date.and_then(|p| resolve::weekday(p, wd, ctx.future)),
+    }
+    .map(Interval::day);
+    let info = DateInfo {
+        form: if night.is_some() { DateForm::Night } else { DateForm::Weekday },
+        precision: Precision::Day,
+        resolved,
+        weekday: Some(wd),
+        slack_years: (0, 0),
+    };
+    push_date(ctx, toks, i - night.unwrap_or(0), i + n, info, out);
+    Some(i + n)
+}
+
+/// Shares: "one in three residents", "hver tredje innbygger", "two-thirds of the homes"; a part
+/// of a whole that counts nothing, so never voted against a count ("every third day" is a
+/// frequency, "the third of March" a date: none).
+fn share(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Option<usize> {
+    let (lex, i, here) = (ctx.lex, at.i, &toks[at.i..]);
+    if at.f & (flag::CARDINAL | flag::CARDINAL_ONE) == 0 {
+        return None;
+    }
+    let (rest, &(part, whole)) = parse::phrase(&lex.shares)(here).ok()?;
+    let n = consumed(here, rest);
+    // ("the third of March" is a date)
+    if parse::unit(lex)(rest).is_err() && parse::month(lex)(rest).is_err() {
+        let mut c = Ctx::with_concept(
+            ctx.claim(ClaimKind::PartOfWhole, toks, i, i + n, part),
+            ctx.concept_after(toks, i + n, 3),
+        );
+        c.detail = Detail::Whole(whole);
+        c.frame = Frame::Vague;
+        out.push(c);
+    }
+    Some(i + n)
+}
+
+/// A number read at token `i` over `n` tokens (a range's two numbers included).
+struct Num {
+    i: usize,
+    n: usize,
+    v: f64,
+    is_digits: bool,
+    just_one: bool,
+    approx: bool,
+    vague: bool,
+}
+
+impl Walk {
+    /// Numbers: a measure, an ordinal, a part of a whole, a duration or an ago, a year, or a
+    /// count; or a number that is none of these (names, labels, codes, ages) and claims nothing.
+    fn number(&mut self, ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Option<usize> {
+        let (lex, i, here) = (ctx.lex, at.i, &toks[at.i..]);
+        let (rest, (v, just_one, is_digits)) = gate(
+            at.dig || at.f & (flag::CARDINAL | flag::CARDINAL_ONE) != 0,
             here,
-            parse::relative(lex),
-        ) {
-            let n = consumed(here, rest);
-            let resolved = pub_date.and_then(|p| resolve::relative(p, &off));
-            let precision = if off.to_days.is_some() || off.to_weeks.is_some() {
-                Precision::Range
-            } else if off.years.is_some() {
-                Precision::Year
-            } else if off.months.is_some() {
-                Precision::Month
-            } else if off.weeks.is_some() {
-                Precision::Week
-            } else {
-                Precision::Day
-            };
-            push_date(
-                ctx,
-                toks,
-                i,
-                i + n,
-                DateInfo {
-                    form: DateForm::Relative,
-                    precision,
-                    resolved,
-                    weekday: None,
-                    slack_years: (0, 0),
-                },
-                out,
-            );
-            i += n;
-            continue;
+            parse::number(lex),
+        )
+        .ok()?;
+        let mut n = consumed(here, rest);
+        let approx = ctx.approx_before(toks, i);
+        if let Some(next) = self.no_claim(ctx, toks, i, n, v, is_digits) {
+            return Some(next);
         }
-        // weekday: "tysdag", "á miðvikudag"
-        if let Ok((rest, wd)) = gate(f & flag::WEEKDAY != 0, here, parse::weekday(lex)) {
-            let n = consumed(here, rest);
-            // "natt til onsdag", "aðfaranótt miðvikudags": the night ending on that day
-            let night = ctx.marker_len_before(toks, i, Marker::NightBefore);
-            let resolved = match (night, ctx.narrative) {
-                // a retrospective article: the weekday of the days it tells of
-                (_, Some(day)) => resolve::weekday_near(day, wd),
-                (Some(_), None) => pub_date.and_then(|p| resolve::night(p, wd, ctx.future)),
-                (None, None) => pub_date.and_then(|p| resolve::weekday(p, wd, ctx.future)),
-            }
-            .map(Interval::day);
-            push_date(
-                ctx,
-                toks,
-                i - night.unwrap_or(0),
-                i + n,
-                DateInfo {
-                    form: if night.is_some() { DateForm::Night } else { DateForm::Weekday },
-                    precision: Precision::Day,
-                    resolved,
-                    weekday: Some(wd),
-                    slack_years: (0, 0),
-                },
-                out,
-            );
-            i += n;
-            continue;
-        }
-        // shares: "one in three residents", "hver tredje innbygger", "two-thirds of the homes"; a
-        // part of a whole that counts nothing, so never voted against a count ("every third day"
-        // is a frequency, "the third of March" a date: none)
-        if f & (flag::CARDINAL | flag::CARDINAL_ONE) != 0 {
-            if let Ok((rest, &(part, whole))) = parse::phrase(&lex.shares)(here) {
-                let n = consumed(here, rest);
-                // ("the third of March" is a date)
-                if parse::unit(lex)(rest).is_err() && parse::month(lex)(rest).is_err() {
-                    let mut c = Ctx::with_concept(
-                        ctx.claim(ClaimKind::PartOfWhole, toks, i, i + n, part),
-                        ctx.concept_after(toks, i + n, 3),
-                    );
-                    c.detail = Detail::Whole(whole);
-                    c.frame = Frame::Vague;
-                    out.push(c);
-                }
-                i += n;
-                continue;
-            }
-        }
-        // numbers
-        if let Ok((rest, (v, just_one, is_digits))) =
-            gate(dig || f & (flag::CARDINAL | flag::CARDINAL_ONE) != 0, here, parse::number(lex))
+        // a range "3–4", "10-20", "10 to 15 minutes": one vague claim over both numbers
+        let mut vague = ctx.marker_before(toks, i, Marker::Vague)
+            || ctx.marker_at(toks, i, Marker::Vague).is_some();
+        if let Some(k) =
+            range_after(lex, toks, i + n).or_else(|| ctx.range_word_after(toks, i + n, approx))
         {
-            let mut n = consumed(here, rest);
-            let approx = ctx.approx_before(toks, i);
-            // never claims: numbers inside names and codes ("MiG-29", "F-16", "COVID-19",
-            // "GMT+3", "330-skvadronen", "(76)"), and a number after a capitalised word that is
-            // no counted thing ("Kanal 5", "Radio 1", "TV 2")
-            if is_digits && glued_into_name(toks, i, n) {
-                i += n;
-                while toks
-                    .get(i)
-                    .is_some_and(|t| !t.space_before && !t.is_punct('.') && !t.is_punct(','))
-                {
-                    i += 1;
-                }
-                continue;
-            }
-            // "rose from 3 to 5", "steg frå 3 til 5": 3 is the value before an update, no claim;
-            // the count of 5 carries it
-            if ctx.marker_before(toks, i, Marker::RiseFrom) {
-                let to = i + n;
-                if let Some(w) = ctx.marker_at(toks, to, Marker::RiseTo) {
-                    if parse::number(lex)(&toks[to + w..]).is_ok() {
-                        rose = Some((to + w, v));
-                        i = to + w;
-                        continue;
-                    }
-                }
-            }
-            // a number that names or labels: "area 4", "svæði 4", "call 112", "tip line: 2211
-            // 0000"; a date or ratio written with slashes: "16/04/2024", "24/7"
-            if label_before(lex, toks, i) || is_digits && slashed(toks, i, n) {
-                i += n;
-                continue;
-            }
-            // an age: "17 årig", "en mand på 50 år", "aged 15 to 50"
-            if let Some(k) = ctx.age_at(toks, i, n) {
-                i += k;
-                continue;
-            }
-            // a range "3–4", "10-20", "10 to 15 minutes": one vague claim over both numbers
-            let mut vague = ctx.marker_before(toks, i, Marker::Vague)
-                || ctx.marker_at(toks, i, Marker::Vague).is_some();
-            if let Some(k) =
-                range_after(lex, toks, i + n).or_else(|| ctx.range_word_after(toks, i + n, approx))
-            {
-                n += k;
-                vague = true;
-            }
-            // a measurement: "1,5 kilometer", "10–20 meter", "9 °C", "magnitude 4.2"
-            if ctx.measure_at(toks, i, i + n, is_digits) {
-                i += n;
-                // a rate: "80 km an hour", "50 kilometer en time" (no duration of one hour)
-                let one = |j: usize| ctx.flags.get(j).is_some_and(|f| f & flag::CARDINAL_ONE != 0);
-                if one(i + 1) && parse::unit(lex)(&toks[(i + 2).min(toks.len())..]).is_ok() {
-                    i += 3;
-                }
-                continue;
-            }
-            let rest = &toks[i + n..];
-            // ordinal "3." before a non-month word, or a lone year
-            if is_digits
-                && rest.first().is_some_and(|t| t.is_punct('.') && !t.space_before)
-                && rest
-                    .get(1)
-                    .is_some_and(|t| t.text.chars().next().is_some_and(char::is_lowercase))
-            {
-                i += n + 1;
-                continue;
-            }
-            // part of whole: "32 af 44", "30 av 44"
-            if let Ok((rest2, (_, (w, _, _)))) =
-                pair(parse::marker(lex, Marker::PartOf), parse::number(lex))(rest)
-            {
-                let n2 = consumed(here, rest2);
-                let mut c = Ctx::with_concept(
-                    ctx.claim(ClaimKind::PartOfWhole, toks, i, i + n2, v),
-                    ctx.concept_after(toks, i + n2, 3),
-                );
-                c.detail = Detail::Whole(w);
-                c.approx = approx;
-                c.frame = if vague { Frame::Vague } else { Frame::Bound };
-                out.push(c);
-                i += n2;
-                continue;
-            }
-            // "the three-day visit", "a 47-year-old": a unit glued by a hyphen
-            let hyphen = rest.first().is_some_and(|t| t.is_punct('-') && !t.space_before)
-                && rest.get(1).is_some_and(|t| t.is_word() && !t.space_before);
-            let unit_at = if hyphen { &rest[1..] } else { rest };
-            // duration: "sex daga heimsókn", "to timar", "tveggja vikna"
-            if let Ok((rest2, u)) = parse::unit(lex)(unit_at) {
-                let n2 = consumed(here, rest2);
-                // "a 47-year-old", "en 6-åring": an age, no claim
-                if hyphen && rest2.first().is_some_and(|t| t.is_punct('-') && !t.space_before) {
-                    i += n2 + 2;
-                    continue;
-                }
-                // "three years ago", "fyrir þremur árum", "for tre år sidan": a date
-                let ago_after = ctx.marker_at(toks, i + n2, Marker::AgoAfter);
-                let ago_before = ctx.marker_len_before(toks, i, Marker::AgoBefore);
-                if ago_after.is_some() || ago_before.is_some() {
-                    let end = i + n2 + ago_after.unwrap_or(0);
-                    // (the word opening it is part of it: "fyrir fjórum áratugum", "for tre år
-                    // siden")
-                    let lead = ago_before.or_else(|| {
-                        ago_after.and_then(|_| ctx.marker_len_before(toks, i, Marker::AgoLead))
-                    });
-                    let from = i - lead.unwrap_or(0);
-                    push_ago(ctx, toks, from, end, v, u, approx || vague, out);
-                    i = end;
-                    continue;
-                }
-                // "three days after the summit", "tre dagar seinare": an offset between two
-                // events; "the third eruption in two years": a window. A span of time, but of no
-                // event: kept loose, never compared
-                if ctx.marker_at(toks, i + n2, Marker::OffsetAfter).is_some()
-                    && !ctx.marker_before(toks, i, Marker::DurationBefore)
-                    || i > 0
-                        && ctx.marker_before(toks, i, Marker::InSpan)
-                        && ctx.ordinal_before(toks, i)
-                {
-                    let mut c = ctx.claim(ClaimKind::Duration, toks, i, i + n2, v);
-                    c.unit = Some(u);
-                    c.approx = approx;
-                    c.frame = if vague { Frame::Vague } else { Frame::Loose };
-                    out.push(c);
-                    i += n2;
-                    continue;
-                }
-                let after = ctx.concept_after(toks, i + n2, 3);
-                let is_event = after.event && !after.phased;
-                let ev = if is_event { after } else { ctx.event_near(toks, i, i + n2) };
-                // bound: the event named with it ("a three-day visit"), or the event of its
-                // clause with a start or end word there ("viðræðum lauk eftir sjö daga törn")
-                // (or a verb of lasting a few words before it: "møtet varte i to timar")
-                let lasted =
-                    (i.saturating_sub(2)..=i).any(|j| ctx.marker_before(toks, j, Marker::Lasted));
-                // (or the event's verb right before it: "streika i fire dagar")
-                // (or further back with a word of duration before the span: "met behind closed
-                // doors for two hours")
-                let reach = if ctx.marker_before(toks, i, Marker::DurationBefore) { 6 } else { 3 };
-                let verb_before =
-                    ev.at.is_some_and(|k| k < i && i - k <= reach) && !ev.other_clause;
-                // (or a start, end or "lasted" word right by it: "stóð því í þrjá daga", "varte i
-                // to timar", "reiste heim etter seks dagar")
-                let ends_in_clause = !is_event
-                    && ctx.sc.near_in_clause(toks, (i, i + n2), ROLE_WINDOW, is_phase).is_some();
-                let mut c =
-                    Ctx::with_concept(ctx.claim(ClaimKind::Duration, toks, i, i + n2, v), ev);
-                c.unit = Some(u);
-                c.approx = approx;
-                c.frame = if vague {
-                    Frame::Vague
-                } else if is_event || ends_in_clause || verb_before || lasted {
-                    Frame::Bound
-                } else {
-                    Frame::Loose
-                };
-                out.push(c);
-                i += n2;
-                continue;
-            }
-            if hyphen {
-                // "330-skvadronen", "17-åringen": part of a word, no count
-                i += n + 2;
-                continue;
-            }
-            // a bare year: "í 2019", "2019"; an older one after "in" with nothing counted after
-            // it: "færdig i 1625", "built in 1625" (but "i 1200 hjem" counts homes)
-            let old_year = (1000.0..1800.0).contains(&v)
-                && ctx.marker_before(toks, i, Marker::InSpan)
-                && !content_word(ctx, toks, i + 1)
-                && ctx.sc.hit_at(toks, i + 1).is_none()
-                && ctx.concept_after(toks, i + n, 2).concept.is_none();
-            if is_digits
-                && n == 1
-                && v.fract() == 0.0
-                && ((1800.0..=2100.0).contains(&v) || old_year)
-                && here[0].text.len() == 4
-            {
-                push_date(
-                    ctx,
-                    toks,
-                    i,
-                    i + 1,
-                    written(
-                        ctx,
-                        WrittenDate { year: Some(v as i16), month: None, day: None, weekday: None },
-                    ),
-                    out,
-                );
-                i += 1;
-                continue;
-            }
-            // "dei to", "þeir tveir": the number refers back to people already named; with the
-            // thing named after it ("dei 479 passasjerane", "the two avalanches") it restates a
-            // count: kept, but loose (what it refers back to is not known)
-            let anaphoric = i > 0
-                && parse::marker(lex, Marker::Anaphoric)(&toks[i - 1..])
-                    .is_ok_and(|(r, _)| r.len() == toks.len() - i);
-            let thing_after = ctx.sc.hit_at(toks, i + n).is_some_and(|h| {
-                let c = ctx.k.concepts.get(h.concept);
-                c.phase.is_none() && c.kind != ConceptKind::Scope
-            });
-            if anaphoric && !thing_after {
-                i += n;
-                continue;
-            }
-            // "02800": a phone number or a code, no claim
-            let zero_led = is_digits && here[0].text.len() > 1 && here[0].text.starts_with('0');
-            if zero_led {
-                i += n;
-                continue;
-            }
-            if just_one {
-                // "ein av desse", "one of them": a count of one, loose
-                let one_of = ctx
-                    .marker_at(toks, i + n, Marker::PartOf)
-                    .is_some_and(|p| ctx.marker_at(toks, i + n + p, Marker::Anaphoric).is_some());
-                if one_of {
-                    let mut c = ctx.claim(ClaimKind::Count, toks, i, i + n, v);
-                    c.frame = Frame::Loose;
-                    out.push(c);
-                }
-                // else "ein", "eitt", "en": mostly an article or pronoun, not a count
-                i += n;
-                continue;
-            }
-            let after = ctx.concept_after(toks, i + n, 4);
-            // "Kanal 5", "Radio 1": a number after a capitalised word inside the sentence, with
-            // no counted thing after it, is part of a name
-            if after.concept.is_none()
-                && i > 0
-                && toks[i - 1].is_word()
-                && toks[i - 1].is_capitalised()
-                && i > 1
-                && !toks[i - 2].is_punct('.')
-            {
-                i += n;
-                continue;
-            }
-            let (role, grows) = ctx.role_near(toks, i, i + n);
-            let scope = ctx.scope_near(toks, i, i + n);
-            // "sju skadde", "three killed": with no thing named, the role is what is counted
-            let after = match (&after.concept, role) {
-                (None, Some(r)) => {
-                    ConceptRef { concept: Some(r), family: Some(r), generic: false, ..after }
-                }
-                _ => after,
-            };
-            let frame = if anaphoric && !vague {
-                Frame::Loose
-            } else {
-                count_frame(ctx, toks, &after, role.is_some(), vague)
-            };
-            // a count of events (avalanches, quakes) grows as a story unfolds
-            let grows = grows || after.grows || after.event;
-            let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Count, toks, i, i + n, v), after);
-            c.approx = approx;
-            c.role = role;
-            c.scope = scope;
-            c.frame = frame;
-            c.grows = grows;
-            if let Some((_, prev)) = rose.filter(|&(at, _)| at == i) {
-                c.detail = Detail::Previous(prev);
-            }
-            out.push(c);
-            i += n;
-            continue;
+            n += k;
+            vague = true;
         }
-        i += 1;
+        let num = Num { i, n, v, is_digits, just_one, approx, vague };
+        let next = measure(ctx, toks, &num)
+            .or_else(|| ordinal_dot(toks, &num))
+            .or_else(|| part_of_whole(ctx, toks, &num, out))
+            .or_else(|| with_unit(ctx, toks, &num, out))
+            .or_else(|| bare_year(ctx, toks, &num, out))
+            .unwrap_or_else(|| self.count(ctx, toks, &num, out));
+        Some(next)
+    }
+
+    /// Numbers that never claim, before a range is read: inside names and codes, the value a
+    /// rise starts from, labels, slashed dates and ratios, ages. The token to go on from.
+    fn no_claim(
+        &mut self,
+        ctx: &Ctx,
+        toks: &[Token],
+        mut i: usize,
+        n: usize,
+        v: f64,
+        is_digits: bool,
+    ) -> Option<usize> {
+        let lex = ctx.lex;
+        // never claims: numbers inside names and codes ("MiG-29", "F-16", "COVID-19", "GMT+3",
+        // "330-skvadronen", "(76)"), and a number after a capitalised word that is no counted
+        // thing ("Kanal 5", "Radio 1", "TV 2")
+        if is_digits && glued_into_name(toks, i, n) {
+            i += n;
+            while toks
+                .get(i)
+                .is_some_and(|t| !t.space_before && !t.is_punct('.') && !t.is_punct(','))
+            {
+                i += 1;
+            }
+            return Some(i);
+        }
+        // "rose from 3 to 5", "steg frå 3 til 5": 3 is the value before an update, no claim; the
+        // count of 5 carries it
+        if ctx.marker_before(toks, i, Marker::RiseFrom) {
+            let to = i + n;
+            if let Some(w) = ctx.marker_at(toks, to, Marker::RiseTo) {
+                if parse::number(lex)(&toks[to + w..]).is_ok() {
+                    self.rose = Some((to + w, v));
+                    return Some(to + w);
+                }
+            }
+        }
+        // a number that names or labels: "area 4", "svæði 4", "call 112", "tip line: 2211 0000";
+        // a date or ratio written with slashes: "16/04/2024", "24/7"
+        if label_before(lex, toks, i) || is_digits && slashed(toks, i, n) {
+            return Some(i + n);
+        }
+        // an age: "17 årig", "en mand på 50 år", "aged 15 to 50"
+        ctx.age_at(toks, i, n).map(|k| i + k)
+    }
+}
+
+/// A measurement: "1,5 kilometer", "10–20 meter", "9 °C", "magnitude 4.2"; no claim (and a rate,
+/// "80 km an hour", "50 kilometer en time", gives no duration of one hour).
+fn measure(ctx: &Ctx, toks: &[Token], num: &Num) -> Option<usize> {
+    if !ctx.measure_at(toks, num.i, num.i + num.n, num.is_digits) {
+        return None;
+    }
+    let i = num.i + num.n;
+    let one = |j: usize| ctx.flags.get(j).is_some_and(|f| f & flag::CARDINAL_ONE != 0);
+    if one(i + 1) && parse::unit(ctx.lex)(&toks[(i + 2).min(toks.len())..]).is_ok() {
+        return Some(i + 3);
+    }
+    Some(i)
+}
+
+/// An ordinal "3." before a non-month word, or a lone year: no claim.
+fn ordinal_dot(toks: &[Token], num: &Num) -> Option<usize> {
+    let rest = &toks[num.i + num.n..];
+    (num.is_digits
+        && rest.first().is_some_and(|t| t.is_punct('.') && !t.space_before)
+        && rest.get(1).is_some_and(|t| t.text.chars().next().is_some_and(char::is_lowercase)))
+    .then_some(num.i + num.n + 1)
+}
+
+/// Part of a whole: "32 af 44", "30 av 44".
+fn part_of_whole(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) -> Option<usize> {
+    let (lex, i) = (ctx.lex, num.i);
+    let (rest2, (_, (w, _, _))) =
+        pair(parse::marker(lex, Marker::PartOf), parse::number(lex))(&toks[i + num.n..]).ok()?;
+    let n2 = consumed(&toks[i..], rest2);
+    let mut c = Ctx::with_concept(
+        ctx.claim(ClaimKind::PartOfWhole, toks, i, i + n2, num.v),
+        ctx.concept_after(toks, i + n2, 3),
+    );
+    c.detail = Detail::Whole(w);
+    c.approx = num.approx;
+    c.frame = if num.vague { Frame::Vague } else { Frame::Bound };
+    out.push(c);
+    Some(i + n2)
+}
+
+/// A number with a unit of time after it (or glued by a hyphen: "the three-day visit", "a
+/// 47-year-old"): an age, an ago date or a duration; a number glued to another word by a hyphen
+/// ("330-skvadronen", "17-åringen") is part of that word, no count.
+fn with_unit(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) -> Option<usize> {
+    let (i, rest) = (num.i, &toks[num.i + num.n..]);
+    let hyphen = rest.first().is_some_and(|t| t.is_punct('-') && !t.space_before)
+        && rest.get(1).is_some_and(|t| t.is_word() && !t.space_before);
+    let unit_at = if hyphen { &rest[1..] } else { rest };
+    // duration: "sex daga heimsókn", "to timar", "tveggja vikna"
+    let Ok((rest2, u)) = parse::unit(ctx.lex)(unit_at) else {
+        return hyphen.then_some(i + num.n + 2);
+    };
+    let n2 = consumed(&toks[i..], rest2);
+    // "a 47-year-old", "en 6-åring": an age, no claim
+    if hyphen && rest2.first().is_some_and(|t| t.is_punct('-') && !t.space_before) {
+        return Some(i + n2 + 2);
+    }
+    Some(
+        ago(ctx, toks, num, n2, u, out)
+            .or_else(|| unbound_span(ctx, toks, num, n2, u, out))
+            .unwrap_or_else(|| duration(ctx, toks, num, n2, u, out)),
+    )
+}
+
+/// "three years ago", "fyrir þremur árum", "for tre år sidan": a date, from the number and unit
+/// over `n2` tokens.
+fn ago(
+    ctx: &Ctx,
+    toks: &[Token],
+    num: &Num,
+    n2: usize,
+    u: TimeUnit,
+    out: &mut Vec<Claim>,
+) -> Option<usize> {
+    let i = num.i;
+    let ago_after = ctx.marker_at(toks, i + n2, Marker::AgoAfter);
+    let ago_before = ctx.marker_len_before(toks, i, Marker::AgoBefore);
+    if ago_after.is_none() && ago_before.is_none() {
+        return None;
+    }
+    let end = i + n2 + ago_after.unwrap_or(0);
+    // (the word opening it is part of it: "fyrir fjórum áratugum", "for tre år siden")
+    let lead = ago_before
+        .or_else(|| ago_after.and_then(|_| ctx.marker_len_before(toks, i, Marker::AgoLead)));
+    let from = i - lead.unwrap_or(0);
+    push_ago(ctx, toks, from, end, num.v, u, num.approx || num.vague, out);
+    Some(end)
+}
+
+/// "three days after the summit", "tre dagar seinare": an offset between two events; "the third
+/// eruption in two years": a window. A span of time, but of no event: kept loose, never compared.
+fn unbound_span(
+    ctx: &Ctx,
+    toks: &[Token],
+    num: &Num,
+    n2: usize,
+    u: TimeUnit,
+    out: &mut Vec<Claim>,
+) -> Option<usize> {
+    let i = num.i;
+    let offset = ctx.marker_at(toks, i + n2, Marker::OffsetAfter).is_some()
+        && !ctx.marker_before(toks, i, Marker::DurationBefore);
+    let window =
+        || i > 0 && ctx.marker_before(toks, i, Marker::InSpan) && ctx.ordinal_before(toks, i);
+    if !(offset || window()) {
+        return None;
+    }
+    let mut c = ctx.claim(ClaimKind::Duration, toks, i, i + n2, num.v);
+    c.unit = Some(u);
+    c.approx = num.approx;
+    c.frame = if num.vague { Frame::Vague } else { Frame::Loose };
+    out.push(c);
+    Some(i + n2)
+}
+
+/// A duration over `n2` tokens, with the event it is the length of; bound when that event is
+/// named with it or its clause says it lasted, began or ended.
+fn duration(
+    ctx: &Ctx,
+    toks: &[Token],
+    num: &Num,
+    n2: usize,
+    u: TimeUnit,
+    out: &mut Vec<Claim>,
+) -> usize {
+    let i = num.i;
+    let after = ctx.concept_after(toks, i + n2, 3);
+    let is_event = after.event && !after.phased;
+    let ev = if is_event { after } else { ctx.event_near(toks, i, i + n2) };
+    // bound: the event named with it ("a three-day visit"), or the event of its clause with a
+    // start or end word there ("viðræðum lauk eftir sjö daga törn") (or a verb of lasting a few
+    // words before it: "møtet varte i to timar")
+    let lasted = (i.saturating_sub(2)..=i).any(|j| ctx.marker_before(toks, j, Marker::Lasted));
+    // (or the event's verb right before it: "streika i fire dagar")
+    // (or further back with a word of duration before the span: "met behind closed doors for two
+    // hours")
+    let reach = if ctx.marker_before(toks, i, Marker::DurationBefore) { 6 } else { 3 };
+    let verb_before = ev.at.is_some_and(|k| k < i && i - k <= reach) && !ev.other_clause;
+    // (or a start, end or "lasted" word right by it: "stóð því í þrjá daga", "varte i to timar",
+    // "reiste heim etter seks dagar")
+    let ends_in_clause =
+        !is_event && ctx.sc.near_in_clause(toks, (i, i + n2), ROLE_WINDOW, is_phase).is_some();
+    let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Duration, toks, i, i + n2, num.v), ev);
+    c.unit = Some(u);
+    c.approx = num.approx;
+    c.frame = if num.vague {
+        Frame::Vague
+    } else if is_event || ends_in_clause || verb_before || lasted {
+        Frame::Bound
+    } else {
+        Frame::Loose
+    };
+    out.push(c);
+    i + n2
+}
+
+/// A bare year: "í 2019", "2019"; an older one after "in" with nothing counted after it:
+/// "færdig i 1625", "built in 1625" (but "i 1200 hjem" counts homes).
+fn bare_year(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) -> Option<usize> {
+    let (i, n, v) = (num.i, num.n, num.v);
+    let old_year = (1000.0..1800.0).contains(&v)
+        && ctx.marker_before(toks, i, Marker::InSpan)
+        && !content_word(ctx, toks, i + 1)
+        && ctx.sc.hit_at(toks, i + 1).is_none()
+        && ctx.concept_after(toks, i + n, 2).concept.is_none();
+    if !(num.is_digits
+        && n == 1
+        && v.fract() == 0.0
+        && ((1800.0..=2100.0).contains(&v) || old_year)
+        && toks[i].text.len() == 4)
+    {
+        return None;
+    }
+    let wd = WrittenDate { year: Some(v as i16), month: None, day: None, weekday: None };
+    push_date(ctx, toks, i, i + 1, written(ctx, wd), out);
+    Some(i + 1)
+}
+
+impl Walk {
+    /// A count, unless the number refers back, is a code, is an article "one" or ends a name.
+    fn count(&mut self, ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) -> usize {
+        let (lex, i, n) = (ctx.lex, num.i, num.n);
+        // "dei to", "þeir tveir": the number refers back to people already named; with the thing
+        // named after it ("dei 479 passasjerane", "the two avalanches") it restates a count: kept,
+        // but loose (what it refers back to is not known)
+        let anaphoric = i > 0
+            && parse::marker(lex, Marker::Anaphoric)(&toks[i - 1..])
+                .is_ok_and(|(r, _)| r.len() == toks.len() - i);
+        let thing_after = ctx.sc.hit_at(toks, i + n).is_some_and(|h| {
+            let c = ctx.k.concepts.get(h.concept);
+            c.phase.is_none() && c.kind != ConceptKind::Scope
+        });
+        if anaphoric && !thing_after {
+            return i + n;
+        }
+        // "02800": a phone number or a code, no claim
+        let here = &toks[i];
+        if num.is_digits && here.text.len() > 1 && here.text.starts_with('0') {
+            return i + n;
+        }
+        if num.just_one {
+            one_of(ctx, toks, num, out);
+            return i + n;
+        }
+        let after = ctx.concept_after(toks, i + n, 4);
+        // "Kanal 5", "Radio 1": a number after a capitalised word inside the sentence, with no
+        // counted thing after it, is part of a name
+        if after.concept.is_none()
+            && i > 0
+            && toks[i - 1].is_word()
+            && toks[i - 1].is_capitalised()
+            && i > 1
+            && !toks[i - 2].is_punct('.')
+        {
+            return i + n;
+        }
+        self.push_count(ctx, toks, num, after, anaphoric, out);
+        i + n
+    }
+
+    /// Push the count `num` of the thing `after` (or of the role near it).
+    fn push_count(
+        &self,
+        ctx: &Ctx,
+        toks: &[Token],
+        num: &Num,
+        after: ConceptRef,
+        anaphoric: bool,
+        out: &mut Vec<Claim>,
+    ) {
+        let (i, n) = (num.i, num.n);
+        let (role, grows) = ctx.role_near(toks, i, i + n);
+        let scope = ctx.scope_near(toks, i, i + n);
+        // "sju skadde", "three killed": with no thing named, the role is what is counted
+        let after = match (&after.concept, role) {
+            (None, Some(r)) => {
+                ConceptRef { concept: Some(r), family: Some(r), generic: false, ..after }
+            }
+            _ => after,
+        };
+        let frame = if anaphoric && !num.vague {
+            Frame::Loose
+        } else {
+            count_frame(ctx, toks, &after, role.is_some(), num.vague)
+        };
+        // a count of events (avalanches, quakes) grows as a story unfolds
+        let grows = grows || after.grows || after.event;
+        let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Count, toks, i, i + n, num.v), after);
+        c.approx = num.approx;
+        c.role = role;
+        c.scope = scope;
+        c.frame = frame;
+        c.grows = grows;
+        if let Some((_, prev)) = self.rose.filter(|&(at, _)| at == i) {
+            c.detail = Detail::Previous(prev);
+        }
+        out.push(c);
+    }
+}
+
+/// "ein av desse", "one of them": a count of one, loose; else "ein", "eitt", "en" is mostly an
+/// article or pronoun, not a count.
+fn one_of(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) {
+    let (i, n) = (num.i, num.n);
+    let one_of = ctx
+        .marker_at(toks, i + n, Marker::PartOf)
+        .is_some_and(|p| ctx.marker_at(toks, i + n + p, Marker::Anaphoric).is_some());
+    if one_of {
+        let mut c = ctx.claim(ClaimKind::Count, toks, i, i + n, num.v);
+        c.frame = Frame::Loose;
+        out.push(c);
     }
 }
 
