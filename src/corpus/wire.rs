@@ -32,26 +32,28 @@ pub struct Sketch {
 
 /// The sketch of the words (and numbers) of `tokens`, read from the lower-cased text `lower`.
 pub fn sketch<'a>(lower: &str, tokens: impl Iterator<Item = &'a Tok>) -> Sketch {
+    // a rolling polynomial hash of the last SHINGLE word hashes: one multiply-add a word
+    const P: u64 = 0x100_0000_01b3;
+    const P_OUT: u64 = P.wrapping_mul(P).wrapping_mul(P).wrapping_mul(P).wrapping_mul(P);
     let mut last = [0u64; SHINGLE];
-    let (mut seen, mut shingles) = (0usize, 0u32);
+    let (mut seen, mut shingles, mut h) = (0usize, 0u32, 0u64);
     let mut mins: Vec<u32> = Vec::with_capacity(K + 1);
     for t in tokens.filter(|t| matches!(t.kind, TokKind::Word | TokKind::Digits)) {
-        last[seen % SHINGLE] = word_hash(lower.as_bytes().get(t.start..t.end).unwrap_or_default());
+        let w = word_hash(lower.as_bytes().get(t.start..t.end).unwrap_or_default());
+        let slot = &mut last[seen % SHINGLE];
+        h = h.wrapping_mul(P).wrapping_add(w).wrapping_sub(slot.wrapping_mul(P_OUT));
+        *slot = w;
         seen += 1;
         if seen < SHINGLE {
             continue;
         }
         shingles = shingles.saturating_add(1);
-        let mut h: u64 = 0;
-        for k in 0..SHINGLE {
-            h = h.wrapping_mul(0x100_0000_01b3).wrapping_add(last[(seen + k) % SHINGLE]);
-        }
-        let h = (mix(h) >> 32) as u32;
-        if mins.len() == K && h >= mins[K - 1] {
+        let x = (mix(h) >> 32) as u32;
+        if mins.len() == K && x >= mins[K - 1] {
             continue;
         }
-        if let Err(at) = mins.binary_search(&h) {
-            mins.insert(at, h);
+        if let Err(at) = mins.binary_search(&x) {
+            mins.insert(at, x);
             mins.truncate(K);
         }
     }
@@ -59,9 +61,9 @@ pub fn sketch<'a>(lower: &str, tokens: impl Iterator<Item = &'a Tok>) -> Sketch 
 }
 
 fn word_hash(b: &[u8]) -> u64 {
-    // FNV-1a: stable across runs and machines
-    b.iter()
-        .fold(0xcbf2_9ce4_8422_2325u64, |h, &x| (h ^ u64::from(x)).wrapping_mul(0x100_0000_01b3))
+    // (a fixed seed: the same sketch on every run and machine)
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0x5ca1_ab1e).hash_one(b)
 }
 
 /// splitmix64's finaliser.
