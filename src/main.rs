@@ -89,7 +89,7 @@ struct Common {
     /// Publication date (YYYY-MM-DD) for documents with no dateline or metadata date
     #[arg(long)]
     published: Option<String>,
-    /// Language for documents whose metadata gives none (is, nn, nb, en); default: detect
+    /// Language for documents whose metadata gives none (is, nn, nb, en, da, sv); default: detect
     #[arg(long)]
     lang: Option<String>,
     /// Worker threads (default: all cores)

@@ -91,7 +91,7 @@ pub struct Document {
     /// the tokens of the kept (not stripped) text, in text order
     pub tokens: Vec<Tok>,
     /// the [`crate::lang::flag`]s of each token in the document's lexicon (0 for punctuation,
-    /// [`crate::lang::flag::DIGITS`] for digits)
+    /// [`crate::lang::flag::DIGITS`] for digits and words led by digits: "2am")
     pub flags: Vec<u32>,
     pub map: OffsetMap,
     pub stripped: Vec<Stripped>,
@@ -246,7 +246,7 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
     let outlet_zone = meta.zone.clone().or_else(|| lex.and_then(|l| l.time.default_zone.clone()));
     let (published, published_source, published_at, dl) =
         publication(&meta, opts, &text, k, outlet_zone.as_deref(), &mut warn);
-    let flags = kept.flags(k.lang_index(&lang).unwrap_or(0));
+    let flags = kept.flags(&text, k.lang_index(&lang).unwrap_or(0));
     let Kept { stripped, ranges, tokens, words, lang_bits } = kept;
     drop(words);
     let (sentences, folded) = match lex {
@@ -324,15 +324,18 @@ impl<'k> Kept<'k> {
     }
 
     /// Each token's [`crate::lang::flag`]s in the lexicon of language `li`.
-    fn flags(&self, li: usize) -> Vec<u32> {
+    fn flags(&self, text: &str, li: usize) -> Vec<u32> {
         self.tokens
             .iter()
             .zip(&self.words)
             .map(|(t, w)| {
-                if t.kind == TokKind::Digits {
-                    crate::lang::flag::DIGITS
+                let own = w.and_then(|w| w.flags.get(li).copied()).unwrap_or(0);
+                // (a word led by digits, "2am", "14th", holds a number too)
+                let digit_led = text.as_bytes().get(t.start).is_some_and(u8::is_ascii_digit);
+                if t.kind == TokKind::Digits || digit_led {
+                    own | crate::lang::flag::DIGITS
                 } else {
-                    w.and_then(|w| w.flags.get(li).copied()).unwrap_or(0)
+                    own
                 }
             })
             .collect()

@@ -107,15 +107,75 @@ pub fn hour_phrase_at(
     Some(Clock { len: k + n + a, from: mins, to: mins, approx: false, zone, half_day })
 }
 
+/// A word of digits glued to one of the lexicon's a.m./p.m. words ("2am", "50pm"): its number
+/// and whether it is after noon.
+fn glued_meridiem(tw: &TimeWords, t: &Token) -> Option<(u16, bool)> {
+    let w = t.lower();
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    if !t.is_word() || digits == 0 || digits > 2 {
+        return None;
+    }
+    let (v, rest) = w.split_at(digits);
+    let pm = if tw.am.iter().any(|s| s == rest) {
+        false
+    } else if tw.pm.iter().any(|s| s == rest) {
+        true
+    } else {
+        return None;
+    };
+    Some((v.parse().ok()?, pm))
+}
+
+/// "2am", "7.50am", "11:30pm" at `i`: an hour, or an hour and minutes, with the a.m./p.m. word
+/// glued to the last digits (one word to the tokenizer); a zone may follow.
+pub fn glued_meridiem_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Clock> {
+    let tw = &lex.time;
+    let first = toks.get(i)?;
+    if !first.text.as_bytes().first().is_some_and(u8::is_ascii_digit) || tw.am.is_empty() {
+        return None;
+    }
+    let (n, h, m, pm) = if first.is_word() {
+        // (not the minutes of "7.5am": a word glued to a period or colon before it)
+        let glued_on = i > 0 && !first.space_before && !toks[i - 1].is_word();
+        if glued_on {
+            return None;
+        }
+        let (h, pm) = glued_meridiem(tw, first)?;
+        (1, h, 0, pm)
+    } else {
+        // "7.50am": the hour, a '.' or ':' and two digits of minutes with the word glued on
+        let sep = toks.get(i + 1).filter(|p| !p.space_before)?;
+        let mins = toks.get(i + 2).filter(|m| !m.space_before && m.text.len() == 4)?;
+        if !(sep.is_punct('.') || sep.is_punct(':')) || first.text.len() > 2 {
+            return None;
+        }
+        let (m, pm) = glued_meridiem(tw, mins)?;
+        (3, first.text.parse().ok()?, m, pm)
+    };
+    if !(1..=12).contains(&h) || m >= 60 {
+        return None;
+    }
+    let hour = match (h, pm) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (h, true) => h + 12,
+        (h, false) => h,
+    };
+    let mins = hour * 60 + m;
+    let (a, zone) = zone_at(tw, toks, i + n).map_or((0, None), |(k, z)| (k, Some(z)));
+    Some(Clock { len: n + a, from: mins, to: mins, approx: false, zone, half_day: false })
+}
+
 /// "noon", "midnight", "hádegi" at `i`, after one of the lexicon's `[time] named_after` words
 /// ("at noon", "um hádegi"): the hour from the minute the name gives.
 pub fn named_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Clock> {
     let tw = &lex.time;
-    let (k, &mins) = phrase_at(&tw.named, toks, i)?;
+    // (the word before first: most words follow none of `named_after`)
     let before = toks.get(i.checked_sub(1)?).filter(|t| t.is_word())?.lower();
     if !tw.named_after.iter().any(|w| w == before) {
         return None;
     }
+    let (k, &mins) = phrase_at(&tw.named, toks, i)?;
     let (a, _, zone, _) = after_hour(lex, toks, i + k, 0, 0);
     // (a name is loose: "at noon" is said of 12:20 too; its hour is, like "á sjötta tímanum",
     // never voted)
@@ -371,7 +431,8 @@ pub fn bare_hour_at(
     hour_word: impl Fn(&[Token]) -> Option<(usize, f64)>,
 ) -> Option<Clock> {
     let tw = &lex.time;
-    // (a word before it, and the hour, first: most tokens are none)
+    // (a word before it, and the hour, first: most tokens are none; the walk asks only after a
+    // word flagged [`crate::lang::flag::HOUR_CUE_LAST`])
     if i == 0 || !toks[i - 1].is_word() {
         return None;
     }

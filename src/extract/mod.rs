@@ -30,6 +30,9 @@ const ROLE_WINDOW: usize = 8;
 
 /// Tokens between a time of day and the event it times, at most.
 const TIME_WINDOW: usize = 10;
+/// How far before a time a role word of one moment may stand to time it: the verb, its object,
+/// a preposition and a rounding word ("arrested the man at about 7:30").
+const ROLE_MOMENT_WINDOW: usize = 5;
 
 /// Tokens on each side of a claim whose names it carries, in a sentence longer than this (a page
 /// without punctuation): every claim carrying every name of the page would be quadratic.
@@ -771,7 +774,15 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
         let plex_flags: Option<Vec<u32>> = (!own_lexicon).then(|| {
             toks.iter()
                 .zip(doc_flags.iter())
-                .map(|(t, &f)| if t.is_word() { plex.flags(t.lower()) } else { f })
+                .map(
+                    |(t, &f)| {
+                        if t.is_word() {
+                            plex.flags(t.lower()) | f & flag::DIGITS
+                        } else {
+                            f
+                        }
+                    },
+                )
                 .collect()
         });
         let flags: &[u32] = plex_flags.as_deref().unwrap_or(&doc_flags);
@@ -826,6 +837,8 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
         let before = out.len();
         walk(&ctx, &toks, &mut out);
         bind_dates(&ctx, &toks, before, &mut out);
+        // (after the bindings, which hold indices into `out`)
+        drop_fractional_counts(&mut out, before);
         narrative.update(&out[before..], doc.published);
         let persons_here = ctx.persons_at.iter().map(|(_, p)| *p).collect();
         // (in the document's lexicon, the event is found when a later sentence asks)
@@ -874,6 +887,22 @@ fn gate<'t, O>(
         p(here)
     } else {
         Err(nom::Err::Error(nom::error::Error::new(here, nom::error::ErrorKind::Verify)))
+    }
+}
+
+/// A count is of whole things: a number with a fraction that no scale made whole ("18.13",
+/// "4.7" with nothing measured after it; "1.5 million" is 1 500 000) is no count, whatever it is
+/// (a time written with a decimal point, a measurement the lexicon does not know).
+fn drop_fractional_counts(out: &mut Vec<Claim>, from: usize) {
+    let mut k = from;
+    while k < out.len() {
+        if matches!(out[k].kind, ClaimKind::Count | ClaimKind::PartOfWhole)
+            && out[k].value.fract() != 0.0
+        {
+            out.remove(k);
+        } else {
+            k += 1;
+        }
     }
 }
 
@@ -1176,7 +1205,10 @@ fn weekday_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Opti
     let n = consumed(here, rest);
     // "natt til onsdag", "aðfaranótt miðvikudags": the night ending on that day
     let night = ctx.marker_len_before(toks, i, Marker::NightBefore);
+    let ahead = ctx.marker_before(toks, i, Marker::WeekdayAhead);
     let resolved = match (night, ctx.narrative) {
+        // "næste mandag", "next Monday": the coming one, whatever the article tells of
+        (None, _) if ahead => pub_date.and_then(|p| resolve::weekday(p, wd, true)),
         // a retrospective article: the weekday of the days it tells of
         (_, Some(day)) => resolve::weekday_near(day, wd),
         (Some(_), None) => pub_date.and_then(|p| resolve::night(p, wd, ctx.future)),
@@ -1351,9 +1383,17 @@ fn part_of_whole(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) -> 
 
 /// A number with a unit of time after it (or glued by a hyphen: "the three-day visit", "a
 /// 47-year-old"): an age, an ago date or a duration; a number glued to another word by a hyphen
-/// ("330-skvadronen", "17-åringen") is part of that word, no count.
+/// ("330-skvadronen", "17-åringen") is part of that word, no count, as is a decade ("i 50-årene",
+/// "i 50'erne").
 fn with_unit(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) -> Option<usize> {
     let (i, rest) = (num.i, &toks[num.i + num.n..]);
+    // "i 50'erne", "the 1990's": a decade glued by an apostrophe, no claim
+    let apostrophe = |t: &Token| (t.is_punct('\'') || t.is_punct('’')) && !t.space_before;
+    if rest.first().is_some_and(apostrophe)
+        && rest.get(1).is_some_and(|t| t.is_word() && !t.space_before)
+    {
+        return Some(i + num.n + 2);
+    }
     let hyphen = rest.first().is_some_and(|t| t.is_punct('-') && !t.space_before)
         && rest.get(1).is_some_and(|t| t.is_word() && !t.space_before);
     let unit_at = if hyphen { &rest[1..] } else { rest };
@@ -1366,6 +1406,15 @@ fn with_unit(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) -> Opti
     if hyphen && rest2.first().is_some_and(|t| t.is_punct('-') && !t.space_before) {
         return Some(i + n2 + 2);
     }
+    // "i 50-årene", "i 50-åra": glued by a hyphen, a span only before its event (as "the
+    // three-day visit", hyphen_duration); else a decade of life, no claim
+    let glued_ev = ctx.concept_after(toks, i + n2, 3);
+    if hyphen && (!glued_ev.event || glued_ev.phased) {
+        return Some(i + n2);
+    }
+    // ("en halv time", "half an hour": 30 minutes)
+    let (v, u) = minutes_of_part_hour(num.v, u);
+    let num = &Num { v, ..*num };
     Some(
         ago(ctx, toks, num, n2, u, out)
             .or_else(|| unbound_span(ctx, toks, num, n2, u, out))
@@ -1399,7 +1448,8 @@ fn ago(
 }
 
 /// "three days after the summit", "tre dagar seinare": an offset between two events; "the third
-/// eruption in two years": a window. A span of time, but of no event: kept loose, never compared.
+/// eruption in two years": a window. A span of time, but of no event: kept loose, never compared
+/// (unless it is minutes or hours between two moments named around it: `bind_later_moment`).
 fn unbound_span(
     ctx: &Ctx,
     toks: &[Token],
@@ -1420,6 +1470,7 @@ fn unbound_span(
     c.unit = Some(u);
     c.approx = num.approx;
     c.frame = if num.vague { Frame::Vague } else { Frame::Loose };
+    bind_later_moment(ctx, toks, i, i + n2, &mut c);
     out.push(c);
     Some(i + n2)
 }
@@ -1684,14 +1735,32 @@ fn push_time(
     let phase_dist =
         ctx.sc.near_in_clause(toks, (from, to), TIME_WINDOW + 4, is_phase).map(|(k, _)| dist(k));
     // an event of one moment near the time is what it times ("første varsel om skredet klokken
-    // 3.59": the alert, not the slide), unless a start or end word stands by the time: then its
+    // 3.59": the alert, not the slide; a role of one moment too: "arrested at 18.47"), unless a start or end word stands by the time: then its
     // event is what began or ended ("gosið hafi hafist um klukkan 16:40", whatever announcement
     // told it)
-    let moment_ev = ctx
+    let event_moment = ctx.sc.near_in_clause(toks, (from, to), TIME_WINDOW, |c| {
+        c.kind == ConceptKind::Event && c.moment
+    });
+    // (a role word of one moment only right before the time, as its verb: "pågrepet klokken
+    // 17.48", "arrested the man at 7:30"; "klokken 19 bekrefter politiet at en person er
+    // pågrepet" times the statement, "den anholdte vil fremstilles kl. 13" another moment)
+    // (or after a time that opens its clause, when a passive auxiliary follows it: "Klokken
+    // 17.48 blev den mistænkte anholdt", "klokken 18.47 – blev gerningsmanden anholdt")
+    let aux = toks[to..].iter().position(|t| !t.is_punct('-') && !t.is_punct('–')).map(|k| to + k);
+    let fronted = (from == 0 || toks[from - 1].is_punct('-') || toks[from - 1].is_punct('–'))
+        && aux.is_some_and(|a| ctx.marker_at(toks, a, Marker::PassiveAux).is_some());
+    let role_moment = ctx
         .sc
-        .near_in_clause(toks, (from, to), TIME_WINDOW, |c| c.kind == ConceptKind::Event && c.moment)
-        .filter(|_| phase_dist.is_none_or(|d| d > TIME_WINDOW))
-        .map(|(k, hit)| ctx.sc.concept_ref(toks, k, hit));
+        .near_in_clause(toks, (from, to), ROLE_MOMENT_WINDOW, |c| {
+            c.kind == ConceptKind::Role && c.moment
+        })
+        .filter(|&(k, _)| k < from || fronted);
+    let moment_ev = match (event_moment, role_moment) {
+        (Some(e), Some(r)) => Some(if dist(r.0) < dist(e.0) { r } else { e }),
+        (e, r) => e.or(r),
+    }
+    .filter(|_| phase_dist.is_none_or(|d| d > TIME_WINDOW))
+    .map(|(k, hit)| ctx.sc.concept_ref(toks, k, hit));
     let ev = moment_ev.unwrap_or_else(|| ctx.event_near(toks, from, to));
     // a time is of the event named right by it ("the eruption began at", "kl. 07.36 kom alarmen"),
     // and says which moment of it: its start or end, or the event is one moment (an alarm, a
@@ -1735,17 +1804,31 @@ fn hour_idiom(ctx: &Ctx, toks: &[Token], i: usize, time_before: bool) -> Option<
     if !word && !toks[i].is_digits() {
         return None;
     }
+    // "2am", "7.50am": the a.m./p.m. word glued to the digits
+    if let Some(c) = clock::glued_meridiem_at(ctx.lex, toks, i) {
+        return Some(c);
+    }
     let hour_word = |ts: &[Token]| {
         parse::word_number(ctx.lex)(ts).ok().map(|(rest, (v, _))| (ts.len() - rest.len(), v))
     };
+    // (each asked only where the token's flags, or the word before's, say it can match: this is
+    // asked at every token)
+    let flags = |k: usize| ctx.flags.get(k).copied().unwrap_or(0);
+    let idiom = flags(i) & flag::HOUR_WORD_FIRST != 0;
+    let glued = flags(i) & flag::TIME_NAME != 0;
     let words = word.then(|| {
-        clock::hour_phrase_at(ctx.lex, toks, i, hour_word)
-            .or_else(|| clock::named_at(ctx.lex, toks, i))
-            .or_else(|| clock::glued_hour_at(ctx.lex, toks, i))
+        idiom
+            .then(|| {
+                clock::hour_phrase_at(ctx.lex, toks, i, hour_word)
+                    .or_else(|| clock::named_at(ctx.lex, toks, i))
+            })
+            .flatten()
+            .or_else(|| glued.then(|| clock::glued_hour_at(ctx.lex, toks, i))?)
             .or_else(|| clock::between_hours_at(ctx.lex, toks, i, hour_word))
     });
+    let cue = i > 0 && flags(i - 1) & flag::HOUR_CUE_LAST != 0;
     words.flatten().or_else(|| {
-        (!tw.about.is_empty())
+        (!tw.about.is_empty() && cue)
             .then(|| clock::bare_hour_at(ctx.lex, toks, i, time_before, hour_word))?
     })
 }
@@ -1848,6 +1931,50 @@ fn push_ago(
 /// A word that marks the start or end of an event ("began", "arrived", "ended").
 fn is_phase(c: &crate::lang::Concept) -> bool {
     c.kind == ConceptKind::Event && c.phase.is_some()
+}
+
+/// A part of an hour is read in minutes ("en halv time", "half an hour", "1,5 timer": 30 and
+/// 90 minutes), as a desk reads it.
+fn minutes_of_part_hour(v: f64, u: TimeUnit) -> (f64, TimeUnit) {
+    if u == TimeUnit::Hour && v.fract() != 0.0 {
+        ((v * 60.0).round(), TimeUnit::Minute)
+    } else {
+        (v, u)
+    }
+}
+
+/// "alerted at 6:30 p.m. and arrested the suspect 20 minutes later", "alarmen kom 7.20, og to
+/// timer senere raste spiret": minutes or hours and a `later` word are the time between two
+/// moments (an event or a role of one moment: an alarm, a derailment, an arrest), the later one
+/// named in the span's clause, the earlier one before both in its sentence. Such a span is bound
+/// to the later moment with the earlier one as its scope (the period it covers), so only spans
+/// between the same two moments meet; with no earlier moment named it stays loose.
+fn bind_later_moment(ctx: &Ctx, toks: &[Token], from: usize, to: usize, c: &mut Claim) {
+    if c.frame == Frame::Vague || !matches!(c.unit, Some(TimeUnit::Minute | TimeUnit::Hour)) {
+        return;
+    }
+    if ctx.marker_at(toks, to, Marker::Later).is_none() {
+        return;
+    }
+    let moment = |j: usize| {
+        toks[j].is_word()
+            && ctx.sc.hit_at(toks, j).is_some_and(|h| ctx.k.concepts.get(h.concept).moment)
+    };
+    let Some((k, hit)) = ctx.sc.near_in_clause(toks, (from, to), TIME_WINDOW, |c| c.moment) else {
+        return;
+    };
+    let later = ctx.sc.concept_ref(toks, k, hit);
+    let first = k.min(from);
+    let earlier = (first.saturating_sub(NEAR_WINDOW)..first)
+        .rev()
+        .filter(|&j| moment(j))
+        .map(|j| ctx.sc.hit_at(toks, j).map(|h| ctx.sc.concept_ref(toks, j, h)))
+        .find_map(|r| r.filter(|r| r.concept != later.concept));
+    let Some(earlier) = earlier else { return };
+    (c.concept, c.family, c.qualifier, c.noun) =
+        (later.concept, later.family, later.qualifier, later.noun);
+    c.scope = earlier.concept;
+    c.frame = Frame::Bound;
 }
 
 /// A claim tied to an event of its own clause is bound; one whose event comes from further away

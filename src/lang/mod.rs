@@ -325,10 +325,22 @@ struct MarkersFile {
     /// ("for two hours before the dinner")
     #[serde(default)]
     duration_before: Vec<String>,
+    /// offset words after a span that make it the time from an earlier moment to the one named
+    /// beside it ("arrested the suspect 20 minutes later", "to timer senere raste spiret"); a
+    /// subset of `offset_after` ("before", "earlier" name the later moment's other side)
+    #[serde(default)]
+    later: Vec<String>,
+    /// passive auxiliaries: right after a time that opens its clause, they make a role word of one
+    /// moment a few words on its verb ("Klokken 17.48 blev den mistænkte anholdt")
+    #[serde(default)]
+    passive_aux: Vec<String>,
+    /// words right before a weekday that make it the coming one ("næste mandag", "next Monday")
+    #[serde(default)]
+    weekday_ahead: Vec<String>,
 }
 
 /// How many marker kinds there are.
-pub const MARKER_KINDS: usize = 30;
+pub const MARKER_KINDS: usize = 33;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -368,6 +380,9 @@ pub enum Marker {
     LabelBefore,
     DayArticle,
     DurationBefore,
+    Later,
+    PassiveAux,
+    WeekdayAhead,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -407,8 +422,9 @@ pub struct Lexicon {
     pub time: TimeWords,
 }
 
-/// Bits of [`Lexicon::word_flags`]. Bits 0..[`MARKER_KINDS`] are "first word of a marker phrase"
-/// (`1 << Marker as u32`).
+/// Bits of [`Lexicon::word_flags`]. Bits 0..[`FLAGGED_MARKERS`] are "first word of a marker
+/// phrase" (`1 << Marker as u32`); the markers after those have no bit (`marker` of one would be
+/// another flag's).
 pub mod flag {
     /// first word of a relative phrase ("í" of "í gær")
     pub const RELATIVE_FIRST: u32 = 1 << 16;
@@ -435,6 +451,12 @@ pub mod flag {
     pub const DIGITS: u32 = 1 << 28;
     /// a time of day's name ("noon", "hádegi"): a sentence with one may hold a time
     pub const TIME_NAME: u32 = 1 << 29;
+    /// the last word of a `[time]` about, after or before phrase ("um", "around", "like etter"):
+    /// a bare hour can follow only such a word
+    pub const HOUR_CUE_LAST: u32 = 1 << 30;
+    /// the first word of a `[time]` hour phrase or named time ("half", "kvart", "noon"): an hour
+    /// idiom can begin only at such a word
+    pub const HOUR_WORD_FIRST: u32 = 1 << 31;
 
     /// The bit of a marker kind.
     pub const fn marker(m: super::Marker) -> u32 {
@@ -552,7 +574,7 @@ fn numbered(
 
 /// The marker phrases of each [`Marker`] kind.
 fn markers(m: &MarkersFile) -> [Phrases<()>; MARKER_KINDS] {
-    let mut markers: [Phrases<()>; MARKER_KINDS] = Default::default();
+    let mut markers: [Phrases<()>; MARKER_KINDS] = std::array::from_fn(|_| Phrases::default());
     for (kind, list) in [
         (Marker::PartOf, &m.part_of),
         (Marker::Approx, &m.approx),
@@ -584,6 +606,9 @@ fn markers(m: &MarkersFile) -> [Phrases<()>; MARKER_KINDS] {
         (Marker::LabelBefore, &m.label_before),
         (Marker::DayArticle, &m.day_article),
         (Marker::DurationBefore, &m.duration_before),
+        (Marker::Later, &m.later),
+        (Marker::PassiveAux, &m.passive_aux),
+        (Marker::WeekdayAhead, &m.weekday_ahead),
     ] {
         let mut p = Phrases::default();
         for w in list {
@@ -956,6 +981,18 @@ impl Lexicon {
         for suffix in &f.time.hour_glued {
             for (w, _) in cardinals.iter().filter(|(_, v)| (1..=12).contains(*v)) {
                 *word_flags.entry(format!("{w}{suffix}")).or_insert(0) |= flag::TIME_NAME;
+            }
+        }
+        // (as `clock::ends_before` and `clock::phrase_at` read them: split by spaces, not
+        // lower-cased)
+        for p in f.time.about.iter().chain(&f.time.after).chain(&f.time.before) {
+            if let Some(last) = p.rsplit(' ').next() {
+                *word_flags.entry(last.to_string()).or_insert(0) |= flag::HOUR_CUE_LAST;
+            }
+        }
+        for p in f.time.hour_phrases.keys().chain(f.time.named.keys()) {
+            if let Some(first) = p.split(' ').next() {
+                *word_flags.entry(first.to_string()).or_insert(0) |= flag::HOUR_WORD_FIRST;
             }
         }
         let ch = |s: &str| s.chars().next();

@@ -164,7 +164,7 @@ fn seed_precision_and_recall() {
         (r.documents.len(), r.claims.len(), r.diagnostics.len(), r.corroborations.len())
     };
     // documents, claims, diagnostics, corroborations
-    assert_eq!(figures(&report), (5, 36, 0, 3), "the seed run with its manifest");
+    assert_eq!(figures(&report), (5, 37, 0, 3), "the seed run with its manifest");
     let bare = tempfile::tempdir().expect("tmp");
     for e in std::fs::read_dir(&dir).expect("the seed corpus reads") {
         let p = e.expect("an entry").path();
@@ -173,7 +173,7 @@ fn seed_precision_and_recall() {
         }
     }
     let without = common::check(&setup, &[bare.path()]);
-    assert_eq!(figures(&without), (5, 36, 0, 1), "the seed run without its manifest");
+    assert_eq!(figures(&without), (5, 37, 0, 1), "the seed run without its manifest");
     let s = score(&dir, &common::root().join("tests/gold/seed.toml"), &report);
     s.print("seed gold");
     s.assert_exactly(
@@ -185,8 +185,8 @@ fn seed_precision_and_recall() {
             // noun), which never votes
             "004_5c2f730a56beb5fd.txt count `to` = 2",
         ],
-        34.0 / 36.0,
-        34.0 / 35.0,
+        35.0 / 37.0,
+        35.0 / 36.0,
     );
 }
 
@@ -203,24 +203,19 @@ fn english_precision_and_recall() {
         &[
             // a year after "opened in" beside "site … spaceport": not taken
             "002_ap_summit.txt date `opened in 2016` = 2016",
-            // a.m./p.m. glued to the minutes ("2.45am") is one word to the tokenizer
-            "004_web_putin.txt time `2.45am` = 165",
-            "006_web_eruption_end.txt time `7.50am` = 470",
             // "century" is no time unit
             "006_web_eruption_end.txt since `for eight centuries` = 1223",
         ],
         &[
             "002_ap_summit.txt count `39` = 39",
-            "004_web_putin.txt count `2` = 2",
-            "006_web_eruption_end.txt count `7` = 7",
             "006_web_eruption_end.txt count `eight` = 8",
             // "the remaining 17 passengers": a number between a referring word and its thing is
             // kept as a loose count (as "the two avalanches"), which never votes; the gold leaves
             // a remainder out
             "008_web_storm.txt count `17` = 17",
         ],
-        85.0 / 90.0,
-        85.0 / 89.0,
+        87.0 / 90.0,
+        87.0 / 89.0,
     );
 }
 
@@ -232,6 +227,42 @@ fn danish_and_swedish_precision_and_recall() {
     for (name, misses, extras, p, r) in
         [("danish", &[][..], &[][..], 1.0, 1.0), ("swedish", &[][..], &[][..], 1.0, 1.0)]
     {
+        let dir = common::fixture(name);
+        let report = common::check(&setup, &[&dir]);
+        let s = score(&dir, &common::root().join(format!("tests/gold/{name}.toml")), &report);
+        s.print(name);
+        s.assert_exactly(misses, extras, p, r);
+    }
+}
+
+/// Held-out Danish and Swedish sets (tests/fixtures/danish_heldout, swedish_heldout): a web page
+/// and a wire story of one invented event each, of our own writing, with gold written by hand
+/// before the extractor was run on them (first score: see the commit that adds them). Pinned
+/// exactly.
+#[test]
+fn held_out_danish_and_swedish_precision_and_recall() {
+    let setup = common::setup();
+    for (name, misses, extras, p, r) in [
+        (
+            "danish_heldout",
+            // "på mandag" (the coming Monday) is not read ahead: "på mandagen" is that Monday
+            &["001_dr_faergebrand.txt date `på mandag` = 2025-02-10"][..],
+            &["001_dr_faergebrand.txt date `mandag` = 2025-02-03"][..],
+            33.0 / 34.0,
+            33.0 / 34.0,
+        ),
+        (
+            "swedish_heldout",
+            &[][..],
+            &[
+                // "14 av de 22 avgångarna under förmiddagen är inställda": the gold leaves the
+                // forenoon of a present-tense count out
+                "001_svt_stormen.txt date `under förmiddagen` = 2025-11-19",
+            ][..],
+            33.0 / 34.0,
+            33.0 / 33.0,
+        ),
+    ] {
         let dir = common::fixture(name);
         let report = common::check(&setup, &[&dir]);
         let s = score(&dir, &common::root().join(format!("tests/gold/{name}.toml")), &report);

@@ -211,6 +211,76 @@ fn hour_idiom_near_misses_stay_silent() {
     }
 }
 
+/// The a.m./p.m. word glued to the digits ("2am", "7.50am", "11:30pm GMT") is one word to the
+/// tokenizer; it is a time all the same, and its digits are no count.
+#[test]
+fn a_glued_am_or_pm_is_a_time() {
+    let cases = [
+        ("The plane landed at 2.45am local time.", 165, None),
+        ("The fissure opened at 7.50am.", 470, None),
+        ("The alarm was raised at 2am.", 120, None),
+        ("Police were called at 11:30pm GMT.", 1410, Some("UTC")),
+        ("The shelter opened at 12am and closed at 12.15pm.", 0, None),
+    ];
+    for (text, minutes, zone) in cases {
+        let r = check(&[("a.txt", "en", "2025-03-27", &format!("{text}\n"))]);
+        let t: Vec<_> = r.claims.iter().filter_map(|c| c.time()).collect();
+        assert_eq!(t[0].from, minutes, "{text}: {:?}", r.claims);
+        if let Some(z) = zone {
+            assert_eq!(t[0].zone.as_deref(), Some(z), "{text}");
+        }
+        assert!(r.claims.iter().all(|c| c.kind != ClaimKind::Count), "{text}: {:?}", r.claims);
+    }
+    let r = check(&[("a.txt", "en", "2025-03-27", "It opened at 12am and closed at 12.15pm.\n")]);
+    let t: Vec<u16> = r.claims.iter().filter_map(|c| c.time()).map(|t| t.from).collect();
+    assert_eq!(t, [0, 735]);
+}
+
+/// Near misses: digits glued to other letters ("a 2.5km fissure", "the 3rd day"), an hour past
+/// twelve ("13pm"), a one-digit minute ("7.5am") and a time-of-day word in a Nordic text are
+/// no glued time.
+#[test]
+fn glued_am_pm_near_misses_are_no_times() {
+    let cases = [
+        ("en", "Lava flowed from a 2.5km fissure on the 3rd day."),
+        ("en", "A reading of 13pm was logged, and 7.5am in another log."),
+        ("nb", "Brannen startet ved 2am-skiltet i Bergen."),
+    ];
+    for (lang, text) in cases {
+        let r = check(&[("a.txt", lang, "2025-03-27", &format!("{text}\n"))]);
+        assert!(
+            r.claims.iter().all(|c| c.kind != ClaimKind::Time),
+            "{lang}: {text}: {:?}",
+            r.claims
+        );
+    }
+}
+
+/// A glued time against a spaced one of the same event: "7.50am" and "9:50 a.m." disagree.
+#[test]
+fn a_glued_time_is_compared() {
+    let a = "The eruption near Grindavik began at 7.50am on Monday.\n";
+    let r = check(&[
+        ("a.txt", "en", "2024-01-08", a),
+        (
+            "b.txt",
+            "en",
+            "2024-01-08",
+            "The eruption near Grindavik began at 9:50 a.m. on Monday.\n",
+        ),
+        (
+            "c.txt",
+            "en",
+            "2024-01-08",
+            "The eruption near Grindavik began at 9:50 a.m. on Monday.\n",
+        ),
+    ]);
+    let errs = errors(&r);
+    assert_eq!(errs.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(errs[0].code, "FL009");
+    assert_eq!(labels(errs[0])[0], ("a.txt".into(), "7.50am".into(), span(a, "7.50am")));
+}
+
 /// "half past seven" against "klukkan sjö" of the same eruption: half an hour apart.
 #[test]
 fn an_hour_idiom_is_compared() {
@@ -337,6 +407,112 @@ fn wire_copy_takes_its_articles_place_zone() {
     let r = check(&[("a.txt", "en", "2025-03-27", two)]);
     let t = r.claims.iter().find(|c| c.kind == ClaimKind::Time && c.text.as_ref() == "6:30 p.m.");
     assert_eq!(t.and_then(|c| c.time()).expect("a time").zone, None);
+}
+
+/// An arrest is one moment: a time right after its verb times it ("ble pågrepet klokken 18.05",
+/// "arrested the man at about 7:30 p.m.", "handtekinn klukkan 17:05", "greps klockan 18.05"),
+/// so two outlets timing the arrest differently conflict (the alarm of the same evening is another
+/// moment and stays out of it).
+#[test]
+fn a_time_after_an_arrest_verb_times_the_arrest() {
+    let nb =
+        "Mannen ble pågrepet klokken 18.05 onsdag, etter at politiet fikk alarmen klokken 17.40.\n";
+    let en =
+        "OSLO, Norway (AP) - Police in Norway arrested the man at about 7:30 p.m. on Wednesday.\n";
+    let sv = "Mannen greps klockan 18.05 på onsdagen.\n";
+    let is = "Maðurinn var handtekinn klukkan 16:05 að íslenskum tíma.\n";
+    let r = check(&[
+        ("a.txt", "nb", "2025-10-15", nb),
+        ("b.txt", "en", "2025-10-15", en),
+        ("c.txt", "sv", "2025-10-15", sv),
+        ("d.txt", "is", "2025-10-15", is),
+    ]);
+    let arrest = |text: &str| {
+        r.claims
+            .iter()
+            .find(|c| c.kind == ClaimKind::Time && c.text.as_ref() == text)
+            .and_then(|c| c.concept)
+            .map(|s| s.to_string())
+    };
+    assert_eq!(arrest("klokken 18.05").as_deref(), Some("arrested"));
+    assert_eq!(arrest("klokken 17.40").as_deref(), Some("alarm"));
+    assert_eq!(arrest("klockan 18.05").as_deref(), Some("arrested"));
+    let errs = errors(&r);
+    assert_eq!(errs.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(errs[0].code, "FL009");
+    let l = labels(errs[0]);
+    assert_eq!(l[0], ("b.txt".into(), "7:30 p.m.".into(), span(en, "7:30 p.m.")));
+    assert!(l.iter().any(|x| x.0 == "a.txt" && x.1 == "klokken 18.05"), "{l:?}");
+    assert!(l.iter().any(|x| x.0 == "d.txt"), "{l:?}");
+}
+
+/// Near miss: a time before the arrest word, or far from it, times something else: a statement
+/// ("klokken 19 bekreftet politiet at en mann er pågrepet"), a hearing ("den anholdte fremstilles
+/// i grundlovsforhør kl. 13"), the alarm before "and arrested" ("alerted at 6:30 p.m. and arrested
+/// the suspect"): none of them is the arrest, and none conflicts with "pågrepet klokken 18.05".
+#[test]
+fn times_near_an_arrest_word_that_are_not_the_arrest_stay_silent() {
+    let nb = "Mannen ble pågrepet klokken 18.05 onsdag.\n";
+    let others = [
+        ("nb", "Like over klokken 19 bekreftet politiet at en mann er pågrepet.\n"),
+        ("da", "Den anholdte vil blive fremstillet i grundlovsforhør kl. 13 torsdag.\n"),
+        ("en", "Police were alerted to the attack around 5:30 p.m. and arrested the suspect.\n"),
+    ];
+    for (lang, text) in others {
+        let r = check(&[("a.txt", "nb", "2025-10-15", nb), ("b.txt", lang, "2025-10-15", text)]);
+        assert!(errors(&r).is_empty(), "{text}: {:?}", r.diagnostics);
+        let t = r.claims.iter().find(|c| c.kind == ClaimKind::Time && c.doc == 1);
+        let t = t.expect("a time");
+        assert_ne!(t.concept.map(|s| s.to_string()).as_deref(), Some("arrested"), "{text}");
+    }
+}
+
+/// A time that opens its clause, followed by a passive auxiliary, times the arrest named a few
+/// words on ("Klokken 18.47 blev den formodede gerningsmand anholdt", "klokken 18.47 – ble mannen
+/// pågrepet", "Klukkan 17:05 var maðurinn handtekinn"): the Icelandic time is 18 minutes later
+/// in UTC than the two Nordic ones.
+#[test]
+fn a_fronted_time_before_a_passive_times_the_arrest() {
+    let da = "Klokken 18.47 blev den formodede gerningsmand anholdt af politiet.\n";
+    let nb = "Godt en halv time senere – klokken 18.47 – ble mannen pågrepet.\n";
+    let is = "Klukkan 17:05 var maðurinn handtekinn, segir lögreglan í Noregi.\n";
+    let r = check(&[
+        ("a.txt", "da", "2025-10-15", da),
+        ("b.txt", "nb", "2025-10-15", nb),
+        ("c.txt", "is", "2025-10-15", is),
+    ]);
+    let arrest: Vec<_> = r
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Time && c.bound())
+        .map(|c| (c.text.to_string(), c.concept.map(|s| s.to_string())))
+        .collect();
+    let want = |t: &str| (t.to_string(), Some("arrested".to_string()));
+    assert_eq!(arrest, [want("Klokken 18.47"), want("klokken 18.47"), want("Klukkan 17:05")]);
+    let errs = errors(&r);
+    assert_eq!(errs.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(errs[0].code, "FL009");
+    assert_eq!(
+        labels(errs[0])[0],
+        ("c.txt".into(), "Klukkan 17:05".into(), span(is, "Klukkan 17:05"))
+    );
+}
+
+/// Near miss: a fronted time with a passive whose verb is another ("Klokken 19 ble det bekreftet
+/// at en mann er pågrepet": the statement), or with no passive ("Klokken 19 sa politiet at …
+/// pågrepet"), does not time the arrest.
+#[test]
+fn a_fronted_time_of_another_verb_stays_silent() {
+    let nb = "Mannen ble pågrepet klokken 18.05 onsdag.\n";
+    for text in [
+        "Klokken 19 ble det bekreftet at en mann er pågrepet.\n",
+        "Klokken 19 sa politiet at mannen er pågrepet.\n",
+    ] {
+        let r = check(&[("a.txt", "nb", "2025-10-15", nb), ("b.txt", "nb", "2025-10-15", text)]);
+        assert!(errors(&r).is_empty(), "{text}: {:?}", r.diagnostics);
+        let t = r.claims.iter().find(|c| c.kind == ClaimKind::Time && c.doc == 1).expect("a time");
+        assert_ne!(t.concept.map(|s| s.to_string()).as_deref(), Some("arrested"), "{text}");
+    }
 }
 
 /// Writes `docs` (name, manifest line fields after the path, text) with a manifest and returns
