@@ -59,6 +59,7 @@ pub fn meta_of(d: &Document, claims: usize) -> DocMeta {
         folded: count(d.folded.len()),
         stripped_bytes: count(d.stripped.iter().map(|s| s.end - s.start).sum()),
         skipped: d.skipped().into(),
+        sketch: d.sketch.clone(),
     }
 }
 
@@ -492,14 +493,31 @@ struct DocView<'a> {
     published_source: corpus::DateSource,
     #[serde(skip_serializing_if = "Option::is_none")]
     published_time: Option<String>,
+    /// where the time came from (the metadata's timestamp or the dateline)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published_time_source: Option<corpus::DateSource>,
     dateline: Option<(usize, usize)>,
+    /// the first document of which this one is a copy of one text (wire copy: the rules count
+    /// the copies as one voice)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    copy_of: Option<String>,
     kept: Vec<(usize, usize)>,
     stripped: Vec<corpus::Stripped>,
     folded: Vec<corpus::Folded>,
     sentences: usize,
 }
 
-fn doc_view(d: &Document) -> DocView<'_> {
+/// For each document, the name of the first document it is a copy of ([`corpus::wire`]).
+fn copies_of(docs: &[Document]) -> Vec<Option<String>> {
+    let voices = corpus::wire::voices(docs.iter().map(|d| &d.sketch));
+    voices
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| (v as usize != i).then(|| docs[v as usize].name()))
+        .collect()
+}
+
+fn doc_view(d: &Document, copy_of: Option<String>) -> DocView<'_> {
     let f = |x: usize| d.file_offset(x);
     DocView {
         path: &d.path,
@@ -510,7 +528,9 @@ fn doc_view(d: &Document) -> DocView<'_> {
         published: d.published,
         published_source: d.published_source,
         published_time: d.published_at.as_ref().map(ToString::to_string),
+        published_time_source: d.published_at.as_ref().map(|t| t.source),
         dateline: d.dateline.map(|(a, b)| (f(a), f(b))),
+        copy_of,
         kept: corpus::segment::kept(d.text.len(), &d.stripped)
             .into_iter()
             .map(|r| (f(r.start), f(r.end)))
@@ -536,7 +556,7 @@ fn doc_view(d: &Document) -> DocView<'_> {
 /// `factlint corpus` as JSON.
 pub fn corpus_json(docs: &[Document], problems: &[InputProblem]) -> String {
     let v = serde_json::json!({
-        "documents": docs.iter().map(doc_view).collect::<Vec<_>>(),
+        "documents": docs.iter().zip(copies_of(docs)).map(|(d, c)| doc_view(d, c)).collect::<Vec<_>>(),
         "problems": problems,
     });
     serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
@@ -548,15 +568,24 @@ pub fn corpus_human(docs: &[Document], problems: &[InputProblem]) -> String {
     for p in problems {
         out.push_str(&p.human_line());
     }
-    for d in docs {
-        let v = doc_view(d);
+    for (d, copy_of) in docs.iter().zip(copies_of(docs)) {
+        let v = doc_view(d, copy_of);
+        let name = |src: corpus::DateSource| {
+            serde_json::to_value(src)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        };
         let published = match (d.published, d.published_source) {
             (Some(p), src) => format!(
-                "{p}{} (from {})",
+                "{p}{} (from {}{})",
                 d.published_at.as_ref().map(|t| format!(" {t}")).unwrap_or_default(),
-                serde_json::to_value(src)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
+                name(src),
+                // (a time from elsewhere than the day: "from metadata, time from dateline")
+                d.published_at
+                    .as_ref()
+                    .filter(|t| t.source != src)
+                    .map(|t| format!(", time from {}", name(t.source)))
                     .unwrap_or_default()
             ),
             (None, _) => "unknown".to_string(),
@@ -574,6 +603,9 @@ pub fn corpus_human(docs: &[Document], problems: &[InputProblem]) -> String {
             }
         ));
         out.push_str(&format!("  published  {published}\n"));
+        if let Some(c) = &v.copy_of {
+            out.push_str(&format!("  copy of    {c} (one voice in the rules' votes)\n"));
+        }
         for (para, l) in &d.para_langs {
             if let Some(s) = d.sentences.iter().find(|s| s.para == *para) {
                 out.push_str(&format!(

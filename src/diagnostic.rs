@@ -146,6 +146,10 @@ pub struct DocMeta {
     /// what was skipped, for the HTML page to mark in the paragraphs it shows (not serialised)
     #[serde(skip)]
     pub skipped: Box<[Skip]>,
+    /// the sketch of its words, by which the rules count copies of one text as one voice
+    /// (`corpus::wire`; not serialised, empty for an archived document)
+    #[serde(skip)]
+    pub sketch: crate::corpus::wire::Sketch,
 }
 
 impl DocMeta {

@@ -115,6 +115,9 @@ pub mod internals {
             pub use crate::corpus::dateline::parse_metadata_date;
             pub use crate::corpus::dateline::{char_boundary, find, parse_metadata_timestamp};
         }
+        pub mod wire {
+            pub use crate::corpus::wire::{same_text, shared, sketch, voices, Sketch};
+        }
         pub mod load {
             pub use crate::corpus::load::{
                 binary_reason, decode_text, discover, parse_jsonl_line, read_text,
@@ -151,7 +154,9 @@ pub mod internals {
             pub use crate::lang::merge::merge;
             pub use crate::lang::merge::DataKind;
         }
-        pub use crate::lang::{Boilerplate, Concepts, Entities, Knowledge, Lexicon, TimeUnit};
+        pub use crate::lang::{
+            Boilerplate, Concepts, DatelineWords, Entities, Knowledge, Lexicon, TimeUnit,
+        };
         pub mod token {
             pub use crate::lang::token::{lower_text, scan, tokenize, Tok, TokKind};
         }

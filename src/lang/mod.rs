@@ -1432,8 +1432,59 @@ pub struct Knowledge {
     pub boilerplate: Boilerplate,
     /// Month names of every language (for datelines, whatever the document's language).
     pub(crate) all_months: Map<String, u8>,
+    /// The other words of datelines, of every language (see [`DatelineWords`]).
+    pub(crate) dateline_words: DatelineWords,
     /// Every word some table knows, and what each table knows of it: one look-up a token.
     words: Map<String, Word>,
+}
+
+/// The words of publication datelines, of every language (a dateline is found before the
+/// document's language is known): the `published` markers ("Publisert", "Birt"), the `clock`
+/// markers before a time ("kl.", "klokken") and the `[time.zones]` phrases after it ("GMT",
+/// "norsk tid"; not those naming the event's place, "local time").
+#[derive(Debug, Clone, Default)]
+pub struct DatelineWords {
+    pub published: Vec<String>,
+    pub clock: Vec<String>,
+    /// (phrase, IANA zone), lower-cased, the longest phrase first
+    pub zones: Vec<(String, String)>,
+    /// after a time: before noon / after it ("a.m.", "p.m."), the longest first
+    pub am: Vec<String>,
+    pub pm: Vec<String>,
+}
+
+impl DatelineWords {
+    fn of(langs: &[Lexicon]) -> DatelineWords {
+        let list = |m: Marker| {
+            let mut v: Vec<String> =
+                langs.iter().flat_map(|l| l.marker(m).words()).map(str::to_string).collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        let mut zones: Vec<(String, String)> = langs
+            .iter()
+            .flat_map(|l| l.time.zones.iter())
+            .filter(|(_, z)| z.as_str() != "local")
+            .map(|(p, z)| (p.clone(), z.clone()))
+            .collect();
+        zones.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
+        zones.dedup_by(|a, b| a.0 == b.0);
+        let clock12 = |f: fn(&Lexicon) -> &Vec<String>| {
+            let mut v: Vec<String> =
+                langs.iter().flat_map(|l| f(l).iter()).map(|w| w.to_lowercase()).collect();
+            v.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+            v.dedup();
+            v
+        };
+        DatelineWords {
+            published: list(Marker::Published),
+            clock: list(Marker::Clock),
+            zones,
+            am: clock12(|l| &l.time.am),
+            pm: clock12(|l| &l.time.pm),
+        }
+    }
 }
 
 /// What the tables know of one lower-cased word.
@@ -1553,6 +1604,7 @@ impl Knowledge {
                 all_months.entry(k.clone()).or_insert(*v);
             }
         }
+        let dateline_words = DatelineWords::of(&langs);
         let concepts = Concepts::parse(&src.concepts.1, &src.concepts.0)?;
         let entities = Entities::parse(&src.entities.1, &src.entities.0)?;
         // concepts and entities are shared: their words carry their bits in every language
@@ -1573,6 +1625,7 @@ impl Knowledge {
             boilerplate: Boilerplate::parse(&src.boiler.1, &src.boiler.0)?,
             langs,
             all_months,
+            dateline_words,
         })
     }
 

@@ -15,8 +15,10 @@ pub(crate) use fl009::{same_time, time_key};
 
 type Out = (Vec<Diagnostic>, Vec<Corroboration>);
 
-pub(crate) fn run(rule: &Rule, docs: &[DocMeta], claims: &[Claim]) -> Out {
-    let cx = Cx { rule, docs };
+/// Run one rule; `voices` gives each document's voice (`corpus::wire::voices`: copies of one
+/// text are one), by which majorities are counted.
+pub(crate) fn run(rule: &Rule, docs: &[DocMeta], voices: &[u32], claims: &[Claim]) -> Out {
+    let cx = Cx { rule, docs, voices };
     match rule.check {
         Check::PartExceedsWhole => (part_exceeds_whole(&cx, claims), Vec::new()),
         Check::ValueMismatch => value_mismatch(&cx, claims),
@@ -33,6 +35,7 @@ pub(crate) fn run(rule: &Rule, docs: &[DocMeta], claims: &[Claim]) -> Out {
 struct Cx<'r> {
     rule: &'r Rule,
     docs: &'r [DocMeta],
+    voices: &'r [u32],
 }
 
 impl Cx<'_> {
@@ -107,10 +110,19 @@ fn classes<'c>(
     // keys computed once per class (a stable sort: equal keys keep first-seen order)
     let mut keyed: Vec<_> = out
         .into_iter()
-        .map(|cl| ((std::cmp::Reverse(doc_count(&cl)), first_pub(&cl)), cl))
+        .map(|cl| ((std::cmp::Reverse(voice_count(cx, &cl)), first_pub(&cl)), cl))
         .collect();
     keyed.sort_by_key(|k| k.0);
     keyed.into_iter().map(|(_, cl)| cl).collect()
+}
+
+/// The number of voices among the documents of `cl`: copies of one text count once.
+fn voice_count(cx: &Cx, cl: &[&Claim]) -> usize {
+    let mut d: Vec<DocId> =
+        cl.iter().map(|c| cx.voices.get(c.doc.index()).map_or(c.doc, |&v| DocId(v))).collect();
+    d.sort_unstable();
+    d.dedup();
+    d.len()
 }
 
 fn doc_count(cl: &[&Claim]) -> usize {
@@ -165,7 +177,7 @@ fn majority_report(
     }
     let cls = classes(cx, group, &same);
     let major = &cls[0];
-    let major_n = doc_count(major);
+    let major_n = voice_count(cx, major);
     if major_n >= 2 {
         let mut sources: Vec<Source> = Vec::new();
         let mut seen: Set<DocId> = Set::default();
@@ -183,7 +195,7 @@ fn majority_report(
     }
     let major_docs: Set<DocId> = major.iter().map(|c| c.doc).collect();
     for cl in &cls[1..] {
-        let cl_n = doc_count(cl);
+        let cl_n = voice_count(cx, cl);
         for &c in cl {
             // a document stating both values: a contradiction inside it (reported when asked for)
             if major_docs.contains(&c.doc) && !same_doc_dissent {
@@ -229,6 +241,10 @@ fn sources_phrase(cx: &Cx, major: &[&Claim]) -> String {
     let mut s = names.join(", ");
     if total > shown {
         s.push_str(&format!(" and {} more", total - shown));
+    }
+    let voices = voice_count(cx, major);
+    if voices < total {
+        s.push_str(&format!("; copies of one text counted once: {voices} independent"));
     }
     format!("{total} source{} ({s})", if total == 1 { "" } else { "s" })
 }

@@ -8,7 +8,8 @@
 //! their intervals meet, in UTC when both are placed there.
 
 use super::{
-    classes, doc_count, first_copy, group, majority_report, sources_phrase, time_windows, Cx, Out,
+    classes, doc_count, first_copy, group, majority_report, sources_phrase, time_windows,
+    voice_count, Cx, Out,
 };
 use crate::claims::{Claim, ClaimKind, Lean, TimeInfo};
 use crate::intern::Sym;
@@ -212,7 +213,7 @@ pub(super) fn time_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
         // three times or more, none given by two sources: the event is not one moment (the first
         // and the second alarm, the slide and the police's message): no verdict
         let cls = classes(cx, &g, same);
-        if cls.len() >= 3 && doc_count(&cls[0]) < 2 {
+        if cls.len() >= 3 && voice_count(cx, &cls[0]) < 2 {
             continue;
         }
         let (d, c) = majority_report(

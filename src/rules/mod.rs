@@ -507,9 +507,14 @@ pub fn run(
     };
     let mut diags = Vec::new();
     let mut corr = Vec::new();
+    // copies of one text (wire copy reprinted by several outlets) are one voice in every vote
+    let voices = crate::corpus::wire::voices(docs.iter().map(|d| &d.sketch));
     // the rules run in parallel; their results are joined in rule order
-    let outs: Vec<_> =
-        rules.par_iter().filter(|r| r.enabled).map(|r| checks::run(r, docs, claims)).collect();
+    let outs: Vec<_> = rules
+        .par_iter()
+        .filter(|r| r.enabled)
+        .map(|r| checks::run(r, docs, &voices, claims))
+        .collect();
     for (d, c) in outs {
         diags.extend(d);
         corr.extend(c);

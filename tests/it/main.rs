@@ -33,3 +33,4 @@ mod tidy;
 mod times;
 mod token;
 mod unit;
+mod wire;

@@ -4,7 +4,19 @@
 
 mod corpus_dateline {
     use factlint::internals::corpus::dateline::*;
-    use factlint::internals::lang::Map;
+    use factlint::internals::lang::{DatelineWords, Map};
+
+    fn words(published: &[&str]) -> DatelineWords {
+        DatelineWords {
+            published: published.iter().map(|w| w.to_string()).collect(),
+            clock: ["kl", "klokka", "klukkan"].map(String::from).to_vec(),
+            am: ["a.m.", "am"].map(String::from).to_vec(),
+            pm: ["p.m.", "pm"].map(String::from).to_vec(),
+            zones: [("norsk tid", "Europe/Oslo"), ("gmt", "UTC"), ("cet", "Europe/Paris")]
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .to_vec(),
+        }
+    }
 
     fn months() -> Map<String, u8> {
         [
@@ -38,7 +50,7 @@ mod corpus_dateline {
     #[test]
     fn visir_style() {
         let t = "Fyrirsögn hér Jón Jónsson skrifar 13. september 2023 06:58 Texti byrjar.";
-        let d = find(t, &months(), &[], None).unwrap();
+        let d = find(t, &months(), &words(&[]), None).unwrap();
         assert_eq!(d.date, jiff::civil::date(2023, 9, 13));
         assert_eq!(&t[d.start..d.end], "13. september 2023 06:58");
     }
@@ -46,16 +58,19 @@ mod corpus_dateline {
     #[test]
     fn mbl_style_and_published() {
         let t = "Titill\n\nNorður-Kórea | 17. september 2023\n\nMeira.";
-        assert_eq!(find(t, &months(), &[], None).unwrap().date, jiff::civil::date(2023, 9, 17));
+        assert_eq!(
+            find(t, &months(), &words(&[]), None).unwrap().date,
+            jiff::civil::date(2023, 9, 17)
+        );
         let t = "Tittel\nPublisert 13.09.2023 kl. 10.15\nTekst.";
-        let d = find(t, &months(), &["publisert"], None).unwrap();
+        let d = find(t, &months(), &words(&["publisert"]), None).unwrap();
         assert_eq!(&t[d.start..d.end], "13.09.2023 kl. 10.15");
     }
 
     #[test]
     fn body_date_is_not_a_dateline() {
         let t = "Han kom 26. juli 2023 til Pyongyang.";
-        assert_eq!(find(t, &months(), &[], None), None);
+        assert_eq!(find(t, &months(), &words(&[]), None), None);
     }
 
     /// Datelines of Nordic sites (DR, TV 2, Politiken, Ritzau; SVT, DN, TT) and of
@@ -64,7 +79,7 @@ mod corpus_dateline {
     fn nordic_and_wire_datelines() {
         let pw = ["publiceret", "opdateret", "publicerad", "uppdaterad", "published", "updated"];
         let d = |t: &str, year| {
-            find(t, &months(), &pw, year)
+            find(t, &months(), &words(&pw), year)
                 .map(|d| (d.date.to_string(), t[d.start..d.end].to_string()))
         };
         let s = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
@@ -125,6 +140,28 @@ mod corpus_dateline {
         // a date inside a sentence is not a dateline
         assert_eq!(d("The ferry sank on 14 March 2025 near Oslo.", Some(2025)), None);
         assert_eq!(d("It sank on March 3 in the strait.", Some(2025)), None);
+    }
+
+    /// The time of a dateline, after the date or before it on its line, with the zone written
+    /// by it; a short zone word in small letters is a word ("et" in "kl. 10.15 et skib").
+    #[test]
+    fn dateline_times() {
+        let w = words(&["published", "publisert"]);
+        let time = |t: &str| find(t, &months(), &w, None).and_then(|d| d.time);
+        let at = |m: u16, z: Option<&str>| Some((m, z.map(str::to_string)));
+        assert_eq!(time("T\nPublisert 14.03.2025 kl. 10:15\nX."), at(615, None));
+        assert_eq!(
+            time("T\n14. mars 2025 klokka 09.05 norsk tid\nX."),
+            at(545, Some("Europe/Oslo"))
+        );
+        assert_eq!(time("T\nPublished 23:30 GMT, 13 March 2025\nX."), at(1410, Some("UTC")));
+        assert_eq!(time("T\n14. marts 2025 kl. 10.15 CET\nX."), at(615, Some("Europe/Paris")));
+        assert_eq!(time("T\nPublished 10:15 p.m. GMT, 13 March 2025\nX."), at(1335, Some("UTC")));
+        assert_eq!(time("T\nMarch 13, 2025 12:05 am\nX."), at(5, None));
+        assert_eq!(time("T\n14. marts 2025 kl. 10.15 cet skib\nX."), at(615, None));
+        // no time of day: "25:10", or none at all
+        assert_eq!(time("T\n14. mars 2025 25:10\nX."), None);
+        assert_eq!(time("T\nPublisert 14.03.2025\nX."), None);
     }
 
     #[test]
@@ -790,6 +827,7 @@ mod archive_store {
             folded: 1,
             stripped_bytes: 40,
             skipped: Default::default(),
+            sketch: Default::default(),
         };
         let back = decode_meta(&encode_meta(&d).unwrap()).unwrap();
         assert_eq!(back, d);
@@ -827,5 +865,45 @@ mod archive_hash {
         assert_eq!(Fnv1a::default().hex(), "cbf29ce484222325");
         assert_eq!(Fnv1a::default().write(b"a").hex(), "af63dc4c8601ec8c");
         assert_eq!(Fnv1a::default().write(b"foobar").hex(), "85944171f73967e8");
+    }
+}
+
+mod corpus_wire {
+    use factlint::internals::corpus::wire::*;
+    use factlint::internals::lang::token::{lower_text, scan};
+
+    fn sk(text: &str) -> Sketch {
+        let mut toks = Vec::new();
+        scan(text, 0, &mut toks);
+        sketch(&lower_text(text), toks.iter())
+    }
+
+    fn words(seed: usize, n: usize) -> String {
+        (0..n)
+            .map(|i| format!("w{}", (i * 7919 + seed * 104_729) % 100_003))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn a_copy_with_a_head_and_a_tail_is_one_text() {
+        let body = words(1, 300);
+        let a = sk(&format!("{} {body}", words(2, 40)));
+        let b = sk(&format!("{body} {}", words(3, 80)));
+        assert!(same_text(&a, &b));
+        assert_eq!(voices([&a, &b, &sk(&words(4, 300))].into_iter()), [0, 0, 2]);
+    }
+
+    #[test]
+    fn a_shared_paragraph_is_not_one_text() {
+        let quote = words(9, 50);
+        let a = sk(&format!("{} {quote} {}", words(5, 150), words(6, 150)));
+        let b = sk(&format!("{} {quote} {}", words(7, 150), words(8, 150)));
+        assert!(!same_text(&a, &b), "{}", shared(&a, &b));
+        // a short text is never a copy by a few words
+        assert!(!same_text(
+            &sk("the ferry sank near the coast"),
+            &sk("the ferry sank near the coast")
+        ));
     }
 }
