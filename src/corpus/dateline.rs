@@ -343,6 +343,7 @@ mod tests {
         assert_eq!(find(t, &months(), &[], None), None);
     }
 
+    // long: a table of cases, an assertion a dateline form
     /// Datelines of Nordic sites (DR, TV 2, Politiken, Ritzau; SVT, DN, TT) and of
     /// wire and web copy.
     #[test]

@@ -173,19 +173,7 @@ fn majority_report(
     let major = &cls[0];
     let major_n = doc_count(major);
     if major_n >= 2 {
-        let mut sources: Vec<Source> = Vec::new();
-        let mut seen: Set<u32> = Set::default();
-        for c in major {
-            if seen.insert(c.doc) {
-                sources.push(cx.source(c, show(c)));
-            }
-        }
-        corr.push(Corroboration {
-            code: Sym::new(&cx.rule.code),
-            subject: Sym::new(&subject(major[0])),
-            value: Sym::new(&show(major[0])),
-            sources: sources.into(),
-        });
+        corr.push(majority_corroboration(cx, major, &show));
     }
     let major_docs: Set<u32> = major.iter().map(|c| c.doc).collect();
     for cl in &cls[1..] {
@@ -199,18 +187,7 @@ fn majority_report(
             if same(major[0], c) {
                 continue;
             }
-            let mut labels = vec![cx.label(c, format!("this source: {}", show(c)), true)];
-            let mut named: Vec<u32> = Vec::new();
-            for m in major.iter() {
-                if named.len() >= cx.rule.params.max_examples {
-                    break;
-                }
-                if named.contains(&m.doc) {
-                    continue;
-                }
-                named.push(m.doc);
-                labels.push(cx.label(m, format!("{} says {}", cx.short(m), show(m)), false));
-            }
+            let labels = dissent_labels(cx, c, major, &show);
             let mut h = help(c, major);
             if cl_n >= major_n {
                 // no majority: classes of equal size are ranked by their earliest publication
@@ -220,6 +197,49 @@ fn majority_report(
         }
     }
     (diags, corr)
+}
+
+/// The majority's sources, one claim a document, as a corroboration.
+fn majority_corroboration(
+    cx: &Cx,
+    major: &[&Claim],
+    show: impl Fn(&Claim) -> String,
+) -> Corroboration {
+    let mut sources: Vec<Source> = Vec::new();
+    let mut seen: Set<u32> = Set::default();
+    for c in major {
+        if seen.insert(c.doc) {
+            sources.push(cx.source(c, show(c)));
+        }
+    }
+    Corroboration {
+        code: Sym::new(&cx.rule.code),
+        subject: Sym::new(&subject(major[0])),
+        value: Sym::new(&show(major[0])),
+        sources: sources.into(),
+    }
+}
+
+/// A dissenting claim's labels: itself, then the majority's first documents.
+fn dissent_labels(
+    cx: &Cx,
+    c: &Claim,
+    major: &[&Claim],
+    show: impl Fn(&Claim) -> String,
+) -> Vec<Label> {
+    let mut labels = vec![cx.label(c, format!("this source: {}", show(c)), true)];
+    let mut named: Vec<u32> = Vec::new();
+    for m in major.iter() {
+        if named.len() >= cx.rule.params.max_examples {
+            break;
+        }
+        if named.contains(&m.doc) {
+            continue;
+        }
+        named.push(m.doc);
+        labels.push(cx.label(m, format!("{} says {}", cx.short(m), show(m)), false));
+    }
+    labels
 }
 
 fn sources_phrase(cx: &Cx, major: &[&Claim]) -> String {
@@ -331,60 +351,7 @@ fn value_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
             for by_p in
                 split_by(by_q, |c| if c.kind == ClaimKind::Duration { c.principal } else { None })
             {
-                // a count that grows (a toll, the evacuated) is compared only between reports of
-                // one day: a later report updates it
-                let first = by_p[0];
-                // a count that grows (a toll, the missing, the evacuated, the avalanches so far)
-                // differs between reports written at different times, even hours apart on one day:
-                // an update, unless both name one period ("siste døgn", "i alt")
-                let grows = first.grows && first.scope.is_none();
-                // inside one article, a duration stated twice with two values is a conflict (a
-                // growing count may be given for several places of one story: not compared)
-                let same_doc = first.kind == ClaimKind::Duration;
-                // no predicate: a weaker match ("fimm björgunarskip" against "sex"), one level down
-                // (a part of a whole, "32 af 44", and a duration of its event are specific enough)
-                let weak = first.role.is_none() && first.kind == ClaimKind::Count;
-                if grows {
-                    out.0.extend(update_note_between_reports(cx, &by_p));
-                    continue;
-                }
-                for window in time_windows(cx, &by_p, p.window_days) {
-                    let same = |a: &Claim, b: &Claim| same_amount(a, b, p.tolerance);
-                    let (d, c) = majority_report(
-                        cx,
-                        &window,
-                        same_doc,
-                        same,
-                        |c| c.value_text(),
-                        |c, _| {
-                            format!(
-                                "{} says {} for {}, other sources disagree",
-                                cx.short(c),
-                                c.value_text(),
-                                subject(c)
-                            )
-                        },
-                        |c, major| {
-                            format!(
-                                "{} say{} {}; this source says {}{}",
-                                sources_phrase(cx, major),
-                                if doc_count(major) == 1 { "s" } else { "" },
-                                major[0].value_text(),
-                                c.value_text(),
-                                if c.approx || major[0].approx {
-                                    format!(
-                                        " (rounding words allow ±{}%)",
-                                        (p.tolerance * 100.0).round()
-                                    )
-                                } else {
-                                    String::new()
-                                }
-                            )
-                        },
-                    );
-                    out.0.extend(d.into_iter().map(|d| if weak { weaken(d) } else { d }));
-                    out.1.extend(c);
-                }
+                compare_values(cx, &by_p, &mut out);
             }
         }
     }
@@ -393,6 +360,66 @@ fn value_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
         a.subject == b.subject && a.value == b.value && a.sources.len() == b.sources.len()
     });
     out
+}
+
+/// The values of one subgroup (one thing, one named qualifier, one person for durations): a
+/// count that grows gives an update note; else each window of days its majority and dissent.
+fn compare_values(cx: &Cx, by_p: &[&Claim], out: &mut Out) {
+    let p = &cx.rule.params;
+    // a count that grows (a toll, the evacuated) is compared only between reports of one day: a
+    // later report updates it
+    let first = by_p[0];
+    // a count that grows (a toll, the missing, the evacuated, the avalanches so far) differs
+    // between reports written at different times, even hours apart on one day: an update, unless
+    // both name one period ("siste døgn", "i alt")
+    let grows = first.grows && first.scope.is_none();
+    // inside one article, a duration stated twice with two values is a conflict (a growing count
+    // may be given for several places of one story: not compared)
+    let same_doc = first.kind == ClaimKind::Duration;
+    // no predicate: a weaker match ("fimm björgunarskip" against "sex"), one level down (a part of
+    // a whole, "32 af 44", and a duration of its event are specific enough)
+    let weak = first.role.is_none() && first.kind == ClaimKind::Count;
+    if grows {
+        out.0.extend(update_note_between_reports(cx, by_p));
+        return;
+    }
+    for window in time_windows(cx, by_p, p.window_days) {
+        let same = |a: &Claim, b: &Claim| same_amount(a, b, p.tolerance);
+        let (d, c) = majority_report(
+            cx,
+            &window,
+            same_doc,
+            same,
+            |c| c.value_text(),
+            |c, _| {
+                format!(
+                    "{} says {} for {}, other sources disagree",
+                    cx.short(c),
+                    c.value_text(),
+                    subject(c)
+                )
+            },
+            |c, major| value_help(cx, c, major),
+        );
+        out.0.extend(d.into_iter().map(|d| if weak { weaken(d) } else { d }));
+        out.1.extend(c);
+    }
+}
+
+/// FL002's help: what the majority says, and the rounding its words allow.
+fn value_help(cx: &Cx, c: &Claim, major: &[&Claim]) -> String {
+    format!(
+        "{} say{} {}; this source says {}{}",
+        sources_phrase(cx, major),
+        if doc_count(major) == 1 { "s" } else { "" },
+        major[0].value_text(),
+        c.value_text(),
+        if c.approx || major[0].approx {
+            format!(" (rounding words allow ±{}%)", (cx.rule.params.tolerance * 100.0).round())
+        } else {
+            String::new()
+        }
+    )
 }
 
 /// An update as a note, never an error: one advice-level diagnostic of the rule.
