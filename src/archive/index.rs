@@ -87,13 +87,20 @@ enum Outcome {
     Indexed(Box<Indexed>),
 }
 
-/// Everything besides a document that changes what extraction produces: the program version,
-/// the built-in data (lexicons, concepts, entities, boilerplate, rules), the corpus options, and
-/// the contents of a desk's rules folder (its rule, data and lexicon files). A change to any of
-/// them re-extracts every document.
+/// Everything besides a document that changes what extraction produces: the program (its version,
+/// and its build: the executable's size and modification time, so that a rebuilt factlint whose
+/// extraction or rules' keys changed without a version bump re-extracts rather than comparing
+/// against claims keyed by the old code), the built-in data (lexicons, concepts, entities,
+/// boilerplate, rules), the corpus options, and the contents of a desk's rules folder (its rule,
+/// data and lexicon files). A change to any of them re-extracts every document.
 fn salt(run: &RunOptions) -> Fnv1a {
     let mut h = Fnv1a::default();
     h.field(env!("CARGO_PKG_VERSION").as_bytes());
+    if let Some(meta) = std::env::current_exe().ok().and_then(|p| std::fs::metadata(p).ok()) {
+        h.field(&meta.len().to_le_bytes());
+        let since = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+        h.field(&since.map_or(0, |d| d.as_nanos()).to_le_bytes());
+    }
     h.field(&schema::VERSION.to_le_bytes());
     let builtin = crate::lang::BUILTIN_LANGS
         .iter()

@@ -30,6 +30,9 @@ const ROLE_WINDOW: usize = 8;
 
 /// Tokens between a time of day and the event it times, at most.
 const TIME_WINDOW: usize = 10;
+/// How far before a time a role word of one moment may stand to time it: the verb, its object,
+/// a preposition and a rounding word ("arrested the man at about 7:30").
+const ROLE_MOMENT_WINDOW: usize = 5;
 
 /// Tokens on each side of a claim whose names it carries, in a sentence longer than this (a page
 /// without punctuation): every claim carrying every name of the page would be quadratic.
@@ -1391,6 +1394,9 @@ fn with_unit(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) -> Opti
     if hyphen && rest2.first().is_some_and(|t| t.is_punct('-') && !t.space_before) {
         return Some(i + n2 + 2);
     }
+    // ("en halv time", "half an hour": 30 minutes)
+    let (v, u) = minutes_of_part_hour(num.v, u);
+    let num = &Num { v, ..*num };
     Some(
         ago(ctx, toks, num, n2, u, out)
             .or_else(|| unbound_span(ctx, toks, num, n2, u, out))
@@ -1424,7 +1430,8 @@ fn ago(
 }
 
 /// "three days after the summit", "tre dagar seinare": an offset between two events; "the third
-/// eruption in two years": a window. A span of time, but of no event: kept loose, never compared.
+/// eruption in two years": a window. A span of time, but of no event: kept loose, never compared
+/// (unless it is minutes or hours between two moments named around it: `bind_later_moment`).
 fn unbound_span(
     ctx: &Ctx,
     toks: &[Token],
@@ -1445,6 +1452,7 @@ fn unbound_span(
     c.unit = Some(u);
     c.approx = num.approx;
     c.frame = if num.vague { Frame::Vague } else { Frame::Loose };
+    bind_later_moment(ctx, toks, i, i + n2, &mut c);
     out.push(c);
     Some(i + n2)
 }
@@ -1709,14 +1717,32 @@ fn push_time(
     let phase_dist =
         ctx.sc.near_in_clause(toks, (from, to), TIME_WINDOW + 4, is_phase).map(|(k, _)| dist(k));
     // an event of one moment near the time is what it times ("første varsel om skredet klokken
-    // 3.59": the alert, not the slide), unless a start or end word stands by the time: then its
+    // 3.59": the alert, not the slide; a role of one moment too: "arrested at 18.47"), unless a start or end word stands by the time: then its
     // event is what began or ended ("gosið hafi hafist um klukkan 16:40", whatever announcement
     // told it)
-    let moment_ev = ctx
+    let event_moment = ctx.sc.near_in_clause(toks, (from, to), TIME_WINDOW, |c| {
+        c.kind == ConceptKind::Event && c.moment
+    });
+    // (a role word of one moment only right before the time, as its verb: "pågrepet klokken
+    // 17.48", "arrested the man at 7:30"; "klokken 19 bekrefter politiet at en person er
+    // pågrepet" times the statement, "den anholdte vil fremstilles kl. 13" another moment)
+    // (or after a time that opens its clause, when a passive auxiliary follows it: "Klokken
+    // 17.48 blev den mistænkte anholdt", "klokken 18.47 – blev gerningsmanden anholdt")
+    let aux = toks[to..].iter().position(|t| !t.is_punct('-') && !t.is_punct('–')).map(|k| to + k);
+    let fronted = (from == 0 || toks[from - 1].is_punct('-') || toks[from - 1].is_punct('–'))
+        && aux.is_some_and(|a| ctx.marker_at(toks, a, Marker::PassiveAux).is_some());
+    let role_moment = ctx
         .sc
-        .near_in_clause(toks, (from, to), TIME_WINDOW, |c| c.kind == ConceptKind::Event && c.moment)
-        .filter(|_| phase_dist.is_none_or(|d| d > TIME_WINDOW))
-        .map(|(k, hit)| ctx.sc.concept_ref(toks, k, hit));
+        .near_in_clause(toks, (from, to), ROLE_MOMENT_WINDOW, |c| {
+            c.kind == ConceptKind::Role && c.moment
+        })
+        .filter(|&(k, _)| k < from || fronted);
+    let moment_ev = match (event_moment, role_moment) {
+        (Some(e), Some(r)) => Some(if dist(r.0) < dist(e.0) { r } else { e }),
+        (e, r) => e.or(r),
+    }
+    .filter(|_| phase_dist.is_none_or(|d| d > TIME_WINDOW))
+    .map(|(k, hit)| ctx.sc.concept_ref(toks, k, hit));
     let ev = moment_ev.unwrap_or_else(|| ctx.event_near(toks, from, to));
     // a time is of the event named right by it ("the eruption began at", "kl. 07.36 kom alarmen"),
     // and says which moment of it: its start or end, or the event is one moment (an alarm, a
@@ -1873,6 +1899,50 @@ fn push_ago(
 /// A word that marks the start or end of an event ("began", "arrived", "ended").
 fn is_phase(c: &crate::lang::Concept) -> bool {
     c.kind == ConceptKind::Event && c.phase.is_some()
+}
+
+/// A part of an hour is read in minutes ("en halv time", "half an hour", "1,5 timer": 30 and
+/// 90 minutes), as a desk reads it.
+fn minutes_of_part_hour(v: f64, u: TimeUnit) -> (f64, TimeUnit) {
+    if u == TimeUnit::Hour && v.fract() != 0.0 {
+        ((v * 60.0).round(), TimeUnit::Minute)
+    } else {
+        (v, u)
+    }
+}
+
+/// "alerted at 6:30 p.m. and arrested the suspect 20 minutes later", "alarmen kom 7.20, og to
+/// timer senere raste spiret": minutes or hours and a `later` word are the time between two
+/// moments (an event or a role of one moment: an alarm, a derailment, an arrest), the later one
+/// named in the span's clause, the earlier one before both in its sentence. Such a span is bound
+/// to the later moment with the earlier one as its scope (the period it covers), so only spans
+/// between the same two moments meet; with no earlier moment named it stays loose.
+fn bind_later_moment(ctx: &Ctx, toks: &[Token], from: usize, to: usize, c: &mut Claim) {
+    if c.frame == Frame::Vague || !matches!(c.unit, Some(TimeUnit::Minute | TimeUnit::Hour)) {
+        return;
+    }
+    if ctx.marker_at(toks, to, Marker::Later).is_none() {
+        return;
+    }
+    let moment = |j: usize| {
+        toks[j].is_word()
+            && ctx.sc.hit_at(toks, j).is_some_and(|h| ctx.k.concepts.get(h.concept).moment)
+    };
+    let Some((k, hit)) = ctx.sc.near_in_clause(toks, (from, to), TIME_WINDOW, |c| c.moment) else {
+        return;
+    };
+    let later = ctx.sc.concept_ref(toks, k, hit);
+    let first = k.min(from);
+    let earlier = (first.saturating_sub(NEAR_WINDOW)..first)
+        .rev()
+        .filter(|&j| moment(j))
+        .map(|j| ctx.sc.hit_at(toks, j).map(|h| ctx.sc.concept_ref(toks, j, h)))
+        .find_map(|r| r.filter(|r| r.concept != later.concept));
+    let Some(earlier) = earlier else { return };
+    (c.concept, c.family, c.qualifier, c.noun) =
+        (later.concept, later.family, later.qualifier, later.noun);
+    c.scope = earlier.concept;
+    c.frame = Frame::Bound;
 }
 
 /// A claim tied to an event of its own clause is bound; one whose event comes from further away

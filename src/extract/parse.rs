@@ -171,6 +171,13 @@ pub fn number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, (f64, bool, b
             let v = lex.cardinals.get(s.lower()).map_or(0.0, |&v| v as f64) * f;
             return Ok((rest, (v, false, false)));
         }
+        // "en halv time", "half an hour", "hálfan sólarhring": a fraction of a time unit (the
+        // unit is left for the duration's parser)
+        if let Ok((rest, f)) = phrase(&lex.fractions)(i) {
+            if unit_word(lex)(rest).is_ok() {
+                return Ok((rest, (*f, false, false)));
+            }
+        }
         let (rest, out) = alt((
             map(
                 pair(

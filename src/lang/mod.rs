@@ -325,10 +325,19 @@ struct MarkersFile {
     /// ("for two hours before the dinner")
     #[serde(default)]
     duration_before: Vec<String>,
+    /// offset words after a span that make it the time from an earlier moment to the one named
+    /// beside it ("arrested the suspect 20 minutes later", "to timer senere raste spiret"); a
+    /// subset of `offset_after` ("before", "earlier" name the later moment's other side)
+    #[serde(default)]
+    later: Vec<String>,
+    /// passive auxiliaries: right after a time that opens its clause, they make a role word of one
+    /// moment a few words on its verb ("Klokken 17.48 blev den mistænkte anholdt")
+    #[serde(default)]
+    passive_aux: Vec<String>,
 }
 
 /// How many marker kinds there are.
-pub const MARKER_KINDS: usize = 30;
+pub const MARKER_KINDS: usize = 32;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -368,6 +377,8 @@ pub enum Marker {
     LabelBefore,
     DayArticle,
     DurationBefore,
+    Later,
+    PassiveAux,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -584,6 +595,8 @@ fn markers(m: &MarkersFile) -> [Phrases<()>; MARKER_KINDS] {
         (Marker::LabelBefore, &m.label_before),
         (Marker::DayArticle, &m.day_article),
         (Marker::DurationBefore, &m.duration_before),
+        (Marker::Later, &m.later),
+        (Marker::PassiveAux, &m.passive_aux),
     ] {
         let mut p = Phrases::default();
         for w in list {

@@ -285,7 +285,16 @@ fn part_exceeds_whole(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
 /// Two counts, parts or durations state one amount, as FL002 compares them: the same whole, and
 /// values within `tol` when either is approximate ("um 30").
 pub(crate) fn same_amount(a: &Claim, b: &Claim, tol: f64) -> bool {
-    close(a.value, b.value, a.approx || b.approx, tol) && a.whole() == b.whole()
+    close(amount(a), amount(b), a.approx || b.approx, tol) && a.whole() == b.whole()
+}
+
+/// A claim's value on the scale its frame key compares it on: an hour as 60 minutes.
+fn amount(c: &Claim) -> f64 {
+    if c.unit == Some(TimeUnit::Hour) {
+        c.value * 60.0
+    } else {
+        c.value
+    }
 }
 
 /// Two values agree: equal, or within the relative tolerance when either is approximate.
@@ -502,7 +511,9 @@ pub fn frame_key(c: &Claim) -> Option<FrameKey> {
         (None, Some(n)) => (n, Some(c.lang)),
         (None, None) => return None,
     };
-    Some(FrameKey { kind: c.kind, thing, lang, unit: c.unit, role: c.role, scope: c.scope })
+    // (minutes and hours are one scale: "90 minutes" against "two hours" of one meeting)
+    let unit = c.unit.map(|u| if u == TimeUnit::Hour { TimeUnit::Minute } else { u });
+    Some(FrameKey { kind: c.kind, thing, lang, unit, role: c.role, scope: c.scope })
 }
 
 /// See [`frame_key`].

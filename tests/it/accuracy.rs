@@ -306,3 +306,115 @@ fn a_rounded_time_is_no_dissent() {
     assert_eq!(errs[0].labels[0].text.as_ref(), "klokken 17.36");
     assert!(errs[0].help.contains("1 minute apart"), "{}", errs[0].help);
 }
+
+// ---------------------------------------------------------------- the time between two moments
+
+const ALERT_EN: &str =
+    "Police were alerted at 6:30 p.m. and arrested the suspect about 20 minutes later.\n";
+const ALERT_DA: &str = "Politiet fik alarmen, og 20 minutter senere blev manden anholdt.\n";
+const ALERT_IS: &str = "Útkall barst lögreglu og tuttugu mínútum síðar var maðurinn handtekinn.\n";
+const ALERT_NB: &str = "Politiet fikk alarmen, og en halv time senere ble mannen pågrepet.\n";
+
+/// "alerted … and arrested the suspect 20 minutes later": the span between two moments (an
+/// alarm, an arrest), bound to the later one with the earlier as its scope. Sources timing the
+/// same pair of moments differently conflict; "en halv time" is 30 minutes (minutes and hours
+/// are one scale), against 20 minutes in three sources.
+#[test]
+fn the_time_between_two_moments_is_compared() {
+    let r = check(&[
+        ("a.txt", "en", "2025-10-15", ALERT_EN),
+        ("b.txt", "da", "2025-10-15", ALERT_DA),
+        ("c.txt", "is", "2025-10-15", ALERT_IS),
+        ("d.txt", "nb", "2025-10-15", ALERT_NB),
+    ]);
+    let spans = claims_of(&r, ClaimKind::Duration);
+    let seen: Vec<_> = spans
+        .iter()
+        .map(|c| {
+            let key =
+                |s: Option<factlint::claims::Sym>| s.map(|s| s.to_string()).unwrap_or_default();
+            (c.text.to_string(), c.value, key(c.concept), key(c.scope), c.bound())
+        })
+        .collect();
+    let want =
+        |t: &str, v: f64| (t.to_string(), v, "arrested".to_string(), "alarm".to_string(), true);
+    assert_eq!(
+        seen,
+        [
+            want("20 minutes", 20.0),
+            want("20 minutter", 20.0),
+            want("tuttugu mínútum", 20.0),
+            want("halv time", 30.0)
+        ]
+    );
+    let errs: Vec<_> = r.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+    assert_eq!(errs.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(errs[0].code, "FL002");
+    assert!(errs[0].labels[0].path.ends_with("d.txt"), "{:?}", errs[0].labels);
+    assert!(errs[0].help.contains("30 minutes"), "{}", errs[0].help);
+}
+
+/// Near miss: a span with no earlier moment named ("Politiet rykket ut, og en halv time senere
+/// ble mannen pågrepet") or from another moment (the derailment, not the alarm) is not the time
+/// from the alarm to the arrest; a span after "after" names its earlier moment after it ("two
+/// hours after the alarm"), and a span of days is no time between two moments of one evening.
+#[test]
+fn spans_between_other_moments_stay_silent() {
+    let others = [
+        ("nb", "Politiet rykket ut, og en halv time senere ble mannen pågrepet.\n"),
+        ("sv", "Tåget spårade ur, och en timme senare greps mannen.\n"),
+        ("en", "The suspect was arrested two hours after the alarm.\n"),
+        ("da", "Politiet fik alarmen, og to dage senere blev manden anholdt.\n"),
+    ];
+    for (lang, text) in others {
+        let r = check(&[
+            ("a.txt", "en", "2025-10-15", ALERT_EN),
+            ("b.txt", "da", "2025-10-15", ALERT_DA),
+            ("c.txt", lang, "2025-10-15", text),
+        ]);
+        assert!(errors(&r).is_empty(), "{text}: {:?}", errors(&r));
+        let span = r.claims.iter().find(|c| c.kind == ClaimKind::Duration && c.doc == 2);
+        let span = span.expect("a span");
+        assert!(
+            !span.bound() || span.scope.map(|s| s.to_string()).as_deref() != Some("alarm"),
+            "{text}: {span:?}"
+        );
+    }
+}
+
+/// Class 15: fractions of a time unit are durations: "en halv time", "half an hour", "halvannen
+/// time" in minutes; "et halvt år", "hálfan sólarhring" in their own unit.
+#[test]
+fn fractions_of_a_time_unit_are_durations() {
+    let r = check(&[
+        ("a.txt", "da", "2025-10-15", "Mødet varede en halv time.\n"),
+        ("b.txt", "en", "2025-10-15", "The meeting lasted half an hour.\n"),
+        ("c.txt", "nb", "2025-10-15", "Møtet varte i halvannen time.\n"),
+        ("d.txt", "nn", "2025-10-15", "Streiken varte i eit halvt år.\n"),
+        (
+            "e.txt",
+            "sv",
+            "2025-10-15",
+            "Mötet varade i en halvtimme, och strejken i ett halvt år.\n",
+        ),
+        ("f.txt", "is", "2025-10-15", "Fundurinn stóð í hálfan sólarhring.\n"),
+    ]);
+    let spans: Vec<_> = claims_of(&r, ClaimKind::Duration)
+        .iter()
+        .map(|c| (c.text.to_string(), c.value, c.unit.map(|u| u.name())))
+        .collect();
+    let want = |t: &str, v: f64, u: &'static str| (t.to_string(), v, Some(u));
+    assert_eq!(
+        spans,
+        [
+            want("halv time", 30.0, "minute"),
+            want("half an hour", 30.0, "minute"),
+            want("halvannen time", 90.0, "minute"),
+            want("halvt år", 0.5, "year"),
+            want("halvt år", 0.5, "year"),
+            want("hálfan sólarhring", 0.5, "day"),
+        ]
+    );
+    // (the meeting's half hour against its 90 minutes: one scale, two values)
+    assert_eq!(codes(&r, Severity::Error), ["FL002"], "{:?}", r.diagnostics);
+}

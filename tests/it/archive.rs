@@ -1053,3 +1053,36 @@ fn a_schema_1_archive_is_migrated_and_reextracted() {
     assert_eq!(code, 0);
     assert!(out.contains("FL003: conflict"), "{out}");
 }
+
+/// A rebuilt program re-extracts: the content hash covers the executable's build (its size and
+/// modification time), so an archive indexed by an older build, whose extraction or keys may
+/// differ at the same version number, is not compared as "unchanged" (the same build is).
+#[test]
+fn index_reextracts_after_a_new_build() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let exe = tmp.path().join("factlint");
+    std::fs::copy(env!("CARGO_BIN_EXE_factlint"), &exe).expect("copy the binary");
+    let news = tmp.path().join("news");
+    write(&news.join("a.txt"), "Rescue\n\nSix lifeboats were sent out on 3 May 2024.\n");
+    let db = tmp.path().join("b.db");
+    let index = || {
+        let out = std::process::Command::new(&exe)
+            .args(["index", "--published", "2024-05-03", "--db"])
+            .arg(&db)
+            .arg(&news)
+            .output()
+            .expect("run the copied binary");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        counts(&String::from_utf8_lossy(&out.stdout))
+    };
+    assert_eq!(index(), (1, 0, 0));
+    assert_eq!(index(), (0, 0, 1), "the same build finds the document unchanged");
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
+    std::fs::File::options()
+        .write(true)
+        .open(&exe)
+        .expect("open")
+        .set_modified(later)
+        .expect("touch");
+    assert_eq!(index(), (0, 1, 0), "a new build re-extracts");
+}

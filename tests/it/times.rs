@@ -338,3 +338,109 @@ fn wire_copy_takes_its_articles_place_zone() {
     let t = r.claims.iter().find(|c| c.kind == ClaimKind::Time && c.text.as_ref() == "6:30 p.m.");
     assert_eq!(t.and_then(|c| c.time()).expect("a time").zone, None);
 }
+
+/// An arrest is one moment: a time right after its verb times it ("ble pågrepet klokken 18.05",
+/// "arrested the man at about 7:30 p.m.", "handtekinn klukkan 17:05", "greps klockan 18.05"),
+/// so two outlets timing the arrest differently conflict (the alarm of the same evening is another
+/// moment and stays out of it).
+#[test]
+fn a_time_after_an_arrest_verb_times_the_arrest() {
+    let nb =
+        "Mannen ble pågrepet klokken 18.05 onsdag, etter at politiet fikk alarmen klokken 17.40.\n";
+    let en =
+        "OSLO, Norway (AP) - Police in Norway arrested the man at about 7:30 p.m. on Wednesday.\n";
+    let sv = "Mannen greps klockan 18.05 på onsdagen.\n";
+    let is = "Maðurinn var handtekinn klukkan 16:05 að íslenskum tíma.\n";
+    let r = check(&[
+        ("a.txt", "nb", "2025-10-15", nb),
+        ("b.txt", "en", "2025-10-15", en),
+        ("c.txt", "sv", "2025-10-15", sv),
+        ("d.txt", "is", "2025-10-15", is),
+    ]);
+    let arrest = |text: &str| {
+        r.claims
+            .iter()
+            .find(|c| c.kind == ClaimKind::Time && c.text.as_ref() == text)
+            .and_then(|c| c.concept)
+            .map(|s| s.to_string())
+    };
+    assert_eq!(arrest("klokken 18.05").as_deref(), Some("arrested"));
+    assert_eq!(arrest("klokken 17.40").as_deref(), Some("alarm"));
+    assert_eq!(arrest("klockan 18.05").as_deref(), Some("arrested"));
+    let errs = errors(&r);
+    assert_eq!(errs.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(errs[0].code, "FL009");
+    let l = labels(errs[0]);
+    assert_eq!(l[0], ("b.txt".into(), "7:30 p.m.".into(), span(en, "7:30 p.m.")));
+    assert!(l.iter().any(|x| x.0 == "a.txt" && x.1 == "klokken 18.05"), "{l:?}");
+    assert!(l.iter().any(|x| x.0 == "d.txt"), "{l:?}");
+}
+
+/// Near miss: a time before the arrest word, or far from it, times something else: a statement
+/// ("klokken 19 bekreftet politiet at en mann er pågrepet"), a hearing ("den anholdte fremstilles
+/// i grundlovsforhør kl. 13"), the alarm before "and arrested" ("alerted at 6:30 p.m. and arrested
+/// the suspect"): none of them is the arrest, and none conflicts with "pågrepet klokken 18.05".
+#[test]
+fn times_near_an_arrest_word_that_are_not_the_arrest_stay_silent() {
+    let nb = "Mannen ble pågrepet klokken 18.05 onsdag.\n";
+    let others = [
+        ("nb", "Like over klokken 19 bekreftet politiet at en mann er pågrepet.\n"),
+        ("da", "Den anholdte vil blive fremstillet i grundlovsforhør kl. 13 torsdag.\n"),
+        ("en", "Police were alerted to the attack around 5:30 p.m. and arrested the suspect.\n"),
+    ];
+    for (lang, text) in others {
+        let r = check(&[("a.txt", "nb", "2025-10-15", nb), ("b.txt", lang, "2025-10-15", text)]);
+        assert!(errors(&r).is_empty(), "{text}: {:?}", r.diagnostics);
+        let t = r.claims.iter().find(|c| c.kind == ClaimKind::Time && c.doc == 1);
+        let t = t.expect("a time");
+        assert_ne!(t.concept.map(|s| s.to_string()).as_deref(), Some("arrested"), "{text}");
+    }
+}
+
+/// A time that opens its clause, followed by a passive auxiliary, times the arrest named a few
+/// words on ("Klokken 18.47 blev den formodede gerningsmand anholdt", "klokken 18.47 – ble mannen
+/// pågrepet", "Klukkan 17:05 var maðurinn handtekinn"): the Icelandic time is 18 minutes later
+/// in UTC than the two Nordic ones.
+#[test]
+fn a_fronted_time_before_a_passive_times_the_arrest() {
+    let da = "Klokken 18.47 blev den formodede gerningsmand anholdt af politiet.\n";
+    let nb = "Godt en halv time senere – klokken 18.47 – ble mannen pågrepet.\n";
+    let is = "Klukkan 17:05 var maðurinn handtekinn, segir lögreglan í Noregi.\n";
+    let r = check(&[
+        ("a.txt", "da", "2025-10-15", da),
+        ("b.txt", "nb", "2025-10-15", nb),
+        ("c.txt", "is", "2025-10-15", is),
+    ]);
+    let arrest: Vec<_> = r
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Time && c.bound())
+        .map(|c| (c.text.to_string(), c.concept.map(|s| s.to_string())))
+        .collect();
+    let want = |t: &str| (t.to_string(), Some("arrested".to_string()));
+    assert_eq!(arrest, [want("Klokken 18.47"), want("klokken 18.47"), want("Klukkan 17:05")]);
+    let errs = errors(&r);
+    assert_eq!(errs.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(errs[0].code, "FL009");
+    assert_eq!(
+        labels(errs[0])[0],
+        ("c.txt".into(), "Klukkan 17:05".into(), span(is, "Klukkan 17:05"))
+    );
+}
+
+/// Near miss: a fronted time with a passive whose verb is another ("Klokken 19 ble det bekreftet
+/// at en mann er pågrepet": the statement), or with no passive ("Klokken 19 sa politiet at …
+/// pågrepet"), does not time the arrest.
+#[test]
+fn a_fronted_time_of_another_verb_stays_silent() {
+    let nb = "Mannen ble pågrepet klokken 18.05 onsdag.\n";
+    for text in [
+        "Klokken 19 ble det bekreftet at en mann er pågrepet.\n",
+        "Klokken 19 sa politiet at mannen er pågrepet.\n",
+    ] {
+        let r = check(&[("a.txt", "nb", "2025-10-15", nb), ("b.txt", "nb", "2025-10-15", text)]);
+        assert!(errors(&r).is_empty(), "{text}: {:?}", r.diagnostics);
+        let t = r.claims.iter().find(|c| c.kind == ClaimKind::Time && c.doc == 1).expect("a time");
+        assert_ne!(t.concept.map(|s| s.to_string()).as_deref(), Some("arrested"), "{text}");
+    }
+}
