@@ -1702,16 +1702,9 @@ fn push_date(
     out.push(c);
 }
 
-/// A time of day at tokens `from..to`, tied to the nearest event.
-fn push_time(
-    ctx: &Ctx,
-    toks: &[Token],
-    from: usize,
-    to: usize,
-    c: clock::Clock,
-    approx: bool,
-    out: &mut Vec<Claim>,
-) {
+/// The event a time of day at `from..to` times, and its token when the time is bound to it (the
+/// event named right by it, of one moment or with a start or end word).
+fn timed_event(ctx: &Ctx, toks: &[Token], from: usize, to: usize) -> (ConceptRef, Option<usize>) {
     let dist = |k: usize| k.abs_diff(from).min(k.abs_diff(to));
     // the start or end word of the clause, and how far ("began", "ended")
     let phase_dist =
@@ -1749,6 +1742,20 @@ fn push_time(
     // derailment); an avalanche or a shooting at "7" may be any of several
     let moment = ev.moment || phase_dist.is_some();
     let at = ev.at.filter(|&k| !ev.other_clause && dist(k) <= TIME_WINDOW && moment);
+    (ev, at)
+}
+
+/// A time of day at tokens `from..to`, tied to the nearest event.
+fn push_time(
+    ctx: &Ctx,
+    toks: &[Token],
+    from: usize,
+    to: usize,
+    c: clock::Clock,
+    approx: bool,
+    out: &mut Vec<Claim>,
+) {
+    let (ev, at) = timed_event(ctx, toks, from, to);
     let explicit = c.zone.is_some();
     let zone = time_zone(ctx, c.zone);
     let mut claim =
