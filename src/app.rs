@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::claims::{Claim, Sym};
+use crate::claims::{self, Claim, DocId, Sym};
 use crate::corpus::{self, CorpusOptions, Document, Input, Stripper};
 use crate::error::{DataError, InputProblem};
 use crate::extract;
@@ -123,7 +123,7 @@ fn for_each_document<T: Send>(
 }
 
 /// Analyse one document as read (its warnings go to `problems`): the step every command shares.
-pub fn analyze(
+pub(crate) fn analyze(
     setup: &Setup,
     opts: &RunOptions,
     raw: corpus::RawDoc,
@@ -135,10 +135,10 @@ pub fn analyze(
 }
 
 /// One input as read, before it is analysed.
-pub struct Read<'a> {
-    pub raw: corpus::RawDoc,
+pub(crate) struct Read<'a> {
+    pub(crate) raw: corpus::RawDoc,
     /// a JSONL article: its line as in the file, and the file offset of the line
-    pub line: Option<(&'a str, usize)>,
+    pub(crate) line: Option<(&'a str, usize)>,
 }
 
 /// Read every input of `opts` (its paths, less its `exclude`) and hand each document as read to
@@ -147,7 +147,7 @@ pub struct Read<'a> {
 /// count. Text files are read one task a file, in batches; a JSONL file is read in chunks of
 /// lines whose articles are read in parallel. Only the texts of the documents being read are in
 /// memory. Returns the input problems.
-pub fn read_each<T: Send>(
+pub(crate) fn read_each<T: Send>(
     opts: &RunOptions,
     each: impl Fn(Read, &mut Vec<InputProblem>) -> T + Sync + Send,
     sink: impl FnMut(T) + Send,
@@ -371,20 +371,16 @@ fn collect_claims(setup: &Setup, opts: &RunOptions) -> Report {
         found,
         |d| claims_of(setup, &d),
         |(meta, cs)| {
-            let i = documents.len() as u32;
+            claims::append(&mut claims, DocId(documents.len() as u32), cs);
             documents.push(meta);
-            claims.extend(cs.into_iter().map(|mut c| {
-                c.doc = i;
-                c
-            }));
         },
     );
     Report { documents, claims, problems, ..Default::default() }
 }
 
 /// A document's claims, and what later stages keep of the document.
-pub fn claims_of(setup: &Setup, d: &Document) -> (DocMeta, Vec<Claim>) {
-    let claims = extract::extract(d, 0, &setup.knowledge);
+pub(crate) fn claims_of(setup: &Setup, d: &Document) -> (DocMeta, Vec<Claim>) {
+    let claims = extract::extract(d, DocId(0), &setup.knowledge);
     (meta_of(d, claims.len()), claims)
 }
 
@@ -448,7 +444,7 @@ pub fn claims_human(report: &Report) -> String {
         out.push_str(&p.human_line());
     }
     for c in &report.claims {
-        let d = &report.documents[c.doc as usize];
+        let d = &report.documents[c.doc.index()];
         let (l, col) = sources.line_col(&d.path, c.start);
         let mut what = c.concept.or(c.noun).map(|s| s.to_string()).unwrap_or_default();
         if let Some(ph) = c.phase {

@@ -3,9 +3,9 @@
 //! Owns: finding inputs, decoding, metadata (manifest, JSONL fields), publication date, language,
 //! boilerplate, sentences, in-document duplicates. Produces [`Document`]s; knows nothing of claims.
 
-pub mod dateline;
-pub mod load;
-pub mod segment;
+pub(crate) mod dateline;
+pub(crate) mod load;
+pub(crate) mod segment;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -15,7 +15,8 @@ use crate::intern::Sym;
 use crate::lang::token::{lower_text, scan, Tok, TokKind};
 use crate::lang::Knowledge;
 pub use load::{Input, Meta, OffsetMap, RawDoc};
-pub use segment::{Folded, Sentence, Stripped, Stripper};
+pub use segment::Stripper;
+pub(crate) use segment::{Folded, Sentence, Stripped};
 
 /// Where a document's publication date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -52,8 +53,8 @@ pub struct CorpusOptions {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PublishedAt {
     /// minutes after midnight
-    pub minutes: u16,
-    pub zone: Option<String>,
+    pub(crate) minutes: u16,
+    pub(crate) zone: Option<String>,
 }
 
 impl std::fmt::Display for PublishedAt {
@@ -70,7 +71,7 @@ impl std::fmt::Display for PublishedAt {
 #[derive(Debug, Clone)]
 pub struct Document {
     pub path: String,
-    pub line: Option<usize>,
+    pub(crate) line: Option<usize>,
     pub meta: Meta,
     pub lang: String,
     pub lang_source: LangSource,
@@ -78,40 +79,40 @@ pub struct Document {
     pub published_source: DateSource,
     /// the publication's time of day where the metadata gives one ("2023-03-27T11:22:00Z"), in the
     /// outlet's zone (metadata `zone`, else the language's) when it is known
-    pub published_at: Option<PublishedAt>,
+    pub(crate) published_at: Option<PublishedAt>,
     /// dateline range in the text, if one was found
     pub dateline: Option<(usize, usize)>,
     pub text: String,
     /// `text` lower-cased with the same byte offsets ([`lower_text`])
-    pub lower: String,
+    pub(crate) lower: String,
     /// the tokens of the kept (not stripped) text, in text order
     pub tokens: Vec<Tok>,
     /// the [`crate::lang::flag`]s of each token in the document's lexicon (0 for punctuation,
-    /// [`crate::lang::flag::DIGITS`] for digits)
-    pub flags: Vec<u32>,
-    pub map: OffsetMap,
+    /// [`crate::lang::flag::DIGITS`] for digits and words led by digits: "2am")
+    pub(crate) flags: Vec<u32>,
+    pub(crate) map: OffsetMap,
     pub stripped: Vec<Stripped>,
     pub sentences: Vec<Sentence>,
     pub folded: Vec<Folded>,
     /// paragraphs in another language than the document: (paragraph, language code)
     pub para_langs: Vec<(u32, String)>,
-    pub warnings: Vec<InputProblem>,
+    pub(crate) warnings: Vec<InputProblem>,
 }
 
 impl Document {
     /// A human name: path, plus line for JSONL articles.
-    pub fn name(&self) -> String {
+    pub(crate) fn name(&self) -> String {
         match self.line {
             Some(l) => format!("{}:{l}", self.path),
             None => self.path.clone(),
         }
     }
-    pub fn file_offset(&self, text_off: usize) -> usize {
+    pub(crate) fn file_offset(&self, text_off: usize) -> usize {
         self.map.to_file(text_off)
     }
     /// What was not read of the document, in text order and file offsets: page furniture and
     /// folded repeats, a run of one kind (apart by whitespace only) as one range.
-    pub fn skipped(&self) -> Vec<Skip> {
+    pub(crate) fn skipped(&self) -> Vec<Skip> {
         let furniture = self.stripped.iter().map(|s| (s.start, s.end, Some(Sym::new(&s.reason))));
         let mut all: Vec<_> =
             furniture.chain(self.folded.iter().map(|f| (f.start, f.end, None))).collect();
@@ -144,14 +145,14 @@ impl Document {
 /// bytes: every document's are kept for the HTML report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Skip {
-    pub start: usize,
-    pub len: u32,
+    pub(crate) start: usize,
+    pub(crate) len: u32,
     /// the boilerplate rule that stripped it as page furniture; `None`: a folded repeat
-    pub furniture: Option<Sym>,
+    pub(crate) furniture: Option<Sym>,
 }
 
 impl Skip {
-    pub fn end(&self) -> usize {
+    pub(crate) fn end(&self) -> usize {
         self.start + self.len as usize
     }
 }
@@ -181,7 +182,7 @@ fn lang_scores(tokens: &[Tok], bits: &[u64], k: &Knowledge) -> Vec<usize> {
 
 /// Detect a language from the function words of the first 3,000 words of `tokens` (`bits`: their
 /// [`crate::lang::Word::lang_bits`]).
-pub fn detect_lang(tokens: &[Tok], bits: &[u64], k: &Knowledge) -> Option<String> {
+pub(crate) fn detect_lang(tokens: &[Tok], bits: &[u64], k: &Knowledge) -> Option<String> {
     best_lang(&lang_scores(tokens, bits, k)).map(|(best, _)| k.langs[best].code.clone())
 }
 
@@ -240,7 +241,7 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
     let outlet_zone = meta.zone.clone().or_else(|| lex.and_then(|l| l.time.default_zone.clone()));
     let (published, published_source, published_at, dl) =
         publication(&meta, opts, &text, k, outlet_zone.as_deref(), &mut warn);
-    let flags = kept.flags(k.lang_index(&lang).unwrap_or(0));
+    let flags = kept.flags(&text, k.lang_index(&lang).unwrap_or(0));
     let Kept { stripped, ranges, tokens, words, lang_bits } = kept;
     drop(words);
     let (sentences, folded) = match lex {
@@ -316,15 +317,18 @@ impl<'k> Kept<'k> {
     }
 
     /// Each token's [`crate::lang::flag`]s in the lexicon of language `li`.
-    fn flags(&self, li: usize) -> Vec<u32> {
+    fn flags(&self, text: &str, li: usize) -> Vec<u32> {
         self.tokens
             .iter()
             .zip(&self.words)
             .map(|(t, w)| {
-                if t.kind == TokKind::Digits {
-                    crate::lang::flag::DIGITS
+                let own = w.and_then(|w| w.flags.get(li).copied()).unwrap_or(0);
+                // (a word led by digits, "2am", "14th", holds a number too)
+                let digit_led = text.as_bytes().get(t.start).is_some_and(u8::is_ascii_digit);
+                if t.kind == TokKind::Digits || digit_led {
+                    own | crate::lang::flag::DIGITS
                 } else {
-                    w.and_then(|w| w.flags.get(li).copied()).unwrap_or(0)
+                    own
                 }
             })
             .collect()

@@ -3,9 +3,9 @@
 //! Owns: walking sentences with the nom parsers of [`parse`], attaching concepts and entities, and
 //! resolving dates against the publication date (jiff). Never reads files: it sees a [`Document`].
 
-pub mod clock;
-pub mod parse;
-pub use crate::calendar as resolve;
+pub(crate) mod clock;
+pub(crate) mod parse;
+pub(crate) use crate::calendar as resolve;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -14,8 +14,8 @@ use nom::combinator::opt;
 use nom::sequence::{pair, tuple};
 
 use crate::claims::{
-    Claim, ClaimKind, DateForm, DateInfo, Detail, Frame, Interval, Precision, SinceForm, SinceInfo,
-    Sym, SymList, TimeInfo,
+    Claim, ClaimKind, DateForm, DateInfo, Detail, DocId, Frame, Interval, Precision, SinceForm,
+    SinceInfo, Sym, SymList, TimeInfo,
 };
 use crate::corpus::Document;
 use crate::lang::token::Token;
@@ -43,7 +43,7 @@ struct Ctx<'k, 'd, 'r> {
     k: &'k Knowledge,
     lex: &'k Lexicon,
     doc: &'d Document,
-    doc_idx: u32,
+    doc_idx: DocId,
     /// the document's language, interned once
     lang: Sym,
     sentence: u32,
@@ -778,8 +778,9 @@ fn entity_lists(ents: Vec<(Sym, EntityType, usize)>) -> (Indexed, Indexed, Index
 
 // long: a sentence's set-up of `Ctx`, one field a line; its steps are functions of their own
 // (sentence_tokens, sentence_entities, walk, bind_dates, remember)
-/// Extract every claim of one document.
-pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
+/// Extract every claim of one document, as document `doc_idx` (a run numbers the claims of its
+/// list itself: `claims::append`).
+pub fn extract<'d>(doc: &'d Document, doc_idx: DocId, k: &Knowledge) -> Vec<Claim> {
     let Some(lex) = k.lexicon(&doc.lang).or(k.langs.first()) else { return Vec::new() };
     let mut out = Vec::new();
     let mut narrative = Narrative::default();
@@ -812,7 +813,15 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
         let plex_flags: Option<Vec<u32>> = (!own_lexicon).then(|| {
             toks.iter()
                 .zip(doc_flags.iter())
-                .map(|(t, &f)| if t.is_word() { plex.flags(t.lower()) } else { f })
+                .map(
+                    |(t, &f)| {
+                        if t.is_word() {
+                            plex.flags(t.lower()) | f & flag::DIGITS
+                        } else {
+                            f
+                        }
+                    },
+                )
                 .collect()
         });
         let flags: &[u32] = plex_flags.as_deref().unwrap_or(&doc_flags);
@@ -854,6 +863,8 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
         let before = out.len();
         walk(&ctx, &toks, &mut out);
         bind_dates(&ctx, &toks, before, &mut out);
+        // (after the bindings, which hold indices into `out`)
+        drop_fractional_counts(&mut out, before);
         narrative.update(&out[before..], doc.published);
         let persons_here = ctx.persons_at.iter().map(|(_, p)| *p).collect();
         // (in the document's lexicon, the event is found when a later sentence asks)
@@ -902,6 +913,22 @@ fn gate<'t, O>(
         p(here)
     } else {
         Err(nom::Err::Error(nom::error::Error::new(here, nom::error::ErrorKind::Verify)))
+    }
+}
+
+/// A count is of whole things: a number with a fraction that no scale made whole ("18.13",
+/// "4.7" with nothing measured after it; "1.5 million" is 1 500 000) is no count, whatever it is
+/// (a time written with a decimal point, a measurement the lexicon does not know).
+fn drop_fractional_counts(out: &mut Vec<Claim>, from: usize) {
+    let mut k = from;
+    while k < out.len() {
+        if matches!(out[k].kind, ClaimKind::Count | ClaimKind::PartOfWhole)
+            && out[k].value.fract() != 0.0
+        {
+            out.remove(k);
+        } else {
+            k += 1;
+        }
     }
 }
 
@@ -1204,7 +1231,10 @@ fn weekday_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Opti
     let n = consumed(here, rest);
     // "natt til onsdag", "aðfaranótt miðvikudags": the night ending on that day
     let night = ctx.marker_len_before(toks, i, Marker::NightBefore);
+    let ahead = ctx.marker_before(toks, i, Marker::WeekdayAhead);
     let resolved = match (night, ctx.narrative) {
+        // "næste mandag", "next Monday": the coming one, whatever the article tells of
+        (None, _) if ahead => pub_date.and_then(|p| resolve::weekday(p, wd, true)),
         // a retrospective article: the weekday of the days it tells of
         (_, Some(day)) => resolve::weekday_near(day, wd),
         (Some(_), None) => pub_date.and_then(|p| resolve::night(p, wd, ctx.future)),
@@ -1379,9 +1409,17 @@ fn part_of_whole(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) -> 
 
 /// A number with a unit of time after it (or glued by a hyphen: "the three-day visit", "a
 /// 47-year-old"): an age, an ago date or a duration; a number glued to another word by a hyphen
-/// ("330-skvadronen", "17-åringen") is part of that word, no count.
+/// ("330-skvadronen", "17-åringen") is part of that word, no count, as is a decade ("i 50-årene",
+/// "i 50'erne").
 fn with_unit(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) -> Option<usize> {
     let (i, rest) = (num.i, &toks[num.i + num.n..]);
+    // "i 50'erne", "the 1990's": a decade glued by an apostrophe, no claim
+    let apostrophe = |t: &Token| (t.is_punct('\'') || t.is_punct('’')) && !t.space_before;
+    if rest.first().is_some_and(apostrophe)
+        && rest.get(1).is_some_and(|t| t.is_word() && !t.space_before)
+    {
+        return Some(i + num.n + 2);
+    }
     let hyphen = rest.first().is_some_and(|t| t.is_punct('-') && !t.space_before)
         && rest.get(1).is_some_and(|t| t.is_word() && !t.space_before);
     let unit_at = if hyphen { &rest[1..] } else { rest };
@@ -1393,6 +1431,12 @@ fn with_unit(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) -> Opti
     // "a 47-year-old", "en 6-åring": an age, no claim
     if hyphen && rest2.first().is_some_and(|t| t.is_punct('-') && !t.space_before) {
         return Some(i + n2 + 2);
+    }
+    // "i 50-årene", "i 50-åra": glued by a hyphen, a span only before its event (as "the
+    // three-day visit", hyphen_duration); else a decade of life, no claim
+    let glued_ev = ctx.concept_after(toks, i + n2, 3);
+    if hyphen && (!glued_ev.event || glued_ev.phased) {
+        return Some(i + n2);
     }
     // ("en halv time", "half an hour": 30 minutes)
     let (v, u) = minutes_of_part_hour(num.v, u);
@@ -1793,17 +1837,31 @@ fn hour_idiom(ctx: &Ctx, toks: &[Token], i: usize, time_before: bool) -> Option<
     if !word && !toks[i].is_digits() {
         return None;
     }
+    // "2am", "7.50am": the a.m./p.m. word glued to the digits
+    if let Some(c) = clock::glued_meridiem_at(ctx.lex, toks, i) {
+        return Some(c);
+    }
     let hour_word = |ts: &[Token]| {
         parse::word_number(ctx.lex)(ts).ok().map(|(rest, (v, _))| (ts.len() - rest.len(), v))
     };
+    // (each asked only where the token's flags, or the word before's, say it can match: this is
+    // asked at every token)
+    let flags = |k: usize| ctx.flags.get(k).copied().unwrap_or(0);
+    let idiom = flags(i) & flag::HOUR_WORD_FIRST != 0;
+    let glued = flags(i) & flag::TIME_NAME != 0;
     let words = word.then(|| {
-        clock::hour_phrase_at(ctx.lex, toks, i, hour_word)
-            .or_else(|| clock::named_at(ctx.lex, toks, i))
-            .or_else(|| clock::glued_hour_at(ctx.lex, toks, i))
+        idiom
+            .then(|| {
+                clock::hour_phrase_at(ctx.lex, toks, i, hour_word)
+                    .or_else(|| clock::named_at(ctx.lex, toks, i))
+            })
+            .flatten()
+            .or_else(|| glued.then(|| clock::glued_hour_at(ctx.lex, toks, i))?)
             .or_else(|| clock::between_hours_at(ctx.lex, toks, i, hour_word))
     });
+    let cue = i > 0 && flags(i - 1) & flag::HOUR_CUE_LAST != 0;
     words.flatten().or_else(|| {
-        (!tw.about.is_empty())
+        (!tw.about.is_empty() && cue)
             .then(|| clock::bare_hour_at(ctx.lex, toks, i, time_before, hour_word))?
     })
 }

@@ -3,7 +3,7 @@
 use crate::lang::{Map, Set};
 
 use crate::calendar as resolve;
-use crate::claims::{fmt_num, Claim, ClaimKind, DateForm, Precision, Sym};
+use crate::claims::{fmt_num, Claim, ClaimKind, DateForm, DocId, Precision, Sym};
 use crate::diagnostic::{Corroboration, Diagnostic, DocMeta, Label, Source};
 use crate::lang::TimeUnit;
 
@@ -11,12 +11,12 @@ use super::{Check, Rule};
 
 #[path = "fl009.rs"]
 mod fl009;
-pub use fl009::{same_time, time_key};
+pub(crate) use fl009::{same_time, time_key};
 
 type Out = (Vec<Diagnostic>, Vec<Corroboration>);
 
-pub fn run(rule: &Rule, docs: &[DocMeta], claims: &[Claim]) -> Out {
-    let cx = Cx { rule, docs, claims };
+pub(crate) fn run(rule: &Rule, docs: &[DocMeta], claims: &[Claim]) -> Out {
+    let cx = Cx { rule, docs };
     match rule.check {
         Check::PartExceedsWhole => (part_exceeds_whole(&cx, claims), Vec::new()),
         Check::ValueMismatch => value_mismatch(&cx, claims),
@@ -33,7 +33,6 @@ pub fn run(rule: &Rule, docs: &[DocMeta], claims: &[Claim]) -> Out {
 struct Cx<'r> {
     rule: &'r Rule,
     docs: &'r [DocMeta],
-    claims: &'r [Claim],
 }
 
 impl Cx<'_> {
@@ -57,27 +56,22 @@ impl Cx<'_> {
     fn label(&self, c: &Claim, message: String, primary: bool) -> Label {
         Label::of(c, self.docs, message, primary)
     }
-    /// A corroboration's source: `c` is one of the rule's claims (a reference into them), kept as
-    /// its index.
+    /// A corroboration's source: `c` is one of the rule's claims, named by the index it carries
+    /// (its place in the list `rules::run` was given, which numbers them).
     fn source(&self, c: &Claim, message: String) -> Source {
-        let at = (c as *const Claim as usize).wrapping_sub(self.claims.as_ptr() as usize)
-            / std::mem::size_of::<Claim>();
-        let inside = self.claims.get(at).is_some_and(|x| std::ptr::eq(x, c));
-        debug_assert!(inside, "a source outside the rule's claims");
-        // (one that is not would be no source: `Corroboration::labels` skips it)
-        Source { claim: if inside { at as u32 } else { u32::MAX }, message: Sym::new(&message) }
+        Source { claim: c.idx(), message: Sym::new(&message) }
     }
     fn short(&self, c: &Claim) -> String {
-        self.docs.get(c.doc as usize).map(DocMeta::short).unwrap_or_default()
+        self.docs.get(c.doc.index()).map(DocMeta::short).unwrap_or_default()
     }
     fn published(&self, c: &Claim) -> Option<jiff::civil::Date> {
-        self.docs.get(c.doc as usize).and_then(|d| d.published)
+        self.docs.get(c.doc.index()).and_then(|d| d.published)
     }
 }
 
 /// "drone (shahed)", "visit by kim": the key the checks name a claim's subject by (the HTML
 /// report summarises the claims no rule labelled by it)
-pub fn subject(c: &Claim) -> String {
+pub(crate) fn subject(c: &Claim) -> String {
     let mut s = c.concept.or(c.noun).map_or_else(|| "thing".to_string(), |x| x.to_string());
     // what is said of it, when that is not the thing itself ("passenger aboard")
     if let Some(r) = c.role.filter(|r| Some(*r) != c.concept) {
@@ -120,7 +114,7 @@ fn classes<'c>(
 }
 
 fn doc_count(cl: &[&Claim]) -> usize {
-    let mut d: Vec<u32> = cl.iter().map(|c| c.doc).collect();
+    let mut d: Vec<DocId> = cl.iter().map(|c| c.doc).collect();
     d.sort_unstable();
     d.dedup();
     d.len()
@@ -146,7 +140,7 @@ fn group<'c, K: std::hash::Hash + Eq>(
 
 /// A document's claims: the claims of a run come grouped by document, in document order (see
 /// `rules::run`), so they are one range, found by binary search.
-fn of_doc(claims: &[Claim], doc: u32) -> &[Claim] {
+fn of_doc(claims: &[Claim], doc: DocId) -> &[Claim] {
     let a = claims.partition_point(|c| c.doc < doc);
     let b = claims.partition_point(|c| c.doc <= doc);
     &claims[a..b]
@@ -175,7 +169,7 @@ fn majority_report(
     if major_n >= 2 {
         corr.push(majority_corroboration(cx, major, &show));
     }
-    let major_docs: Set<u32> = major.iter().map(|c| c.doc).collect();
+    let major_docs: Set<DocId> = major.iter().map(|c| c.doc).collect();
     for cl in &cls[1..] {
         let cl_n = doc_count(cl);
         for &c in cl {
@@ -206,7 +200,7 @@ fn majority_corroboration(
     show: impl Fn(&Claim) -> String,
 ) -> Corroboration {
     let mut sources: Vec<Source> = Vec::new();
-    let mut seen: Set<u32> = Set::default();
+    let mut seen: Set<DocId> = Set::default();
     for c in major {
         if seen.insert(c.doc) {
             sources.push(cx.source(c, show(c)));
@@ -228,7 +222,7 @@ fn dissent_labels(
     show: impl Fn(&Claim) -> String,
 ) -> Vec<Label> {
     let mut labels = vec![cx.label(c, format!("this source: {}", show(c)), true)];
-    let mut named: Vec<u32> = Vec::new();
+    let mut named: Vec<DocId> = Vec::new();
     for m in major.iter() {
         if named.len() >= cx.rule.params.max_examples {
             break;
@@ -244,7 +238,7 @@ fn dissent_labels(
 
 fn sources_phrase(cx: &Cx, major: &[&Claim]) -> String {
     let shown = cx.rule.params.max_examples.max(1);
-    let mut seen: Set<u32> = Set::default();
+    let mut seen: Set<DocId> = Set::default();
     let mut names: Vec<String> = Vec::new();
     for m in major {
         if seen.insert(m.doc) && names.len() < shown {
@@ -502,7 +496,7 @@ fn update_note_between_reports(cx: &Cx, g: &[&Claim]) -> Option<Diagnostic> {
 /// else its noun within its language), the unit, what the sentence says of the things (the role:
 /// evacuated, on board) and the period (in total, in the last day). Only a bound claim has one: a
 /// vague number, a measure or a claim whose key came from further away never raises an error.
-pub fn frame_key(c: &Claim) -> Option<FrameKey> {
+pub(crate) fn frame_key(c: &Claim) -> Option<FrameKey> {
     if !c.bound() {
         return None;
     }
@@ -518,14 +512,14 @@ pub fn frame_key(c: &Claim) -> Option<FrameKey> {
 
 /// See [`frame_key`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct FrameKey {
-    pub kind: ClaimKind,
-    pub thing: Sym,
+pub(crate) struct FrameKey {
+    pub(crate) kind: ClaimKind,
+    pub(crate) thing: Sym,
     /// the language of a noun no concept lists (its key holds within that language only)
-    pub lang: Option<Sym>,
-    pub unit: Option<TimeUnit>,
-    pub role: Option<Sym>,
-    pub scope: Option<Sym>,
+    pub(crate) lang: Option<Sym>,
+    pub(crate) unit: Option<TimeUnit>,
+    pub(crate) role: Option<Sym>,
+    pub(crate) scope: Option<Sym>,
 }
 
 /// A diagnostic from a weaker frame match: one severity level below the rule's, and said so.
@@ -602,7 +596,7 @@ fn since_arithmetic(cx: &Cx, claims: &[Claim]) -> Out {
             },
             |c, major| {
                 let mut list: Vec<String> = Vec::new();
-                let mut named: Vec<u32> = Vec::new();
+                let mut named: Vec<DocId> = Vec::new();
                 for m in major.iter() {
                     if named.len() < cx.rule.params.max_examples && !named.contains(&m.doc) {
                         named.push(m.doc);
@@ -628,7 +622,7 @@ mod fl004;
 
 /// What a dated start or end is about: the event it names, else its person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Anchor {
+pub(crate) enum Anchor {
     Event(Sym),
     Person(Sym),
 }
@@ -721,18 +715,18 @@ fn duplicate_variant(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
 // `same_time`, in fl009.rs.)
 
 /// FL003's key: the previous event's family, and the person.
-pub fn since_key(c: &Claim) -> Option<(Sym, Option<Sym>)> {
+pub(crate) fn since_key(c: &Claim) -> Option<(Sym, Option<Sym>)> {
     Some((c.family?, c.principal))
 }
 
 /// FL003's agreement: the same year.
-pub fn same_since(a: &Claim, b: &Claim) -> bool {
+pub(crate) fn same_since(a: &Claim, b: &Claim) -> bool {
     a.interval() == b.interval()
 }
 
 /// FL004's anchor of a dated start or end: a duration of the same event concept, or, when it
 /// names no event ("Kim kom til Russland tysdag"), a duration about the same person.
-pub fn anchor_of(c: &Claim) -> Option<Anchor> {
+pub(crate) fn anchor_of(c: &Claim) -> Option<Anchor> {
     match (&c.concept, &c.principal) {
         (Some(e), _) => Some(Anchor::Event(*e)),
         (None, Some(p)) => Some(Anchor::Person(*p)),
@@ -742,13 +736,13 @@ pub fn anchor_of(c: &Claim) -> Option<Anchor> {
 
 /// FL005's key: an event's dates, or a person's arrival or departure when no event is named
 /// ("Jonas Berg kom til landsins á mánudag").
-pub fn event_key(c: &Claim) -> Option<(Option<Sym>, crate::claims::SymList, Option<Sym>)> {
+pub(crate) fn event_key(c: &Claim) -> Option<(Option<Sym>, crate::claims::SymList, Option<Sym>)> {
     Some((c.concept, c.persons, c.concept.is_none().then_some(c.principal).flatten()))
 }
 
 /// FL005's agreement: the dates overlap (a year-precise date contains its days: "í fyrra"
 /// written in 2024 agrees with "13. september 2023").
-pub fn same_date(a: &Claim, b: &Claim) -> bool {
+pub(crate) fn same_date(a: &Claim, b: &Claim) -> bool {
     // (what each allows: a rounded "four decades ago" more than its year)
     let allowed = |c: &Claim| c.date().and_then(|d| d.allowed()).or_else(|| c.interval());
     matches!((allowed(a), allowed(b)), (Some(x), Some(y)) if x.overlaps(&y))

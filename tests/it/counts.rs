@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use factlint::report::{Report, Severity};
+use factlint::internals::report::{Report, Severity};
 
 /// Check texts given as (file name, language, publication date, text), with a manifest.
 fn check(docs: &[(&str, &str, &str, &str)]) -> Report {
@@ -68,6 +68,54 @@ fn measurements_are_no_counts() {
         claims("sv", "Det kostar 2 400 kronor och är 3,5 kilometer dit. Sju vagnar spårade ur.\n"),
         ["count Sju 7"]
     );
+}
+
+/// A count is of whole things: a number with a fraction left after its scale ("18.13", "4,7",
+/// "10.5" with nothing measured) is no count in any language; near misses: "1.5 million",
+/// "1,5 millioner", "2,5 miljoner" are whole once scaled and stay, as do the whole counts beside.
+#[test]
+fn fractional_numbers_are_no_counts() {
+    for (lang, text, want) in [
+        ("en", "A reading of 18.13 was logged, and 30 houses were evacuated.\n", "count 30 30"),
+        ("nb", "Målingen viste 4,7 ved stasjonen, og 30 hus ble evakuert.\n", "count 30 30"),
+        ("da", "Målingen viste 4,7 ved stationen, og 30 huse blev evakueret.\n", "count 30 30"),
+        ("sv", "Mätningen visade 10,5 vid stationen, och 30 hus evakuerades.\n", "count 30 30"),
+        ("is", "Mælingin sýndi 4,7 við stöðina og 30 hús voru rýmd.\n", "count 30 30"),
+    ] {
+        assert_eq!(claims(lang, text), [want], "{lang}: {text}");
+    }
+    for (lang, text, want) in [
+        ("en", "About 1.5 million people live there.\n", "count 1.5 million ~1500000"),
+        ("nb", "Rundt 1,5 millioner mennesker bor der.\n", "count 1,5 millioner ~1500000"),
+        ("sv", "Runt 2,5 miljoner människor bor där.\n", "count 2,5 miljoner ~2500000"),
+    ] {
+        assert_eq!(claims(lang, text), [want], "{lang}: {text}");
+    }
+}
+
+/// A decade of life or of a century glued to its number ("i 50-årene", "i 50-åra", "i 50'erne",
+/// "in his 50s", "the 1990's") is no duration and no count; near misses: a span glued before its
+/// event ("the 3-day visit", "the 10-day search") and "de siste 50 årene" stay durations.
+#[test]
+fn decades_of_life_are_no_claims() {
+    for (lang, text) in [
+        ("nb", "En mann i 50-årene er savnet, og 30 hus er evakuert.\n"),
+        ("nn", "Ein mann i 50-åra er sakna, og 30 hus er evakuerte.\n"),
+        ("da", "En mand i 50'erne er savnet, og 30 huse er evakueret.\n"),
+        ("en", "A man in his 50s is missing, and 30 houses were evacuated.\n"),
+        ("en", "Built in the 1990's, the bridge stood by 30 houses.\n"),
+    ] {
+        let got = claims(lang, text);
+        assert_eq!(got.len(), 1, "{lang}: {text}: {got:?}");
+        assert!(got[0].ends_with(" 30"), "{lang}: {text}: {got:?}");
+    }
+    for (lang, text, want) in [
+        ("en", "The 3-day visit ended.\n", "duration 3-day 3 days"),
+        ("en", "The 10-day search was called off.\n", "duration 10-day 10 days"),
+        ("nb", "Det har vært rolig de siste 50 årene.\n", "duration 50 årene 50 years"),
+    ] {
+        assert_eq!(claims(lang, text), [want], "{lang}: {text}");
+    }
 }
 
 /// Money is an amount only in digits: a number in words may count the things ("three crowns" on

@@ -7,8 +7,8 @@ use crate::common;
 
 use std::path::Path;
 
-use factlint::claims::{fmt_num, Claim, ClaimKind};
-use factlint::report::Report;
+use factlint::internals::claims::{fmt_num, Claim, ClaimKind};
+use factlint::internals::report::Report;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -70,7 +70,7 @@ pub fn score(dir: &Path, gold_path: &Path, report: &Report) -> Score {
         let end = start + g.text.len();
         let found = report.claims.iter().enumerate().find(|(i, c)| {
             !used[*i]
-                && report.documents[c.doc as usize].path.ends_with(&g.file)
+                && report.documents[c.doc.index()].path.ends_with(&g.file)
                 && c.kind.name() == g.kind
                 && c.start < end
                 && start < c.end
@@ -98,7 +98,7 @@ pub fn score(dir: &Path, gold_path: &Path, report: &Report) -> Score {
         .map(|(c, _)| {
             format!(
                 "{} {} `{}` = {}",
-                report.documents[c.doc as usize].short(),
+                report.documents[c.doc.index()].short(),
                 c.kind.name(),
                 c.text,
                 c.value_text()
@@ -203,24 +203,19 @@ fn english_precision_and_recall() {
         &[
             // a year after "opened in" beside "site … spaceport": not taken
             "002_ap_summit.txt date `opened in 2016` = 2016",
-            // a.m./p.m. glued to the minutes ("2.45am") is one word to the tokenizer
-            "004_web_putin.txt time `2.45am` = 165",
-            "006_web_eruption_end.txt time `7.50am` = 470",
             // "century" is no time unit
             "006_web_eruption_end.txt since `for eight centuries` = 1223",
         ],
         &[
             "002_ap_summit.txt count `39` = 39",
-            "004_web_putin.txt count `2` = 2",
-            "006_web_eruption_end.txt count `7` = 7",
             "006_web_eruption_end.txt count `eight` = 8",
             // "the remaining 17 passengers": a number between a referring word and its thing is
             // kept as a loose count (as "the two avalanches"), which never votes; the gold leaves
             // a remainder out
             "008_web_storm.txt count `17` = 17",
         ],
-        85.0 / 90.0,
-        85.0 / 89.0,
+        87.0 / 90.0,
+        87.0 / 89.0,
     );
 }
 
@@ -232,6 +227,42 @@ fn danish_and_swedish_precision_and_recall() {
     for (name, misses, extras, p, r) in
         [("danish", &[][..], &[][..], 1.0, 1.0), ("swedish", &[][..], &[][..], 1.0, 1.0)]
     {
+        let dir = common::fixture(name);
+        let report = common::check(&setup, &[&dir]);
+        let s = score(&dir, &common::root().join(format!("tests/gold/{name}.toml")), &report);
+        s.print(name);
+        s.assert_exactly(misses, extras, p, r);
+    }
+}
+
+/// Held-out Danish and Swedish sets (tests/fixtures/danish_heldout, swedish_heldout): a web page
+/// and a wire story of one invented event each, of our own writing, with gold written by hand
+/// before the extractor was run on them (first score: see the commit that adds them). Pinned
+/// exactly.
+#[test]
+fn held_out_danish_and_swedish_precision_and_recall() {
+    let setup = common::setup();
+    for (name, misses, extras, p, r) in [
+        (
+            "danish_heldout",
+            // "på mandag" (the coming Monday) is not read ahead: "på mandagen" is that Monday
+            &["001_dr_faergebrand.txt date `på mandag` = 2025-02-10"][..],
+            &["001_dr_faergebrand.txt date `mandag` = 2025-02-03"][..],
+            33.0 / 34.0,
+            33.0 / 34.0,
+        ),
+        (
+            "swedish_heldout",
+            &[][..],
+            &[
+                // "14 av de 22 avgångarna under förmiddagen är inställda": the gold leaves the
+                // forenoon of a present-tense count out
+                "001_svt_stormen.txt date `under förmiddagen` = 2025-11-19",
+            ][..],
+            33.0 / 34.0,
+            33.0 / 33.0,
+        ),
+    ] {
         let dir = common::fixture(name);
         let report = common::check(&setup, &[&dir]);
         let s = score(&dir, &common::root().join(format!("tests/gold/{name}.toml")), &report);

@@ -2,12 +2,12 @@
 //! detection among the Scandinavian languages, and claims with exact values and spans in our own
 //! English, Danish and Swedish sentences.
 
-use factlint::claims::{Claim, ClaimKind};
-use factlint::corpus::{analyze, CorpusOptions, Meta, OffsetMap, RawDoc, Stripper};
-use factlint::extract::extract;
-use factlint::extract::parse::number;
-use factlint::lang::token::{lower_text, tokenize};
-use factlint::lang::Knowledge;
+use factlint::internals::claims::{Claim, ClaimKind};
+use factlint::internals::corpus::{analyze, CorpusOptions, Meta, OffsetMap, RawDoc, Stripper};
+use factlint::internals::extract::extract;
+use factlint::internals::extract::parse::number;
+use factlint::internals::lang::token::{lower_text, tokenize};
+use factlint::internals::lang::Knowledge;
 use std::sync::OnceLock;
 
 fn knowledge() -> &'static Knowledge {
@@ -94,7 +94,11 @@ fn danish_and_swedish_numbers_as_written() {
 
 /// Analyse `text` as a document (`lang`: its metadata language, None to detect; `published`:
 /// its metadata date).
-fn doc(text: &str, lang: Option<&str>, published: Option<&str>) -> factlint::corpus::Document {
+fn doc(
+    text: &str,
+    lang: Option<&str>,
+    published: Option<&str>,
+) -> factlint::internals::corpus::Document {
     let k = knowledge();
     let raw = RawDoc {
         path: "t.txt".into(),
@@ -113,7 +117,7 @@ fn doc(text: &str, lang: Option<&str>, published: Option<&str>) -> factlint::cor
 /// The claims of `text` in `lang`, published on `published`.
 fn claims(text: &str, lang: &str, published: &str) -> Vec<Claim> {
     let d = doc(text, Some(lang), Some(published));
-    extract(&d, 0, knowledge())
+    extract(&d, factlint::internals::claims::DocId(0), knowledge())
 }
 
 const DA: &str =
@@ -229,7 +233,9 @@ fn full(text: &str, lang: &str, published: &str) -> Vec<(ClaimKind, f64, String,
 
 fn day(c: &Claim) -> Option<String> {
     match &c.detail {
-        factlint::claims::Detail::Date(d) => d.resolved.map(|r| format!("{}..{}", r.start, r.end)),
+        factlint::internals::claims::Detail::Date(d) => {
+            d.resolved.map(|r| format!("{}..{}", r.start, r.end))
+        }
         _ => None,
     }
 }
@@ -403,11 +409,11 @@ fn conflicts(files: &[(&str, &str)]) -> Vec<(String, String, String)> {
     let setup = crate::common::setup();
     let mut opts = crate::common::opts(&[dir.path()]);
     opts.corpus.published = Some(jiff::civil::date(2023, 9, 17));
-    let report = factlint::app::check(&setup, &opts);
+    let report = factlint::internals::app::check(&setup, &opts);
     report
         .diagnostics
         .iter()
-        .filter(|d| d.severity == factlint::report::Severity::Error)
+        .filter(|d| d.severity == factlint::internals::report::Severity::Error)
         .map(|d| {
             let l = d.labels.iter().find(|l| l.primary).expect("a primary label");
             let path = l.path.as_str();
@@ -458,7 +464,7 @@ fn shares_of_a_whole_in_every_language() {
         let share: Vec<_> = c.iter().filter(|c| c.kind == PartOfWhole).collect();
         assert_eq!(share.len(), 1, "{lang}: {text}");
         assert_eq!((share[0].value, share[0].whole()), (part, Some(whole)), "{lang}: {text}");
-        assert_eq!(share[0].frame, factlint::claims::Frame::Vague, "{lang}: {text}");
+        assert_eq!(share[0].frame, factlint::internals::claims::Frame::Vague, "{lang}: {text}");
     }
     // near misses: a frequency, a date
     for (lang, text) in [
@@ -468,5 +474,133 @@ fn shares_of_a_whole_in_every_language() {
     ] {
         let c = claims(text, lang, "2025-03-14");
         assert!(c.iter().all(|c| c.kind != PartOfWhole), "{lang}: {text}");
+    }
+}
+
+/// "The strongest storm in 20 years" in every language: a superlative before "in N years" is a
+/// first-in-N-years claim (since 2005 in 2025). Near miss: a span before the superlative, or
+/// with no superlative in the sentence, stays a duration.
+#[test]
+fn a_superlative_in_n_years_is_a_since_claim_in_every_language() {
+    let cases = [
+        ("en", "It was the strongest storm to hit the county in 20 years."),
+        ("da", "Det er den kraftigste storm i amtet i 20 år."),
+        ("sv", "Det är den kraftigaste stormen i länet på 20 år."),
+        ("nb", "Det er den kraftigste stormen i fylket på 20 år."),
+        ("nn", "Det er den kraftigaste stormen i fylket på 20 år."),
+        ("is", "Þetta er öflugasti stormurinn á svæðinu í 20 ár."),
+    ];
+    for (lang, text) in cases {
+        let got = full(text, lang, "2025-11-19");
+        assert_eq!(got.len(), 1, "{lang}: {text}: {got:?}");
+        assert_eq!((got[0].0, got[0].1), (Since, 2005.0), "{lang}: {text}");
+    }
+    for (lang, text) in [
+        ("sv", "I 20 år var stormen den kraftigaste i länet."),
+        ("sv", "Stormen rasade i länet i tre dygn."),
+        ("da", "Stormen hærgede i amtet i tre døgn."),
+    ] {
+        let got = full(text, lang, "2025-11-19");
+        assert!(got.iter().all(|c| c.0 == Duration), "{lang}: {text}: {got:?}");
+    }
+}
+
+/// Road numbers are names ("riksväg 90", "rute 21", "riksvei 15", "Route 66", "þjóðvegi 1") and
+/// a page's reading time ("2 min läsning") is no count; near miss: a count of cars on the road
+/// stays a count.
+#[test]
+fn road_numbers_and_reading_times_are_no_counts() {
+    for (lang, text) in [
+        ("sv", "Träd föll över riksväg 90 utanför Sollefteå."),
+        ("da", "Træer væltede ned over rute 21 ved Holbæk."),
+        ("nb", "Trær veltet over riksvei 15 ved Stryn."),
+        ("nn", "Trea velta over riksveg 15 ved Stryn."),
+        ("en", "Trees fell across Route 66 outside the town."),
+        ("is", "Tré féllu á þjóðvegi 1 við Selfoss."),
+        ("sv", "Så förbereder du dig för strömavbrott 2 min läsning"),
+        ("da", "Sådan forbereder du dig på strømsvigt 3 min læsning"),
+        ("nb", "Slik forbereder du deg på strømbrudd 4 min lesing"),
+    ] {
+        let got = full(text, lang, "2025-11-19");
+        assert!(got.iter().all(|c| c.0 != Count), "{lang}: {text}: {got:?}");
+    }
+    let got = full("Över 90 bilar stod still på riksvägen utanför Sollefteå.", "sv", "2025-11-19");
+    assert_eq!(got.iter().filter(|c| c.0 == Count).count(), 1, "{got:?}");
+}
+
+/// Expecting is a future: "räknar med att … på lördag", "forventer … fredag" is the coming
+/// day. Near miss: the past tense ("räknade med att") leaves a bare weekday in the past.
+#[test]
+fn an_expectation_looks_forward_in_every_language() {
+    // published Wednesday 19 November 2025
+    for (lang, text, want) in [
+        ("sv", "Elbolaget räknar med att alla har ström igen på lördag.", "2025-11-22"),
+        ("da", "Politiet forventer at åbne vejen igen fredag.", "2025-11-21"),
+        ("nb", "Politiet forventer å åpne veien igjen fredag.", "2025-11-21"),
+        ("nn", "Politiet reknar med å opne vegen igjen fredag.", "2025-11-21"),
+        ("sv", "Vägen väntas öppna igen på fredag.", "2025-11-21"),
+        ("sv", "Elbolaget räknade med att alla hade ström igen på lördag.", "2025-11-15"),
+    ] {
+        let c = claims(text, lang, "2025-11-19");
+        let d: Vec<_> = c.iter().filter(|c| c.kind == Date).filter_map(day).collect();
+        assert_eq!(d, [format!("{want}..{want}")], "{lang}: {text}");
+    }
+}
+
+/// A Swedish or Danish page's "Mest läst" / "Läs mer" / "Læs mere" tail is furniture; near miss:
+/// a body line that only begins with the words stays.
+#[test]
+fn read_more_and_most_read_tails_are_furniture() {
+    for (lang, tail) in [
+        ("sv", "Läs mer\nSå klarar du strömavbrottet\nMest läst\n1. Tre döda i trafikolycka"),
+        ("da", "Læs mere\nSådan klarer du strømsvigt\nMest læst\n1. Tre døde i trafikulykke"),
+    ] {
+        let text = format!("Stormen tog 2 liv.\n\n{tail}\n");
+        let got = full(&text, lang, "2025-11-19");
+        assert_eq!(got.len(), 1, "{lang}: {got:?}");
+    }
+    let text = "Stormen tog 2 liv.\n\nMest läst av alla i år var boken om stormen 2005, \
+                som sålde 4 000 exemplar.\n";
+    let got = full(text, "sv", "2025-11-19");
+    assert!(got.iter().any(|c| c.1 == 4000.0), "{got:?}");
+}
+
+/// An English page's stamp lines with a colon ("Updated: JULY 10, 2023 21:51", "Last modified:
+/// 16 April, 2024, 02:04 pm", "Update : 14 Oct 2021, 09:53") are furniture; near miss: a body
+/// line that begins with "Update" and no colon stays.
+#[test]
+fn english_stamp_lines_with_a_colon_are_furniture() {
+    let text =
+        "Published: JULY 10, 2023 21:20\n\nUpdated: JULY 10, 2023 21:51\n\nLast modified: 16 \
+                April, 2024, 02:04 pm\n\nUpdate : 14 Oct 2021, 09:53\n\nThe eruption began on \
+                Monday.\n\nUpdate work on the road began on July 3.\n";
+    let got = full(text, "en", "2023-07-10");
+    let texts: Vec<&str> = got.iter().map(|c| c.2.as_str()).collect();
+    assert_eq!(texts, ["Monday", "July 3"], "{got:?}");
+}
+
+/// A word before a weekday that makes it the coming one ("næste mandag", "nästa måndag", "next
+/// Monday", "neste mandag", "næsta mánudag"), in a past-tense sentence too. Near misses: "i
+/// mandags" is the last Monday, "på onsdagen" that Wednesday, and "på mandag" (either) stays with
+/// the tense.
+#[test]
+fn a_weekday_ahead_is_the_coming_one() {
+    // published Wednesday 19 November 2025
+    for (lang, text, want) in [
+        ("da", "Færgen sejlede igen næste mandag.", "2025-11-24"),
+        ("sv", "Färjan gick igen nästa måndag.", "2025-11-24"),
+        ("en", "The ferry sailed again next Monday.", "2025-11-24"),
+        ("nb", "Ferja gikk igjen neste mandag.", "2025-11-24"),
+        ("nn", "Ferja gjekk att neste måndag.", "2025-11-24"),
+        ("is", "Ferjan sigldi aftur næsta mánudag.", "2025-11-24"),
+        ("da", "Færgen sejlede igen i mandags.", "2025-11-17"),
+        ("sv", "Färjan gick igen i måndags.", "2025-11-17"),
+        ("nb", "Ferja gikk igjen på mandag.", "2025-11-17"),
+        ("sv", "Färjan gick igen på måndagen.", "2025-11-17"),
+        ("da", "Færgen sejlede igen på mandag.", "2025-11-17"),
+    ] {
+        let c = claims(text, lang, "2025-11-19");
+        let d: Vec<_> = c.iter().filter(|c| c.kind == Date).filter_map(day).collect();
+        assert_eq!(d, [format!("{want}..{want}")], "{lang}: {text}");
     }
 }

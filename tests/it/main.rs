@@ -32,3 +32,4 @@ mod rules;
 mod tidy;
 mod times;
 mod token;
+mod unit;

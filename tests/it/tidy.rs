@@ -524,3 +524,34 @@ fn the_function_counter_counts_what_it_should() {
     ];
     assert_eq!(got, want);
 }
+
+/// The library's public surface is the API (`Checker` and the report it returns, README's
+/// *Snapshot your corpus*) and one hidden `internals` module for the binary, these tests, the
+/// fuzz targets and the benchmarks: every other module of lib.rs is private, so an item no path
+/// reaches is dead code and the compiler says so.
+#[test]
+fn the_public_surface_is_the_api_and_one_hidden_internals_module() {
+    let lib = std::fs::read_to_string(src().join("lib.rs")).expect("lib.rs");
+    let lines: Vec<&str> = lib.lines().collect();
+    // top-level items only (no indentation): what lib.rs makes public
+    let public: Vec<&str> = lines.iter().copied().filter(|l| l.starts_with("pub")).collect();
+    assert_eq!(
+        public,
+        [
+            "pub use checker::{Article, Checked, Checker, CheckerBuilder};",
+            "pub use claims::{Claim, ClaimIdx, ClaimKind, DocId};",
+            "pub use diagnostic::{Corroboration, Diagnostic, DocMeta, Label, Severity, Source};",
+            "pub use error::{DataError, InputProblem};",
+            "pub use intern::{Sym, SymList};",
+            "pub use report::Report;",
+            "pub mod internals {",
+        ],
+        "lib.rs's public items changed: the library API is a decision, not a side effect"
+    );
+    let at = lines.iter().position(|l| *l == "pub mod internals {").expect("internals");
+    assert_eq!(lines[at - 1], "#[doc(hidden)]", "`internals` is hidden from the documentation");
+    // every stage is a private module
+    let modules: Vec<&str> = lines.iter().copied().filter(|l| l.starts_with("mod ")).collect();
+    assert_eq!(modules.len(), 16, "{modules:?}");
+    assert!(!lib.contains("pub(crate) mod"), "a stage is `mod x;` (private), not pub(crate)");
+}

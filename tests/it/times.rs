@@ -4,19 +4,19 @@
 
 use crate::common;
 
-use factlint::claims::{ClaimKind, Lean};
-use factlint::report::{Report, Severity};
+use factlint::internals::claims::{ClaimKind, Lean};
+use factlint::internals::report::{Report, Severity};
 
 fn check(docs: &[(&str, &str, &str, &str)]) -> Report {
     common::check_docs(docs, None)
 }
 
-fn errors(r: &Report) -> Vec<&factlint::report::Diagnostic> {
+fn errors(r: &Report) -> Vec<&factlint::internals::report::Diagnostic> {
     r.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect()
 }
 
 /// (file, labelled text, byte span) of each label of a diagnostic, the primary first.
-fn labels(d: &factlint::report::Diagnostic) -> Vec<(String, String, (usize, usize))> {
+fn labels(d: &factlint::internals::report::Diagnostic) -> Vec<(String, String, (usize, usize))> {
     d.labels
         .iter()
         .map(|l| {
@@ -211,6 +211,76 @@ fn hour_idiom_near_misses_stay_silent() {
     }
 }
 
+/// The a.m./p.m. word glued to the digits ("2am", "7.50am", "11:30pm GMT") is one word to the
+/// tokenizer; it is a time all the same, and its digits are no count.
+#[test]
+fn a_glued_am_or_pm_is_a_time() {
+    let cases = [
+        ("The plane landed at 2.45am local time.", 165, None),
+        ("The fissure opened at 7.50am.", 470, None),
+        ("The alarm was raised at 2am.", 120, None),
+        ("Police were called at 11:30pm GMT.", 1410, Some("UTC")),
+        ("The shelter opened at 12am and closed at 12.15pm.", 0, None),
+    ];
+    for (text, minutes, zone) in cases {
+        let r = check(&[("a.txt", "en", "2025-03-27", &format!("{text}\n"))]);
+        let t: Vec<_> = r.claims.iter().filter_map(|c| c.time()).collect();
+        assert_eq!(t[0].from, minutes, "{text}: {:?}", r.claims);
+        if let Some(z) = zone {
+            assert_eq!(t[0].zone.as_deref(), Some(z), "{text}");
+        }
+        assert!(r.claims.iter().all(|c| c.kind != ClaimKind::Count), "{text}: {:?}", r.claims);
+    }
+    let r = check(&[("a.txt", "en", "2025-03-27", "It opened at 12am and closed at 12.15pm.\n")]);
+    let t: Vec<u16> = r.claims.iter().filter_map(|c| c.time()).map(|t| t.from).collect();
+    assert_eq!(t, [0, 735]);
+}
+
+/// Near misses: digits glued to other letters ("a 2.5km fissure", "the 3rd day"), an hour past
+/// twelve ("13pm"), a one-digit minute ("7.5am") and a time-of-day word in a Nordic text are
+/// no glued time.
+#[test]
+fn glued_am_pm_near_misses_are_no_times() {
+    let cases = [
+        ("en", "Lava flowed from a 2.5km fissure on the 3rd day."),
+        ("en", "A reading of 13pm was logged, and 7.5am in another log."),
+        ("nb", "Brannen startet ved 2am-skiltet i Bergen."),
+    ];
+    for (lang, text) in cases {
+        let r = check(&[("a.txt", lang, "2025-03-27", &format!("{text}\n"))]);
+        assert!(
+            r.claims.iter().all(|c| c.kind != ClaimKind::Time),
+            "{lang}: {text}: {:?}",
+            r.claims
+        );
+    }
+}
+
+/// A glued time against a spaced one of the same event: "7.50am" and "9:50 a.m." disagree.
+#[test]
+fn a_glued_time_is_compared() {
+    let a = "The eruption near Grindavik began at 7.50am on Monday.\n";
+    let r = check(&[
+        ("a.txt", "en", "2024-01-08", a),
+        (
+            "b.txt",
+            "en",
+            "2024-01-08",
+            "The eruption near Grindavik began at 9:50 a.m. on Monday.\n",
+        ),
+        (
+            "c.txt",
+            "en",
+            "2024-01-08",
+            "The eruption near Grindavik began at 9:50 a.m. on Monday.\n",
+        ),
+    ]);
+    let errs = errors(&r);
+    assert_eq!(errs.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(errs[0].code, "FL009");
+    assert_eq!(labels(errs[0])[0], ("a.txt".into(), "7.50am".into(), span(a, "7.50am")));
+}
+
 /// "half past seven" against "klukkan sjö" of the same eruption: half an hour apart.
 #[test]
 fn an_hour_idiom_is_compared() {
@@ -391,7 +461,7 @@ fn times_near_an_arrest_word_that_are_not_the_arrest_stay_silent() {
     for (lang, text) in others {
         let r = check(&[("a.txt", "nb", "2025-10-15", nb), ("b.txt", lang, "2025-10-15", text)]);
         assert!(errors(&r).is_empty(), "{text}: {:?}", r.diagnostics);
-        let t = r.claims.iter().find(|c| c.kind == ClaimKind::Time && c.doc == 1);
+        let t = r.claims.iter().find(|c| c.kind == ClaimKind::Time && c.doc.index() == 1);
         let t = t.expect("a time");
         assert_ne!(t.concept.map(|s| s.to_string()).as_deref(), Some("arrested"), "{text}");
     }
@@ -440,7 +510,11 @@ fn a_fronted_time_of_another_verb_stays_silent() {
     ] {
         let r = check(&[("a.txt", "nb", "2025-10-15", nb), ("b.txt", "nb", "2025-10-15", text)]);
         assert!(errors(&r).is_empty(), "{text}: {:?}", r.diagnostics);
-        let t = r.claims.iter().find(|c| c.kind == ClaimKind::Time && c.doc == 1).expect("a time");
+        let t = r
+            .claims
+            .iter()
+            .find(|c| c.kind == ClaimKind::Time && c.doc.index() == 1)
+            .expect("a time");
         assert_ne!(t.concept.map(|s| s.to_string()).as_deref(), Some("arrested"), "{text}");
     }
 }
