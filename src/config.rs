@@ -212,6 +212,24 @@ pub(crate) fn discover(paths: &[PathBuf]) -> Result<Option<PathBuf>, miette::Rep
     Ok(found)
 }
 
+/// The configuration file's text and settings (none: empty, the defaults).
+fn read_file(file: Option<&Path>) -> Result<(String, File), miette::Report> {
+    let Some(f) = file else { return Ok((String::new(), File::default())) };
+    let name = f.display().to_string();
+    let src = std::fs::read_to_string(f).map_err(|e| DataError::io(&name, e))?;
+    let parsed: File = toml::from_str(&src).map_err(|e| DataError::toml(&name, &src, e))?;
+    Ok((src, parsed))
+}
+
+/// A setting: the command line's, else the file's, else the default.
+fn pick<T>(cli: Option<T>, file: Option<T>, default: T, origin: Origin) -> Setting<T> {
+    match (cli, file) {
+        (Some(v), _) => Setting { value: v, origin: Origin::CommandLine },
+        (None, Some(v)) => Setting { value: v, origin },
+        (None, None) => Setting { value: default, origin: Origin::Default },
+    }
+}
+
 impl Config {
     /// Read the configuration for `paths` and lay the command line over it.
     pub fn resolve(paths: &[PathBuf], cli: CliSettings) -> Result<Config, miette::Report> {
@@ -219,27 +237,10 @@ impl Config {
             Some(f) => Some(f.clone()),
             None => discover(paths)?,
         };
-        let (src, parsed) = match &file {
-            Some(f) => {
-                let name = f.display().to_string();
-                let src = std::fs::read_to_string(f).map_err(|e| DataError::io(&name, e))?;
-                let parsed: File =
-                    toml::from_str(&src).map_err(|e| DataError::toml(&name, &src, e))?;
-                (src, parsed)
-            }
-            None => (String::new(), File::default()),
-        };
+        let (src, parsed) = read_file(file.as_deref())?;
         let base =
             file.as_ref().and_then(|f| f.parent()).map_or_else(PathBuf::new, Path::to_path_buf);
         let from_file = || file.clone().map_or(Origin::Default, Origin::File);
-        // a setting: the command line's, else the file's, else the default
-        fn pick<T>(cli: Option<T>, file: Option<T>, default: T, origin: Origin) -> Setting<T> {
-            match (cli, file) {
-                (Some(v), _) => Setting { value: v, origin: Origin::CommandLine },
-                (None, Some(v)) => Setting { value: v, origin },
-                (None, None) => Setting { value: default, origin: Origin::Default },
-            }
-        }
         let opt = |cli: Option<String>, file: Option<String>| {
             pick(cli.map(Some), file.map(Some), None, from_file())
         };
@@ -448,6 +449,12 @@ impl Config {
                 &Origin::File(self.file.clone().unwrap_or_default()),
             );
         }
+        self.rules_table(rules, &mut out);
+        out
+    }
+
+    /// `factlint config`'s table of rules: enabled, severity, parameters, and which the file set.
+    fn rules_table(&self, rules: &[Rule], out: &mut String) {
         out.push_str("\nrule   enabled  severity  parameters\n");
         for r in rules {
             let p = &r.params;
@@ -462,7 +469,6 @@ impl Config {
             ));
         }
         out.push_str("(* set in the configuration file)\n");
-        out
     }
 }
 

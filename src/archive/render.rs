@@ -89,24 +89,26 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Rendered {
                 meta.map(provenance).unwrap_or_default(),
                 quotes.join(", ")
             );
-            match stored_text(a, doc, &ls) {
-                Some((src, ad)) => {
-                    let labels = spans(&ls, &src.text, |o| ad.pos(o));
-                    Rendered::note(message, Some(src), labels)
-                }
-                // no stored text to show: the note alone names the source and quotes it
-                None => Rendered::note(
-                    format!(
-                        "{message} — {}",
-                        ls.iter().map(|l| l.message).collect::<Vec<_>>().join("; ")
-                    ),
-                    None,
-                    Vec::new(),
-                ),
-            }
+            archived_part(a, doc, &ls, message)
         })
         .collect();
     Rendered::assemble(d, parts)
+}
+
+/// An archived document's part: its stored text with the labels, else the note alone.
+fn archived_part(a: &Against, doc: DocId, ls: &[&Label], message: String) -> Rendered {
+    match stored_text(a, doc, ls) {
+        Some((src, ad)) => {
+            let labels = spans(ls, &src.text, |o| ad.pos(o));
+            Rendered::note(message, Some(src), labels)
+        }
+        // no stored text to show: the note alone names the source and quotes it
+        None => Rendered::note(
+            format!("{message} — {}", ls.iter().map(|l| l.message).collect::<Vec<_>>().join("; ")),
+            None,
+            Vec::new(),
+        ),
+    }
 }
 
 /// 1-based line and column of a label, in a draft file or in an archived document's stored text.

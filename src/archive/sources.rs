@@ -230,56 +230,62 @@ fn read_text(
         .collect();
     let mut keys: Vec<Key> = claims.iter().filter_map(key_of).collect();
     if keys.is_empty() {
-        let lower = lower_text(text);
-        let toks = tokenize(text, &lower);
-        let words: Vec<&str> = toks.iter().filter(|t| t.is_word()).map(|t| t.lower()).collect();
-        let mut persons = Vec::new();
-        let mut terms = Vec::new();
-        let mut i = 0;
-        while i < words.len() {
-            if let Some((n, (id, ty))) =
-                setup.knowledge.entities.match_at(|k| words.get(i + k).copied())
-            {
-                if *ty == EntityType::Person && !persons.contains(id) {
-                    persons.push(*id);
-                }
-                i += n.max(1);
-                continue;
-            }
-            if let Some(hit) = setup.knowledge.concepts.lookup(words[i]) {
-                let id = setup.knowledge.concepts.get(hit.concept).id;
-                if !terms.contains(&id) {
-                    terms.push(id);
-                }
-            }
-            i += 1;
-        }
-        match (terms.is_empty(), persons.is_empty()) {
-            (false, false) => {
-                for t in &terms {
-                    for p in &persons {
-                        keys.push(Key {
-                            term: Some(t.to_string()),
-                            person: Some(p.to_string()),
-                            ..Default::default()
-                        });
-                    }
-                }
-            }
-            (false, true) => keys.extend(
-                terms.into_iter().map(|t| Key { term: Some(t.to_string()), ..Default::default() }),
-            ),
-            (true, false) => keys.extend(
-                persons
-                    .into_iter()
-                    .map(|p| Key { person: Some(p.to_string()), ..Default::default() }),
-            ),
-            (true, true) => {}
-        }
+        keys = named_keys(setup, text);
     }
     keys.sort();
     keys.dedup();
     (keys, claims, doc.published)
+}
+
+/// The keys of a text with no claim to look up: each concept it names with each person, or
+/// either alone.
+fn named_keys(setup: &Setup, text: &str) -> Vec<Key> {
+    let mut keys = Vec::new();
+    let lower = lower_text(text);
+    let toks = tokenize(text, &lower);
+    let words: Vec<&str> = toks.iter().filter(|t| t.is_word()).map(|t| t.lower()).collect();
+    let mut persons = Vec::new();
+    let mut terms = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if let Some((n, (id, ty))) =
+            setup.knowledge.entities.match_at(|k| words.get(i + k).copied())
+        {
+            if *ty == EntityType::Person && !persons.contains(id) {
+                persons.push(*id);
+            }
+            i += n.max(1);
+            continue;
+        }
+        if let Some(hit) = setup.knowledge.concepts.lookup(words[i]) {
+            let id = setup.knowledge.concepts.get(hit.concept).id;
+            if !terms.contains(&id) {
+                terms.push(id);
+            }
+        }
+        i += 1;
+    }
+    match (terms.is_empty(), persons.is_empty()) {
+        (false, false) => {
+            for t in &terms {
+                for p in &persons {
+                    keys.push(Key {
+                        term: Some(t.to_string()),
+                        person: Some(p.to_string()),
+                        ..Default::default()
+                    });
+                }
+            }
+        }
+        (false, true) => keys.extend(
+            terms.into_iter().map(|t| Key { term: Some(t.to_string()), ..Default::default() }),
+        ),
+        (true, false) => keys.extend(
+            persons.into_iter().map(|p| Key { person: Some(p.to_string()), ..Default::default() }),
+        ),
+        (true, true) => {}
+    }
+    keys
 }
 
 struct Row {

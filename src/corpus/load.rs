@@ -188,35 +188,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputProblem>) {
     let mut files: Vec<(PathBuf, bool)> = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let before = files.len();
-            // symlinks are followed (walkdir detects loops); a dangling one is reported by name
-            for entry in walkdir::WalkDir::new(p).follow_links(true).sort_by_file_name() {
-                match entry {
-                    Ok(e) if e.file_type().is_file() => {
-                        if let Some(j) = is_article_ext(e.path()) {
-                            files.push((e.path().to_path_buf(), j));
-                        }
-                    }
-                    Ok(_) => {}
-                    // a dangling link to something that is not an article is no loss
-                    Err(e)
-                        if e.loop_ancestor().is_none()
-                            && e.path().is_some_and(|q| is_article_ext(q).is_none()) => {}
-                    Err(e) => {
-                        let at = e.path().unwrap_or(p).to_path_buf();
-                        let why = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
-                        problems.push(problem(&at, None, format!("cannot read: {why}"), true))
-                    }
-                }
-            }
-            if files.len() == before {
-                problems.push(problem(
-                    p,
-                    None,
-                    "folder holds no .txt, .md or .jsonl files".into(),
-                    true,
-                ));
-            }
+            walk_folder(p, &mut files, &mut problems);
         } else if p.exists() {
             match is_article_ext(p) {
                 Some(j) => files.push((p.clone(), j)),
@@ -227,10 +199,44 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputProblem>) {
             problems.push(problem(p, None, "no such file or folder".into(), true));
         }
     }
-    // manifests: one per folder, applying to the files in it (paths relative to the manifest).
-    // Files come folder by folder, so one manifest is held at a time; its metadata is moved
-    // into the inputs, never copied (an archive of a million files holds it once). A folder
-    // whose files the walk meets again after a subfolder's has its manifest read again, quietly.
+    let inputs = with_manifests(files, &mut problems);
+    (inputs, problems)
+}
+
+/// The article files of folder `p`, recursively, sorted by name; (path, is JSONL).
+fn walk_folder(p: &Path, files: &mut Vec<(PathBuf, bool)>, problems: &mut Vec<InputProblem>) {
+    let before = files.len();
+    // symlinks are followed (walkdir detects loops); a dangling one is reported by name
+    for entry in walkdir::WalkDir::new(p).follow_links(true).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                if let Some(j) = is_article_ext(e.path()) {
+                    files.push((e.path().to_path_buf(), j));
+                }
+            }
+            Ok(_) => {}
+            // a dangling link to something that is not an article is no loss
+            Err(e)
+                if e.loop_ancestor().is_none()
+                    && e.path().is_some_and(|q| is_article_ext(q).is_none()) => {}
+            Err(e) => {
+                let at = e.path().unwrap_or(p).to_path_buf();
+                let why = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
+                problems.push(problem(&at, None, format!("cannot read: {why}"), true))
+            }
+        }
+    }
+    if files.len() == before {
+        problems.push(problem(p, None, "folder holds no .txt, .md or .jsonl files".into(), true));
+    }
+}
+
+/// The inputs of `files`, each text file with its folder's manifest entry. One manifest per
+/// folder, applying to the files in it (paths relative to the manifest). Files come folder by
+/// folder, so one manifest is held at a time; its metadata is moved into the inputs, never copied
+/// (an archive of a million files holds it once). A folder whose files the walk meets again after
+/// a subfolder's has its manifest read again, quietly.
+fn with_manifests(files: Vec<(PathBuf, bool)>, problems: &mut Vec<InputProblem>) -> Vec<Input> {
     let mut manifest: Option<(PathBuf, HashMap<PathBuf, Meta>)> = None;
     let mut read_before: HashSet<PathBuf> = HashSet::new();
     let mut inputs = Vec::with_capacity(files.len());
@@ -248,7 +254,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputProblem>) {
             let metas = if !m.is_file() {
                 HashMap::new()
             } else if read_before.insert(dir.to_path_buf()) {
-                read_manifest(&m, &mut problems)
+                read_manifest(&m, problems)
             } else {
                 read_manifest(&m, &mut Vec::new())
             };
@@ -257,7 +263,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputProblem>) {
         let meta = manifest.as_mut().and_then(|(_, metas)| metas.remove(&path)).map(Box::new);
         inputs.push(Input::Text { path, meta });
     }
-    (inputs, problems)
+    inputs
 }
 
 /// How a text file's bytes were read.

@@ -251,17 +251,7 @@ pub fn clock_at(
     let tw = &lex.time;
     // "halv 8" = 7:30
     if let Some(k) = suffix(&tw.half_before, toks, i) {
-        let j = i + k;
-        let (n, h) = match digits_hm(toks, j, false) {
-            Some((1, h, 0)) => (1, h),
-            _ => hour_word(&toks[j..])
-                .filter(|(_, v)| (1.0..=12.0).contains(v))
-                .map(|(n, v)| (n, v as u16))?,
-        };
-        let (a, mins, zone, meridiem) = after_hour(lex, toks, j + n, h, 0);
-        let mins = (mins + 24 * 60 - 30) % (24 * 60);
-        let half_day = !meridiem && h <= 12;
-        return Some(Clock { len: k + n + a, from: mins, to: mins, approx: false, zone, half_day });
+        return half_before(lex, toks, i + k, k, &hour_word);
     }
     let j = i + clock_word;
     // (a clock word may carry its period: "kl. 20")
@@ -278,30 +268,21 @@ pub fn clock_at(
             word_hour = true;
             (n, v as u16, 0)
         }
-        None => {
-            // "1640 GMT": four digits are a time only with a zone after them
-            let (n, h, m) = digits_hm(toks, j, true)?;
-            let (a, mins, zone, _) = after_hour(lex, toks, j + n, h, m);
-            zone.as_ref()?;
-            let len = j - i + n + a;
-            return Some(Clock { len, from: mins, to: mins, approx: false, zone, half_day: false });
-        }
+        None => return zoned_digits(lex, toks, i, j),
     };
     // "17-tida", "16.30-tiden": about that time
     if toks.get(j + n).is_some_and(|t| t.is_punct('-') && !t.space_before) {
-        if let Some(k) = suffix(&tw.hour_suffix, toks, j + n + 1) {
-            let mins = h * 60 + m;
-            let len = j - i + n + 1 + k;
-            return Some(Clock {
-                len,
-                from: mins,
-                to: mins,
-                approx: true,
-                zone: None,
-                half_day: false,
-            });
-        }
-        return None;
+        let k = suffix(&tw.hour_suffix, toks, j + n + 1)?;
+        let mins = h * 60 + m;
+        let len = j - i + n + 1 + k;
+        return Some(Clock {
+            len,
+            from: mins,
+            to: mins,
+            approx: true,
+            zone: None,
+            half_day: false,
+        });
     }
     let (a, mins, zone, meridiem) = after_hour(lex, toks, j + n, h, m);
     // an hour alone is a time only after a clock word; "16:40" is one by its colon, and "16.40"
@@ -317,6 +298,35 @@ pub fn clock_at(
     let mins = mins.min(24 * 60 - 1);
     let half_day = word_hour && !meridiem && h <= 12;
     Some(Clock { len: j - i + n + a, from: mins, to: mins, approx: false, zone, half_day })
+}
+
+/// "1640 GMT" at `j` (a time from `i`): four digits are a time only with a zone after them.
+fn zoned_digits(lex: &Lexicon, toks: &[Token], i: usize, j: usize) -> Option<Clock> {
+    let (n, h, m) = digits_hm(toks, j, true)?;
+    let (a, mins, zone, _) = after_hour(lex, toks, j + n, h, m);
+    zone.as_ref()?;
+    let len = j - i + n + a;
+    Some(Clock { len, from: mins, to: mins, approx: false, zone, half_day: false })
+}
+
+/// "halv 8" = 7:30: the hour at `j`, after a half-before word of `k` tokens.
+fn half_before(
+    lex: &Lexicon,
+    toks: &[Token],
+    j: usize,
+    k: usize,
+    hour_word: impl Fn(&[Token]) -> Option<(usize, f64)>,
+) -> Option<Clock> {
+    let (n, h) = match digits_hm(toks, j, false) {
+        Some((1, h, 0)) => (1, h),
+        _ => hour_word(&toks[j..])
+            .filter(|(_, v)| (1.0..=12.0).contains(v))
+            .map(|(n, v)| (n, v as u16))?,
+    };
+    let (a, mins, zone, meridiem) = after_hour(lex, toks, j + n, h, 0);
+    let mins = (mins + 24 * 60 - 30) % (24 * 60);
+    let half_day = !meridiem && h <= 12;
+    Some(Clock { len: k + n + a, from: mins, to: mins, approx: false, zone, half_day })
 }
 
 /// "á sjötta tímanum" at `i` (the ordinal): the hour before the ordinal's, 5:00–6:00 for the

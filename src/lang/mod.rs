@@ -615,6 +615,61 @@ fn markers(m: &MarkersFile) -> [Phrases<()>; MARKER_KINDS] {
     markers
 }
 
+/// The `[shares]` table: each a part less than its whole.
+fn shares(
+    m: &HashMap<String, [f64; 2]>,
+    bad: &dyn Fn(String) -> DataError,
+) -> Result<Phrases<(f64, f64)>, DataError> {
+    let mut shares = Phrases::default();
+    for (k, [p, w]) in m {
+        if !(p.is_finite() && w.is_finite() && *p > 0.0 && p < w) {
+            return Err(bad(format!("share `{k}` is not a part less than its whole")));
+        }
+        shares.insert(k, (*p, *w));
+    }
+    Ok(shares)
+}
+
+/// Flags of the words that begin a share, of the times that are claims without a number, and of
+/// the words of hour phrases.
+fn flag_shares_and_times(
+    word_flags: &mut Map<String, u32>,
+    shares: &Phrases<(f64, f64)>,
+    time: &TimeWords,
+    cardinals: &Map<String, u64>,
+) {
+    // a share's first word can begin a number ("one in three", "hver tredje")
+    for p in shares.phrases() {
+        if let Some(first) = p.first() {
+            *word_flags.entry(first.clone()).or_insert(0) |= flag::CARDINAL;
+        }
+    }
+    // a time by name ("noon", "hádegi") or glued to its hour ("áttaleytið") is a claim in a
+    // sentence with no number
+    for name in time.named.keys() {
+        if let Some(last) = name.to_lowercase().split(' ').next_back() {
+            *word_flags.entry(last.to_string()).or_insert(0) |= flag::TIME_NAME;
+        }
+    }
+    for suffix in &time.hour_glued {
+        for (w, _) in cardinals.iter().filter(|(_, v)| (1..=12).contains(*v)) {
+            *word_flags.entry(format!("{w}{suffix}")).or_insert(0) |= flag::TIME_NAME;
+        }
+    }
+    // (as `clock::ends_before` and `clock::phrase_at` read them: split by spaces, not
+    // lower-cased)
+    for p in time.about.iter().chain(&time.after).chain(&time.before) {
+        if let Some(last) = p.rsplit(' ').next() {
+            *word_flags.entry(last.to_string()).or_insert(0) |= flag::HOUR_CUE_LAST;
+        }
+    }
+    for p in time.hour_phrases.keys().chain(time.named.keys()) {
+        if let Some(first) = p.split(' ').next() {
+            *word_flags.entry(first.to_string()).or_insert(0) |= flag::HOUR_WORD_FIRST;
+        }
+    }
+}
+
 /// Number flags of the words that begin a fraction ("half a million") and of written-together
 /// compounds.
 fn flag_numbers(
@@ -910,7 +965,7 @@ impl Lexicon {
         self.compounds.get(lower).map(|p| &p[..])
     }
 
-    /// (Long for its `Lexicon` literal: one field a line; each table is a step of its own.)
+    // long: its `Lexicon` literal, one field a line; each table is a step of its own.
     pub fn parse(src: &str, name: &str) -> Result<Lexicon, DataError> {
         let f: LangFile = toml::from_str(src).map_err(|e| DataError::toml(name, src, e))?;
         let bad = |msg: String| DataError::invalid(name, msg);
@@ -934,13 +989,7 @@ impl Lexicon {
             }
         }
         let fractions = fractions(&f.fractions, &bad)?;
-        let mut shares = Phrases::default();
-        for (k, [p, w]) in &f.shares {
-            if !(p.is_finite() && w.is_finite() && *p > 0.0 && p < w) {
-                return Err(bad(format!("share `{k}` is not a part less than its whole")));
-            }
-            shares.insert(k, (*p, *w));
-        }
+        let shares = shares(&f.shares, &bad)?;
         let mut relative = Phrases::default();
         for (k, v) in &f.relative {
             relative.insert(k, *v);
@@ -961,36 +1010,7 @@ impl Lexicon {
             &markers,
         );
         flag_numbers(&mut word_flags, &fractions, &compounds);
-        // a share's first word can begin a number ("one in three", "hver tredje")
-        for p in shares.phrases() {
-            if let Some(first) = p.first() {
-                *word_flags.entry(first.clone()).or_insert(0) |= flag::CARDINAL;
-            }
-        }
-        // a time by name ("noon", "hádegi") or glued to its hour ("áttaleytið") is a claim in a
-        // sentence with no number
-        for name in f.time.named.keys() {
-            if let Some(last) = name.to_lowercase().split(' ').next_back() {
-                *word_flags.entry(last.to_string()).or_insert(0) |= flag::TIME_NAME;
-            }
-        }
-        for suffix in &f.time.hour_glued {
-            for (w, _) in cardinals.iter().filter(|(_, v)| (1..=12).contains(*v)) {
-                *word_flags.entry(format!("{w}{suffix}")).or_insert(0) |= flag::TIME_NAME;
-            }
-        }
-        // (as `clock::ends_before` and `clock::phrase_at` read them: split by spaces, not
-        // lower-cased)
-        for p in f.time.about.iter().chain(&f.time.after).chain(&f.time.before) {
-            if let Some(last) = p.rsplit(' ').next() {
-                *word_flags.entry(last.to_string()).or_insert(0) |= flag::HOUR_CUE_LAST;
-            }
-        }
-        for p in f.time.hour_phrases.keys().chain(f.time.named.keys()) {
-            if let Some(first) = p.split(' ').next() {
-                *word_flags.entry(first.to_string()).or_insert(0) |= flag::HOUR_WORD_FIRST;
-            }
-        }
+        flag_shares_and_times(&mut word_flags, &shares, &f.time, &cardinals);
         let ch = |s: &str| s.chars().next();
         Ok(Lexicon {
             word_flags,

@@ -203,40 +203,8 @@ pub fn scan(text: &str, base: usize, out: &mut Vec<Tok>) {
         let start = i;
         i += len;
         let kind = if is_word_char(c) {
-            let mut has_letter = !c.is_ascii_digit();
-            while i < b.len() {
-                // ASCII letters and digits without decoding
-                let x = b[i];
-                let class = ASCII_CLASS[usize::from(x)];
-                if class != 0 {
-                    has_letter |= class == LETTER;
-                    i += 1;
-                    continue;
-                }
-                // the Latin-1 letters (U+00C0..U+00FF less × and ÷) without decoding; other ASCII
-                // than a hyphen or apostrophe ends the word
-                if x == 0xc3 && b.get(i + 1).is_some_and(|&y| y != 0x97 && y != 0xb7) {
-                    has_letter = true;
-                    i += 2;
-                    continue;
-                }
-                if x.is_ascii() && x != b'-' && x != b'\'' {
-                    break;
-                }
-                let Some((n, nlen)) = char_at(text, i) else { break };
-                if !n.is_ascii() && is_word_char(n) {
-                    has_letter = true;
-                    i += nlen;
-                } else if matches!(n, '-' | '\'' | '’' | '\u{2011}')
-                    && has_letter
-                    && char_at(text, i + nlen).is_some_and(|(a, _)| a.is_alphabetic())
-                {
-                    // join only when a letter follows: "Jong-un", not "2019-2020"
-                    i += nlen;
-                } else {
-                    break;
-                }
-            }
+            let has_letter;
+            (i, has_letter) = word_end(text, i, !c.is_ascii_digit());
             if has_letter {
                 TokKind::Word
             } else {
@@ -254,6 +222,47 @@ pub fn scan(text: &str, base: usize, out: &mut Vec<Tok>) {
         });
         space_run = 0;
     }
+}
+
+/// Where a word (or a number) that began before `i` ends, and whether it has a letter
+/// (`has_letter`: so far).
+#[inline]
+fn word_end(text: &str, mut i: usize, mut has_letter: bool) -> (usize, bool) {
+    let b = text.as_bytes();
+    while i < b.len() {
+        // ASCII letters and digits without decoding
+        let x = b[i];
+        let class = ASCII_CLASS[usize::from(x)];
+        if class != 0 {
+            has_letter |= class == LETTER;
+            i += 1;
+            continue;
+        }
+        // the Latin-1 letters (U+00C0..U+00FF less × and ÷) without decoding; other ASCII
+        // than a hyphen or apostrophe ends the word
+        if x == 0xc3 && b.get(i + 1).is_some_and(|&y| y != 0x97 && y != 0xb7) {
+            has_letter = true;
+            i += 2;
+            continue;
+        }
+        if x.is_ascii() && x != b'-' && x != b'\'' {
+            break;
+        }
+        let Some((n, nlen)) = char_at(text, i) else { break };
+        if !n.is_ascii() && is_word_char(n) {
+            has_letter = true;
+            i += nlen;
+        } else if matches!(n, '-' | '\'' | '’' | '\u{2011}')
+            && has_letter
+            && char_at(text, i + nlen).is_some_and(|(a, _)| a.is_alphabetic())
+        {
+            // join only when a letter follows: "Jong-un", not "2019-2020"
+            i += nlen;
+        } else {
+            break;
+        }
+    }
+    (i, has_letter)
 }
 
 /// Tokenize `text`, reading the lower case of its words from `lower` (its [`lower_text`]).

@@ -54,6 +54,126 @@ pub fn write(report: &Report, sources: Sources, out: impl Write) -> std::io::Res
     w.flush()
 }
 
+/// The report's outlets (sorted, once each) and languages with their documents (sorted).
+fn outlets_and_languages(r: &Report) -> (Vec<&str>, Vec<(&str, usize)>) {
+    let mut outlets: Vec<&str> =
+        r.documents.iter().filter_map(|d| d.outlet.as_ref().map(|o| o.as_str())).collect();
+    outlets.sort_unstable();
+    outlets.dedup();
+    let mut langs: Vec<(&str, usize)> = Vec::new();
+    for d in &r.documents {
+        match langs.iter_mut().find(|(l, _)| *l == d.lang.as_str()) {
+            Some(x) => x.1 += 1,
+            None => langs.push((d.lang.as_str(), 1)),
+        }
+    }
+    langs.sort_unstable();
+    (outlets, langs)
+}
+
+/// Errors and warnings per rule, in code order: (code, name, errors, warnings).
+fn per_rule(r: &Report) -> Vec<(&str, &str, usize, usize)> {
+    let mut rules: Vec<(&str, &str, usize, usize)> = Vec::new();
+    for d in &r.diagnostics {
+        let i = match rules.iter().position(|x| x.0 == d.code) {
+            Some(i) => i,
+            None => {
+                rules.push((&d.code, &d.rule, 0, 0));
+                rules.len() - 1
+            }
+        };
+        match d.severity {
+            Severity::Error => rules[i].2 += 1,
+            _ => rules[i].3 += 1,
+        }
+    }
+    rules.sort_unstable();
+    rules
+}
+
+/// A dated claim on a timeline: (start, end, conflicting, who, value).
+type Point = (jiff::civil::Date, jiff::civil::Date, bool, String, String);
+
+/// A timeline row: (start, end, conflicting, its sources' names, value).
+type Row = (jiff::civil::Date, jiff::civil::Date, bool, Vec<String>, String);
+
+/// One row a date: its sources' names, the first few.
+fn timeline_rows(points: Vec<Point>) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    for (a, b, conflict, who, value) in points {
+        match rows.last_mut() {
+            Some(row) if (row.0, row.1, row.2) == (a, b, conflict) => {
+                if !row.3.contains(&who) {
+                    row.3.push(who);
+                }
+            }
+            _ => rows.push((a, b, conflict, vec![who], value)),
+        }
+    }
+    rows
+}
+
+/// The timeline's SVG body from `lo` to `hi`, its rows' labels and its height.
+fn timeline_svg(
+    rows: &[Row],
+    lo: jiff::civil::Date,
+    hi: jiff::civil::Date,
+) -> (String, Vec<String>, f64) {
+    let days = |d: jiff::civil::Date| (d - lo).get_days() as f64;
+    let span = days(hi).max(1.0);
+    let (left, width, row) = (10.0, 380.0, 30.0);
+    let x = |d: jiff::civil::Date| left + days(d) / span * width;
+    let height = 30.0 + row * rows.len() as f64;
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<line class="axis" x1="{left}" y1="{y}" x2="{x2}" y2="{y}"/><text class="tick" x="{left}" y="{ty}">{lo}</text><text class="tick" x="{x2}" y="{ty}" text-anchor="end">{hi}</text>"#,
+        y = height - 18.0,
+        x2 = left + width,
+        ty = height - 4.0
+    );
+    let mut desc = Vec::new();
+    for (k, (a, b, conflict, who, value)) in rows.iter().enumerate() {
+        // a row: the label above its bar
+        let y = 22.0 + row * k as f64;
+        let (x1, x2) = (x(*a), x(*b).max(x(*a) + 3.0));
+        let class = if *conflict { "pt conflict" } else { "pt" };
+        let _ = write!(
+            svg,
+            r#"<g class="{class}"><rect x="{x1:.0}" y="{:.0}" width="{:.0}" height="7" rx="2"/>"#,
+            y - 2.0,
+            x2 - x1
+        );
+        let label = row_label(*conflict, who, value);
+        // (about 6 units a character at 11 px): the label starts at its bar when it fits
+        let w = 6.0 * label.chars().count() as f64;
+        let (tx, anchor) = if x1 + w <= left + width {
+            (x1, "")
+        } else if x2 - w >= 0.0 {
+            (x2, r#" text-anchor="end""#)
+        } else {
+            (left, "")
+        };
+        let _ = write!(
+            svg,
+            r#"<text x="{tx:.0}" y="{:.0}"{anchor}>{}</text></g>"#,
+            y - 6.0,
+            maud::html! { (label) }.into_string()
+        );
+        desc.push(label);
+    }
+    (svg, desc, height)
+}
+
+/// A timeline row's label: its sources (the first few) and value.
+fn row_label(conflict: bool, who: &[String], value: &str) -> String {
+    let names = match who.len() {
+        0..=3 => who.join(", "),
+        n => format!("{} +{}", who[..2].join(", "), n - 2),
+    };
+    format!("{}{names}: {value}", if conflict { "✗ conflict — " } else { "" })
+}
+
 /// A claim shown on the page: its document, byte span, and the claim when the report has it.
 #[derive(Clone, Copy)]
 struct Shown<'a> {
@@ -312,34 +432,8 @@ impl<'a> Page<'a> {
 
     fn summary(&self) -> Markup {
         let r = self.report;
-        let mut outlets: Vec<&str> =
-            r.documents.iter().filter_map(|d| d.outlet.as_ref().map(|o| o.as_str())).collect();
-        outlets.sort_unstable();
-        outlets.dedup();
-        let mut langs: Vec<(&str, usize)> = Vec::new();
-        for d in &r.documents {
-            match langs.iter_mut().find(|(l, _)| *l == d.lang.as_str()) {
-                Some(x) => x.1 += 1,
-                None => langs.push((d.lang.as_str(), 1)),
-            }
-        }
-        langs.sort_unstable();
-        // errors and warnings per rule, in code order
-        let mut rules: Vec<(&str, &str, usize, usize)> = Vec::new();
-        for d in &r.diagnostics {
-            let i = match rules.iter().position(|x| x.0 == d.code) {
-                Some(i) => i,
-                None => {
-                    rules.push((&d.code, &d.rule, 0, 0));
-                    rules.len() - 1
-                }
-            };
-            match d.severity {
-                Severity::Error => rules[i].2 += 1,
-                _ => rules[i].3 += 1,
-            }
-        }
-        rules.sort_unstable();
+        let (outlets, langs) = outlets_and_languages(r);
+        let rules = per_rule(r);
         let shown_outlets = 12;
         html! {
             section #summary aria-labelledby="summary-h" {
@@ -558,11 +652,38 @@ impl<'a> Page<'a> {
     /// Dated claims of the subject on one axis, a row a date (sources that give the same date
     /// share a row); conflicting ones in red, labelled "✗ conflict". At most [`TIMELINE_ROWS`] rows.
     fn timeline(&self, s: &Subject) -> Markup {
+        let points = self.timeline_points(s);
+        if points.len() < 2 {
+            return html! {};
+        }
+        let mut rows = timeline_rows(points);
+        let all_rows = rows.len();
+        rows.truncate(TIMELINE_ROWS);
+        let lo = rows.iter().map(|p| p.0).min().unwrap_or_default();
+        let hi = rows.iter().map(|p| p.1).max().unwrap_or_default();
+        let (svg, desc, height) = timeline_svg(&rows, lo, hi);
+        // (a large report's timelines are read as the claims listed below them: no description)
+        let aria = (!self.large).then(|| format!("Timeline of {}: {}", s.name, desc.join("; ")));
+        let role = (!self.large).then_some("img");
+        let hidden = self.large.then_some("true");
+        html! {
+            figure.timeline {
+                svg role=[role] aria-label=[aria] aria-hidden=[hidden] viewBox=(format!("0 0 400 {height}")) xmlns="http://www.w3.org/2000/svg" {
+                    (PreEscaped(svg))
+                }
+                figcaption {
+                    "Dated claims, " (lo) " to " (hi) "; conflicting ones labelled “✗ conflict”."
+                    @if all_rows > TIMELINE_ROWS { " The first " (TIMELINE_ROWS) " of " (all_rows) " dates." }
+                }
+            }
+        }
+    }
+
+    /// The dated claims of a subject's diagnostics and corroborations, once each, in date order.
+    fn timeline_points(&self, s: &Subject) -> Vec<Point> {
         let r = self.report;
         let mut seen = std::collections::HashSet::new();
-        // (start, end, conflicting, who, value)
-        let mut points: Vec<(jiff::civil::Date, jiff::civil::Date, bool, String, String)> =
-            Vec::new();
+        let mut points: Vec<Point> = Vec::new();
         let mut add = |sh: Shown<'a>, conflict: bool| {
             let Some(iv) = sh.claim.and_then(Claim::interval) else { return };
             if !seen.insert((sh.doc, sh.start)) {
@@ -587,89 +708,8 @@ impl<'a> Page<'a> {
                 }
             }
         }
-        if points.len() < 2 {
-            return html! {};
-        }
         points.sort_by_key(|a| (a.0, a.1, !a.2));
-        // one row a date: its sources' names, the first few
-        let mut rows: Vec<(jiff::civil::Date, jiff::civil::Date, bool, Vec<String>, String)> =
-            Vec::new();
-        for (a, b, conflict, who, value) in points {
-            match rows.last_mut() {
-                Some(row) if (row.0, row.1, row.2) == (a, b, conflict) => {
-                    if !row.3.contains(&who) {
-                        row.3.push(who);
-                    }
-                }
-                _ => rows.push((a, b, conflict, vec![who], value)),
-            }
-        }
-        let all_rows = rows.len();
-        rows.truncate(TIMELINE_ROWS);
-        let lo = rows.iter().map(|p| p.0).min().unwrap_or_default();
-        let hi = rows.iter().map(|p| p.1).max().unwrap_or_default();
-        let days = |d: jiff::civil::Date| (d - lo).get_days() as f64;
-        let span = days(hi).max(1.0);
-        let (left, width, row) = (10.0, 380.0, 30.0);
-        let x = |d: jiff::civil::Date| left + days(d) / span * width;
-        let height = 30.0 + row * rows.len() as f64;
-        let mut svg = String::new();
-        let _ = write!(
-            svg,
-            r#"<line class="axis" x1="{left}" y1="{y}" x2="{x2}" y2="{y}"/><text class="tick" x="{left}" y="{ty}">{lo}</text><text class="tick" x="{x2}" y="{ty}" text-anchor="end">{hi}</text>"#,
-            y = height - 18.0,
-            x2 = left + width,
-            ty = height - 4.0
-        );
-        let mut desc = Vec::new();
-        for (k, (a, b, conflict, who, value)) in rows.iter().enumerate() {
-            // a row: the label above its bar
-            let y = 22.0 + row * k as f64;
-            let (x1, x2) = (x(*a), x(*b).max(x(*a) + 3.0));
-            let class = if *conflict { "pt conflict" } else { "pt" };
-            let _ = write!(
-                svg,
-                r#"<g class="{class}"><rect x="{x1:.0}" y="{:.0}" width="{:.0}" height="7" rx="2"/>"#,
-                y - 2.0,
-                x2 - x1
-            );
-            let names = match who.len() {
-                0..=3 => who.join(", "),
-                n => format!("{} +{}", who[..2].join(", "), n - 2),
-            };
-            let label = format!("{}{names}: {value}", if *conflict { "✗ conflict — " } else { "" });
-            // (about 6 units a character at 11 px): the label starts at its bar when it fits
-            let w = 6.0 * label.chars().count() as f64;
-            let (tx, anchor) = if x1 + w <= left + width {
-                (x1, "")
-            } else if x2 - w >= 0.0 {
-                (x2, r#" text-anchor="end""#)
-            } else {
-                (left, "")
-            };
-            let _ = write!(
-                svg,
-                r#"<text x="{tx:.0}" y="{:.0}"{anchor}>{}</text></g>"#,
-                y - 6.0,
-                maud::html! { (label) }.into_string()
-            );
-            desc.push(label);
-        }
-        // (a large report's timelines are read as the claims listed below them: no description)
-        let aria = (!self.large).then(|| format!("Timeline of {}: {}", s.name, desc.join("; ")));
-        let role = (!self.large).then_some("img");
-        let hidden = self.large.then_some("true");
-        html! {
-            figure.timeline {
-                svg role=[role] aria-label=[aria] aria-hidden=[hidden] viewBox=(format!("0 0 400 {height}")) xmlns="http://www.w3.org/2000/svg" {
-                    (PreEscaped(svg))
-                }
-                figcaption {
-                    "Dated claims, " (lo) " to " (hi) "; conflicting ones labelled “✗ conflict”."
-                    @if all_rows > TIMELINE_ROWS { " The first " (TIMELINE_ROWS) " of " (all_rows) " dates." }
-                }
-            }
-        }
+        points
     }
 
     /// The claims no diagnostic or corroboration names, of the subjects without a section.

@@ -286,19 +286,7 @@ impl SourceCode for Windowed {
                 inner.line_count() + self.first_line,
             )));
         }
-        // a long line: cut a window at word boundaries around the span
-        let mut ws = floor_char_boundary(text, start.saturating_sub(WINDOW).max(line_start));
-        if ws > line_start {
-            if let Some(sp) = text[ws..start].find(' ') {
-                ws += sp + 1;
-            }
-        }
-        let mut we = floor_char_boundary(text, (end + WINDOW).min(line_end));
-        if we < line_end {
-            if let Some(sp) = text[end..we].rfind(' ') {
-                we = end + sp;
-            }
-        }
+        let (ws, we) = window(text, (line_start, line_end), (start, end));
         let line = text[..ws].matches('\n').count() + self.first_line;
         let column = text[line_start..ws].chars().count();
         Ok(Box::new(miette::MietteSpanContents::new_named(
@@ -310,6 +298,28 @@ impl SourceCode for Windowed {
             1,
         )))
     }
+}
+
+/// A long line's window around the span `start..end`: [`WINDOW`] characters on each side at
+/// most, cut at word boundaries.
+fn window(
+    text: &str,
+    (line_start, line_end): (usize, usize),
+    (start, end): (usize, usize),
+) -> (usize, usize) {
+    let mut ws = floor_char_boundary(text, start.saturating_sub(WINDOW).max(line_start));
+    if ws > line_start {
+        if let Some(sp) = text[ws..start].find(' ') {
+            ws += sp + 1;
+        }
+    }
+    let mut we = floor_char_boundary(text, (end + WINDOW).min(line_end));
+    if we < line_end {
+        if let Some(sp) = text[end..we].rfind(' ') {
+            we = end + sp;
+        }
+    }
+    (ws, we)
 }
 
 /// A diagnostic in one file, with the other files as related diagnostics (a part with no
