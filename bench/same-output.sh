@@ -3,7 +3,7 @@
 # parent of HEAD) from `git archive` in a temporary folder (sharing this checkout's target folder,
 # so the dependencies are not built again) and the working tree, then runs both binaries from
 # this folder over the same inputs and compares their output byte for byte: `check` in human,
-# JSON and SARIF, and `claims --format json`.
+# JSON, SARIF and HTML, with --corroborations, and `claims --format json`.
 #
 #   bash bench/same-output.sh                 # HEAD^ against the working tree
 #   bash bench/same-output.sh 9c85813         # a given commit
@@ -11,6 +11,7 @@
 #   PROFILE=release bash bench/same-output.sh # release builds (default: dev)
 #   SEED=/path/to/seed bash bench/same-output.sh
 #   EXTRA="dir1 dir2" bash bench/same-output.sh  # more input folders (globs expand)
+#   BASE_BIN=a NEW_BIN=b bash bench/same-output.sh  # two binaries built already (no build)
 #
 # Inputs: examples/corpus, tests/fixtures/consistent, the seed corpus when it exists ($SEED, else
 # ../shared/corpus/seed), and
@@ -24,12 +25,26 @@ tgt=$(pwd)/target
 work=$(mktemp -d /tmp/factlint-same.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-git archive "$(git rev-parse "$base")" | tar -x -C "$work"
 mkdir -p "$work/bin"
-(cd "$work" && CARGO_TARGET_DIR="$tgt" cargo build -q --profile "$profile" --bin factlint)
-cp "$tgt/$dir/factlint" "$work/bin/base"
-cargo build -q --profile "$profile" --bin factlint
-cp "$tgt/$dir/factlint" "$work/bin/new"
+if [ -n "${BASE_BIN:-}" ] && [ -n "${NEW_BIN:-}" ]; then
+  # binaries built already: compare them, build nothing
+  cp "$BASE_BIN" "$work/bin/base"
+  cp "$NEW_BIN" "$work/bin/new"
+else
+  git archive "$(git rev-parse "$base")" | tar -x -C "$work"
+  # both trees are one package to cargo (its fingerprint holds paths relative to the package),
+  # so each build is told its sources are newer than the other's: without this, a build whose
+  # files are older than the other's artifacts is taken as fresh and the two binaries are one
+  touch "$work/src/lib.rs"
+  (cd "$work" && CARGO_TARGET_DIR="$tgt" cargo build -q --profile "$profile" --bin factlint)
+  cp "$tgt/$dir/factlint" "$work/bin/base"
+  touch src/lib.rs
+  cargo build -q --profile "$profile" --bin factlint
+  cp "$tgt/$dir/factlint" "$work/bin/new"
+  if cmp -s "$work/bin/base" "$work/bin/new"; then
+    echo "note: the two builds are the same binary (no change to the code?)" >&2
+  fi
+fi
 
 inputs=(examples/corpus tests/fixtures/consistent)
 seed=${SEED:-../shared/corpus/seed}
@@ -44,10 +59,13 @@ fi
 
 differ=0
 for input in "${inputs[@]}"; do
-  for args in "check" "check --format json" "check --format sarif" "check --corroborations" "claims --format json"; do
+  for args in "check" "check --format json" "check --format sarif" "check --format html" "check --corroborations" "claims --format json"; do
     for b in base new; do
       # exit codes too (1: conflicts found is an answer, not a failure)
-      ( NO_COLOR=1 "$work/bin/$b" $args --threads 2 "$input" > "$work/$b.out" 2> /dev/null; echo "exit $?" >> "$work/$b.out" ) || true
+      # (the generated corpus is read with its own rules folder)
+      rules=()
+      [ -n "${gen:-}" ] && [ "$input" = "$gen/corpus" ] && rules=(--rules "$gen/rules")
+      ( NO_COLOR=1 "$work/bin/$b" $args "${rules[@]}" --threads 2 "$input" > "$work/$b.out" 2> /dev/null; echo "exit $?" >> "$work/$b.out" ) || true
     done
     if cmp -s "$work/base.out" "$work/new.out"; then
       printf 'same     %-28s %s (%s bytes)\n' "$args" "$input" "$(wc -c < "$work/new.out")"

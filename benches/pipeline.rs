@@ -17,9 +17,9 @@ use std::process::Command;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use factlint::app::{self, RunOptions, Setup};
-use factlint::corpus::{self, Input, RawDoc};
-use factlint::extract;
+use factlint::internals::app::{self, RunOptions, Setup};
+use factlint::internals::corpus::{self, Input, RawDoc};
+use factlint::internals::extract;
 
 // the allocator the binary uses (src/main.rs)
 #[global_allocator]
@@ -104,7 +104,12 @@ fn benches(c: &mut Criterion) {
         .collect();
     g.bench_function("extract", |b| {
         b.iter(|| {
-            docs.iter().map(|doc| extract::extract(doc, 0, &setup.knowledge).len()).sum::<usize>()
+            docs.iter()
+                .map(|doc| {
+                    extract::extract(doc, factlint::internals::claims::DocId(0), &setup.knowledge)
+                        .len()
+                })
+                .sum::<usize>()
         })
     });
     drop(docs);
@@ -114,7 +119,9 @@ fn benches(c: &mut Criterion) {
     g.bench_function("rules", |b| {
         b.iter(|| {
             one.install(|| {
-                factlint::rules::run(&setup.rules, &report.documents, &report.claims).0.len()
+                factlint::internals::rules::run(&setup.rules, &report.documents, &report.claims)
+                    .0
+                    .len()
             })
         })
     });
@@ -122,7 +129,11 @@ fn benches(c: &mut Criterion) {
     // the JSON report of a whole check, written to nothing (its lists serialise in parallel:
     // one worker here)
     g.bench_function("report", |b| {
-        b.iter(|| one.install(|| factlint::report::json::write(&report, std::io::sink()).is_ok()))
+        b.iter(|| {
+            one.install(|| {
+                factlint::internals::report::json::write(&report, std::io::sink()).is_ok()
+            })
+        })
     });
 
     // the whole check: read, analyse, extract, rules, JSON
@@ -130,7 +141,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             let r = app::check(&setup, &opts);
             // (streamed, as the CLI writes it)
-            factlint::report::json::write(&r, std::io::sink()).is_ok()
+            factlint::internals::report::json::write(&r, std::io::sink()).is_ok()
         })
     });
     g.finish();

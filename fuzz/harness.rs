@@ -6,14 +6,16 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use factlint::claims::Claim;
-use factlint::corpus::load::parse_jsonl_line;
-use factlint::corpus::{analyze, CorpusOptions, Document, Meta, OffsetMap, RawDoc, Stripper};
-use factlint::extract::{extract, parse, resolve};
-use factlint::lang::token::{lower_text, tokenize};
-use factlint::lang::{Boilerplate, Concepts, Entities, Knowledge, Lexicon};
-use factlint::report::DocMeta;
-use factlint::rules::Rule;
+use factlint::internals::claims::Claim;
+use factlint::internals::corpus::load::parse_jsonl_line;
+use factlint::internals::corpus::{
+    analyze, CorpusOptions, Document, Meta, OffsetMap, RawDoc, Stripper,
+};
+use factlint::internals::extract::{extract, parse, resolve};
+use factlint::internals::lang::token::{lower_text, tokenize};
+use factlint::internals::lang::{Boilerplate, Concepts, Entities, Knowledge, Lexicon};
+use factlint::internals::report::DocMeta;
+use factlint::internals::rules::Rule;
 
 pub struct Setup {
     pub k: Knowledge,
@@ -26,7 +28,7 @@ pub fn setup() -> &'static Setup {
     S.get_or_init(|| {
         let k = Knowledge::builtin().expect("built-in knowledge loads");
         let stripper = Stripper::new(&k.boilerplate);
-        let rules = factlint::rules::load(None).expect("built-in rules load");
+        let rules = factlint::internals::rules::load(None).expect("built-in rules load");
         Setup { k, stripper, rules }
     })
 }
@@ -53,7 +55,7 @@ pub fn analyse(
         },
     };
     let doc = analyze(raw, &s.k, &s.stripper, &CorpusOptions { published: opt_pub, lang: None });
-    let claims = extract(&doc, 0, &s.k);
+    let claims = extract(&doc, factlint::internals::claims::DocId(0), &s.k);
     (doc, claims)
 }
 
@@ -94,7 +96,7 @@ pub fn check_spans(text: &str, doc: &Document, claims: &[Claim]) {
 
 /// The document metadata the rule engine reads.
 pub fn meta(doc: &Document, n: usize) -> DocMeta {
-    factlint::app::meta_of(doc, n)
+    factlint::internals::app::meta_of(doc, n)
 }
 
 /// Target `extract`: a control byte (language, publication date), then the text. Analyses and
@@ -127,13 +129,19 @@ pub fn fuzz_extract(data: &[u8]) -> usize {
     check_spans(&text, &doc_b, &claims_b);
 
     // the rules over both documents' claims
-    let mut all = claims_a.clone();
-    all.extend(claims_b.iter().cloned().map(|mut c| {
-        c.doc = 1;
-        c
-    }));
+    let mut all = Vec::new();
+    factlint::internals::claims::append(
+        &mut all,
+        factlint::internals::claims::DocId(0),
+        claims_a.iter().cloned(),
+    );
+    factlint::internals::claims::append(
+        &mut all,
+        factlint::internals::claims::DocId(1),
+        claims_b.iter().cloned(),
+    );
     let docs = [meta(&doc_a, claims_a.len()), meta(&doc_b, claims_b.len())];
-    let _ = factlint::rules::run(&setup().rules, &docs, &all);
+    let _ = factlint::internals::rules::run(&setup().rules, &docs, &all);
     claims_a.len()
 }
 
@@ -169,7 +177,7 @@ pub fn fuzz_jsonl(data: &[u8]) {
     in_line(raw.map.to_file(text.len()));
 
     let doc = analyze(raw, &s.k, &s.stripper, &CorpusOptions::default());
-    let claims = extract(&doc, 0, &s.k);
+    let claims = extract(&doc, factlint::internals::claims::DocId(0), &s.k);
     for c in &claims {
         let s = in_line(c.start);
         let e = in_line(c.end);
@@ -264,23 +272,32 @@ pub fn fuzz_numbers(data: &[u8]) {
                 if i + clock_word > toks.len() {
                     continue;
                 }
-                let clock = factlint::extract::clock::clock_at(lex, &toks, i, clock_word, |ts| {
-                    let (rest, (v, _)) = parse::word_number(lex)(ts).ok()?;
-                    Some((ts.len() - rest.len(), v))
-                });
+                let clock = factlint::internals::extract::clock::clock_at(
+                    lex,
+                    &toks,
+                    i,
+                    clock_word,
+                    |ts| {
+                        let (rest, (v, _)) = parse::word_number(lex)(ts).ok()?;
+                        Some((ts.len() - rest.len(), v))
+                    },
+                );
                 if let Some(c) = clock {
                     assert!(c.len >= 1 && i + c.len <= toks.len(), "clock {c:?}");
                     assert!(c.from <= c.to && c.to < 24 * 60 + 60, "clock {c:?}");
                 }
             }
-            if let Some(c) = factlint::extract::clock::hour_ordinal_at(lex, &toks, i) {
+            if let Some(c) = factlint::internals::extract::clock::hour_ordinal_at(lex, &toks, i) {
                 assert!(i + c.len <= toks.len() && c.from < c.to, "hour {c:?}");
             }
             if let Ok((_, (v, _, _))) = parse::number(lex)(here) {
                 for p in pub_dates() {
-                    for u in [factlint::lang::TimeUnit::Day, factlint::lang::TimeUnit::Year] {
-                        let _ = factlint::calendar::ago(p, v, u, false);
-                        let _ = factlint::calendar::ago(p, v, u, true);
+                    for u in [
+                        factlint::internals::lang::TimeUnit::Day,
+                        factlint::internals::lang::TimeUnit::Year,
+                    ] {
+                        let _ = factlint::internals::calendar::ago(p, v, u, false);
+                        let _ = factlint::internals::calendar::ago(p, v, u, true);
                     }
                 }
             }
@@ -288,7 +305,7 @@ pub fn fuzz_numbers(data: &[u8]) {
     }
 }
 
-fn render(e: factlint::error::DataError) {
+fn render(e: factlint::internals::error::DataError) {
     let _ = format!("{e}");
     let report = miette::Report::new(e);
     let mut out = String::new();
@@ -342,7 +359,7 @@ pub fn fuzz_rules(data: &[u8]) {
 /// offset map sends every character to the bytes it was read from (and back), with no stray
 /// control byte left; the claims extracted from it point at those bytes.
 pub fn fuzz_decode(data: &[u8]) {
-    use factlint::corpus::load::{binary_reason, decode_text, Encoding};
+    use factlint::internals::corpus::load::{binary_reason, decode_text, Encoding};
     let binary = binary_reason(data).is_some();
     let d = decode_text(data);
     let (text, map) = (&d.text, &d.map);
@@ -375,7 +392,7 @@ pub fn fuzz_decode(data: &[u8]) {
                 String::from_utf16_lossy(&bytes.chunks_exact(2).map(unit).collect::<Vec<_>>())
             }
         };
-        let read = factlint::corpus::load::spaces_for_controls(&read).into_owned();
+        let read = factlint::internals::corpus::load::spaces_for_controls(&read).into_owned();
         // (a lone surrogate or a cut last byte reads as U+FFFD)
         assert!(read == c || c == "\u{FFFD}", "{c:?} at {p} was read from {bytes:?} ({read:?})");
     }
@@ -392,7 +409,7 @@ pub fn fuzz_decode(data: &[u8]) {
         meta: Meta::default(),
     };
     let doc = analyze(raw, &s.k, &s.stripper, &CorpusOptions::default());
-    for c in extract(&doc, 0, &s.k) {
+    for c in extract(&doc, factlint::internals::claims::DocId(0), &s.k) {
         assert!(
             c.start <= c.end && c.end <= data.len(),
             "claim {}..{} outside the file",

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::claims::{Claim, Sym};
+use crate::claims::{self, Claim, DocId, Sym};
 use crate::corpus::{self, CorpusOptions, Document, Input, Stripper};
 use crate::error::{DataError, InputProblem};
 use crate::extract;
@@ -59,6 +59,7 @@ pub fn meta_of(d: &Document, claims: usize) -> DocMeta {
         folded: count(d.folded.len()),
         stripped_bytes: count(d.stripped.iter().map(|s| s.end - s.start).sum()),
         skipped: d.skipped().into(),
+        sketch: d.sketch.clone(),
     }
 }
 
@@ -123,7 +124,7 @@ fn for_each_document<T: Send>(
 }
 
 /// Analyse one document as read (its warnings go to `problems`): the step every command shares.
-pub fn analyze(
+pub(crate) fn analyze(
     setup: &Setup,
     opts: &RunOptions,
     raw: corpus::RawDoc,
@@ -135,10 +136,10 @@ pub fn analyze(
 }
 
 /// One input as read, before it is analysed.
-pub struct Read<'a> {
-    pub raw: corpus::RawDoc,
+pub(crate) struct Read<'a> {
+    pub(crate) raw: corpus::RawDoc,
     /// a JSONL article: its line as in the file, and the file offset of the line
-    pub line: Option<(&'a str, usize)>,
+    pub(crate) line: Option<(&'a str, usize)>,
 }
 
 /// Read every input of `opts` (its paths, less its `exclude`) and hand each document as read to
@@ -147,7 +148,7 @@ pub struct Read<'a> {
 /// count. Text files are read one task a file, in batches; a JSONL file is read in chunks of
 /// lines whose articles are read in parallel. Only the texts of the documents being read are in
 /// memory. Returns the input problems.
-pub fn read_each<T: Send>(
+pub(crate) fn read_each<T: Send>(
     opts: &RunOptions,
     each: impl Fn(Read, &mut Vec<InputProblem>) -> T + Sync + Send,
     sink: impl FnMut(T) + Send,
@@ -371,20 +372,16 @@ fn collect_claims(setup: &Setup, opts: &RunOptions) -> Report {
         found,
         |d| claims_of(setup, &d),
         |(meta, cs)| {
-            let i = documents.len() as u32;
+            claims::append(&mut claims, DocId(documents.len() as u32), cs);
             documents.push(meta);
-            claims.extend(cs.into_iter().map(|mut c| {
-                c.doc = i;
-                c
-            }));
         },
     );
     Report { documents, claims, problems, ..Default::default() }
 }
 
 /// A document's claims, and what later stages keep of the document.
-pub fn claims_of(setup: &Setup, d: &Document) -> (DocMeta, Vec<Claim>) {
-    let claims = extract::extract(d, 0, &setup.knowledge);
+pub(crate) fn claims_of(setup: &Setup, d: &Document) -> (DocMeta, Vec<Claim>) {
+    let claims = extract::extract(d, DocId(0), &setup.knowledge);
     (meta_of(d, claims.len()), claims)
 }
 
@@ -448,7 +445,7 @@ pub fn claims_human(report: &Report) -> String {
         out.push_str(&p.human_line());
     }
     for c in &report.claims {
-        let d = &report.documents[c.doc as usize];
+        let d = &report.documents[c.doc.index()];
         let (l, col) = sources.line_col(&d.path, c.start);
         let mut what = c.concept.or(c.noun).map(|s| s.to_string()).unwrap_or_default();
         if let Some(ph) = c.phase {
@@ -496,14 +493,31 @@ struct DocView<'a> {
     published_source: corpus::DateSource,
     #[serde(skip_serializing_if = "Option::is_none")]
     published_time: Option<String>,
+    /// where the time came from (the metadata's timestamp or the dateline)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published_time_source: Option<corpus::DateSource>,
     dateline: Option<(usize, usize)>,
+    /// the first document of which this one is a copy of one text (wire copy: the rules count
+    /// the copies as one voice)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    copy_of: Option<String>,
     kept: Vec<(usize, usize)>,
     stripped: Vec<corpus::Stripped>,
     folded: Vec<corpus::Folded>,
     sentences: usize,
 }
 
-fn doc_view(d: &Document) -> DocView<'_> {
+/// For each document, the name of the first document it is a copy of ([`corpus::wire`]).
+fn copies_of(docs: &[Document]) -> Vec<Option<String>> {
+    let voices = corpus::wire::voices(docs.iter().map(|d| &d.sketch));
+    voices
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| (v as usize != i).then(|| docs[v as usize].name()))
+        .collect()
+}
+
+fn doc_view(d: &Document, copy_of: Option<String>) -> DocView<'_> {
     let f = |x: usize| d.file_offset(x);
     DocView {
         path: &d.path,
@@ -514,7 +528,9 @@ fn doc_view(d: &Document) -> DocView<'_> {
         published: d.published,
         published_source: d.published_source,
         published_time: d.published_at.as_ref().map(ToString::to_string),
+        published_time_source: d.published_at.as_ref().map(|t| t.source),
         dateline: d.dateline.map(|(a, b)| (f(a), f(b))),
+        copy_of,
         kept: corpus::segment::kept(d.text.len(), &d.stripped)
             .into_iter()
             .map(|r| (f(r.start), f(r.end)))
@@ -540,7 +556,7 @@ fn doc_view(d: &Document) -> DocView<'_> {
 /// `factlint corpus` as JSON.
 pub fn corpus_json(docs: &[Document], problems: &[InputProblem]) -> String {
     let v = serde_json::json!({
-        "documents": docs.iter().map(doc_view).collect::<Vec<_>>(),
+        "documents": docs.iter().zip(copies_of(docs)).map(|(d, c)| doc_view(d, c)).collect::<Vec<_>>(),
         "problems": problems,
     });
     serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
@@ -552,15 +568,24 @@ pub fn corpus_human(docs: &[Document], problems: &[InputProblem]) -> String {
     for p in problems {
         out.push_str(&p.human_line());
     }
-    for d in docs {
-        let v = doc_view(d);
+    for (d, copy_of) in docs.iter().zip(copies_of(docs)) {
+        let v = doc_view(d, copy_of);
+        let name = |src: corpus::DateSource| {
+            serde_json::to_value(src)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        };
         let published = match (d.published, d.published_source) {
             (Some(p), src) => format!(
-                "{p}{} (from {})",
+                "{p}{} (from {}{})",
                 d.published_at.as_ref().map(|t| format!(" {t}")).unwrap_or_default(),
-                serde_json::to_value(src)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
+                name(src),
+                // (a time from elsewhere than the day: "from metadata, time from dateline")
+                d.published_at
+                    .as_ref()
+                    .filter(|t| t.source != src)
+                    .map(|t| format!(", time from {}", name(t.source)))
                     .unwrap_or_default()
             ),
             (None, _) => "unknown".to_string(),
@@ -578,6 +603,9 @@ pub fn corpus_human(docs: &[Document], problems: &[InputProblem]) -> String {
             }
         ));
         out.push_str(&format!("  published  {published}\n"));
+        if let Some(c) = &v.copy_of {
+            out.push_str(&format!("  copy of    {c} (one voice in the rules' votes)\n"));
+        }
         for (para, l) in &d.para_langs {
             if let Some(s) = d.sentences.iter().find(|s| s.para == *para) {
                 out.push_str(&format!(

@@ -6,7 +6,7 @@ use jiff::{Span, ToSpan};
 use crate::claims::Interval;
 use crate::lang::RelOffset;
 
-pub fn add_days(d: Date, n: i64) -> Option<Date> {
+pub(crate) fn add_days(d: Date, n: i64) -> Option<Date> {
     d.checked_add(n.days()).ok()
 }
 
@@ -62,7 +62,7 @@ pub fn weekday(pub_date: Date, iso: u8, future: bool) -> Option<Date> {
 }
 
 /// The weekday `iso` nearest to `day` (three days either side).
-pub fn weekday_near(day: Date, iso: u8) -> Option<Date> {
+pub(crate) fn weekday_near(day: Date, iso: u8) -> Option<Date> {
     let d = i64::from(day.weekday().to_monday_one_offset());
     let ahead = (i64::from(iso) - d).rem_euclid(7);
     add_days(day, if ahead <= 3 { ahead } else { ahead - 7 })
@@ -71,7 +71,7 @@ pub fn weekday_near(day: Date, iso: u8) -> Option<Date> {
 /// The night ending on weekday `iso` ("natt til onsdag"): its evening is the day before, the
 /// nearest such evening on or before the publication date (or after it, for the future); the
 /// night is dated by the day it ends on.
-pub fn night(pub_date: Date, iso: u8, future: bool) -> Option<Date> {
+pub(crate) fn night(pub_date: Date, iso: u8, future: bool) -> Option<Date> {
     let eve = if iso == 1 { 7 } else { iso - 1 };
     add_days(weekday(pub_date, eve, future)?, 1)
 }
@@ -149,40 +149,7 @@ pub fn ago(pub_date: Date, n: f64, unit: crate::lang::TimeUnit, approx: bool) ->
 /// An "N units ago" date resolved: the interval, its precision, and the years a rounded count
 /// allows (before, after).
 pub struct Ago {
-    pub resolved: Option<Interval>,
-    pub precision: crate::claims::Precision,
-    pub slack_years: (u8, u8),
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use jiff::civil::date;
-
-    #[test]
-    fn weekdays_resolve_backwards() {
-        // Wednesday 13 September 2023
-        let p = date(2023, 9, 13);
-        assert_eq!(weekday(p, 2, false), Some(date(2023, 9, 12)));
-        assert_eq!(weekday(p, 3, false), Some(date(2023, 9, 13)));
-        assert_eq!(weekday(p, 4, false), Some(date(2023, 9, 7)));
-        assert_eq!(weekday(p, 4, true), Some(date(2023, 9, 14)));
-    }
-
-    #[test]
-    fn relative_years_and_ranges() {
-        let p = date(2024, 6, 18);
-        let r = relative(p, &RelOffset { years: Some(-1), ..Default::default() }).unwrap();
-        assert_eq!((r.start, r.end), (date(2023, 1, 1), date(2023, 12, 31)));
-        let r = relative(p, &RelOffset { days: Some(1), to_days: Some(7), ..Default::default() })
-            .unwrap();
-        assert_eq!((r.start, r.end), (date(2024, 6, 19), date(2024, 6, 25)));
-    }
-
-    #[test]
-    fn partial_dates_look_back() {
-        let p = date(2024, 1, 9);
-        assert_eq!(partial(p, Some(12), None, false).unwrap().start, date(2023, 12, 1));
-        assert_eq!(days_between(date(2023, 9, 12), date(2023, 9, 17)), Some(5));
-    }
+    pub(crate) resolved: Option<Interval>,
+    pub(crate) precision: crate::claims::Precision,
+    pub(crate) slack_years: (u8, u8),
 }

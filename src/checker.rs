@@ -10,7 +10,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::app::{self, RunOptions, Setup};
-use crate::claims::{Claim, Sym};
+use crate::claims::{Claim, DocId, Sym};
 use crate::corpus::load::{Meta, OffsetMap, RawDoc};
 use crate::corpus::{self, CorpusOptions, Stripper};
 use crate::error::DataError;
@@ -171,7 +171,7 @@ impl Checker {
                         meta: a.meta.clone(),
                     };
                     let doc = corpus::analyze(raw, &setup.knowledge, &setup.stripper, &opts);
-                    let claims = crate::extract::extract(&doc, 0, &setup.knowledge);
+                    let claims = crate::extract::extract(&doc, DocId(0), &setup.knowledge);
                     (app::meta_of(&doc, claims.len()), claims, doc.warnings.clone())
                 })
                 .collect()
@@ -187,10 +187,7 @@ impl Checker {
         let mut report = Report::default();
         for (i, (meta, claims, problems)) in analysed.into_iter().enumerate() {
             report.documents.push(meta);
-            report.claims.extend(claims.into_iter().map(|mut c| {
-                c.doc = i as u32;
-                c
-            }));
+            crate::claims::append(&mut report.claims, DocId(i as u32), claims);
             report.problems.extend(problems);
         }
         (report.diagnostics, report.corroborations) =

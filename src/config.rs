@@ -37,11 +37,11 @@ use crate::report::{Report, Severity};
 use crate::rules::{CheckParams, Rule};
 
 /// The configuration file's name.
-pub const FILE_NAME: &str = crate::rules::CONFIG_FILE_NAME;
+pub(crate) const FILE_NAME: &str = crate::rules::CONFIG_FILE_NAME;
 
 /// Where a setting came from.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Origin {
+pub(crate) enum Origin {
     Default,
     File(PathBuf),
     CommandLine,
@@ -61,10 +61,10 @@ impl std::fmt::Display for Origin {
 #[derive(Debug, Clone)]
 pub struct Setting<T> {
     pub value: T,
-    pub origin: Origin,
+    pub(crate) origin: Origin,
 }
 
-pub use crate::diagnostic::Accept;
+pub(crate) use crate::diagnostic::Accept;
 
 /// The file as written.
 #[derive(Debug, Default, Deserialize)]
@@ -112,7 +112,7 @@ impl PathSet {
     pub fn new(base: &Path, globs: Vec<String>) -> PathSet {
         PathSet { base: absolute(base), globs }
     }
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.globs.is_empty()
     }
     pub fn matches(&self, path: &Path) -> bool {
@@ -133,7 +133,7 @@ impl PathSet {
 }
 
 /// `p` made absolute, with `.` and `..` left out (links not followed).
-pub fn absolute(p: &Path) -> PathBuf {
+pub(crate) fn absolute(p: &Path) -> PathBuf {
     let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     // (`..` and `.` left out, without following links, so prefixes compare as written)
     let mut out = PathBuf::new();
@@ -149,7 +149,7 @@ pub fn absolute(p: &Path) -> PathBuf {
     out
 }
 
-fn glob_match(p: &[u8], s: &[u8]) -> bool {
+pub fn glob_match(p: &[u8], s: &[u8]) -> bool {
     match p {
         [] => s.is_empty(),
         [b'*', b'*', b'/', rest @ ..] => {
@@ -169,24 +169,24 @@ fn glob_match(p: &[u8], s: &[u8]) -> bool {
 #[derive(Debug)]
 pub struct Config {
     /// the file read, if any
-    pub file: Option<PathBuf>,
+    pub(crate) file: Option<PathBuf>,
     src: String,
-    pub select: Setting<Option<Vec<String>>>,
-    pub ignore: Setting<Vec<String>>,
-    pub severity: Setting<BTreeMap<String, Severity>>,
+    pub(crate) select: Setting<Option<Vec<String>>>,
+    pub(crate) ignore: Setting<Vec<String>>,
+    pub(crate) severity: Setting<BTreeMap<String, Severity>>,
     params: BTreeMap<String, toml::Spanned<toml::Table>>,
     pub exclude: Setting<PathSet>,
-    pub per_path_ignores: Setting<Vec<(PathSet, Vec<String>)>>,
+    pub(crate) per_path_ignores: Setting<Vec<(PathSet, Vec<String>)>>,
     pub rules: Setting<Option<PathBuf>>,
     pub lang: Setting<Option<String>>,
-    pub timezone: Setting<Option<String>>,
-    pub published: Setting<Option<String>>,
+    pub(crate) timezone: Setting<Option<String>>,
+    pub(crate) published: Setting<Option<String>>,
     pub accept: Vec<Accept>,
 }
 
 /// The configuration file that applies to `paths`: `--config`'s, else the nearest
 /// `factlint.toml` in an input's folder or above it. Inputs under different files are an error.
-pub fn discover(paths: &[PathBuf]) -> Result<Option<PathBuf>, miette::Report> {
+pub(crate) fn discover(paths: &[PathBuf]) -> Result<Option<PathBuf>, miette::Report> {
     let mut found: Option<PathBuf> = None;
     for p in paths.iter().filter(|p| p.as_os_str() != "-") {
         let abs = absolute(p);
@@ -212,6 +212,24 @@ pub fn discover(paths: &[PathBuf]) -> Result<Option<PathBuf>, miette::Report> {
     Ok(found)
 }
 
+/// The configuration file's text and settings (none: empty, the defaults).
+fn read_file(file: Option<&Path>) -> Result<(String, File), miette::Report> {
+    let Some(f) = file else { return Ok((String::new(), File::default())) };
+    let name = f.display().to_string();
+    let src = std::fs::read_to_string(f).map_err(|e| DataError::io(&name, e))?;
+    let parsed: File = toml::from_str(&src).map_err(|e| DataError::toml(&name, &src, e))?;
+    Ok((src, parsed))
+}
+
+/// A setting: the command line's, else the file's, else the default.
+fn pick<T>(cli: Option<T>, file: Option<T>, default: T, origin: Origin) -> Setting<T> {
+    match (cli, file) {
+        (Some(v), _) => Setting { value: v, origin: Origin::CommandLine },
+        (None, Some(v)) => Setting { value: v, origin },
+        (None, None) => Setting { value: default, origin: Origin::Default },
+    }
+}
+
 impl Config {
     /// Read the configuration for `paths` and lay the command line over it.
     pub fn resolve(paths: &[PathBuf], cli: CliSettings) -> Result<Config, miette::Report> {
@@ -219,27 +237,10 @@ impl Config {
             Some(f) => Some(f.clone()),
             None => discover(paths)?,
         };
-        let (src, parsed) = match &file {
-            Some(f) => {
-                let name = f.display().to_string();
-                let src = std::fs::read_to_string(f).map_err(|e| DataError::io(&name, e))?;
-                let parsed: File =
-                    toml::from_str(&src).map_err(|e| DataError::toml(&name, &src, e))?;
-                (src, parsed)
-            }
-            None => (String::new(), File::default()),
-        };
+        let (src, parsed) = read_file(file.as_deref())?;
         let base =
             file.as_ref().and_then(|f| f.parent()).map_or_else(PathBuf::new, Path::to_path_buf);
         let from_file = || file.clone().map_or(Origin::Default, Origin::File);
-        // a setting: the command line's, else the file's, else the default
-        fn pick<T>(cli: Option<T>, file: Option<T>, default: T, origin: Origin) -> Setting<T> {
-            match (cli, file) {
-                (Some(v), _) => Setting { value: v, origin: Origin::CommandLine },
-                (None, Some(v)) => Setting { value: v, origin },
-                (None, None) => Setting { value: default, origin: Origin::Default },
-            }
-        }
         let opt = |cli: Option<String>, file: Option<String>| {
             pick(cli.map(Some), file.map(Some), None, from_file())
         };
@@ -448,6 +449,12 @@ impl Config {
                 &Origin::File(self.file.clone().unwrap_or_default()),
             );
         }
+        self.rules_table(rules, &mut out);
+        out
+    }
+
+    /// `factlint config`'s table of rules: enabled, severity, parameters, and which the file set.
+    fn rules_table(&self, rules: &[Rule], out: &mut String) {
         out.push_str("\nrule   enabled  severity  parameters\n");
         for r in rules {
             let p = &r.params;
@@ -462,7 +469,6 @@ impl Config {
             ));
         }
         out.push_str("(* set in the configuration file)\n");
-        out
     }
 }
 
@@ -495,28 +501,4 @@ pub fn matches_code(pattern: &str, code: &str) -> bool {
         || code.len() >= pattern.len()
             && code.is_char_boundary(pattern.len())
             && code[..pattern.len()].eq_ignore_ascii_case(pattern)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn globs() {
-        let m = |g: &str, s: &str| glob_match(g.as_bytes(), s.as_bytes());
-        assert!(m("*.txt", "a.txt") && !m("*.txt", "d/a.txt"));
-        assert!(m("**/*.txt", "a.txt") && m("**/*.txt", "d/e/a.txt"));
-        assert!(m("drafts/**", "drafts/a/b.txt") && !m("drafts/**", "old/a.txt"));
-        assert!(m("a?c", "abc") && !m("a?c", "a/c"));
-        let set = PathSet::new(Path::new("/corpus"), vec!["drafts".into()]);
-        assert!(set.matches(Path::new("/corpus/x/drafts/a.txt")));
-        assert!(!set.matches(Path::new("/corpus/x/a.txt")));
-        assert!(!set.matches(Path::new("/elsewhere/drafts/a.txt")));
-    }
-
-    #[test]
-    fn codes() {
-        assert!(matches_code("FL00", "FL002") && matches_code("fl002", "FL002"));
-        assert!(matches_code("ALL", "FL002") && !matches_code("FL0021", "FL002"));
-    }
 }

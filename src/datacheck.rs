@@ -14,10 +14,10 @@ use crate::lang::Knowledge;
 /// One thing the data check found.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Finding {
-    pub path: String,
+    pub(crate) path: String,
     /// "unknown", "duplicate" or "unused"
-    pub kind: &'static str,
-    pub message: String,
+    pub(crate) kind: &'static str,
+    pub(crate) message: String,
 }
 
 /// Check the data files of `dir` (`lang/*.toml`, `concepts.toml`, `entities.toml`,

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::claims::{Claim, Sym};
+use crate::claims::{Claim, ClaimIdx, DocId, Sym};
 use crate::corpus::{DateSource, LangSource, Skip};
 
 #[derive(
@@ -32,7 +32,7 @@ impl Severity {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Label {
     #[serde(skip)]
-    pub doc: u32,
+    pub doc: DocId,
     pub path: Sym,
     /// byte offsets into the file as read
     pub start: usize,
@@ -44,13 +44,13 @@ pub struct Label {
 }
 
 impl Label {
-    pub fn of(claim: &Claim, docs: &[DocMeta], message: String, primary: bool) -> Label {
+    pub(crate) fn of(claim: &Claim, docs: &[DocMeta], message: String, primary: bool) -> Label {
         Label::with(claim, docs, Sym::new(&message), primary)
     }
     fn with(claim: &Claim, docs: &[DocMeta], message: Sym, primary: bool) -> Label {
         Label {
             doc: claim.doc,
-            path: docs.get(claim.doc as usize).map_or_else(|| Sym::new(""), |d| d.path),
+            path: docs.get(claim.doc.index()).map_or_else(|| Sym::new(""), |d| d.path),
             start: claim.start,
             end: claim.end,
             text: claim.text,
@@ -77,7 +77,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// Sort key: primary label's path and offset, then code.
-    pub fn sort_key(&self) -> (String, usize, String) {
+    pub(crate) fn sort_key(&self) -> (String, usize, String) {
         let p = self.labels.iter().find(|l| l.primary).or(self.labels.first());
         (
             p.map(|l| l.path.to_string()).unwrap_or_default(),
@@ -102,15 +102,15 @@ pub struct Corroboration {
 /// [`Label`] is forty: a large corpus has millions of sources.)
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Source {
-    /// index into the report's claims
-    pub claim: u32,
+    /// the claim of the report
+    pub claim: ClaimIdx,
     pub message: Sym,
 }
 
 impl Source {
     /// The document of the source (`claims`: the report's).
-    pub fn doc(&self, claims: &[Claim]) -> Option<u32> {
-        claims.get(self.claim as usize).map(|c| c.doc)
+    pub fn doc(&self, claims: &[Claim]) -> Option<DocId> {
+        claims.get(self.claim.index()).map(|c| c.doc)
     }
 }
 
@@ -122,7 +122,7 @@ impl Corroboration {
         docs: &'a [DocMeta],
     ) -> impl Iterator<Item = Label> + 'a {
         self.sources.iter().filter_map(move |s| {
-            claims.get(s.claim as usize).map(|c| Label::with(c, docs, s.message, false))
+            claims.get(s.claim.index()).map(|c| Label::with(c, docs, s.message, false))
         })
     }
 }
@@ -146,6 +146,10 @@ pub struct DocMeta {
     /// what was skipped, for the HTML page to mark in the paragraphs it shows (not serialised)
     #[serde(skip)]
     pub skipped: Box<[Skip]>,
+    /// the sketch of its words, by which the rules count copies of one text as one voice
+    /// (`corpus::wire`; not serialised, empty for an archived document)
+    #[serde(skip)]
+    pub sketch: crate::corpus::wire::Sketch,
 }
 
 impl DocMeta {
@@ -170,7 +174,7 @@ impl DocMeta {
 
 /// Raised whenever `baseline::fingerprint` or `baseline::frame` would name a finding differently: a baseline of
 /// another version is refused, not silently matched against nothing.
-pub const FINGERPRINT_VERSION: u32 = 1;
+pub(crate) const FINGERPRINT_VERSION: u32 = 1;
 
 /// One accepted finding (`[[accept]]` in factlint.toml): shown as accepted, not counted for the
 /// exit code.

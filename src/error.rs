@@ -28,7 +28,7 @@ pub enum DataError {
 }
 
 impl DataError {
-    pub fn toml(path: &str, src: &str, e: toml::de::Error) -> DataError {
+    pub(crate) fn toml(path: &str, src: &str, e: toml::de::Error) -> DataError {
         DataError::Toml {
             path: path.to_string(),
             message: e.message().to_string(),
@@ -36,10 +36,10 @@ impl DataError {
             span: e.span().map(|r| SourceSpan::from(r.start..r.end.max(r.start))),
         }
     }
-    pub fn invalid(path: &str, message: String) -> DataError {
+    pub(crate) fn invalid(path: &str, message: String) -> DataError {
         DataError::Invalid { path: path.to_string(), message }
     }
-    pub fn io(path: &str, source: std::io::Error) -> DataError {
+    pub(crate) fn io(path: &str, source: std::io::Error) -> DataError {
         DataError::Io { path: path.to_string(), source }
     }
 }
@@ -53,12 +53,12 @@ pub struct InputProblem {
     pub line: Option<usize>,
     pub message: String,
     /// true when the document was skipped, false when it was read with a caveat
-    pub skipped: bool,
+    pub(crate) skipped: bool,
 }
 
 impl InputProblem {
     /// "skipped: a.txt: …" or "warning: a.txt: …", the line every human listing prints.
-    pub fn human_line(&self) -> String {
+    pub(crate) fn human_line(&self) -> String {
         format!("{}: {self}\n", if self.skipped { "skipped" } else { "warning" })
     }
 }

@@ -183,7 +183,7 @@ impl SymList {
         SymList(Sym::new(&joined))
     }
     /// The list of interned items (one item is its own list: no joining, no look-up).
-    pub fn of(items: &[Sym]) -> SymList {
+    pub(crate) fn of(items: &[Sym]) -> SymList {
         match items {
             [one] => SymList(*one),
             _ => SymList::new(items),
@@ -239,41 +239,5 @@ impl<'de> serde::Deserialize<'de> for SymList {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<SymList, D::Error> {
         let v = Vec::<std::borrow::Cow<'de, str>>::deserialize(d)?;
         Ok(SymList::new(&v))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn interned_texts_compare_as_text() {
-        let (a, b, a2) = (Sym::new("drone"), Sym::new("visit"), Sym::new(&String::from("drone")));
-        assert_eq!(a, a2);
-        assert_ne!(a, b);
-        assert!(a < b);
-        assert_eq!(&*a, "drone");
-        let mut m: std::collections::HashMap<Sym, u8> = std::collections::HashMap::new();
-        m.insert(a, 1);
-        assert_eq!(m.get("drone"), Some(&1));
-        assert_eq!(serde_json::to_string(&b).ok().as_deref(), Some("\"visit\""));
-        let back: Option<Sym> = serde_json::from_str("\"visit\"").ok();
-        assert_eq!(back, Some(b));
-    }
-
-    #[test]
-    fn lists_behave_as_vectors() {
-        use std::hash::BuildHasher;
-        let h = std::collections::hash_map::RandomState::new();
-        for items in [vec![], vec!["kim"], vec!["kim", "putin"], vec!["a", "ab"]] {
-            let l = SymList::new(&items);
-            assert_eq!(l.iter().collect::<Vec<_>>(), items);
-            assert_eq!(l.len(), items.len());
-            assert_eq!(l.is_empty(), items.is_empty());
-            assert_eq!(h.hash_one(l), h.hash_one(&items[..]));
-            assert_eq!(serde_json::to_string(&l).ok(), serde_json::to_string(&items).ok());
-        }
-        let (a, b, c) = (SymList::new(&["a"]), SymList::new(&["a", "b"]), SymList::new(&["ab"]));
-        assert!(a < b && b < c && vec!["a", "b"] < vec!["ab"]);
     }
 }

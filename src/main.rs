@@ -6,12 +6,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use factlint::app::{self, RunOptions, Setup};
-use factlint::archive;
-use factlint::baseline;
-use factlint::config::{CliSettings, Config};
-use factlint::corpus::CorpusOptions;
-use factlint::report::{self, github, human, json, jsonl, sarif, stats};
+use factlint::internals::app::{self, RunOptions, Setup};
+use factlint::internals::archive;
+use factlint::internals::baseline;
+use factlint::internals::config::{CliSettings, Config};
+use factlint::internals::corpus::CorpusOptions;
+use factlint::internals::report::{self, github, human, json, jsonl, sarif, stats};
 
 /// mimalloc's options (a file of its own: the integration tests check it)
 mod allocator;
@@ -241,7 +241,7 @@ fn fatal(e: impl Into<miette::Report>) -> ExitCode {
 /// `--published` as a date; a malformed one is exit 2.
 fn parse_published(s: Option<&str>) -> Result<Option<jiff::civil::Date>, ExitCode> {
     match s {
-        Some(s) => match factlint::corpus::dateline::parse_metadata_date(s) {
+        Some(s) => match factlint::internals::corpus::dateline::parse_metadata_date(s) {
             Some(d) => Ok(Some(d)),
             None => Err(fatal(miette::miette!("--published `{s}` is not a date like 2023-09-13"))),
         },
@@ -565,9 +565,9 @@ fn explain(code: &str, setup: &Setup) -> Result<ExitCode, ExitCode> {
 }
 
 fn data_check(dir: &std::path::Path, format: ListFormat) -> Result<ExitCode, ExitCode> {
-    let found = factlint::datacheck::check(dir).map_err(fatal)?;
+    let found = factlint::internals::datacheck::check(dir).map_err(fatal)?;
     match format {
-        ListFormat::Human => emit(&factlint::datacheck::human(&found)),
+        ListFormat::Human => emit(&factlint::internals::datacheck::human(&found)),
         ListFormat::Json => {
             println!("{}", serde_json::to_string_pretty(&found).unwrap_or_default())
         }

@@ -19,7 +19,7 @@ use super::store::{decode_claim, decode_meta, decode_offsets};
 use super::{Archive, ArchiveError};
 use crate::app::{self, RunOptions, Setup};
 use crate::calendar as resolve;
-use crate::claims::{Claim, Sym};
+use crate::claims::{self, Claim, DocId, Sym};
 use crate::corpus::OffsetMap;
 use crate::report::{DocMeta, Report};
 use crate::rules::{self, Check};
@@ -40,19 +40,18 @@ impl Default for AgainstOptions {
 
 /// An archived document taking part in a check, with the text its claim spans point into.
 #[derive(Debug, Clone)]
-pub struct ArchivedDoc {
-    pub id: i64,
+pub(crate) struct ArchivedDoc {
     /// the stored text: the whole file, or for a JSONL article its line
-    pub source: Arc<String>,
+    pub(crate) source: Arc<String>,
     /// file offset of `source`'s first byte
-    pub base: usize,
+    pub(crate) base: usize,
     /// from `source` to the file, when the text was decoded from UTF-16 or Windows-1252
-    pub map: Option<Arc<OffsetMap>>,
+    pub(crate) map: Option<Arc<OffsetMap>>,
 }
 
 impl ArchivedDoc {
     /// The offset in `source` of file offset `off`.
-    pub fn pos(&self, off: usize) -> usize {
+    pub(crate) fn pos(&self, off: usize) -> usize {
         match &self.map {
             Some(m) => m.to_text(off),
             None => off.saturating_sub(self.base),
@@ -67,26 +66,26 @@ pub struct Against {
     /// claims: the archived ones, then the drafts'; diagnostics and corroborations that concern a draft
     pub report: Report,
     /// how many drafts were read
-    pub drafts: usize,
+    pub(crate) drafts: usize,
     /// index of the first draft in `report.documents`
-    pub first_draft: usize,
+    pub(crate) first_draft: usize,
     /// the archived documents, in their order in `report.documents`
-    pub archived: Vec<ArchivedDoc>,
+    pub(crate) archived: Vec<ArchivedDoc>,
     /// archived claims fetched and compared
-    pub compared: usize,
-    pub db: String,
+    pub(crate) compared: usize,
+    pub(crate) db: String,
 }
 
 impl Against {
-    pub fn is_draft(&self, doc: u32) -> bool {
-        (doc as usize) >= self.first_draft
+    pub fn is_draft(&self, doc: DocId) -> bool {
+        doc.index() >= self.first_draft
     }
     /// The stored document behind `report.documents[doc]`, if it is an archived one.
-    pub fn archived(&self, doc: u32) -> Option<&ArchivedDoc> {
-        self.archived.get(doc as usize)
+    pub(crate) fn archived(&self, doc: DocId) -> Option<&ArchivedDoc> {
+        self.archived.get(doc.index())
     }
     /// The drafts' metadata.
-    pub fn draft_documents(&self) -> &[DocMeta] {
+    pub(crate) fn draft_documents(&self) -> &[DocMeta] {
         self.report.documents.get(self.first_draft..).unwrap_or_default()
     }
 }
@@ -146,7 +145,7 @@ fn lookups(setup: &Setup, report: &Report, within_days: i64) -> Vec<Lookup> {
     let windows: Vec<_> = report.documents.iter().map(|d| window(d, within_days)).collect();
     let mut out: HashSet<Lookup> = HashSet::new();
     for c in &report.claims {
-        let Some(w) = windows.get(c.doc as usize) else { continue };
+        let Some(w) = windows.get(c.doc.index()) else { continue };
         for rule in setup.rules.iter().filter(|r| r.enabled) {
             for key in rules::keys(rule.check, c) {
                 out.insert(Lookup { key, window: w.clone() });
@@ -180,7 +179,7 @@ fn fetch(
     for r in rows {
         let (id, doc_id, json) = r.map_err(&err)?;
         if let std::collections::btree_map::Entry::Vacant(e) = out.entry(id) {
-            let claim = decode_claim(&json, 0).map_err(|e| ArchiveError::Corrupt {
+            let claim = decode_claim(&json, DocId(0)).map_err(|e| ArchiveError::Corrupt {
                 path: archive.name(),
                 what: format!("claim {id}"),
                 message: e.to_string(),
@@ -300,13 +299,12 @@ fn put_together(
     rows: BTreeMap<i64, Row>,
     docs: Vec<(i64, DocRow)>,
 ) {
-    let mut index_of: HashMap<i64, u32> = HashMap::new();
+    let mut index_of: HashMap<i64, DocId> = HashMap::new();
     let mut documents: Vec<DocMeta> = Vec::with_capacity(docs.len() + report.documents.len());
     for (id, d) in docs {
-        index_of.insert(id, documents.len() as u32);
+        index_of.insert(id, DocId(documents.len() as u32));
         documents.push(d.meta);
         against.archived.push(ArchivedDoc {
-            id,
             source: Arc::new(d.source),
             base: d.base,
             map: d.map.map(Arc::new),
@@ -329,9 +327,11 @@ fn put_together(
     against.compared = archived.len();
     report.claims = archived;
     report.claims.extend(draft_claims.into_iter().map(|mut c| {
-        c.doc += first_draft as u32;
+        c.doc = DocId(c.doc.0 + first_draft as u32);
         c
     }));
+    // (the list as the rules name its claims: each at its place)
+    claims::number(&mut report.claims);
     against.report = report;
 }
 
@@ -342,7 +342,7 @@ fn judge(setup: &Setup, against: &mut Against) {
     let (diagnostics, corroborations) = rules::run(&setup.rules, &report.documents, &report.claims);
     let check_of = |code: &str| setup.rules.iter().find(|r| r.code == code).map(|r| r.check);
     let first_draft = against.first_draft;
-    let draft = |doc: u32| (doc as usize) >= first_draft;
+    let draft = |doc: DocId| doc.index() >= first_draft;
     report.diagnostics = diagnostics
         .into_iter()
         .filter(|d| match check_of(&d.code) {

@@ -36,19 +36,19 @@ impl Default for IndexOptions {
 /// What an index run did.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct IndexStats {
-    pub db: String,
+    pub(crate) db: String,
     /// documents read (new + changed + unchanged)
     pub documents: usize,
     pub new: usize,
     pub changed: usize,
     pub unchanged: usize,
     /// claims written for new and changed documents
-    pub claims_written: usize,
+    pub(crate) claims_written: usize,
     /// documents and claims in the archive after the run
-    pub total_documents: usize,
-    pub total_claims: usize,
-    pub seconds: f64,
-    pub problems: Vec<InputProblem>,
+    pub(crate) total_documents: usize,
+    pub(crate) total_claims: usize,
+    pub(crate) seconds: f64,
+    pub(crate) problems: Vec<InputProblem>,
 }
 
 impl IndexStats {

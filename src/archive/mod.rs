@@ -13,14 +13,14 @@
 //! The database runs in WAL mode: readers (`check --against`, `sources`) proceed while one indexer
 //! writes. The schema is versioned with `PRAGMA user_version` ([`schema`]).
 
-pub mod against;
-pub mod hash;
-pub mod html;
+pub(crate) mod against;
+pub(crate) mod hash;
+pub(crate) mod html;
 pub mod index;
-pub mod render;
-pub mod schema;
+pub(crate) mod render;
+pub(crate) mod schema;
 pub mod sources;
-pub mod store;
+pub(crate) mod store;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -29,9 +29,9 @@ use miette::Diagnostic;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use thiserror::Error;
 
-pub use against::{check_against, Against, AgainstOptions};
-pub use index::{index, IndexOptions, IndexStats};
-pub use sources::{sources, SourcesOptions, SourcesView};
+pub use against::{check_against, AgainstOptions};
+pub use index::{index, IndexOptions};
+pub use sources::{sources, SourcesOptions};
 
 /// `PRAGMA application_id` of a factlint archive ("FLNT").
 pub const APPLICATION_ID: i64 = 0x464c_4e54;
@@ -120,7 +120,7 @@ mod wait {
     use std::time::{Duration, Instant};
 
     /// How long a writer waits for the others before it gives up.
-    pub const LIMIT: Duration = Duration::from_secs(60);
+    pub(crate) const LIMIT: Duration = Duration::from_secs(60);
     const SAY_AFTER: Duration = Duration::from_secs(1);
 
     thread_local! {
@@ -129,7 +129,7 @@ mod wait {
         static SAID: Cell<bool> = const { Cell::new(false) };
     }
 
-    pub fn set_name(name: &str) {
+    pub(crate) fn set_name(name: &str) {
         NAME.with(|n| *n.borrow_mut() = name.to_string());
     }
 
@@ -144,7 +144,7 @@ mod wait {
     }
 
     /// The archive connection's busy handler: `n` is how often it was called for this wait.
-    pub fn busy(n: i32) -> bool {
+    pub(crate) fn busy(n: i32) -> bool {
         let started = match STARTED.get() {
             Some(t) if n > 0 => t,
             _ => {
@@ -169,16 +169,16 @@ mod wait {
     /// A step retried while SQLite answers "busy" or "locked" without waiting (it does so when
     /// waiting could deadlock: two connections that both read a new file and both want to
     /// write its header).
-    pub struct Waited {
+    pub(crate) struct Waited {
         started: Instant,
         said: bool,
     }
 
     impl Waited {
-        pub fn new() -> Waited {
+        pub(crate) fn new() -> Waited {
             Waited { started: Instant::now(), said: false }
         }
-        pub fn retry<T>(
+        pub(crate) fn retry<T>(
             &mut self,
             mut step: impl FnMut() -> rusqlite::Result<T>,
         ) -> rusqlite::Result<T> {
@@ -300,11 +300,7 @@ impl Archive {
         &self.conn
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    pub fn name(&self) -> String {
+    pub(crate) fn name(&self) -> String {
         self.path.display().to_string()
     }
 
@@ -316,7 +312,7 @@ impl Archive {
     }
 
     /// Documents and claims stored.
-    pub fn counts(&self) -> Result<(usize, usize), ArchiveError> {
+    pub(crate) fn counts(&self) -> Result<(usize, usize), ArchiveError> {
         let n = |sql: &str| {
             self.conn
                 .query_row(sql, [], |r| r.get::<_, i64>(0))

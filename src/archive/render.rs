@@ -4,6 +4,7 @@
 //! is still on disk (or has changed since it was indexed).
 
 use super::against::{Against, ArchivedDoc};
+use crate::claims::DocId;
 use crate::report::human::{self, spans, Rendered, Sources, Windowed};
 use crate::report::{plural, Diagnostic, DocMeta, Label, Severity};
 
@@ -23,11 +24,11 @@ fn provenance(d: &DocMeta) -> String {
 /// The stored text of an archived document, if it holds the labelled spans.
 fn stored_text<'a>(
     a: &'a Against,
-    doc: u32,
+    doc: DocId,
     labels: &[&Label],
 ) -> Option<(Windowed, &'a ArchivedDoc)> {
     let ad = a.archived(doc)?;
-    let meta = a.report.documents.get(doc as usize)?;
+    let meta = a.report.documents.get(doc.index())?;
     // the quote must be where the label says: otherwise show the note without a snippet
     let fits = labels.iter().all(|l| {
         l.start >= ad.base && ad.source.get(ad.pos(l.start)..ad.pos(l.end)) == Some(l.text.as_str())
@@ -42,7 +43,7 @@ fn stored_text<'a>(
 fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Rendered {
     // documents in order: the draft with the primary label (or the first draft), other drafts,
     // then the archived ones
-    let mut docs: Vec<u32> = Vec::new();
+    let mut docs: Vec<DocId> = Vec::new();
     let primary_draft = d
         .labels
         .iter()
@@ -63,7 +64,7 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Rendered {
         .iter()
         .map(|&doc| {
             let ls: Vec<&Label> = d.labels.iter().filter(|l| l.doc == doc).collect();
-            let meta = a.report.documents.get(doc as usize);
+            let meta = a.report.documents.get(doc.index());
             let path = meta
                 .map(|m| m.name())
                 .or_else(|| ls.first().map(|l| l.path.to_string()))
@@ -88,31 +89,33 @@ fn build(d: &Diagnostic, a: &Against, sources: &mut Sources) -> Rendered {
                 meta.map(provenance).unwrap_or_default(),
                 quotes.join(", ")
             );
-            match stored_text(a, doc, &ls) {
-                Some((src, ad)) => {
-                    let labels = spans(&ls, &src.text, |o| ad.pos(o));
-                    Rendered::note(message, Some(src), labels)
-                }
-                // no stored text to show: the note alone names the source and quotes it
-                None => Rendered::note(
-                    format!(
-                        "{message} — {}",
-                        ls.iter().map(|l| l.message).collect::<Vec<_>>().join("; ")
-                    ),
-                    None,
-                    Vec::new(),
-                ),
-            }
+            archived_part(a, doc, &ls, message)
         })
         .collect();
     Rendered::assemble(d, parts)
+}
+
+/// An archived document's part: its stored text with the labels, else the note alone.
+fn archived_part(a: &Against, doc: DocId, ls: &[&Label], message: String) -> Rendered {
+    match stored_text(a, doc, ls) {
+        Some((src, ad)) => {
+            let labels = spans(ls, &src.text, |o| ad.pos(o));
+            Rendered::note(message, Some(src), labels)
+        }
+        // no stored text to show: the note alone names the source and quotes it
+        None => Rendered::note(
+            format!("{message} — {}", ls.iter().map(|l| l.message).collect::<Vec<_>>().join("; ")),
+            None,
+            Vec::new(),
+        ),
+    }
 }
 
 /// 1-based line and column of a label, in a draft file or in an archived document's stored text.
 fn line_col(a: &Against, l: &Label, sources: &mut Sources) -> (usize, usize) {
     let Some(ad) = a.archived(l.doc) else { return sources.line_col(&l.path, l.start) };
     let (line, col) = human::line_col(&ad.source, ad.pos(l.start));
-    let first = a.report.documents.get(l.doc as usize).and_then(|d| d.line).unwrap_or(1);
+    let first = a.report.documents.get(l.doc.index()).and_then(|d| d.line).unwrap_or(1);
     (first.max(1) - 1 + line, col)
 }
 
@@ -147,7 +150,7 @@ pub fn print(a: &Against, corroborations: bool, color: bool) -> String {
             out.push_str(&format!("agree [{}] {} = {}\n", c.code, c.subject, c.value));
             for s in c.labels(&r.claims, &r.documents) {
                 let (l, col) = line_col(a, &s, &mut sources);
-                let origin = match a.report.documents.get(s.doc as usize) {
+                let origin = match a.report.documents.get(s.doc.index()) {
                     Some(d) if !a.is_draft(s.doc) => format!(" [archived: {}]", provenance(d)),
                     _ => String::new(),
                 };

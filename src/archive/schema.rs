@@ -89,12 +89,12 @@ pub const MIGRATIONS: &[&str] = &[
 /// The schema version this build reads and writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
 
-pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
+pub(crate) fn version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.pragma_query_value(None, "user_version", |r| r.get(0))
 }
 
 /// Bring a writable database up to [`VERSION`]; returns the version it was at.
-pub fn migrate(conn: &mut Connection) -> rusqlite::Result<i64> {
+pub(crate) fn migrate(conn: &mut Connection) -> rusqlite::Result<i64> {
     let from = version(conn)?;
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -17,7 +17,7 @@ use serde::Serialize;
 use super::store::{decode_claim, decode_meta, decode_offsets};
 use super::{Archive, ArchiveError};
 use crate::app::Setup;
-use crate::claims::{Claim, ClaimKind, Sym};
+use crate::claims::{self, Claim, ClaimIdx, ClaimKind, DocId, Sym};
 use crate::corpus::{self, CorpusOptions, Meta, OffsetMap, RawDoc};
 use crate::extract;
 use crate::lang::token::{lower_text, tokenize};
@@ -66,11 +66,11 @@ fn sql(name: &str) -> &'static str {
 
 /// What to look for: a concept or family, a qualifier, a person, a claim kind.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Key {
-    pub kind: Option<String>,
-    pub term: Option<String>,
-    pub qualifier: Option<String>,
-    pub person: Option<String>,
+pub(crate) struct Key {
+    pub(crate) kind: Option<String>,
+    pub(crate) term: Option<String>,
+    pub(crate) qualifier: Option<String>,
+    pub(crate) person: Option<String>,
 }
 
 impl std::fmt::Display for Key {
@@ -92,7 +92,7 @@ impl std::fmt::Display for Key {
 const KINDS: [&str; 5] = ["count", "part_of_whole", "duration", "date", "since"];
 
 /// Parse `[kind:]term[(qualifier)][@person]`; None when the query is not in key form.
-pub fn parse_key(q: &str) -> Option<Key> {
+pub(crate) fn parse_key(q: &str) -> Option<Key> {
     let q = q.trim().to_string();
     // keys are written as ids: lower-case ASCII, digits, `_` and `-`
     let ident = |s: &str| {
@@ -133,14 +133,14 @@ pub fn parse_key(q: &str) -> Option<Key> {
 /// One archived claim in the view.
 #[derive(Debug, Clone, Serialize)]
 pub struct Entry {
-    pub published: Option<Date>,
-    pub outlet: Option<String>,
-    pub path: String,
-    pub line: usize,
-    pub column: usize,
-    pub value: String,
+    pub(crate) published: Option<Date>,
+    pub(crate) outlet: Option<String>,
+    pub(crate) path: String,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) value: String,
     /// how the value was reached ("2023 − 4 = 2019", "since 2019")
-    pub reading: String,
+    pub(crate) reading: String,
     pub text: String,
     /// index into the subject's `classes`
     pub class: usize,
@@ -154,15 +154,15 @@ pub struct Class {
     /// them), "disagree" (the rule reports it against the others), "split" (a conflict with no
     /// majority) or "single" (one document states it and no other agrees)
     pub standing: &'static str,
-    pub outlets: Vec<String>,
+    pub(crate) outlets: Vec<String>,
     pub documents: usize,
 }
 
 /// Everything the archive holds on one subject: one group of one rule.
 #[derive(Debug, Clone, Serialize)]
 pub struct Subject {
-    pub subject: String,
-    pub kind: &'static str,
+    pub(crate) subject: String,
+    pub(crate) kind: &'static str,
     /// the rule that groups and weighs these claims, and its key
     pub rule: String,
     pub key: String,
@@ -173,19 +173,19 @@ pub struct Subject {
     /// the majority first
     pub classes: Vec<Class>,
     /// the query text's own value on this subject, and the class it joins
-    pub query_value: Option<String>,
-    pub query_class: Option<usize>,
+    pub(crate) query_value: Option<String>,
+    pub(crate) query_class: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SourcesView {
-    pub db: String,
-    pub query: String,
+    pub(crate) db: String,
+    pub(crate) query: String,
     /// the keys the query was read as
-    pub keys: Vec<String>,
+    pub(crate) keys: Vec<String>,
     pub subjects: Vec<Subject>,
     /// a look-up hit `--limit`: only the most recent claims are shown
-    pub truncated: bool,
+    pub(crate) truncated: bool,
 }
 
 /// The keys of a claim: what `check --against` would compare it with.
@@ -224,62 +224,68 @@ fn read_text(
         meta: Meta::default(),
     };
     let doc = corpus::analyze(raw, &setup.knowledge, &setup.stripper, &copts);
-    let claims: Vec<Claim> = extract::extract(&doc, 0, &setup.knowledge)
+    let claims: Vec<Claim> = extract::extract(&doc, DocId(0), &setup.knowledge)
         .into_iter()
         .filter(|c| key_of(c).is_some())
         .collect();
     let mut keys: Vec<Key> = claims.iter().filter_map(key_of).collect();
     if keys.is_empty() {
-        let lower = lower_text(text);
-        let toks = tokenize(text, &lower);
-        let words: Vec<&str> = toks.iter().filter(|t| t.is_word()).map(|t| t.lower()).collect();
-        let mut persons = Vec::new();
-        let mut terms = Vec::new();
-        let mut i = 0;
-        while i < words.len() {
-            if let Some((n, (id, ty))) =
-                setup.knowledge.entities.match_at(|k| words.get(i + k).copied())
-            {
-                if *ty == EntityType::Person && !persons.contains(id) {
-                    persons.push(*id);
-                }
-                i += n.max(1);
-                continue;
-            }
-            if let Some(hit) = setup.knowledge.concepts.lookup(words[i]) {
-                let id = setup.knowledge.concepts.get(hit.concept).id;
-                if !terms.contains(&id) {
-                    terms.push(id);
-                }
-            }
-            i += 1;
-        }
-        match (terms.is_empty(), persons.is_empty()) {
-            (false, false) => {
-                for t in &terms {
-                    for p in &persons {
-                        keys.push(Key {
-                            term: Some(t.to_string()),
-                            person: Some(p.to_string()),
-                            ..Default::default()
-                        });
-                    }
-                }
-            }
-            (false, true) => keys.extend(
-                terms.into_iter().map(|t| Key { term: Some(t.to_string()), ..Default::default() }),
-            ),
-            (true, false) => keys.extend(
-                persons
-                    .into_iter()
-                    .map(|p| Key { person: Some(p.to_string()), ..Default::default() }),
-            ),
-            (true, true) => {}
-        }
+        keys = named_keys(setup, text);
     }
     keys.sort();
     keys.dedup();
     (keys, claims, doc.published)
+}
+
+/// The keys of a text with no claim to look up: each concept it names with each person, or
+/// either alone.
+fn named_keys(setup: &Setup, text: &str) -> Vec<Key> {
+    let mut keys = Vec::new();
+    let lower = lower_text(text);
+    let toks = tokenize(text, &lower);
+    let words: Vec<&str> = toks.iter().filter(|t| t.is_word()).map(|t| t.lower()).collect();
+    let mut persons = Vec::new();
+    let mut terms = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if let Some((n, (id, ty))) =
+            setup.knowledge.entities.match_at(|k| words.get(i + k).copied())
+        {
+            if *ty == EntityType::Person && !persons.contains(id) {
+                persons.push(*id);
+            }
+            i += n.max(1);
+            continue;
+        }
+        if let Some(hit) = setup.knowledge.concepts.lookup(words[i]) {
+            let id = setup.knowledge.concepts.get(hit.concept).id;
+            if !terms.contains(&id) {
+                terms.push(id);
+            }
+        }
+        i += 1;
+    }
+    match (terms.is_empty(), persons.is_empty()) {
+        (false, false) => {
+            for t in &terms {
+                for p in &persons {
+                    keys.push(Key {
+                        term: Some(t.to_string()),
+                        person: Some(p.to_string()),
+                        ..Default::default()
+                    });
+                }
+            }
+        }
+        (false, true) => keys.extend(
+            terms.into_iter().map(|t| Key { term: Some(t.to_string()), ..Default::default() }),
+        ),
+        (true, false) => keys.extend(
+            persons.into_iter().map(|p| Key { person: Some(p.to_string()), ..Default::default() }),
+        ),
+        (true, true) => {}
+    }
+    keys
 }
 
 struct Row {
@@ -487,7 +493,7 @@ fn fetch_groups(
 }
 
 fn decode(archive: &Archive, id: i64, json: &str) -> Result<Claim, ArchiveError> {
-    decode_claim(json, 0).map_err(|e| ArchiveError::Corrupt {
+    decode_claim(json, DocId(0)).map_err(|e| ArchiveError::Corrupt {
         path: archive.name(),
         what: format!("claim {id}"),
         message: e.to_string(),
@@ -511,25 +517,27 @@ fn as_run(archive: &Archive, rows: &BTreeMap<i64, Row>) -> Result<Run, ArchiveEr
         docs.push((id, d, m));
     }
     docs.sort_by(|a, b| (&a.1.path, a.1.first_line, a.0).cmp(&(&b.1.path, b.1.first_line, b.0)));
-    let index: HashMap<i64, u32> = docs.iter().enumerate().map(|(i, d)| (d.0, i as u32)).collect();
+    let index: HashMap<i64, DocId> =
+        docs.iter().enumerate().map(|(i, d)| (d.0, DocId(i as u32))).collect();
     let mut claims: Vec<(Claim, i64)> = Vec::new();
     for (id, r) in rows {
         let mut c = decode(archive, *id, &r.json)?;
-        c.doc = index.get(&r.doc_id).copied().unwrap_or(0);
+        c.doc = index.get(&r.doc_id).copied().unwrap_or_default();
         claims.push((c, *id));
     }
     claims.sort_by_key(|(c, _)| (c.doc, c.sentence, c.ordinal, c.start));
-    let (claims, ids) = claims.into_iter().unzip();
+    let (mut claims, ids): (Vec<Claim>, _) = claims.into_iter().unzip();
+    claims::number(&mut claims);
     let (docs, metas) = docs.into_iter().map(|(_, d, m)| (d, m)).unzip();
     Ok(Run { docs, metas, claims, ids })
 }
 
 /// The classes as the view shows them: the outlets of each, and its standing as the rule judged
 /// the group (a conflict with no majority: the classes split).
-fn class_list(g: &Group, classes: &[Vec<u32>], run: &Run) -> Vec<Class> {
+fn class_list(g: &Group, classes: &[Vec<ClaimIdx>], run: &Run) -> Vec<Class> {
     let claims = &run.claims;
-    let doc = |i: u32| &run.docs[claims[i as usize].doc as usize];
-    let ndocs = |cl: &Vec<u32>| doc_count(cl.iter().map(|&i| claims[i as usize].doc));
+    let doc = |i: ClaimIdx| &run.docs[claims[i.index()].doc.index()];
+    let ndocs = |cl: &Vec<ClaimIdx>| doc_count(cl.iter().map(|&i| claims[i.index()].doc));
     let tie = g.verdict == Verdict::Conflict
         && classes.len() > 1
         && ndocs(&classes[0]) == ndocs(&classes[1]);
@@ -552,7 +560,7 @@ fn class_list(g: &Group, classes: &[Vec<u32>], run: &Run) -> Vec<Class> {
                 _ => "single",
             };
             Class {
-                value: claims[cl[0] as usize].value_text(),
+                value: claims[cl[0].index()].value_text(),
                 standing,
                 outlets,
                 documents: ndocs(cl),
@@ -562,21 +570,21 @@ fn class_list(g: &Group, classes: &[Vec<u32>], run: &Run) -> Vec<Class> {
 }
 
 /// The group's claims in time order, each with its class.
-fn entries(g: &Group, classes: &[Vec<u32>], run: &Run) -> Vec<Entry> {
+fn entries(g: &Group, classes: &[Vec<ClaimIdx>], run: &Run) -> Vec<Entry> {
     let claims = &run.claims;
-    let doc = |i: u32| &run.docs[claims[i as usize].doc as usize];
+    let doc = |i: ClaimIdx| &run.docs[claims[i.index()].doc.index()];
     let mut members = g.claims.clone();
     members.sort_by(|&a, &b| {
-        (doc(a).published, &doc(a).path, claims[a as usize].start).cmp(&(
+        (doc(a).published, &doc(a).path, claims[a.index()].start).cmp(&(
             doc(b).published,
             &doc(b).path,
-            claims[b as usize].start,
+            claims[b.index()].start,
         ))
     });
     members
         .iter()
         .map(|&i| {
-            let (c, d) = (&claims[i as usize], doc(i));
+            let (c, d) = (&claims[i.index()], doc(i));
             let (line, column) = line_col(d, c.start);
             Entry {
                 published: d.published,
@@ -599,10 +607,10 @@ fn entries(g: &Group, classes: &[Vec<u32>], run: &Run) -> Vec<Entry> {
 fn subject_of(rule: &Rule, g: &Group, run: &Run, query: &(Vec<Claim>, Option<Date>)) -> Subject {
     let claims = &run.claims;
     let classes = g.classes(rule, claims);
-    let first = &claims[g.claims[0] as usize];
+    let first = &claims[g.claims[0].index()];
     let own = query.0.iter().find(|q| group_key(rule, q).as_deref() == Some(&g.key));
     let query_class =
-        own.and_then(|q| classes.iter().position(|cl| agrees(rule, &claims[cl[0] as usize], q)));
+        own.and_then(|q| classes.iter().position(|cl| agrees(rule, &claims[cl[0].index()], q)));
     Subject {
         subject: subject_name(rule, first),
         kind: first.kind.name(),
@@ -629,8 +637,9 @@ pub fn sources(
     let (rows, named, truncated) = fetch_groups(&archive, setup, &keys, opts.limit.max(1))?;
     let run = as_run(&archive, &rows)?;
     let (_, _, groups) = judge(&setup.rules, &run.metas, &run.claims);
-    let named: Vec<u32> = (0..run.ids.len() as u32)
-        .filter(|&i| named.binary_search(&run.ids[i as usize]).is_ok())
+    let named: Vec<ClaimIdx> = (0..run.ids.len() as u32)
+        .map(ClaimIdx)
+        .filter(|&i| named.binary_search(&run.ids[i.index()]).is_ok())
         .collect();
     let own = (query_claims, query_published);
     let mut subjects: Vec<Subject> = groups

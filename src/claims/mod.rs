@@ -13,6 +13,58 @@ use crate::lang::{Phase, TimeUnit};
 
 pub use crate::intern::{Sym, SymList};
 
+/// A document's place in a run: the index of its [`DocMeta`](crate::diagnostic::DocMeta) in the
+/// report's documents. (Serialized as the bare number.)
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct DocId(pub u32);
+
+impl DocId {
+    /// The index into the report's documents.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl std::fmt::Display for DocId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// A claim's place in a run: its index in the report's claims, which a corroboration's sources
+/// name. A claim carries its own ([`Claim::idx`]), given where the run's list is built
+/// ([`append`]), so the rules never work it out from where the claim lies in memory.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClaimIdx(pub u32);
+
+impl ClaimIdx {
+    /// The index into the report's claims.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// Number a list built otherwise (the archive's claims of known documents): each claim is the
+/// one at its place.
+pub(crate) fn number(list: &mut [Claim]) {
+    for (i, c) in list.iter_mut().enumerate() {
+        c.idx = ClaimIdx(u32::try_from(i).unwrap_or(u32::MAX));
+    }
+}
+
+/// Append one document's claims to a run's list: each is numbered as a claim of `doc` at its
+/// place in `list`. The one place a claim's [`DocId`] and [`ClaimIdx`] are given.
+pub fn append(list: &mut Vec<Claim>, doc: DocId, claims: impl IntoIterator<Item = Claim>) {
+    let from = list.len();
+    list.extend(claims.into_iter().enumerate().map(|(i, c)| {
+        let idx = ClaimIdx(u32::try_from(from + i).unwrap_or(u32::MAX));
+        Claim { doc, idx, ..c }
+    }));
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
@@ -41,7 +93,7 @@ impl ClaimKind {
 /// How precisely a date claim pins its interval.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Precision {
+pub(crate) enum Precision {
     Day,
     Week,
     Month,
@@ -87,7 +139,7 @@ pub enum Frame {
 /// How a time's clock and zone are read (one byte: a claim stays small).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum ClockReading {
+pub(crate) enum ClockReading {
     /// the zone is assumed (the outlet's), the clock has 24 hours
     Assumed,
     /// the zone is written next to the time ("GMT", "norsk tid")
@@ -113,17 +165,13 @@ pub enum Lean {
 }
 
 impl TimeInfo {
-    /// The zone is written next to the time ("GMT", "norsk tid"), not assumed from the outlet.
-    pub fn explicit_zone(&self) -> bool {
-        matches!(self.reading, ClockReading::Explicit | ClockReading::ExplicitHalfDay)
-    }
     /// On a 12-hour clock with no a.m./p.m.: the time may be twelve hours later.
     pub fn half_day(&self) -> bool {
         matches!(self.reading, ClockReading::AssumedHalfDay | ClockReading::ExplicitHalfDay)
     }
 
     /// The interval in UTC, minutes since 1970.
-    pub fn utc_span(&self) -> Option<(i32, i32)> {
+    pub(crate) fn utc_span(&self) -> Option<(i32, i32)> {
         self.utc.map(|a| (a.get(), a.get() + i32::from(self.to - self.from)))
     }
 }
@@ -139,7 +187,7 @@ pub struct TimeInfo {
     /// when the text names none and the outlet's is unknown
     pub zone: Option<Sym>,
     /// how the clock and zone are read
-    pub reading: ClockReading,
+    pub(crate) reading: ClockReading,
     /// a word before the time that leans one way ("like etter", "shortly before")
     #[serde(default)]
     pub lean: Lean,
@@ -152,7 +200,7 @@ pub struct TimeInfo {
 /// How a since claim is expressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum SinceForm {
+pub(crate) enum SinceForm {
     /// "fyrsta ferð … í fjögur ár": previous = publication year − N
     FirstInYears,
     /// "frá árinu 2019", "sidan 2019"
@@ -169,13 +217,13 @@ pub struct Interval {
 }
 
 impl Interval {
-    pub fn day(d: Date) -> Interval {
+    pub(crate) fn day(d: Date) -> Interval {
         Interval { start: d, end: d }
     }
-    pub fn overlaps(&self, o: &Interval) -> bool {
+    pub(crate) fn overlaps(&self, o: &Interval) -> bool {
         self.start <= o.end && o.start <= self.end
     }
-    pub fn is_day(&self) -> bool {
+    pub(crate) fn is_day(&self) -> bool {
         self.start == self.end
     }
 }
@@ -200,15 +248,15 @@ impl std::fmt::Display for Interval {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct DateInfo {
     pub form: DateForm,
-    pub precision: Precision,
+    pub(crate) precision: Precision,
     /// None when the publication date is needed and unknown
     pub resolved: Option<Interval>,
     /// ISO weekday (1 = Monday) named next to the date, if any
-    pub weekday: Option<u8>,
+    pub(crate) weekday: Option<u8>,
     /// the years a rounded date allows before and after its resolved year ("fyrir fjórum
     /// áratugum" written in 2023 is 1983, and any year 1979–1988 rounds to it)
     #[serde(default, skip_serializing_if = "no_slack")]
-    pub slack_years: (u8, u8),
+    pub(crate) slack_years: (u8, u8),
 }
 
 fn no_slack(s: &(u8, u8)) -> bool {
@@ -217,7 +265,7 @@ fn no_slack(s: &(u8, u8)) -> bool {
 
 impl DateInfo {
     /// The dates the claim allows: its resolved interval widened by its slack.
-    pub fn allowed(&self) -> Option<Interval> {
+    pub(crate) fn allowed(&self) -> Option<Interval> {
         let r = self.resolved?;
         let (before, after) = self.slack_years;
         if (before, after) == (0, 0) {
@@ -231,16 +279,16 @@ impl DateInfo {
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct SinceInfo {
-    pub form: SinceForm,
+    pub(crate) form: SinceForm,
     /// N in "first in N years" (f32: a count of years is small; it keeps a claim smaller)
-    pub years: Option<f32>,
+    pub(crate) years: Option<f32>,
     /// the previous occurrence's year; None when it needs an unknown publication date (no
     /// year 0: its niche keeps a claim 8 bytes smaller)
     year: Option<NonZeroI16>,
 }
 
 impl SinceInfo {
-    pub fn new(form: SinceForm, years: Option<f32>, year: Option<i16>) -> SinceInfo {
+    pub(crate) fn new(form: SinceForm, years: Option<f32>, year: Option<i16>) -> SinceInfo {
         SinceInfo { form, years, year: year.and_then(NonZeroI16::new) }
     }
     /// the previous occurrence's year
@@ -268,8 +316,10 @@ pub enum Detail {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(into = "ClaimRecord", from = "ClaimRecord")]
 pub struct Claim {
-    /// index of the document in the run (not stored in the archive)
-    pub doc: u32,
+    /// the document in the run (not stored in the archive)
+    pub doc: DocId,
+    /// the claim's index in the run's list (never serialized; see [`ClaimIdx`])
+    idx: ClaimIdx,
     pub kind: ClaimKind,
     /// count, part, duration length, or since-year
     pub value: f64,
@@ -323,9 +373,9 @@ pub struct Claim {
 
 /// A claim as JSON and the archive have it: every field flat, `null` where a kind has none.
 #[derive(Serialize, Deserialize)]
-pub struct ClaimRecord {
+pub(crate) struct ClaimRecord {
     #[serde(default)]
-    doc: u32,
+    doc: DocId,
     kind: ClaimKind,
     value: f64,
     whole: Option<f64>,
@@ -452,6 +502,16 @@ impl From<ClaimRecord> for Claim {
 }
 
 impl Claim {
+    /// The claim's index in the run's list (see [`append`]).
+    pub fn idx(&self) -> ClaimIdx {
+        self.idx
+    }
+
+    /// The claim as the one at `idx` of a run's list (`rules::run` numbers a sorted copy so).
+    pub fn numbered(self, idx: ClaimIdx) -> Claim {
+        Claim { idx, ..self }
+    }
+
     /// A claim of `kind` and `value` at the file span `span`, in the sentence numbered
     /// `sentence.0` at the file span `sentence.1` (which holds `span`), a variant twin of the
     /// sentence `twin_of`; every key empty.
@@ -468,7 +528,8 @@ impl Claim {
         let (sentence, (s_start, s_end)) = sentence;
         let gap = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Claim {
-            doc: 0,
+            doc: DocId::default(),
+            idx: ClaimIdx::default(),
             kind,
             value,
             approx: false,
@@ -505,7 +566,7 @@ impl Claim {
     }
 
     /// The sentence this claim's sentence is a variant twin of (a repeat with other numbers).
-    pub fn twin_of(&self) -> Option<u32> {
+    pub(crate) fn twin_of(&self) -> Option<u32> {
         self.twin.checked_sub(1)
     }
 
@@ -567,7 +628,7 @@ impl Claim {
 
     /// A since claim with its arithmetic ("2023 − 4 = 2019", "since 2019", "last in 2019") for an
     /// article published `published`; any other claim as [`Claim::value_text`].
-    pub fn reading(&self, published: Option<Date>) -> String {
+    pub(crate) fn reading(&self, published: Option<Date>) -> String {
         let Some(s) = self.since() else { return self.value_text() };
         match (s.form, s.year(), s.years, published) {
             (SinceForm::FirstInYears, Some(y), Some(n), Some(p)) => {
@@ -608,7 +669,7 @@ impl Claim {
 
 impl TimeInfo {
     /// "16:40", "17:00–18:00", with "~" for a time given as approximate
-    pub fn clock(&self) -> String {
+    pub(crate) fn clock(&self) -> String {
         let hm = |m: u16| format!("{:02}:{:02}", m / 60 % 24, m % 60);
         let mut s = if self.from == self.to {
             hm(self.from)
@@ -637,49 +698,5 @@ pub fn fmt_num(v: f64) -> String {
         format!("{}", v as i64)
     } else {
         format!("{v}")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_claim_is_compact() {
-        // 104 bytes before the claim frame (role, scope, frame, grows) and the time detail
-        assert!(std::mem::size_of::<Claim>() <= 128, "{}", std::mem::size_of::<Claim>());
-    }
-
-    #[test]
-    fn a_claim_serializes_flat_and_back() {
-        let mut c = Claim::new(
-            ClaimKind::PartOfWhole,
-            32.0,
-            (120, 128),
-            (3, (100, 150)),
-            Some(1),
-            Sym::new("32 af 44"),
-            Sym::new("is"),
-        );
-        c.detail = Detail::Whole(44.0);
-        let v = serde_json::to_value(&c).unwrap();
-        assert_eq!(
-            (v["start"].as_u64(), v["sentence_start"].as_u64(), v["sentence_end"].as_u64()),
-            (Some(120), Some(100), Some(150))
-        );
-        assert_eq!(
-            (v["whole"].as_f64(), v["twin_of"].as_u64(), v["date"].is_null()),
-            (Some(44.0), Some(1), true)
-        );
-        let back: Claim = serde_json::from_value(v).unwrap();
-        assert_eq!(back, c);
-        assert_eq!(back.sentence_span(), (100, 150));
-    }
-
-    #[test]
-    fn years_print_as_written() {
-        assert_eq!(fmt_years(4.0), "4");
-        assert_eq!(fmt_years(1.5), "1.5");
-        assert_eq!(fmt_years(2.3), "2.3");
     }
 }

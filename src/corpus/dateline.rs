@@ -5,20 +5,23 @@
 //! dateline "OSLO, March 3 (Reuters) -", whose year comes from the caller (metadata or
 //! `--published`), never from the clock.
 
-use crate::lang::Map;
+use crate::lang::{DatelineWords, Map};
 
 use jiff::civil::Date;
 use nom::branch::alt;
 use nom::bytes::complete::{tag_no_case, take_while1, take_while_m_n};
 use nom::character::complete::{char, space0, space1};
 use nom::combinator::{map_res, opt, recognize};
-use nom::sequence::{pair, preceded, tuple};
+use nom::sequence::tuple;
 use nom::IResult;
 
 /// A dateline found in a document's head.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dateline {
     pub date: Date,
+    /// the time written with it ("10:15", "kl. 10.15", "10:15 GMT"), in minutes after midnight,
+    /// and the zone written after it (an IANA name from a `[time.zones]` phrase), if any
+    pub time: Option<(u16, Option<String>)>,
     /// byte range of the dateline in the text
     pub start: usize,
     pub end: usize,
@@ -28,22 +31,81 @@ fn num(min: usize, max: usize) -> impl Fn(&str) -> IResult<&str, u32> {
     move |i| map_res(take_while_m_n(min, max, |c: char| c.is_ascii_digit()), str::parse::<u32>)(i)
 }
 
-/// "06:58", "kl. 10.15", "klukkan 10:15"
-fn clock(i: &str) -> IResult<&str, &str> {
-    recognize(tuple((
-        opt(pair(
-            alt((
-                tag_no_case("kl."),
-                tag_no_case("kl"),
-                tag_no_case("klukkan"),
-                tag_no_case("klokka"),
-            )),
-            space0,
-        )),
-        num(1, 2),
-        alt((char(':'), char('.'))),
-        num(2, 2),
-    )))(i)
+/// A time at the start of `i`: "06:58", "kl. 10.15", "klukkan 10:15", "10:15 GMT", "10.15 norsk
+/// tid" (a `clock` marker before it, a `[time.zones]` phrase after it: `words`). Returns the
+/// text after it, the minutes after midnight and the written zone.
+fn clock<'a>(i: &'a str, words: &DatelineWords) -> Option<(&'a str, u16, Option<String>)> {
+    let lead = words
+        .clock
+        .iter()
+        .filter(|w| i.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w)))
+        .map(|w| w.len())
+        .filter(|&n| !i[n..].starts_with(char::is_alphanumeric))
+        .max()
+        .unwrap_or(0);
+    let r = &i[lead..];
+    let r = r.strip_prefix('.').unwrap_or(r);
+    let r = if lead > 0 { r.trim_start_matches(' ') } else { r };
+    let hm: IResult<&str, (u32, char, u32)> =
+        tuple((num(1, 2), alt((char(':'), char('.'))), num(2, 2)))(r);
+    let (rest, (h, _, m)) = hm.ok()?;
+    if h > 23 || m > 59 || rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // "10:15 p.m.": a 12-hour clock
+    let (rest, h) = match half_day(rest, words) {
+        Some((r, pm)) if (1..=12).contains(&h) => (r, h % 12 + if pm { 12 } else { 0 }),
+        Some(_) => return None,
+        None => (rest, h),
+    };
+    let (rest, zone) = zone_after(rest, words);
+    Some((rest, (h * 60 + m) as u16, zone))
+}
+
+/// "a.m." or "p.m." after a time (a space before it or none): the text after it, and whether it
+/// is after noon.
+fn half_day<'a>(rest: &'a str, words: &DatelineWords) -> Option<(&'a str, bool)> {
+    let r = rest.strip_prefix(' ').unwrap_or(rest);
+    let at = |w: &String| {
+        let after = r.get(w.len()..)?;
+        (r.get(..w.len())?.eq_ignore_ascii_case(w) && !after.starts_with(char::is_alphanumeric))
+            .then_some(after)
+    };
+    let am = words.am.iter().find_map(at).map(|a| (a, false));
+    am.or_else(|| words.pm.iter().find_map(at).map(|a| (a, true)))
+}
+
+/// The zone phrase right after a time (one space before it): "GMT", "norsk tid". A short
+/// all-letter phrase ("et", "cet") counts only written in capitals, where it is no word.
+fn zone_after<'a>(rest: &'a str, words: &DatelineWords) -> (&'a str, Option<String>) {
+    let Some(r) = rest.strip_prefix(' ') else { return (rest, None) };
+    for (phrase, zone) in &words.zones {
+        let Some(w) = r.get(..phrase.len()) else { continue };
+        if !w.eq_ignore_ascii_case(phrase) && w.to_lowercase() != *phrase {
+            continue;
+        }
+        let after = &r[phrase.len()..];
+        if after.starts_with(char::is_alphanumeric) {
+            continue;
+        }
+        let short = phrase.len() <= 4 && phrase.chars().all(char::is_alphabetic);
+        if short && w.chars().any(char::is_lowercase) {
+            continue;
+        }
+        return (after, Some(zone.clone()));
+    }
+    (rest, None)
+}
+
+/// A time that ends the text before a date on its line ("Published 10:15 GMT, 14 March 2025"):
+/// nothing but a comma and spaces after it.
+fn clock_before(before: &str, words: &DatelineWords) -> Option<(u16, Option<String>)> {
+    let b = before.as_bytes();
+    (0..b.len())
+        .filter(|&k| b[k].is_ascii_digit() && (k == 0 || !b[k - 1].is_ascii_alphanumeric()))
+        .filter_map(|k| clock(&before[k..], words))
+        .find(|(rest, _, _)| rest.trim_matches(|c: char| c == ',' || c.is_whitespace()).is_empty())
+        .map(|(_, m, z)| (m, z))
 }
 
 fn month_word<'a>(months: &'a Map<String, u8>) -> impl Fn(&'a str) -> IResult<&'a str, u8> + 'a {
@@ -130,7 +192,7 @@ fn month_before(head: &str, pos: usize, months: &Map<String, u8>) -> Option<(usi
 pub fn find(
     text: &str,
     months: &Map<String, u8>,
-    published_words: &[&str],
+    words: &DatelineWords,
     year: Option<i16>,
 ) -> Option<Dateline> {
     let head_end = char_boundary(text, 1200);
@@ -151,17 +213,18 @@ pub fn find(
         }
         let Some((start, rest, date, wire)) = date_at(head, pos, months, year) else { continue };
         let end = head_end - rest.len();
-        let found = |end| Some(Dateline { date, start, end });
+        let found = |end, time| Some(Dateline { date, time, start, end });
         if wire {
-            return found(end);
+            return found(end, None);
         }
-        let after: IResult<&str, &str> =
-            preceded(space0, preceded(opt(pair(char(','), space0)), clock))(rest);
-        if let Ok((r2, _)) = after {
-            return found(head_end - r2.len());
+        let after = rest.trim_start_matches(' ');
+        let after = after.strip_prefix(',').map_or(after, |a| a.trim_start_matches(' '));
+        if let Some((r2, m, zone)) = clock(after, words) {
+            return found(head_end - r2.len(), Some((m, zone)));
         }
-        if stands_as_dateline(head, start, end, published_words) {
-            return found(end);
+        if stands_as_dateline(head, start, end, &words.published) {
+            let line_start = head[..start].rfind('\n').map_or(0, |i| i + 1);
+            return found(end, clock_before(&head[line_start..start], words));
         }
     }
     None
@@ -197,7 +260,7 @@ fn date_at<'a>(
 
 /// Whether the date at `start..end` of `head` (with no clock time after it) is a dateline by its
 /// line: alone on it, after a "|", ending a short line after a comma, or after a "published" word.
-fn stands_as_dateline(head: &str, start: usize, end: usize, published_words: &[&str]) -> bool {
+fn stands_as_dateline(head: &str, start: usize, end: usize, published_words: &[String]) -> bool {
     let line_start = head[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let before = head[line_start..start].trim_end();
     let line_end = head[end..].find('\n').map(|i| end + i).unwrap_or(head.len());
@@ -214,8 +277,8 @@ fn stands_as_dateline(head: &str, start: usize, end: usize, published_words: &[&
     // "Publisert 13. september 2023", "Publisert: 13.09.2023", "Published 10:15 GMT, 14
     // March 2025", "First published on March 14, 2025": a published word on the line before
     let before_lower = before.to_lowercase();
-    let has_word = |w: &&str| {
-        before_lower.match_indices(*w).any(|(k, _)| {
+    let has_word = |w: &String| {
+        before_lower.match_indices(w.as_str()).any(|(k, _)| {
             !before_lower[..k].chars().next_back().is_some_and(char::is_alphanumeric)
                 && !before_lower[k + w.len()..].chars().next().is_some_and(char::is_alphanumeric)
         })
@@ -226,7 +289,7 @@ fn stands_as_dateline(head: &str, start: usize, end: usize, published_words: &[&
 /// The byte offset after the first `n` characters of `text` (its length when shorter), as
 /// `text.char_indices().nth(n)` gives it; the characters are counted 64 bytes at a time (half
 /// the time of `nth`: bench/README.md, *Pipeline figures*).
-fn char_boundary(text: &str, n: usize) -> usize {
+pub fn char_boundary(text: &str, n: usize) -> usize {
     let b = text.as_bytes();
     // (no more characters than bytes: a short text is all of it)
     if b.len() <= n {
@@ -275,7 +338,14 @@ pub fn parse_metadata_timestamp(s: &str, zone: Option<&str>) -> Option<(Date, su
     let tz = zone.and_then(|z| jiff::tz::TimeZone::get(z).ok().map(|tz| (z, tz)));
     let at = |dt: jiff::civil::DateTime, zone: Option<&str>| {
         let minutes = (dt.hour() as u16) * 60 + dt.minute() as u16;
-        (dt.date(), super::PublishedAt { minutes, zone: zone.map(str::to_string) })
+        (
+            dt.date(),
+            super::PublishedAt {
+                minutes,
+                zone: zone.map(str::to_string),
+                source: super::DateSource::Metadata,
+            },
+        )
     };
     if let Ok(ts) = s.parse::<jiff::Timestamp>() {
         return Some(match tz {
@@ -285,158 +355,4 @@ pub fn parse_metadata_timestamp(s: &str, zone: Option<&str>) -> Option<(Date, su
     }
     let dt = s.parse::<jiff::civil::DateTime>().ok()?;
     Some(at(dt, tz.map(|(name, _)| name)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn months() -> Map<String, u8> {
-        [
-            ("september", 9u8),
-            ("júní", 6),
-            ("juli", 7),
-            ("march", 3),
-            ("mar", 3),
-            ("mars", 3),
-            ("marts", 3),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect()
-    }
-
-    #[test]
-    fn head_is_the_first_characters() {
-        for t in [
-            "",
-            "abc",
-            &"þ".repeat(700),
-            &"a".repeat(1300),
-            &format!("{}{}", "ð".repeat(90), "x".repeat(2000)),
-        ] {
-            let want = t.char_indices().nth(1200).map_or(t.len(), |(i, _)| i);
-            assert_eq!(char_boundary(t, 1200), want);
-        }
-    }
-
-    #[test]
-    fn visir_style() {
-        let t = "Fyrirsögn hér Jón Jónsson skrifar 13. september 2023 06:58 Texti byrjar.";
-        let d = find(t, &months(), &[], None).unwrap();
-        assert_eq!(d.date, jiff::civil::date(2023, 9, 13));
-        assert_eq!(&t[d.start..d.end], "13. september 2023 06:58");
-    }
-
-    #[test]
-    fn mbl_style_and_published() {
-        let t = "Titill\n\nNorður-Kórea | 17. september 2023\n\nMeira.";
-        assert_eq!(find(t, &months(), &[], None).unwrap().date, jiff::civil::date(2023, 9, 17));
-        let t = "Tittel\nPublisert 13.09.2023 kl. 10.15\nTekst.";
-        let d = find(t, &months(), &["publisert"], None).unwrap();
-        assert_eq!(&t[d.start..d.end], "13.09.2023 kl. 10.15");
-    }
-
-    #[test]
-    fn body_date_is_not_a_dateline() {
-        let t = "Han kom 26. juli 2023 til Pyongyang.";
-        assert_eq!(find(t, &months(), &[], None), None);
-    }
-
-    /// Datelines of Nordic sites (DR, TV 2, Politiken, Ritzau; SVT, DN, TT) and of
-    /// wire and web copy.
-    #[test]
-    fn nordic_and_wire_datelines() {
-        let pw = ["publiceret", "opdateret", "publicerad", "uppdaterad", "published", "updated"];
-        let d = |t: &str, year| {
-            find(t, &months(), &pw, year)
-                .map(|d| (d.date.to_string(), t[d.start..d.end].to_string()))
-        };
-        let s = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
-        // DR, TV 2: day with a period, "kl."
-        assert_eq!(
-            d("Overskrift\n14. marts 2025 kl. 10.15\nTekst.", None),
-            s("2025-03-14", "14. marts 2025 kl. 10.15")
-        );
-        assert_eq!(
-            d("Overskrift\nOpdateret 14. mar. 2025\nTekst.", None),
-            s("2025-03-14", "14. mar. 2025")
-        );
-        // Ritzau: the date before the credit
-        assert_eq!(
-            d("Overskrift\n14. marts 2025, 10:15 /ritzau/\nTekst.", None),
-            s("2025-03-14", "14. marts 2025, 10:15")
-        );
-        // SVT, TT: no period after the day; DN: ISO
-        assert_eq!(
-            d("Rubrik\nPublicerad 14 mars 2025 10.15\nText.", None),
-            s("2025-03-14", "14 mars 2025 10.15")
-        );
-        assert_eq!(
-            d("Rubrik\nPublicerad 2025-03-14 10:15\nText.", None),
-            s("2025-03-14", "2025-03-14 10:15")
-        );
-        assert_eq!(
-            d("Rubrik\nUppdaterad: 14 mars 2025\nText.", None),
-            s("2025-03-14", "14 mars 2025")
-        );
-        // web copy
-        assert_eq!(
-            d("Headline\nPublished 10:15 GMT, 14 March 2025\nText.", None),
-            s("2025-03-14", "14 March 2025")
-        );
-        assert_eq!(
-            d("Headline\nFirst published on March 14, 2025\nText.", None),
-            s("2025-03-14", "March 14, 2025")
-        );
-        assert_eq!(
-            d("Headline\nBy Staff Reporter, 14 March 2025\nText.", None),
-            s("2025-03-14", "14 March 2025")
-        );
-        assert_eq!(
-            d("Headline\nReuters, 15 March 2025\nText.", None),
-            s("2025-03-15", "15 March 2025")
-        );
-        // wire: the year from the caller, none without it
-        let wire = "OSLO, March 3 (Reuters) - The ferry sank.";
-        assert_eq!(d(wire, Some(2025)), s("2025-03-03", "March 3"));
-        assert_eq!(d(wire, None), None);
-        assert_eq!(
-            d("OSLO, March 3rd (AP) — The ferry sank.", Some(2024)),
-            s("2024-03-03", "March 3rd")
-        );
-        // a photo credit's date is not a dateline
-        assert_eq!(d("Tittel\n\nFoto: NN / AFP, 14.03.2025\n\nTekst.", None), None);
-        // a date inside a sentence is not a dateline
-        assert_eq!(d("The ferry sank on 14 March 2025 near Oslo.", Some(2025)), None);
-        assert_eq!(d("It sank on March 3 in the strait.", Some(2025)), None);
-    }
-
-    #[test]
-    fn metadata() {
-        assert_eq!(
-            parse_metadata_date("2023-09-13T06:58:00+00:00"),
-            Some(jiff::civil::date(2023, 9, 13))
-        );
-        assert_eq!(parse_metadata_date("13/09/2023"), None);
-    }
-
-    #[test]
-    fn a_metadata_timestamp_is_read_in_the_outlets_zone() {
-        let (d, at) =
-            parse_metadata_timestamp("2023-03-27T23:30:00Z", Some("Europe/Oslo")).unwrap();
-        assert_eq!(
-            (d.to_string(), at.to_string()),
-            ("2023-03-28".into(), "01:30 (Europe/Oslo)".into())
-        );
-        let (d, at) = parse_metadata_timestamp("2023-03-27T23:30:00Z", None).unwrap();
-        assert_eq!((d.to_string(), at.to_string()), ("2023-03-27".into(), "23:30 (UTC)".into()));
-        let (d, at) =
-            parse_metadata_timestamp("2023-03-27 11:22", Some("Atlantic/Reykjavik")).unwrap();
-        assert_eq!(
-            (d.to_string(), at.to_string()),
-            ("2023-03-27".into(), "11:22 (Atlantic/Reykjavik)".into())
-        );
-        assert!(parse_metadata_timestamp("2023-03-27", Some("Europe/Oslo")).is_none());
-    }
 }

@@ -28,7 +28,7 @@ pub struct Meta {
 #[derive(Debug, Clone, Default, serde::Serialize, Deserialize)]
 pub struct OffsetMap {
     /// file offset of decoded offset 0
-    pub base: usize,
+    pub(crate) base: usize,
     /// (decoded offset, file offset) at every point where the two stop advancing together
     checkpoints: Vec<(u32, u32)>,
 }
@@ -57,7 +57,7 @@ impl OffsetMap {
         d as usize + (off - f as usize)
     }
     /// Whether text and file offsets are the same everywhere.
-    pub fn is_identity(&self) -> bool {
+    pub(crate) fn is_identity(&self) -> bool {
         self.base == 0 && self.checkpoints.is_empty()
     }
 }
@@ -88,7 +88,7 @@ pub enum Input {
 }
 
 impl Input {
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         match self {
             Input::Text { path, .. } | Input::Jsonl { path } => path,
         }
@@ -152,7 +152,12 @@ fn read_manifest(path: &Path, problems: &mut Vec<InputProblem>) -> HashMap<PathB
     out
 }
 
-pub fn problem(path: &Path, line: Option<usize>, message: String, skipped: bool) -> InputProblem {
+pub(crate) fn problem(
+    path: &Path,
+    line: Option<usize>,
+    message: String,
+    skipped: bool,
+) -> InputProblem {
     InputProblem { path: path.display().to_string(), line, message, skipped }
 }
 
@@ -183,35 +188,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputProblem>) {
     let mut files: Vec<(PathBuf, bool)> = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let before = files.len();
-            // symlinks are followed (walkdir detects loops); a dangling one is reported by name
-            for entry in walkdir::WalkDir::new(p).follow_links(true).sort_by_file_name() {
-                match entry {
-                    Ok(e) if e.file_type().is_file() => {
-                        if let Some(j) = is_article_ext(e.path()) {
-                            files.push((e.path().to_path_buf(), j));
-                        }
-                    }
-                    Ok(_) => {}
-                    // a dangling link to something that is not an article is no loss
-                    Err(e)
-                        if e.loop_ancestor().is_none()
-                            && e.path().is_some_and(|q| is_article_ext(q).is_none()) => {}
-                    Err(e) => {
-                        let at = e.path().unwrap_or(p).to_path_buf();
-                        let why = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
-                        problems.push(problem(&at, None, format!("cannot read: {why}"), true))
-                    }
-                }
-            }
-            if files.len() == before {
-                problems.push(problem(
-                    p,
-                    None,
-                    "folder holds no .txt, .md or .jsonl files".into(),
-                    true,
-                ));
-            }
+            walk_folder(p, &mut files, &mut problems);
         } else if p.exists() {
             match is_article_ext(p) {
                 Some(j) => files.push((p.clone(), j)),
@@ -222,10 +199,44 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputProblem>) {
             problems.push(problem(p, None, "no such file or folder".into(), true));
         }
     }
-    // manifests: one per folder, applying to the files in it (paths relative to the manifest).
-    // Files come folder by folder, so one manifest is held at a time; its metadata is moved
-    // into the inputs, never copied (an archive of a million files holds it once). A folder
-    // whose files the walk meets again after a subfolder's has its manifest read again, quietly.
+    let inputs = with_manifests(files, &mut problems);
+    (inputs, problems)
+}
+
+/// The article files of folder `p`, recursively, sorted by name; (path, is JSONL).
+fn walk_folder(p: &Path, files: &mut Vec<(PathBuf, bool)>, problems: &mut Vec<InputProblem>) {
+    let before = files.len();
+    // symlinks are followed (walkdir detects loops); a dangling one is reported by name
+    for entry in walkdir::WalkDir::new(p).follow_links(true).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                if let Some(j) = is_article_ext(e.path()) {
+                    files.push((e.path().to_path_buf(), j));
+                }
+            }
+            Ok(_) => {}
+            // a dangling link to something that is not an article is no loss
+            Err(e)
+                if e.loop_ancestor().is_none()
+                    && e.path().is_some_and(|q| is_article_ext(q).is_none()) => {}
+            Err(e) => {
+                let at = e.path().unwrap_or(p).to_path_buf();
+                let why = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
+                problems.push(problem(&at, None, format!("cannot read: {why}"), true))
+            }
+        }
+    }
+    if files.len() == before {
+        problems.push(problem(p, None, "folder holds no .txt, .md or .jsonl files".into(), true));
+    }
+}
+
+/// The inputs of `files`, each text file with its folder's manifest entry. One manifest per
+/// folder, applying to the files in it (paths relative to the manifest). Files come folder by
+/// folder, so one manifest is held at a time; its metadata is moved into the inputs, never copied
+/// (an archive of a million files holds it once). A folder whose files the walk meets again after
+/// a subfolder's has its manifest read again, quietly.
+fn with_manifests(files: Vec<(PathBuf, bool)>, problems: &mut Vec<InputProblem>) -> Vec<Input> {
     let mut manifest: Option<(PathBuf, HashMap<PathBuf, Meta>)> = None;
     let mut read_before: HashSet<PathBuf> = HashSet::new();
     let mut inputs = Vec::with_capacity(files.len());
@@ -243,7 +254,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputProblem>) {
             let metas = if !m.is_file() {
                 HashMap::new()
             } else if read_before.insert(dir.to_path_buf()) {
-                read_manifest(&m, &mut problems)
+                read_manifest(&m, problems)
             } else {
                 read_manifest(&m, &mut Vec::new())
             };
@@ -252,7 +263,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputProblem>) {
         let meta = manifest.as_mut().and_then(|(_, metas)| metas.remove(&path)).map(Box::new);
         inputs.push(Input::Text { path, meta });
     }
-    (inputs, problems)
+    inputs
 }
 
 /// How a text file's bytes were read.
@@ -273,7 +284,7 @@ pub struct Decoded {
     pub text: String,
     pub map: OffsetMap,
     pub encoding: Encoding,
-    pub notes: Vec<String>,
+    pub(crate) notes: Vec<String>,
 }
 
 /// Magic numbers of files that are not text, whatever their bytes after.
@@ -408,7 +419,10 @@ fn windows_1252(bytes: &[u8]) -> (String, OffsetMap) {
 
 /// Decode the bytes of a text file for analysis: empty and binary files are problems (the
 /// file skipped); what [`decode_text`] replaced or guessed comes back as warnings naming it.
-pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(Decoded, Vec<InputProblem>), InputProblem> {
+pub(crate) fn decode(
+    path: &Path,
+    bytes: Vec<u8>,
+) -> Result<(Decoded, Vec<InputProblem>), InputProblem> {
     if bytes.is_empty() {
         return Err(problem(path, None, "file is empty".into(), true));
     }
@@ -519,7 +533,7 @@ pub fn parse_jsonl_line(
 }
 
 /// Decode a JSON string literal (with its quotes), recording where decoded and raw offsets part.
-fn decode_json_string(lit: &str, base: usize) -> Option<(String, OffsetMap)> {
+pub fn decode_json_string(lit: &str, base: usize) -> Option<(String, OffsetMap)> {
     let inner = lit.strip_prefix('"')?.strip_suffix('"')?;
     let mut out = String::with_capacity(inner.len());
     let mut checkpoints = Vec::new();
@@ -573,12 +587,12 @@ fn decode_json_string(lit: &str, base: usize) -> Option<(String, OffsetMap)> {
 
 /// One line of a JSONL file as read: (1-based line number, file offset, text), or why it could
 /// not be read.
-pub type JsonlLine = Result<(usize, usize, String), InputProblem>;
+pub(crate) type JsonlLine = Result<(usize, usize, String), InputProblem>;
 
 /// Read a JSONL file line by line, handing each non-blank line (or why it could not be read: the
 /// file, a read error, a line that is not UTF-8) to `each`. Returns whether the file had any
 /// non-blank line; a file that cannot be opened counts as having one (its problem is reported).
-pub fn jsonl_lines(path: &Path, mut each: impl FnMut(JsonlLine)) -> bool {
+pub(crate) fn jsonl_lines(path: &Path, mut each: impl FnMut(JsonlLine)) -> bool {
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => {
@@ -659,72 +673,6 @@ pub fn read_jsonl_chunks(
 }
 
 /// The problem of a JSONL file that holds no article.
-pub fn empty_jsonl(path: &Path) -> InputProblem {
+pub(crate) fn empty_jsonl(path: &Path) -> InputProblem {
     problem(path, None, "JSONL file holds no articles".into(), true)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_offsets_map_back_to_the_line() {
-        let line = r#"{"id":1,"text":"Tvö \"hús\" brunnu\nog 32 af 44."}"#;
-        let d = parse_jsonl_line(Path::new("x.jsonl"), 1, 100, line).unwrap();
-        assert_eq!(d.text, "Tvö \"hús\" brunnu\nog 32 af 44.");
-        let at = d.text.find("32").unwrap();
-        let f = d.map.to_file(at) - 100;
-        assert_eq!(&line[f..f + 2], "32");
-        let f = d.map.to_file(d.text.find("hús").unwrap()) - 100;
-        assert_eq!(&line[f..f + 4], "hús");
-    }
-
-    #[test]
-    fn surrogate_escapes_decode_to_their_characters() {
-        let text = |lit: &str| decode_json_string(lit, 0).map(|(t, _)| t);
-        // a pair is one character; its offsets map past both escapes
-        let (t, map) = decode_json_string(r#""a\uD83D\uDE00b""#, 0).unwrap();
-        assert_eq!(t, "a\u{1F600}b");
-        assert_eq!(map.to_file(t.find('b').unwrap()), 13);
-        // a high surrogate and an escape that is not a low one: U+FFFD, then that escape's own
-        // character (it was read as a pair: U+1F441 for "\uD83D\u0041")
-        assert_eq!(text(r#""\uD83D\u0041""#).as_deref(), Some("\u{FFFD}A"));
-        assert_eq!(text(r#""\uD83D\uD83D\uDE00""#).as_deref(), Some("\u{FFFD}\u{1F600}"));
-        // lone surrogates, either half
-        assert_eq!(text(r#""\uD83Dx""#).as_deref(), Some("\u{FFFD}x"));
-        assert_eq!(text(r#""\uDE00""#).as_deref(), Some("\u{FFFD}"));
-        assert_eq!(text(r#""\u00e9""#).as_deref(), Some("é"));
-    }
-
-    #[test]
-    fn chunks_come_whole_and_in_file_order() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("many.jsonl");
-        let lines: Vec<String> =
-            (0..200).map(|i| format!(r#"{{"text":"Grein {i}: 32 af 44."}}"#)).collect();
-        std::fs::write(&path, lines.join("\n") + "\n\n").unwrap();
-        // chunks of about 100 bytes: many more chunks than the reader is ahead
-        let mut seen = Vec::new();
-        let mut chunks = 0;
-        let any = read_jsonl_chunks(&path, 100, |chunk| {
-            chunks += 1;
-            seen.extend(chunk.into_iter().map(|l| l.unwrap().2));
-        });
-        assert!(any);
-        assert!(chunks > 20, "{chunks} chunks");
-        assert_eq!(seen, lines, "every line once, in file order");
-        let empty = dir.path().join("empty.jsonl");
-        std::fs::write(&empty, "\n\n").unwrap();
-        assert!(!read_jsonl_chunks(&empty, 100, |_| panic!("no chunk for a file without lines")));
-    }
-
-    #[test]
-    fn bad_lines() {
-        assert!(parse_jsonl_line(Path::new("x"), 3, 0, "{nope")
-            .unwrap_err()
-            .message
-            .contains("not a JSON"));
-        let e = parse_jsonl_line(Path::new("x"), 3, 0, r#"{"title":"t"}"#).unwrap_err();
-        assert_eq!(e.line, Some(3));
-    }
 }

@@ -3,9 +3,10 @@
 //! Owns: finding inputs, decoding, metadata (manifest, JSONL fields), publication date, language,
 //! boilerplate, sentences, in-document duplicates. Produces [`Document`]s; knows nothing of claims.
 
-pub mod dateline;
-pub mod load;
-pub mod segment;
+pub(crate) mod dateline;
+pub(crate) mod load;
+pub(crate) mod segment;
+pub(crate) mod wire;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -15,7 +16,8 @@ use crate::intern::Sym;
 use crate::lang::token::{lower_text, scan, Tok, TokKind};
 use crate::lang::Knowledge;
 pub use load::{Input, Meta, OffsetMap, RawDoc};
-pub use segment::{Folded, Sentence, Stripped, Stripper};
+pub use segment::Stripper;
+pub(crate) use segment::{Folded, Sentence, Stripped};
 
 /// Where a document's publication date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -52,8 +54,10 @@ pub struct CorpusOptions {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PublishedAt {
     /// minutes after midnight
-    pub minutes: u16,
-    pub zone: Option<String>,
+    pub(crate) minutes: u16,
+    pub(crate) zone: Option<String>,
+    /// where the time came from: the metadata's timestamp or the dateline
+    pub(crate) source: DateSource,
 }
 
 impl std::fmt::Display for PublishedAt {
@@ -70,48 +74,51 @@ impl std::fmt::Display for PublishedAt {
 #[derive(Debug, Clone)]
 pub struct Document {
     pub path: String,
-    pub line: Option<usize>,
+    pub(crate) line: Option<usize>,
     pub meta: Meta,
     pub lang: String,
     pub lang_source: LangSource,
     pub published: Option<Date>,
     pub published_source: DateSource,
-    /// the publication's time of day where the metadata gives one ("2023-03-27T11:22:00Z"), in the
+    /// the publication's time of day where the metadata ("2023-03-27T11:22:00Z") or the dateline
+    /// ("Publisert 14.03.2025 kl. 10:15", "Published 23:30 GMT, 13 March 2025") gives one, in the
     /// outlet's zone (metadata `zone`, else the language's) when it is known
-    pub published_at: Option<PublishedAt>,
+    pub(crate) published_at: Option<PublishedAt>,
     /// dateline range in the text, if one was found
     pub dateline: Option<(usize, usize)>,
     pub text: String,
     /// `text` lower-cased with the same byte offsets ([`lower_text`])
-    pub lower: String,
+    pub(crate) lower: String,
     /// the tokens of the kept (not stripped) text, in text order
     pub tokens: Vec<Tok>,
     /// the [`crate::lang::flag`]s of each token in the document's lexicon (0 for punctuation,
     /// [`crate::lang::flag::DIGITS`] for digits and words led by digits: "2am")
-    pub flags: Vec<u32>,
-    pub map: OffsetMap,
+    pub(crate) flags: Vec<u32>,
+    pub(crate) map: OffsetMap,
     pub stripped: Vec<Stripped>,
     pub sentences: Vec<Sentence>,
     pub folded: Vec<Folded>,
     /// paragraphs in another language than the document: (paragraph, language code)
     pub para_langs: Vec<(u32, String)>,
-    pub warnings: Vec<InputProblem>,
+    /// the sketch of its sentences' words, by which copies of one text are found ([`wire`])
+    pub(crate) sketch: wire::Sketch,
+    pub(crate) warnings: Vec<InputProblem>,
 }
 
 impl Document {
     /// A human name: path, plus line for JSONL articles.
-    pub fn name(&self) -> String {
+    pub(crate) fn name(&self) -> String {
         match self.line {
             Some(l) => format!("{}:{l}", self.path),
             None => self.path.clone(),
         }
     }
-    pub fn file_offset(&self, text_off: usize) -> usize {
+    pub(crate) fn file_offset(&self, text_off: usize) -> usize {
         self.map.to_file(text_off)
     }
     /// What was not read of the document, in text order and file offsets: page furniture and
     /// folded repeats, a run of one kind (apart by whitespace only) as one range.
-    pub fn skipped(&self) -> Vec<Skip> {
+    pub(crate) fn skipped(&self) -> Vec<Skip> {
         let furniture = self.stripped.iter().map(|s| (s.start, s.end, Some(Sym::new(&s.reason))));
         let mut all: Vec<_> =
             furniture.chain(self.folded.iter().map(|f| (f.start, f.end, None))).collect();
@@ -144,14 +151,14 @@ impl Document {
 /// bytes: every document's are kept for the HTML report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Skip {
-    pub start: usize,
-    pub len: u32,
+    pub(crate) start: usize,
+    pub(crate) len: u32,
     /// the boilerplate rule that stripped it as page furniture; `None`: a folded repeat
-    pub furniture: Option<Sym>,
+    pub(crate) furniture: Option<Sym>,
 }
 
 impl Skip {
-    pub fn end(&self) -> usize {
+    pub(crate) fn end(&self) -> usize {
         self.start + self.len as usize
     }
 }
@@ -181,7 +188,7 @@ fn lang_scores(tokens: &[Tok], bits: &[u64], k: &Knowledge) -> Vec<usize> {
 
 /// Detect a language from the function words of the first 3,000 words of `tokens` (`bits`: their
 /// [`crate::lang::Word::lang_bits`]).
-pub fn detect_lang(tokens: &[Tok], bits: &[u64], k: &Knowledge) -> Option<String> {
+pub(crate) fn detect_lang(tokens: &[Tok], bits: &[u64], k: &Knowledge) -> Option<String> {
     best_lang(&lang_scores(tokens, bits, k)).map(|(best, _)| k.langs[best].code.clone())
 }
 
@@ -251,6 +258,7 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
         None => (Vec::new(), Vec::new()),
     };
     let para_langs = paragraph_langs(&tokens, &lang_bits, &sentences, &lang, k);
+    let sketch = wire::sketch(&lower, sentences.iter().flat_map(|s| &tokens[s.toks.clone()]));
     let warnings = warn.list;
     Document {
         path,
@@ -271,6 +279,7 @@ pub fn analyze(raw: RawDoc, k: &Knowledge, stripper: &Stripper, opts: &CorpusOpt
         sentences,
         folded,
         para_langs,
+        sketch,
         warnings,
     }
 }
@@ -366,7 +375,7 @@ fn choose_lang(
 }
 
 /// The publication date and where it came from (metadata, else the dateline, else
-/// `--published`), its time of day where the metadata gives one, and the dateline's range in the
+/// `--published`), its time of day where the metadata or the dateline gives one, and the dateline's range in the
 /// text if one was found.
 type Publication = (Option<Date>, DateSource, Option<PublishedAt>, Option<(usize, usize)>);
 
@@ -379,8 +388,6 @@ fn publication(
     outlet_zone: Option<&str>,
     warn: &mut Warnings,
 ) -> Publication {
-    let pw: Vec<&str> =
-        k.langs.iter().flat_map(|l| l.marker(crate::lang::Marker::Published).words()).collect();
     // a timestamp ("2023-03-27T23:30:00Z") is read in the outlet's zone: its day there is the
     // publication day that relative dates resolve from
     let stamp =
@@ -389,28 +396,38 @@ fn publication(
         .as_ref()
         .map(|(d, _)| *d)
         .or_else(|| meta.published.as_deref().and_then(dateline::parse_metadata_date));
-    let published_at = stamp.map(|(_, at)| at);
     // (a wire dateline without a year takes it from metadata or --published, never the clock)
     let year = meta_date.or(opts.published).map(|d| d.year());
-    let dl = dateline::find(text, &k.all_months, &pw, year);
+    let dl = dateline::find(text, &k.all_months, &k.dateline_words, year);
+    // a dateline's time, and its day, read in the outlet's zone as a timestamp is
+    let dl_at = dl.as_ref().and_then(|d| {
+        let (m, written) = d.time.as_ref()?;
+        Some(dateline_time(d.date, *m, written.as_deref(), outlet_zone))
+    });
+    let dl_date = dl_at.as_ref().map(|(d, _)| *d).or(dl.as_ref().map(|d| d.date));
+    let published_at = match (stamp, dl_at) {
+        (Some((_, at)), _) => Some(at),
+        // (the dateline's time of the metadata's day)
+        (None, Some((d, at))) if meta_date.is_none_or(|m| m == d) => Some(at),
+        _ => None,
+    };
     if meta.published.is_some() && meta_date.is_none() {
         warn.push(format!(
             "publication date `{}` in metadata is not YYYY-MM-DD; ignored",
             meta.published.as_deref().unwrap_or("")
         ));
     }
-    if let (Some(m), Some(d)) = (meta_date, &dl) {
-        if m != d.date {
+    if let (Some(m), Some(d)) = (meta_date, dl_date) {
+        if m != d {
             warn.push(format!(
-                "metadata says published {m}, the dateline says {}; using the metadata",
-                d.date
+                "metadata says published {m}, the dateline says {d}; using the metadata"
             ));
         }
     }
     let (published, published_source) = if let Some(m) = meta_date {
         (Some(m), DateSource::Metadata)
-    } else if let Some(d) = &dl {
-        (Some(d.date), DateSource::Dateline)
+    } else if let Some(d) = dl_date {
+        (Some(d), DateSource::Dateline)
     } else if let Some(p) = opts.published {
         (Some(p), DateSource::CommandLine)
     } else {
@@ -420,6 +437,34 @@ fn publication(
         warn.push(format!("publication date {p} is in the future; used as given"));
     }
     (published, published_source, published_at, dl.map(|d| (d.start, d.end)))
+}
+
+/// A dateline's day and time (`minutes` on `date`) in the outlet's zone: a time written with a
+/// zone ("23:30 GMT") is moved into the outlet's, whose day it may not be ("Published 23:30 GMT,
+/// 13 March" is the 14th in Oslo); a time with none is the outlet's clock.
+fn dateline_time(
+    date: Date,
+    minutes: u16,
+    written: Option<&str>,
+    outlet: Option<&str>,
+) -> (Date, PublishedAt) {
+    let at = |date, minutes, zone: Option<&str>| {
+        let zone = zone.map(str::to_string);
+        (date, PublishedAt { minutes, zone, source: DateSource::Dateline })
+    };
+    let (Some(w), Some(o)) = (written, outlet) else {
+        return at(date, minutes, written.or(outlet));
+    };
+    let zoned = jiff::tz::TimeZone::get(w).ok().zip(jiff::tz::TimeZone::get(o).ok()).and_then(
+        |(wz, oz)| {
+            let dt = date.at((minutes / 60) as i8, (minutes % 60) as i8, 0, 0);
+            Some(dt.to_zoned(wz).ok()?.with_time_zone(oz).datetime())
+        },
+    );
+    match zoned {
+        Some(dt) => at(dt.date(), dt.hour() as u16 * 60 + dt.minute() as u16, Some(o)),
+        None => at(date, minutes, Some(w)),
+    }
 }
 
 /// Today (UTC), read once a run: only to warn about publication dates in the future.

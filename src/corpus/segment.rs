@@ -113,7 +113,7 @@ impl Stripper {
 
     /// Whether some of `stripped` was stripped by a rule that does not apply to `lang` (then the
     /// document is stripped again, in its language).
-    pub fn stripped_for_another_language(&self, stripped: &[Stripped], lang: &str) -> bool {
+    pub(crate) fn stripped_for_another_language(&self, stripped: &[Stripped], lang: &str) -> bool {
         !self.langs.is_empty() && stripped.iter().any(|s| !self.applies(&s.reason, Some(lang)))
     }
 
@@ -124,7 +124,7 @@ impl Stripper {
 
     /// … by the rules for a document in `lang` (a rule with a `lang` list applies only to those
     /// languages; None: every rule).
-    pub fn strip_in(&self, text: &str, lang: Option<&str>) -> Vec<Stripped> {
+    pub(crate) fn strip_in(&self, text: &str, lang: Option<&str>) -> Vec<Stripped> {
         let mut out = Vec::new();
         let tail = self.tail(text, lang);
         let body = &text[..tail.as_ref().map_or(text.len(), |t| t.start)];
@@ -247,7 +247,7 @@ fn normalise(mut v: Vec<Stripped>) -> Vec<Stripped> {
 }
 
 /// Kept ranges: the complement of `stripped` in `0..len`.
-pub fn kept(len: usize, stripped: &[Stripped]) -> Vec<Range<usize>> {
+pub(crate) fn kept(len: usize, stripped: &[Stripped]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut pos = 0;
     for s in stripped {
@@ -269,7 +269,7 @@ pub struct Sentence {
     pub end: usize,
     /// its tokens: an index range of the document's tokens
     pub toks: Range<usize>,
-    pub para: u32,
+    pub(crate) para: u32,
     /// A variant twin: the earlier sentence this one repeats with different numbers.
     pub twin_of: Option<u32>,
 }
@@ -278,7 +278,7 @@ pub struct Sentence {
 /// and an upper-case letter, digit, dash or quote, unless the word before is an abbreviation, an
 /// initial or an ordinal; a line break always ends one.
 /// `tokens` are the document's tokens (of the `kept` ranges), `lower` its lower-cased text.
-pub fn sentences(
+pub(crate) fn sentences(
     text: &str,
     lower: &str,
     kept: &[Range<usize>],
@@ -476,7 +476,7 @@ pub struct Folded {
 /// Drop verbatim repeats (keeping the first copy) and teaser sentences cut off with "…" whose text
 /// begins another sentence; mark sentences that repeat an earlier one with different numbers.
 /// `flags` are the [`crate::lang::flag`]s of `tokens`.
-pub fn dedupe(
+pub(crate) fn dedupe(
     text: &str,
     tokens: &[Tok],
     flags: &[u32],

@@ -14,12 +14,12 @@ pub struct Clock {
     pub from: u16,
     pub to: u16,
     /// "i 17-tida", "upp úr": about that time
-    pub approx: bool,
+    pub(crate) approx: bool,
     /// a zone named after the time: an IANA name, or "local"
-    pub zone: Option<String>,
+    pub(crate) zone: Option<String>,
     /// on a 12-hour clock with no a.m./p.m. ("klukkan sjö", "halv 8", "á sjötta tímanum"): the
     /// time may be twelve hours later
-    pub half_day: bool,
+    pub(crate) half_day: bool,
 }
 
 /// The lower-cased text of the tokens from `j` written together (no space between them), at
@@ -38,7 +38,7 @@ fn glued(toks: &[Token], j: usize, max: usize) -> Vec<(usize, String)> {
 }
 
 /// How many tokens from `j` spell one of `words` written together ("a.m.", "pm"), the longest.
-pub fn suffix(words: &[String], toks: &[Token], j: usize) -> Option<usize> {
+pub(crate) fn suffix(words: &[String], toks: &[Token], j: usize) -> Option<usize> {
     let first = toks.get(j).filter(|t| t.is_word())?.lower();
     if !words.iter().any(|w| w.starts_with(first)) {
         return None;
@@ -47,7 +47,7 @@ pub fn suffix(words: &[String], toks: &[Token], j: usize) -> Option<usize> {
 }
 
 /// A zone named at `j` ("GMT", "(GMT)", "norsk tid", "að íslenskum tíma"): tokens and zone.
-pub fn zone_at(tw: &TimeWords, toks: &[Token], j: usize) -> Option<(usize, String)> {
+pub(crate) fn zone_at(tw: &TimeWords, toks: &[Token], j: usize) -> Option<(usize, String)> {
     let paren = toks.get(j).is_some_and(|t| t.is_punct('('));
     let at = j + usize::from(paren);
     let (n, zone) = phrase_at(&tw.zones, toks, at)?;
@@ -83,7 +83,7 @@ fn phrase_at<'p, V>(
 /// "half past seven", "quarter to 8", "kvart over 7" at `i`: an hour (digits or a word, 1 to 12)
 /// after a phrase of the lexicon's `[time] hour_phrases`, shifted by its minutes; on a 12-hour
 /// clock unless "a.m."/"p.m." follows.
-pub fn hour_phrase_at(
+pub(crate) fn hour_phrase_at(
     lex: &Lexicon,
     toks: &[Token],
     i: usize,
@@ -168,13 +168,14 @@ pub fn glued_meridiem_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Cloc
 
 /// "noon", "midnight", "hádegi" at `i`, after one of the lexicon's `[time] named_after` words
 /// ("at noon", "um hádegi"): the hour from the minute the name gives.
-pub fn named_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Clock> {
+pub(crate) fn named_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Clock> {
     let tw = &lex.time;
-    let (k, &mins) = phrase_at(&tw.named, toks, i)?;
+    // (the word before first: most words follow none of `named_after`)
     let before = toks.get(i.checked_sub(1)?).filter(|t| t.is_word())?.lower();
     if !tw.named_after.iter().any(|w| w == before) {
         return None;
     }
+    let (k, &mins) = phrase_at(&tw.named, toks, i)?;
     let (a, _, zone, _) = after_hour(lex, toks, i + k, 0, 0);
     // (a name is loose: "at noon" is said of 12:20 too; its hour is, like "á sjötta tímanum",
     // never voted)
@@ -250,17 +251,7 @@ pub fn clock_at(
     let tw = &lex.time;
     // "halv 8" = 7:30
     if let Some(k) = suffix(&tw.half_before, toks, i) {
-        let j = i + k;
-        let (n, h) = match digits_hm(toks, j, false) {
-            Some((1, h, 0)) => (1, h),
-            _ => hour_word(&toks[j..])
-                .filter(|(_, v)| (1.0..=12.0).contains(v))
-                .map(|(n, v)| (n, v as u16))?,
-        };
-        let (a, mins, zone, meridiem) = after_hour(lex, toks, j + n, h, 0);
-        let mins = (mins + 24 * 60 - 30) % (24 * 60);
-        let half_day = !meridiem && h <= 12;
-        return Some(Clock { len: k + n + a, from: mins, to: mins, approx: false, zone, half_day });
+        return half_before(lex, toks, i + k, k, &hour_word);
     }
     let j = i + clock_word;
     // (a clock word may carry its period: "kl. 20")
@@ -277,30 +268,21 @@ pub fn clock_at(
             word_hour = true;
             (n, v as u16, 0)
         }
-        None => {
-            // "1640 GMT": four digits are a time only with a zone after them
-            let (n, h, m) = digits_hm(toks, j, true)?;
-            let (a, mins, zone, _) = after_hour(lex, toks, j + n, h, m);
-            zone.as_ref()?;
-            let len = j - i + n + a;
-            return Some(Clock { len, from: mins, to: mins, approx: false, zone, half_day: false });
-        }
+        None => return zoned_digits(lex, toks, i, j),
     };
     // "17-tida", "16.30-tiden": about that time
     if toks.get(j + n).is_some_and(|t| t.is_punct('-') && !t.space_before) {
-        if let Some(k) = suffix(&tw.hour_suffix, toks, j + n + 1) {
-            let mins = h * 60 + m;
-            let len = j - i + n + 1 + k;
-            return Some(Clock {
-                len,
-                from: mins,
-                to: mins,
-                approx: true,
-                zone: None,
-                half_day: false,
-            });
-        }
-        return None;
+        let k = suffix(&tw.hour_suffix, toks, j + n + 1)?;
+        let mins = h * 60 + m;
+        let len = j - i + n + 1 + k;
+        return Some(Clock {
+            len,
+            from: mins,
+            to: mins,
+            approx: true,
+            zone: None,
+            half_day: false,
+        });
     }
     let (a, mins, zone, meridiem) = after_hour(lex, toks, j + n, h, m);
     // an hour alone is a time only after a clock word; "16:40" is one by its colon, and "16.40"
@@ -316,6 +298,35 @@ pub fn clock_at(
     let mins = mins.min(24 * 60 - 1);
     let half_day = word_hour && !meridiem && h <= 12;
     Some(Clock { len: j - i + n + a, from: mins, to: mins, approx: false, zone, half_day })
+}
+
+/// "1640 GMT" at `j` (a time from `i`): four digits are a time only with a zone after them.
+fn zoned_digits(lex: &Lexicon, toks: &[Token], i: usize, j: usize) -> Option<Clock> {
+    let (n, h, m) = digits_hm(toks, j, true)?;
+    let (a, mins, zone, _) = after_hour(lex, toks, j + n, h, m);
+    zone.as_ref()?;
+    let len = j - i + n + a;
+    Some(Clock { len, from: mins, to: mins, approx: false, zone, half_day: false })
+}
+
+/// "halv 8" = 7:30: the hour at `j`, after a half-before word of `k` tokens.
+fn half_before(
+    lex: &Lexicon,
+    toks: &[Token],
+    j: usize,
+    k: usize,
+    hour_word: impl Fn(&[Token]) -> Option<(usize, f64)>,
+) -> Option<Clock> {
+    let (n, h) = match digits_hm(toks, j, false) {
+        Some((1, h, 0)) => (1, h),
+        _ => hour_word(&toks[j..])
+            .filter(|(_, v)| (1.0..=12.0).contains(v))
+            .map(|(n, v)| (n, v as u16))?,
+    };
+    let (a, mins, zone, meridiem) = after_hour(lex, toks, j + n, h, 0);
+    let mins = (mins + 24 * 60 - 30) % (24 * 60);
+    let half_day = !meridiem && h <= 12;
+    Some(Clock { len: k + n + a, from: mins, to: mins, approx: false, zone, half_day })
 }
 
 /// "á sjötta tímanum" at `i` (the ordinal): the hour before the ordinal's, 5:00–6:00 for the
@@ -336,7 +347,7 @@ pub fn hour_ordinal_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Clock>
 }
 
 /// Minutes since 1970 (UTC) of `minutes` after midnight of `day` in `zone` (an IANA name).
-pub fn utc_minutes(day: jiff::civil::Date, minutes: u16, zone: &str) -> Option<i32> {
+pub(crate) fn utc_minutes(day: jiff::civil::Date, minutes: u16, zone: &str) -> Option<i32> {
     let tz = jiff::tz::TimeZone::get(zone).ok()?;
     let dt = day.at(0, 0, 0, 0).to_zoned(tz).ok()?;
     let secs = dt.timestamp().as_second() + i64::from(minutes) * 60;
@@ -361,7 +372,7 @@ fn ends_before(phrases: &[String], toks: &[Token], i: usize) -> bool {
 
 /// "áttaleytið" at `i`: an hour word (1 to 12) glued to a suffix of `[time] hour_glued`, about
 /// that hour, on a 12-hour clock.
-pub fn glued_hour_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Clock> {
+pub(crate) fn glued_hour_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Clock> {
     let w = toks.get(i).filter(|t| t.is_word())?.lower();
     let stem = lex.time.hour_glued.iter().find_map(|s| w.strip_suffix(s.as_str()))?;
     let h = *lex.cardinals.get(stem).filter(|v| (1..=12).contains(*v))? as u16;
@@ -422,7 +433,7 @@ fn nothing_counted_after(lex: &Lexicon, toks: &[Token], j: usize) -> bool {
 /// sentence (`time_before`): a bare hour at `i` after one of `[time] about`, `after` or
 /// `before`, when a part of the day follows it or the sentence timed something before; never
 /// when something counted follows ("um sjö manns").
-pub fn bare_hour_at(
+pub(crate) fn bare_hour_at(
     lex: &Lexicon,
     toks: &[Token],
     i: usize,
@@ -430,7 +441,8 @@ pub fn bare_hour_at(
     hour_word: impl Fn(&[Token]) -> Option<(usize, f64)>,
 ) -> Option<Clock> {
     let tw = &lex.time;
-    // (a word before it, and the hour, first: most tokens are none)
+    // (a word before it, and the hour, first: most tokens are none; the walk asks only after a
+    // word flagged [`crate::lang::flag::HOUR_CUE_LAST`])
     if i == 0 || !toks[i - 1].is_word() {
         return None;
     }
@@ -451,7 +463,7 @@ pub fn bare_hour_at(
 
 /// "milli sex og sjö í morgun", "between 6 and 7 a.m.": two hours an hour or two apart after
 /// `[time] between`, with a part of the day after them: the span between, on a 12-hour clock.
-pub fn between_hours_at(
+pub(crate) fn between_hours_at(
     lex: &Lexicon,
     toks: &[Token],
     i: usize,
@@ -479,7 +491,7 @@ pub fn between_hours_at(
 /// The word before a time at `i` that leans one way ("like etter klokken 12.30", "strax efter
 /// halv 8", "shortly before 7"): the lexicon's `[time] after` and `before` phrases, ending right
 /// before `i`.
-pub fn lean_before(tw: &TimeWords, toks: &[Token], i: usize) -> crate::claims::Lean {
+pub(crate) fn lean_before(tw: &TimeWords, toks: &[Token], i: usize) -> crate::claims::Lean {
     let ends_here = |phrase: &String| {
         let words: Vec<&str> = phrase.split(' ').collect();
         i >= words.len()

@@ -3,9 +3,9 @@
 //! Owns: walking sentences with the nom parsers of [`parse`], attaching concepts and entities, and
 //! resolving dates against the publication date (jiff). Never reads files: it sees a [`Document`].
 
-pub mod clock;
-pub mod parse;
-pub use crate::calendar as resolve;
+pub(crate) mod clock;
+pub(crate) mod parse;
+pub(crate) use crate::calendar as resolve;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -14,8 +14,8 @@ use nom::combinator::opt;
 use nom::sequence::{pair, tuple};
 
 use crate::claims::{
-    Claim, ClaimKind, DateForm, DateInfo, Detail, Frame, Interval, Precision, SinceForm, SinceInfo,
-    Sym, SymList, TimeInfo,
+    Claim, ClaimKind, DateForm, DateInfo, Detail, DocId, Frame, Interval, Precision, SinceForm,
+    SinceInfo, Sym, SymList, TimeInfo,
 };
 use crate::corpus::Document;
 use crate::lang::token::Token;
@@ -43,7 +43,7 @@ struct Ctx<'k, 'd, 'r> {
     k: &'k Knowledge,
     lex: &'k Lexicon,
     doc: &'d Document,
-    doc_idx: u32,
+    doc_idx: DocId,
     /// the document's language, interned once
     lang: Sym,
     sentence: u32,
@@ -598,28 +598,33 @@ fn sentence_entities(
                 | flag::FUNCTION_WORD)
             != 0;
         if !sentence_initial && !lexical && t.text.chars().count() >= 2 {
-            // join consecutive unknown capitalised words ("Ankit Panda")
-            let mut j = i + 1;
-            let known_at = |j: usize, n: &Token| {
-                flags.get(j).is_some_and(|f| f & flag::ENTITY_FIRST != 0)
-                    && k.entities.match_at(|m| (m == 0).then(|| n.lower())).is_some()
-            };
-            while toks.get(j).is_some_and(|n| n.is_word() && n.is_capitalised() && !known_at(j, n))
-            {
-                j += 1;
-            }
-            let mut key = fold_name(toks[i].text);
-            for t in &toks[i + 1..j] {
-                key.push(' ');
-                key.push_str(&fold_name(t.text));
-            }
-            out.push((Sym::new(&key), EntityType::Unknown, i));
+            let (key, j) = unknown_name(k, toks, flags, i);
+            out.push((key, EntityType::Unknown, i));
             i = j;
             continue;
         }
         i += 1;
     }
     out
+}
+
+/// An unknown name from token `i`: consecutive capitalised words not known ("Ankit Panda") joined
+/// into one key; the key and the token after the name.
+fn unknown_name(k: &Knowledge, toks: &[Token], flags: &[u32], i: usize) -> (Sym, usize) {
+    let mut j = i + 1;
+    let known_at = |j: usize, n: &Token| {
+        flags.get(j).is_some_and(|f| f & flag::ENTITY_FIRST != 0)
+            && k.entities.match_at(|m| (m == 0).then(|| n.lower())).is_some()
+    };
+    while toks.get(j).is_some_and(|n| n.is_word() && n.is_capitalised() && !known_at(j, n)) {
+        j += 1;
+    }
+    let mut key = fold_name(toks[i].text);
+    for t in &toks[i + 1..j] {
+        key.push(' ');
+        key.push_str(&fold_name(t.text));
+    }
+    (Sym::new(&key), j)
 }
 
 fn has_marker(lex: &Lexicon, toks: &[Token], flags: &[u32], m: Marker) -> Option<usize> {
@@ -743,8 +748,49 @@ fn remember<'d>(recent: &mut std::collections::VecDeque<Recent<'d>>, r: Recent<'
     }
 }
 
-/// Extract every claim of one document.
-pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim> {
+/// The lexicon of paragraph `para`: a paragraph in another language (a Bokmål caption in a
+/// Nynorsk article) reads with its own (`para_langs` is in paragraph order), else `lex`.
+fn paragraph_lexicon<'k>(
+    doc: &Document,
+    k: &'k Knowledge,
+    lex: &'k Lexicon,
+    para: u32,
+) -> &'k Lexicon {
+    doc.para_langs
+        .binary_search_by_key(&para, |(p, _)| *p)
+        .ok()
+        .and_then(|x| k.lexicon(&doc.para_langs[x].1))
+        .unwrap_or(lex)
+}
+
+/// Entity keys, each with its token index.
+type Indexed = Vec<(usize, Sym)>;
+
+/// A sentence's entities with their token index: all, the people, the unknown names; and the
+/// keys sorted, once each.
+fn entity_lists(ents: Vec<(Sym, EntityType, usize)>) -> (Indexed, Indexed, Indexed, Vec<Sym>) {
+    let persons_at: Vec<(usize, Sym)> = ents
+        .iter()
+        .filter(|(_, t, _)| *t == EntityType::Person)
+        .map(|(e, _, i)| (*i, *e))
+        .collect();
+    let names_at: Vec<(usize, Sym)> = ents
+        .iter()
+        .filter(|(_, t, _)| *t == EntityType::Unknown)
+        .map(|(e, _, i)| (*i, *e))
+        .collect();
+    let entities_at: Vec<(usize, Sym)> = ents.into_iter().map(|(e, _, i)| (i, e)).collect();
+    let mut entities: Vec<Sym> = entities_at.iter().map(|(_, e)| *e).collect();
+    entities.sort();
+    entities.dedup();
+    (entities_at, persons_at, names_at, entities)
+}
+
+// long: a sentence's set-up of `Ctx`, one field a line; its steps are functions of their own
+// (sentence_tokens, sentence_entities, walk, bind_dates, remember)
+/// Extract every claim of one document, as document `doc_idx` (a run numbers the claims of its
+/// list itself: `claims::append`).
+pub fn extract<'d>(doc: &'d Document, doc_idx: DocId, k: &Knowledge) -> Vec<Claim> {
     let Some(lex) = k.lexicon(&doc.lang).or(k.langs.first()) else { return Vec::new() };
     let mut out = Vec::new();
     let mut narrative = Narrative::default();
@@ -758,14 +804,7 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
         if r.is_empty() {
             continue;
         }
-        // a paragraph in another language (a Bokmål caption in a Nynorsk article) reads with its own lexicon
-        // (para_langs is in paragraph order)
-        let plex = doc
-            .para_langs
-            .binary_search_by_key(&s.para, |(p, _)| *p)
-            .ok()
-            .and_then(|x| k.lexicon(&doc.para_langs[x].1))
-            .unwrap_or(lex);
+        let plex = paragraph_lexicon(doc, k, lex, s.para);
         let own_lexicon = std::ptr::eq(plex, lex);
         // (a sentence that a dateline cuts, or in another lexicon, is judged on its own tokens)
         let on_dateline = doc.dateline.is_some_and(|(a, b)| s.start < b && s.end > a);
@@ -800,21 +839,8 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: u32, k: &Knowledge) -> Vec<Claim>
             skip(&mut recent, Some((toks, doc_flags)));
             continue;
         }
-        let ents = sentence_entities(k, &toks, &doc_flags);
-        let persons_at: Vec<(usize, Sym)> = ents
-            .iter()
-            .filter(|(_, t, _)| *t == EntityType::Person)
-            .map(|(e, _, i)| (*i, *e))
-            .collect();
-        let names_at: Vec<(usize, Sym)> = ents
-            .iter()
-            .filter(|(_, t, _)| *t == EntityType::Unknown)
-            .map(|(e, _, i)| (*i, *e))
-            .collect();
-        let entities_at: Vec<(usize, Sym)> = ents.into_iter().map(|(e, _, i)| (i, e)).collect();
-        let mut entities: Vec<Sym> = entities_at.iter().map(|(_, e)| *e).collect();
-        entities.sort();
-        entities.dedup();
+        let (entities_at, persons_at, names_at, entities) =
+            entity_lists(sentence_entities(k, &toks, &doc_flags));
         let look_back =
             Recents { recent: std::cell::RefCell::new(&mut recent), doc, k, para: s.para };
         let ctx = Ctx {
@@ -1730,16 +1756,9 @@ fn push_date(
     out.push(c);
 }
 
-/// A time of day at tokens `from..to`, tied to the nearest event.
-fn push_time(
-    ctx: &Ctx,
-    toks: &[Token],
-    from: usize,
-    to: usize,
-    c: clock::Clock,
-    approx: bool,
-    out: &mut Vec<Claim>,
-) {
+/// The event a time of day at `from..to` times, and its token when the time is bound to it (the
+/// event named right by it, of one moment or with a start or end word).
+fn timed_event(ctx: &Ctx, toks: &[Token], from: usize, to: usize) -> (ConceptRef, Option<usize>) {
     let dist = |k: usize| k.abs_diff(from).min(k.abs_diff(to));
     // the start or end word of the clause, and how far ("began", "ended")
     let phase_dist =
@@ -1777,6 +1796,20 @@ fn push_time(
     // derailment); an avalanche or a shooting at "7" may be any of several
     let moment = ev.moment || phase_dist.is_some();
     let at = ev.at.filter(|&k| !ev.other_clause && dist(k) <= TIME_WINDOW && moment);
+    (ev, at)
+}
+
+/// A time of day at tokens `from..to`, tied to the nearest event.
+fn push_time(
+    ctx: &Ctx,
+    toks: &[Token],
+    from: usize,
+    to: usize,
+    c: clock::Clock,
+    approx: bool,
+    out: &mut Vec<Claim>,
+) {
+    let (ev, at) = timed_event(ctx, toks, from, to);
     let explicit = c.zone.is_some();
     let zone = time_zone(ctx, c.zone);
     let mut claim =
@@ -1821,14 +1854,24 @@ fn hour_idiom(ctx: &Ctx, toks: &[Token], i: usize, time_before: bool) -> Option<
     let hour_word = |ts: &[Token]| {
         parse::word_number(ctx.lex)(ts).ok().map(|(rest, (v, _))| (ts.len() - rest.len(), v))
     };
+    // (each asked only where the token's flags, or the word before's, say it can match: this is
+    // asked at every token)
+    let flags = |k: usize| ctx.flags.get(k).copied().unwrap_or(0);
+    let idiom = flags(i) & flag::HOUR_WORD_FIRST != 0;
+    let glued = flags(i) & flag::TIME_NAME != 0;
     let words = word.then(|| {
-        clock::hour_phrase_at(ctx.lex, toks, i, hour_word)
-            .or_else(|| clock::named_at(ctx.lex, toks, i))
-            .or_else(|| clock::glued_hour_at(ctx.lex, toks, i))
+        idiom
+            .then(|| {
+                clock::hour_phrase_at(ctx.lex, toks, i, hour_word)
+                    .or_else(|| clock::named_at(ctx.lex, toks, i))
+            })
+            .flatten()
+            .or_else(|| glued.then(|| clock::glued_hour_at(ctx.lex, toks, i))?)
             .or_else(|| clock::between_hours_at(ctx.lex, toks, i, hour_word))
     });
+    let cue = i > 0 && flags(i - 1) & flag::HOUR_CUE_LAST != 0;
     words.flatten().or_else(|| {
-        (!tw.about.is_empty())
+        (!tw.about.is_empty() && cue)
             .then(|| clock::bare_hour_at(ctx.lex, toks, i, time_before, hour_word))?
     })
 }
@@ -2108,6 +2151,21 @@ fn iso_date(toks: &[Token], i: usize) -> Option<(usize, WrittenDate)> {
 /// the day of the sentence's date and are placed in UTC; a line that is little but a date
 /// ("Föstudagur 3. október 2025", a byline's stamp) is page furniture and gives no claim.
 fn bind_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
+    keep_nearest_bindings(ctx, out);
+    // a date at the very top of a page (a banner, the stored page's date line) is furniture
+    if toks.first().is_some_and(|t| t.start < 64) {
+        drop_page_top_date(ctx, toks, before, out);
+    }
+    if is_stamp(ctx, toks, &out[before..]) {
+        out.truncate(before);
+        return;
+    }
+    times_in_utc(ctx, &mut out[before..]);
+}
+
+/// Of the dates and times tied to one event, the nearest of each kind stays bound; the others
+/// are loose.
+fn keep_nearest_bindings(ctx: &Ctx, out: &mut [Claim]) {
     let bindings = ctx.bindings.take();
     // (a claim after its event is a little nearer than one as far before it: "began on Monday")
     let dist =
@@ -2123,30 +2181,37 @@ fn bind_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
             out[idx].frame = Frame::Loose;
         }
     }
-    // a date at the very top of a page (a banner, the stored page's date line) is furniture
-    if toks.first().is_some_and(|t| t.start < 64) {
-        let second_word = toks.iter().filter(|t| t.is_word() || t.is_digits()).nth(1);
-        let head_end = second_word.map_or(0, |t| ctx.doc.file_offset(t.end));
-        // (an absolute date: a lead may well begin "Earlier this month" or "Í gær")
-        let top = out[before..].iter().position(|c| {
-            c.start < head_end && c.date().is_some_and(|d| d.form == DateForm::Absolute)
-        });
-        if let Some(k) = top {
-            // (and the time stamped with it: "10 July 2023 at 19:16")
-            let end = out[before + k].end;
-            out.remove(before + k);
-            if let Some(t) = out[before..]
-                .iter()
-                .position(|c| c.kind == ClaimKind::Time && c.start >= end && c.start < end + 8)
-            {
-                out.remove(before + t);
-            }
+}
+
+/// Drop an absolute date among the first two words of a page (and the time stamped with it).
+fn drop_page_top_date(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
+    let second_word = toks.iter().filter(|t| t.is_word() || t.is_digits()).nth(1);
+    let head_end = second_word.map_or(0, |t| ctx.doc.file_offset(t.end));
+    // (an absolute date: a lead may well begin "Earlier this month" or "Í gær")
+    let top = out[before..]
+        .iter()
+        .position(|c| c.start < head_end && c.date().is_some_and(|d| d.form == DateForm::Absolute));
+    if let Some(k) = top {
+        // (and the time stamped with it: "10 July 2023 at 19:16")
+        let end = out[before + k].end;
+        out.remove(before + k);
+        if let Some(t) = out[before..]
+            .iter()
+            .position(|c| c.kind == ClaimKind::Time && c.start >= end && c.start < end + 8)
+        {
+            out.remove(before + t);
         }
     }
+}
+
+/// Whether a sentence with these claims is a stamp or banner: nothing but absolute dates and
+/// times, "Föstudagur 3. október 2025", "27. mars 2023 11:22" (a crosshead "Våpenutstilling i
+/// juli" is no furniture).
+fn is_stamp(ctx: &Ctx, toks: &[Token], claims: &[Claim]) -> bool {
     // (a line that is little but a date: at most one word outside its dates and times)
     // (the claims' spans sorted once and walked beside the tokens: a sentence of thousands of
     // numbers must not cost tokens × claims)
-    let mut spans: Vec<(usize, usize)> = out[before..].iter().map(|c| (c.start, c.end)).collect();
+    let mut spans: Vec<(usize, usize)> = claims.iter().map(|c| (c.start, c.end)).collect();
     spans.sort_unstable();
     let (mut k, mut reach) = (0, 0);
     let words = toks
@@ -2160,24 +2225,23 @@ fn bind_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
             t.is_word() && at >= reach
         })
         .count();
-    // (a stamp or banner: nothing but absolute dates and times, "Föstudagur 3. október 2025",
-    // "27. mars 2023 11:22"; a crosshead "Våpenutstilling i juli" is no furniture)
-    if words == 0
-        && out[before..].iter().all(|c| {
+    words == 0
+        && claims.iter().all(|c| {
             c.concept.is_none()
                 && (c.kind == ClaimKind::Time
                     || c.date().is_some_and(|d| d.form == DateForm::Absolute))
         })
-    {
-        out.truncate(before);
-        return;
-    }
-    let day = out[before..]
+}
+
+/// Times take the day of the sentence's first day date (else the publication) and are placed
+/// in UTC.
+fn times_in_utc(ctx: &Ctx, claims: &mut [Claim]) {
+    let day = claims
         .iter()
         .filter_map(|c| c.date().and_then(|d| d.resolved).filter(|r| r.is_day()).map(|r| r.start))
         .next();
     let day = day.or(ctx.doc.published);
-    for c in &mut out[before..] {
+    for c in claims {
         if let crate::claims::Detail::Time(t) = &mut c.detail {
             if let (Some(d), Some(z)) = (day, t.zone) {
                 t.utc = clock::utc_minutes(d, t.from, &z).and_then(std::num::NonZeroI32::new);

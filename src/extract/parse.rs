@@ -12,15 +12,15 @@ use nom::IResult;
 use crate::lang::token::{TokKind, Token};
 use crate::lang::{Lexicon, Marker, NumberGrammar, Phrases, RelOffset, TimeUnit};
 
-pub type In<'t> = &'t [Token<'t>];
-pub type PResult<'t, O> = IResult<In<'t>, O>;
+pub(crate) type In<'t> = &'t [Token<'t>];
+pub(crate) type PResult<'t, O> = IResult<In<'t>, O>;
 
 fn fail<'t, O>(i: In<'t>) -> PResult<'t, O> {
     Err(nom::Err::Error(Error::new(i, ErrorKind::Verify)))
 }
 
 /// One token satisfying `pred`.
-pub fn tok<'t, F>(pred: F) -> impl Fn(In<'t>) -> PResult<'t, &'t Token<'t>>
+pub(crate) fn tok<'t, F>(pred: F) -> impl Fn(In<'t>) -> PResult<'t, &'t Token<'t>>
 where
     F: Fn(&Token<'t>) -> bool,
 {
@@ -31,12 +31,14 @@ where
 }
 
 /// A punctuation token directly attached to the previous one (no space before).
-pub fn tight_punct<'t>(c: char) -> impl Fn(In<'t>) -> PResult<'t, &'t Token<'t>> {
+pub(crate) fn tight_punct<'t>(c: char) -> impl Fn(In<'t>) -> PResult<'t, &'t Token<'t>> {
     tok(move |t: &Token| t.is_punct(c) && !t.space_before)
 }
 
 /// A phrase from a lexicon table (longest match), returning its payload.
-pub fn phrase<'t, 'p, T: Clone>(p: &'p Phrases<T>) -> impl Fn(In<'t>) -> PResult<'t, &'p T> + 'p
+pub(crate) fn phrase<'t, 'p, T: Clone>(
+    p: &'p Phrases<T>,
+) -> impl Fn(In<'t>) -> PResult<'t, &'p T> + 'p
 where
     't: 'p,
 {
@@ -50,7 +52,7 @@ where
     }
 }
 
-pub fn marker<'t, 'p>(lex: &'p Lexicon, m: Marker) -> impl Fn(In<'t>) -> PResult<'t, ()> + 'p
+pub(crate) fn marker<'t, 'p>(lex: &'p Lexicon, m: Marker) -> impl Fn(In<'t>) -> PResult<'t, ()> + 'p
 where
     't: 'p,
 {
@@ -315,7 +317,7 @@ pub struct WrittenDate {
     pub year: Option<i16>,
     pub month: Option<u8>,
     pub day: Option<u8>,
-    pub weekday: Option<u8>,
+    pub(crate) weekday: Option<u8>,
 }
 
 /// "13. september 2023", "miðvikudaginn 13. september", "13.09.2023", "september 2023",
@@ -383,58 +385,5 @@ pub fn relative<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, RelOffset> 
             // the time-of-day word may itself be the relative phrase ("í morgun")
             Err(_) => map(phrase(&lex.relative), |v| *v)(i),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::lang::token::{lower_text, tokenize};
-    use crate::lang::Knowledge;
-
-    fn num(lang: &str, s: &str) -> Option<f64> {
-        let k = Knowledge::builtin().unwrap();
-        let lex = k.lexicon(lang).unwrap();
-        let lower = lower_text(s);
-        let toks = tokenize(s, &lower);
-        let v = number(lex)(&toks).ok().map(|(_, (v, _, _))| v);
-        v
-    }
-
-    #[test]
-    fn digits() {
-        assert_eq!(num("is", "1.000 manns"), Some(1000.0));
-        assert_eq!(num("is", "1 000 manns"), Some(1000.0));
-        assert_eq!(num("is", "3,5 milljónir"), Some(3_500_000.0));
-        assert_eq!(num("is", "850 milljónir"), Some(850_000_000.0));
-        assert_eq!(num("is", "32 af 44"), Some(32.0));
-        assert_eq!(num("is", "99999999999999999999 drónum"), Some(1e20));
-    }
-
-    #[test]
-    fn day_with_an_ordinal_suffix() {
-        let k = Knowledge::builtin().unwrap();
-        let lex = k.lexicon("en").unwrap();
-        for (s, rest) in [("March 14th.", 1), ("14th March", 0), ("March 14, 2025", 0)] {
-            let lower = lower_text(s);
-            let toks = tokenize(s, &lower);
-            let (r, d) = written_date(lex)(&toks).unwrap();
-            assert_eq!((r.len(), d.month, d.day), (rest, Some(3), Some(14)), "{s}");
-        }
-        // not in a lexicon without suffixes
-        let lower = lower_text("14th mars");
-        let toks = tokenize("14th mars", &lower);
-        assert!(written_date(k.lexicon("sv").unwrap())(&toks).is_err());
-    }
-
-    #[test]
-    fn words() {
-        assert_eq!(num("is", "tuttugu og fjórir"), Some(24.0));
-        assert_eq!(num("is", "tvö hundruð"), Some(200.0));
-        assert_eq!(num("is", "þrjú þúsund fjögur hundruð og tólf"), Some(3412.0));
-        assert_eq!(num("nn", "fire og tjue"), Some(24.0));
-        assert_eq!(num("nb", "tjuefire"), Some(24.0));
-        assert_eq!(num("nn", "to hundre og fem"), Some(205.0));
-        assert_eq!(num("is", "fimm sex"), Some(5.0));
     }
 }

@@ -17,9 +17,9 @@ pub struct Token<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
-    pub kind: TokKind,
+    pub(crate) kind: TokKind,
     /// Whitespace (of any length) precedes the token.
-    pub space_before: bool,
+    pub(crate) space_before: bool,
     /// Exactly one space-like character precedes the token (used for "1 000").
     pub single_space_before: bool,
     lower: &'a str,
@@ -35,11 +35,11 @@ impl<'a> Token<'a> {
     pub fn is_digits(&self) -> bool {
         self.kind == TokKind::Digits
     }
-    pub fn is_punct(&self, c: char) -> bool {
+    pub(crate) fn is_punct(&self, c: char) -> bool {
         self.kind == TokKind::Punct && self.text.starts_with(c)
     }
     /// First character is upper case.
-    pub fn is_capitalised(&self) -> bool {
+    pub(crate) fn is_capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
     }
 }
@@ -127,7 +127,7 @@ pub struct Tok {
 impl Tok {
     /// The token over `text` (the document text) and `lower` (its [`lower_text`]).
     #[inline(always)]
-    pub fn view<'a>(&self, text: &'a str, lower: &'a str) -> Token<'a> {
+    pub(crate) fn view<'a>(&self, text: &'a str, lower: &'a str) -> Token<'a> {
         let (s, e) = (self.start, self.end);
         Token {
             start: s,
@@ -143,7 +143,7 @@ impl Tok {
 
 /// Make the first of `toks` (views cut from a longer text) read as the first token of a text
 /// tokenized on its own: whitespace before it, of no single-space kind.
-pub fn begin_text(toks: &mut [Token]) {
+pub(crate) fn begin_text(toks: &mut [Token]) {
     if let Some(t) = toks.first_mut() {
         t.space_before = true;
         t.single_space_before = false;
@@ -203,40 +203,8 @@ pub fn scan(text: &str, base: usize, out: &mut Vec<Tok>) {
         let start = i;
         i += len;
         let kind = if is_word_char(c) {
-            let mut has_letter = !c.is_ascii_digit();
-            while i < b.len() {
-                // ASCII letters and digits without decoding
-                let x = b[i];
-                let class = ASCII_CLASS[usize::from(x)];
-                if class != 0 {
-                    has_letter |= class == LETTER;
-                    i += 1;
-                    continue;
-                }
-                // the Latin-1 letters (U+00C0..U+00FF less × and ÷) without decoding; other ASCII
-                // than a hyphen or apostrophe ends the word
-                if x == 0xc3 && b.get(i + 1).is_some_and(|&y| y != 0x97 && y != 0xb7) {
-                    has_letter = true;
-                    i += 2;
-                    continue;
-                }
-                if x.is_ascii() && x != b'-' && x != b'\'' {
-                    break;
-                }
-                let Some((n, nlen)) = char_at(text, i) else { break };
-                if !n.is_ascii() && is_word_char(n) {
-                    has_letter = true;
-                    i += nlen;
-                } else if matches!(n, '-' | '\'' | '’' | '\u{2011}')
-                    && has_letter
-                    && char_at(text, i + nlen).is_some_and(|(a, _)| a.is_alphabetic())
-                {
-                    // join only when a letter follows: "Jong-un", not "2019-2020"
-                    i += nlen;
-                } else {
-                    break;
-                }
-            }
+            let has_letter;
+            (i, has_letter) = word_end(text, i, !c.is_ascii_digit());
             if has_letter {
                 TokKind::Word
             } else {
@@ -256,51 +224,50 @@ pub fn scan(text: &str, base: usize, out: &mut Vec<Tok>) {
     }
 }
 
+/// Where a word (or a number) that began before `i` ends, and whether it has a letter
+/// (`has_letter`: so far).
+#[inline]
+fn word_end(text: &str, mut i: usize, mut has_letter: bool) -> (usize, bool) {
+    let b = text.as_bytes();
+    while i < b.len() {
+        // ASCII letters and digits without decoding
+        let x = b[i];
+        let class = ASCII_CLASS[usize::from(x)];
+        if class != 0 {
+            has_letter |= class == LETTER;
+            i += 1;
+            continue;
+        }
+        // the Latin-1 letters (U+00C0..U+00FF less × and ÷) without decoding; other ASCII
+        // than a hyphen or apostrophe ends the word
+        if x == 0xc3 && b.get(i + 1).is_some_and(|&y| y != 0x97 && y != 0xb7) {
+            has_letter = true;
+            i += 2;
+            continue;
+        }
+        if x.is_ascii() && x != b'-' && x != b'\'' {
+            break;
+        }
+        let Some((n, nlen)) = char_at(text, i) else { break };
+        if !n.is_ascii() && is_word_char(n) {
+            has_letter = true;
+            i += nlen;
+        } else if matches!(n, '-' | '\'' | '’' | '\u{2011}')
+            && has_letter
+            && char_at(text, i + nlen).is_some_and(|(a, _)| a.is_alphabetic())
+        {
+            // join only when a letter follows: "Jong-un", not "2019-2020"
+            i += nlen;
+        } else {
+            break;
+        }
+    }
+    (i, has_letter)
+}
+
 /// Tokenize `text`, reading the lower case of its words from `lower` (its [`lower_text`]).
 pub fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
     let mut toks = Vec::with_capacity(text.len() / 5);
     scan(text, 0, &mut toks);
     toks.iter().map(|t| t.view(text, lower)).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn words_digits_punct() {
-        let s = "Shahed-drónum: 1 000, 2019-2020.";
-        let lower = lower_text(s);
-        let t = tokenize(s, &lower);
-        let texts: Vec<_> = t.iter().map(|t| t.text).collect();
-        assert_eq!(texts, ["Shahed-drónum", ":", "1", "000", ",", "2019", "-", "2020", "."]);
-        assert_eq!((t[2].start, t[2].end), (16, 17));
-        assert_eq!(t[0].lower(), "shahed-drónum");
-        assert!(t[3].single_space_before);
-        assert!(t[2].is_digits());
-    }
-
-    #[test]
-    fn lower_text_fast_paths_agree_with_unicode() {
-        for c in (0..0x2100u32).filter_map(char::from_u32) {
-            let mut l = c.to_lowercase();
-            let want = match (l.next(), l.next()) {
-                (Some(lc), None) if lc.len_utf8() == c.len_utf8() => lc,
-                _ => c,
-            };
-            // (a non-ASCII text: the ASCII one takes another road)
-            assert_eq!(lower_text(&format!("é{c}")), format!("é{want}"), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn lower_text_keeps_offsets() {
-        let s = "ÞÓRÐUR Pútín İstanbul KELVIN \u{212a} ÆØÅ";
-        let l = lower_text(s);
-        assert_eq!(l.len(), s.len());
-        assert_eq!(l, "þórður pútín İstanbul kelvin \u{212a} æøå");
-        let toks = tokenize(s, &l);
-        let lowers: Vec<_> = toks.iter().map(|t| t.lower()).collect();
-        assert_eq!(lowers, ["þórður", "pútín", "İstanbul", "kelvin", "\u{212a}", "æøå"]);
-    }
 }

@@ -21,7 +21,7 @@ use maud::{html, Markup, PreEscaped, Render, DOCTYPE};
 
 use super::human::Sources;
 use super::{plural, Diagnostic, DocMeta, Label, Report, Severity};
-use crate::claims::Claim;
+use crate::claims::{Claim, ClaimIdx, DocId};
 use crate::corpus::{DateSource, Skip};
 
 /// Documents up to which every claim is listed under its document.
@@ -54,10 +54,130 @@ pub fn write(report: &Report, sources: Sources, out: impl Write) -> std::io::Res
     w.flush()
 }
 
+/// The report's outlets (sorted, once each) and languages with their documents (sorted).
+fn outlets_and_languages(r: &Report) -> (Vec<&str>, Vec<(&str, usize)>) {
+    let mut outlets: Vec<&str> =
+        r.documents.iter().filter_map(|d| d.outlet.as_ref().map(|o| o.as_str())).collect();
+    outlets.sort_unstable();
+    outlets.dedup();
+    let mut langs: Vec<(&str, usize)> = Vec::new();
+    for d in &r.documents {
+        match langs.iter_mut().find(|(l, _)| *l == d.lang.as_str()) {
+            Some(x) => x.1 += 1,
+            None => langs.push((d.lang.as_str(), 1)),
+        }
+    }
+    langs.sort_unstable();
+    (outlets, langs)
+}
+
+/// Errors and warnings per rule, in code order: (code, name, errors, warnings).
+fn per_rule(r: &Report) -> Vec<(&str, &str, usize, usize)> {
+    let mut rules: Vec<(&str, &str, usize, usize)> = Vec::new();
+    for d in &r.diagnostics {
+        let i = match rules.iter().position(|x| x.0 == d.code) {
+            Some(i) => i,
+            None => {
+                rules.push((&d.code, &d.rule, 0, 0));
+                rules.len() - 1
+            }
+        };
+        match d.severity {
+            Severity::Error => rules[i].2 += 1,
+            _ => rules[i].3 += 1,
+        }
+    }
+    rules.sort_unstable();
+    rules
+}
+
+/// A dated claim on a timeline: (start, end, conflicting, who, value).
+type Point = (jiff::civil::Date, jiff::civil::Date, bool, String, String);
+
+/// A timeline row: (start, end, conflicting, its sources' names, value).
+type Row = (jiff::civil::Date, jiff::civil::Date, bool, Vec<String>, String);
+
+/// One row a date: its sources' names, the first few.
+fn timeline_rows(points: Vec<Point>) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    for (a, b, conflict, who, value) in points {
+        match rows.last_mut() {
+            Some(row) if (row.0, row.1, row.2) == (a, b, conflict) => {
+                if !row.3.contains(&who) {
+                    row.3.push(who);
+                }
+            }
+            _ => rows.push((a, b, conflict, vec![who], value)),
+        }
+    }
+    rows
+}
+
+/// The timeline's SVG body from `lo` to `hi`, its rows' labels and its height.
+fn timeline_svg(
+    rows: &[Row],
+    lo: jiff::civil::Date,
+    hi: jiff::civil::Date,
+) -> (String, Vec<String>, f64) {
+    let days = |d: jiff::civil::Date| (d - lo).get_days() as f64;
+    let span = days(hi).max(1.0);
+    let (left, width, row) = (10.0, 380.0, 30.0);
+    let x = |d: jiff::civil::Date| left + days(d) / span * width;
+    let height = 30.0 + row * rows.len() as f64;
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<line class="axis" x1="{left}" y1="{y}" x2="{x2}" y2="{y}"/><text class="tick" x="{left}" y="{ty}">{lo}</text><text class="tick" x="{x2}" y="{ty}" text-anchor="end">{hi}</text>"#,
+        y = height - 18.0,
+        x2 = left + width,
+        ty = height - 4.0
+    );
+    let mut desc = Vec::new();
+    for (k, (a, b, conflict, who, value)) in rows.iter().enumerate() {
+        // a row: the label above its bar
+        let y = 22.0 + row * k as f64;
+        let (x1, x2) = (x(*a), x(*b).max(x(*a) + 3.0));
+        let class = if *conflict { "pt conflict" } else { "pt" };
+        let _ = write!(
+            svg,
+            r#"<g class="{class}"><rect x="{x1:.0}" y="{:.0}" width="{:.0}" height="7" rx="2"/>"#,
+            y - 2.0,
+            x2 - x1
+        );
+        let label = row_label(*conflict, who, value);
+        // (about 6 units a character at 11 px): the label starts at its bar when it fits
+        let w = 6.0 * label.chars().count() as f64;
+        let (tx, anchor) = if x1 + w <= left + width {
+            (x1, "")
+        } else if x2 - w >= 0.0 {
+            (x2, r#" text-anchor="end""#)
+        } else {
+            (left, "")
+        };
+        let _ = write!(
+            svg,
+            r#"<text x="{tx:.0}" y="{:.0}"{anchor}>{}</text></g>"#,
+            y - 6.0,
+            maud::html! { (label) }.into_string()
+        );
+        desc.push(label);
+    }
+    (svg, desc, height)
+}
+
+/// A timeline row's label: its sources (the first few) and value.
+fn row_label(conflict: bool, who: &[String], value: &str) -> String {
+    let names = match who.len() {
+        0..=3 => who.join(", "),
+        n => format!("{} +{}", who[..2].join(", "), n - 2),
+    };
+    format!("{}{names}: {value}", if conflict { "✗ conflict — " } else { "" })
+}
+
 /// A claim shown on the page: its document, byte span, and the claim when the report has it.
 #[derive(Clone, Copy)]
 struct Shown<'a> {
-    doc: u32,
+    doc: DocId,
     start: usize,
     end: usize,
     claim: Option<&'a Claim>,
@@ -83,7 +203,7 @@ struct Others {
     values: Vec<(String, usize)>,
     /// documents that state them (claims come in document order: `last` is the latest counted)
     docs: usize,
-    last: Option<u32>,
+    last: Option<DocId>,
     outlets: Vec<&'static str>,
 }
 
@@ -125,11 +245,11 @@ struct Para {
 /// start, text without the line break).
 struct Lines {
     sources: Sources,
-    held: HashMap<u32, Vec<(usize, usize, Rc<str>)>>,
+    held: HashMap<DocId, Vec<(usize, usize, Rc<str>)>>,
 }
 
 impl Lines {
-    fn get(&mut self, doc: u32, path: &str, off: usize) -> (usize, usize, Rc<str>) {
+    fn get(&mut self, doc: DocId, path: &str, off: usize) -> (usize, usize, Rc<str>) {
         let held = self.held.entry(doc).or_default();
         if let Some(l) = held.iter().find(|l| l.1 <= off && off <= l.1 + l.2.len()) {
             return l.clone();
@@ -150,7 +270,7 @@ struct Page<'a> {
     /// per document: its labelled paragraphs by line
     paras: Vec<Vec<Para>>,
     /// per (document, claim start): the paragraph's file offset, for links
-    where_: HashMap<(u32, usize), usize>,
+    where_: HashMap<(DocId, usize), usize>,
     /// more than [`FULL_DOCS`] documents
     large: bool,
 }
@@ -188,8 +308,8 @@ impl<'a> Page<'a> {
         page
     }
 
-    fn doc(&self, i: u32) -> Option<&'a DocMeta> {
-        self.report.documents.get(i as usize)
+    fn doc(&self, i: DocId) -> Option<&'a DocMeta> {
+        self.report.documents.get(i.index())
     }
 
     /// Every labelled claim of the page, in page order.
@@ -213,13 +333,13 @@ impl<'a> Page<'a> {
             start: l.start,
             end: l.end,
             claim: claim_index(&self.report.claims, l.doc, l.start, l.end)
-                .map(|i| &self.report.claims[i]),
+                .map(|i| &self.report.claims[i.index()]),
             text: l.text.as_str(),
         }
     }
 
-    fn shown_claim(&self, i: u32) -> Option<Shown<'a>> {
-        let c = self.report.claims.get(i as usize)?;
+    fn shown_claim(&self, i: ClaimIdx) -> Option<Shown<'a>> {
+        let c = self.report.claims.get(i.index())?;
         Some(Shown {
             doc: c.doc,
             start: c.start,
@@ -237,7 +357,7 @@ impl<'a> Page<'a> {
             if self.where_.contains_key(&(s.doc, s.start)) {
                 continue;
             }
-            let known = self.paras[s.doc as usize]
+            let known = self.paras[s.doc.index()]
                 .iter()
                 .position(|p| p.base <= s.start && s.end <= p.base + p.text.len());
             let i = match known {
@@ -251,12 +371,12 @@ impl<'a> Page<'a> {
                     };
                     let cut = (d.line.is_none() && a > 0, d.line.is_none() && b < text.len());
                     let text = text.get(a..b).unwrap_or_default().to_string();
-                    let paras = &mut self.paras[s.doc as usize];
+                    let paras = &mut self.paras[s.doc.index()];
                     paras.push(Para { line, base: base + a, text, marks: Vec::new(), cut });
                     paras.len() - 1
                 }
             };
-            let p = &mut self.paras[s.doc as usize][i];
+            let p = &mut self.paras[s.doc.index()][i];
             p.marks.push((s.start, s.end));
             self.where_.insert((s.doc, s.start), p.base);
         }
@@ -312,34 +432,8 @@ impl<'a> Page<'a> {
 
     fn summary(&self) -> Markup {
         let r = self.report;
-        let mut outlets: Vec<&str> =
-            r.documents.iter().filter_map(|d| d.outlet.as_ref().map(|o| o.as_str())).collect();
-        outlets.sort_unstable();
-        outlets.dedup();
-        let mut langs: Vec<(&str, usize)> = Vec::new();
-        for d in &r.documents {
-            match langs.iter_mut().find(|(l, _)| *l == d.lang.as_str()) {
-                Some(x) => x.1 += 1,
-                None => langs.push((d.lang.as_str(), 1)),
-            }
-        }
-        langs.sort_unstable();
-        // errors and warnings per rule, in code order
-        let mut rules: Vec<(&str, &str, usize, usize)> = Vec::new();
-        for d in &r.diagnostics {
-            let i = match rules.iter().position(|x| x.0 == d.code) {
-                Some(i) => i,
-                None => {
-                    rules.push((&d.code, &d.rule, 0, 0));
-                    rules.len() - 1
-                }
-            };
-            match d.severity {
-                Severity::Error => rules[i].2 += 1,
-                _ => rules[i].3 += 1,
-            }
-        }
-        rules.sort_unstable();
+        let (outlets, langs) = outlets_and_languages(r);
+        let rules = per_rule(r);
         let shown_outlets = 12;
         html! {
             section #summary aria-labelledby="summary-h" {
@@ -558,11 +652,38 @@ impl<'a> Page<'a> {
     /// Dated claims of the subject on one axis, a row a date (sources that give the same date
     /// share a row); conflicting ones in red, labelled "✗ conflict". At most [`TIMELINE_ROWS`] rows.
     fn timeline(&self, s: &Subject) -> Markup {
+        let points = self.timeline_points(s);
+        if points.len() < 2 {
+            return html! {};
+        }
+        let mut rows = timeline_rows(points);
+        let all_rows = rows.len();
+        rows.truncate(TIMELINE_ROWS);
+        let lo = rows.iter().map(|p| p.0).min().unwrap_or_default();
+        let hi = rows.iter().map(|p| p.1).max().unwrap_or_default();
+        let (svg, desc, height) = timeline_svg(&rows, lo, hi);
+        // (a large report's timelines are read as the claims listed below them: no description)
+        let aria = (!self.large).then(|| format!("Timeline of {}: {}", s.name, desc.join("; ")));
+        let role = (!self.large).then_some("img");
+        let hidden = self.large.then_some("true");
+        html! {
+            figure.timeline {
+                svg role=[role] aria-label=[aria] aria-hidden=[hidden] viewBox=(format!("0 0 400 {height}")) xmlns="http://www.w3.org/2000/svg" {
+                    (PreEscaped(svg))
+                }
+                figcaption {
+                    "Dated claims, " (lo) " to " (hi) "; conflicting ones labelled “✗ conflict”."
+                    @if all_rows > TIMELINE_ROWS { " The first " (TIMELINE_ROWS) " of " (all_rows) " dates." }
+                }
+            }
+        }
+    }
+
+    /// The dated claims of a subject's diagnostics and corroborations, once each, in date order.
+    fn timeline_points(&self, s: &Subject) -> Vec<Point> {
         let r = self.report;
         let mut seen = std::collections::HashSet::new();
-        // (start, end, conflicting, who, value)
-        let mut points: Vec<(jiff::civil::Date, jiff::civil::Date, bool, String, String)> =
-            Vec::new();
+        let mut points: Vec<Point> = Vec::new();
         let mut add = |sh: Shown<'a>, conflict: bool| {
             let Some(iv) = sh.claim.and_then(Claim::interval) else { return };
             if !seen.insert((sh.doc, sh.start)) {
@@ -587,89 +708,8 @@ impl<'a> Page<'a> {
                 }
             }
         }
-        if points.len() < 2 {
-            return html! {};
-        }
         points.sort_by_key(|a| (a.0, a.1, !a.2));
-        // one row a date: its sources' names, the first few
-        let mut rows: Vec<(jiff::civil::Date, jiff::civil::Date, bool, Vec<String>, String)> =
-            Vec::new();
-        for (a, b, conflict, who, value) in points {
-            match rows.last_mut() {
-                Some(row) if (row.0, row.1, row.2) == (a, b, conflict) => {
-                    if !row.3.contains(&who) {
-                        row.3.push(who);
-                    }
-                }
-                _ => rows.push((a, b, conflict, vec![who], value)),
-            }
-        }
-        let all_rows = rows.len();
-        rows.truncate(TIMELINE_ROWS);
-        let lo = rows.iter().map(|p| p.0).min().unwrap_or_default();
-        let hi = rows.iter().map(|p| p.1).max().unwrap_or_default();
-        let days = |d: jiff::civil::Date| (d - lo).get_days() as f64;
-        let span = days(hi).max(1.0);
-        let (left, width, row) = (10.0, 380.0, 30.0);
-        let x = |d: jiff::civil::Date| left + days(d) / span * width;
-        let height = 30.0 + row * rows.len() as f64;
-        let mut svg = String::new();
-        let _ = write!(
-            svg,
-            r#"<line class="axis" x1="{left}" y1="{y}" x2="{x2}" y2="{y}"/><text class="tick" x="{left}" y="{ty}">{lo}</text><text class="tick" x="{x2}" y="{ty}" text-anchor="end">{hi}</text>"#,
-            y = height - 18.0,
-            x2 = left + width,
-            ty = height - 4.0
-        );
-        let mut desc = Vec::new();
-        for (k, (a, b, conflict, who, value)) in rows.iter().enumerate() {
-            // a row: the label above its bar
-            let y = 22.0 + row * k as f64;
-            let (x1, x2) = (x(*a), x(*b).max(x(*a) + 3.0));
-            let class = if *conflict { "pt conflict" } else { "pt" };
-            let _ = write!(
-                svg,
-                r#"<g class="{class}"><rect x="{x1:.0}" y="{:.0}" width="{:.0}" height="7" rx="2"/>"#,
-                y - 2.0,
-                x2 - x1
-            );
-            let names = match who.len() {
-                0..=3 => who.join(", "),
-                n => format!("{} +{}", who[..2].join(", "), n - 2),
-            };
-            let label = format!("{}{names}: {value}", if *conflict { "✗ conflict — " } else { "" });
-            // (about 6 units a character at 11 px): the label starts at its bar when it fits
-            let w = 6.0 * label.chars().count() as f64;
-            let (tx, anchor) = if x1 + w <= left + width {
-                (x1, "")
-            } else if x2 - w >= 0.0 {
-                (x2, r#" text-anchor="end""#)
-            } else {
-                (left, "")
-            };
-            let _ = write!(
-                svg,
-                r#"<text x="{tx:.0}" y="{:.0}"{anchor}>{}</text></g>"#,
-                y - 6.0,
-                maud::html! { (label) }.into_string()
-            );
-            desc.push(label);
-        }
-        // (a large report's timelines are read as the claims listed below them: no description)
-        let aria = (!self.large).then(|| format!("Timeline of {}: {}", s.name, desc.join("; ")));
-        let role = (!self.large).then_some("img");
-        let hidden = self.large.then_some("true");
-        html! {
-            figure.timeline {
-                svg role=[role] aria-label=[aria] aria-hidden=[hidden] viewBox=(format!("0 0 400 {height}")) xmlns="http://www.w3.org/2000/svg" {
-                    (PreEscaped(svg))
-                }
-                figcaption {
-                    "Dated claims, " (lo) " to " (hi) "; conflicting ones labelled “✗ conflict”."
-                    @if all_rows > TIMELINE_ROWS { " The first " (TIMELINE_ROWS) " of " (all_rows) " dates." }
-                }
-            }
-        }
+        points
     }
 
     /// The claims no diagnostic or corroboration names, of the subjects without a section.
@@ -738,7 +778,7 @@ impl<'a> Page<'a> {
                         details {
                             summary { "All " (Plural(d.claims as usize, "claim")) }
                             ul.all {
-                                @for c in of_doc(&self.report.claims, i as u32) {
+                                @for c in of_doc(&self.report.claims, DocId(i as u32)) {
                                     li { span.kind { (c.kind.name()) } " " strong { (c.value_text()) } " “" (c.text) "”" }
                                 }
                             }
@@ -779,18 +819,18 @@ fn summarise_others<'a>(
     let mut named = vec![false; r.claims.len()];
     for l in r.diagnostics.iter().flat_map(|d| &d.labels) {
         if let Some(i) = claim_index(&r.claims, l.doc, l.start, l.end) {
-            named[i] = true;
+            named[i.index()] = true;
         }
     }
     for s in r.corroborations.iter().flat_map(|c| c.sources.iter()) {
-        if let Some(n) = named.get_mut(s.claim as usize) {
+        if let Some(n) = named.get_mut(s.claim.index()) {
             *n = true;
         }
     }
     let mut rest: Vec<Others> = Vec::new();
     let mut at: HashMap<String, usize> = HashMap::new();
     for (c, _) in r.claims.iter().zip(&named).filter(|(_, named)| !**named) {
-        let outlet = r.documents.get(c.doc as usize).and_then(|d| d.outlet).map(|o| o.as_str());
+        let outlet = r.documents.get(c.doc.index()).and_then(|d| d.outlet).map(|o| o.as_str());
         let subject = crate::rules::checks::subject(c);
         let k = match (index.get(subject.as_str()), at.get(&subject)) {
             (Some(&i), _) => {
@@ -867,7 +907,7 @@ impl Render for Short<'_> {
 
 /// Where a claim links: its paragraph (`para`: the paragraph's file offset), else its document.
 struct Link {
-    doc: u32,
+    doc: DocId,
     para: Option<usize>,
 }
 
@@ -1004,7 +1044,7 @@ fn skip_marker(k: &Skip, text: &str) -> Markup {
 }
 
 /// Text of the file as shown: a JSONL article's JSON escapes decoded (line breaks as spaces).
-fn shown(t: &str, jsonl: bool) -> String {
+pub fn shown(t: &str, jsonl: bool) -> String {
     if !jsonl || !t.contains('\\') {
         return t.to_string();
     }
@@ -1043,11 +1083,11 @@ fn shown(t: &str, jsonl: bool) -> String {
 }
 
 /// Bytes of a long line (a scraped page on one line) shown on each side of a claim.
-const WINDOW: usize = 320;
+pub const WINDOW: usize = 320;
 
 /// The part of a line shown as a claim's paragraph: the whole line, or on a long one a window
 /// around `start..end` cut at spaces.
-fn window(line: &str, start: usize, end: usize) -> (usize, usize) {
+pub fn window(line: &str, start: usize, end: usize) -> (usize, usize) {
     if line.len() <= 3 * WINDOW {
         return (0, line.len());
     }
@@ -1071,7 +1111,7 @@ fn window(line: &str, start: usize, end: usize) -> (usize, usize) {
 
 /// The paragraph around byte `off` of a JSONL line: between escaped line breaks (`\n`), or the
 /// quotes that end the JSON string. Byte offsets into `line`.
-fn escaped_paragraph(line: &str, off: usize) -> (usize, usize) {
+pub fn escaped_paragraph(line: &str, off: usize) -> (usize, usize) {
     let b = line.as_bytes();
     let off = off.min(b.len());
     let escaped_break = |i: usize| b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'n');
@@ -1097,20 +1137,20 @@ fn lang_source(d: &DocMeta) -> &'static str {
 }
 
 /// The claims of document `doc` (claims are grouped by document, in document order).
-fn of_doc(claims: &[Claim], doc: u32) -> &[Claim] {
+fn of_doc(claims: &[Claim], doc: DocId) -> &[Claim] {
     let a = claims.partition_point(|c| c.doc < doc);
     let b = claims.partition_point(|c| c.doc <= doc);
     claims.get(a..b).unwrap_or(&[])
 }
 
 /// The index of the claim of document `doc` at `start..end`.
-fn claim_index(claims: &[Claim], doc: u32, start: usize, end: usize) -> Option<usize> {
+fn claim_index(claims: &[Claim], doc: DocId, start: usize, end: usize) -> Option<ClaimIdx> {
     let a = claims.partition_point(|c| c.doc < doc);
     let found = claims[a..].iter().take_while(|c| c.doc == doc);
     found
         .take_while(|c| c.start <= start)
         .position(|c| c.start == start && c.end == end)
-        .map(|i| a + i)
+        .map(|i| ClaimIdx((a + i) as u32))
 }
 
 /// One self-contained page: its own language (the page's words are English), the style inline,
@@ -1139,35 +1179,3 @@ const PAGE_END: &str = "</body></html>";
 
 /// The pages' own language: their headings and labels are English (not a lexicon's language).
 const PAGE_LANG: &str = "en";
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_jsonl_paragraph_is_cut_at_escaped_breaks_and_shown_unescaped() {
-        let line = r#"{"text":"Tittel\n\nDet kom \"32 av 44\" droner.\nNeste avsnitt."}"#;
-        let at = line.find("32").unwrap();
-        let (a, b) = escaped_paragraph(line, at);
-        assert_eq!(&line[a..b], r#"Det kom \"32 av 44\" droner."#);
-        assert_eq!(shown(&line[a..b], true), "Det kom \"32 av 44\" droner.");
-        // the first paragraph ends at the quote that opens the string
-        let (a, b) = escaped_paragraph(line, line.find("Tittel").unwrap());
-        assert_eq!(&line[a..b], "Tittel");
-        assert_eq!(shown(r"\u00fe\ud83d\ude00 x\ty", true), "þ😀 x y");
-        // a text file's backslashes are text
-        assert_eq!(shown(r"a\nb", false), r"a\nb");
-    }
-
-    #[test]
-    fn a_long_line_is_windowed_at_spaces_around_the_claim() {
-        let line = format!("{} 45 av 44 {}", "ord ".repeat(300), "slutt ".repeat(300));
-        let at = line.find("45").unwrap();
-        let (a, b) = window(&line, at, at + 8);
-        assert!(a > 0 && b < line.len());
-        assert!(line[a..b].contains("45 av 44"));
-        assert!(line[a..].starts_with("ord ") && line[..b].ends_with("slutt"));
-        assert!(b - a <= 2 * WINDOW + 8);
-        assert_eq!(window("kort linje", 0, 4), (0, 10));
-    }
-}

@@ -100,12 +100,12 @@ pub struct Excerpt {
     pub text: Arc<String>,
     pub base: usize,
     pub first_line: usize,
-    pub map: Option<Arc<OffsetMap>>,
+    pub(crate) map: Option<Arc<OffsetMap>>,
 }
 
 impl Excerpt {
     /// The offset in `text` of file offset `off`.
-    pub fn pos(&self, off: usize) -> usize {
+    pub(crate) fn pos(&self, off: usize) -> usize {
         match &self.map {
             Some(m) => m.to_text(off),
             None => off.saturating_sub(self.base),
@@ -115,7 +115,7 @@ impl Excerpt {
 
 impl Sources {
     /// Sources that read the given texts (by path) from memory, and other paths from disk.
-    pub fn with_texts(texts: HashMap<String, Arc<String>>) -> Sources {
+    pub(crate) fn with_texts(texts: HashMap<String, Arc<String>>) -> Sources {
         Sources { texts, ..Sources::default() }
     }
 
@@ -194,7 +194,7 @@ impl Sources {
     /// The line of `path` holding byte `off`: its 0-based number, the file offset where it starts,
     /// and its text without the line break (empty when the file cannot be read). Reads that line
     /// only (the HTML report asks for thousands).
-    pub fn line(&mut self, path: &str, off: usize) -> (usize, usize, String) {
+    pub(crate) fn line(&mut self, path: &str, off: usize) -> (usize, usize, String) {
         let idx = self.index(path);
         let n = idx.line_of(off);
         let ex = match idx.decoded {
@@ -221,7 +221,7 @@ impl Sources {
 
 /// 1-based line and column (in characters, as SARIF's `unicodeCodePoints` and `claims` count them)
 /// of a byte offset into `text`; an offset inside a character counts as that character's start.
-pub(crate) fn line_col(text: &str, off: usize) -> (usize, usize) {
+pub fn line_col(text: &str, off: usize) -> (usize, usize) {
     let before = &text[..floor_char_boundary(text, off.min(text.len()))];
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
     (before.matches('\n').count() + 1, col + 1)
@@ -286,19 +286,7 @@ impl SourceCode for Windowed {
                 inner.line_count() + self.first_line,
             )));
         }
-        // a long line: cut a window at word boundaries around the span
-        let mut ws = floor_char_boundary(text, start.saturating_sub(WINDOW).max(line_start));
-        if ws > line_start {
-            if let Some(sp) = text[ws..start].find(' ') {
-                ws += sp + 1;
-            }
-        }
-        let mut we = floor_char_boundary(text, (end + WINDOW).min(line_end));
-        if we < line_end {
-            if let Some(sp) = text[end..we].rfind(' ') {
-                we = end + sp;
-            }
-        }
+        let (ws, we) = window(text, (line_start, line_end), (start, end));
         let line = text[..ws].matches('\n').count() + self.first_line;
         let column = text[line_start..ws].chars().count();
         Ok(Box::new(miette::MietteSpanContents::new_named(
@@ -310,6 +298,28 @@ impl SourceCode for Windowed {
             1,
         )))
     }
+}
+
+/// A long line's window around the span `start..end`: [`WINDOW`] characters on each side at
+/// most, cut at word boundaries.
+fn window(
+    text: &str,
+    (line_start, line_end): (usize, usize),
+    (start, end): (usize, usize),
+) -> (usize, usize) {
+    let mut ws = floor_char_boundary(text, start.saturating_sub(WINDOW).max(line_start));
+    if ws > line_start {
+        if let Some(sp) = text[ws..start].find(' ') {
+            ws += sp + 1;
+        }
+    }
+    let mut we = floor_char_boundary(text, (end + WINDOW).min(line_end));
+    if we < line_end {
+        if let Some(sp) = text[end..we].rfind(' ') {
+            we = end + sp;
+        }
+    }
+    (ws, we)
 }
 
 /// A diagnostic in one file, with the other files as related diagnostics (a part with no
@@ -471,13 +481,17 @@ fn clusters(mut ls: Vec<&Label>) -> Vec<Vec<&Label>> {
 }
 
 /// Colours off when NO_COLOR is set or stdout is not a terminal.
-pub fn handler(color: bool) -> GraphicalReportHandler {
+pub(crate) fn handler(color: bool) -> GraphicalReportHandler {
     let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     GraphicalReportHandler::new_themed(theme).with_width(110).with_links(false)
 }
 
 /// Render one diagnostic to text.
-pub fn render(d: &Diagnostic, sources: &mut Sources, handler: &GraphicalReportHandler) -> String {
+pub(crate) fn render(
+    d: &Diagnostic,
+    sources: &mut Sources,
+    handler: &GraphicalReportHandler,
+) -> String {
     let r = build(d, sources);
     let mut out = String::new();
     if handler.render_report(&mut out, &r).is_err() {
@@ -492,7 +506,7 @@ pub fn print(report: &Report, corroborations: bool, color: bool) -> String {
 }
 
 /// [`print`], reading the documents' texts through `sources` (a [`crate::Checker`] holds them).
-pub fn print_with(
+pub(crate) fn print_with(
     report: &Report,
     corroborations: bool,
     color: bool,
@@ -607,40 +621,4 @@ pub(crate) fn problems_summary(problems: &[InputProblem]) -> String {
         s.push_str(&format!("; {}", plural(warned, "input warning")));
     }
     s
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sources_read_only_the_lines_asked_for() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.jsonl");
-        let text = "første linje\nÞórður kom 12. mars\n\nsiste: 45 av 44\nslutt";
-        std::fs::write(&path, text).unwrap();
-        let p = path.to_str().unwrap();
-        let mut sources = Sources::default();
-        for off in [0, 5, 13, 14, 20, 35, 36, 40, text.len() - 1, text.len()] {
-            assert_eq!(sources.line_col(p, off), line_col(text, off), "offset {off}");
-        }
-        // the lines of "45 av 44" and one on each side, from a line start
-        let at = text.find("45").unwrap();
-        let ex = sources.excerpt(p, at, at + 8);
-        assert_eq!(
-            (ex.base, ex.first_line, ex.text.as_str()),
-            (text.find("\n\n").unwrap() + 1, 2, "\nsiste: 45 av 44\nslutt")
-        );
-        // a label on the last line of the lines read last still gets its line of context after
-        let mut sources = Sources::default();
-        assert_eq!(sources.excerpt(p, 0, 3).text.as_str(), "første linje\nÞórður kom 12. mars\n");
-        let at = text.find("12.").unwrap();
-        assert_eq!(
-            sources.excerpt(p, at, at + 3).text.as_str(),
-            "første linje\nÞórður kom 12. mars\n\n"
-        );
-        // a file that cannot be read gives nothing, and no panic
-        let gone = sources.excerpt("/no/such/file", 10, 20);
-        assert!(gone.text.is_empty());
-    }
 }

@@ -14,18 +14,18 @@ use crate::error::InputProblem;
 /// A claim as printed: the claim plus its document's path and its resolved value as text.
 #[derive(Serialize)]
 pub struct ClaimOut<'a> {
-    pub path: &'a str,
+    pub(crate) path: &'a str,
     #[serde(flatten)]
-    pub claim: &'a Claim,
+    pub(crate) claim: &'a Claim,
     /// "2023-09-12", "2023-09", "2019", "2024-06-19/2024-06-25", or null when unresolved
-    pub resolved: Option<String>,
-    pub value_text: String,
+    pub(crate) resolved: Option<String>,
+    pub(crate) value_text: String,
 }
 
 impl<'a> ClaimOut<'a> {
     pub fn new(c: &'a Claim, docs: &'a [DocMeta]) -> ClaimOut<'a> {
         ClaimOut {
-            path: docs.get(c.doc as usize).map(|d| d.path.as_str()).unwrap_or(""),
+            path: docs.get(c.doc.index()).map(|d| d.path.as_str()).unwrap_or(""),
             claim: c,
             resolved: c.interval().map(|i| i.to_string()),
             value_text: c.value_text(),
@@ -36,9 +36,9 @@ impl<'a> ClaimOut<'a> {
 /// A corroboration as printed: its sources as labels.
 #[derive(Serialize)]
 pub struct CorroborationOut<'a> {
-    pub code: Sym,
-    pub subject: Sym,
-    pub value: Sym,
+    pub(crate) code: Sym,
+    pub(crate) subject: Sym,
+    pub(crate) value: Sym,
     sources: SourceLabels<'a>,
 }
 
@@ -69,10 +69,10 @@ impl<'a> CorroborationOut<'a> {
 #[derive(Serialize)]
 pub struct DiagnosticOut<'a> {
     #[serde(flatten)]
-    pub diagnostic: &'a Diagnostic,
+    pub(crate) diagnostic: &'a Diagnostic,
     /// null when the report was not marked (see `baseline::mark`)
-    pub fingerprint: Option<&'a str>,
-    pub accepted: Option<&'a crate::diagnostic::Accept>,
+    pub(crate) fingerprint: Option<&'a str>,
+    pub(crate) accepted: Option<&'a crate::diagnostic::Accept>,
 }
 
 impl<'a> DiagnosticOut<'a> {
@@ -107,9 +107,99 @@ pub fn write(r: &Report, w: impl Write) -> std::io::Result<()> {
     };
     let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
     // (From, not `other`: a closed pipe stays a BrokenPipe, which is no error to the CLI)
-    serde_json::to_writer_pretty(&mut w, &out).map_err(std::io::Error::from)?;
+    let mut ser = serde_json::Serializer::with_formatter(&mut w, Pretty::default());
+    out.serialize(&mut ser).map_err(std::io::Error::from)?;
     w.write_all(b"\n")?;
     w.flush()
+}
+
+/// serde_json's pretty layout (two spaces a level), with each line break and its indent written
+/// at once: serde_json's `PrettyFormatter` writes an indent a level at a time, a write for every
+/// level of every key and value (a tenth of a JSON report's instructions, bench/README.md).
+#[derive(Default)]
+struct Pretty {
+    depth: usize,
+    has_value: bool,
+}
+
+/// A line break after a comma, and the deepest indent written at once.
+const BREAK: &[u8; 2 + 2 * 32] =
+    b",\n                                                                ";
+
+impl Pretty {
+    /// A line break (after a comma unless `first`) and the indent of the current depth.
+    fn newline<W: ?Sized + Write>(&self, w: &mut W, first: bool) -> std::io::Result<()> {
+        let from = usize::from(first);
+        match BREAK.get(from..2 + 2 * self.depth) {
+            Some(b) => w.write_all(b),
+            None => {
+                w.write_all(&BREAK[from..2])?;
+                (0..self.depth).try_for_each(|_| w.write_all(b"  "))
+            }
+        }
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.newline(w, true)?;
+        }
+        w.write_all(bracket)
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.newline(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.newline(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// The report object as printed (`C`, `K`: the claims and corroborations, as [`Seq`]s).
@@ -139,65 +229,4 @@ where
 /// The report as one JSON string (for tests and small reports; the CLI streams with [`write`]).
 pub fn print(r: &Report) -> String {
     super::written(|buf| write(r, buf))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The report as serde_json prints it in one piece from collected lists: what [`write`],
-    /// which serialises the lists from iterators, must reproduce.
-    fn whole(r: &Report) -> String {
-        #[derive(Serialize)]
-        struct Out<'a> {
-            schema_version: &'a str,
-            documents: &'a [DocMeta],
-            claims: Vec<ClaimOut<'a>>,
-            diagnostics: Vec<DiagnosticOut<'a>>,
-            corroborations: Vec<CorroborationOut<'a>>,
-            problems: &'a [InputProblem],
-            baseline: &'a Option<crate::diagnostic::BaselineOutcome>,
-        }
-        let out = Out {
-            schema_version: crate::report::SCHEMA_VERSION,
-            documents: &r.documents,
-            claims: r.claims.iter().map(|c| ClaimOut::new(c, &r.documents)).collect(),
-            diagnostics: DiagnosticOut::all(r),
-            corroborations: r
-                .corroborations
-                .iter()
-                .map(|c| CorroborationOut::new(c, &r.claims, &r.documents))
-                .collect(),
-            problems: &r.problems,
-            baseline: &r.baseline,
-        };
-        serde_json::to_string_pretty(&out).expect("serialises") + "\n"
-    }
-
-    #[test]
-    fn same_bytes_as_serde_json_in_one_piece() {
-        let setup = crate::app::Setup::load(None).expect("built-in data");
-        let opts = crate::app::RunOptions {
-            paths: vec![
-                std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/corpus")
-            ],
-            ..Default::default()
-        };
-        let mut r = crate::app::check(&setup, &opts);
-        assert!(!r.claims.is_empty() && !r.diagnostics.is_empty() && r.problems.is_empty());
-        assert_eq!(print(&r), whole(&r), "a small report, with an empty list");
-        // many claims, and a corroboration of many sources first, in the middle and last
-        let claims = r.claims.clone();
-        while r.claims.len() < 5000 {
-            r.claims.extend(claims.iter().cloned());
-        }
-        let mut large = r.corroborations[0].clone();
-        large.sources = large.sources.iter().cycle().take(2000).cloned().collect();
-        r.corroborations.insert(0, large.clone());
-        r.corroborations.insert(r.corroborations.len() / 2, large.clone());
-        r.corroborations.push(large);
-        assert_eq!(print(&r), whole(&r), "large lists");
-        let empty = Report::default();
-        assert_eq!(print(&empty), whole(&empty), "every list empty");
-    }
 }

@@ -4,16 +4,16 @@
 //! Printers only format; they decide nothing. The human printer re-reads the files that have
 //! diagnostics to render their spans (the pipeline keeps claims, not texts).
 
-pub mod github;
-pub mod html;
-pub mod human;
-pub mod json;
-pub mod jsonl;
-pub mod sarif;
-pub mod stats;
+pub(crate) mod github;
+pub(crate) mod html;
+pub(crate) mod human;
+pub(crate) mod json;
+pub(crate) mod jsonl;
+pub(crate) mod sarif;
+pub(crate) mod stats;
 
 use crate::claims::Claim;
-pub use crate::diagnostic::{Corroboration, Diagnostic, DocMeta, Label, Severity, Source};
+pub use crate::diagnostic::{Corroboration, Diagnostic, DocMeta, Label, Severity};
 
 /// Everything a run produced.
 #[derive(Debug, Default)]
@@ -80,6 +80,6 @@ fn written(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
 }
 
 /// "1 error", "2 errors".
-pub fn plural(n: usize, word: &str) -> String {
+pub(crate) fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }

@@ -57,7 +57,7 @@ fn invocation(r: &Report) -> Value {
 }
 
 /// One diagnostic as a SARIF result.
-fn result(r: &Report, i: usize, sources: &mut Sources) -> Value {
+pub fn result(r: &Report, i: usize, sources: &mut Sources) -> Value {
     let d = &r.diagnostics[i];
     let primary: Vec<&Label> = d.labels.iter().filter(|l| l.primary).collect();
     let others: Vec<&Label> = d.labels.iter().filter(|l| !l.primary).collect();
@@ -156,39 +156,3 @@ pub fn write(r: &Report, rules: &[Rule], w: impl Write) -> std::io::Result<()> {
 /// its runs, the run, its results).
 const RESULTS_SLOT: &str = "\"results\": []";
 const RESULT_INDENT: &str = "        ";
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Streamed, the log is byte for byte what serde_json pretty-prints for the whole log.
-    #[test]
-    fn streamed_log_is_the_pretty_printed_log() {
-        let setup = crate::app::Setup::load(None).expect("built-in data");
-        let opts = crate::app::RunOptions {
-            paths: vec![
-                std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/corpus")
-            ],
-            threads: Some(1),
-            ..Default::default()
-        };
-        let mut r = crate::app::check(&setup, &opts);
-        assert!(r.diagnostics.len() >= 2);
-        for report in [&r, &crate::report::Report::default()] {
-            let streamed = print(report, &setup.rules);
-            let mut v: Value = serde_json::from_str(&streamed).expect("valid JSON");
-            let mut sources = Sources::default();
-            v["runs"][0]["results"] =
-                (0..report.diagnostics.len()).map(|i| result(report, i, &mut sources)).collect();
-            assert_eq!(streamed, serde_json::to_string_pretty(&v).expect("prints") + "\n");
-        }
-        r.diagnostics.truncate(1);
-        let one = print(&r, &setup.rules);
-        assert_eq!(
-            serde_json::from_str::<Value>(&one).expect("valid")["runs"][0]["results"]
-                .as_array()
-                .map(Vec::len),
-            Some(1)
-        );
-    }
-}

@@ -6,17 +6,17 @@ use super::{plural, Report, Severity};
 
 /// One rule's count.
 #[derive(Debug, Serialize)]
-pub struct Stat {
-    pub code: String,
-    pub rule: String,
-    pub severity: Severity,
+pub(crate) struct Stat {
+    pub(crate) code: String,
+    pub(crate) rule: String,
+    pub(crate) severity: Severity,
     /// findings counted (not accepted)
-    pub count: usize,
-    pub accepted: usize,
+    pub(crate) count: usize,
+    pub(crate) accepted: usize,
 }
 
 /// The rules that made findings, most first (then by code).
-pub fn statistics(r: &Report) -> Vec<Stat> {
+pub(crate) fn statistics(r: &Report) -> Vec<Stat> {
     let mut out: Vec<Stat> = Vec::new();
     for (i, d) in r.diagnostics.iter().enumerate() {
         let s = match out.iter_mut().find(|s| s.code == d.code) {
@@ -68,7 +68,7 @@ pub fn json(r: &Report) -> String {
 }
 
 /// "2 errors, 1 warning, 1 accepted in 8 documents" (findings not accepted).
-pub fn summary(r: &Report) -> String {
+pub(crate) fn summary(r: &Report) -> String {
     let count = |sev: Severity| {
         (0..r.diagnostics.len())
             .filter(|&i| r.diagnostics[i].severity == sev && r.accepted(i).is_none())

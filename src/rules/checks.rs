@@ -3,7 +3,7 @@
 use crate::lang::{Map, Set};
 
 use crate::calendar as resolve;
-use crate::claims::{fmt_num, Claim, ClaimKind, DateForm, Precision, Sym};
+use crate::claims::{fmt_num, Claim, ClaimKind, DateForm, DocId, Precision, Sym};
 use crate::diagnostic::{Corroboration, Diagnostic, DocMeta, Label, Source};
 use crate::lang::TimeUnit;
 
@@ -11,17 +11,19 @@ use super::{Check, Rule};
 
 #[path = "fl009.rs"]
 mod fl009;
-pub use fl009::{same_time, time_key};
+pub(crate) use fl009::{same_time, time_key};
 
 type Out = (Vec<Diagnostic>, Vec<Corroboration>);
 
-pub fn run(rule: &Rule, docs: &[DocMeta], claims: &[Claim]) -> Out {
-    let cx = Cx { rule, docs, claims };
+/// Run one rule; `voices` gives each document's voice (`corpus::wire::voices`: copies of one
+/// text are one), by which majorities are counted.
+pub(crate) fn run(rule: &Rule, docs: &[DocMeta], voices: &[u32], claims: &[Claim]) -> Out {
+    let cx = Cx { rule, docs, voices };
     match rule.check {
         Check::PartExceedsWhole => (part_exceeds_whole(&cx, claims), Vec::new()),
         Check::ValueMismatch => value_mismatch(&cx, claims),
         Check::SinceArithmetic => since_arithmetic(&cx, claims),
-        Check::DurationVsDates => duration_vs_dates(&cx, claims),
+        Check::DurationVsDates => fl004::duration_vs_dates(&cx, claims),
         Check::RelativeVsAbsolute => fl005::relative_vs_absolute(&cx, claims),
         Check::WeekdayMismatch => (weekday_mismatch(&cx, claims), Vec::new()),
         Check::PastEventAfterPublication => (past_event_after_publication(&cx, claims), Vec::new()),
@@ -33,7 +35,7 @@ pub fn run(rule: &Rule, docs: &[DocMeta], claims: &[Claim]) -> Out {
 struct Cx<'r> {
     rule: &'r Rule,
     docs: &'r [DocMeta],
-    claims: &'r [Claim],
+    voices: &'r [u32],
 }
 
 impl Cx<'_> {
@@ -57,27 +59,22 @@ impl Cx<'_> {
     fn label(&self, c: &Claim, message: String, primary: bool) -> Label {
         Label::of(c, self.docs, message, primary)
     }
-    /// A corroboration's source: `c` is one of the rule's claims (a reference into them), kept as
-    /// its index.
+    /// A corroboration's source: `c` is one of the rule's claims, named by the index it carries
+    /// (its place in the list `rules::run` was given, which numbers them).
     fn source(&self, c: &Claim, message: String) -> Source {
-        let at = (c as *const Claim as usize).wrapping_sub(self.claims.as_ptr() as usize)
-            / std::mem::size_of::<Claim>();
-        let inside = self.claims.get(at).is_some_and(|x| std::ptr::eq(x, c));
-        debug_assert!(inside, "a source outside the rule's claims");
-        // (one that is not would be no source: `Corroboration::labels` skips it)
-        Source { claim: if inside { at as u32 } else { u32::MAX }, message: Sym::new(&message) }
+        Source { claim: c.idx(), message: Sym::new(&message) }
     }
     fn short(&self, c: &Claim) -> String {
-        self.docs.get(c.doc as usize).map(DocMeta::short).unwrap_or_default()
+        self.docs.get(c.doc.index()).map(DocMeta::short).unwrap_or_default()
     }
     fn published(&self, c: &Claim) -> Option<jiff::civil::Date> {
-        self.docs.get(c.doc as usize).and_then(|d| d.published)
+        self.docs.get(c.doc.index()).and_then(|d| d.published)
     }
 }
 
 /// "drone (shahed)", "visit by kim": the key the checks name a claim's subject by (the HTML
 /// report summarises the claims no rule labelled by it)
-pub fn subject(c: &Claim) -> String {
+pub(crate) fn subject(c: &Claim) -> String {
     let mut s = c.concept.or(c.noun).map_or_else(|| "thing".to_string(), |x| x.to_string());
     // what is said of it, when that is not the thing itself ("passenger aboard")
     if let Some(r) = c.role.filter(|r| Some(*r) != c.concept) {
@@ -113,14 +110,23 @@ fn classes<'c>(
     // keys computed once per class (a stable sort: equal keys keep first-seen order)
     let mut keyed: Vec<_> = out
         .into_iter()
-        .map(|cl| ((std::cmp::Reverse(doc_count(&cl)), first_pub(&cl)), cl))
+        .map(|cl| ((std::cmp::Reverse(voice_count(cx, &cl)), first_pub(&cl)), cl))
         .collect();
     keyed.sort_by_key(|k| k.0);
     keyed.into_iter().map(|(_, cl)| cl).collect()
 }
 
+/// The number of voices among the documents of `cl`: copies of one text count once.
+fn voice_count(cx: &Cx, cl: &[&Claim]) -> usize {
+    let mut d: Vec<DocId> =
+        cl.iter().map(|c| cx.voices.get(c.doc.index()).map_or(c.doc, |&v| DocId(v))).collect();
+    d.sort_unstable();
+    d.dedup();
+    d.len()
+}
+
 fn doc_count(cl: &[&Claim]) -> usize {
-    let mut d: Vec<u32> = cl.iter().map(|c| c.doc).collect();
+    let mut d: Vec<DocId> = cl.iter().map(|c| c.doc).collect();
     d.sort_unstable();
     d.dedup();
     d.len()
@@ -146,7 +152,7 @@ fn group<'c, K: std::hash::Hash + Eq>(
 
 /// A document's claims: the claims of a run come grouped by document, in document order (see
 /// `rules::run`), so they are one range, found by binary search.
-fn of_doc(claims: &[Claim], doc: u32) -> &[Claim] {
+fn of_doc(claims: &[Claim], doc: DocId) -> &[Claim] {
     let a = claims.partition_point(|c| c.doc < doc);
     let b = claims.partition_point(|c| c.doc <= doc);
     &claims[a..b]
@@ -171,25 +177,13 @@ fn majority_report(
     }
     let cls = classes(cx, group, &same);
     let major = &cls[0];
-    let major_n = doc_count(major);
+    let major_n = voice_count(cx, major);
     if major_n >= 2 {
-        let mut sources: Vec<Source> = Vec::new();
-        let mut seen: Set<u32> = Set::default();
-        for c in major {
-            if seen.insert(c.doc) {
-                sources.push(cx.source(c, show(c)));
-            }
-        }
-        corr.push(Corroboration {
-            code: Sym::new(&cx.rule.code),
-            subject: Sym::new(&subject(major[0])),
-            value: Sym::new(&show(major[0])),
-            sources: sources.into(),
-        });
+        corr.push(majority_corroboration(cx, major, &show));
     }
-    let major_docs: Set<u32> = major.iter().map(|c| c.doc).collect();
+    let major_docs: Set<DocId> = major.iter().map(|c| c.doc).collect();
     for cl in &cls[1..] {
-        let cl_n = doc_count(cl);
+        let cl_n = voice_count(cx, cl);
         for &c in cl {
             // a document stating both values: a contradiction inside it (reported when asked for)
             if major_docs.contains(&c.doc) && !same_doc_dissent {
@@ -199,18 +193,7 @@ fn majority_report(
             if same(major[0], c) {
                 continue;
             }
-            let mut labels = vec![cx.label(c, format!("this source: {}", show(c)), true)];
-            let mut named: Vec<u32> = Vec::new();
-            for m in major.iter() {
-                if named.len() >= cx.rule.params.max_examples {
-                    break;
-                }
-                if named.contains(&m.doc) {
-                    continue;
-                }
-                named.push(m.doc);
-                labels.push(cx.label(m, format!("{} says {}", cx.short(m), show(m)), false));
-            }
+            let labels = dissent_labels(cx, c, major, &show);
             let mut h = help(c, major);
             if cl_n >= major_n {
                 // no majority: classes of equal size are ranked by their earliest publication
@@ -222,9 +205,52 @@ fn majority_report(
     (diags, corr)
 }
 
+/// The majority's sources, one claim a document, as a corroboration.
+fn majority_corroboration(
+    cx: &Cx,
+    major: &[&Claim],
+    show: impl Fn(&Claim) -> String,
+) -> Corroboration {
+    let mut sources: Vec<Source> = Vec::new();
+    let mut seen: Set<DocId> = Set::default();
+    for c in major {
+        if seen.insert(c.doc) {
+            sources.push(cx.source(c, show(c)));
+        }
+    }
+    Corroboration {
+        code: Sym::new(&cx.rule.code),
+        subject: Sym::new(&subject(major[0])),
+        value: Sym::new(&show(major[0])),
+        sources: sources.into(),
+    }
+}
+
+/// A dissenting claim's labels: itself, then the majority's first documents.
+fn dissent_labels(
+    cx: &Cx,
+    c: &Claim,
+    major: &[&Claim],
+    show: impl Fn(&Claim) -> String,
+) -> Vec<Label> {
+    let mut labels = vec![cx.label(c, format!("this source: {}", show(c)), true)];
+    let mut named: Vec<DocId> = Vec::new();
+    for m in major.iter() {
+        if named.len() >= cx.rule.params.max_examples {
+            break;
+        }
+        if named.contains(&m.doc) {
+            continue;
+        }
+        named.push(m.doc);
+        labels.push(cx.label(m, format!("{} says {}", cx.short(m), show(m)), false));
+    }
+    labels
+}
+
 fn sources_phrase(cx: &Cx, major: &[&Claim]) -> String {
     let shown = cx.rule.params.max_examples.max(1);
-    let mut seen: Set<u32> = Set::default();
+    let mut seen: Set<DocId> = Set::default();
     let mut names: Vec<String> = Vec::new();
     for m in major {
         if seen.insert(m.doc) && names.len() < shown {
@@ -235,6 +261,10 @@ fn sources_phrase(cx: &Cx, major: &[&Claim]) -> String {
     let mut s = names.join(", ");
     if total > shown {
         s.push_str(&format!(" and {} more", total - shown));
+    }
+    let voices = voice_count(cx, major);
+    if voices < total {
+        s.push_str(&format!("; copies of one text counted once: {voices} independent"));
     }
     format!("{total} source{} ({s})", if total == 1 { "" } else { "s" })
 }
@@ -340,60 +370,7 @@ fn value_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
             for by_p in
                 split_by(by_q, |c| if c.kind == ClaimKind::Duration { c.principal } else { None })
             {
-                // a count that grows (a toll, the evacuated) is compared only between reports of
-                // one day: a later report updates it
-                let first = by_p[0];
-                // a count that grows (a toll, the missing, the evacuated, the avalanches so far)
-                // differs between reports written at different times, even hours apart on one day:
-                // an update, unless both name one period ("siste døgn", "i alt")
-                let grows = first.grows && first.scope.is_none();
-                // inside one article, a duration stated twice with two values is a conflict (a
-                // growing count may be given for several places of one story: not compared)
-                let same_doc = first.kind == ClaimKind::Duration;
-                // no predicate: a weaker match ("fimm björgunarskip" against "sex"), one level down
-                // (a part of a whole, "32 af 44", and a duration of its event are specific enough)
-                let weak = first.role.is_none() && first.kind == ClaimKind::Count;
-                if grows {
-                    out.0.extend(update_note_between_reports(cx, &by_p));
-                    continue;
-                }
-                for window in time_windows(cx, &by_p, p.window_days) {
-                    let same = |a: &Claim, b: &Claim| same_amount(a, b, p.tolerance);
-                    let (d, c) = majority_report(
-                        cx,
-                        &window,
-                        same_doc,
-                        same,
-                        |c| c.value_text(),
-                        |c, _| {
-                            format!(
-                                "{} says {} for {}, other sources disagree",
-                                cx.short(c),
-                                c.value_text(),
-                                subject(c)
-                            )
-                        },
-                        |c, major| {
-                            format!(
-                                "{} say{} {}; this source says {}{}",
-                                sources_phrase(cx, major),
-                                if doc_count(major) == 1 { "s" } else { "" },
-                                major[0].value_text(),
-                                c.value_text(),
-                                if c.approx || major[0].approx {
-                                    format!(
-                                        " (rounding words allow ±{}%)",
-                                        (p.tolerance * 100.0).round()
-                                    )
-                                } else {
-                                    String::new()
-                                }
-                            )
-                        },
-                    );
-                    out.0.extend(d.into_iter().map(|d| if weak { weaken(d) } else { d }));
-                    out.1.extend(c);
-                }
+                compare_values(cx, &by_p, &mut out);
             }
         }
     }
@@ -469,21 +446,73 @@ fn count_against_part(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
                         subject(c)
                     )
                 },
-                |c, major| {
-                    format!(
-                        "{} say{} {}; this source says {}",
-                        sources_phrase(cx, major),
-                        if doc_count(major) == 1 { "s" } else { "" },
-                        major[0].value_text(),
-                        c.value_text(),
-                    )
-                },
+                |c, major| value_help(cx, c, major),
             );
             let weak = g[0].role.is_none();
             out.extend(d.into_iter().map(|d| if weak { weaken(d) } else { d }));
         }
     }
     out
+}
+
+/// The values of one subgroup (one thing, one named qualifier, one person for durations): a
+/// count that grows gives an update note; else each window of days its majority and dissent.
+fn compare_values(cx: &Cx, by_p: &[&Claim], out: &mut Out) {
+    let p = &cx.rule.params;
+    // a count that grows (a toll, the evacuated) is compared only between reports of one day: a
+    // later report updates it
+    let first = by_p[0];
+    // a count that grows (a toll, the missing, the evacuated, the avalanches so far) differs
+    // between reports written at different times, even hours apart on one day: an update, unless
+    // both name one period ("siste døgn", "i alt")
+    let grows = first.grows && first.scope.is_none();
+    // inside one article, a duration stated twice with two values is a conflict (a growing count
+    // may be given for several places of one story: not compared)
+    let same_doc = first.kind == ClaimKind::Duration;
+    // no predicate: a weaker match ("fimm björgunarskip" against "sex"), one level down (a part of
+    // a whole, "32 af 44", and a duration of its event are specific enough)
+    let weak = first.role.is_none() && first.kind == ClaimKind::Count;
+    if grows {
+        out.0.extend(update_note_between_reports(cx, by_p));
+        return;
+    }
+    for window in time_windows(cx, by_p, p.window_days) {
+        let same = |a: &Claim, b: &Claim| same_amount(a, b, p.tolerance);
+        let (d, c) = majority_report(
+            cx,
+            &window,
+            same_doc,
+            same,
+            |c| c.value_text(),
+            |c, _| {
+                format!(
+                    "{} says {} for {}, other sources disagree",
+                    cx.short(c),
+                    c.value_text(),
+                    subject(c)
+                )
+            },
+            |c, major| value_help(cx, c, major),
+        );
+        out.0.extend(d.into_iter().map(|d| if weak { weaken(d) } else { d }));
+        out.1.extend(c);
+    }
+}
+
+/// FL002's help: what the majority says, and the rounding its words allow.
+fn value_help(cx: &Cx, c: &Claim, major: &[&Claim]) -> String {
+    format!(
+        "{} say{} {}; this source says {}{}",
+        sources_phrase(cx, major),
+        if doc_count(major) == 1 { "s" } else { "" },
+        major[0].value_text(),
+        c.value_text(),
+        if c.approx || major[0].approx {
+            format!(" (rounding words allow ±{}%)", (cx.rule.params.tolerance * 100.0).round())
+        } else {
+            String::new()
+        }
+    )
 }
 
 /// An update as a note, never an error: one advice-level diagnostic of the rule.
@@ -557,7 +586,7 @@ fn update_note_between_reports(cx: &Cx, g: &[&Claim]) -> Option<Diagnostic> {
 /// else its noun within its language), the unit, what the sentence says of the things (the role:
 /// evacuated, on board) and the period (in total, in the last day). Only a bound claim has one: a
 /// vague number, a measure or a claim whose key came from further away never raises an error.
-pub fn frame_key(c: &Claim) -> Option<FrameKey> {
+pub(crate) fn frame_key(c: &Claim) -> Option<FrameKey> {
     if !c.bound() {
         return None;
     }
@@ -573,14 +602,14 @@ pub fn frame_key(c: &Claim) -> Option<FrameKey> {
 
 /// See [`frame_key`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct FrameKey {
-    pub kind: ClaimKind,
-    pub thing: Sym,
+pub(crate) struct FrameKey {
+    pub(crate) kind: ClaimKind,
+    pub(crate) thing: Sym,
     /// the language of a noun no concept lists (its key holds within that language only)
-    pub lang: Option<Sym>,
-    pub unit: Option<TimeUnit>,
-    pub role: Option<Sym>,
-    pub scope: Option<Sym>,
+    pub(crate) lang: Option<Sym>,
+    pub(crate) unit: Option<TimeUnit>,
+    pub(crate) role: Option<Sym>,
+    pub(crate) scope: Option<Sym>,
 }
 
 /// A diagnostic from a weaker frame match: one severity level below the rule's, and said so.
@@ -657,7 +686,7 @@ fn since_arithmetic(cx: &Cx, claims: &[Claim]) -> Out {
             },
             |c, major| {
                 let mut list: Vec<String> = Vec::new();
-                let mut named: Vec<u32> = Vec::new();
+                let mut named: Vec<DocId> = Vec::new();
                 for m in major.iter() {
                     if named.len() < cx.rule.params.max_examples && !named.contains(&m.doc) {
                         named.push(m.doc);
@@ -676,210 +705,16 @@ fn since_arithmetic(cx: &Cx, claims: &[Claim]) -> Out {
     out
 }
 
-// FL004 --------------------------------------------------------------------------------------
+// FL004: src/rules/fl004.rs
 
-fn day_of(c: &Claim) -> Option<jiff::civil::Date> {
-    let r = c.date()?.resolved?;
-    r.is_day().then_some(r.start)
-}
+#[path = "fl004.rs"]
+mod fl004;
 
 /// What a dated start or end is about: the event it names, else its person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Anchor {
+pub(crate) enum Anchor {
     Event(Sym),
     Person(Sym),
-}
-
-fn duration_vs_dates(cx: &Cx, claims: &[Claim]) -> Out {
-    use crate::lang::Phase;
-    let max = cx.rule.params.max_examples;
-    let (span_days, slack) = (cx.rule.params.event_span_days, cx.rule.params.start_slack_days);
-    // dated starts and ends, indexed by the person they are about and by the event they name
-    let is_dated = |c: &Claim| first_copy(c) && c.kind == ClaimKind::Date && day_of(c).is_some();
-    // a dated start or end counts for a duration of the same event concept, or, when it names no
-    // event ("Kim kom til Russland tysdag"), for a duration about the same person
-    let anchor = anchor_of;
-    let mut by_key: Map<(Phase, Anchor), Vec<&Claim>> = Map::default();
-    for c in claims.iter().filter(|c| is_dated(c)) {
-        if let (Some(ph), Some(key)) = (c.phase, anchor(c)) {
-            by_key.entry((ph, key)).or_default().push(c);
-        }
-    }
-    // each key's anchors in date order, so that a duration looks only at the days near it
-    for v in by_key.values_mut() {
-        v.sort_by_key(|c| day_of(c));
-    }
-    let in_days = |k: &(Phase, Anchor),
-                   lo: Option<jiff::civil::Date>,
-                   hi: Option<jiff::civil::Date>|
-     -> &[&Claim] {
-        let Some(v) = by_key.get(k) else { return &[] };
-        let (Some(lo), Some(hi)) = (lo, hi) else { return &[] };
-        let a = v.partition_point(|c| day_of(c) < Some(lo));
-        let b = v.partition_point(|c| day_of(c) <= Some(hi));
-        &v[a..b.max(a)]
-    };
-    let mut out: Out = (Vec::new(), Vec::new());
-    let durations = claims.iter().filter(|c| {
-        first_copy(c)
-            && c.bound()
-            && c.kind == ClaimKind::Duration
-            && c.unit == Some(TimeUnit::Day)
-            && !c.approx
-            && c.value >= 1.0
-            && c.value < 400.0
-            && c.concept.is_some()
-    });
-    for d in durations {
-        // the duration's article, and its sentence, among the dated claims
-        let article: Vec<&Claim> = of_doc(claims, d.doc).iter().filter(|c| is_dated(c)).collect();
-        let own: Vec<&Claim> =
-            article.iter().copied().filter(|c| c.sentence == d.sentence).collect();
-        let pubd = cx.published(d);
-        // "a journey that took 24 days in 2001": a sentence with no day of its own that dates the
-        // duration to a time before the rule's window is about that time, not this story's dates
-        let dated_before = |c: &Claim| {
-            c.sentence == d.sentence
-                && c.kind == ClaimKind::Date
-                && c.date().and_then(|i| i.resolved).zip(pubd).is_some_and(|(r, p)| {
-                    resolve::add_days(p, -cx.rule.params.before_days).is_some_and(|lo| r.end < lo)
-                })
-        };
-        if own.is_empty() && of_doc(claims, d.doc).iter().any(dated_before) {
-            continue;
-        }
-        // anchors, nearest first: the duration's own sentence (a date there with no phase is its
-        // end: "fór heim í dag eftir sex daga heimsókn"), then its own article, then other sources
-        // on the same person or event dated from 60 days before its publication to 30 after (an
-        // article with no publication date uses its own dates only)
-        let keys: Vec<Anchor> = [d.concept.map(Anchor::Event), d.principal.map(Anchor::Person)]
-            .into_iter()
-            .flatten()
-            .collect();
-        let (window_lo, window_hi) = (
-            pubd.and_then(|p| resolve::add_days(p, -cx.rule.params.before_days)),
-            pubd.and_then(|p| resolve::add_days(p, cx.rule.params.after_days)),
-        );
-        // the anchors of a phase; those of other sources only from the days `within` (None: the
-        // latest day that has any), since a busy event or person has very many
-        let find = |ph: Phase,
-                    within: Option<(Option<jiff::civil::Date>, Option<jiff::civil::Date>)>|
-         -> Vec<&Claim> {
-            let here: Vec<&Claim> = own
-                .iter()
-                .copied()
-                .filter(|c| c.phase == Some(ph) || (ph == Phase::End && c.phase.is_none()))
-                .collect();
-            if !here.is_empty() {
-                return here;
-            }
-            let same_doc: Vec<&Claim> = keys
-                .iter()
-                .flat_map(|k| {
-                    article
-                        .iter()
-                        .copied()
-                        .filter(move |c| c.phase == Some(ph) && anchor(c) == Some(*k))
-                })
-                .collect();
-            if !same_doc.is_empty() {
-                return same_doc;
-            }
-            let (lo, hi) = match within {
-                Some((lo, hi)) => (
-                    window_lo.map(|w| lo.map_or(w, |l| l.max(w))),
-                    window_hi.map(|w| hi.map_or(w, |h| h.min(w))),
-                ),
-                None => (
-                    keys.iter()
-                        .filter_map(|k| {
-                            in_days(&(ph, *k), window_lo, window_hi).last().and_then(|c| day_of(c))
-                        })
-                        .max(),
-                    window_hi,
-                ),
-            };
-            keys.iter().flat_map(|k| in_days(&(ph, *k), lo, hi).iter().copied()).collect()
-        };
-        // a visit runs from the first arrival to the last departure; anchors more than 60 days
-        // apart belong to different events
-        let ends = find(Phase::End, None);
-        let Some(end) = ends.iter().filter_map(|c| day_of(c)).max() else { continue };
-        let starts: Vec<&Claim> =
-            find(Phase::Start, Some((resolve::add_days(end, -span_days), Some(end))))
-                .into_iter()
-                .filter(|c| {
-                    day_of(c).is_some_and(|s| {
-                        s <= end && resolve::days_between(s, end).is_some_and(|x| x < span_days)
-                    })
-                })
-                .collect();
-        let Some(start) = starts.iter().filter_map(|c| day_of(c)).min() else { continue };
-        let smaj: Vec<&Claim> =
-            starts.iter().copied().filter(|c| day_of(c) == Some(start)).collect();
-        let emaj: Vec<&Claim> = ends.iter().copied().filter(|c| day_of(c) == Some(end)).collect();
-        if smaj.iter().any(|s| emaj.iter().any(|e| std::ptr::eq(*s, *e))) {
-            continue;
-        }
-        let n = d.value as i64;
-        let Some(span) = resolve::days_between(start, end).map(|x| x + 1) else { continue };
-        let what = d.concept.as_deref().unwrap_or("event");
-        // (the claims labelled and what each says; made only for what is kept: a label interns
-        // its message)
-        let said = || {
-            let mut said = vec![(d, format!("{n} days"))];
-            for c in emaj.iter().take(max) {
-                said.push((*c, format!("{} dates the end {end}", cx.short(c))));
-            }
-            for c in smaj.iter().take(max) {
-                said.push((*c, format!("{} dates the start {start}", cx.short(c))));
-            }
-            said
-        };
-        if span == n {
-            // the count fits: any other source dating the start differently dissents
-            // a misdated start is a few days off; a date weeks away is another event
-            let (lo, hi) = (
-                resolve::add_days(start, -slack),
-                resolve::add_days(start, slack).map(|h| h.min(end)),
-            );
-            let mut others: Vec<&Claim> = keys
-                .iter()
-                .flat_map(|k| in_days(&(Phase::Start, *k), lo, hi).iter().copied())
-                .collect();
-            others.retain(|c| c.doc != d.doc && day_of(c) != Some(start));
-            for a in others {
-                let Some(day) = day_of(a) else { continue };
-                out.0.push(cx.diag(subject(a),
-                    format!("{} dates the start of the {what} {day}, but the {n}-day {what} ending {end} began {start}", cx.short(a)),
-                    format!("counting both ends, {end} − ({n} − 1) days = {start}; {} says {n} days, ending {end}", cx.short(d)),
-                    vec![cx.label(a, format!("started {day}?"), true), cx.label(d, format!("{n} days"), false), cx.label(emaj[0], format!("ended {end}"), false)],
-                ));
-            }
-            // an article agreeing with itself is no corroboration (`rules::run` drops it)
-            if emaj.iter().take(max).chain(smaj.iter().take(max)).any(|c| c.doc != d.doc) {
-                out.1.push(Corroboration {
-                    code: Sym::new(&cx.rule.code),
-                    subject: Sym::new(&format!(
-                        "{what}{}",
-                        d.principal.as_deref().map(|p| format!(" by {p}")).unwrap_or_default()
-                    )),
-                    value: Sym::new(&format!("{start} to {end}, {n} days")),
-                    sources: said().into_iter().map(|(c, m)| cx.source(c, m)).collect(),
-                });
-            }
-            continue;
-        }
-        out.0.push(cx.diag(subject(d),
-            format!("{} says the {what} lasted {n} days, but its dates give {span}", cx.short(d)),
-            format!(
-                "counting both ends, {start} to {end} is {end} − {start} + 1 = {span} days; a {n}-day {what} ending {end} would have begun {}",
-                resolve::add_days(end, -(n - 1)).map(|x| x.to_string()).unwrap_or_default()
-            ),
-            said().into_iter().enumerate().map(|(i, (c, m))| cx.label(c, m, i == 0)).collect(),
-        ));
-    }
-    out
 }
 
 // FL005: src/rules/fl005.rs
@@ -970,18 +805,18 @@ fn duplicate_variant(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
 // `same_time`, in fl009.rs.)
 
 /// FL003's key: the previous event's family, and the person.
-pub fn since_key(c: &Claim) -> Option<(Sym, Option<Sym>)> {
+pub(crate) fn since_key(c: &Claim) -> Option<(Sym, Option<Sym>)> {
     Some((c.family?, c.principal))
 }
 
 /// FL003's agreement: the same year.
-pub fn same_since(a: &Claim, b: &Claim) -> bool {
+pub(crate) fn same_since(a: &Claim, b: &Claim) -> bool {
     a.interval() == b.interval()
 }
 
 /// FL004's anchor of a dated start or end: a duration of the same event concept, or, when it
 /// names no event ("Kim kom til Russland tysdag"), a duration about the same person.
-pub fn anchor_of(c: &Claim) -> Option<Anchor> {
+pub(crate) fn anchor_of(c: &Claim) -> Option<Anchor> {
     match (&c.concept, &c.principal) {
         (Some(e), _) => Some(Anchor::Event(*e)),
         (None, Some(p)) => Some(Anchor::Person(*p)),
@@ -991,13 +826,13 @@ pub fn anchor_of(c: &Claim) -> Option<Anchor> {
 
 /// FL005's key: an event's dates, or a person's arrival or departure when no event is named
 /// ("Jonas Berg kom til landsins á mánudag").
-pub fn event_key(c: &Claim) -> Option<(Option<Sym>, crate::claims::SymList, Option<Sym>)> {
+pub(crate) fn event_key(c: &Claim) -> Option<(Option<Sym>, crate::claims::SymList, Option<Sym>)> {
     Some((c.concept, c.persons, c.concept.is_none().then_some(c.principal).flatten()))
 }
 
 /// FL005's agreement: the dates overlap (a year-precise date contains its days: "í fyrra"
 /// written in 2024 agrees with "13. september 2023").
-pub fn same_date(a: &Claim, b: &Claim) -> bool {
+pub(crate) fn same_date(a: &Claim, b: &Claim) -> bool {
     // (what each allows: a rounded "four decades ago" more than its year)
     let allowed = |c: &Claim| c.date().and_then(|d| d.allowed()).or_else(|| c.interval());
     matches!((allowed(a), allowed(b)), (Some(x), Some(y)) if x.overlaps(&y))

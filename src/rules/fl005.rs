@@ -4,7 +4,7 @@
 //! event.
 
 use crate::calendar as resolve;
-use crate::claims::{Claim, ClaimKind, DateForm, Interval, Precision, Sym};
+use crate::claims::{Claim, ClaimKind, DateForm, DocId, Interval, Precision, Sym};
 use crate::diagnostic::Corroboration;
 use crate::lang::{Map, Phase, Set};
 
@@ -34,7 +34,7 @@ pub(super) fn relative_vs_absolute(cx: &Cx, claims: &[Claim]) -> Out {
 struct State {
     out: Out,
     seen: Set<(String, usize)>,
-    doc_sets: Map<Vec<u32>, usize>,
+    doc_sets: Map<Vec<DocId>, usize>,
 }
 
 fn is_rel(c: &Claim) -> bool {
@@ -267,7 +267,7 @@ fn corroborate(cx: &Cx, r: &Claim, q: &Query, near: &mut Near, agree: Vec<&Claim
     // the sources agreeing: every document of the agreeing claims, and this one (most often
     // among them already: then the set is the look-up's, numbered once)
     let doc_sets = &mut st.doc_sets;
-    let mut number = |docs: Vec<u32>| {
+    let mut number = |docs: Vec<DocId>| {
         let next = doc_sets.len();
         *doc_sets.entry(docs).or_insert(next)
     };
@@ -341,7 +341,7 @@ fn report(cx: &Cx, r: &Claim, q: &Query, against: &[&Claim], out: &mut Out) {
 struct Near {
     list: Vec<usize>,
     agree: Vec<usize>,
-    docs: Vec<u32>,
+    docs: Vec<DocId>,
     /// the number of `docs` among the agreeing sets, once asked for
     docs_id: Option<usize>,
 }
@@ -368,7 +368,7 @@ impl Near {
             .copied()
             .filter(|&p| allowed(g[p]).is_some_and(|ai| ai.overlaps(&ri)))
             .collect();
-        let mut docs: Vec<u32> = agree.iter().map(|&p| g[p].doc).collect();
+        let mut docs: Vec<DocId> = agree.iter().map(|&p| g[p].doc).collect();
         docs.sort_unstable();
         docs.dedup();
         Near { list, agree, docs, docs_id: None }

@@ -8,7 +8,8 @@
 //! their intervals meet, in UTC when both are placed there.
 
 use super::{
-    classes, doc_count, first_copy, group, majority_report, sources_phrase, time_windows, Cx, Out,
+    classes, doc_count, first_copy, group, majority_report, sources_phrase, time_windows,
+    voice_count, Cx, Out,
 };
 use crate::claims::{Claim, ClaimKind, Lean, TimeInfo};
 use crate::intern::Sym;
@@ -43,7 +44,7 @@ fn allowed(c: &Claim, t: &TimeInfo, p: &Params, utc: bool) -> (i32, i32) {
 /// Two times of day agree: what they allow meets, in UTC when both are placed there (a zone
 /// named or the outlet's), else by their clocks; a 12-hour clock ("klukkan sjö") may be twelve
 /// hours later.
-pub fn same_time(a: &Claim, b: &Claim, p: &Params) -> bool {
+pub(crate) fn same_time(a: &Claim, b: &Claim, p: &Params) -> bool {
     let (Some(ta), Some(tb)) = (a.time(), b.time()) else { return false };
     // (by the time of day in UTC: a report's day is often only its publication day)
     let utc = ta.utc.is_some() && tb.utc.is_some();
@@ -194,7 +195,7 @@ fn moments(claims: &[Claim]) -> Vec<Vec<&Claim>> {
 
 /// FL009's key: the event, and whether the time is its end (a time with no start or end word,
 /// "occurred at", "fell at", times the event's start).
-pub fn time_key(c: &Claim) -> Option<(Option<Sym>, bool)> {
+pub(crate) fn time_key(c: &Claim) -> Option<(Option<Sym>, bool)> {
     Some((c.concept, c.phase == Some(Phase::End)))
 }
 
@@ -212,7 +213,7 @@ pub(super) fn time_mismatch(cx: &Cx, claims: &[Claim]) -> Out {
         // three times or more, none given by two sources: the event is not one moment (the first
         // and the second alarm, the slide and the police's message): no verdict
         let cls = classes(cx, &g, same);
-        if cls.len() >= 3 && doc_count(&cls[0]) < 2 {
+        if cls.len() >= 3 && voice_count(cx, &cls[0]) < 2 {
             continue;
         }
         let (d, c) = majority_report(

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::checks::{self, Anchor};
 use super::{Check, Rule};
-use crate::claims::{Claim, ClaimKind};
+use crate::claims::{Claim, ClaimIdx, ClaimKind, DocId};
 use crate::diagnostic::{Corroboration, Diagnostic, DocMeta};
 use crate::lang::{Map, Set};
 
@@ -19,7 +19,7 @@ use crate::lang::{Map, Set};
 /// (its [`group_key`], whatever the rule's parameters); FL004 reads a duration with the dated starts and ends of its event and of its
 /// person, and a dated start or end with the durations of what it anchors. Empty: the check never
 /// compares `c` with another document's claims.
-pub fn keys(check: Check, c: &Claim) -> Vec<String> {
+pub(crate) fn keys(check: Check, c: &Claim) -> Vec<String> {
     let tag = |k: &dyn std::fmt::Debug| format!("{check:?} {k:?}");
     match check {
         Check::DurationVsDates => {
@@ -64,7 +64,7 @@ const CHECKS: [Check; 9] = [
 
 /// The keys of `c` under every check (what the archive stores: a rule a desk enables later finds
 /// its claims too).
-pub fn all_keys(c: &Claim) -> Vec<String> {
+pub(crate) fn all_keys(c: &Claim) -> Vec<String> {
     let mut out: Vec<String> = CHECKS.iter().flat_map(|&k| keys(k, c)).collect();
     out.sort();
     out.dedup();
@@ -75,7 +75,7 @@ pub fn all_keys(c: &Claim) -> Vec<String> {
 /// the other values stated: the claims of one key are one vote (the check may split it further,
 /// by qualifier, person or publication window). None for a claim it never votes on (a kind FL002
 /// is not set to compare, a twin copy of a paragraph), and for checks that do not vote.
-pub fn group_key(rule: &Rule, c: &Claim) -> Option<String> {
+pub(crate) fn group_key(rule: &Rule, c: &Claim) -> Option<String> {
     if c.twin_of().is_some() {
         return None;
     }
@@ -91,14 +91,14 @@ pub fn group_key(rule: &Rule, c: &Claim) -> Option<String> {
 
 /// Whether `check` reads a claim together with the other claims of its own document (FL004: a
 /// duration's start and end are looked for in its own sentence and article first).
-pub fn reads_own_document(check: Check, c: &Claim) -> bool {
+pub(crate) fn reads_own_document(check: Check, c: &Claim) -> bool {
     check == Check::DurationVsDates && c.kind == ClaimKind::Duration
 }
 
 /// The rule's test of whether two claims of one group state the same value: FL002's tolerance
 /// for a rounding word, FL003's year, FL005's overlap (a year contains its days), FL009's clock
 /// with its tolerance. Other checks: the same value as written.
-pub fn agrees(rule: &Rule, a: &Claim, b: &Claim) -> bool {
+pub(crate) fn agrees(rule: &Rule, a: &Claim, b: &Claim) -> bool {
     let p = &rule.params;
     match rule.check {
         Check::ValueMismatch => checks::same_amount(a, b, p.tolerance),
@@ -122,7 +122,7 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Verdict::Agree => "agree",
             Verdict::Conflict => "conflict",
@@ -139,11 +139,11 @@ pub struct Group {
     /// the key ([`group_key`])
     pub key: String,
     /// the claims (indices into the run's claims, in order)
-    pub claims: Vec<u32>,
+    pub claims: Vec<ClaimIdx>,
     /// the claims the rule reports against the others (the primary claims of its diagnostics)
-    pub dissent: Vec<u32>,
+    pub(crate) dissent: Vec<ClaimIdx>,
     /// the claims of its corroborations that span two or more documents
-    pub agreeing: Vec<u32>,
+    pub(crate) agreeing: Vec<ClaimIdx>,
     pub verdict: Verdict,
 }
 
@@ -151,28 +151,28 @@ impl Group {
     /// The classes of agreeing values, by the rule's own test ([`agrees`]): each claim joins the
     /// first class whose first claim it agrees with; the class stated by most documents first
     /// (ties: the first seen).
-    pub fn classes(&self, rule: &Rule, claims: &[Claim]) -> Vec<Vec<u32>> {
-        let mut out: Vec<Vec<u32>> = Vec::new();
+    pub(crate) fn classes(&self, rule: &Rule, claims: &[Claim]) -> Vec<Vec<ClaimIdx>> {
+        let mut out: Vec<Vec<ClaimIdx>> = Vec::new();
         for &i in &self.claims {
-            let c = &claims[i as usize];
-            match out.iter_mut().find(|cl| agrees(rule, &claims[cl[0] as usize], c)) {
+            let c = &claims[i.index()];
+            match out.iter_mut().find(|cl| agrees(rule, &claims[cl[0].index()], c)) {
                 Some(cl) => cl.push(i),
                 None => out.push(vec![i]),
             }
         }
-        let docs = |cl: &Vec<u32>| doc_count(cl.iter().map(|&i| claims[i as usize].doc));
+        let docs = |cl: &Vec<ClaimIdx>| doc_count(cl.iter().map(|&i| claims[i.index()].doc));
         out.sort_by_key(|cl| std::cmp::Reverse(docs(cl)));
         out
     }
 }
 
 /// The number of distinct documents.
-pub fn doc_count(docs: impl Iterator<Item = u32>) -> usize {
-    docs.collect::<Set<u32>>().len()
+pub(crate) fn doc_count(docs: impl Iterator<Item = DocId>) -> usize {
+    docs.collect::<Set<DocId>>().len()
 }
 
 /// Run the rules (as [`super::run`]) and read their groups from what they said.
-pub fn judge(
+pub(crate) fn judge(
     rules: &[Rule],
     docs: &[DocMeta],
     claims: &[Claim],
@@ -208,7 +208,7 @@ pub fn groups(
                 });
                 groups.len() - 1
             });
-            groups[g].claims.push(i as u32);
+            groups[g].claims.push(ClaimIdx(i as u32));
         }
         let (dissent, agreeing) = said(rule, claims, diagnostics, corroborations);
         for g in &mut groups {
@@ -216,7 +216,7 @@ pub fn groups(
             g.agreeing = g.claims.iter().copied().filter(|i| agreeing.contains(i)).collect();
             g.verdict = if !g.dissent.is_empty() {
                 Verdict::Conflict
-            } else if doc_count(g.agreeing.iter().map(|&i| claims[i as usize].doc)) >= 2 {
+            } else if doc_count(g.agreeing.iter().map(|&i| claims[i.index()].doc)) >= 2 {
                 Verdict::Agree
             } else {
                 Verdict::NoVerdict
@@ -234,24 +234,24 @@ fn said(
     claims: &[Claim],
     diagnostics: &[Diagnostic],
     corroborations: &[Corroboration],
-) -> (Set<u32>, Set<u32>) {
+) -> (Set<ClaimIdx>, Set<ClaimIdx>) {
     // a label names its claim by document and span
-    let mut at: Map<(u32, usize, usize), Vec<u32>> = Map::default();
+    let mut at: Map<(DocId, usize, usize), Vec<ClaimIdx>> = Map::default();
     for (i, c) in claims.iter().enumerate() {
-        at.entry((c.doc, c.start, c.end)).or_default().push(i as u32);
+        at.entry((c.doc, c.start, c.end)).or_default().push(ClaimIdx(i as u32));
     }
-    let dissent: Set<u32> = diagnostics
+    let dissent: Set<ClaimIdx> = diagnostics
         .iter()
         .filter(|d| d.code == rule.code)
         .flat_map(|d| d.labels.iter().filter(|l| l.primary))
         .flat_map(|l| at.get(&(l.doc, l.start, l.end)).into_iter().flatten().copied())
         .collect();
-    let agreeing: Set<u32> = corroborations
+    let agreeing: Set<ClaimIdx> = corroborations
         .iter()
         .filter(|c| c.code.as_str() == rule.code)
         .filter(|c| doc_count(c.sources.iter().filter_map(|s| s.doc(claims))) >= 2)
         .flat_map(|c| c.sources.iter().map(|s| s.claim))
-        .filter(|&i| (i as usize) < claims.len())
+        .filter(|&i| i.index() < claims.len())
         .collect();
     (dissent, agreeing)
 }

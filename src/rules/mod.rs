@@ -2,16 +2,17 @@
 //! its parameters. Checks see claims and document metadata only, never text. Claims are grouped
 //! by key in hash maps, so a run is linear in the number of claims.
 
-pub mod checks;
+pub(crate) mod checks;
 pub mod groups;
 
-pub use groups::{agrees, group_key, judge, keys, Group, Verdict};
+pub use groups::Verdict;
+pub(crate) use groups::{agrees, group_key, judge, keys, Group};
 
 use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::claims::Claim;
+use crate::claims::{Claim, ClaimIdx};
 use crate::diagnostic::{Corroboration, Diagnostic, DocMeta, Severity, Source};
 use crate::error::DataError;
 
@@ -34,38 +35,38 @@ pub enum Check {
 /// desk's `factlint.toml`) sets them through the typed table of its check ([`CheckParams`]), so
 /// a name that means nothing to the check is an error, never silently ignored.
 #[derive(Debug, Clone)]
-pub struct Params {
+pub(crate) struct Params {
     /// claim kinds compared (value_mismatch)
-    pub kinds: Vec<String>,
+    pub(crate) kinds: Vec<String>,
     /// relative tolerance when either value is approximate ("um 30")
-    pub tolerance: f64,
+    pub(crate) tolerance: f64,
     /// FL002: only compare sources published within this many days of each other; FL005: dates
     /// within this many days of a relative day or week are the same event
-    pub window_days: i64,
+    pub(crate) window_days: i64,
     /// FL005: how far a relative month or year ("í desember í fyrra") reaches
-    pub coarse_window_days: i64,
+    pub(crate) coarse_window_days: i64,
     /// FL004: other sources' dates are read from this many days before a duration's publication
-    pub before_days: i64,
+    pub(crate) before_days: i64,
     /// FL004: … to this many days after it
-    pub after_days: i64,
+    pub(crate) after_days: i64,
     /// FL004: a start and an end further apart than this are different events
-    pub event_span_days: i64,
+    pub(crate) event_span_days: i64,
     /// FL004: another source's start this many days from the agreed start is a misdated start
     /// (further away, another event)
-    pub start_slack_days: i64,
+    pub(crate) start_slack_days: i64,
     /// most sources of the majority named in a diagnostic
-    pub max_examples: usize,
+    pub(crate) max_examples: usize,
     /// FL009: minutes a rounding word before a whole or half hour ("um klukkan sjö", "around
     /// 7.30", "i 17-tida") allows either way
-    pub tolerance_minutes: i64,
+    pub(crate) tolerance_minutes: i64,
     /// FL009: … before a time to the minute ("omkring 7.20", "12.40-tiden")
-    pub precise_tolerance_minutes: i64,
+    pub(crate) precise_tolerance_minutes: i64,
     /// FL009: minutes a whole or half hour with no rounding word ("klokken 7", "halv 8") allows
     /// either way: such a time is itself rounded
-    pub rounded_minutes: i64,
+    pub(crate) rounded_minutes: i64,
     /// FL009: minutes "like etter", "strax efter", "shortly after" reach after the time ("like
     /// før", "shortly before": before it)
-    pub lean_minutes: i64,
+    pub(crate) lean_minutes: i64,
 }
 
 impl Default for Params {
@@ -90,60 +91,60 @@ impl Default for Params {
 
 /// The `[params]` table of each check: only the names the check reads, each typed. (The check a
 /// rule names is the tag that chooses the table.)
-pub mod typed {
+pub(crate) mod typed {
     use serde::Deserialize;
 
     /// A check that reads no parameter: any name is unknown.
     #[derive(Debug, Default, Deserialize)]
     #[serde(deny_unknown_fields)]
-    pub struct NoParams {}
+    pub(crate) struct NoParams {}
 
     #[derive(Debug, Default, Deserialize)]
     #[serde(deny_unknown_fields)]
-    pub struct ValueMismatch {
-        pub kinds: Option<Vec<String>>,
-        pub tolerance: Option<f64>,
-        pub window_days: Option<i64>,
-        pub max_examples: Option<usize>,
+    pub(crate) struct ValueMismatch {
+        pub(crate) kinds: Option<Vec<String>>,
+        pub(crate) tolerance: Option<f64>,
+        pub(crate) window_days: Option<i64>,
+        pub(crate) max_examples: Option<usize>,
     }
 
     #[derive(Debug, Default, Deserialize)]
     #[serde(deny_unknown_fields)]
-    pub struct SinceArithmetic {
-        pub max_examples: Option<usize>,
+    pub(crate) struct SinceArithmetic {
+        pub(crate) max_examples: Option<usize>,
     }
 
     #[derive(Debug, Default, Deserialize)]
     #[serde(deny_unknown_fields)]
-    pub struct DurationVsDates {
-        pub max_examples: Option<usize>,
-        pub before_days: Option<i64>,
-        pub after_days: Option<i64>,
-        pub event_span_days: Option<i64>,
-        pub start_slack_days: Option<i64>,
+    pub(crate) struct DurationVsDates {
+        pub(crate) max_examples: Option<usize>,
+        pub(crate) before_days: Option<i64>,
+        pub(crate) after_days: Option<i64>,
+        pub(crate) event_span_days: Option<i64>,
+        pub(crate) start_slack_days: Option<i64>,
     }
 
     #[derive(Debug, Default, Deserialize)]
     #[serde(deny_unknown_fields)]
-    pub struct TimeMismatch {
-        pub max_examples: Option<usize>,
-        pub tolerance_minutes: Option<i64>,
-        pub precise_tolerance_minutes: Option<i64>,
-        pub rounded_minutes: Option<i64>,
-        pub lean_minutes: Option<i64>,
+    pub(crate) struct TimeMismatch {
+        pub(crate) max_examples: Option<usize>,
+        pub(crate) tolerance_minutes: Option<i64>,
+        pub(crate) precise_tolerance_minutes: Option<i64>,
+        pub(crate) rounded_minutes: Option<i64>,
+        pub(crate) lean_minutes: Option<i64>,
     }
 
     #[derive(Debug, Default, Deserialize)]
     #[serde(deny_unknown_fields)]
-    pub struct RelativeVsAbsolute {
-        pub max_examples: Option<usize>,
-        pub window_days: Option<i64>,
-        pub coarse_window_days: Option<i64>,
+    pub(crate) struct RelativeVsAbsolute {
+        pub(crate) max_examples: Option<usize>,
+        pub(crate) window_days: Option<i64>,
+        pub(crate) coarse_window_days: Option<i64>,
     }
 }
 
 /// A check's typed parameter table: laid over [`Params`], what it sets checked for meaning.
-pub trait CheckParams: serde::de::DeserializeOwned + Default {
+pub(crate) trait CheckParams: serde::de::DeserializeOwned + Default {
     /// The names the table takes.
     fn names() -> &'static [&'static str];
     /// Set what the table gives; a value wrong in meaning is an error naming it.
@@ -308,31 +309,31 @@ macro_rules! with_check_params {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Explain {
+pub(crate) struct Explain {
     /// what the rule checks
-    pub what: String,
+    pub(crate) what: String,
     /// why it matters to a desk
-    pub why: String,
+    pub(crate) why: String,
     /// an example that fires
-    pub example: String,
+    pub(crate) example: String,
     /// an example that must not fire
     #[serde(default)]
-    pub near_miss: Option<String>,
+    pub(crate) near_miss: Option<String>,
 }
 
 /// One rule, as its file gives it and as the run uses it.
 #[derive(Debug, Clone)]
 pub struct Rule {
     pub code: String,
-    pub name: String,
-    pub severity: Severity,
-    pub summary: String,
+    pub(crate) name: String,
+    pub(crate) severity: Severity,
+    pub(crate) summary: String,
     pub check: Check,
     /// false: the rule is known (explain, rules) but not run (`enabled = false` in its file, or
     /// left out by the configuration's select/ignore)
-    pub enabled: bool,
-    pub params: Params,
-    pub explain: Explain,
+    pub(crate) enabled: bool,
+    pub(crate) params: Params,
+    pub(crate) explain: Explain,
 }
 
 /// A rule file: `check` is the tag that chooses the type of its `[params]` table.
@@ -362,10 +363,10 @@ struct Tag {
 }
 
 /// A desk's configuration file, which may sit in a rules folder (it is read by `config`).
-pub const CONFIG_FILE_NAME: &str = "factlint.toml";
+pub(crate) const CONFIG_FILE_NAME: &str = "factlint.toml";
 
 /// The built-in rules, embedded in the binary.
-pub const BUILTIN_RULES: &[(&str, &str)] = &[
+pub(crate) const BUILTIN_RULES: &[(&str, &str)] = &[
     ("rules/FL001.toml", include_str!("../../rules/FL001.toml")),
     ("rules/FL002.toml", include_str!("../../rules/FL002.toml")),
     ("rules/FL003.toml", include_str!("../../rules/FL003.toml")),
@@ -409,7 +410,7 @@ fn parse_as<P: CheckParams>(src: &str, name: &str) -> Result<Rule, DataError> {
 }
 
 /// The data files a rules folder may hold beside rule files (`lang/<code>.toml` are lexicons).
-pub const DATA_FILES: &[&str] = &["concepts.toml", "entities.toml", "boilerplate.toml"];
+pub(crate) const DATA_FILES: &[&str] = &["concepts.toml", "entities.toml", "boilerplate.toml"];
 
 /// Load the built-in rules, then every rule file of `extra` (same code replaces). Every `*.toml`
 /// there is read: a data file ([`DATA_FILES`], `lang/*.toml`) by the lexicon loader, any other as
@@ -482,28 +483,38 @@ pub fn run(
     use rayon::prelude::*;
     // the checks find a document's claims by binary search, so they need the claims grouped by
     // document in document order, as a run and the archive collect them; claims in any other
-    // order are put in the order a run extracts them (document, sentence, place in the sentence)
-    // (`order`: the index in `claims` of each sorted claim, which corroborations' sources name)
-    let (sorted, order): (Vec<Claim>, Vec<u32>);
-    let (claims, order) = if claims.is_sorted_by_key(|c| c.doc) {
-        (claims, None)
+    // order are put in the order a run extracts them (document, sentence, place in the sentence).
+    // Corroborations' sources name a claim by the index it carries: its place in `claims`
+    // (`claims::append` numbers a run's list so; any other list is numbered here, in a copy)
+    let given = claims;
+    let sorted: Vec<Claim>;
+    let numbered = claims.iter().enumerate().all(|(i, c)| c.idx().index() == i);
+    let claims = if numbered && claims.is_sorted_by_key(|c| c.doc) {
+        claims
     } else {
-        order = {
-            let mut o: Vec<u32> = (0..claims.len() as u32).collect();
-            o.sort_by_key(|&i| {
-                let c = &claims[i as usize];
+        let mut order: Vec<usize> = (0..claims.len()).collect();
+        if !claims.is_sorted_by_key(|c| c.doc) {
+            order.sort_by_key(|&i| {
+                let c = &claims[i];
                 (c.doc, c.sentence, c.ordinal)
             });
-            o
-        };
-        sorted = order.iter().map(|&i| claims[i as usize].clone()).collect();
-        (&sorted[..], Some(&order))
+        }
+        sorted = order
+            .into_iter()
+            .map(|i| claims[i].clone().numbered(ClaimIdx(u32::try_from(i).unwrap_or(u32::MAX))))
+            .collect();
+        &sorted[..]
     };
     let mut diags = Vec::new();
     let mut corr = Vec::new();
+    // copies of one text (wire copy reprinted by several outlets) are one voice in every vote
+    let voices = crate::corpus::wire::voices(docs.iter().map(|d| &d.sketch));
     // the rules run in parallel; their results are joined in rule order
-    let outs: Vec<_> =
-        rules.par_iter().filter(|r| r.enabled).map(|r| checks::run(r, docs, claims)).collect();
+    let outs: Vec<_> = rules
+        .par_iter()
+        .filter(|r| r.enabled)
+        .map(|r| checks::run(r, docs, &voices, claims))
+        .collect();
     for (d, c) in outs {
         diags.extend(d);
         corr.extend(c);
@@ -515,13 +526,8 @@ pub fn run(
         a.code == b.code && a.labels.first() == b.labels.first() && a.message == b.message
     });
     // a corroboration is two or more sources agreeing: one article agreeing with itself is not one
-    let doc = |s: &Source| s.doc(claims);
+    let doc = |s: &Source| s.doc(given);
     corr.retain(|c| c.sources.iter().any(|s| doc(s) != doc(&c.sources[0])));
     corr.sort_by(|a, b| (&a.code, &a.subject, &a.value).cmp(&(&b.code, &b.subject, &b.value)));
-    if let Some(order) = order {
-        for s in corr.iter_mut().flat_map(|c| c.sources.iter_mut()) {
-            s.claim = order.get(s.claim as usize).copied().unwrap_or(u32::MAX);
-        }
-    }
     (diags, corr)
 }

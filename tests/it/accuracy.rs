@@ -5,8 +5,8 @@
 
 use crate::common;
 
-use factlint::claims::{Claim, ClaimKind};
-use factlint::report::{Report, Severity};
+use factlint::internals::claims::{Claim, ClaimKind};
+use factlint::internals::report::{Report, Severity};
 
 /// Check texts given as (file name, language, publication date, text), with a manifest.
 fn check(docs: &[(&str, &str, &str, &str)]) -> Report {
@@ -158,7 +158,7 @@ fn names_and_ranges() {
     assert!(counts.is_empty(), "{:?}", texts(&counts));
     let d = claims_of(&r, ClaimKind::Duration);
     assert_eq!(texts(&d), ["3–4 timer"]);
-    assert_eq!(d[0].frame, factlint::claims::Frame::Vague, "a range is never voted");
+    assert_eq!(d[0].frame, factlint::internals::claims::Frame::Vague, "a range is never voted");
 }
 
 // ---------------------------------------------------------------- misses: planted conflicts
@@ -331,8 +331,7 @@ fn the_time_between_two_moments_is_compared() {
     let seen: Vec<_> = spans
         .iter()
         .map(|c| {
-            let key =
-                |s: Option<factlint::claims::Sym>| s.map(|s| s.to_string()).unwrap_or_default();
+            let key = |s: Option<factlint::Sym>| s.map(|s| s.to_string()).unwrap_or_default();
             (c.text.to_string(), c.value, key(c.concept), key(c.scope), c.bound())
         })
         .collect();
@@ -373,7 +372,7 @@ fn spans_between_other_moments_stay_silent() {
             ("c.txt", lang, "2025-10-15", text),
         ]);
         assert!(errors(&r).is_empty(), "{text}: {:?}", errors(&r));
-        let span = r.claims.iter().find(|c| c.kind == ClaimKind::Duration && c.doc == 2);
+        let span = r.claims.iter().find(|c| c.kind == ClaimKind::Duration && c.doc.index() == 2);
         let span = span.expect("a span");
         assert!(
             !span.bound() || span.scope.map(|s| s.to_string()).as_deref() != Some("alarm"),

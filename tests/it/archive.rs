@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use factlint::app::{self, RunOptions, Setup};
-use factlint::archive::{self, schema, Archive, IndexOptions};
-use factlint::rules::{self, Verdict};
+use factlint::internals::app::{self, RunOptions, Setup};
+use factlint::internals::archive::{self, schema, Archive, IndexOptions};
+use factlint::internals::rules::{self, Verdict};
 use rusqlite::{Connection, OpenFlags};
 
 fn root() -> PathBuf {
@@ -199,8 +199,13 @@ fn stored_claims_read_back_equal() {
     for (path, json) in &stored {
         let doc =
             report.documents.iter().position(|d| d.path == path.as_str()).expect("document") as u32;
-        let back = archive::store::decode_claim(json, doc).expect("decodes");
-        assert!(report.claims.contains(&back), "{path}: {back:?} not as extracted");
+        let back = archive::store::decode_claim(json, factlint::internals::claims::DocId(doc))
+            .expect("decodes");
+        // (a stored claim knows no place in a run's list)
+        assert!(
+            report.claims.iter().any(|c| *c == back.clone().numbered(c.idx())),
+            "{path}: {back:?} not as extracted"
+        );
     }
 }
 
@@ -297,7 +302,7 @@ fn undated_draft_loses_a_tie() {
 /// diagnostic that concerns it, by `check --against`'s rule (majority votes: the document is the
 /// one outvoted; other rules: the document takes part).
 fn concerning(
-    report: &factlint::report::Report,
+    report: &factlint::internals::report::Report,
     setup: &Setup,
     file: &str,
 ) -> Vec<(String, String, usize)> {
@@ -312,9 +317,9 @@ fn concerning(
                 r.code == d.code
                     && matches!(
                         r.check,
-                        factlint::rules::Check::ValueMismatch
-                            | factlint::rules::Check::SinceArithmetic
-                            | factlint::rules::Check::TimeMismatch
+                        factlint::internals::rules::Check::ValueMismatch
+                            | factlint::internals::rules::Check::SinceArithmetic
+                            | factlint::internals::rules::Check::TimeMismatch
                     )
             });
             d.labels.iter().any(|l| name(&l.path) == file && (l.primary || !majority))
@@ -877,7 +882,7 @@ fn check_against_and_sources_give_one_verdict() {
         let g = groups
             .iter()
             .find(|g| {
-                g.code == code && g.claims.iter().any(|&i| report.claims[i as usize].text == text)
+                g.code == code && g.claims.iter().any(|&i| report.claims[i.index()].text == text)
             })
             .unwrap_or_else(|| panic!("no {code} group holds “{text}”"));
         (g.key.clone(), g.verdict)
@@ -904,7 +909,7 @@ fn check_against_and_sources_give_one_verdict() {
         .expect("check --against");
         let r = &against.report;
         for g in rules::groups::groups(&setup.rules, &r.claims, &r.diagnostics, &r.corroborations) {
-            if g.claims.iter().any(|&i| against.is_draft(r.claims[i as usize].doc)) {
+            if g.claims.iter().any(|&i| against.is_draft(r.claims[i.index()].doc)) {
                 let v = by_against.entry((g.code, g.key)).or_insert(Verdict::NoVerdict);
                 *v = strongest(*v, g.verdict);
             }
@@ -915,7 +920,7 @@ fn check_against_and_sources_give_one_verdict() {
     // 3. index + sources: each group looked up by what its claims name
     let mut by_sources: BTreeMap<(String, String), Verdict> = BTreeMap::new();
     for g in &groups {
-        let c = &report.claims[g.claims[0] as usize];
+        let c = &report.claims[g.claims[0].index()];
         let query = match (c.concept, c.family, c.principal) {
             (Some(t), _, _) | (None, Some(t), _) => t.to_string(),
             (None, None, Some(p)) => format!("@{p}"),
@@ -977,7 +982,7 @@ fn index_reextracts_after_a_data_change() {
         let opts = RunOptions {
             paths: vec![news.clone()],
             rules_dir: Some(rules_dir.clone()),
-            corpus: factlint::corpus::CorpusOptions {
+            corpus: factlint::internals::corpus::CorpusOptions {
                 published: jiff::civil::Date::new(2023, 9, 13).ok(),
                 lang: Some("is".into()),
             },

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use factlint::app::{self, RunOptions, Setup};
-use factlint::report::Report;
+use factlint::internals::app::{self, RunOptions, Setup};
+use factlint::internals::report::Report;
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -3,8 +3,8 @@
 
 use crate::common;
 
-use factlint::app;
-use factlint::corpus::{DateSource, LangSource};
+use factlint::internals::app;
+use factlint::internals::corpus::{DateSource, LangSource};
 
 #[test]
 fn dates_languages_furniture_and_repeats() {
@@ -86,14 +86,14 @@ fn without_manifest_dates_come_from_datelines_or_are_unknown() {
     // relative dates in the undated article stay unresolved
     let report = common::check(&setup, &[dir.path()]);
     let undated =
-        report.documents.iter().position(|d| d.path.ends_with("002_nrk_mote.txt")).expect("doc")
-            as u32;
+        report.documents.iter().position(|d| d.path.ends_with("002_nrk_mote.txt")).expect("doc");
     let rel: Vec<_> = report
         .claims
         .iter()
         .filter(|c| {
-            c.doc == undated
-                && c.date().is_some_and(|d| d.form != factlint::claims::DateForm::Absolute)
+            c.doc.index() == undated
+                && c.date()
+                    .is_some_and(|d| d.form != factlint::internals::claims::DateForm::Absolute)
         })
         .collect();
     assert!(!rel.is_empty());
@@ -107,7 +107,7 @@ fn every_claim_span_is_inside_its_file_on_char_boundaries() {
         let report = common::check(&setup, &[&common::fixture(dir)]);
         assert!(!report.claims.is_empty());
         for c in &report.claims {
-            let text = std::fs::read_to_string(report.documents[c.doc as usize].path.as_str())
+            let text = std::fs::read_to_string(report.documents[c.doc.index()].path.as_str())
                 .expect("file");
             assert!(c.start < c.end && c.end <= text.len());
             assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));

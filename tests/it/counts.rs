@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use factlint::report::{Report, Severity};
+use factlint::internals::report::{Report, Severity};
 
 /// Check texts given as (file name, language, publication date, text), with a manifest.
 fn check(docs: &[(&str, &str, &str, &str)]) -> Report {

@@ -3,20 +3,20 @@
 
 use crate::common;
 
-use factlint::claims::{ClaimKind, DateForm};
-use factlint::report::{Report, Severity};
+use factlint::internals::claims::{ClaimKind, DateForm};
+use factlint::internals::report::{Report, Severity};
 
 /// Check texts given as (file name, language, publication date, text), with a manifest.
 fn check(docs: &[(&str, &str, &str, &str)]) -> Report {
     common::check_docs(docs, None)
 }
 
-fn errors(r: &Report) -> Vec<&factlint::report::Diagnostic> {
+fn errors(r: &Report) -> Vec<&factlint::internals::report::Diagnostic> {
     r.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect()
 }
 
 /// The text under each label of a diagnostic, in label order.
-fn labelled(d: &factlint::report::Diagnostic) -> Vec<String> {
+fn labelled(d: &factlint::internals::report::Diagnostic) -> Vec<String> {
     d.labels.iter().map(|l| l.text.to_string()).collect()
 }
 

@@ -84,10 +84,10 @@ fn rules_do_not_depend_on_claim_order() {
     assert!(!report.diagnostics.is_empty(), "the sample corpus has conflicts");
     let mut reversed = report.claims.clone();
     reversed.reverse();
-    let (diags, corr) = factlint::rules::run(&setup.rules, &report.documents, &reversed);
+    let (diags, corr) = factlint::internals::rules::run(&setup.rules, &report.documents, &reversed);
     assert_eq!(diags, report.diagnostics);
     // (a corroboration's sources are indices into the claims it was given: compared as labels)
-    let shown = |corr: &[factlint::report::Corroboration], claims| -> Vec<_> {
+    let shown = |corr: &[factlint::internals::report::Corroboration], claims| -> Vec<_> {
         corr.iter()
             .map(|c| {
                 (

@@ -30,7 +30,7 @@ fn the_json_report_shape_is_pinned() {
         ],
         "top-level keys, in order"
     );
-    assert_eq!(v["schema_version"], factlint::report::SCHEMA_VERSION);
+    assert_eq!(v["schema_version"], factlint::internals::report::SCHEMA_VERSION);
     assert_eq!(
         keys(&v["documents"][0]),
         [

@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 
 use crate::harness;
 
-use factlint::extract::parse;
-use factlint::lang::token::{lower_text, tokenize};
-use factlint::lang::Lexicon;
+use factlint::internals::extract::parse;
+use factlint::internals::lang::token::{lower_text, tokenize};
+use factlint::internals::lang::Lexicon;
 use harness::{
     analyse, check_spans, fuzz_decode, fuzz_extract, fuzz_jsonl, fuzz_numbers, fuzz_rules, setup,
 };

@@ -7,8 +7,8 @@ use crate::common;
 
 use std::path::Path;
 
-use factlint::claims::{fmt_num, Claim, ClaimKind};
-use factlint::report::Report;
+use factlint::internals::claims::{fmt_num, Claim, ClaimKind};
+use factlint::internals::report::Report;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -70,7 +70,7 @@ pub fn score(dir: &Path, gold_path: &Path, report: &Report) -> Score {
         let end = start + g.text.len();
         let found = report.claims.iter().enumerate().find(|(i, c)| {
             !used[*i]
-                && report.documents[c.doc as usize].path.ends_with(&g.file)
+                && report.documents[c.doc.index()].path.ends_with(&g.file)
                 && c.kind.name() == g.kind
                 && c.start < end
                 && start < c.end
@@ -98,7 +98,7 @@ pub fn score(dir: &Path, gold_path: &Path, report: &Report) -> Score {
         .map(|(c, _)| {
             format!(
                 "{} {} `{}` = {}",
-                report.documents[c.doc as usize].short(),
+                report.documents[c.doc.index()].short(),
                 c.kind.name(),
                 c.text,
                 c.value_text()

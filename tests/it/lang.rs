@@ -2,12 +2,12 @@
 //! detection among the Scandinavian languages, and claims with exact values and spans in our own
 //! English, Danish and Swedish sentences.
 
-use factlint::claims::{Claim, ClaimKind};
-use factlint::corpus::{analyze, CorpusOptions, Meta, OffsetMap, RawDoc, Stripper};
-use factlint::extract::extract;
-use factlint::extract::parse::number;
-use factlint::lang::token::{lower_text, tokenize};
-use factlint::lang::Knowledge;
+use factlint::internals::claims::{Claim, ClaimKind};
+use factlint::internals::corpus::{analyze, CorpusOptions, Meta, OffsetMap, RawDoc, Stripper};
+use factlint::internals::extract::extract;
+use factlint::internals::extract::parse::number;
+use factlint::internals::lang::token::{lower_text, tokenize};
+use factlint::internals::lang::Knowledge;
 use std::sync::OnceLock;
 
 fn knowledge() -> &'static Knowledge {
@@ -94,7 +94,11 @@ fn danish_and_swedish_numbers_as_written() {
 
 /// Analyse `text` as a document (`lang`: its metadata language, None to detect; `published`:
 /// its metadata date).
-fn doc(text: &str, lang: Option<&str>, published: Option<&str>) -> factlint::corpus::Document {
+fn doc(
+    text: &str,
+    lang: Option<&str>,
+    published: Option<&str>,
+) -> factlint::internals::corpus::Document {
     let k = knowledge();
     let raw = RawDoc {
         path: "t.txt".into(),
@@ -113,7 +117,7 @@ fn doc(text: &str, lang: Option<&str>, published: Option<&str>) -> factlint::cor
 /// The claims of `text` in `lang`, published on `published`.
 fn claims(text: &str, lang: &str, published: &str) -> Vec<Claim> {
     let d = doc(text, Some(lang), Some(published));
-    extract(&d, 0, knowledge())
+    extract(&d, factlint::internals::claims::DocId(0), knowledge())
 }
 
 const DA: &str =
@@ -229,7 +233,9 @@ fn full(text: &str, lang: &str, published: &str) -> Vec<(ClaimKind, f64, String,
 
 fn day(c: &Claim) -> Option<String> {
     match &c.detail {
-        factlint::claims::Detail::Date(d) => d.resolved.map(|r| format!("{}..{}", r.start, r.end)),
+        factlint::internals::claims::Detail::Date(d) => {
+            d.resolved.map(|r| format!("{}..{}", r.start, r.end))
+        }
         _ => None,
     }
 }
@@ -403,11 +409,11 @@ fn conflicts(files: &[(&str, &str)]) -> Vec<(String, String, String)> {
     let setup = crate::common::setup();
     let mut opts = crate::common::opts(&[dir.path()]);
     opts.corpus.published = Some(jiff::civil::date(2023, 9, 17));
-    let report = factlint::app::check(&setup, &opts);
+    let report = factlint::internals::app::check(&setup, &opts);
     report
         .diagnostics
         .iter()
-        .filter(|d| d.severity == factlint::report::Severity::Error)
+        .filter(|d| d.severity == factlint::internals::report::Severity::Error)
         .map(|d| {
             let l = d.labels.iter().find(|l| l.primary).expect("a primary label");
             let path = l.path.as_str();
@@ -458,7 +464,7 @@ fn shares_of_a_whole_in_every_language() {
         let share: Vec<_> = c.iter().filter(|c| c.kind == PartOfWhole).collect();
         assert_eq!(share.len(), 1, "{lang}: {text}");
         assert_eq!((share[0].value, share[0].whole()), (part, Some(whole)), "{lang}: {text}");
-        assert_eq!(share[0].frame, factlint::claims::Frame::Vague, "{lang}: {text}");
+        assert_eq!(share[0].frame, factlint::internals::claims::Frame::Vague, "{lang}: {text}");
     }
     // near misses: a frequency, a date
     for (lang, text) in [

@@ -32,3 +32,5 @@ mod rules;
 mod tidy;
 mod times;
 mod token;
+mod unit;
+mod wire;

@@ -68,7 +68,10 @@ fn corpus(with: &[String]) -> tempfile::TempDir {
 
 /// Apply a mutation to a copy of the consistent corpus (and the folders it is read `with`) and
 /// check it.
-fn apply(setup: &factlint::app::Setup, m: &Mutation) -> (factlint::report::Report, usize, usize) {
+fn apply(
+    setup: &factlint::internals::app::Setup,
+    m: &Mutation,
+) -> (factlint::internals::report::Report, usize, usize) {
     let dir = corpus(&m.with);
     let path = dir.path().join(&m.file);
     let text = std::fs::read_to_string(&path).expect("mutated file");

@@ -2,9 +2,9 @@
 //! gender and in nominative, dative and genitive, Nynorsk (old and new order), Bokmål — parses back
 //! to itself through the lexicon-driven nom parser.
 
-use factlint::extract::parse::number;
-use factlint::lang::token::{lower_text, tokenize};
-use factlint::lang::Knowledge;
+use factlint::internals::extract::parse::number;
+use factlint::internals::lang::token::{lower_text, tokenize};
+use factlint::internals::lang::Knowledge;
 use proptest::prelude::*;
 use std::sync::OnceLock;
 

@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use factlint::report::{human, json};
+use factlint::internals::report::{human, json};
 
 const CODES: [&str; 9] =
     ["FL001", "FL002", "FL003", "FL004", "FL005", "FL006", "FL007", "FL008", "FL009"];
@@ -53,7 +53,7 @@ fn no_rule_fires_on_a_near_miss() {
 fn explain_covers_every_rule() {
     let setup = common::setup();
     for code in CODES {
-        let text = factlint::app::explain(&setup.rules, code).expect("rule exists");
+        let text = factlint::internals::app::explain(&setup.rules, code).expect("rule exists");
         assert!(text.contains("## What it does") && text.contains("## Example"), "{code}");
     }
 }

@@ -6,6 +6,8 @@
 //!   comments are not read.
 //! - **No language named in code:** no string literal under `src/` is a language's code or names one
 //!   (languages are data, in rules/lang/*.toml).
+//! - **Short functions:** no function under `src/` runs over [`MAX_FN_LINES`] lines without a
+//!   `// long:` comment just above it saying why (`python3 bench/fn-lengths.py` lists them).
 
 use std::path::{Path, PathBuf};
 
@@ -343,4 +345,213 @@ fn the_literal_reader_reads_what_it_should() {
         literals(r#"let a = "is"; let b = '"'; f::<'a>("x\"y", "nn")"#),
         ["is", "x\\\"y", "nn"]
     );
+}
+
+/// Functions longer than this many lines say why in a `// long:` comment just above them (among
+/// their doc comments and attributes). `python3 bench/fn-lengths.py` lists them, counted the same
+/// way.
+const MAX_FN_LINES: usize = 60;
+
+/// The text with comments and string and char literals blanked, newlines kept (so braces and
+/// semicolons left are code).
+fn code_only(text: &str) -> String {
+    let b: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let keep_newlines = |out: &mut String, s: &[char]| {
+        out.extend(s.iter().filter(|&&c| c == '\n'));
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let at = |s: &str| s.chars().enumerate().all(|(k, c)| b.get(i + k) == Some(&c));
+        let after_ident = i > 0 && (b[i - 1].is_alphanumeric() || b[i - 1] == '_');
+        if at("//") {
+            while i < b.len() && b[i] != '\n' {
+                i += 1;
+            }
+        } else if at("/*") {
+            let (mut depth, start) = (0, i);
+            while i < b.len() {
+                if b[i] == '/' && b.get(i + 1) == Some(&'*') {
+                    depth += 1;
+                    i += 2;
+                } else if b[i] == '*' && b.get(i + 1) == Some(&'/') {
+                    depth -= 1;
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+            keep_newlines(&mut out, &b[start..i.min(b.len())]);
+        } else if !after_ident && (at("r\"") || at("r#") || at("br\"") || at("br#")) {
+            // a raw string: r"…", r#"…"#
+            let start = i;
+            i += if b[i] == 'b' { 2 } else { 1 };
+            let hashes = b[i..].iter().take_while(|&&c| c == '#').count();
+            i += hashes + 1;
+            let close: Vec<char> = std::iter::once('"').chain("#".repeat(hashes).chars()).collect();
+            while i < b.len() && !b[i..].starts_with(&close) {
+                i += 1;
+            }
+            i = (i + close.len()).min(b.len());
+            keep_newlines(&mut out, &b[start..i]);
+        } else if b[i] == '"' {
+            let start = i;
+            i += 1;
+            while i < b.len() && b[i] != '"' {
+                i += if b[i] == '\\' { 2 } else { 1 };
+            }
+            i = (i + 1).min(b.len());
+            keep_newlines(&mut out, &b[start..i]);
+        } else if b[i] == '\'' {
+            // a char literal ('{', '\'', '\u{7b}'); a lifetime has no closing quote near
+            let len = if b.get(i + 1) == Some(&'\\') {
+                b[i + 2..].iter().take(10).position(|&c| c == '\'').map(|p| p + 3)
+            } else {
+                (b.get(i + 2) == Some(&'\'')).then_some(3)
+            };
+            match len {
+                Some(n) => i += n,
+                None => {
+                    out.push('\'');
+                    i += 1;
+                }
+            }
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The name of the function a line of code opens (`pub(crate) const fn name(…`), if it opens one.
+fn fn_name(line: &str) -> Option<&str> {
+    let mut t = line.trim_start();
+    let prefixes =
+        ["pub(crate) ", "pub(super) ", "pub ", "const ", "async ", "unsafe ", "extern \"C\" "];
+    while let Some(p) = prefixes.iter().find(|p| t.starts_with(**p)) {
+        t = t[p.len()..].trim_start();
+    }
+    let rest = t.strip_prefix("fn ")?.trim_start();
+    Some(&rest[..rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len())])
+}
+
+/// Each function with a body of a source text: its name, first line (from 1), length in lines,
+/// and whether a `// long:` comment stands among the comments and attributes just above it.
+fn functions(text: &str) -> Vec<(String, usize, usize, bool)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let code = code_only(text);
+    let code: Vec<&str> = code.lines().collect();
+    assert_eq!(lines.len(), code.len(), "blanking keeps the lines");
+    let mut out = Vec::new();
+    for (n, line) in code.iter().enumerate() {
+        let Some(name) = fn_name(line) else { continue };
+        let (mut depth, mut nest, mut end) = (0i32, 0i32, None);
+        'lines: for (k, l) in code.iter().enumerate().skip(n) {
+            for c in l.chars() {
+                match c {
+                    '{' => depth += 1,
+                    '}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            end = Some(k);
+                            break 'lines;
+                        }
+                    }
+                    '(' | '[' => nest += 1,
+                    ')' | ']' => nest -= 1,
+                    // a declaration without a body (in a trait)
+                    ';' if depth == 0 && nest == 0 => break 'lines,
+                    _ => {}
+                }
+            }
+        }
+        let Some(end) = end else { continue };
+        let reason = lines[..n]
+            .iter()
+            .rev()
+            .map(|l| l.trim_start())
+            .take_while(|l| l.starts_with("//") || l.starts_with("#["))
+            .any(|l| l.starts_with("// long:"));
+        out.push((name.to_string(), n + 1, end - n + 1, reason));
+    }
+    out
+}
+
+#[test]
+fn no_function_is_long_without_a_reason() {
+    let mut long = Vec::new();
+    let mut read = 0;
+    for (_, path) in source_files() {
+        let rel =
+            path.strip_prefix(src()).expect("under src/").to_string_lossy().replace('\\', "/");
+        let text = std::fs::read_to_string(&path).expect("a source file reads");
+        for (name, line, len, reason) in functions(&text) {
+            read += 1;
+            if len > MAX_FN_LINES && !reason {
+                long.push(format!("src/{rel}:{line}: `{name}` is {len} lines"));
+            }
+        }
+    }
+    assert!(read > 500, "functions are read ({read})");
+    assert!(
+        long.is_empty(),
+        "functions over {MAX_FN_LINES} lines without a `// long:` reason just above them (split \
+         them into named steps, or say why they stay long):\n{}",
+        long.join("\n")
+    );
+}
+
+/// The counter itself: strings, chars, comments and raw strings hold no braces that count;
+/// declarations without a body are no functions; a reason is read above doc comments.
+#[test]
+fn the_function_counter_counts_what_it_should() {
+    let src = "trait T {\n    fn decl(&self) -> [u8; 2];\n}\n\
+               /// doc\n\
+               pub(crate) fn a(x: [u8; 2]) -> &'static str {\n    let c = '{';\n    \
+               let s = \"}}\\\"{\";\n    let r = r#\"}\"#; // }\n    /* } */\n    s\n}\n\
+               // long: a table of cases\n\
+               /// doc\n#[inline]\nconst fn b() {\n}\n\
+               fn c<'a>(x: &'a str) -> &'a str { x }\n";
+    let got = functions(src);
+    let want = [
+        ("a".to_string(), 5, 7, false),
+        ("b".to_string(), 15, 2, true),
+        ("c".to_string(), 17, 1, false),
+    ];
+    assert_eq!(got, want);
+}
+
+/// The library's public surface is the API (`Checker` and the report it returns, README's
+/// *Snapshot your corpus*) and one hidden `internals` module for the binary, these tests, the
+/// fuzz targets and the benchmarks: every other module of lib.rs is private, so an item no path
+/// reaches is dead code and the compiler says so.
+#[test]
+fn the_public_surface_is_the_api_and_one_hidden_internals_module() {
+    let lib = std::fs::read_to_string(src().join("lib.rs")).expect("lib.rs");
+    let lines: Vec<&str> = lib.lines().collect();
+    // top-level items only (no indentation): what lib.rs makes public
+    let public: Vec<&str> = lines.iter().copied().filter(|l| l.starts_with("pub")).collect();
+    assert_eq!(
+        public,
+        [
+            "pub use checker::{Article, Checked, Checker, CheckerBuilder};",
+            "pub use claims::{Claim, ClaimIdx, ClaimKind, DocId};",
+            "pub use diagnostic::{Corroboration, Diagnostic, DocMeta, Label, Severity, Source};",
+            "pub use error::{DataError, InputProblem};",
+            "pub use intern::{Sym, SymList};",
+            "pub use report::Report;",
+            "pub mod internals {",
+        ],
+        "lib.rs's public items changed: the library API is a decision, not a side effect"
+    );
+    let at = lines.iter().position(|l| *l == "pub mod internals {").expect("internals");
+    assert_eq!(lines[at - 1], "#[doc(hidden)]", "`internals` is hidden from the documentation");
+    // every stage is a private module
+    let modules: Vec<&str> = lines.iter().copied().filter(|l| l.starts_with("mod ")).collect();
+    assert_eq!(modules.len(), 16, "{modules:?}");
+    assert!(!lib.contains("pub(crate) mod"), "a stage is `mod x;` (private), not pub(crate)");
 }

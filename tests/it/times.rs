@@ -4,19 +4,19 @@
 
 use crate::common;
 
-use factlint::claims::{ClaimKind, Lean};
-use factlint::report::{Report, Severity};
+use factlint::internals::claims::{ClaimKind, Lean};
+use factlint::internals::report::{Report, Severity};
 
 fn check(docs: &[(&str, &str, &str, &str)]) -> Report {
     common::check_docs(docs, None)
 }
 
-fn errors(r: &Report) -> Vec<&factlint::report::Diagnostic> {
+fn errors(r: &Report) -> Vec<&factlint::internals::report::Diagnostic> {
     r.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect()
 }
 
 /// (file, labelled text, byte span) of each label of a diagnostic, the primary first.
-fn labels(d: &factlint::report::Diagnostic) -> Vec<(String, String, (usize, usize))> {
+fn labels(d: &factlint::internals::report::Diagnostic) -> Vec<(String, String, (usize, usize))> {
     d.labels
         .iter()
         .map(|l| {
@@ -461,7 +461,7 @@ fn times_near_an_arrest_word_that_are_not_the_arrest_stay_silent() {
     for (lang, text) in others {
         let r = check(&[("a.txt", "nb", "2025-10-15", nb), ("b.txt", lang, "2025-10-15", text)]);
         assert!(errors(&r).is_empty(), "{text}: {:?}", r.diagnostics);
-        let t = r.claims.iter().find(|c| c.kind == ClaimKind::Time && c.doc == 1);
+        let t = r.claims.iter().find(|c| c.kind == ClaimKind::Time && c.doc.index() == 1);
         let t = t.expect("a time");
         assert_ne!(t.concept.map(|s| s.to_string()).as_deref(), Some("arrested"), "{text}");
     }
@@ -510,7 +510,174 @@ fn a_fronted_time_of_another_verb_stays_silent() {
     ] {
         let r = check(&[("a.txt", "nb", "2025-10-15", nb), ("b.txt", "nb", "2025-10-15", text)]);
         assert!(errors(&r).is_empty(), "{text}: {:?}", r.diagnostics);
-        let t = r.claims.iter().find(|c| c.kind == ClaimKind::Time && c.doc == 1).expect("a time");
+        let t = r
+            .claims
+            .iter()
+            .find(|c| c.kind == ClaimKind::Time && c.doc.index() == 1)
+            .expect("a time");
         assert_ne!(t.concept.map(|s| s.to_string()).as_deref(), Some("arrested"), "{text}");
     }
+}
+
+/// Writes `docs` (name, manifest line fields after the path, text) with a manifest and returns
+/// the folder.
+fn folder(docs: &[(&str, &str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut manifest = String::new();
+    for (name, fields, text) in docs {
+        std::fs::write(dir.path().join(name), text).expect("write");
+        manifest.push_str(&format!("{{\"path\": \"{name}\"{fields}}}\n"));
+    }
+    std::fs::write(dir.path().join("manifest.jsonl"), manifest).expect("manifest");
+    dir
+}
+
+/// `factlint corpus --format json`'s documents of `dir`: (file, published, time, time source).
+fn corpus_times(dir: &std::path::Path) -> Vec<(String, String, String, String)> {
+    let (code, out, err) = common::run(&["corpus", "--format", "json", &dir.to_string_lossy()]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let s = |x: &serde_json::Value| x.as_str().unwrap_or("-").to_string();
+    v["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .map(|d| {
+            let file = s(&d["path"]).rsplit('/').next().unwrap_or_default().to_string();
+            (file, s(&d["published"]), s(&d["published_time"]), s(&d["published_time_source"]))
+        })
+        .collect()
+}
+
+/// A dateline's time is kept with the date in every language's form, read in the outlet's zone
+/// (the language's when the metadata names none), and `corpus` says it came from the dateline.
+#[test]
+fn a_datelines_time_is_kept_in_every_language() {
+    let dir = folder(&[
+        (
+            "da.txt",
+            ", \"lang\": \"da\"",
+            "Overskrift\nOpdateret 14. marts 2025 kl. 10.15\n\nBranden startede i går.\n",
+        ),
+        (
+            "en.txt",
+            ", \"lang\": \"en\"",
+            "Headline\nPublished 10:15 GMT, 14 March 2025\n\nThe fire started yesterday.\n",
+        ),
+        (
+            "is.txt",
+            ", \"lang\": \"is\"",
+            "Fyrirsögn\nBirt: 14. mars 2025 kl. 10:15\n\nEldurinn kviknaði í gær.\n",
+        ),
+        (
+            "nb.txt",
+            ", \"lang\": \"nb\"",
+            "Tittel\nPublisert 14.03.2025 kl. 10:15\n\nBrannen startet i går.\n",
+        ),
+        (
+            "nn.txt",
+            ", \"lang\": \"nn\"",
+            "Tittel\nPublisert 14. mars 2025 klokka 10.15\n\nBrannen starta i går.\n",
+        ),
+        (
+            "sv.txt",
+            ", \"lang\": \"sv\"",
+            "Rubrik\nPublicerad 14 mars 2025 10:15\n\nBranden startade i går.\n",
+        ),
+        // a date with no time: no time, and none invented
+        (
+            "xx.txt",
+            ", \"lang\": \"nb\"",
+            "Tittel\nPublisert 14.03.2025\n\nBrannen startet i går.\n",
+        ),
+    ]);
+    let t = |f: &str, time: &str, src: &str| {
+        (f.to_string(), "2025-03-14".to_string(), time.to_string(), src.to_string())
+    };
+    assert_eq!(
+        corpus_times(dir.path()),
+        [
+            t("da.txt", "10:15 (Europe/Copenhagen)", "dateline"),
+            t("en.txt", "10:15 (UTC)", "dateline"),
+            t("is.txt", "10:15 (Atlantic/Reykjavik)", "dateline"),
+            t("nb.txt", "10:15 (Europe/Oslo)", "dateline"),
+            t("nn.txt", "10:15 (Europe/Oslo)", "dateline"),
+            t("sv.txt", "10:15 (Europe/Stockholm)", "dateline"),
+            t("xx.txt", "-", "-"),
+        ]
+    );
+    // every "yesterday" is the 13th
+    let r = common::check(&common::setup(), &[dir.path()]);
+    let dates: Vec<String> =
+        r.claims.iter().filter(|c| c.kind == ClaimKind::Date).map(|c| c.value_text()).collect();
+    assert_eq!(dates, ["2025-03-13"; 7], "{:?}", r.claims);
+    let (code, human, _) = common::run(&["corpus", &dir.path().to_string_lossy()]);
+    assert_eq!(code, 0);
+    assert!(human.contains("published  2025-03-14 10:15 (Europe/Oslo) (from dateline)"), "{human}");
+}
+
+/// A dateline time written in another zone than the outlet's can fall on another day there:
+/// "Published 23:30 GMT, 13 March" is 00:30 on the 14th for an outlet in Oslo, whose
+/// "yesterday" is then the 13th; the same page for an outlet in London keeps the 13th, and its
+/// "yesterday" is the 12th. A bare time with a relative day ("i går kveld klokka 22", written
+/// at 00:30 in Oslo) is placed in UTC on that day: 21:00 UTC on the 13th.
+#[test]
+fn a_datelines_zone_decides_the_publication_day() {
+    let en = "Headline\nPublished 23:30 GMT, 13 March 2025\n\nThe fire started yesterday.\n";
+    let nb = "Tittel\nPublisert 14.03.2025 kl. 00:30\n\nBrannen startet i går kveld klokka 22.\n";
+    let dir = folder(&[
+        ("a.txt", ", \"lang\": \"en\", \"zone\": \"Europe/Oslo\"", en),
+        ("b.txt", ", \"lang\": \"en\", \"zone\": \"Europe/London\"", en),
+        ("c.txt", ", \"lang\": \"nb\"", nb),
+        // the metadata's day, the dateline's time
+        ("d.txt", ", \"lang\": \"nb\", \"published\": \"2025-03-14\"", nb),
+    ]);
+    let s = |a: &str, b: &str, c: &str, d: &str| {
+        (a.to_string(), b.to_string(), c.to_string(), d.to_string())
+    };
+    assert_eq!(
+        corpus_times(dir.path()),
+        [
+            s("a.txt", "2025-03-14", "00:30 (Europe/Oslo)", "dateline"),
+            s("b.txt", "2025-03-13", "23:30 (Europe/London)", "dateline"),
+            s("c.txt", "2025-03-14", "00:30 (Europe/Oslo)", "dateline"),
+            s("d.txt", "2025-03-14", "00:30 (Europe/Oslo)", "dateline"),
+        ]
+    );
+    let (_, human, _) = common::run(&["corpus", &dir.path().to_string_lossy()]);
+    assert!(
+        human.contains(
+            "published  2025-03-14 00:30 (Europe/Oslo) (from metadata, time from dateline)"
+        ),
+        "{human}"
+    );
+    let r = common::check(&common::setup(), &[dir.path()]);
+    let dates: Vec<(u32, String)> = r
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Date)
+        .map(|c| (c.doc.0, c.value_text()))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            (0, "2025-03-13".into()),
+            (1, "2025-03-12".into()),
+            (2, "2025-03-13".into()),
+            (3, "2025-03-13".into())
+        ]
+    );
+    let utc: Vec<Option<String>> = r
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Time)
+        .map(|c| match &c.detail {
+            factlint::internals::claims::Detail::Time(t) => t.utc.map(|m| {
+                let ts = jiff::Timestamp::from_second(i64::from(m.get()) * 60).expect("ts");
+                ts.to_string()
+            }),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(utc, [Some("2025-03-13T21:00:00Z".into()), Some("2025-03-13T21:00:00Z".into())]);
 }

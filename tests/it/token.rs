@@ -1,7 +1,7 @@
 //! The byte-level tokenizer (`lang::token`: ASCII and Latin-1 read without decoding, the case
 //! folded eight bytes at a time) against a plain one written here over `char`s, on generated text.
 
-use factlint::lang::token::{lower_text, scan, Tok, TokKind};
+use factlint::internals::lang::token::{lower_text, scan, Tok, TokKind};
 use proptest::prelude::*;
 
 /// The token rules read plainly: whitespace separates; a word is a run of alphanumeric
