@@ -562,6 +562,31 @@ pub fn corpus_json(docs: &[Document], problems: &[InputProblem]) -> String {
     serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
 }
 
+/// A document's publication for people: "2025-03-14 00:30 (Europe/Oslo) (from metadata, time
+/// from dateline)", or "unknown".
+fn published_human(d: &Document) -> String {
+    let name = |src: corpus::DateSource| {
+        serde_json::to_value(src)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    };
+    match (d.published, d.published_source) {
+        (Some(p), src) => format!(
+            "{p}{} (from {}{})",
+            d.published_at.as_ref().map(|t| format!(" {t}")).unwrap_or_default(),
+            name(src),
+            // (a time from elsewhere than the day: "from metadata, time from dateline")
+            d.published_at
+                .as_ref()
+                .filter(|t| t.source != src)
+                .map(|t| format!(", time from {}", name(t.source)))
+                .unwrap_or_default()
+        ),
+        (None, _) => "unknown".to_string(),
+    }
+}
+
 /// `factlint corpus` for people.
 pub fn corpus_human(docs: &[Document], problems: &[InputProblem]) -> String {
     let mut out = String::new();
@@ -570,26 +595,7 @@ pub fn corpus_human(docs: &[Document], problems: &[InputProblem]) -> String {
     }
     for (d, copy_of) in docs.iter().zip(copies_of(docs)) {
         let v = doc_view(d, copy_of);
-        let name = |src: corpus::DateSource| {
-            serde_json::to_value(src)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
-        };
-        let published = match (d.published, d.published_source) {
-            (Some(p), src) => format!(
-                "{p}{} (from {}{})",
-                d.published_at.as_ref().map(|t| format!(" {t}")).unwrap_or_default(),
-                name(src),
-                // (a time from elsewhere than the day: "from metadata, time from dateline")
-                d.published_at
-                    .as_ref()
-                    .filter(|t| t.source != src)
-                    .map(|t| format!(", time from {}", name(t.source)))
-                    .unwrap_or_default()
-            ),
-            (None, _) => "unknown".to_string(),
-        };
+        let published = published_human(d);
         out.push_str(&format!("{}\n", d.name()));
         out.push_str(&format!("  outlet     {}\n", d.meta.outlet.as_deref().unwrap_or("-")));
         out.push_str(&format!(
