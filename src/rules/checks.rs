@@ -428,31 +428,42 @@ fn count_against_part(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
         for window in time_windows(cx, &g, p.window_days) {
             // a match across kinds is said only when a majority of sources stands behind a value
             let cls = classes(cx, &window, same);
-            let major = cls.first().map_or(0, |c| doc_count(c));
-            if major < 2 || cls[1..].iter().any(|c| doc_count(c) >= major) {
+            let major = cls.first().map_or(0, |c| voice_count(cx, c));
+            if major < 2 || cls[1..].iter().any(|c| voice_count(cx, c) >= major) {
                 continue;
             }
-            let (d, _) = majority_report(
-                cx,
-                &window,
-                false,
-                same,
-                |c| c.value_text(),
-                |c, _| {
-                    format!(
-                        "{} says {} for {}, other sources disagree",
-                        cx.short(c),
-                        c.value_text(),
-                        subject(c)
-                    )
-                },
-                |c, major| value_help(cx, c, major),
-            );
+            let (d, _) = value_report(cx, &window, false, same);
             let weak = g[0].role.is_none();
             out.extend(d.into_iter().map(|d| if weak { weaken(d) } else { d }));
         }
     }
     out
+}
+
+/// The majority and dissent of a count's or duration's values in one window ("X says 78 for the
+/// rescued, other sources disagree"), with the arithmetic in the help.
+fn value_report(
+    cx: &Cx,
+    window: &[&Claim],
+    same_doc_dissent: bool,
+    same: impl Fn(&Claim, &Claim) -> bool,
+) -> Out {
+    majority_report(
+        cx,
+        window,
+        same_doc_dissent,
+        same,
+        |c| c.value_text(),
+        |c, _| {
+            format!(
+                "{} says {} for {}, other sources disagree",
+                cx.short(c),
+                c.value_text(),
+                subject(c)
+            )
+        },
+        |c, major| value_help(cx, c, major),
+    )
 }
 
 /// The values of one subgroup (one thing, one named qualifier, one person for durations): a
@@ -478,22 +489,7 @@ fn compare_values(cx: &Cx, by_p: &[&Claim], out: &mut Out) {
     }
     for window in time_windows(cx, by_p, p.window_days) {
         let same = |a: &Claim, b: &Claim| same_amount(a, b, p.tolerance);
-        let (d, c) = majority_report(
-            cx,
-            &window,
-            same_doc,
-            same,
-            |c| c.value_text(),
-            |c, _| {
-                format!(
-                    "{} says {} for {}, other sources disagree",
-                    cx.short(c),
-                    c.value_text(),
-                    subject(c)
-                )
-            },
-            |c, major| value_help(cx, c, major),
-        );
+        let (d, c) = value_report(cx, &window, same_doc, same);
         out.0.extend(d.into_iter().map(|d| if weak { weaken(d) } else { d }));
         out.1.extend(c);
     }
