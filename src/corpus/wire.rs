@@ -6,7 +6,7 @@
 //! voice ([`voices`]); every copy keeps its own claims and labels.
 
 use crate::lang::token::{Tok, TokKind};
-use crate::lang::{Map, Set};
+use crate::lang::Map;
 
 /// The number of hashes a sketch keeps.
 pub const K: usize = 32;
@@ -36,13 +36,15 @@ pub fn sketch<'a>(lower: &str, tokens: impl Iterator<Item = &'a Tok>) -> Sketch 
     const P: u64 = 0x100_0000_01b3;
     const P_OUT: u64 = P.wrapping_mul(P).wrapping_mul(P).wrapping_mul(P).wrapping_mul(P);
     let mut last = [0u64; SHINGLE];
-    let (mut seen, mut shingles, mut h) = (0usize, 0u32, 0u64);
+    let (mut seen, mut at, mut shingles, mut h) = (0usize, 0usize, 0u32, 0u64);
     let mut mins: Vec<u32> = Vec::with_capacity(K + 1);
     for t in tokens.filter(|t| matches!(t.kind, TokKind::Word | TokKind::Digits)) {
         let w = word_hash(lower.as_bytes().get(t.start..t.end).unwrap_or_default());
-        let slot = &mut last[seen % SHINGLE];
+        // (`at` is `seen % SHINGLE`, kept without a division)
+        let slot = &mut last[at];
         h = h.wrapping_mul(P).wrapping_add(w).wrapping_sub(slot.wrapping_mul(P_OUT));
         *slot = w;
+        at = if at + 1 == SHINGLE { 0 } else { at + 1 };
         seen += 1;
         if seen < SHINGLE {
             continue;
@@ -124,25 +126,32 @@ pub fn voices<'a>(sketches: impl Iterator<Item = &'a Sketch>) -> Vec<u32> {
         }
         i
     }
-    let mut tried: Set<(u32, u32)> = Set::default();
-    let mut keys: Vec<&u32> = bucket.keys().collect();
-    keys.sort_unstable();
-    for h in keys {
-        let docs = &bucket[h];
-        if docs.len() > MAX_BUCKET {
-            continue;
-        }
+    // each candidate pair is compared once, under the smallest band hash the two share whose
+    // bucket is not too full (no set of the pairs tried); a pair already joined through others is not compared (the root of a
+    // set of copies is its first document whatever the order of the joins, so the order of the
+    // buckets and the skip change no voice)
+    for (&h, docs) in bucket.iter().filter(|(_, d)| d.len() <= MAX_BUCKET) {
         for (x, &a) in docs.iter().enumerate() {
             for &b in &docs[x + 1..] {
-                if a == b || !tried.insert((a, b)) {
+                let (sa, sb) = (sketches[a as usize], sketches[b as usize]);
+                if a == b || shared_below(&sa.mins, &sb.mins, h, &bucket) {
                     continue;
                 }
-                if same_text(sketches[a as usize], sketches[b as usize]) {
-                    let (ra, rb) = (find(&mut root, a), find(&mut root, b));
+                let (ra, rb) = (find(&mut root, a), find(&mut root, b));
+                if ra != rb && same_text(sa, sb) {
                     root[ra.max(rb) as usize] = ra.min(rb);
                 }
             }
         }
     }
     (0..sketches.len() as u32).map(|i| find(&mut root, i)).collect()
+}
+
+/// Whether the sketches' smallest hashes `a` and `b` share a band hash below `h` whose bucket
+/// proposes pairs (where the pair is compared).
+fn shared_below(a: &[u32], b: &[u32], h: u32, bucket: &Map<u32, Vec<u32>>) -> bool {
+    fn below(s: &[u32], h: u32) -> impl Iterator<Item = &u32> {
+        s.iter().take(BANDS).take_while(move |&&x| x < h)
+    }
+    below(a, h).any(|x| below(b, h).any(|y| y == x) && bucket[x].len() <= MAX_BUCKET)
 }
