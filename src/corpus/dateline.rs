@@ -194,6 +194,7 @@ pub fn find(
     months: &Map<String, u8>,
     words: &DatelineWords,
     year: Option<i16>,
+    captions: &[String],
 ) -> Option<Dateline> {
     let head_end = char_boundary(text, 1200);
     let head = &text[..head_end];
@@ -213,6 +214,9 @@ pub fn find(
         }
         let Some((start, rest, date, wire)) = date_at(head, pos, months, year) else { continue };
         let end = head_end - rest.len();
+        if in_caption(head, start, end, captions) {
+            continue;
+        }
         let found = |end, time| Some(Dateline { date, time, start, end });
         if wire {
             return found(end, None);
@@ -256,6 +260,19 @@ fn date_at<'a>(
     };
     let date = Date::new(y as i16, m as i8, d as i8).ok()?;
     Some((start, rest, date, wire))
+}
+
+/// Whether the date at `start..end` of `head` is in a photo caption or credit: a line of at most
+/// 300 bytes holding one of the `captions` markers (lower case, boilerplate.toml), "Bilde: NTB |
+/// 5. august 2022 kl. 14.00": the picture's date. (A longer line may be a whole page on one line.)
+fn in_caption(head: &str, start: usize, end: usize, captions: &[String]) -> bool {
+    let line_start = head[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = head[end..].find('\n').map_or(head.len(), |i| end + i);
+    let line = &head[line_start..line_end];
+    line.len() <= 300 && {
+        let lower = line.to_lowercase();
+        captions.iter().any(|m| lower.contains(m.as_str()))
+    }
 }
 
 /// Whether the date at `start..end` of `head` (with no clock time after it) is a dateline by its

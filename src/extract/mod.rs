@@ -794,6 +794,7 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: DocId, k: &Knowledge) -> Vec<Clai
     let Some(lex) = k.lexicon(&doc.lang).or(k.langs.first()) else { return Vec::new() };
     let mut out = Vec::new();
     let mut narrative = Narrative::default();
+    let captions = caption_lines(&doc.lower, &k.boilerplate.caption_markers);
     let article_zone = std::cell::OnceCell::new();
     let lang = Sym::new(&doc.lang);
     // the last three sentences (persons: three; events: two)
@@ -875,7 +876,10 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: DocId, k: &Knowledge) -> Vec<Clai
         bind_dates(&ctx, &toks, before, &mut out);
         // (after the bindings, which hold indices into `out`)
         drop_fractional_counts(&mut out, before);
-        narrative.update(&out[before..], doc.published);
+        // (a caption's date is the picture's: it tells nothing of the days the article is about)
+        if !captions.iter().any(|c| c.contains(&s.start)) {
+            narrative.update(&out[before..], doc.published);
+        }
         let persons_here = ctx.persons_at.iter().map(|(_, p)| *p).collect();
         // (in the document's lexicon, the event is found when a later sentence asks)
         let event = (!own_lexicon).then(|| ctx.nearest(&toks, 0, 0, false));
@@ -1668,6 +1672,29 @@ fn one_of(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) {
         c.frame = Frame::Loose;
         out.push(c);
     }
+}
+
+/// The byte ranges of a document's photo captions and credits: the lines of `lower` (its
+/// lower-cased text) holding a caption marker ("(photo credit: …)", "foto: …/ ntb"), and the lines
+/// that repeat a caption's words before its credit (the picture's alt text).
+fn caption_lines(lower: &str, markers: &[String]) -> Vec<std::ops::Range<usize>> {
+    if markers.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = Vec::new();
+    let mut pos = 0;
+    for line in lower.split_inclusive('\n') {
+        lines.push((pos..pos + line.len(), line.trim()));
+        pos += line.len();
+    }
+    let marked = |t: &str| markers.iter().any(|m| t.contains(m.as_str()));
+    let captions: Vec<&str> = lines.iter().map(|(_, t)| *t).filter(|t| marked(t)).collect();
+    // (an alt text of a few words could be any short line: 20 bytes at least)
+    let repeats = |t: &str| {
+        let t = t.trim_end_matches('.');
+        t.len() >= 20 && captions.iter().any(|c| c.len() > t.len() && c.starts_with(t))
+    };
+    lines.into_iter().filter(|(_, t)| marked(t) || repeats(t)).map(|(r, _)| r).collect()
 }
 
 /// What an article has dated so far, sentence by sentence: whether any date lies within a week

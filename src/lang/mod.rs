@@ -1417,6 +1417,11 @@ pub struct TailRule {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Boilerplate {
+    /// markers found anywhere in a line (lower case) that make it a photo caption or credit
+    /// ("(photo credit: …)", "Foto: NTB", "Getty Images"): the line is kept, but its dates tell
+    /// of the picture, not of the article's story
+    #[serde(default)]
+    pub(crate) caption_markers: Vec<String>,
     #[serde(default)]
     pub block: Vec<BlockRule>,
     #[serde(default)]

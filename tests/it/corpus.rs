@@ -216,3 +216,45 @@ fn a_metadata_alias_is_detected_without_a_warning() {
     assert_eq!(warned, ["c.txt"], "{:?}", r.problems);
     assert!(r.problems[0].message.contains("`xx` has no lexicon"), "{:?}", r.problems);
 }
+
+/// A date on a photo credit line ("Bilde: … / NTB | 5. august 2022 kl. 14.00", "Photo: … |
+/// August 5, 2022 10:15") is the picture's, never the publication dateline, in every language;
+/// near miss: the same line without the credit ("Oslo | …") is a dateline.
+#[test]
+fn a_photo_credit_date_is_no_dateline() {
+    let body = "\n\nFerja mista motorane mandag, opplyser politiet. Passasjerane kom i land.\n";
+    let lines = [
+        ("Bilde: Ola Nordmann / NTB | 5. august 2022 kl. 14.00", "Oslo | 5. august 2022 kl. 14.00"),
+        ("Photo: Jane Doe / AFP | August 5, 2022 10:15", "London | August 5, 2022 10:15"),
+        ("Mynd: Jón Jónsson | 5. ágúst 2022 kl. 14.00", "Reykjavík | 5. ágúst 2022 kl. 14.00"),
+        (
+            "(Foto: Ritzau Scanpix) | 5. august 2022 kl. 14.00",
+            "København | 5. august 2022 kl. 14.00",
+        ),
+        (
+            "Foto: Anna Svensson / TT | 5 augusti 2022 kl. 14.00",
+            "Stockholm | 5 augusti 2022 kl. 14.00",
+        ),
+    ];
+    let dir = tempfile::tempdir().expect("tmp");
+    for (i, (credit, dateline)) in lines.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("c{i}.txt")), format!("Ferja{body}{credit}{body}"))
+            .expect("write");
+        std::fs::write(
+            dir.path().join(format!("d{i}.txt")),
+            format!("Ferja{body}{dateline}{body}"),
+        )
+        .expect("write");
+    }
+    let (docs, _) = app::read_documents(&common::setup(), &common::opts(&[dir.path()]));
+    assert_eq!(docs.len(), 2 * lines.len());
+    for d in &docs {
+        let name = d.path.rsplit('/').next().unwrap_or("");
+        if name.starts_with('c') {
+            assert_eq!(d.published_source, DateSource::Unknown, "{name}");
+        } else {
+            assert_eq!(d.published_source, DateSource::Dateline, "{name}");
+            assert_eq!(d.published.map(|p| p.to_string()).as_deref(), Some("2022-08-05"), "{name}");
+        }
+    }
+}

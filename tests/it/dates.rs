@@ -370,3 +370,84 @@ fn a_launch_site_is_no_launch() {
     ]);
     assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
 }
+
+/// A photo caption dated long before the article (the file picture of an earlier eruption, with
+/// its credit) tells of the picture, not of the days the article is about: a weekday in the body
+/// is of the week of publication, in every language; the caption's alt text, repeated without
+/// its credit, is the caption too. Near miss: the same old date written in the body, without a
+/// credit, still makes the article retrospective.
+#[test]
+fn a_caption_date_is_the_pictures() {
+    let day = |r: &Report, text: &str| {
+        r.claims
+            .iter()
+            .find(|c| c.text.as_str() == text)
+            .map(|c| c.value_text())
+            .unwrap_or_else(|| panic!("no claim {text}: {:?}", r.claims))
+    };
+    let cases = [
+        (
+            "en",
+            "Lava flows near the ridge on 3 March 2022. (Photo credit: STAFF/FILE PHOTO)\nLava flows near the ridge on 3 March 2022.\n\nThe ferry lost power on Monday, the coast guard said.\n",
+            "Monday",
+        ),
+        (
+            "nb",
+            "Lava renner ved fjellet 3. mars 2022. Foto: Ola Nordmann / NTB\n\nFerja mista motorane mandag, opplyser politiet.\n",
+            "mandag",
+        ),
+        (
+            "nn",
+            "Lava renn ved fjellet 3. mars 2022. (Bilete: Kari Nordmann / NTB)\n\nFerja mista motorane måndag, seier politiet.\n",
+            "måndag",
+        ),
+        (
+            "is",
+            "Hraun rennur við fjallið 3. mars 2022. Mynd: Jón Jónsson\n\nFerjan missti vélarnar á mánudag, segir lögreglan.\n",
+            "mánudag",
+        ),
+        (
+            "da",
+            "Lava løber ved bjerget 3. marts 2022. Foto: Ritzau Scanpix\n\nFærgen mistede motorerne mandag, oplyser politiet.\n",
+            "mandag",
+        ),
+        (
+            "sv",
+            "Lava rinner vid berget 3 mars 2022. Foto: TT\n\nFärjan förlorade motorerna måndag, uppger polisen.\n",
+            "måndag",
+        ),
+    ];
+    for (lang, text, weekday) in cases {
+        let r = check(&[("a.txt", lang, "2024-11-13", text)]);
+        assert_eq!(day(&r, weekday), "2024-11-11", "{lang}: {text}");
+        // near miss: the old date in the body, no credit: a retrospective article
+        let body = text.replace(
+            " (Photo credit: STAFF/FILE PHOTO)\nLava flows near the ridge on 3 March 2022.",
+            "",
+        );
+        let body = [
+            "Foto: Ola Nordmann / NTB",
+            "(Bilete: Kari Nordmann / NTB)",
+            "Mynd: Jón Jónsson",
+            "Foto: Ritzau Scanpix",
+            "Foto: TT",
+        ]
+        .iter()
+        .fold(body, |b, credit| b.replace(credit, ""));
+        let r = check(&[("a.txt", lang, "2024-11-13", &body)]);
+        assert_eq!(day(&r, weekday), "2022-02-28", "{lang}: {body}");
+    }
+}
+
+/// An English page with its "Published:" stamp (furniture, stripped) and a file photo's caption
+/// of an older date before the story: the stamp is the publication date, and a weekday resolves
+/// from it.
+#[test]
+fn the_stamp_dates_the_page_past_an_old_caption() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let text = "Ferry loses power off the coast\n\nBy STAFF\nPublished: NOVEMBER 13, 2024 21:20\n\nUpdated: NOVEMBER 13, 2024 21:51\nLava flows near the ridge on March 3, 2022. (photo credit: STAFF/FILE PHOTO)\nLava flows near the ridge on March 3, 2022.\nThe ferry lost power on Monday, the coast guard said, and the passengers came ashore safely.\n";
+    std::fs::write(dir.path().join("a.txt"), text).expect("write");
+    let r = common::check(&common::setup(), &[dir.path()]);
+    let monday = r.claims.iter().find(|c| c.text.as_str() == "Monday").expect("Monday");
+    assert_eq!(monday.value_text(), "2024-11-11");
+}
