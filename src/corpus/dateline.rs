@@ -194,7 +194,7 @@ pub fn find(
     months: &Map<String, u8>,
     words: &DatelineWords,
     year: Option<i16>,
-    captions: &[String],
+    captions: &crate::lang::Boilerplate,
 ) -> Option<Dateline> {
     let head_end = char_boundary(text, 1200);
     let head = &text[..head_end];
@@ -263,16 +263,13 @@ fn date_at<'a>(
 }
 
 /// Whether the date at `start..end` of `head` is in a photo caption or credit: a line of at most
-/// 300 bytes holding one of the `captions` markers (lower case, boilerplate.toml), "Bilde: NTB |
+/// 300 bytes holding one of the caption markers (lower case, boilerplate.toml), "Bilde: NTB |
 /// 5. august 2022 kl. 14.00": the picture's date. (A longer line may be a whole page on one line.)
-fn in_caption(head: &str, start: usize, end: usize, captions: &[String]) -> bool {
+fn in_caption(head: &str, start: usize, end: usize, captions: &crate::lang::Boilerplate) -> bool {
     let line_start = head[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = head[end..].find('\n').map_or(head.len(), |i| end + i);
     let line = &head[line_start..line_end];
-    line.len() <= 300 && {
-        let lower = line.to_lowercase();
-        captions.iter().any(|m| lower.contains(m.as_str()))
-    }
+    line.len() <= 300 && captions.has_caption_marker(&line.to_lowercase())
 }
 
 /// Whether the date at `start..end` of `head` (with no clock time after it) is a dateline by its

@@ -398,8 +398,7 @@ fn publication(
         .or_else(|| meta.published.as_deref().and_then(dateline::parse_metadata_date));
     // (a wire dateline without a year takes it from metadata or --published, never the clock)
     let year = meta_date.or(opts.published).map(|d| d.year());
-    let captions = &k.boilerplate.caption_markers;
-    let dl = dateline::find(text, &k.all_months, &k.dateline_words, year, captions);
+    let dl = dateline::find(text, &k.all_months, &k.dateline_words, year, &k.boilerplate);
     // a dateline's time, and its day, read in the outlet's zone as a timestamp is
     let dl_at = dl.as_ref().and_then(|d| {
         let (m, written) = d.time.as_ref()?;

@@ -794,7 +794,7 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: DocId, k: &Knowledge) -> Vec<Clai
     let Some(lex) = k.lexicon(&doc.lang).or(k.langs.first()) else { return Vec::new() };
     let mut out = Vec::new();
     let mut narrative = Narrative::default();
-    let captions = caption_lines(&doc.lower, &k.boilerplate.caption_markers);
+    let captions = caption_lines(&doc.lower, &k.boilerplate);
     let article_zone = std::cell::OnceCell::new();
     let lang = Sym::new(&doc.lang);
     // the last three sentences (persons: three; events: two)
@@ -1677,8 +1677,11 @@ fn one_of(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) {
 /// The byte ranges of a document's photo captions and credits: the lines of `lower` (its
 /// lower-cased text) holding a caption marker ("(photo credit: …)", "foto: …/ ntb"), and the lines
 /// that repeat a caption's words before its credit (the picture's alt text).
-fn caption_lines(lower: &str, markers: &[String]) -> Vec<std::ops::Range<usize>> {
-    if markers.is_empty() {
+fn caption_lines(lower: &str, b: &crate::lang::Boilerplate) -> Vec<std::ops::Range<usize>> {
+    // (one pass of the automaton over the whole text; a marker never spans a line, so a line is
+    // marked when a marker begins in it; most documents have none)
+    let starts = b.caption_marker_starts(lower);
+    if starts.is_empty() {
         return Vec::new();
     }
     let mut lines = Vec::new();
@@ -1687,14 +1690,17 @@ fn caption_lines(lower: &str, markers: &[String]) -> Vec<std::ops::Range<usize>>
         lines.push((pos..pos + line.len(), line.trim()));
         pos += line.len();
     }
-    let marked = |t: &str| markers.iter().any(|m| t.contains(m.as_str()));
-    let captions: Vec<&str> = lines.iter().map(|(_, t)| *t).filter(|t| marked(t)).collect();
+    let marked_at = |r: &std::ops::Range<usize>| {
+        let k = starts.partition_point(|&x| x < r.start);
+        starts.get(k).is_some_and(|&x| x < r.end)
+    };
+    let captions: Vec<&str> = lines.iter().filter(|(r, _)| marked_at(r)).map(|(_, t)| *t).collect();
     // (an alt text of a few words could be any short line: 20 bytes at least)
     let repeats = |t: &str| {
         let t = t.trim_end_matches('.');
         t.len() >= 20 && captions.iter().any(|c| c.len() > t.len() && c.starts_with(t))
     };
-    lines.into_iter().filter(|(_, t)| marked(t) || repeats(t)).map(|(r, _)| r).collect()
+    lines.into_iter().filter(|(r, t)| marked_at(r) || repeats(t)).map(|(r, _)| r).collect()
 }
 
 /// What an article has dated so far, sentence by sentence: whether any date lies within a week

@@ -1422,6 +1422,10 @@ pub struct Boilerplate {
     /// of the picture, not of the article's story
     #[serde(default)]
     pub(crate) caption_markers: Vec<String>,
+    /// `caption_markers` compiled once (built by [`Boilerplate::parse`]): one pass over a line or
+    /// a document finds them all
+    #[serde(skip)]
+    captions: Option<aho_corasick::AhoCorasick>,
     #[serde(default)]
     pub block: Vec<BlockRule>,
     #[serde(default)]
@@ -1432,7 +1436,30 @@ pub struct Boilerplate {
 
 impl Boilerplate {
     pub fn parse(src: &str, name: &str) -> Result<Boilerplate, DataError> {
-        toml::from_str(src).map_err(|e| DataError::toml(name, src, e))
+        let mut b: Boilerplate = toml::from_str(src).map_err(|e| DataError::toml(name, src, e))?;
+        // (an empty list matches nothing: no automaton)
+        b.captions = (!b.caption_markers.is_empty())
+            .then(|| {
+                // (a DFA: a few dozen markers, and every document's text is scanned once)
+                aho_corasick::AhoCorasick::builder()
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .build(&b.caption_markers)
+                    .ok()
+            })
+            .flatten();
+        Ok(b)
+    }
+
+    /// Whether the lower-cased `text` holds a caption or credit marker anywhere.
+    pub(crate) fn has_caption_marker(&self, text: &str) -> bool {
+        self.captions.as_ref().is_some_and(|ac| ac.is_match(text))
+    }
+
+    /// Where the caption or credit markers of the lower-cased `text` begin, in order.
+    pub(crate) fn caption_marker_starts(&self, text: &str) -> Vec<usize> {
+        self.captions
+            .as_ref()
+            .map_or_else(Vec::new, |ac| ac.find_iter(text).map(|m| m.start()).collect())
     }
 }
 

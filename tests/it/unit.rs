@@ -4,7 +4,7 @@
 
 mod corpus_dateline {
     use factlint::internals::corpus::dateline::*;
-    use factlint::internals::lang::{DatelineWords, Map};
+    use factlint::internals::lang::{Boilerplate, DatelineWords, Map};
 
     fn words(published: &[&str]) -> DatelineWords {
         DatelineWords {
@@ -50,7 +50,7 @@ mod corpus_dateline {
     #[test]
     fn visir_style() {
         let t = "Fyrirsögn hér Jón Jónsson skrifar 13. september 2023 06:58 Texti byrjar.";
-        let d = find(t, &months(), &words(&[]), None, &[]).unwrap();
+        let d = find(t, &months(), &words(&[]), None, &Boilerplate::default()).unwrap();
         assert_eq!(d.date, jiff::civil::date(2023, 9, 13));
         assert_eq!(&t[d.start..d.end], "13. september 2023 06:58");
     }
@@ -59,18 +59,18 @@ mod corpus_dateline {
     fn mbl_style_and_published() {
         let t = "Titill\n\nNorður-Kórea | 17. september 2023\n\nMeira.";
         assert_eq!(
-            find(t, &months(), &words(&[]), None, &[]).unwrap().date,
+            find(t, &months(), &words(&[]), None, &Boilerplate::default()).unwrap().date,
             jiff::civil::date(2023, 9, 17)
         );
         let t = "Tittel\nPublisert 13.09.2023 kl. 10.15\nTekst.";
-        let d = find(t, &months(), &words(&["publisert"]), None, &[]).unwrap();
+        let d = find(t, &months(), &words(&["publisert"]), None, &Boilerplate::default()).unwrap();
         assert_eq!(&t[d.start..d.end], "13.09.2023 kl. 10.15");
     }
 
     #[test]
     fn body_date_is_not_a_dateline() {
         let t = "Han kom 26. juli 2023 til Pyongyang.";
-        assert_eq!(find(t, &months(), &words(&[]), None, &[]), None);
+        assert_eq!(find(t, &months(), &words(&[]), None, &Boilerplate::default()), None);
     }
 
     /// Datelines of Nordic sites (DR, TV 2, Politiken, Ritzau; SVT, DN, TT) and of
@@ -79,7 +79,7 @@ mod corpus_dateline {
     fn nordic_and_wire_datelines() {
         let pw = ["publiceret", "opdateret", "publicerad", "uppdaterad", "published", "updated"];
         let d = |t: &str, year| {
-            find(t, &months(), &words(&pw), year, &[])
+            find(t, &months(), &words(&pw), year, &Boilerplate::default())
                 .map(|d| (d.date.to_string(), t[d.start..d.end].to_string()))
         };
         let s = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
@@ -147,7 +147,8 @@ mod corpus_dateline {
     #[test]
     fn dateline_times() {
         let w = words(&["published", "publisert"]);
-        let time = |t: &str| find(t, &months(), &w, None, &[]).and_then(|d| d.time);
+        let time =
+            |t: &str| find(t, &months(), &w, None, &Boilerplate::default()).and_then(|d| d.time);
         let at = |m: u16, z: Option<&str>| Some((m, z.map(str::to_string)));
         assert_eq!(time("T\nPublisert 14.03.2025 kl. 10:15\nX."), at(615, None));
         assert_eq!(
