@@ -177,7 +177,7 @@ pub mod internals {
             pub use crate::report::human::{baseline_lines, print, Sources};
         }
         pub mod json {
-            pub use crate::report::json::{print, write};
+            pub use crate::report::json::{pretty, print, write};
             pub use crate::report::json::{ClaimOut, CorroborationOut, DiagnosticOut};
         }
         pub mod jsonl {

@@ -11,6 +11,9 @@ use super::{Corroboration, Diagnostic, DocMeta, Report};
 use crate::claims::{Claim, Sym};
 use crate::error::InputProblem;
 
+mod ser;
+pub use ser::pretty;
+
 /// A claim as printed: the claim plus its document's path and its resolved value as text.
 #[derive(Serialize)]
 pub struct ClaimOut<'a> {
@@ -89,10 +92,11 @@ impl<'a> DiagnosticOut<'a> {
     }
 }
 
-/// Write the report as JSON to `w`: serde_json's pretty printer over the whole report, each list
+/// Write the report as JSON to `w`: serde_json's pretty layout over the whole report, each list
 /// serialised from an iterator as it is written (nothing collected, the report never one
-/// string). A printer of its own, lists serialised in parallel a window at a time, was no faster
-/// on two cores (bench/README.md, *JSON and JSON Lines*).
+/// string), by the serializer of [`ser`] (the same bytes as serde_json's, a third of the
+/// instructions). A printer of its own, lists serialised in parallel a window at a time, was no
+/// faster on two cores (bench/README.md, *JSON and JSON Lines*).
 pub fn write(r: &Report, w: impl Write) -> std::io::Result<()> {
     let out = Out {
         schema_version: super::SCHEMA_VERSION,
@@ -105,101 +109,11 @@ pub fn write(r: &Report, w: impl Write) -> std::io::Result<()> {
         problems: &r.problems,
         baseline: &r.baseline,
     };
-    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+    let mut json = ser::Json::new(w);
     // (From, not `other`: a closed pipe stays a BrokenPipe, which is no error to the CLI)
-    let mut ser = serde_json::Serializer::with_formatter(&mut w, Pretty::default());
-    out.serialize(&mut ser).map_err(std::io::Error::from)?;
-    w.write_all(b"\n")?;
-    w.flush()
-}
-
-/// serde_json's pretty layout (two spaces a level), with each line break and its indent written
-/// at once: serde_json's `PrettyFormatter` writes an indent a level at a time, a write for every
-/// level of every key and value (a tenth of a JSON report's instructions, bench/README.md).
-#[derive(Default)]
-struct Pretty {
-    depth: usize,
-    has_value: bool,
-}
-
-/// A line break after a comma, and the deepest indent written at once.
-const BREAK: &[u8; 2 + 2 * 32] =
-    b",\n                                                                ";
-
-impl Pretty {
-    /// A line break (after a comma unless `first`) and the indent of the current depth.
-    fn newline<W: ?Sized + Write>(&self, w: &mut W, first: bool) -> std::io::Result<()> {
-        let from = usize::from(first);
-        match BREAK.get(from..2 + 2 * self.depth) {
-            Some(b) => w.write_all(b),
-            None => {
-                w.write_all(&BREAK[from..2])?;
-                (0..self.depth).try_for_each(|_| w.write_all(b"  "))
-            }
-        }
-    }
-
-    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        w.write_all(bracket)
-    }
-
-    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            self.newline(w, true)?;
-        }
-        w.write_all(bracket)
-    }
-}
-
-impl serde_json::ser::Formatter for Pretty {
-    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.open(w, b"[")
-    }
-
-    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.close(w, b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.newline(w, first)
-    }
-
-    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.open(w, b"{")
-    }
-
-    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.close(w, b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.newline(w, first)
-    }
-
-    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        w.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
+    out.serialize(&mut json).map_err(std::io::Error::from)?;
+    json.raw(b"\n");
+    json.finish()
 }
 
 /// The report object as printed (`C`, `K`: the claims and corroborations, as [`Seq`]s).

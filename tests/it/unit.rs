@@ -553,6 +553,66 @@ mod report_json {
         let empty = Report::default();
         assert_eq!(print(&empty), whole(&empty), "every list empty");
     }
+
+    /// The report's serializer prints what serde_json's pretty printer prints: every escape,
+    /// strings of every length around the eight-byte steps, numbers, empty and nested lists and
+    /// objects, and serde's shapes of enums and maps.
+    #[test]
+    fn serializer_is_serde_jsons_pretty_printer() {
+        #[derive(Serialize)]
+        enum E {
+            Unit,
+            New(u8),
+            Tuple(i32, f32),
+            Empty(),
+            Struct { a: Option<f64>, b: Vec<()> },
+            NoFields {},
+        }
+        #[derive(Serialize)]
+        struct Flat<'a> {
+            x: bool,
+            #[serde(flatten)]
+            inner: &'a std::collections::BTreeMap<String, E>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            gone: Option<u8>,
+        }
+        let mut strings: Vec<String> = (0u8..=0x7f).map(|c| char::from(c).to_string()).collect();
+        for n in 0usize..40 {
+            for at in [0, n / 2, n.saturating_sub(1)] {
+                for c in ['"', '\\', '\n', '\u{1}', '\u{1f}', 'ð', '\u{7f}', '\u{2028}'] {
+                    let mut s: String = "þa".repeat(n).chars().take(n).collect();
+                    if at <= s.chars().count() {
+                        let i = s.char_indices().nth(at).map_or(s.len(), |(i, _)| i);
+                        s.insert(i, c);
+                    }
+                    strings.push(s);
+                }
+            }
+        }
+        let enums = std::collections::BTreeMap::from([
+            ("u".to_string(), E::Unit),
+            ("n\"ew".to_string(), E::New(7)),
+            ("t".to_string(), E::Tuple(-3, 1.5)),
+            ("e".to_string(), E::Empty()),
+            ("s".to_string(), E::Struct { a: Some(f64::NAN), b: vec![(), ()] }),
+            ("s0".to_string(), E::Struct { a: Some(-0.1), b: vec![] }),
+            ("f".to_string(), E::NoFields {}),
+        ]);
+        let numbers = serde_json::json!([0, -1, u64::MAX, i64::MIN, 1e300, 2.5e-8, 100.0, -0.0]);
+        let keys = std::collections::BTreeMap::from([(1u32, "one"), (22, "two")]);
+        let value = (
+            strings,
+            Flat { x: true, inner: &enums, gone: None },
+            numbers,
+            keys,
+            serde_json::json!({"a": [], "b": {}, "c": [[], {}, [[1]], {"d": {"e": null}}]}),
+            ('q', b"by".as_slice(), (), [0u8; 0], f32::INFINITY, 0.1f32, u128::MAX, i8::MIN),
+        );
+        assert_eq!(pretty(&value).expect("prints"), serde_json::to_string_pretty(&value).unwrap());
+        let deep =
+            (0..40).fold(serde_json::json!("bottom"), |v, _| serde_json::json!([v, {"k": 1}]));
+        assert_eq!(pretty(&deep).expect("prints"), serde_json::to_string_pretty(&deep).unwrap());
+    }
 }
 
 mod report_html {
