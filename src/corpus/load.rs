@@ -207,7 +207,13 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputProblem>) {
 fn walk_folder(p: &Path, files: &mut Vec<(PathBuf, bool)>, problems: &mut Vec<InputProblem>) {
     let before = files.len();
     // symlinks are followed (walkdir detects loops); a dangling one is reported by name
-    for entry in walkdir::WalkDir::new(p).follow_links(true).sort_by_file_name() {
+    // (sorted by name: siblings' paths are their folder's path and a '/' before the name, so
+    // their bytes sort as the names do; `sort_by_file_name` parsed each path's last component at
+    // every comparison, 13 M instructions for 2,000 files)
+    let by_name = |a: &walkdir::DirEntry, b: &walkdir::DirEntry| {
+        a.path().as_os_str().cmp(b.path().as_os_str())
+    };
+    for entry in walkdir::WalkDir::new(p).follow_links(true).sort_by(by_name) {
         match entry {
             Ok(e) if e.file_type().is_file() => {
                 if let Some(j) = is_article_ext(e.path()) {
