@@ -322,6 +322,31 @@ fn is_stray_control(b: u8) -> bool {
     b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)
 }
 
+/// The offset of the first stray control byte of `b` at or after `from` (at most `b.len()`):
+/// eight bytes at a time, a word with no byte below 0x20 (nearly every word of a text) holding
+/// none.
+fn next_stray(b: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_ne_bytes(chunk.try_into().unwrap_or_default());
+        // (the borrow of `x - 0x20` in a byte whose top bit was clear: a byte below 0x20)
+        if x.wrapping_sub(ONES * 0x20) & !x & HIGH != 0 {
+            if let Some(p) = chunk.iter().position(|&c| is_stray_control(c)) {
+                return Some(i + p);
+            }
+        }
+        i += 8;
+    }
+    b[i..].iter().position(|&c| is_stray_control(c)).map(|p| i + p)
+}
+
+/// The number of stray control bytes of `b`.
+fn count_strays(b: &[u8]) -> usize {
+    std::iter::successors(next_stray(b, 0), |&at| next_stray(b, at + 1)).count()
+}
+
 /// `text` with each stray control byte a space: one byte for one byte, so offsets do not move.
 pub fn spaces_for_controls(text: &str) -> std::borrow::Cow<'_, str> {
     if text.bytes().any(is_stray_control) {
@@ -341,7 +366,7 @@ pub fn binary_reason(bytes: &[u8]) -> Option<String> {
         return None;
     }
     let head = &bytes[..bytes.len().min(SNIFF)];
-    let controls = head.iter().filter(|&&b| is_stray_control(b)).count();
+    let controls = count_strays(head);
     (controls * BINARY_SHARE > head.len()).then(|| {
         format!(
             "file looks binary ({controls} NUL or control bytes in its first {} bytes)",
@@ -374,8 +399,8 @@ pub fn decode_text(bytes: &[u8]) -> Decoded {
             }
         }
     };
-    if let Some(at) = text.bytes().position(is_stray_control) {
-        let n = text.bytes().filter(|&b| is_stray_control(b)).count();
+    if let Some(at) = next_stray(text.as_bytes(), 0) {
+        let n = count_strays(text.as_bytes());
         text = spaces_for_controls(&text).into_owned();
         notes.push(format!(
             "{n} stray NUL or control {} read as spaces (the first at byte offset {})",

@@ -258,3 +258,30 @@ fn archived_re_encoded_articles_render_as_the_originals() {
     assert!(check.contains("Om bord var 112 passasjerar"), "the archived line is shown: {check}");
     assert!(check.contains(&format!("{RUV}:7:32 “40”")), "{check}");
 }
+
+/// The count of stray control bytes (read eight bytes at a time) is the count byte by byte: a
+/// control at every offset of short texts, next to tab, LF, CR and FF (which are not stray) and
+/// to letters of two bytes.
+#[test]
+fn stray_controls_are_counted_at_every_offset() {
+    use factlint::internals::corpus::load::{binary_reason, decode_text};
+    let stray = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c);
+    for len in 1..40usize {
+        for at in 0..len {
+            for c in [0u8, 1, 0x1f, b'\t', b'\n', b'\r', 0x0c] {
+                let mut bytes: Vec<u8> = "æa\nb\tc".bytes().cycle().take(len).collect();
+                bytes[at] = c;
+                if at + 3 < len {
+                    bytes[at + 3] = 0x1b;
+                }
+                let n = bytes.iter().filter(|&&b| stray(b)).count();
+                let want = (n > 0).then(|| {
+                    format!("file looks binary ({n} NUL or control bytes in its first {len} bytes)")
+                });
+                assert_eq!(binary_reason(&bytes), want, "{bytes:?}");
+                let text = decode_text(&bytes).text;
+                assert_eq!(text.bytes().filter(|&b| stray(b)).count(), 0, "{bytes:?}");
+            }
+        }
+    }
+}
