@@ -15,14 +15,30 @@ mod ser;
 pub use ser::pretty;
 
 /// A claim as printed: the claim plus its document's path and its resolved value as text.
-#[derive(Serialize)]
 pub struct ClaimOut<'a> {
     pub(crate) path: &'a str,
-    #[serde(flatten)]
+    /// (its fields inline, as `#[serde(flatten)]` would put them: see `Serialize` below)
     pub(crate) claim: &'a Claim,
     /// "2023-09-12", "2023-09", "2019", "2024-06-19/2024-06-25", or null when unresolved
     pub(crate) resolved: Option<String>,
     pub(crate) value_text: String,
+}
+
+impl Serialize for ClaimOut<'_> {
+    /// `path`, the claim's fields, `resolved`, `value_text`: the claim's fields are those of its
+    /// own struct, written inline ([`ser::Inline`]) rather than through `#[serde(flatten)]`'s
+    /// map, so that they keep their names as `&'static str` (the same output: a test compares it
+    /// with the flattened form).
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        // (any length but 0, which would make serde_json close the object at once)
+        let mut out = s.serialize_struct("ClaimOut", 3)?;
+        out.serialize_field("path", self.path)?;
+        self.claim.serialize(ser::Inline(&mut out))?;
+        out.serialize_field("resolved", &self.resolved)?;
+        out.serialize_field("value_text", &self.value_text)?;
+        out.end()
+    }
 }
 
 impl<'a> ClaimOut<'a> {

@@ -554,6 +554,43 @@ mod report_json {
         assert_eq!(print(&empty), whole(&empty), "every list empty");
     }
 
+    /// A claim as printed has the claim's fields inline, between its path and its resolved value,
+    /// as `#[serde(flatten)]` puts them (in the JSON report's serializer and in serde_json's).
+    #[test]
+    fn claims_fields_are_inline_as_flattened() {
+        #[derive(Serialize)]
+        struct Flat<'a> {
+            path: &'a str,
+            #[serde(flatten)]
+            claim: &'a factlint::Claim,
+            resolved: serde_json::Value,
+            value_text: serde_json::Value,
+        }
+        let setup = factlint::internals::app::Setup::load(None).expect("built-in data");
+        let opts = factlint::internals::app::RunOptions {
+            paths: vec![
+                std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/corpus")
+            ],
+            ..Default::default()
+        };
+        let r = factlint::internals::app::check(&setup, &opts);
+        assert!(r.claims.len() > 20);
+        for c in &r.claims {
+            let out = ClaimOut::new(c, &r.documents);
+            let v: serde_json::Value = serde_json::to_value(&out).expect("serialises");
+            let path = v["path"].as_str().expect("a path");
+            let flat = Flat {
+                path,
+                claim: c,
+                resolved: v["resolved"].clone(),
+                value_text: v["value_text"].clone(),
+            };
+            let want = serde_json::to_string_pretty(&flat).expect("serialises");
+            assert_eq!(serde_json::to_string_pretty(&out).expect("serialises"), want);
+            assert_eq!(pretty(&out).expect("serialises"), want);
+        }
+    }
+
     /// The report's serializer prints what serde_json's pretty printer prints: every escape,
     /// strings of every length around the eight-byte steps, numbers, empty and nested lists and
     /// objects, and serde's shapes of enums and maps.
@@ -612,6 +649,22 @@ mod report_json {
         let deep =
             (0..40).fold(serde_json::json!("bottom"), |v, _| serde_json::json!([v, {"k": 1}]));
         assert_eq!(pretty(&deep).expect("prints"), serde_json::to_string_pretty(&deep).unwrap());
+        // the same field names at every depth, first and not (the serializer's cache of names)
+        #[derive(Serialize)]
+        struct Node {
+            a: u8,
+            next: Option<Box<Node>>,
+            list: Vec<Node>,
+        }
+        let nest =
+            |n: u8| (0..n).fold(None, |next, a| Some(Box::new(Node { a, next, list: Vec::new() })));
+        let tree = Node {
+            a: 9,
+            next: nest(36),
+            list: (0..5).map(|a| Node { a, next: nest(a), list: Vec::new() }).collect(),
+        };
+        let trees = vec![&tree, &tree];
+        assert_eq!(pretty(&trees).expect("prints"), serde_json::to_string_pretty(&trees).unwrap());
     }
 }
 

@@ -27,11 +27,35 @@ pub(crate) struct Json<W: Write> {
     depth: usize,
     /// a value's `Display` text, for `collect_str`
     scratch: String,
+    /// struct fields' names as written, each with its line break and indent and the `": "`
+    /// after it (see [`Json::key`])
+    keys: KeyCache,
+}
+
+/// A field name's address and length, the depth, whether it is the first field.
+type KeyTag = (usize, usize, usize, bool);
+
+/// Slots of the cache of field names, and how many from its own a name may take.
+const KEY_SLOTS: usize = 1024;
+const KEY_PROBES: usize = 8;
+
+/// What a struct field's name was written as, by the name's address and length (the text of a
+/// `&'static str`, which never changes), the depth and whether it was the first field (a slot
+/// each while there is room); `bytes` holds what they wrote.
+struct KeyCache {
+    slots: Vec<Option<(KeyTag, std::ops::Range<usize>)>>,
+    bytes: Vec<u8>,
 }
 
 impl<W: Write> Json<W> {
     pub(crate) fn new(w: W) -> Json<W> {
-        Json { out: Vec::with_capacity(SPILL_AT + 4096), w, depth: 0, scratch: String::new() }
+        Json {
+            out: Vec::with_capacity(SPILL_AT + 4096),
+            w,
+            depth: 0,
+            scratch: String::new(),
+            keys: KeyCache { slots: vec![None; KEY_SLOTS], bytes: Vec::new() },
+        }
     }
 
     /// Write what is left in the buffer and flush the writer.
@@ -54,27 +78,65 @@ impl<W: Write> Json<W> {
     }
 
     /// A line break (after a comma unless `first`) and the indent of the current depth.
+    #[inline]
     fn newline(&mut self, first: bool) {
         let (line, n) = if first { (LINE, 1) } else { (BREAK, 2) };
         let n = n + 2 * self.depth;
-        if n <= line.len() {
-            let len = self.out.len();
-            self.out.extend_from_slice(line);
-            self.out.truncate(len + n);
-        } else {
-            self.out.extend_from_slice(&line[..n - 2 * self.depth]);
-            (0..self.depth).for_each(|_| self.out.extend_from_slice(b"  "));
+        let len = self.out.len();
+        // (a copy of a constant length, cut: the usual indent is at most 16 bytes)
+        match line.first_chunk::<16>() {
+            Some(short) if n <= short.len() => self.out.extend_from_slice(short),
+            _ if n <= line.len() => self.out.extend_from_slice(line),
+            _ => {
+                self.out.extend_from_slice(&line[..n - 2 * self.depth]);
+                (0..self.depth).for_each(|_| self.out.extend_from_slice(b"  "));
+            }
+        }
+        self.out.truncate(len + n);
+    }
+
+    /// A struct field's line break, indent, name and `": "`: written once for each name, depth and
+    /// place (first or not) and copied from the cache after (a report writes the same few dozen
+    /// names hundreds of thousands of times).
+    fn key(&mut self, key: &'static str, first: bool) {
+        let tag = (key.as_ptr() as usize, key.len(), self.depth, first);
+        let mixed = tag.0 ^ tag.2 << 1 ^ usize::from(first);
+        let home = ((mixed as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize;
+        // (open addressing, a few slots on: a report's few dozen names never fill it)
+        let mut free = None;
+        for i in 0..KEY_PROBES {
+            let slot = (home + i) % KEY_SLOTS;
+            match &self.keys.slots[slot] {
+                Some((t, r)) if *t == tag => {
+                    self.out.extend_from_slice(&self.keys.bytes[r.clone()]);
+                    return;
+                }
+                Some(_) => {}
+                None => {
+                    free = Some(slot);
+                    break;
+                }
+            }
+        }
+        let start = self.out.len();
+        self.newline(first);
+        self.string(key);
+        self.out.extend_from_slice(b": ");
+        // (a bound, for a serialised value with ever new names)
+        if let Some(slot) = free.filter(|_| self.keys.bytes.len() < 1 << 16) {
+            let from = self.keys.bytes.len();
+            self.keys.bytes.extend_from_slice(&self.out[start..]);
+            self.keys.slots[slot] = Some((tag, from..self.keys.bytes.len()));
         }
     }
 
     /// A string in quotes, escaped as serde_json escapes it.
     fn string(&mut self, s: &str) {
         let b = s.as_bytes();
-        self.out.reserve(b.len() + 2);
+        let start = self.out.len();
         self.out.push(b'"');
-        if clean(b) {
-            self.out.extend_from_slice(b);
-        } else {
+        if !self.copy_clean(b) {
+            self.out.truncate(start + 1);
             for &c in b {
                 match ESCAPE[usize::from(c)] {
                     false => self.out.push(c),
@@ -83,6 +145,41 @@ impl<W: Write> Json<W> {
             }
         }
         self.out.push(b'"');
+    }
+
+    /// Copy `b` when nothing in it needs escaping (nearly every string of a report); false, with
+    /// a part of it copied, when something does. Eight bytes at a time, each word checked and
+    /// written as a copy of a constant length; the last few bytes as a word read overlapping
+    /// the one before (or, of a string under eight bytes, put together from overlapping
+    /// halves), written whole and cut.
+    #[inline]
+    fn copy_clean(&mut self, b: &[u8]) -> bool {
+        let n = b.len();
+        let mut i = 0;
+        while let Some(w) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+            if special(u64::from_le_bytes(*w)) {
+                return false;
+            }
+            self.out.extend_from_slice(w);
+            i += 8;
+        }
+        let r = n - i;
+        if r == 0 {
+            return true;
+        }
+        // the last r bytes, little-endian in the low bytes of `w`
+        let w = match b.last_chunk::<8>() {
+            Some(last) => u64::from_le_bytes(*last) >> (8 * (8 - r)),
+            None => short(b),
+        };
+        // (the bytes past the string read as letters, not as NULs)
+        if special(w | u64::from_le_bytes(*b"aaaaaaaa") << (8 * r)) {
+            return false;
+        }
+        let len = self.out.len();
+        self.out.extend_from_slice(&w.to_le_bytes());
+        self.out.truncate(len + r);
+        true
     }
 
     fn open(&mut self, bracket: u8, len: Option<usize>) -> State {
@@ -136,6 +233,7 @@ static ESCAPE: [bool; 256] = {
 };
 
 /// Eight bytes hold one that JSON escapes (a byte below 0x20, `"` or `\`).
+#[inline]
 fn special(x: u64) -> bool {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
@@ -148,37 +246,20 @@ fn special(x: u64) -> bool {
         != 0
 }
 
-/// Nothing in `b` needs escaping (nearly every string of a report). Eight bytes at a time, the
-/// last eight read again where they overlap; a shorter string as two overlapping halves, or
-/// (three bytes or fewer) its first, middle and last byte padded with letters.
-fn clean(b: &[u8]) -> bool {
+/// The bytes of `b` (1 to 7 of them) little-endian in a word, the rest 0: two overlapping
+/// halves, or its first, middle and last byte (the bytes where they overlap are the same).
+fn short(b: &[u8]) -> u64 {
     let n = b.len();
-    let word = |i: usize| {
-        let mut w = [0; 8];
-        w.copy_from_slice(&b[i..i + 8]);
-        u64::from_le_bytes(w)
-    };
-    let half = |i: usize| {
-        let mut w = [0; 4];
-        w.copy_from_slice(&b[i..i + 4]);
-        u64::from(u32::from_le_bytes(w))
-    };
-    if n >= 8 {
-        let mut i = 0;
-        while i + 8 < n {
-            if special(word(i)) {
-                return false;
-            }
-            i += 8;
+    match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        (Some(lo), Some(hi)) => {
+            u64::from(u32::from_le_bytes(*lo)) | u64::from(u32::from_le_bytes(*hi)) << (8 * (n - 4))
         }
-        !special(word(n - 8))
-    } else if n >= 4 {
-        !special(half(0) | half(n - 4) << 32)
-    } else if n > 0 {
-        let pad = u64::from_le_bytes(*b"aaaaaaaa") << 24;
-        !special(pad | u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16)
-    } else {
-        true
+        _ => match (b.first(), b.get(n / 2), b.last()) {
+            (Some(&a), Some(&m), Some(&z)) => {
+                u64::from(a) | u64::from(m) << (8 * (n / 2)) | u64::from(z) << (8 * (n - 1))
+            }
+            _ => 0,
+        },
     }
 }
 
@@ -240,10 +321,9 @@ impl<W: Write> Compound<'_, W> {
         self.ser.spill()
     }
 
-    fn field<T: ?Sized + Serialize>(&mut self, key: &str, value: &T) -> Result<(), Error> {
-        self.item();
-        self.ser.string(key);
-        self.ser.raw(b": ");
+    fn field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+        self.ser.key(key, self.state == State::First);
+        self.state = State::Rest;
         value.serialize(&mut *self.ser)?;
         self.ser.spill()
     }
@@ -692,4 +772,126 @@ pub fn pretty<T: ?Sized + Serialize>(value: &T) -> Result<String, Error> {
     value.serialize(&mut json)?;
     json.finish().map_err(Error::io)?;
     String::from_utf8(buf).map_err(ser::Error::custom)
+}
+
+/// A struct's fields written as fields of the struct `0` is writing: what `#[serde(flatten)]`
+/// does, but through the struct's own `serialize_field`, so the names stay `&'static str` (and
+/// the JSON report's serializer writes each from its cache of names). Only a struct can be
+/// written so.
+pub(crate) struct Inline<'a, M>(pub(crate) &'a mut M);
+
+fn not_a_struct<E: ser::Error>() -> E {
+    E::custom("only a struct's fields can be written inline")
+}
+
+macro_rules! not_a_struct {
+    ($($f:ident($($a:ty),*)),* $(,)?) => {$(
+        fn $f(self, $(_: $a),*) -> Result<(), M::Error> {
+            Err(not_a_struct())
+        }
+    )*};
+}
+
+impl<'a, M: ser::SerializeStruct> ser::Serializer for Inline<'a, M> {
+    type Ok = ();
+    type Error = M::Error;
+    type SerializeSeq = Impossible<(), M::Error>;
+    type SerializeTuple = Impossible<(), M::Error>;
+    type SerializeTupleStruct = Impossible<(), M::Error>;
+    type SerializeTupleVariant = Impossible<(), M::Error>;
+    type SerializeMap = Impossible<(), M::Error>;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = Impossible<(), M::Error>;
+
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self, M::Error> {
+        Ok(self)
+    }
+
+    not_a_struct! {
+        serialize_bool(bool), serialize_i8(i8), serialize_i16(i16), serialize_i32(i32),
+        serialize_i64(i64), serialize_u8(u8), serialize_u16(u16), serialize_u32(u32),
+        serialize_u64(u64), serialize_f32(f32), serialize_f64(f64), serialize_char(char),
+        serialize_str(&str), serialize_bytes(&[u8]), serialize_none(), serialize_unit(),
+        serialize_unit_struct(&'static str), serialize_unit_variant(&'static str, u32, &'static str),
+    }
+
+    fn serialize_some<T: ?Sized + Serialize>(self, _value: &T) -> Result<(), M::Error> {
+        Err(not_a_struct())
+    }
+
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        _value: &T,
+    ) -> Result<(), M::Error> {
+        Err(not_a_struct())
+    }
+
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _value: &T,
+    ) -> Result<(), M::Error> {
+        Err(not_a_struct())
+    }
+
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, M::Error> {
+        Err(not_a_struct())
+    }
+
+    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, M::Error> {
+        Err(not_a_struct())
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleStruct, M::Error> {
+        Err(not_a_struct())
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant, M::Error> {
+        Err(not_a_struct())
+    }
+
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, M::Error> {
+        Err(not_a_struct())
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant, M::Error> {
+        Err(not_a_struct())
+    }
+}
+
+impl<M: ser::SerializeStruct> ser::SerializeStruct for Inline<'_, M> {
+    type Ok = ();
+    type Error = M::Error;
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), M::Error> {
+        self.0.serialize_field(key, value)
+    }
+    fn skip_field(&mut self, key: &'static str) -> Result<(), M::Error> {
+        self.0.skip_field(key)
+    }
+    fn end(self) -> Result<(), M::Error> {
+        Ok(())
+    }
 }
