@@ -642,14 +642,19 @@ impl Claim {
 
     /// A short rendering of the value: "32 of 44", "6 days", "2019", "2023-09-12".
     pub fn value_text(&self) -> String {
-        let n = fmt_num(self.value);
+        // (the number formatted only for the kinds that show it, and a count without "~" as it is
+        // formatted: the report asks this of every claim)
+        let n = || fmt_num(self.value);
         let approx = if self.approx { "~" } else { "" };
         match self.kind {
-            ClaimKind::Count => format!("{approx}{n}"),
+            ClaimKind::Count if !self.approx => n(),
+            ClaimKind::Count => format!("{approx}{}", n()),
             ClaimKind::PartOfWhole => {
+                let n = n();
                 format!("{approx}{n} of {}", self.whole().map(fmt_num).unwrap_or_default())
             }
             ClaimKind::Duration => {
+                let n = n();
                 let u = self.unit.map(TimeUnit::name).unwrap_or("unit");
                 format!("{approx}{n} {u}{}", if self.value == 1.0 { "" } else { "s" })
             }

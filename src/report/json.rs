@@ -43,11 +43,18 @@ impl Serialize for ClaimOut<'_> {
 
 impl<'a> ClaimOut<'a> {
     pub fn new(c: &'a Claim, docs: &'a [DocMeta]) -> ClaimOut<'a> {
+        let resolved = c.interval().map(|i| i.to_string());
+        // (a resolved date's value is its interval as text: formatted once)
+        let value_text = match (&resolved, c.kind) {
+            (Some(r), crate::claims::ClaimKind::Date) => r.clone(),
+            _ => c.value_text(),
+        };
+        debug_assert_eq!(value_text, c.value_text());
         ClaimOut {
             path: docs.get(c.doc.index()).map(|d| d.path.as_str()).unwrap_or(""),
             claim: c,
-            resolved: c.interval().map(|i| i.to_string()),
-            value_text: c.value_text(),
+            resolved,
+            value_text,
         }
     }
 }
