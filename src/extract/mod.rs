@@ -1144,14 +1144,16 @@ fn written_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Opti
         gate(at.dig || at.f & (flag::WEEKDAY | flag::MONTH) != 0, here, parse::written_date(lex))
             .ok()?;
     let mut n = consumed(here, rest);
-    let mut relative_year = false;
-    // "12. september i fjor": the year comes from a relative phrase
+    let (mut relative_year, mut from_last) = (false, false);
+    // "12. september i fjor": the year comes from a relative phrase; "18. september það sama
+    // ár": from the last year the article wrote
     if wd.year.is_none() {
         if let Ok((rest2, off)) = parse::relative(lex)(rest) {
-            if let (Some(dy), Some(p)) = (off.years, ctx.doc.published) {
+            let base = if off.from_last { last_named(out, true) } else { ctx.doc.published };
+            if let (Some(dy), Some(p), None) = (off.years, base, off.season) {
                 wd.year = Some(p.year() + dy as i16);
                 n = consumed(here, rest2);
-                relative_year = true;
+                (relative_year, from_last) = (true, off.from_last);
             }
         }
     }
@@ -1160,6 +1162,9 @@ fn written_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Opti
         info.form = DateForm::Relative;
     }
     push_date(ctx, toks, i, i + n, info, out);
+    if from_last {
+        loosen_last(ctx, out);
+    }
     Some(i + n)
 }
 
@@ -1189,8 +1194,13 @@ fn in_month(ctx: &Ctx, toks: &[Token], i: usize, out: &mut Vec<Claim>) -> Option
     ))(here)
     .ok()?;
     let n = consumed(here, rest);
+    // ("í september það sama ár": the year from the last year the article wrote)
+    let from_last = y.is_none() && rel.is_some_and(|r| r.from_last);
+    let base = if from_last { last_named(out, true) } else { pub_date };
     let year = y.or_else(|| {
-        rel.and_then(|r| r.years).and_then(|dy| pub_date.map(|p| p.year() + dy as i16))
+        rel.filter(|r| r.season.is_none())
+            .and_then(|r| r.years)
+            .and_then(|dy| base.map(|p| p.year() + dy as i16))
     });
     let mut info = written(ctx, WrittenDate { year, month: Some(m), day: None, weekday: None });
     if rel.is_some() {
@@ -1201,6 +1211,9 @@ fn in_month(ctx: &Ctx, toks: &[Token], i: usize, out: &mut Vec<Claim>) -> Option
         }
     }
     push_date(ctx, toks, i, i + n, info, out);
+    if from_last {
+        loosen_last(ctx, out);
+    }
     Some(i + n)
 }
 
@@ -1215,8 +1228,22 @@ fn relative_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Opt
             .is_some_and(|n| parse::weekday(lex)(&toks[i + n..]).is_ok());
     let (rest, off) = gate(!night_word && begins, here, parse::relative(lex)).ok()?;
     let n = consumed(here, rest);
-    let resolved = ctx.doc.published.and_then(|p| resolve::relative(p, &off));
-    let precision = if off.to_days.is_some() || off.to_weeks.is_some() {
+    // "i løbet af natten til torsdag": the night's words end the phrase, the weekday reads them
+    if (i + 1..i + n).any(|k| {
+        ctx.marker_at(toks, k, Marker::NightBefore)
+            .is_some_and(|m| parse::weekday(lex)(&toks[k + m..]).is_ok())
+    }) {
+        return None;
+    }
+    // "Same dag", "the following night": from the last date the article named (nothing named
+    // before: no date)
+    let base = if off.from_last {
+        Some(last_named(out, off.years.is_some() && off.days.is_none())?)
+    } else {
+        ctx.doc.published
+    };
+    let resolved = base.and_then(|p| resolve::relative(p, &off));
+    let precision = if off.to_days.is_some() || off.to_weeks.is_some() || off.season.is_some() {
         Precision::Range
     } else if off.years.is_some() {
         Precision::Year
@@ -1235,24 +1262,91 @@ fn relative_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Opt
         slack_years: (0, 0),
     };
     push_date(ctx, toks, i, i + n, info, out);
+    if off.from_last {
+        // (a date read from another is no evidence of its own: never voted)
+        loosen_last(ctx, out);
+    }
     Some(i + n)
+}
+
+/// Whether weekday `wd` is the day after publication `p` in an article that has called its
+/// publication day by its weekday: then it is tomorrow ("Onsdag er der færre brandfolk …", then
+/// "fortsætte torsdag"), not that weekday six days back (an article that names today by its
+/// weekday names the days around it so; a week back it would say "last Thursday").
+fn tomorrow_of_named_today(out: &[Claim], p: jiff::civil::Date, wd: u8) -> bool {
+    let tomorrow = p.weekday().to_monday_one_offset() as u8 % 7 + 1;
+    wd == tomorrow
+        && out.iter().filter_map(Claim::date).any(|d| {
+            d.form == DateForm::Weekday && d.resolved.is_some_and(|r| r.is_day() && r.start == p)
+        })
+}
+
+/// Whether a dateline begins right after text offset `end` (a space or a comma between): the
+/// words before it are its own ("Onsdag 2. januar 2019 kl. 08:57").
+fn opens_dateline(doc: &Document, end: usize) -> bool {
+    doc.dateline.is_some_and(|(a, _)| {
+        a >= end
+            && a - end <= 3
+            && doc
+                .text
+                .get(end..a)
+                .is_some_and(|g| g.chars().all(|c| c == ',' || c.is_whitespace()))
+    })
+}
+
+/// The last date this document named before this point, for a phrase counted from it: the last
+/// day-precise date, or (`year`) the last date written with its year; at its first day.
+fn last_named(out: &[Claim], year: bool) -> Option<jiff::civil::Date> {
+    out.iter().rev().filter_map(Claim::date).find_map(|d| {
+        let r = d.resolved?;
+        let fits = if year {
+            d.form == DateForm::Absolute
+        } else {
+            d.precision == Precision::Day && d.form != DateForm::Ago
+        };
+        fits.then_some(r.start)
+    })
+}
+
+/// The claim just pushed is loose, and binds no event.
+fn loosen_last(ctx: &Ctx, out: &mut [Claim]) {
+    let Some(k) = out.len().checked_sub(1) else { return };
+    out[k].frame = Frame::Loose;
+    ctx.bindings.borrow_mut().retain(|b| b.0 != k);
 }
 
 /// A weekday: "tysdag", "á miðvikudag", "natt til onsdag".
 fn weekday_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Option<usize> {
     let (i, here, pub_date) = (at.i, &toks[at.i..], ctx.doc.published);
     let (rest, wd) = gate(at.f & flag::WEEKDAY != 0, here, parse::weekday(ctx.lex)).ok()?;
-    let n = consumed(here, rest);
+    let mut n = consumed(here, rest);
+    // "Onsdag 2. januar 2019 kl. 08:57": the weekday of a dateline is the dateline's, no claim
+    if opens_dateline(ctx.doc, toks[i + n - 1].end) {
+        return Some(i + n);
+    }
     // "natt til onsdag", "aðfaranótt miðvikudags": the night ending on that day
     let night = ctx.marker_len_before(toks, i, Marker::NightBefore);
     let ahead = ctx.marker_before(toks, i, Marker::WeekdayAhead);
+    // "tysdag førre veke", "Tuesday last week": that weekday of the week the phrase names
+    let week = parse::relative(ctx.lex)(rest).ok().filter(|(_, o)| {
+        o.weeks.is_some() && o.to_weeks.is_none() && o.days.is_none() && !o.from_last
+    });
+    if let Some((rest2, _)) = week {
+        n = consumed(here, rest2);
+    }
     let resolved = match (night, ctx.narrative) {
+        _ if week.is_some() => week.and_then(|(_, o)| {
+            let monday = resolve::relative(pub_date?, &o)?.start;
+            resolve::add_days(monday, i64::from(wd) - 1)
+        }),
         // "næste mandag", "next Monday": the coming one, whatever the article tells of
         (None, _) if ahead => pub_date.and_then(|p| resolve::weekday(p, wd, true)),
         // a retrospective article: the weekday of the days it tells of
         (_, Some(day)) => resolve::weekday_near(day, wd),
         (Some(_), None) => pub_date.and_then(|p| resolve::night(p, wd, ctx.future)),
-        (None, None) => pub_date.and_then(|p| resolve::weekday(p, wd, ctx.future)),
+        (None, None) => pub_date.and_then(|p| {
+            resolve::weekday(p, wd, ctx.future || tomorrow_of_named_today(out, p, wd))
+        }),
     }
     .map(Interval::day);
     let info = DateInfo {

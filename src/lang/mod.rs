@@ -103,10 +103,17 @@ impl TimeUnit {
     }
 }
 
-/// An offset from the publication date: `days`/`weeks`/`months`/`years`, optionally an interval.
+/// An offset from the publication date: `days`/`weeks`/`months`/`years`, optionally an interval;
+/// `from_last`: from the last date the article named instead ("same dag", "the following night",
+/// "það sama ár"); `season`: the first and last month of a season of the year the offset gives
+/// ("i haust": September to November of the publication year).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RelOffset {
+    #[serde(default)]
+    pub from_last: bool,
+    #[serde(default)]
+    pub season: Option<[u8; 2]>,
     #[serde(default)]
     pub days: Option<i32>,
     #[serde(default)]
