@@ -2287,7 +2287,64 @@ fn bind_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
         out.truncate(before);
         return;
     }
+    drop_stamp_dates(ctx, toks, before, out);
     times_in_utc(ctx, &mut out[before..]);
+}
+
+/// Dates that stamp the page or a quoted post, not the story: after a `published` word opening
+/// the sentence ("Opdateret mandag formiddag med nye oplysninger", "Updated: 14 Oct 2021, 09:53",
+/// with the time stamped with it), a wire dateline's ("KONGSBERG, Norway, Oct 14, 2021 (BSS/AFP)
+/// - A man…": a date right before a parenthesis and a dash), and an embedded post's ("— Name
+/// (@handle) July 10, 2023": a date right after a parenthesised handle).
+fn drop_stamp_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
+    if out.len() == before {
+        return;
+    }
+    let at = |c: &Claim| toks.partition_point(|t| ctx.doc.file_offset(t.start) < c.start);
+    let after = |c: &Claim| toks.partition_point(|t| ctx.doc.file_offset(t.start) < c.end);
+    // the sentence opens with a `published` word (a ':' after it allowed)
+    let stamp_end = (1..=4.min(toks.len()))
+        .find(|&n| ctx.marker_len_before(toks, n, Marker::Published) == Some(n))
+        .map(|n| if toks.get(n).is_some_and(|t| t.is_punct(':')) { n + 1 } else { n });
+    let dash = |t: &Token| t.is_punct('-') || t.is_punct('–') || t.is_punct('—');
+    let wire_dateline = |k: usize| {
+        toks.get(k).is_some_and(|t| t.is_punct('('))
+            && (k + 1..(k + 6).min(toks.len()))
+                .find(|&j| toks[j].is_punct(')'))
+                .is_some_and(|j| toks.get(j + 1).is_some_and(dash))
+    };
+    let handle_before = |k: usize| {
+        k > 0
+            && toks[k - 1].is_punct(')')
+            && (k.saturating_sub(6)..k - 1).rev().find(|&j| toks[j].is_punct('(')).is_some_and(
+                |j| {
+                    ctx.doc
+                        .text
+                        .get(toks[j].end..toks[k - 1].start)
+                        .is_some_and(|s| s.trim_start().starts_with('@'))
+                },
+            )
+    };
+    let mut stamped_end = None;
+    let mut k = before;
+    while k < out.len() {
+        let c = &out[k];
+        let drop = match c.kind {
+            ClaimKind::Date => {
+                let (a, b) = (at(c), after(c));
+                stamp_end == Some(a) || wire_dateline(b) || handle_before(a)
+            }
+            // (the time stamped with a dropped date: "Updated: 14 Oct 2021, 09:53")
+            ClaimKind::Time => stamped_end.is_some_and(|e| c.start >= e && c.start < e + 8),
+            _ => false,
+        };
+        if drop {
+            stamped_end = Some(out[k].end);
+            out.remove(k);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// Of the dates and times tied to one event, the nearest of each kind stays bound; the others
