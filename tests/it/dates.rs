@@ -657,3 +657,36 @@ fn tomorrow_in_an_article_that_names_today() {
     let r = check(&[("a.txt", "da", wed, "Arbejdet ved bygningen fortsatte torsdag.\n")]);
     assert_eq!(day(&r, "torsdag"), "2024-04-11");
 }
+
+/// Stamps of the page and of quoted posts are no claims: a date after a published word opening
+/// its sentence (in every language), a wire dateline's date before the agency and a dash, an
+/// embedded post's date after its handle. Near misses: a published word inside a sentence, a date
+/// before a parenthesis with no dash after it.
+#[test]
+fn stamps_of_the_page_and_of_quoted_posts_are_no_claims() {
+    let day = "2021-10-14";
+    let r = check(&[
+        ("a.txt", "da", day, "Opdateret onsdag formiddag med nye oplysninger om de sårede.\n"),
+        ("b.txt", "nb", day, "Oppdatert onsdag kveld med nye opplysninger.\n"),
+        ("c.txt", "nn", day, "Oppdatert onsdag kveld med nye opplysningar.\n"),
+        ("d.txt", "sv", day, "Uppdaterad onsdag eftermiddag med nya uppgifter.\n"),
+        ("e.txt", "is", day, "Uppfært í gær með nýjum upplýsingum.\n"),
+        ("f.txt", "en", day, "Updated: 14 Oct 2021, 09:53\n\nThe bridge was closed.\n"),
+        (
+            "g.txt",
+            "en",
+            day,
+            "OSLO, Norway, Oct 14, 2021 (AFP) - A man was arrested on Wednesday.\n\nThe ash rose high.\n— A Person (@someone) July 10, 2021\n",
+        ),
+    ]);
+    let want = [("Wednesday", "2021-10-13")];
+    assert_eq!(dates_of(&r), pairs(&want));
+    let r = check(&[(
+        "a.txt",
+        "en",
+        day,
+        "The police in the town by the river updated Monday that five had died.\n\nOn 12 October 2021 (in the evening) the bridge closed.\n",
+    )]);
+    let want = [("Monday", "2021-10-11"), ("12 October 2021", "2021-10-12")];
+    assert_eq!(dates_of(&r), pairs(&want));
+}
