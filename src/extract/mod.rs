@@ -79,6 +79,8 @@ struct Ctx<'k, 'd, 'r> {
     bindings: std::cell::RefCell<Vec<(usize, usize, usize)>>,
     /// the day the article tells of, when that is not its publication ([`Narrative`])
     narrative: Option<jiff::civil::Date>,
+    /// an earlier sentence called the publication day by its weekday ([`Narrative`])
+    today_named: bool,
     /// the zone of the places the article names ([`article_zone`]), found once a document and
     /// only when a time asks
     article_zone: &'r std::cell::OnceCell<Option<Sym>>,
@@ -869,6 +871,7 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: DocId, k: &Knowledge) -> Vec<Clai
             flags,
             bindings: std::cell::RefCell::new(Vec::new()),
             narrative: narrative.day(),
+            today_named: narrative.today_named,
             article_zone: &article_zone,
         };
         let before = out.len();
@@ -1269,16 +1272,12 @@ fn relative_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Opt
     Some(i + n)
 }
 
-/// Whether weekday `wd` is the day after publication `p` in an article that has called its
-/// publication day by its weekday: then it is tomorrow ("Onsdag er der færre brandfolk …", then
-/// "fortsætte torsdag"), not that weekday six days back (an article that names today by its
-/// weekday names the days around it so; a week back it would say "last Thursday").
-fn tomorrow_of_named_today(out: &[Claim], p: jiff::civil::Date, wd: u8) -> bool {
-    let tomorrow = p.weekday().to_monday_one_offset() as u8 % 7 + 1;
-    wd == tomorrow
-        && out.iter().filter_map(Claim::date).any(|d| {
-            d.form == DateForm::Weekday && d.resolved.is_some_and(|r| r.is_day() && r.start == p)
-        })
+/// Whether weekday `wd` is the day after publication `p`. In an article that has called its
+/// publication day by its weekday ([`Narrative`]) it is tomorrow ("Onsdag er der færre brandfolk
+/// …", then "fortsætte torsdag"), not that weekday six days back: an article that names today by
+/// its weekday names the days around it so (a week back it would say "last Thursday").
+fn is_tomorrow(p: jiff::civil::Date, wd: u8) -> bool {
+    wd == p.weekday().to_monday_one_offset() as u8 % 7 + 1
 }
 
 /// Whether a dateline begins right after text offset `end` (a space or a comma between): the
@@ -1297,7 +1296,9 @@ fn opens_dateline(doc: &Document, end: usize) -> bool {
 /// The last date this document named before this point, for a phrase counted from it: the last
 /// day-precise date, or (`year`) the last date written with its year; at its first day.
 fn last_named(out: &[Claim], year: bool) -> Option<jiff::civil::Date> {
-    out.iter().rev().filter_map(Claim::date).find_map(|d| {
+    // (the last few dozen claims: further back is no antecedent, and a page of such phrases must
+    // not cost claims × phrases)
+    out.iter().rev().take(64).filter_map(Claim::date).find_map(|d| {
         let r = d.resolved?;
         let fits = if year {
             d.form == DateForm::Absolute
@@ -1345,7 +1346,7 @@ fn weekday_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Opti
         (_, Some(day)) => resolve::weekday_near(day, wd),
         (Some(_), None) => pub_date.and_then(|p| resolve::night(p, wd, ctx.future)),
         (None, None) => pub_date.and_then(|p| {
-            resolve::weekday(p, wd, ctx.future || tomorrow_of_named_today(out, p, wd))
+            resolve::weekday(p, wd, ctx.future || ctx.today_named && is_tomorrow(p, wd))
         }),
     }
     .map(Interval::day);
@@ -1806,6 +1807,8 @@ fn caption_lines(lower: &str, b: &crate::lang::Boilerplate) -> Vec<std::ops::Ran
 struct Narrative {
     current: bool,
     last_day: Option<jiff::civil::Date>,
+    /// a weekday named the publication day
+    today_named: bool,
     published: Option<jiff::civil::Date>,
 }
 
@@ -1822,6 +1825,7 @@ impl Narrative {
             if matches!(d.form, DateForm::Absolute | DateForm::Partial) && r.is_day() {
                 self.last_day = Some(r.start);
             }
+            self.today_named |= d.form == DateForm::Weekday && r.is_day() && r.start == p;
         }
     }
 
