@@ -507,8 +507,14 @@ fn word_flags(
         if let Some(first) = p.first() {
             set(first, flag::RELATIVE_FIRST);
         }
-        // the longest word (the last of equals): every word of a phrase must be there to match
-        if let Some(key) = p.iter().rev().max_by_key(|w| w.chars().count()) {
+        // the longest word (the last of equals): every word of a phrase must be there to match;
+        // one of the language's frequent words only when the phrase has no other ("efter" of
+        // "efter nytår" would open most sentences to the walk)
+        let frequent = |w: &&String| function_words.contains(w) || distinctive.contains(w);
+        let longest = |rare: bool| {
+            p.iter().rev().filter(|w| !rare || !frequent(w)).max_by_key(|w| w.chars().count())
+        };
+        if let Some(key) = longest(true).or_else(|| longest(false)) {
             set(key, flag::RELATIVE_KEY);
         }
     }
