@@ -2297,9 +2297,9 @@ fn bind_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
 
 /// Dates that stamp the page or a quoted post, not the story: after a `published` word opening
 /// the sentence ("Opdateret mandag formiddag med nye oplysninger", "Updated: 14 Oct 2021, 09:53",
-/// with the time stamped with it), a wire dateline's ("KONGSBERG, Norway, Oct 14, 2021 (BSS/AFP)
-/// - A man…": a date right before a parenthesis and a dash), and an embedded post's ("— Name
-/// (@handle) July 10, 2023": a date right after a parenthesised handle).
+/// with the time stamped with it), a wire dateline's (a date right before a parenthesis and a
+/// dash: "KONGSBERG, Norway, Oct 14, 2021 (BSS/AFP) – A man…"), and an embedded post's (a date
+/// right after a parenthesised handle: "— Name (@handle) July 10, 2023").
 fn drop_stamp_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
     if out.len() == before {
         return;
