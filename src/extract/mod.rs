@@ -2301,15 +2301,21 @@ fn bind_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
 /// dash: "KONGSBERG, Norway, Oct 14, 2021 (BSS/AFP) – A man…"), and an embedded post's (a date
 /// right after a parenthesised handle: "— Name (@handle) July 10, 2023").
 fn drop_stamp_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
-    if out.len() == before {
+    // (most sentences with claims date nothing)
+    if !out[before..].iter().any(|c| c.kind == ClaimKind::Date) {
         return;
     }
     let at = |c: &Claim| toks.partition_point(|t| ctx.doc.file_offset(t.start) < c.start);
     let after = |c: &Claim| toks.partition_point(|t| ctx.doc.file_offset(t.start) < c.end);
     // the sentence opens with a `published` word (a ':' after it allowed)
-    let stamp_end = (1..=4.min(toks.len()))
-        .find(|&n| ctx.marker_len_before(toks, n, Marker::Published) == Some(n))
-        .map(|n| if toks.get(n).is_some_and(|t| t.is_punct(':')) { n + 1 } else { n });
+    let stamp_end = std::cell::OnceCell::new();
+    let stamp_end = || {
+        *stamp_end.get_or_init(|| {
+            (1..=4.min(toks.len()))
+                .find(|&n| ctx.marker_len_before(toks, n, Marker::Published) == Some(n))
+                .map(|n| if toks.get(n).is_some_and(|t| t.is_punct(':')) { n + 1 } else { n })
+        })
+    };
     let dash = |t: &Token| t.is_punct('-') || t.is_punct('–') || t.is_punct('—');
     let wire_dateline = |k: usize| {
         toks.get(k).is_some_and(|t| t.is_punct('('))
@@ -2336,7 +2342,7 @@ fn drop_stamp_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Clai
         let drop = match c.kind {
             ClaimKind::Date => {
                 let (a, b) = (at(c), after(c));
-                stamp_end == Some(a) || wire_dateline(b) || handle_before(a)
+                a <= 5 && stamp_end() == Some(a) || wire_dateline(b) || handle_before(a)
             }
             // (the time stamped with a dropped date: "Updated: 14 Oct 2021, 09:53")
             ClaimKind::Time => stamped_end.is_some_and(|e| c.start >= e && c.start < e + 8),
