@@ -706,6 +706,10 @@ trait LookBack {
     /// The event of the nearest of the two sentences before, in the same paragraph only
     /// ("Gosinu lauk í gær. Það hófst mánudaginn 8. janúar …").
     fn event(&self) -> ConceptRef;
+    /// The last event of one moment (an alarm, an arrest) named in the sentence right before:
+    /// what a span opening its sentence counts from ("Politiet fikk alarmen klokken 18.13. En
+    /// halv time senere ble mannen pågrepet").
+    fn moment(&self) -> Option<ConceptRef>;
 }
 
 /// The last three sentences before one of paragraph `para`.
@@ -737,6 +741,17 @@ impl LookBack for Recents<'_, '_> {
             }
         }
         ConceptRef::default()
+    }
+
+    fn moment(&self) -> Option<ConceptRef> {
+        let mut recent = self.recent.borrow_mut();
+        let Recent { sentence, toks, .. } = recent.back_mut()?;
+        let (toks, flags) = toks.get_or_insert_with(|| sentence_tokens(self.doc, sentence));
+        let sc = SentenceConcepts::new(self.k, flags, None);
+        (0..toks.len()).rev().find_map(|j| {
+            let hit = sc.hit_at(toks, j).filter(|h| self.k.concepts.get(h.concept).moment)?;
+            Some(ConceptRef { at: None, ..sc.concept_ref(toks, j, hit) })
+        })
     }
 }
 
@@ -2046,11 +2061,38 @@ fn bind_later_moment(ctx: &Ctx, toks: &[Token], from: usize, to: usize, c: &mut 
         .filter(|&j| moment(j))
         .map(|j| ctx.sc.hit_at(toks, j).map(|h| ctx.sc.concept_ref(toks, j, h)))
         .find_map(|r| r.filter(|r| r.concept != later.concept));
+    // (none in its sentence: the moment the sentence before ends on, when nothing of the
+    // span's own sentence comes between: no clause before it, no "og" opening it)
+    let earlier = earlier.or_else(|| {
+        continues_narration(ctx, toks, first, from)
+            .then(|| ctx.look_back.moment())
+            .flatten()
+            .filter(|m| m.concept != later.concept)
+    });
     let Some(earlier) = earlier else { return };
     (c.concept, c.family, c.qualifier, c.noun) =
         (later.concept, later.family, later.qualifier, later.noun);
     c.scope = earlier.concept;
     c.frame = Frame::Bound;
+}
+
+/// Whether a span at `from` whose clause begins by token `first` counts from the sentence
+/// before: no clause mark (",", ";", ":", a clause break) before its clause, and no connector
+/// ("og", "and") in the three tokens before it ("Politiet rykket ut og en halv time senere …"
+/// counts from the turnout, which no moment names).
+fn continues_narration(ctx: &Ctx, toks: &[Token], first: usize, from: usize) -> bool {
+    let breaks = ctx.lex.marker(Marker::ClauseBreak);
+    let clause_mark = toks[..first].iter().enumerate().any(|(j, t)| {
+        let words = |k: usize| toks.get(j + k).filter(|t| t.is_word()).map(|t| t.lower());
+        t.is_punct(',')
+            || t.is_punct(';')
+            || t.is_punct(':')
+            || t.is_word() && breaks.match_at(words).is_some()
+    });
+    let joined = toks[from.saturating_sub(3)..from]
+        .iter()
+        .any(|t| t.is_word() && ctx.lex.connectors.contains(t.lower()));
+    !clause_mark && !joined
 }
 
 /// A claim tied to an event of its own clause is bound; one whose event comes from further away

@@ -417,3 +417,75 @@ fn fractions_of_a_time_unit_are_durations() {
     // (the meeting's half hour against its 90 minutes: one scale, two values)
     assert_eq!(codes(&r, Severity::Error), ["FL002"], "{:?}", r.diagnostics);
 }
+
+/// A span opening its sentence counts from the moment the sentence before ends on: "Politiet
+/// fikk alarmen. En time senere ble mannen pågrepet" is the time from the alarm to
+/// the arrest, in every language, and meets the same span written in one sentence.
+#[test]
+fn a_span_counts_from_the_moment_of_the_sentence_before() {
+    let r = check(&[
+        ("a.txt", "en", "2025-10-15", ALERT_EN),
+        ("b.txt", "da", "2025-10-15", "Politiet fik anmeldelsen. 20 minutter senere blev manden anholdt.\n"),
+        ("c.txt", "is", "2025-10-15", "Lögreglu barst útkall. Tuttugu mínútum síðar var maðurinn handtekinn.\n"),
+        ("d.txt", "nn", "2025-10-15", "Politiet fekk alarmen. Tjue minutt seinare vart mannen pågripen.\n"),
+        ("e.txt", "sv", "2025-10-15", "Polisen fick larmet. Tjugo minuter senare greps mannen.\n"),
+        ("f.txt", "en", "2025-10-15", "Police received the first reports of a man with a bow.\n\nOfficers arrested the suspect 20 minutes later.\n"),
+        ("g.txt", "nb", "2025-10-15", "Politiet fikk alarmen. En time senere ble mannen pågrepet.\n"),
+    ]);
+    let seen: Vec<_> = claims_of(&r, ClaimKind::Duration)
+        .iter()
+        .map(|c| {
+            let key = |s: Option<factlint::Sym>| s.map(|s| s.to_string()).unwrap_or_default();
+            (c.text.to_string(), c.value, key(c.concept), key(c.scope), c.bound())
+        })
+        .collect();
+    let want =
+        |t: &str, v: f64| (t.to_string(), v, "arrested".to_string(), "alarm".to_string(), true);
+    assert_eq!(
+        seen,
+        [
+            want("20 minutes", 20.0),
+            want("20 minutter", 20.0),
+            want("Tuttugu mínútum", 20.0),
+            want("Tjue minutt", 20.0),
+            want("Tjugo minuter", 20.0),
+            want("20 minutes", 20.0),
+            want("En time", 1.0),
+        ]
+    );
+    let errs: Vec<_> = r.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+    assert_eq!(errs.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(errs[0].code, "FL002");
+    assert!(errs[0].labels[0].path.ends_with("g.txt"), "{:?}", errs[0].labels);
+    assert_eq!(errs[0].labels[0].text.as_ref(), "En time");
+}
+
+/// Near misses: the sentence before ends on another moment (the derailment), the alarm is two
+/// sentences back, or a clause of the span's own sentence comes between ("Politiet rykket ut, og
+/// en time senere …": from the turnout): the span is not the time from the alarm.
+#[test]
+fn a_span_after_another_narration_stays_silent() {
+    let others = [
+        ("nb", "Politiet fikk alarmen. Toget sporet av. En time senere ble mannen pågrepet.\n"),
+        ("da", "Politiet fik alarmen. Politiet rykkede ud med fem patruljer. En time senere blev manden anholdt.\n"),
+        ("sv", "Polisen fick larmet. Polisen ryckte ut, och en timme senare greps mannen.\n"),
+        ("nn", "Politiet fekk alarmen. Politiet rykte ut og ein time seinare vart mannen pågripen.\n"),
+        ("is", "Lögreglu barst útkall. Lögreglan fór á vettvang, og klukkustund síðar var maðurinn handtekinn.\n"),
+        ("en", "Police were alerted. Officers drove to the scene, and an hour later the suspect was arrested.\n"),
+    ];
+    for (lang, text) in others {
+        let r = check(&[
+            ("a.txt", "en", "2025-10-15", ALERT_EN),
+            ("b.txt", "da", "2025-10-15", ALERT_DA),
+            ("c.txt", lang, "2025-10-15", text),
+        ]);
+        assert!(errors(&r).is_empty(), "{text}: {:?}", errors(&r));
+        for span in r.claims.iter().filter(|c| c.kind == ClaimKind::Duration && c.doc.index() == 2)
+        {
+            assert!(
+                !span.bound() || span.scope.map(|s| s.to_string()).as_deref() != Some("alarm"),
+                "{text}: {span:?}"
+            );
+        }
+    }
+}
