@@ -1127,9 +1127,14 @@ fn since_year(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Option
 fn first_in_years(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Option<usize> {
     let (lex, i, here) = (ctx.lex, at.i, &toks[at.i..]);
     let first = ctx.first_at.filter(|&f| f < i)?;
-    let (rest, (_, (n_years, _, _), u)) =
-        tuple((parse::marker(lex, Marker::InSpan), parse::number(lex), parse::unit(lex)))(here)
-            .ok()?;
+    // ("den værste i næsten 30 år": a rounding word between)
+    let (rest, (_, approx, (n_years, _, _), u)) = tuple((
+        parse::marker(lex, Marker::InSpan),
+        opt(parse::marker(lex, Marker::Approx)),
+        parse::number(lex),
+        parse::unit(lex),
+    ))(here)
+    .ok()?;
     if u != TimeUnit::Year {
         return None;
     }
@@ -1146,6 +1151,7 @@ fn first_in_years(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Op
         ev,
     );
     c.frame = frame;
+    c.approx = approx.is_some();
     c.detail = Detail::Since(SinceInfo::new(SinceForm::FirstInYears, Some(n_years as f32), year));
     out.push(c);
     Some(i + n)
@@ -1472,6 +1478,7 @@ fn with_unit(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) -> Opti
     let num = &Num { v, ..*num };
     Some(
         ago(ctx, toks, num, n2, u, out)
+            .or_else(|| running_span(ctx, toks, num, n2, u, out))
             .or_else(|| unbound_span(ctx, toks, num, n2, u, out))
             .unwrap_or_else(|| duration(ctx, toks, num, n2, u, out)),
     )
@@ -1500,6 +1507,43 @@ fn ago(
     let from = i - lead.unwrap_or(0);
     push_ago(ctx, toks, from, end, num.v, u, num.approx || num.vague, out);
     Some(end)
+}
+
+/// How many words before "for N years" a perfect auxiliary may stand ("har prydet det
+/// københavnske bybillede i 600 år").
+const PERFECT_WINDOW: usize = 8;
+
+/// "har prydet byen i næsten 600 år", "has stood for 400 years", "hefur staðið í 400 ár": years
+/// after a duration word, with a perfect auxiliary before them in their clause, run up to
+/// publication: a start (since publication year − N), not a length of an event.
+fn running_span(
+    ctx: &Ctx,
+    toks: &[Token],
+    num: &Num,
+    n2: usize,
+    u: TimeUnit,
+    out: &mut Vec<Claim>,
+) -> Option<usize> {
+    let i = num.i;
+    if u != TimeUnit::Year || num.vague {
+        return None;
+    }
+    let lead = i - ctx.marker_len_before(toks, i, Marker::Approx).unwrap_or(0);
+    let from = lead - ctx.marker_len_before(toks, lead, Marker::DurationBefore)?;
+    let perfect = (from.saturating_sub(PERFECT_WINDOW)..from)
+        .rev()
+        .take_while(|&j| !(toks[j].is_punct(',') || toks[j].is_punct(';') || toks[j].is_punct(':')))
+        .any(|j| ctx.marker_at(toks, j, Marker::Perfect).is_some());
+    if !perfect {
+        return None;
+    }
+    let year = ctx.doc.published.and_then(|p| p.year().checked_sub(num.v as i16));
+    let mut c = ctx.claim(ClaimKind::Since, toks, from, i + n2, year.map(f64::from).unwrap_or(0.0));
+    c.approx = num.approx;
+    c.frame = Frame::Loose;
+    c.detail = Detail::Since(SinceInfo::new(SinceForm::ForYears, Some(num.v as f32), year));
+    out.push(c);
+    Some(i + n2)
 }
 
 /// "three days after the summit", "tre dagar seinare": an offset between two events; "the third

@@ -338,10 +338,15 @@ struct MarkersFile {
     /// han"): a clause boundary, like ",", for what a number is tied to
     #[serde(default)]
     clause_break: Vec<String>,
+    /// auxiliaries of the present perfect, a few words before "for N years" in one clause ("has
+    /// stood for 400 years", "har prydet byen i 600 år"): a span running up to publication, so a
+    /// start (since publication year − N)
+    #[serde(default)]
+    perfect: Vec<String>,
 }
 
 /// How many marker kinds there are.
-pub(crate) const MARKER_KINDS: usize = 34;
+pub(crate) const MARKER_KINDS: usize = 35;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -385,6 +390,7 @@ pub(crate) enum Marker {
     PassiveAux,
     WeekdayAhead,
     ClauseBreak,
+    Perfect,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -611,6 +617,7 @@ fn markers(m: &MarkersFile) -> [Phrases<()>; MARKER_KINDS] {
         (Marker::PassiveAux, &m.passive_aux),
         (Marker::WeekdayAhead, &m.weekday_ahead),
         (Marker::ClauseBreak, &m.clause_break),
+        (Marker::Perfect, &m.perfect),
     ] {
         let mut p = Phrases::default();
         for w in list {

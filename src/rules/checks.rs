@@ -800,14 +800,30 @@ fn duplicate_variant(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
 // call. (FL002's key is `frame_key`, its test `same_amount`; FL009's are `time_key` and
 // `same_time`, in fl009.rs.)
 
-/// FL003's key: the previous event's family, and the person.
+/// FL003's key: the previous event's family, and the person (a span running up to publication,
+/// "has stood for 400 years", dates a start, not a previous event: not compared).
 pub(crate) fn since_key(c: &Claim) -> Option<(Sym, Option<Sym>)> {
+    if c.since().is_some_and(|s| s.form == crate::claims::SinceForm::ForYears) {
+        return None;
+    }
     Some((c.family?, c.principal))
 }
 
-/// FL003's agreement: the same year.
+/// FL003's agreement: the same year, or, when either counts its years with a rounding word
+/// ("in nearly 30 years"), years a tenth of that count apart.
 pub(crate) fn same_since(a: &Claim, b: &Claim) -> bool {
-    a.interval() == b.interval()
+    if a.interval() == b.interval() {
+        return true;
+    }
+    let slack = |c: &Claim| {
+        let years = c.since().and_then(|s| s.years).filter(|_| c.approx);
+        years.map_or(0, |n| (f64::from(n) * 0.1).round() as i32)
+    };
+    let year = |c: &Claim| c.since().and_then(|s| s.year()).map(i32::from);
+    match (year(a), year(b)) {
+        (Some(x), Some(y)) => (x - y).abs() <= slack(a).max(slack(b)),
+        _ => false,
+    }
 }
 
 /// FL004's anchor of a dated start or end: a duration of the same event concept, or, when it

@@ -489,3 +489,82 @@ fn a_span_after_another_narration_stays_silent() {
         }
     }
 }
+
+// ---------------------------------------------------------------- spans up to publication
+
+/// A span of years with a perfect auxiliary before it in its clause runs up to publication:
+/// "has stood for 400 years" written in 2024 dates a start, 1624 (a since claim), in every
+/// language; a rounding word ("næsten", "nearly") is kept.
+#[test]
+fn a_span_up_to_publication_is_a_start() {
+    let r = check(&[
+        ("a.txt", "da", "2024-04-16", "Spiret, som har prydet byen i næsten 600 år, faldt.\n"),
+        ("b.txt", "en", "2024-04-16", "The tower has stood on the square for 400 years.\n"),
+        ("c.txt", "is", "2024-04-16", "Turninn hefur staðið á torginu í 400 ár.\n"),
+        ("d.txt", "nb", "2024-04-16", "Tårnet har stått på torget i 400 år.\n"),
+        ("e.txt", "nn", "2024-04-16", "Tårnet har stått på torget i 400 år.\n"),
+        ("f.txt", "sv", "2024-04-16", "Tornet har stått på torget i nästan 400 år.\n"),
+    ]);
+    assert!(claims_of(&r, ClaimKind::Duration).is_empty(), "{:?}", r.claims);
+    let starts: Vec<_> = claims_of(&r, ClaimKind::Since)
+        .iter()
+        .map(|c| (c.text.to_string(), c.value, c.approx))
+        .collect();
+    let want = |t: &str, v: f64, a: bool| (t.to_string(), v, a);
+    assert_eq!(
+        starts,
+        [
+            want("i næsten 600 år", 1424.0, true),
+            want("for 400 years", 1624.0, false),
+            want("í 400 ár", 1624.0, false),
+            want("i 400 år", 1624.0, false),
+            want("i 400 år", 1624.0, false),
+            want("i nästan 400 år", 1624.0, true),
+        ]
+    );
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+}
+
+/// Near misses: a span in the past ("varede i 400 år", "had stood for 400 years"), one whose
+/// perfect is in another clause, and one of days, are durations, not starts.
+#[test]
+fn a_finished_span_is_a_duration() {
+    let r = check(&[
+        ("a.txt", "da", "2024-04-16", "Krigen varede i 30 år.\n"),
+        ("b.txt", "en", "2024-04-16", "The tower had stood on the square for 400 years.\n"),
+        ("c.txt", "nb", "2024-04-16", "Politiet har bekreftet det, og streiken varte i 3 år.\n"),
+        ("d.txt", "sv", "2024-04-16", "Branden har pågått i tre dagar.\n"),
+    ]);
+    assert!(claims_of(&r, ClaimKind::Since).is_empty(), "{:?}", r.claims);
+    assert_eq!(
+        texts(&claims_of(&r, ClaimKind::Duration)),
+        ["30 år", "400 years", "3 år", "tre dagar"]
+    );
+}
+
+/// "The worst in nearly 30 years" is a since claim with its rounding word, in every language;
+/// FL003 lets it differ from a written year by a tenth of its years: "the first visit in
+/// nearly ten years" (2023) agrees with "since 2014", not with "since 2010".
+#[test]
+fn a_rounded_first_in_years() {
+    let r = check(&[
+        ("a.txt", "da", "2019-01-03", "Det er den værste togulykke i næsten 30 år.\n"),
+        ("b.txt", "en", "2019-01-03", "It is the worst rail crash in nearly 30 years.\n"),
+        ("c.txt", "is", "2019-01-03", "Þetta er versta lestarslys í tæplega 30 ár.\n"),
+        ("d.txt", "nb", "2019-01-03", "Det er den verste togulykken på nesten 30 år.\n"),
+        ("e.txt", "sv", "2019-01-03", "Det är den värsta tågolyckan på nästan 30 år.\n"),
+    ]);
+    let since: Vec<_> =
+        claims_of(&r, ClaimKind::Since).iter().map(|c| (c.value, c.approx)).collect();
+    assert_eq!(since, [(1989.0, true); 5], "{:?}", r.claims);
+    let visit = |other: &str| {
+        check(&[
+            ("a.txt", "en", "2023-09-13", "It is his first visit to Russia in nearly ten years.\n"),
+            ("b.txt", "en", "2023-09-13", other),
+        ])
+    };
+    let agree = visit("He has not visited Russia since 2014.\n");
+    assert!(errors(&agree).is_empty(), "{:?}", errors(&agree));
+    let differ = visit("He has not visited Russia since 2010.\n");
+    assert_eq!(codes(&differ, Severity::Error), ["FL003"], "{:?}", differ.diagnostics);
+}
