@@ -1020,6 +1020,7 @@ impl Walk {
             .or_else(|| relative_date(ctx, toks, at, out))
             .or_else(|| weekday_date(ctx, toks, at, out))
             .or_else(|| share(ctx, toks, at, out))
+            .or_else(|| part_unit(ctx, toks, at, out))
             .or_else(|| self.number(ctx, toks, at, out))
             .unwrap_or(i + 1)
     }
@@ -1397,8 +1398,9 @@ impl Walk {
         if label_before(lex, toks, i) || is_digits && slashed(toks, i, n) {
             return Some(i + n);
         }
-        // an age: "17 årig", "en mand på 50 år", "aged 15 to 50"
-        ctx.age_at(toks, i, n).map(|k| i + k)
+        // an age: "17 årig", "en mand på 50 år", "aged 15 to 50" (of a person: "600 år
+        // gammel" is a thing's, a duration)
+        ctx.age_at(toks, i, n).filter(|_| v <= MAX_AGE).map(|k| i + k)
     }
 }
 
@@ -1460,6 +1462,14 @@ fn with_unit(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) -> Opti
     let unit_at = if hyphen { &rest[1..] } else { rest };
     // duration: "sex daga heimsókn", "to timar", "tveggja vikna"
     let Ok((rest2, u)) = parse::unit(ctx.lex)(unit_at) else {
+        // "a 47-year-old" is an age; "the 400-year-old building" older than anyone lives
+        if hyphen && num.v > MAX_AGE && !num.vague && glued_age(ctx, &unit_at[0]) {
+            let mut c = ctx.claim(ClaimKind::Duration, toks, i, i + num.n + 2, num.v);
+            c.unit = Some(TimeUnit::Year);
+            c.approx = num.approx;
+            c.frame = Frame::Loose;
+            out.push(c);
+        }
         return hyphen.then_some(i + num.n + 2);
     };
     let n2 = consumed(&toks[i..], rest2);
@@ -1481,6 +1491,22 @@ fn with_unit(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) -> Opti
             .or_else(|| running_span(ctx, toks, num, n2, u, out))
             .or_else(|| unbound_span(ctx, toks, num, n2, u, out))
             .unwrap_or_else(|| duration(ctx, toks, num, n2, u, out)),
+    )
+}
+
+/// "hálftíma", "halvtime", "half-hour": one word that is a part of a time unit, read as a
+/// number and its unit ([`with_unit`]'s readings over one token: 30 minutes).
+fn part_unit(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Option<usize> {
+    let i = at.i;
+    let &(part, u) = toks[i].is_word().then(|| ctx.lex.part_units.get(toks[i].lower()))??;
+    let (v, u) = minutes_of_part_hour(part, u);
+    let approx = ctx.approx_before(toks, i);
+    let num = Num { i, n: 1, v, is_digits: false, just_one: false, approx, vague: false };
+    Some(
+        ago(ctx, toks, &num, 1, u, out)
+            .or_else(|| running_span(ctx, toks, &num, 1, u, out))
+            .or_else(|| unbound_span(ctx, toks, &num, 1, u, out))
+            .unwrap_or_else(|| duration(ctx, toks, &num, 1, u, out)),
     )
 }
 
@@ -1508,6 +1534,20 @@ fn ago(
     push_ago(ctx, toks, from, end, num.v, u, num.approx || num.vague, out);
     Some(end)
 }
+
+/// A word glued by hyphens that reads as an age after a number ("year-old", "årige"): the
+/// lexicon's `age_after` with its spaces written as hyphens.
+fn glued_age(ctx: &Ctx, t: &Token) -> bool {
+    let parts: Vec<&str> = t.lower().split('-').collect();
+    ctx.lex
+        .marker(Marker::AgeAfter)
+        .match_at(|k| parts.get(k).copied())
+        .is_some_and(|(n, _)| n == parts.len())
+}
+
+/// Years no one lives: an age of more is a thing's ("the 400-year-old building", "600 år
+/// gammel"), a span of years, not a person's age.
+const MAX_AGE: f64 = 130.0;
 
 /// How many words before "for N years" a perfect auxiliary may stand ("har prydet det
 /// københavnske bybillede i 600 år").

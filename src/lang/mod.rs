@@ -167,6 +167,9 @@ struct LangFile {
     /// shares of a whole ("one in three", "hver tredje", "two-thirds of"): [part, whole]
     #[serde(default)]
     shares: HashMap<String, [f64; 2]>,
+    /// one word that is a part of a time unit, by unit ("hálftíma": half an hour)
+    #[serde(default)]
+    part_units: HashMap<TimeUnit, HashMap<String, f64>>,
     #[serde(default)]
     markers: MarkersFile,
     #[serde(default)]
@@ -418,6 +421,8 @@ pub struct Lexicon {
     pub(crate) fractions: Phrases<f64>,
     /// shares of a whole: "one in three" = (1, 3), a part-of-whole with no count
     pub(crate) shares: Phrases<(f64, f64)>,
+    /// one word that is a part of a time unit: "hálftíma" = (0.5, hour)
+    pub(crate) part_units: Map<String, (f64, TimeUnit)>,
     /// indexed by `Marker as usize`
     pub(crate) markers: [Phrases<()>; MARKER_KINDS],
     pub(crate) abbreviations: Set<String>,
@@ -1003,6 +1008,12 @@ impl Lexicon {
         }
         let fractions = fractions(&f.fractions, &bad)?;
         let shares = shares(&f.shares, &bad)?;
+        let mut part_units = Map::default();
+        for (u, forms) in &f.part_units {
+            for (form, part) in forms {
+                part_units.insert(form.to_lowercase(), (*part, *u));
+            }
+        }
         let mut relative = Phrases::default();
         for (k, v) in &f.relative {
             relative.insert(k, *v);
@@ -1023,6 +1034,10 @@ impl Lexicon {
             &markers,
         );
         flag_numbers(&mut word_flags, &fractions, &compounds);
+        // (a part of a unit in one word is a number and its unit at once)
+        for w in part_units.keys() {
+            *word_flags.entry(w.clone()).or_insert(0) |= flag::CARDINAL | flag::UNIT;
+        }
         flag_shares_and_times(&mut word_flags, &shares, &f.time, &cardinals);
         let ch = |s: &str| s.chars().next();
         Ok(Lexicon {
@@ -1041,6 +1056,7 @@ impl Lexicon {
             relative,
             fractions,
             shares,
+            part_units,
             markers,
             abbreviations: f.abbreviations.iter().map(|s| s.to_lowercase()).collect(),
             ordinal_suffixes: f.ordinal_suffixes.iter().map(|s| s.to_lowercase()).collect(),

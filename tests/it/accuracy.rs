@@ -382,7 +382,8 @@ fn spans_between_other_moments_stay_silent() {
 }
 
 /// Class 15: fractions of a time unit are durations: "en halv time", "half an hour", "halvannen
-/// time" in minutes; "et halvt år", "hálfan sólarhring" in their own unit.
+/// time", "en halvtimme" (one word, `part_units`) in minutes; "et halvt år", "hálfan sólarhring"
+/// in their own unit.
 #[test]
 fn fractions_of_a_time_unit_are_durations() {
     let r = check(&[
@@ -410,6 +411,7 @@ fn fractions_of_a_time_unit_are_durations() {
             want("half an hour", 30.0, "minute"),
             want("halvannen time", 90.0, "minute"),
             want("halvt år", 0.5, "year"),
+            want("halvtimme", 30.0, "minute"),
             want("halvt år", 0.5, "year"),
             want("hálfan sólarhring", 0.5, "day"),
         ]
@@ -567,4 +569,62 @@ fn a_rounded_first_in_years() {
     assert!(errors(&agree).is_empty(), "{:?}", errors(&agree));
     let differ = visit("He has not visited Russia since 2010.\n");
     assert_eq!(codes(&differ, Severity::Error), ["FL003"], "{:?}", differ.diagnostics);
+}
+
+/// One word that is a part of a time unit (`part_units`) is a duration in minutes, in every
+/// language, and meets the same span written out: "hálftíma", "halvtime", "kvarter", "korter",
+/// "half-hour"; "an hour" against "halvtimen" of one meeting is a conflict.
+#[test]
+fn a_part_of_an_hour_in_one_word() {
+    let r = check(&[
+        ("a.txt", "is", "2025-10-15", "Fundurinn stóð í hálftíma.\n"),
+        ("b.txt", "nb", "2025-10-15", "Møtet varte en halvtime.\n"),
+        ("c.txt", "nn", "2025-10-15", "Møtet varte eit kvarter.\n"),
+        ("d.txt", "da", "2025-10-15", "Mødet varede en halvtime.\n"),
+        ("e.txt", "sv", "2025-10-15", "Mötet varade i en halvtimme.\n"),
+        ("f.txt", "en", "2025-10-15", "The meeting lasted half an hour.\n"),
+        ("g.txt", "is", "2025-10-15", "Hléið var korter.\n"),
+    ]);
+    let spans: Vec<_> = claims_of(&r, ClaimKind::Duration)
+        .iter()
+        .map(|c| (c.text.to_string(), c.value, c.unit.map(|u| u.name())))
+        .collect();
+    let want = |t: &str, v: f64| (t.to_string(), v, Some("minute"));
+    assert_eq!(
+        spans,
+        [
+            want("hálftíma", 30.0),
+            want("halvtime", 30.0),
+            want("kvarter", 15.0),
+            want("halvtime", 30.0),
+            want("halvtimme", 30.0),
+            want("half an hour", 30.0),
+            want("korter", 15.0),
+        ]
+    );
+    // (the meeting's quarter of an hour in c.txt against its half hour in five sources)
+    let errs: Vec<_> = r.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+    assert_eq!(errs.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(errs[0].code, "FL002");
+    assert_eq!(errs[0].labels[0].text.as_ref(), "kvarter");
+}
+
+/// Near misses: "kvarteret" (a part of town in Danish and often in Norwegian), "kvart over 7" (a
+/// time of day) and a "47-year-old" are no durations; "the 400-year-old building" is older than
+/// anyone lives, a span of years.
+#[test]
+fn parts_of_town_and_ages_are_no_spans() {
+    let r = check(&[
+        ("a.txt", "da", "2025-10-15", "Politiet afspærrede kvarteret omkring stationen.\n"),
+        ("b.txt", "nb", "2025-10-15", "Beboerne i kvarteret ble evakuert.\n"),
+        ("c.txt", "en", "2025-10-15", "A 47-year-old man was held in the 400-year-old building.\n"),
+        ("d.txt", "da", "2025-10-15", "En 47-årig mand blev anholdt i den 400-årige bygning.\n"),
+    ]);
+    let spans: Vec<_> = claims_of(&r, ClaimKind::Duration)
+        .iter()
+        .map(|c| (c.text.to_string(), c.value, c.unit.map(|u| u.name())))
+        .collect();
+    let want = |t: &str| (t.to_string(), 400.0, Some("year"));
+    assert_eq!(spans, [want("400-year-old"), want("400-årige")], "{:?}", r.claims);
+    assert!(claims_of(&r, ClaimKind::Count).is_empty(), "{:?}", r.claims);
 }
