@@ -1545,6 +1545,58 @@ fn glued_age(ctx: &Ctx, t: &Token) -> bool {
         .is_some_and(|(n, _)| n == parts.len())
 }
 
+/// The thing a clause is about, named right before its verb at `verb`: the word before it,
+/// across function words (an auxiliary, "som", "which") and one comma ("Spiret, som har prydet
+/// byen", "The tower was built", "Bygningen stod færdig"); none when that word is no noun-like
+/// content word (a number, a unit, a month).
+fn thing_before(ctx: &Ctx, toks: &[Token], verb: usize) -> Option<Sym> {
+    let mut commas = 0;
+    for j in (verb.saturating_sub(4)..verb).rev() {
+        let t = &toks[j];
+        let f = ctx.flags.get(j).copied().unwrap_or(0);
+        if t.is_punct(',') && commas == 0 {
+            commas += 1;
+        } else if t.is_word() && f & flag::FUNCTION_WORD != 0
+            || ctx.marker_at(toks, j, Marker::PassiveAux).is_some()
+        {
+            continue;
+        } else if t.is_word() && t.text.chars().count() >= 3 && f & NOT_A_THING == 0 {
+            return Some(Sym::new(t.lower()));
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// Flags of words that name no thing: numbers, units, months, weekdays.
+const NOT_A_THING: u32 =
+    flag::CARDINAL | flag::CARDINAL_ONE | flag::UNIT | flag::MONTH | flag::WEEKDAY | flag::DIGITS;
+
+/// A date after a word of coming into being ("bygget i 1625", "stod færdig … i 1625", "was built
+/// in 1625": a role concept with `phase = "start"` in its clause, before it): the start of the thing named before
+/// that word, kept as the date's role and noun for FL003 to meet a span up to publication ("har
+/// stået i 400 år").
+fn mark_start_of_thing(ctx: &Ctx, toks: &[Token], from: usize, c: &mut Claim) {
+    let built = |c: &crate::lang::Concept| {
+        c.kind == ConceptKind::Role && c.phase == Some(crate::lang::Phase::Start)
+    };
+    let Some((k, hit)) = ctx.sc.near_in_clause(toks, (from, from + 1), START_WINDOW, built) else {
+        return;
+    };
+    if k >= from {
+        return;
+    }
+    if let Some(thing) = thing_before(ctx, toks, k) {
+        c.role = Some(ctx.k.concepts.get(hit.concept).id);
+        c.noun = Some(thing);
+    }
+}
+
+/// How many words before its date a word of coming into being may stand ("Bygningen stod færdig
+/// med spir i 1625").
+const START_WINDOW: usize = 6;
+
 /// Years no one lives: an age of more is a thing's ("the 400-year-old building", "600 år
 /// gammel"), a span of years, not a person's age.
 const MAX_AGE: f64 = 130.0;
@@ -1570,17 +1622,16 @@ fn running_span(
     }
     let lead = i - ctx.marker_len_before(toks, i, Marker::Approx).unwrap_or(0);
     let from = lead - ctx.marker_len_before(toks, lead, Marker::DurationBefore)?;
-    let perfect = (from.saturating_sub(PERFECT_WINDOW)..from)
+    let aux = (from.saturating_sub(PERFECT_WINDOW)..from)
         .rev()
         .take_while(|&j| !(toks[j].is_punct(',') || toks[j].is_punct(';') || toks[j].is_punct(':')))
-        .any(|j| ctx.marker_at(toks, j, Marker::Perfect).is_some());
-    if !perfect {
-        return None;
-    }
+        .find(|&j| ctx.marker_at(toks, j, Marker::Perfect).is_some())?;
     let year = ctx.doc.published.and_then(|p| p.year().checked_sub(num.v as i16));
     let mut c = ctx.claim(ClaimKind::Since, toks, from, i + n2, year.map(f64::from).unwrap_or(0.0));
     c.approx = num.approx;
-    c.frame = Frame::Loose;
+    // (the thing whose start it dates: "Spiret, som har prydet byen …"; none: never compared)
+    c.noun = thing_before(ctx, toks, aux);
+    c.frame = if c.noun.is_some() { Frame::Bound } else { Frame::Loose };
     c.detail = Detail::Since(SinceInfo::new(SinceForm::ForYears, Some(num.v as f32), year));
     out.push(c);
     Some(i + n2)
@@ -1880,6 +1931,7 @@ fn push_date(
     let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Date, toks, from, to, value), ev);
     c.phase = ctx.phase_near(toks, from, to);
     c.detail = Detail::Date(info);
+    mark_start_of_thing(ctx, toks, from, &mut c);
     let at = at.or_else(|| if c.principal.is_some() { phase_at() } else { None });
     if let Some(at) = at {
         c.frame = Frame::Bound;

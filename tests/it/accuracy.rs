@@ -628,3 +628,57 @@ fn parts_of_town_and_ages_are_no_spans() {
     assert_eq!(spans, [want("400-year-old"), want("400-årige")], "{:?}", r.claims);
     assert!(claims_of(&r, ClaimKind::Count).is_empty(), "{:?}", r.claims);
 }
+
+/// Built in 1625 against "has stood for nearly 600 years" (written in 2024: about 1424) of the
+/// same thing, in every language: FL003, on the span up to publication.
+const STARTS: [(&str, &str, &str); 6] = [
+    ("nb", "Tårnet ble bygget i 1625.\n", "Tårnet har stått på torget i nesten 600 år.\n"),
+    ("nn", "Tårnet vart bygd i 1625.\n", "Tårnet har stått på torget i nesten 600 år.\n"),
+    ("da", "Tårnet blev bygget i 1625.\n", "Tårnet har stået på torvet i næsten 600 år.\n"),
+    ("sv", "Tornet byggdes i 1625.\n", "Tornet har stått på torget i nästan 600 år.\n"),
+    (
+        "en",
+        "The tower was built in 1625.\n",
+        "The tower has stood on the square for nearly 600 years.\n",
+    ),
+    (
+        "is",
+        "Turninn var byggður árið 1625.\n",
+        "Turninn hefur staðið á torginu í tæplega 600 ár.\n",
+    ),
+];
+
+#[test]
+fn a_span_up_to_publication_meets_the_dated_start() {
+    for (lang, built, stood) in STARTS {
+        let r =
+            check(&[("a.txt", lang, "2024-04-16", built), ("b.txt", lang, "2024-04-16", stood)]);
+        let errs: Vec<_> = r.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+        assert_eq!(errs.len(), 1, "{lang}: {:?} {:?}", r.diagnostics, r.claims);
+        assert_eq!(errs[0].code, "FL003");
+        assert!(errs[0].labels[0].path.ends_with("b.txt"), "{lang}: {:?}", errs[0].labels);
+        assert!(errs[0].labels[1].path.ends_with("a.txt"), "{lang}: {:?}", errs[0].labels);
+        assert!(errs[0].help.contains("2024 − 600 = 1424"), "{lang}: {}", errs[0].help);
+    }
+}
+
+/// Near misses: a round "400 years" allows 1625 (a tenth of it either way), another thing
+/// ("kirken") has a start of its own, and a span that ended ("had stood") dates nothing.
+#[test]
+fn starts_that_agree_or_differ_in_thing_stay_silent() {
+    let others = [
+        ("nb", "Tårnet ble bygget i 1625.\n", "Tårnet har stått på torget i 400 år.\n"),
+        ("da", "Tårnet blev bygget i 1625.\n", "Kirken har stået på torvet i næsten 600 år.\n"),
+        (
+            "en",
+            "The tower was built in 1625.\n",
+            "The tower had stood on the square for 600 years.\n",
+        ),
+        ("is", "Turninn var byggður árið 1625.\n", "Turninn hefur staðið á torginu í 399 ár.\n"),
+    ];
+    for (lang, built, stood) in others {
+        let r =
+            check(&[("a.txt", lang, "2024-04-16", built), ("b.txt", lang, "2024-04-16", stood)]);
+        assert!(errors(&r).is_empty(), "{stood}: {:?}", errors(&r));
+    }
+}
