@@ -1578,15 +1578,17 @@ const NOT_A_THING: u32 =
 /// that word, kept as the date's role and noun for FL003 to meet a span up to publication ("har
 /// stået i 400 år").
 fn mark_start_of_thing(ctx: &Ctx, toks: &[Token], from: usize, c: &mut Claim) {
-    let built = |c: &crate::lang::Concept| {
-        c.kind == ConceptKind::Role && c.phase == Some(crate::lang::Phase::Start)
-    };
-    let Some((k, hit)) = ctx.sc.near_in_clause(toks, (from, from + 1), START_WINDOW, built) else {
-        return;
-    };
-    if k >= from {
-        return;
-    }
+    // (the few words before the date, in its clause: a look-up each, cached for the sentence)
+    let built = (from.saturating_sub(START_WINDOW)..from)
+        .rev()
+        .take_while(|&j| !(toks[j].is_punct(',') || toks[j].is_punct(';') || toks[j].is_punct(':')))
+        .find_map(|j| {
+            let hit = ctx.sc.hit_at(toks, j)?;
+            let c = ctx.k.concepts.get(hit.concept);
+            (c.kind == ConceptKind::Role && c.phase == Some(crate::lang::Phase::Start))
+                .then_some((j, hit))
+        });
+    let Some((k, hit)) = built else { return };
     if let Some(thing) = thing_before(ctx, toks, k) {
         c.role = Some(ctx.k.concepts.get(hit.concept).id);
         c.noun = Some(thing);
