@@ -1663,6 +1663,7 @@ fn unbound_span(
     c.approx = num.approx;
     c.frame = if num.vague { Frame::Vague } else { Frame::Loose };
     bind_later_moment(ctx, toks, i, i + n2, &mut c);
+    bind_after_moment(ctx, toks, i, i + n2, &mut c);
     out.push(c);
     Some(i + n2)
 }
@@ -2208,6 +2209,36 @@ fn bind_later_moment(ctx: &Ctx, toks: &[Token], from: usize, to: usize, c: &mut 
             .filter(|m| m.concept != later.concept)
     });
     let Some(earlier) = earlier else { return };
+    (c.concept, c.family, c.qualifier, c.noun) =
+        (later.concept, later.family, later.qualifier, later.noun);
+    c.scope = earlier.concept;
+    c.frame = Frame::Bound;
+}
+
+/// "arrested the man about an hour after the first reports", "to timer etter alarmen ble mannen
+/// pågrepet": minutes or hours and an `after_moment` word name the earlier moment right after
+/// that word (within three words: "eftir að útkallið barst"); the later moment is the nearest
+/// other moment of the sentence. Bound to the later one with the earlier as its scope, as
+/// [`bind_later_moment`] binds "20 minutes later"; with either moment unnamed it stays loose.
+fn bind_after_moment(ctx: &Ctx, toks: &[Token], from: usize, to: usize, c: &mut Claim) {
+    if c.frame != Frame::Loose || !matches!(c.unit, Some(TimeUnit::Minute | TimeUnit::Hour)) {
+        return;
+    }
+    let Some(w) = ctx.marker_at(toks, to, Marker::AfterMoment) else { return };
+    let moment = |j: usize| {
+        let hit = ctx.sc.hit_at(toks, j)?;
+        ctx.k.concepts.get(hit.concept).moment.then_some(hit)
+    };
+    let object = (to + w..(to + w + 3).min(toks.len()))
+        .take_while(|&j| toks[j].is_word())
+        .find_map(|j| moment(j).map(|h| (j, h)));
+    let Some((e, hit)) = object else { return };
+    let earlier = ctx.sc.concept_ref(toks, e, hit);
+    let later = ctx
+        .sc
+        .nearest_of(toks, from, e + 1, |k| k.moment && Some(k.id) != earlier.concept)
+        .map(|(k, hit, _)| ctx.sc.concept_ref(toks, k, hit));
+    let Some(later) = later else { return };
     (c.concept, c.family, c.qualifier, c.noun) =
         (later.concept, later.family, later.qualifier, later.noun);
     c.scope = earlier.concept;

@@ -346,10 +346,14 @@ struct MarkersFile {
     /// start (since publication year − N)
     #[serde(default)]
     perfect: Vec<String>,
+    /// offset words after a span that name its earlier moment right after them ("arrested two
+    /// hours after the alarm", "to timer etter alarmen"); a subset of `offset_after`
+    #[serde(default)]
+    after_moment: Vec<String>,
 }
 
 /// How many marker kinds there are.
-pub(crate) const MARKER_KINDS: usize = 35;
+pub(crate) const MARKER_KINDS: usize = 36;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -394,6 +398,7 @@ pub(crate) enum Marker {
     WeekdayAhead,
     ClauseBreak,
     Perfect,
+    AfterMoment,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -623,6 +628,7 @@ fn markers(m: &MarkersFile) -> [Phrases<()>; MARKER_KINDS] {
         (Marker::WeekdayAhead, &m.weekday_ahead),
         (Marker::ClauseBreak, &m.clause_break),
         (Marker::Perfect, &m.perfect),
+        (Marker::AfterMoment, &m.after_moment),
     ] {
         let mut p = Phrases::default();
         for w in list {

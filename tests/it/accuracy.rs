@@ -355,15 +355,16 @@ fn the_time_between_two_moments_is_compared() {
 
 /// Near miss: a span with no earlier moment named ("Politiet rykket ut, og en halv time senere
 /// ble mannen pågrepet") or from another moment (the derailment, not the alarm) is not the time
-/// from the alarm to the arrest; a span after "after" names its earlier moment after it ("two
-/// hours after the alarm"), and a span of days is no time between two moments of one evening.
+/// from the alarm to the arrest; a span after "after" that names no moment ("two hours after
+/// the meeting"), and a span of days, are no time between two moments of one evening.
 #[test]
 fn spans_between_other_moments_stay_silent() {
     let others = [
         ("nb", "Politiet rykket ut, og en halv time senere ble mannen pågrepet.\n"),
         ("sv", "Tåget spårade ur, och en timme senare greps mannen.\n"),
-        ("en", "The suspect was arrested two hours after the alarm.\n"),
+        ("en", "The suspect was arrested two hours after the meeting.\n"),
         ("da", "Politiet fik alarmen, og to dage senere blev manden anholdt.\n"),
+        ("nb", "Mannen ble pågrepet to dager etter alarmen.\n"),
     ];
     for (lang, text) in others {
         let r = check(&[
@@ -680,5 +681,43 @@ fn starts_that_agree_or_differ_in_thing_stay_silent() {
         let r =
             check(&[("a.txt", lang, "2024-04-16", built), ("b.txt", lang, "2024-04-16", stood)]);
         assert!(errors(&r).is_empty(), "{stood}: {:?}", errors(&r));
+    }
+}
+
+/// "arrested two hours after the alarm": a span whose `after_moment` word names the earlier
+/// moment after it is the time between the two moments, in every language, and meets "20
+/// minutes later" of the same two moments.
+#[test]
+fn a_span_after_a_named_moment_is_compared() {
+    let after = [
+        ("en", "The suspect was arrested two hours after the alarm.\n", "two hours"),
+        ("nb", "To timer etter alarmen ble mannen pågrepet.\n", "To timer"),
+        ("nn", "Mannen vart pågripen to timar etter alarmen.\n", "to timar"),
+        ("da", "Manden blev anholdt to timer efter alarmen.\n", "to timer"),
+        ("sv", "Mannen greps två timmar efter larmet.\n", "två timmar"),
+        (
+            "is",
+            "Maðurinn var handtekinn tveimur klukkustundum eftir að útkallið barst.\n",
+            "tveimur klukkustundum",
+        ),
+    ];
+    for (lang, text, span) in after {
+        let r = check(&[
+            ("a.txt", "en", "2025-10-15", ALERT_EN),
+            ("b.txt", "da", "2025-10-15", ALERT_DA),
+            ("c.txt", lang, "2025-10-15", text),
+        ]);
+        let c = r.claims.iter().find(|c| c.kind == ClaimKind::Duration && c.doc.index() == 2);
+        let c = c.expect("a span");
+        let key = |s: Option<factlint::Sym>| s.map(|s| s.to_string()).unwrap_or_default();
+        assert_eq!(
+            (c.text.to_string(), key(c.concept), key(c.scope), c.bound()),
+            (span.to_string(), "arrested".to_string(), "alarm".to_string(), true),
+            "{text}"
+        );
+        let errs: Vec<_> = r.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+        assert_eq!(errs.len(), 1, "{text}: {:?}", r.diagnostics);
+        assert_eq!(errs[0].code, "FL002");
+        assert_eq!(errs[0].labels[0].text.as_ref(), span, "{text}");
     }
 }
