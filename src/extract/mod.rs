@@ -1296,6 +1296,10 @@ fn share(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Option<usiz
     if at.f & (flag::CARDINAL | flag::CARDINAL_ONE) == 0 {
         return None;
     }
+    // ("a quarter of an hour": a fraction of a time unit, read as a number)
+    if parse::phrase(&lex.fractions)(here).is_ok_and(|(r, _)| parse::unit(lex)(r).is_ok()) {
+        return None;
+    }
     let (rest, &(part, whole)) = parse::phrase(&lex.shares)(here).ok()?;
     let n = consumed(here, rest);
     // ("the third of March" is a date)
@@ -1483,8 +1487,14 @@ fn with_unit(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) -> Opti
     if hyphen && (!glued_ev.event || glued_ev.phased) {
         return Some(i + n2);
     }
+    // "an hour and a half", "en time og en halv": the fraction after the unit (none before
+    // another unit: "a day and a half hour" is two spans)
+    let (num_v, n2) = match parse::and_a_fraction(ctx.lex, rest2) {
+        Some((r, f)) if parse::unit(ctx.lex)(r).is_err() => (num.v + f, consumed(&toks[i..], r)),
+        _ => (num.v, n2),
+    };
     // ("en halv time", "half an hour": 30 minutes)
-    let (v, u) = minutes_of_part_hour(num.v, u);
+    let (v, u) = minutes_of_part_hour(num_v, u);
     let num = &Num { v, ..*num };
     Some(
         ago(ctx, toks, num, n2, u, out)

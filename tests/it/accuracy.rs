@@ -721,3 +721,62 @@ fn a_span_after_a_named_moment_is_compared() {
         assert_eq!(errs[0].labels[0].text.as_ref(), span, "{text}");
     }
 }
+
+/// A whole number and a half of a time unit: "einn og hálfan tíma", "to og en halv time", "en
+/// och en halv timme", "one and a half hours", "an hour and a half", and "a quarter of an hour"
+/// (a fraction, not a share), in minutes: never the half alone.
+#[test]
+fn a_number_and_a_half_of_a_unit() {
+    let r = check(&[
+        ("a.txt", "is", "2025-10-15", "Fundurinn stóð í einn og hálfan tíma.\n"),
+        ("b.txt", "nb", "2025-10-15", "Møtet varte i to og en halv time.\n"),
+        ("c.txt", "nn", "2025-10-15", "Møtet varte i to og ein halv time.\n"),
+        ("d.txt", "da", "2025-10-15", "Mødet varede to og en halv time.\n"),
+        ("e.txt", "sv", "2025-10-15", "Mötet varade en och en halv timme.\n"),
+        ("f.txt", "en", "2025-10-15", "The talks lasted one and a half hours.\n"),
+        ("g.txt", "en", "2025-10-15", "The strike lasted an hour and a half.\n"),
+        ("h.txt", "en", "2025-10-15", "The pause lasted a quarter of an hour.\n"),
+    ]);
+    let spans: Vec<_> = claims_of(&r, ClaimKind::Duration)
+        .iter()
+        .map(|c| (c.text.to_string(), c.value, c.unit.map(|u| u.name())))
+        .collect();
+    let want = |t: &str, v: f64| (t.to_string(), v, Some("minute"));
+    assert_eq!(
+        spans,
+        [
+            want("einn og hálfan tíma", 90.0),
+            want("to og en halv time", 150.0),
+            want("to og ein halv time", 150.0),
+            want("to og en halv time", 150.0),
+            want("en och en halv timme", 90.0),
+            want("one and a half hours", 90.0),
+            want("an hour and a half", 90.0),
+            want("quarter of an hour", 15.0),
+        ]
+    );
+    assert!(claims_of(&r, ClaimKind::PartOfWhole).is_empty(), "{:?}", r.claims);
+}
+
+/// Near misses: "half the homes" and "half of the residents" count no time; "two days and a half
+/// hour" are two spans, not two and a half days.
+#[test]
+fn halves_that_are_no_span_of_one_unit() {
+    let r = check(&[
+        ("a.txt", "en", "2025-10-15", "Half the homes burned, and half of the residents left.\n"),
+        ("b.txt", "en", "2025-10-15", "The search lasted two days and a half hour.\n"),
+    ]);
+    let spans: Vec<_> = claims_of(&r, ClaimKind::Duration)
+        .iter()
+        .map(|c| (c.text.to_string(), c.value, c.unit.map(|u| u.name())))
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            ("two days".to_string(), 2.0, Some("day")),
+            ("half hour".to_string(), 30.0, Some("minute"))
+        ],
+        "{:?}",
+        r.claims
+    );
+}
