@@ -79,6 +79,8 @@ struct Ctx<'k, 'd, 'r> {
     bindings: std::cell::RefCell<Vec<(usize, usize, usize)>>,
     /// the day the article tells of, when that is not its publication ([`Narrative`])
     narrative: Option<jiff::civil::Date>,
+    /// an earlier sentence called the publication day by its weekday ([`Narrative`])
+    today_named: bool,
     /// the zone of the places the article names ([`article_zone`]), found once a document and
     /// only when a time asks
     article_zone: &'r std::cell::OnceCell<Option<Sym>>,
@@ -884,6 +886,7 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: DocId, k: &Knowledge) -> Vec<Clai
             flags,
             bindings: std::cell::RefCell::new(Vec::new()),
             narrative: narrative.day(),
+            today_named: narrative.today_named,
             article_zone: &article_zone,
         };
         let before = out.len();
@@ -1166,14 +1169,16 @@ fn written_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Opti
         gate(at.dig || at.f & (flag::WEEKDAY | flag::MONTH) != 0, here, parse::written_date(lex))
             .ok()?;
     let mut n = consumed(here, rest);
-    let mut relative_year = false;
-    // "12. september i fjor": the year comes from a relative phrase
+    let (mut relative_year, mut from_last) = (false, false);
+    // "12. september i fjor": the year comes from a relative phrase; "18. september það sama
+    // ár": from the last year the article wrote
     if wd.year.is_none() {
         if let Ok((rest2, off)) = parse::relative(lex)(rest) {
-            if let (Some(dy), Some(p)) = (off.years, ctx.doc.published) {
+            let base = if off.from_last { last_named(out, true) } else { ctx.doc.published };
+            if let (Some(dy), Some(p), None) = (off.years, base, off.season) {
                 wd.year = Some(p.year() + dy as i16);
                 n = consumed(here, rest2);
-                relative_year = true;
+                (relative_year, from_last) = (true, off.from_last);
             }
         }
     }
@@ -1182,6 +1187,9 @@ fn written_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Opti
         info.form = DateForm::Relative;
     }
     push_date(ctx, toks, i, i + n, info, out);
+    if from_last {
+        loosen_last(ctx, out);
+    }
     Some(i + n)
 }
 
@@ -1211,8 +1219,13 @@ fn in_month(ctx: &Ctx, toks: &[Token], i: usize, out: &mut Vec<Claim>) -> Option
     ))(here)
     .ok()?;
     let n = consumed(here, rest);
+    // ("í september það sama ár": the year from the last year the article wrote)
+    let from_last = y.is_none() && rel.is_some_and(|r| r.from_last);
+    let base = if from_last { last_named(out, true) } else { pub_date };
     let year = y.or_else(|| {
-        rel.and_then(|r| r.years).and_then(|dy| pub_date.map(|p| p.year() + dy as i16))
+        rel.filter(|r| r.season.is_none())
+            .and_then(|r| r.years)
+            .and_then(|dy| base.map(|p| p.year() + dy as i16))
     });
     let mut info = written(ctx, WrittenDate { year, month: Some(m), day: None, weekday: None });
     if rel.is_some() {
@@ -1223,6 +1236,9 @@ fn in_month(ctx: &Ctx, toks: &[Token], i: usize, out: &mut Vec<Claim>) -> Option
         }
     }
     push_date(ctx, toks, i, i + n, info, out);
+    if from_last {
+        loosen_last(ctx, out);
+    }
     Some(i + n)
 }
 
@@ -1237,8 +1253,22 @@ fn relative_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Opt
             .is_some_and(|n| parse::weekday(lex)(&toks[i + n..]).is_ok());
     let (rest, off) = gate(!night_word && begins, here, parse::relative(lex)).ok()?;
     let n = consumed(here, rest);
-    let resolved = ctx.doc.published.and_then(|p| resolve::relative(p, &off));
-    let precision = if off.to_days.is_some() || off.to_weeks.is_some() {
+    // "i løbet af natten til torsdag": the night's words end the phrase, the weekday reads them
+    if (i + 1..i + n).any(|k| {
+        ctx.marker_at(toks, k, Marker::NightBefore)
+            .is_some_and(|m| parse::weekday(lex)(&toks[k + m..]).is_ok())
+    }) {
+        return None;
+    }
+    // "Same dag", "the following night": from the last date the article named (nothing named
+    // before: no date)
+    let base = if off.from_last {
+        Some(last_named(out, off.years.is_some() && off.days.is_none())?)
+    } else {
+        ctx.doc.published
+    };
+    let resolved = base.and_then(|p| resolve::relative(p, &off));
+    let precision = if off.to_days.is_some() || off.to_weeks.is_some() || off.season.is_some() {
         Precision::Range
     } else if off.years.is_some() {
         Precision::Year
@@ -1257,24 +1287,89 @@ fn relative_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Opt
         slack_years: (0, 0),
     };
     push_date(ctx, toks, i, i + n, info, out);
+    if off.from_last {
+        // (a date read from another is no evidence of its own: never voted)
+        loosen_last(ctx, out);
+    }
     Some(i + n)
+}
+
+/// Whether weekday `wd` is the day after publication `p`. In an article that has called its
+/// publication day by its weekday ([`Narrative`]) it is tomorrow ("Onsdag er der færre brandfolk
+/// …", then "fortsætte torsdag"), not that weekday six days back: an article that names today by
+/// its weekday names the days around it so (a week back it would say "last Thursday").
+fn is_tomorrow(p: jiff::civil::Date, wd: u8) -> bool {
+    wd == p.weekday().to_monday_one_offset() as u8 % 7 + 1
+}
+
+/// Whether a dateline begins right after text offset `end` (a space or a comma between): the
+/// words before it are its own ("Onsdag 2. januar 2019 kl. 08:57").
+fn opens_dateline(doc: &Document, end: usize) -> bool {
+    doc.dateline.is_some_and(|(a, _)| {
+        a >= end
+            && a - end <= 3
+            && doc
+                .text
+                .get(end..a)
+                .is_some_and(|g| g.chars().all(|c| c == ',' || c.is_whitespace()))
+    })
+}
+
+/// The last date this document named before this point, for a phrase counted from it: the last
+/// day-precise date, or (`year`) the last date written with its year; at its first day.
+fn last_named(out: &[Claim], year: bool) -> Option<jiff::civil::Date> {
+    // (the last few dozen claims: further back is no antecedent, and a page of such phrases must
+    // not cost claims × phrases)
+    out.iter().rev().take(64).filter_map(Claim::date).find_map(|d| {
+        let r = d.resolved?;
+        let fits = if year {
+            d.form == DateForm::Absolute
+        } else {
+            d.precision == Precision::Day && d.form != DateForm::Ago
+        };
+        fits.then_some(r.start)
+    })
+}
+
+/// The claim just pushed is loose, and binds no event.
+fn loosen_last(ctx: &Ctx, out: &mut [Claim]) {
+    let Some(k) = out.len().checked_sub(1) else { return };
+    out[k].frame = Frame::Loose;
+    ctx.bindings.borrow_mut().retain(|b| b.0 != k);
 }
 
 /// A weekday: "tysdag", "á miðvikudag", "natt til onsdag".
 fn weekday_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Option<usize> {
     let (i, here, pub_date) = (at.i, &toks[at.i..], ctx.doc.published);
     let (rest, wd) = gate(at.f & flag::WEEKDAY != 0, here, parse::weekday(ctx.lex)).ok()?;
-    let n = consumed(here, rest);
+    let mut n = consumed(here, rest);
+    // "Onsdag 2. januar 2019 kl. 08:57": the weekday of a dateline is the dateline's, no claim
+    if opens_dateline(ctx.doc, toks[i + n - 1].end) {
+        return Some(i + n);
+    }
     // "natt til onsdag", "aðfaranótt miðvikudags": the night ending on that day
     let night = ctx.marker_len_before(toks, i, Marker::NightBefore);
     let ahead = ctx.marker_before(toks, i, Marker::WeekdayAhead);
+    // "tysdag førre veke", "Tuesday last week": that weekday of the week the phrase names
+    let week = parse::relative(ctx.lex)(rest).ok().filter(|(_, o)| {
+        o.weeks.is_some() && o.to_weeks.is_none() && o.days.is_none() && !o.from_last
+    });
+    if let Some((rest2, _)) = week {
+        n = consumed(here, rest2);
+    }
     let resolved = match (night, ctx.narrative) {
+        _ if week.is_some() => week.and_then(|(_, o)| {
+            let monday = resolve::relative(pub_date?, &o)?.start;
+            resolve::add_days(monday, i64::from(wd) - 1)
+        }),
         // "næste mandag", "next Monday": the coming one, whatever the article tells of
         (None, _) if ahead => pub_date.and_then(|p| resolve::weekday(p, wd, true)),
         // a retrospective article: the weekday of the days it tells of
         (_, Some(day)) => resolve::weekday_near(day, wd),
         (Some(_), None) => pub_date.and_then(|p| resolve::night(p, wd, ctx.future)),
-        (None, None) => pub_date.and_then(|p| resolve::weekday(p, wd, ctx.future)),
+        (None, None) => pub_date.and_then(|p| {
+            resolve::weekday(p, wd, ctx.future || ctx.today_named && is_tomorrow(p, wd))
+        }),
     }
     .map(Interval::day);
     let info = DateInfo {
@@ -1875,6 +1970,8 @@ fn caption_lines(lower: &str, b: &crate::lang::Boilerplate) -> Vec<std::ops::Ran
 struct Narrative {
     current: bool,
     last_day: Option<jiff::civil::Date>,
+    /// a weekday named the publication day
+    today_named: bool,
     published: Option<jiff::civil::Date>,
 }
 
@@ -1891,6 +1988,7 @@ impl Narrative {
             if matches!(d.form, DateForm::Absolute | DateForm::Partial) && r.is_day() {
                 self.last_day = Some(r.start);
             }
+            self.today_named |= d.form == DateForm::Weekday && r.is_day() && r.start == p;
         }
     }
 
@@ -2414,7 +2512,70 @@ fn bind_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
         out.truncate(before);
         return;
     }
+    drop_stamp_dates(ctx, toks, before, out);
     times_in_utc(ctx, &mut out[before..]);
+}
+
+/// Dates that stamp the page or a quoted post, not the story: after a `published` word opening
+/// the sentence ("Opdateret mandag formiddag med nye oplysninger", "Updated: 14 Oct 2021, 09:53",
+/// with the time stamped with it), a wire dateline's (a date right before a parenthesis and a
+/// dash: "KONGSBERG, Norway, Oct 14, 2021 (BSS/AFP) – A man…"), and an embedded post's (a date
+/// right after a parenthesised handle: "— Name (@handle) July 10, 2023").
+fn drop_stamp_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
+    // (most sentences with claims date nothing)
+    if !out[before..].iter().any(|c| c.kind == ClaimKind::Date) {
+        return;
+    }
+    let at = |c: &Claim| toks.partition_point(|t| ctx.doc.file_offset(t.start) < c.start);
+    let after = |c: &Claim| toks.partition_point(|t| ctx.doc.file_offset(t.start) < c.end);
+    // the sentence opens with a `published` word (a ':' after it allowed)
+    let stamp_end = std::cell::OnceCell::new();
+    let stamp_end = || {
+        *stamp_end.get_or_init(|| {
+            (1..=4.min(toks.len()))
+                .find(|&n| ctx.marker_len_before(toks, n, Marker::Published) == Some(n))
+                .map(|n| if toks.get(n).is_some_and(|t| t.is_punct(':')) { n + 1 } else { n })
+        })
+    };
+    let dash = |t: &Token| t.is_punct('-') || t.is_punct('–') || t.is_punct('—');
+    let wire_dateline = |k: usize| {
+        toks.get(k).is_some_and(|t| t.is_punct('('))
+            && (k + 1..(k + 6).min(toks.len()))
+                .find(|&j| toks[j].is_punct(')'))
+                .is_some_and(|j| toks.get(j + 1).is_some_and(dash))
+    };
+    let handle_before = |k: usize| {
+        k > 0
+            && toks[k - 1].is_punct(')')
+            && (k.saturating_sub(6)..k - 1).rev().find(|&j| toks[j].is_punct('(')).is_some_and(
+                |j| {
+                    ctx.doc
+                        .text
+                        .get(toks[j].end..toks[k - 1].start)
+                        .is_some_and(|s| s.trim_start().starts_with('@'))
+                },
+            )
+    };
+    let mut stamped_end = None;
+    let mut k = before;
+    while k < out.len() {
+        let c = &out[k];
+        let drop = match c.kind {
+            ClaimKind::Date => {
+                let (a, b) = (at(c), after(c));
+                a <= 5 && stamp_end() == Some(a) || wire_dateline(b) || handle_before(a)
+            }
+            // (the time stamped with a dropped date: "Updated: 14 Oct 2021, 09:53")
+            ClaimKind::Time => stamped_end.is_some_and(|e| c.start >= e && c.start < e + 8),
+            _ => false,
+        };
+        if drop {
+            stamped_end = Some(out[k].end);
+            out.remove(k);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// Of the dates and times tied to one event, the nearest of each kind stays bound; the others

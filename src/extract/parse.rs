@@ -375,9 +375,11 @@ pub fn written_date<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, Written
             weekday: None,
         });
         // English: "13 September 2023"
-        let day_month_en = map(tuple((day_number(lex), month(lex), opt(year))), |(d, m, y)| {
-            WrittenDate { year: y, month: Some(m), day: Some(d), weekday: None }
-        });
+        // ("16 April, 2024": a comma before the year)
+        let day_month_en =
+            map(tuple((day_number(lex), month(lex), opt(preceded(comma(), year)))), |(d, m, y)| {
+                WrittenDate { year: y, month: Some(m), day: Some(d), weekday: None }
+            });
         // English: "September 13, 2023"
         let month_day_en =
             map(tuple((month(lex), day_number(lex), opt(preceded(comma(), year)))), |(m, d, y)| {

@@ -103,10 +103,17 @@ impl TimeUnit {
     }
 }
 
-/// An offset from the publication date: `days`/`weeks`/`months`/`years`, optionally an interval.
+/// An offset from the publication date: `days`/`weeks`/`months`/`years`, optionally an interval;
+/// `from_last`: from the last date the article named instead ("same dag", "the following night",
+/// "það sama ár"); `season`: the first and last month of a season of the year the offset gives
+/// ("i haust": September to November of the publication year).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RelOffset {
+    #[serde(default)]
+    pub from_last: bool,
+    #[serde(default)]
+    pub season: Option<[u8; 2]>,
     #[serde(default)]
     pub days: Option<i32>,
     #[serde(default)]
@@ -516,8 +523,14 @@ fn word_flags(
         if let Some(first) = p.first() {
             set(first, flag::RELATIVE_FIRST);
         }
-        // the longest word (the last of equals): every word of a phrase must be there to match
-        if let Some(key) = p.iter().rev().max_by_key(|w| w.chars().count()) {
+        // the longest word (the last of equals): every word of a phrase must be there to match;
+        // one of the language's frequent words only when the phrase has no other ("efter" of
+        // "efter nytår" would open most sentences to the walk)
+        let frequent = |w: &&String| function_words.contains(w) || distinctive.contains(w);
+        let longest = |rare: bool| {
+            p.iter().rev().filter(|w| !rare || !frequent(w)).max_by_key(|w| w.chars().count())
+        };
+        if let Some(key) = longest(true).or_else(|| longest(false)) {
             set(key, flag::RELATIVE_KEY);
         }
     }
