@@ -127,12 +127,17 @@ pub(crate) fn of_diagnostic(report: &Report, d: &Diagnostic, ids: &DocIds) -> St
     let Some(first) = d.labels.get(primary) else {
         return fingerprint(&d.code, &Frame { doc: String::new(), what: d.message.clone() }, &[]);
     };
+    // (the other labels' documents are not part of the fingerprint, only what they say: their
+    // identities are not made)
     let others: Vec<Frame> = d
         .labels
         .iter()
         .enumerate()
         .filter(|(i, _)| *i != primary)
-        .map(|(_, l)| frame_of(l))
+        .map(|(_, l)| match claim_of(report, l) {
+            Some(c) => frame(String::new(), c),
+            None => Frame { doc: String::new(), what: l.text.to_string() },
+        })
         .collect();
     fingerprint(&d.code, &frame_of(first), &others)
 }
