@@ -149,6 +149,12 @@ pub(crate) enum ClockReading {
     AssumedHalfDay,
     /// the zone is written, the clock has 12 hours
     ExplicitHalfDay,
+    /// the zone is assumed, the clock has 12 hours and nothing in the text says which half: the
+    /// hour is read in waking hours (1 to 6 after noon: "klukkan þrjú" 15:00), the other half
+    /// stays possible
+    AssumedWaking,
+    /// the zone is written, the hour read in waking hours
+    ExplicitWaking,
 }
 
 /// Which way a word before a time leans ("like etter 12.30", "shortly before 7"): one byte.
@@ -167,13 +173,15 @@ pub enum Lean {
 impl TimeInfo {
     /// On a 12-hour clock with no a.m./p.m.: the time may be twelve hours later.
     pub fn half_day(&self) -> bool {
+        !matches!(self.reading, ClockReading::Assumed | ClockReading::Explicit)
+    }
+
+    /// On a 12-hour clock that no part of the day, publication time or waking hours decided
+    /// ("klokka ni": 09:00 or 21:00): shown with both readings.
+    pub(crate) fn open_half(&self) -> bool {
         matches!(self.reading, ClockReading::AssumedHalfDay | ClockReading::ExplicitHalfDay)
     }
 
-    /// The interval in UTC, minutes since 1970.
-    pub(crate) fn utc_span(&self) -> Option<(i32, i32)> {
-        self.utc.map(|a| (a.get(), a.get() + i32::from(self.to - self.from)))
-    }
 }
 
 /// A time of day as written, and where it falls.
@@ -671,11 +679,12 @@ impl TimeInfo {
     /// "16:40", "17:00–18:00", with "~" for a time given as approximate
     pub(crate) fn clock(&self) -> String {
         let hm = |m: u16| format!("{:02}:{:02}", m / 60 % 24, m % 60);
-        let mut s = if self.from == self.to {
-            hm(self.from)
-        } else {
-            format!("{}–{}", hm(self.from), hm(self.to))
-        };
+        let span = |a: u16, b: u16| if a == b { hm(a) } else { format!("{}–{}", hm(a), hm(b)) };
+        let mut s = span(self.from, self.to);
+        if self.open_half() {
+            // (both halves of a 12-hour clock: "09:00 or 21:00")
+            s.push_str(&format!(" or {}", span(self.from + 720, self.to + 720)));
+        }
         if let Some(z) = self.zone {
             s.push_str(&format!(" ({z})"));
         }

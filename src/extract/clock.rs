@@ -3,7 +3,7 @@
 //! the lexicon's `[time]` table; nothing here names a language.
 
 use crate::lang::token::Token;
-use crate::lang::{Lexicon, TimeWords};
+use crate::lang::{DayPart, Lexicon, TimeWords};
 
 /// A clock phrase found at some token: where it ends and what it allows.
 #[derive(Debug, Clone, PartialEq)]
@@ -260,6 +260,11 @@ pub fn clock_at(
     } else {
         j
     };
+    if clock_word == 0 {
+        if let Some(c) = oclock_at(lex, toks, i, &hour_word) {
+            return Some(c);
+        }
+    }
     let mut word_hour = false;
     let (n, h, m) = match digits_hm(toks, j, false) {
         Some(x) => x,
@@ -289,15 +294,43 @@ pub fn clock_at(
     // where a period is no decimal separator ("12.40" is no number in Norwegian or Swedish)
     let sep = toks.get(j + 1).map_or(' ', |t| t.text.chars().next().unwrap_or(' '));
     let colon = n == 3 && (sep == ':' || sep == '.' && lex.decimal != '.');
-    if clock_word == 0 && !colon && !meridiem && zone.is_none() {
+    // "at 18.13" where a period is a decimal separator: a 24-hour figure after a preposition of
+    // clock times (`named_after`, `about`), with nothing counted after it
+    let dotted = n == 3
+        && sep == '.'
+        && h >= 13
+        && (ends_before(&tw.named_after, toks, i) || ends_before(&tw.about, toks, i))
+        && nothing_counted_after(lex, toks, j + n + a);
+    if clock_word == 0 && !colon && !dotted && !meridiem && zone.is_none() {
         return None;
     }
     if mins > 24 * 60 {
         return None;
     }
     let mins = mins.min(24 * 60 - 1);
-    let half_day = word_hour && !meridiem && h <= 12;
+    // (digits on a 12-hour clock where the language writes them so: "at 7:30", never "07:30")
+    let twelve_digits =
+        !word_hour && tw.twelve_hour_digits && !toks[j].text.starts_with('0') && h >= 1;
+    let half_day = (word_hour || twelve_digits) && !meridiem && h <= 12;
     Some(Clock { len: j - i + n + a, from: mins, to: mins, approx: false, zone, half_day })
+}
+
+/// "six o'clock", "6 o'clock this morning" at `i`: an hour (1 to 12) before one of `[time]
+/// hour_after`, on a 12-hour clock unless "a.m."/"p.m." follows.
+fn oclock_at(
+    lex: &Lexicon,
+    toks: &[Token],
+    i: usize,
+    hour_word: &impl Fn(&[Token]) -> Option<(usize, f64)>,
+) -> Option<Clock> {
+    if lex.time.hour_after.is_empty() {
+        return None;
+    }
+    let (n, h) = lone_hour(toks, i, hour_word)?;
+    let k = suffix(&lex.time.hour_after, toks, i + n)?;
+    let (a, mins, zone, meridiem) = after_hour(lex, toks, i + n + k, h, 0);
+    let half_day = !meridiem;
+    Some(Clock { len: n + k + a, from: mins, to: mins, approx: false, zone, half_day })
 }
 
 /// "1640 GMT" at `j` (a time from `i`): four digits are a time only with a zone after them.
@@ -505,5 +538,44 @@ pub(crate) fn lean_before(tw: &TimeWords, toks: &[Token], i: usize) -> crate::cl
         crate::claims::Lean::Before
     } else {
         crate::claims::Lean::None
+    }
+}
+
+/// The part of the day named near a time at tokens `from..to` of its sentence (`[time.parts]`,
+/// up to four words before it or three after it: "tysdag kveld like før klokka ni", "klukkan
+/// fimm í morgun", "halv seks søndag eftermiddag"), the nearest.
+pub(crate) fn part_near(lex: &Lexicon, toks: &[Token], from: usize, to: usize) -> Option<DayPart> {
+    let tw = &lex.time;
+    if tw.parts.is_empty() {
+        return None;
+    }
+    let before = (from.saturating_sub(4)..from).rev();
+    let after = to..(to + 3).min(toks.len());
+    // (nearest first: right after the time, then right before it, and on outwards)
+    let mut order: Vec<usize> = Vec::with_capacity(7);
+    let (mut b, mut a) = (before, after);
+    loop {
+        let (x, y) = (a.next(), b.next());
+        if x.is_none() && y.is_none() {
+            break;
+        }
+        order.extend(x);
+        order.extend(y);
+    }
+    order.into_iter().find_map(|k| {
+        // (a phrase that begins before the time must end before it)
+        phrase_at(&tw.parts, toks, k)
+            .filter(|(n, _)| k >= to || k + n <= from)
+            .map(|(_, &p)| p)
+    })
+}
+
+/// An hour on a 12-hour clock, `m` minutes after midnight as read before noon (0:00–12:59), read
+/// on the half of the day `after_noon` says: "klukkan þrjú" 03:00 or 15:00.
+pub(crate) fn on_half(m: u16, after_noon: bool) -> u16 {
+    match (after_noon, m >= 720) {
+        (true, false) => m + 720,
+        (false, true) => m - 720,
+        _ => m,
     }
 }

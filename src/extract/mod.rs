@@ -1843,6 +1843,16 @@ fn push_time(
     out: &mut Vec<Claim>,
 ) {
     let (ev, at) = timed_event(ctx, toks, from, to);
+    let mut c = c;
+    // a 12-hour clock with a part of the day by it: "klukkan fimm í morgun", "tysdag kveld like
+    // før klokka ni"
+    if c.half_day {
+        if let Some(part) = clock::part_near(ctx.lex, toks, from, to) {
+            let pm = part.after_noon(c.from);
+            (c.from, c.to) = (clock::on_half(c.from, pm), clock::on_half(c.to, pm));
+            c.half_day = false;
+        }
+    }
     let explicit = c.zone.is_some();
     let zone = time_zone(ctx, c.zone);
     let mut claim =
@@ -2225,12 +2235,13 @@ fn drop_page_top_date(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Cl
         .iter()
         .position(|c| c.start < head_end && c.date().is_some_and(|d| d.form == DateForm::Absolute));
     if let Some(k) = top {
-        // (and the time stamped with it: "10 July 2023 at 19:16")
+        // (and the time stamped with it: "10 July 2023 at 19:16"; a stamp gives its minute,
+        // never an about-time: "2020-12 Ved 4-tiden natt til torsdag" opens the story)
         let end = out[before + k].end;
         out.remove(before + k);
-        if let Some(t) = out[before..]
-            .iter()
-            .position(|c| c.kind == ClaimKind::Time && c.start >= end && c.start < end + 8)
+        if let Some(t) = out[before..].iter().position(|c| {
+            c.kind == ClaimKind::Time && !c.approx && c.start >= end && c.start < end + 8
+        })
         {
             out.remove(before + t);
         }
@@ -2266,6 +2277,39 @@ fn is_stamp(ctx: &Ctx, toks: &[Token], claims: &[Claim]) -> bool {
         })
 }
 
+/// Which half of the day a time on a 12-hour clock with no part of the day by it is on. A time
+/// of the publication day (told as past: no future marker) cannot be after the publication:
+/// "klukkan þrjú" in a story published at 10:40 is 03:00. Else waking hours decide, and say so
+/// in the reading (the other half stays possible, so it never raises an error alone): 1 to 6 is
+/// after noon (13:00–18:59; "halv seks" 17:30), 12 is noon; 7 to 11 stays open, both halves.
+fn read_half(ctx: &Ctx, day: Option<jiff::civil::Date>, future: bool, t: &mut TimeInfo) {
+    use crate::claims::ClockReading;
+    let explicit = t.reading == ClockReading::ExplicitHalfDay;
+    let published = ctx.doc.published_at.as_ref().filter(|_| !future && day == ctx.doc.published);
+    if let (Some(p), Some(d)) = (published, day) {
+        let zone = |z: Option<&str>| z.map(str::to_string).or_else(|| t.zone.map(|z| z.to_string()));
+        let at = |m: u16, z: Option<String>| z.and_then(|z| clock::utc_minutes(d, m, &z));
+        let (am, pm) = (clock::on_half(t.from, false), clock::on_half(t.from, true));
+        let pub_at = at(p.minutes, zone(p.zone.as_deref()));
+        if let (Some(am_at), Some(pm_at), Some(pub_at)) = (at(am, zone(None)), at(pm, zone(None)), pub_at) {
+            // (the morning before the publication, the afternoon after it)
+            if am_at <= pub_at && pm_at > pub_at {
+                (t.from, t.to) = (clock::on_half(t.from, false), clock::on_half(t.to, false));
+                t.reading = if explicit { ClockReading::Explicit } else { ClockReading::Assumed };
+                return;
+            }
+        }
+    }
+    let waking = match t.from {
+        m if m < 420 || m >= 720 => Some(true),
+        _ => None,
+    };
+    if let Some(pm) = waking {
+        (t.from, t.to) = (clock::on_half(t.from, pm), clock::on_half(t.to, pm));
+        t.reading = if explicit { ClockReading::ExplicitWaking } else { ClockReading::AssumedWaking };
+    }
+}
+
 /// Times take the day of the sentence's first day date (else the publication) and are placed
 /// in UTC.
 fn times_in_utc(ctx: &Ctx, claims: &mut [Claim]) {
@@ -2275,7 +2319,11 @@ fn times_in_utc(ctx: &Ctx, claims: &mut [Claim]) {
         .next();
     let day = day.or(ctx.doc.published);
     for c in claims {
+        let future = c.future;
         if let crate::claims::Detail::Time(t) = &mut c.detail {
+            if t.open_half() {
+                read_half(ctx, day, future, t);
+            }
             if let (Some(d), Some(z)) = (day, t.zone) {
                 t.utc = clock::utc_minutes(d, t.from, &z).and_then(std::num::NonZeroI32::new);
             }

@@ -228,6 +228,62 @@ pub(crate) struct TimeWords {
     /// place of the event
     #[serde(default)]
     pub(crate) zones: std::collections::BTreeMap<String, String>,
+    /// after an hour: the hour is a clock time ("six o'clock")
+    #[serde(default)]
+    pub(crate) hour_after: Vec<String>,
+    /// the language writes hours in digits on a 12-hour clock when it gives no a.m./p.m. ("at
+    /// 7:30" in English; "klokka 5.18" is 05:18 in Norwegian)
+    #[serde(default)]
+    pub(crate) twelve_hour_digits: bool,
+    /// parts of the day by name, one or more words ("í morgun", "this morning", "kveld",
+    /// "onsdag formiddag" reads "formiddag"): which half of a 12-hour clock an hour near them is
+    /// on, and the part of the day a report gives for a moment
+    #[serde(default)]
+    pub(crate) parts: std::collections::BTreeMap<String, DayPart>,
+}
+
+/// A part of the day (`[time.parts]`): the hours it spans, and the half of a 12-hour clock an
+/// hour said with it is read on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum DayPart {
+    /// 05:00–12:00 ("í morgun", "this morning", "i morges")
+    Morning,
+    /// 09:00–12:00 ("formiddag", "fyrir hádegi")
+    Forenoon,
+    /// 12:00–18:00 ("ettermiddag", "síðdegis", "afternoon")
+    Afternoon,
+    /// 18:00–24:00 ("kveld", "í kvöld", "evening", "tonight")
+    Evening,
+    /// 22:00–06:00 ("natt", "í nótt", "overnight")
+    Night,
+}
+
+impl DayPart {
+    /// The minutes after midnight the part spans (a night from the evening before: 22:00 is
+    /// -120).
+    #[allow(dead_code)]
+    pub(crate) fn span(self) -> (i32, i32) {
+        match self {
+            DayPart::Morning => (300, 720),
+            DayPart::Forenoon => (540, 720),
+            DayPart::Afternoon => (720, 1080),
+            DayPart::Evening => (1080, 1440),
+            DayPart::Night => (-120, 360),
+        }
+    }
+
+    /// Whether an hour said with this part, `m` minutes after midnight on a 12-hour clock
+    /// (1:00–12:59), is after noon: the morning's hours are before it, the afternoon's and the
+    /// evening's after it; at night 1 to 6 are before it ("klukkan tvö í nótt") and 7 to 12
+    /// after it ("klokka 11 i natt").
+    pub(crate) fn after_noon(self, m: u16) -> bool {
+        match self {
+            DayPart::Morning | DayPart::Forenoon => false,
+            DayPart::Afternoon | DayPart::Evening => true,
+            DayPart::Night => m % 720 >= 420,
+        }
+    }
 }
 
 fn default_decimal() -> String {
