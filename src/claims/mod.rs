@@ -181,7 +181,6 @@ impl TimeInfo {
     pub(crate) fn open_half(&self) -> bool {
         matches!(self.reading, ClockReading::AssumedHalfDay | ClockReading::ExplicitHalfDay)
     }
-
 }
 
 /// A time of day as written, and where it falls.

@@ -204,6 +204,15 @@ fn digits_hm(toks: &[Token], j: usize, hhmm: bool) -> Option<(usize, u16, u16)> 
     }
 }
 
+/// Seconds glued after a time's minutes at `j` (":30" of "18:12:30"): their tokens, and whether
+/// they put the time past its minute.
+fn seconds_at(toks: &[Token], j: usize) -> Option<(usize, bool)> {
+    toks.get(j).filter(|p| p.is_punct(':') && !p.space_before)?;
+    let s = toks.get(j + 1).filter(|s| s.is_digits() && s.text.len() == 2 && !s.space_before)?;
+    let s: u16 = s.text.parse().ok().filter(|s| *s < 60)?;
+    Some((2, s > 0))
+}
+
 /// What may follow an hour: "a.m."/"p.m." and a zone. Returns (tokens, minutes after noon
 /// shift applied, zone).
 fn after_hour(
@@ -289,7 +298,10 @@ pub fn clock_at(
             half_day: false,
         });
     }
-    let (a, mins, zone, meridiem) = after_hour(lex, toks, j + n, h, m);
+    // "18:12:30": between two minutes
+    let (secs, past) = seconds_at(toks, j + n).filter(|_| n == 3).unwrap_or((0, false));
+    let (a, mins, zone, meridiem) = after_hour(lex, toks, j + n + secs, h, m);
+    let a = a + secs;
     // an hour alone is a time only after a clock word; "16:40" is one by its colon, and "16.40"
     // where a period is no decimal separator ("12.40" is no number in Norwegian or Swedish)
     let sep = toks.get(j + 1).map_or(' ', |t| t.text.chars().next().unwrap_or(' '));
@@ -312,7 +324,8 @@ pub fn clock_at(
     let twelve_digits =
         !word_hour && tw.twelve_hour_digits && !toks[j].text.starts_with('0') && h >= 1;
     let half_day = (word_hour || twelve_digits) && !meridiem && h <= 12;
-    Some(Clock { len: j - i + n + a, from: mins, to: mins, approx: false, zone, half_day })
+    let to = if past { (mins + 1).min(24 * 60 - 1) } else { mins };
+    Some(Clock { len: j - i + n + a, from: mins, to, approx: false, zone, half_day })
 }
 
 /// "six o'clock", "6 o'clock this morning" at `i`: an hour (1 to 12) before one of `[time]
@@ -564,9 +577,7 @@ pub(crate) fn part_near(lex: &Lexicon, toks: &[Token], from: usize, to: usize) -
     }
     order.into_iter().find_map(|k| {
         // (a phrase that begins before the time must end before it)
-        phrase_at(&tw.parts, toks, k)
-            .filter(|(n, _)| k >= to || k + n <= from)
-            .map(|(_, &p)| p)
+        phrase_at(&tw.parts, toks, k).filter(|(n, _)| k >= to || k + n <= from).map(|(_, &p)| p)
     })
 }
 

@@ -2241,8 +2241,7 @@ fn drop_page_top_date(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Cl
         out.remove(before + k);
         if let Some(t) = out[before..].iter().position(|c| {
             c.kind == ClaimKind::Time && !c.approx && c.start >= end && c.start < end + 8
-        })
-        {
+        }) {
             out.remove(before + t);
         }
     }
@@ -2287,11 +2286,14 @@ fn read_half(ctx: &Ctx, day: Option<jiff::civil::Date>, future: bool, t: &mut Ti
     let explicit = t.reading == ClockReading::ExplicitHalfDay;
     let published = ctx.doc.published_at.as_ref().filter(|_| !future && day == ctx.doc.published);
     if let (Some(p), Some(d)) = (published, day) {
-        let zone = |z: Option<&str>| z.map(str::to_string).or_else(|| t.zone.map(|z| z.to_string()));
+        let zone =
+            |z: Option<&str>| z.map(str::to_string).or_else(|| t.zone.map(|z| z.to_string()));
         let at = |m: u16, z: Option<String>| z.and_then(|z| clock::utc_minutes(d, m, &z));
         let (am, pm) = (clock::on_half(t.from, false), clock::on_half(t.from, true));
         let pub_at = at(p.minutes, zone(p.zone.as_deref()));
-        if let (Some(am_at), Some(pm_at), Some(pub_at)) = (at(am, zone(None)), at(pm, zone(None)), pub_at) {
+        if let (Some(am_at), Some(pm_at), Some(pub_at)) =
+            (at(am, zone(None)), at(pm, zone(None)), pub_at)
+        {
             // (the morning before the publication, the afternoon after it)
             if am_at <= pub_at && pm_at > pub_at {
                 (t.from, t.to) = (clock::on_half(t.from, false), clock::on_half(t.to, false));
@@ -2306,7 +2308,8 @@ fn read_half(ctx: &Ctx, day: Option<jiff::civil::Date>, future: bool, t: &mut Ti
     };
     if let Some(pm) = waking {
         (t.from, t.to) = (clock::on_half(t.from, pm), clock::on_half(t.to, pm));
-        t.reading = if explicit { ClockReading::ExplicitWaking } else { ClockReading::AssumedWaking };
+        t.reading =
+            if explicit { ClockReading::ExplicitWaking } else { ClockReading::AssumedWaking };
     }
 }
 
