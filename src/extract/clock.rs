@@ -171,8 +171,14 @@ pub fn glued_meridiem_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Cloc
 pub(crate) fn named_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Clock> {
     let tw = &lex.time;
     // (the word before first: most words follow none of `named_after`)
-    let before = toks.get(i.checked_sub(1)?).filter(|t| t.is_word())?.lower();
-    if !tw.named_after.iter().any(|w| w == before) {
+    let word =
+        |k: Option<usize>| k.and_then(|k| toks.get(k)).filter(|t| t.is_word()).map(Token::lower);
+    let is_in = |list: &[String], w: Option<&str>| w.is_some_and(|w| list.iter().any(|x| x == w));
+    let before = word(i.checked_sub(1));
+    // (or one joined to another before it: "um og eftir hádegi", "around and after noon")
+    let joined =
+        is_in(&tw.and, word(i.checked_sub(2))) && is_in(&tw.named_after, word(i.checked_sub(3)));
+    if !(is_in(&tw.named_after, before) || joined) {
         return None;
     }
     let (k, &mins) = phrase_at(&tw.named, toks, i)?;
