@@ -2302,12 +2302,9 @@ fn read_half(ctx: &Ctx, day: Option<jiff::civil::Date>, future: bool, t: &mut Ti
             }
         }
     }
-    let waking = match t.from {
-        m if m < 420 || m >= 720 => Some(true),
-        _ => None,
-    };
-    if let Some(pm) = waking {
-        (t.from, t.to) = (clock::on_half(t.from, pm), clock::on_half(t.to, pm));
+    // (7:00–11:59 stays open; the rest is read after noon: 1–6 the afternoon, 12 noon)
+    if !(420..720).contains(&t.from) {
+        (t.from, t.to) = (clock::on_half(t.from, true), clock::on_half(t.to, true));
         t.reading =
             if explicit { ClockReading::ExplicitWaking } else { ClockReading::AssumedWaking };
     }

@@ -713,6 +713,10 @@ fn flag_shares_and_times(
             *word_flags.entry(last.to_string()).or_insert(0) |= flag::TIME_NAME;
         }
     }
+    // (and the word after an hour's ordinal: "á fimmta tímanum" has no number word)
+    for w in &time.hour_ordinal {
+        *word_flags.entry(w.to_lowercase()).or_insert(0) |= flag::TIME_NAME;
+    }
     for suffix in &time.hour_glued {
         for (w, _) in cardinals.iter().filter(|(_, v)| (1..=12).contains(*v)) {
             *word_flags.entry(format!("{w}{suffix}")).or_insert(0) |= flag::TIME_NAME;
