@@ -275,10 +275,9 @@ pub fn clock_at(
     } else {
         j
     };
-    if clock_word == 0 {
-        if let Some(c) = oclock_at(lex, toks, i, &hour_word) {
-            return Some(c);
-        }
+    // "six o'clock"
+    if let Some(c) = (clock_word == 0).then(|| oclock_at(lex, toks, i, &hour_word)).flatten() {
+        return Some(c);
     }
     let mut word_hour = false;
     let (n, h, m) = match digits_hm(toks, j, false) {
@@ -292,17 +291,7 @@ pub fn clock_at(
     };
     // "17-tida", "16.30-tiden": about that time
     if toks.get(j + n).is_some_and(|t| t.is_punct('-') && !t.space_before) {
-        let k = suffix(&tw.hour_suffix, toks, j + n + 1)?;
-        let mins = h * 60 + m;
-        let len = j - i + n + 1 + k;
-        return Some(Clock {
-            len,
-            from: mins,
-            to: mins,
-            approx: true,
-            zone: None,
-            half_day: false,
-        });
+        return about_suffix(tw, toks, j + n + 1, j - i + n + 1, h * 60 + m);
     }
     // "18:12:30": between two minutes
     let (secs, past) = seconds_at(toks, j + n).filter(|_| n == 3).unwrap_or((0, false));
@@ -312,13 +301,7 @@ pub fn clock_at(
     // where a period is no decimal separator ("12.40" is no number in Norwegian or Swedish)
     let sep = toks.get(j + 1).map_or(' ', |t| t.text.chars().next().unwrap_or(' '));
     let colon = n == 3 && (sep == ':' || sep == '.' && lex.decimal != '.');
-    // "at 18.13" where a period is a decimal separator: a 24-hour figure after a preposition of
-    // clock times (`named_after`, `about`), with nothing counted after it
-    let dotted = n == 3
-        && sep == '.'
-        && h >= 13
-        && (ends_before(&tw.named_after, toks, i) || ends_before(&tw.about, toks, i))
-        && nothing_counted_after(lex, toks, j + n + a);
+    let dotted = n == 3 && sep == '.' && dotted_time(lex, toks, i, j + n + a, h);
     if clock_word == 0 && !colon && !dotted && !meridiem && zone.is_none() {
         return None;
     }
@@ -332,6 +315,23 @@ pub fn clock_at(
     let half_day = (word_hour || twelve_digits) && !meridiem && h <= 12;
     let to = if past { (mins + 1).min(24 * 60 - 1) } else { mins };
     Some(Clock { len: j - i + n + a, from: mins, to, approx: false, zone, half_day })
+}
+
+/// "17-tida", "16.30-tiden": an about-suffix at `k` after `len` tokens of an hour, `mins` after
+/// midnight.
+fn about_suffix(tw: &TimeWords, toks: &[Token], k: usize, len: usize, mins: u16) -> Option<Clock> {
+    let n = suffix(&tw.hour_suffix, toks, k)?;
+    Some(Clock { len: len + n, from: mins, to: mins, approx: true, zone: None, half_day: false })
+}
+
+/// "at 18.13" at `i` (ending before `end`) where a period is a decimal separator: a 24-hour
+/// figure (hour `h`) after a preposition of clock times (`named_after`, `about`), with nothing
+/// counted after it.
+fn dotted_time(lex: &Lexicon, toks: &[Token], i: usize, end: usize, h: u16) -> bool {
+    let tw = &lex.time;
+    h >= 13
+        && (ends_before(&tw.named_after, toks, i) || ends_before(&tw.about, toks, i))
+        && nothing_counted_after(lex, toks, end)
 }
 
 /// "six o'clock", "6 o'clock this morning" at `i`: an hour (1 to 12) before one of `[time]
