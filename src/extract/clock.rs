@@ -342,10 +342,10 @@ fn oclock_at(
     i: usize,
     hour_word: &impl Fn(&[Token]) -> Option<(usize, f64)>,
 ) -> Option<Clock> {
-    if lex.time.hour_after.is_empty() {
-        return None;
-    }
-    let (n, h) = lone_hour(toks, i, hour_word)?;
+    // (the word after the hour first: an hour of 1 to 12 is one token, and most tokens are
+    // followed by no "o'clock")
+    suffix(&lex.time.hour_after, toks, i + 1)?;
+    let (n, h) = lone_hour(toks, i, hour_word).filter(|&(n, _)| n == 1)?;
     let k = suffix(&lex.time.hour_after, toks, i + n)?;
     let (a, mins, zone, meridiem) = after_hour(lex, toks, i + n + k, h, 0);
     let half_day = !meridiem;
