@@ -236,14 +236,13 @@ pub(crate) struct TimeWords {
     #[serde(default)]
     pub(crate) twelve_hour_digits: bool,
     /// parts of the day by name, one or more words ("í morgun", "this morning", "kveld",
-    /// "onsdag formiddag" reads "formiddag"): which half of a 12-hour clock an hour near them is
-    /// on, and the part of the day a report gives for a moment
+    /// "søndag morgen"): which half of a 12-hour clock an hour near them is on
     #[serde(default)]
     pub(crate) parts: std::collections::BTreeMap<String, DayPart>,
 }
 
-/// A part of the day (`[time.parts]`): the hours it spans, and the half of a 12-hour clock an
-/// hour said with it is read on.
+/// A part of the day (`[time.parts]`): the half of a 12-hour clock an hour said with it is read
+/// on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum DayPart {
@@ -260,23 +259,10 @@ pub(crate) enum DayPart {
 }
 
 impl DayPart {
-    /// The minutes after midnight the part spans (a night from the evening before: 22:00 is
-    /// -120).
-    #[allow(dead_code)]
-    pub(crate) fn span(self) -> (i32, i32) {
-        match self {
-            DayPart::Morning => (300, 720),
-            DayPart::Forenoon => (540, 720),
-            DayPart::Afternoon => (720, 1080),
-            DayPart::Evening => (1080, 1440),
-            DayPart::Night => (-120, 360),
-        }
-    }
-
     /// Whether an hour said with this part, `m` minutes after midnight on a 12-hour clock
     /// (1:00–12:59), is after noon: the morning's hours are before it, the afternoon's and the
-    /// evening's after it; at night 1 to 6 are before it ("klukkan tvö í nótt") and 7 to 12
-    /// after it ("klokka 11 i natt").
+    /// evening's after it; at night 1 to 6 are before it ("klukkan tvö í nótt"), 7 to 11 after
+    /// it ("klokka 11 i natt") and 12 is midnight.
     pub(crate) fn after_noon(self, m: u16) -> bool {
         match self {
             DayPart::Morning | DayPart::Forenoon => false,
