@@ -104,6 +104,10 @@ struct ConceptRef {
     phased: bool,
     /// a clause mark (",", ";", ":") lies between it and the claim
     other_clause: bool,
+    /// the role a count of it has when its clause names none (passengers: aboard)
+    implies: Option<Sym>,
+    /// a quantity that does not change as a story unfolds
+    stable: bool,
 }
 
 impl Ctx<'_, '_, '_> {
@@ -175,6 +179,7 @@ impl Ctx<'_, '_, '_> {
     /// punctuation; else the next word as a bare noun.
     fn concept_after(&self, toks: &[Token], j: usize, window: usize) -> ConceptRef {
         let mut fallback: Option<ConceptRef> = None;
+        let mut noun_seen = false;
         let mut seen = 0;
         // dashes skipped: bounded too, or a run of them is re-read for every claim before it
         let mut dashes = 0;
@@ -189,13 +194,28 @@ impl Ctx<'_, '_, '_> {
                 }
                 break;
             }
-            if let Some(hit) = self.sc.hit_at(toks, k).filter(|h| {
-                // roles and scopes are what a count says of its things, not the things
-                !matches!(
-                    self.k.concepts.get(h.concept).kind,
-                    ConceptKind::Role | ConceptKind::Scope
-                )
-            }) {
+            let hit = self.sc.hit_at(toks, k);
+            // a role ends the counted thing's words: "134 om bord på toget" counts those aboard,
+            // not the train ("sju skadde personar": the injured)
+            if hit.is_some_and(|h| self.k.concepts.get(h.concept).kind == ConceptKind::Role) {
+                if k == j {
+                    return ConceptRef::default();
+                }
+                break;
+            }
+            // a word after the counted noun ends its phrase: "two carriages of a passenger
+            // train" counts carriages ("fem nye hus": an adjective and its noun go on)
+            if hit.is_none()
+                && noun_seen
+                && self.flags.get(k).is_some_and(|f| f & flag::FUNCTION_WORD != 0)
+            {
+                break;
+            }
+            noun_seen |= hit.is_some() || content_word(self, toks, k);
+            // scopes are what a count says of its things, not the things
+            if let Some(hit) =
+                hit.filter(|h| self.k.concepts.get(h.concept).kind != ConceptKind::Scope)
+            {
                 let c = self.k.concepts.get(hit.concept);
                 // "1,200 residents were evacuated": an event after the counted noun is what
                 // happened to them, not the thing counted
@@ -249,17 +269,28 @@ impl Ctx<'_, '_, '_> {
 
     /// What the clause says of the counted things ("evacuated", "on board"): the nearest role
     /// word within the claim's clause.
-    fn role_near(&self, toks: &[Token], from: usize, to: usize) -> (Option<Sym>, bool) {
+    fn role_near(&self, toks: &[Token], from: usize, to: usize) -> Option<&crate::lang::Concept> {
         // (an event whose counts grow, "evacuation", is also what a count says of its people)
         self.sc
             .near_in_clause(toks, (from, to), ROLE_WINDOW, |c| {
                 c.kind == ConceptKind::Role || c.kind == ConceptKind::Event && c.grows
             })
-            .map(|(_, hit)| {
-                let c = self.k.concepts.get(hit.concept);
-                (Some(c.id), c.grows)
-            })
-            .unwrap_or((None, false))
+            .map(|(_, hit)| self.k.concepts.get(hit.concept))
+    }
+
+    /// The role of a count of `thing` at tokens `from..to`: the role word of its clause, else
+    /// the role its thing implies ("131 passagerare": those aboard); the role, whether its counts
+    /// grow, and whether the quantity is stable (passengers, those aboard).
+    fn count_role(
+        &self,
+        toks: &[Token],
+        (from, to): (usize, usize),
+        thing: &ConceptRef,
+    ) -> (Option<Sym>, bool, bool) {
+        match self.role_near(toks, from, to) {
+            Some(c) => (Some(c.id), c.grows, c.stable),
+            None => (thing.implies, false, thing.stable),
+        }
     }
 
     /// The period a count covers ("i alt", "siste døgn"), within the claim's clause.
@@ -386,10 +417,13 @@ impl Ctx<'_, '_, '_> {
     fn range_word_after(&self, toks: &[Token], j: usize, approx: bool) -> Option<usize> {
         let w = self.marker_at(toks, j, Marker::RangeWords)?;
         let (rest, _) = parse::number(self.lex)(toks.get(j + w..)?).ok()?;
-        if !approx {
-            parse::unit(self.lex)(rest).ok()?;
+        let end = toks.len() - rest.len();
+        // (or before a counted thing: "20 til 30 passasjerer", "10 to 15 boats")
+        let counted = || self.sc.hit_at(toks, end).is_some() || content_word(self, toks, end);
+        if !approx && parse::unit(self.lex)(rest).is_err() && !counted() {
+            return None;
         }
-        Some(toks.len() - rest.len() - j)
+        Some(end - j)
     }
 }
 
@@ -480,6 +514,8 @@ impl<'a> SentenceConcepts<'a> {
             event: c.kind == ConceptKind::Event,
             phased: c.phase.is_some(),
             other_clause: false,
+            implies: c.implies,
+            stable: c.stable,
         }
     }
 
@@ -1410,10 +1446,12 @@ fn part_of_whole(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) -> 
     let (rest2, (_, (w, _, _))) =
         pair(parse::marker(lex, Marker::PartOf), parse::number(lex))(&toks[i + num.n..]).ok()?;
     let n2 = consumed(&toks[i..], rest2);
-    let mut c = Ctx::with_concept(
-        ctx.claim(ClaimKind::PartOfWhole, toks, i, i + n2, num.v),
-        ctx.concept_after(toks, i + n2, 3),
-    );
+    let thing = ctx.concept_after(toks, i + n2, 3);
+    // (the whole of "500 af de 1373 passagerer" is all of them: the role its thing implies)
+    let (implies, stable) = (thing.implies, thing.stable);
+    let mut c = Ctx::with_concept(ctx.claim(ClaimKind::PartOfWhole, toks, i, i + n2, num.v), thing);
+    c.role = implies;
+    c.stable = stable;
     c.detail = Detail::Whole(w);
     c.approx = num.approx;
     c.frame = if num.vague { Frame::Vague } else { Frame::Bound };
@@ -1605,6 +1643,7 @@ impl Walk {
             return i + n;
         }
         let after = ctx.concept_after(toks, i + n, 4);
+        let after = noun_before(ctx, toks, i, n).unwrap_or(after);
         // "Kanal 5", "Radio 1": a number after a capitalised word inside the sentence, with no
         // counted thing after it, is part of a name
         if after.concept.is_none()
@@ -1616,7 +1655,9 @@ impl Walk {
         {
             return i + n;
         }
-        self.push_count(ctx, toks, num, after, anaphoric, out);
+        // "de 134 om bord" (not "de resterende 436"): a definite count may restate the whole
+        let definite = anaphoric && ctx.marker_before(toks, i, Marker::Definite);
+        self.push_count(ctx, toks, num, after, (anaphoric, definite), out);
         i + n
     }
 
@@ -1627,37 +1668,56 @@ impl Walk {
         toks: &[Token],
         num: &Num,
         after: ConceptRef,
-        anaphoric: bool,
+        (anaphoric, definite): (bool, bool),
         out: &mut Vec<Claim>,
     ) {
         let (i, n) = (num.i, num.n);
-        let (role, grows) = ctx.role_near(toks, i, i + n);
+        let (role, grows, stable) = ctx.count_role(toks, (i, i + n), &after);
         let scope = ctx.scope_near(toks, i, i + n);
-        // "sju skadde", "three killed": with no thing named, the role is what is counted
-        let after = match (&after.concept, role) {
-            (None, Some(r)) => {
-                ConceptRef { concept: Some(r), family: Some(r), generic: false, ..after }
+        // "sju skadde", "three killed": with no thing named, the role is what is counted; and
+        // "131 personer om bord" counts what "134 om bord" counts (a generic noun adds nothing)
+        let after = match role {
+            Some(r) if after.concept.is_none() || after.generic => {
+                ConceptRef { concept: Some(r), family: Some(r), generic: false, stable, ..after }
             }
             _ => after,
         };
-        let frame = if anaphoric && !num.vague {
+        // a count of events (avalanches, quakes) grows as a story unfolds
+        let grows = grows || after.grows || after.event;
+        // "dei 479 passasjerane", "the two avalanches" restate a count, loose (a part of what was
+        // counted may be meant); "de 134 om bord", "dei 915 passasjerane", a stable quantity with
+        // its thing named, are its whole
+        let restates = anaphoric && !(definite && stable && !grows && after.concept.is_some());
+        let frame = if restates && !num.vague {
             Frame::Loose
         } else {
             count_frame(ctx, toks, &after, role.is_some(), num.vague)
         };
-        // a count of events (avalanches, quakes) grows as a story unfolds
-        let grows = grows || after.grows || after.event;
         let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Count, toks, i, i + n, num.v), after);
         c.approx = num.approx;
         c.role = role;
         c.scope = scope;
         c.frame = frame;
         c.grows = grows;
+        c.stable = stable && !grows;
         if let Some((_, prev)) = self.rose.filter(|&(at, _)| at == i) {
             c.detail = Detail::Previous(prev);
         }
         out.push(c);
     }
+}
+
+/// "et mannskap på 458", "a crew of 458": the counted noun before the number, when nothing
+/// counted follows it (a thing concept, neither generic nor a measure).
+fn noun_before(ctx: &Ctx, toks: &[Token], i: usize, n: usize) -> Option<ConceptRef> {
+    let w = ctx.marker_len_before(toks, i, Marker::CountOf)?;
+    let j = i.checked_sub(w + 1)?;
+    let next = i + n;
+    let counted_after = ctx.sc.hit_at(toks, next).is_some() || content_word(ctx, toks, next);
+    let hit = ctx.sc.hit_at(toks, j).filter(|_| !counted_after)?;
+    let c = ctx.k.concepts.get(hit.concept);
+    (c.kind == ConceptKind::Thing && !c.generic && !c.measure && !c.money)
+        .then(|| ctx.sc.concept_ref(toks, j, hit))
 }
 
 /// "ein av desse", "one of them": a count of one, loose; else "ein", "eitt", "en" is mostly an

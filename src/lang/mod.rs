@@ -338,10 +338,18 @@ struct MarkersFile {
     /// han"): a clause boundary, like ",", for what a number is tied to
     #[serde(default)]
     clause_break: Vec<String>,
+    /// the determiners of a count that restates a whole already known ("de 134 om bord", "the
+    /// 915 passengers"), a subset of `anaphoric` without "remaining", "other", "both"
+    #[serde(default)]
+    definite: Vec<String>,
+    /// the word between a counted noun and its number after it ("et mannskap på 458", "a crew
+    /// of 458")
+    #[serde(default)]
+    count_of: Vec<String>,
 }
 
 /// How many marker kinds there are.
-pub(crate) const MARKER_KINDS: usize = 34;
+pub(crate) const MARKER_KINDS: usize = 36;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -385,6 +393,8 @@ pub(crate) enum Marker {
     PassiveAux,
     WeekdayAhead,
     ClauseBreak,
+    Definite,
+    CountOf,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -611,6 +621,8 @@ fn markers(m: &MarkersFile) -> [Phrases<()>; MARKER_KINDS] {
         (Marker::PassiveAux, &m.passive_aux),
         (Marker::WeekdayAhead, &m.weekday_ahead),
         (Marker::ClauseBreak, &m.clause_break),
+        (Marker::Definite, &m.definite),
+        (Marker::CountOf, &m.count_of),
     ] {
         let mut p = Phrases::default();
         for w in list {
@@ -1093,6 +1105,14 @@ struct ConceptFile {
     /// an event of one moment (an alarm, a derailment): a time of day of it times that moment
     #[serde(default)]
     moment: bool,
+    /// the role a count of these things has when its clause names none (passengers and crew
+    /// are those aboard): a role concept's id
+    #[serde(default)]
+    implies: Option<String>,
+    /// a quantity that does not change as a story unfolds (the passengers and crew aboard in one
+    /// accident): reports of any day are compared, not only those within the rule's window
+    #[serde(default)]
+    stable: bool,
     #[serde(default)]
     family: Option<String>,
     #[serde(default)]
@@ -1132,6 +1152,10 @@ pub(crate) struct Concept {
     /// see `ConceptFile::money`
     pub(crate) money: bool,
     pub(crate) moment: bool,
+    /// see `ConceptFile::implies`: the role concept's id
+    pub(crate) implies: Option<Sym>,
+    /// see `ConceptFile::stable`
+    pub(crate) stable: bool,
 }
 
 /// Concept look-up: exact word forms, and compound heads ("sprengjudrónar" → drone, "sprengju").
@@ -1159,6 +1183,15 @@ impl Concepts {
         let raw: std::collections::BTreeMap<String, ConceptFile> =
             toml::from_str(src).map_err(|e| DataError::toml(name, src, e))?;
         let mut c = Concepts { min_suffix_chars: 4, ..Default::default() };
+        for (id, cf) in &raw {
+            let Some(r) = &cf.implies else { continue };
+            if !raw.get(r).is_some_and(|rc| rc.kind == ConceptKind::Role) {
+                return Err(DataError::invalid(
+                    name,
+                    format!("concept `{id}`: implies = \"{r}\" names no concept of kind \"role\""),
+                ));
+            }
+        }
         for (id, cf) in raw {
             let idx = c.list.len() as u16;
             c.list.push(Concept {
@@ -1171,6 +1204,8 @@ impl Concepts {
                 measure: cf.measure,
                 money: cf.money,
                 moment: cf.moment,
+                implies: cf.implies.as_deref().map(Sym::new),
+                stable: cf.stable,
             });
             for w in &cf.exact {
                 c.exact.entry(w.to_lowercase()).or_insert(idx);

@@ -234,15 +234,18 @@ fn dissent_labels(
     show: impl Fn(&Claim) -> String,
 ) -> Vec<Label> {
     let mut labels = vec![cx.label(c, format!("this source: {}", show(c)), true)];
+    // one label a voice: a copy of a text already shown adds nothing (its outlet is still named
+    // in the help)
+    let voice = |d: DocId| cx.voices.get(d.index()).map_or(d, |&v| DocId(v));
     let mut named: Vec<DocId> = Vec::new();
     for m in major.iter() {
         if named.len() >= cx.rule.params.max_examples {
             break;
         }
-        if named.contains(&m.doc) {
+        if named.contains(&voice(m.doc)) {
             continue;
         }
-        named.push(m.doc);
+        named.push(voice(m.doc));
         labels.push(cx.label(m, format!("{} says {}", cx.short(m), show(m)), false));
     }
     labels
@@ -425,7 +428,7 @@ fn count_against_part(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
                 _ => same_amount(a, b, tol),
             }
         };
-        for window in time_windows(cx, &g, p.window_days) {
+        for window in time_windows(cx, &g, window_days(p.window_days, &g)) {
             // a match across kinds is said only when a majority of sources stands behind a value
             let cls = classes(cx, &window, same);
             let major = cls.first().map_or(0, |c| voice_count(cx, c));
@@ -487,7 +490,7 @@ fn compare_values(cx: &Cx, by_p: &[&Claim], out: &mut Out) {
         out.0.extend(update_note_between_reports(cx, by_p));
         return;
     }
-    for window in time_windows(cx, by_p, p.window_days) {
+    for window in time_windows(cx, by_p, window_days(p.window_days, by_p)) {
         let same = |a: &Claim, b: &Claim| same_amount(a, b, p.tolerance);
         let (d, c) = value_report(cx, &window, same_doc, same);
         out.0.extend(d.into_iter().map(|d| if weak { weaken(d) } else { d }));
@@ -619,6 +622,17 @@ fn weaken(mut d: Diagnostic) -> Diagnostic {
          (evacuated, on board, injured), so they may count different things",
     );
     d
+}
+
+/// The days between publications within which a group's values are compared: the rule's
+/// window, or every day when the quantity is stable (the passengers and crew aboard in one
+/// accident do not change between a report of the day and one of a year later).
+fn window_days(days: i64, g: &[&Claim]) -> i64 {
+    if g.iter().all(|c| c.stable) {
+        i64::MAX
+    } else {
+        days
+    }
 }
 
 /// Split a group into runs of claims whose sources were published within `days` of the previous
