@@ -289,8 +289,39 @@ impl Ctx<'_, '_, '_> {
     ) -> (Option<Sym>, bool, bool) {
         match self.role_near(toks, from, to) {
             Some(c) => (Some(c.id), c.grows, c.stable),
-            None => (thing.implies, false, thing.stable),
+            None if self.says_nothing_of(toks, (from, to), thing) => {
+                (thing.implies, false, thing.stable)
+            }
+            None => (None, false, false),
         }
+    }
+
+    /// The count of tokens `from..to` and its thing stand with no verb of their own: no word
+    /// right before the count that may be its verb ("brought 87 passengers ashore", "dræber seks
+    /// passagerer"), and none right after its thing, past a passive auxiliary ("87 passengers
+    /// were brought ashore", "came ashore"). A content word there says something of the things
+    /// that no role names, so the role their thing implies would be a guess.
+    fn says_nothing_of(
+        &self,
+        toks: &[Token],
+        (from, to): (usize, usize),
+        thing: &ConceptRef,
+    ) -> bool {
+        let action = |j: usize| {
+            content_word(self, toks, j)
+                && self
+                    .sc
+                    .hit_at(toks, j)
+                    .is_none_or(|h| self.k.concepts.get(h.concept).kind != ConceptKind::Thing)
+        };
+        let start = thing.at.filter(|&a| a < from).unwrap_or(from);
+        if start > 0 && action(start - 1) {
+            return false;
+        }
+        let j = thing.at.filter(|&a| a >= to).map_or(to, |a| a + 1);
+        // (past a passive auxiliary: "were brought ashore", "ble hentet"; "var i livsfare" is
+        // no action done to them)
+        !action(j + self.marker_at(toks, j, Marker::PassiveAux).unwrap_or(0))
     }
 
     /// The period a count covers ("i alt", "siste døgn"), within the claim's clause.
@@ -1446,12 +1477,10 @@ fn part_of_whole(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) -> 
     let (rest2, (_, (w, _, _))) =
         pair(parse::marker(lex, Marker::PartOf), parse::number(lex))(&toks[i + num.n..]).ok()?;
     let n2 = consumed(&toks[i..], rest2);
-    let thing = ctx.concept_after(toks, i + n2, 3);
-    // (the whole of "500 af de 1373 passagerer" is all of them: the role its thing implies)
-    let (implies, stable) = (thing.implies, thing.stable);
-    let mut c = Ctx::with_concept(ctx.claim(ClaimKind::PartOfWhole, toks, i, i + n2, num.v), thing);
-    c.role = implies;
-    c.stable = stable;
+    let mut c = Ctx::with_concept(
+        ctx.claim(ClaimKind::PartOfWhole, toks, i, i + n2, num.v),
+        ctx.concept_after(toks, i + n2, 3),
+    );
     c.detail = Detail::Whole(w);
     c.approx = num.approx;
     c.frame = if num.vague { Frame::Vague } else { Frame::Bound };
