@@ -1025,6 +1025,9 @@ struct At {
 struct Walk {
     /// "rose from 3 to 5": where the new value begins, and the value it rose from
     rose: Option<(usize, f64)>,
+    /// the sentence's counts: the index in the output, and the tokens of the count with its
+    /// thing ([`split_of_a_total`])
+    counts: Vec<(usize, usize, usize)>,
     /// whether this sentence gave a time already, from the claims pushed since `scanned`
     time_before: bool,
     scanned: usize,
@@ -1033,10 +1036,89 @@ struct Walk {
 /// Walk a sentence's tokens left to right, each step reading the claim (or the words of no
 /// claim) that begins at a token and going on after it.
 fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
-    let mut w = Walk { rose: None, time_before: false, scanned: out.len() };
+    let mut w = Walk { rose: None, counts: Vec::new(), time_before: false, scanned: out.len() };
     let mut i = 0;
     while i < toks.len() {
         i = w.step(ctx, toks, i, out);
+    }
+    split_of_a_total(ctx, toks, &w.counts, out);
+}
+
+/// Sentences back from a split ("fem kvinner og åtte menn") where its total may be stated.
+const TOTAL_LOOK_BACK: u32 = 2;
+
+/// "1.373 personer var om bord, 915 passasjerer og 482 besetningsmedlemmer": counts listed
+/// together (joined by "og", "and" or a comma) with one role and things of their own split a
+/// total of that role stated just before (the same sentence or the two before: "antall omkomne
+/// var steget til åtte. Blant de omkomne er fem kvinner og tre menn"). When the parts add up to
+/// more than the total, their sum is a part of that whole, larger than it (FL001 reports it; a
+/// sum not more than the total says nothing: a list may name some of the parts only).
+fn split_of_a_total(
+    ctx: &Ctx,
+    toks: &[Token],
+    counts: &[(usize, usize, usize)],
+    out: &mut Vec<Claim>,
+) {
+    let joined = |a: usize, b: usize| {
+        let between = toks.get(a..b).unwrap_or_default();
+        between.len() <= 3
+            && between
+                .iter()
+                .any(|t| t.is_punct(',') || t.is_word() && ctx.lex.connectors.contains(t.lower()))
+            && between.iter().enumerate().all(|(k, t)| {
+                t.is_punct(',')
+                    || t.is_word()
+                        && ctx.flags.get(a + k).is_some_and(|f| f & flag::FUNCTION_WORD != 0)
+                    || t.is_word() && ctx.lex.connectors.contains(t.lower())
+            })
+    };
+    let mut lists: Vec<Vec<(usize, usize, usize)>> = Vec::new();
+    for &(idx, from, to) in counts {
+        match lists.last_mut() {
+            Some(l) if l.last().is_some_and(|&(_, _, end)| joined(end, from)) => {
+                l.push((idx, from, to))
+            }
+            _ => lists.push(vec![(idx, from, to)]),
+        }
+    }
+    for list in lists.iter().filter(|l| l.len() >= 2) {
+        let parts: Vec<&Claim> = list.iter().filter_map(|&(idx, _, _)| out.get(idx)).collect();
+        let Some(role) = parts[0].role else { continue };
+        let own_thing = |c: &Claim| c.concept.or(c.noun).filter(|&t| t != role);
+        let plain = parts.iter().all(|c| {
+            c.kind == ClaimKind::Count
+                && c.role == Some(role)
+                && !c.approx
+                && c.frame == Frame::Bound
+                && own_thing(c).is_some()
+        });
+        let mut things: Vec<Sym> = parts.iter().filter_map(|c| own_thing(c)).collect();
+        things.sort();
+        things.dedup();
+        if !plain || things.len() < parts.len() {
+            continue;
+        }
+        let first = list[0].0;
+        let total = out[..first].iter().rev().find(|t| {
+            t.kind == ClaimKind::Count
+                && t.concept == Some(role)
+                && t.frame == Frame::Bound
+                && !t.approx
+                && t.sentence + TOTAL_LOOK_BACK >= ctx.sentence
+        });
+        let Some(total) = total.map(|t| t.value) else { continue };
+        let sum: f64 = parts.iter().map(|c| c.value).sum();
+        if sum <= total {
+            continue;
+        }
+        let (from, to) = (list[0].1, list[list.len() - 1].2);
+        let mut c = ctx.claim(ClaimKind::PartOfWhole, toks, from, to, sum);
+        c.concept = Some(role);
+        c.family = Some(role);
+        c.role = Some(role);
+        c.frame = Frame::Loose;
+        c.detail = Detail::Whole(total);
+        out.push(c);
     }
 }
 
@@ -1692,7 +1774,7 @@ impl Walk {
 
     /// Push the count `num` of the thing `after` (or of the role near it).
     fn push_count(
-        &self,
+        &mut self,
         ctx: &Ctx,
         toks: &[Token],
         num: &Num,
@@ -1722,6 +1804,11 @@ impl Walk {
         } else {
             count_frame(ctx, toks, &after, role.is_some(), num.vague)
         };
+        // (the count with its thing, for a split of a total: "915 passasjerer og 482 …")
+        let phrase = (
+            after.at.filter(|&a| a < i).unwrap_or(i),
+            after.at.filter(|&a| a >= i + n).map_or(i + n, |a| a + 1),
+        );
         let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Count, toks, i, i + n, num.v), after);
         c.approx = num.approx;
         c.role = role;
@@ -1732,6 +1819,7 @@ impl Walk {
         if let Some((_, prev)) = self.rose.filter(|&(at, _)| at == i) {
             c.detail = Detail::Previous(prev);
         }
+        self.counts.push((out.len(), phrase.0, phrase.1));
         out.push(c);
     }
 }

@@ -279,15 +279,35 @@ fn part_exceeds_whole(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
         .iter()
         .filter_map(|c| {
             let w = c.whole().filter(|&w| c.kind == ClaimKind::PartOfWhole && c.value > w)?;
+            let mut labels =
+                vec![cx.label(c, format!("{} of {}", fmt_num(c.value), fmt_num(w)), true)];
+            // the whole stated on its own before it in the article ("1.373 personer var om bord,
+            // 915 passasjerer og 482 besetningsmedlemmer": the parts add up to more)
+            let total = of_doc(claims, c.doc).iter().rev().find(|t| {
+                t.kind == ClaimKind::Count
+                    && t.start < c.start
+                    && t.value == w
+                    && t.concept.is_some()
+                    && t.concept == c.concept
+            });
+            if let Some(t) = total {
+                labels.push(cx.label(t, format!("the whole: {}", fmt_num(w)), false));
+            }
             Some(cx.diag(
                 subject(c),
                 format!("part is larger than the whole: {} of {}", fmt_num(c.value), fmt_num(w)),
                 format!(
-                    "{} > {}: a part of a whole cannot exceed it; one of the two numbers is wrong",
+                    "{} > {}: a part of a whole cannot exceed it; {}",
                     fmt_num(c.value),
-                    fmt_num(w)
+                    fmt_num(w),
+                    if total.is_some() {
+                        "the parts listed add up to more than the whole stated before them: one \
+                         of the numbers is wrong"
+                    } else {
+                        "one of the two numbers is wrong"
+                    }
                 ),
-                vec![cx.label(c, format!("{} of {}", fmt_num(c.value), fmt_num(w)), true)],
+                labels,
             ))
         })
         .collect()
