@@ -318,7 +318,12 @@ impl Ctx<'_, '_, '_> {
         if start > 0 && action(start - 1) {
             return false;
         }
-        let j = thing.at.filter(|&a| a >= to).map_or(to, |a| a + 1);
+        // (past the thing's words: "400 crew members")
+        let len = |a: usize| {
+            let words = |k: usize| toks.get(a + k).filter(|t| t.is_word()).map(|t| t.lower());
+            self.k.concepts.match_phrase(words).map_or(1, |(n, _)| n)
+        };
+        let j = thing.at.filter(|&a| a >= to).map_or(to, |a| a + len(a));
         // (past a passive auxiliary: "were brought ashore", "ble hentet"; "var i livsfare" is
         // no action done to them)
         !action(j + self.marker_at(toks, j, Marker::PassiveAux).unwrap_or(0))
@@ -1082,44 +1087,50 @@ fn split_of_a_total(
         }
     }
     for list in lists.iter().filter(|l| l.len() >= 2) {
-        let parts: Vec<&Claim> = list.iter().filter_map(|&(idx, _, _)| out.get(idx)).collect();
-        let Some(role) = parts[0].role else { continue };
-        let own_thing = |c: &Claim| c.concept.or(c.noun).filter(|&t| t != role);
-        let plain = parts.iter().all(|c| {
-            c.kind == ClaimKind::Count
-                && c.role == Some(role)
-                && !c.approx
-                && c.frame == Frame::Bound
-                && own_thing(c).is_some()
-        });
-        let mut things: Vec<Sym> = parts.iter().filter_map(|c| own_thing(c)).collect();
-        things.sort();
-        things.dedup();
-        if !plain || things.len() < parts.len() {
-            continue;
-        }
-        let first = list[0].0;
-        let total = out[..first].iter().rev().find(|t| {
-            t.kind == ClaimKind::Count
-                && t.concept == Some(role)
-                && t.frame == Frame::Bound
-                && !t.approx
-                && t.sentence + TOTAL_LOOK_BACK >= ctx.sentence
-        });
-        let Some(total) = total.map(|t| t.value) else { continue };
-        let sum: f64 = parts.iter().map(|c| c.value).sum();
-        if sum <= total {
-            continue;
-        }
-        let (from, to) = (list[0].1, list[list.len() - 1].2);
-        let mut c = ctx.claim(ClaimKind::PartOfWhole, toks, from, to, sum);
-        c.concept = Some(role);
-        c.family = Some(role);
-        c.role = Some(role);
-        c.frame = Frame::Loose;
-        c.detail = Detail::Whole(total);
-        out.push(c);
+        push_split_sum(ctx, toks, list, out);
     }
+}
+
+/// One list of counts ([`split_of_a_total`]): its sum as a part of the total before it, when it
+/// is more.
+fn push_split_sum(ctx: &Ctx, toks: &[Token], list: &[(usize, usize, usize)], out: &mut Vec<Claim>) {
+    let parts: Vec<&Claim> = list.iter().filter_map(|&(idx, _, _)| out.get(idx)).collect();
+    let Some(role) = parts[0].role else { return };
+    let own_thing = |c: &Claim| c.concept.or(c.noun).filter(|&t| t != role);
+    let plain = parts.iter().all(|c| {
+        c.kind == ClaimKind::Count
+            && c.role == Some(role)
+            && !c.approx
+            && c.frame == Frame::Bound
+            && own_thing(c).is_some()
+    });
+    let mut things: Vec<Sym> = parts.iter().filter_map(|c| own_thing(c)).collect();
+    things.sort();
+    things.dedup();
+    if !plain || things.len() < parts.len() {
+        return;
+    }
+    let first = list[0].0;
+    let total = out[..first].iter().rev().find(|t| {
+        t.kind == ClaimKind::Count
+            && t.concept == Some(role)
+            && t.frame == Frame::Bound
+            && !t.approx
+            && t.sentence + TOTAL_LOOK_BACK >= ctx.sentence
+    });
+    let Some(total) = total.map(|t| t.value) else { return };
+    let sum: f64 = parts.iter().map(|c| c.value).sum();
+    if sum <= total {
+        return;
+    }
+    let (from, to) = (list[0].1, list[list.len() - 1].2);
+    let mut c = ctx.claim(ClaimKind::PartOfWhole, toks, from, to, sum);
+    c.concept = Some(role);
+    c.family = Some(role);
+    c.role = Some(role);
+    c.frame = Frame::Loose;
+    c.detail = Detail::Whole(total);
+    out.push(c);
 }
 
 impl Walk {
@@ -1787,10 +1798,17 @@ impl Walk {
         let scope = ctx.scope_near(toks, i, i + n);
         // "sju skadde", "three killed": with no thing named, the role is what is counted; and
         // "131 personer om bord" counts what "134 om bord" counts (a generic noun adds nothing)
+        // (the generic noun's concept stays the family: the subject still reads "person lives")
+        // ("to læger om bord": an unlisted noun is named, and counted)
+        let named = after.concept.is_some() || after.at.is_some_and(|j| content_word(ctx, toks, j));
         let after = match role {
-            Some(r) if after.concept.is_none() || after.generic => {
-                ConceptRef { concept: Some(r), family: Some(r), generic: false, stable, ..after }
-            }
+            Some(r) if !named || after.generic => ConceptRef {
+                concept: Some(r),
+                family: after.concept.or(Some(r)),
+                generic: false,
+                stable,
+                ..after
+            },
             _ => after,
         };
         // a count of events (avalanches, quakes) grows as a story unfolds

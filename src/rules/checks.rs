@@ -75,9 +75,14 @@ impl Cx<'_> {
 /// "drone (shahed)", "visit by kim": the key the checks name a claim's subject by (the HTML
 /// report summarises the claims no rule labelled by it)
 pub(crate) fn subject(c: &Claim) -> String {
-    let mut s = c.concept.or(c.noun).map_or_else(|| "thing".to_string(), |x| x.to_string());
+    // (a generic noun with a role counts the role, its concept kept as the family: "person
+    // lives", as a specific noun reads "passenger aboard")
+    let generic =
+        c.family.filter(|f| c.role.is_some() && c.concept == c.role && Some(*f) != c.role);
+    let mut s =
+        generic.or(c.concept).or(c.noun).map_or_else(|| "thing".to_string(), |x| x.to_string());
     // what is said of it, when that is not the thing itself ("passenger aboard")
-    if let Some(r) = c.role.filter(|r| Some(*r) != c.concept) {
+    if let Some(r) = c.role.filter(|r| Some(*r) != c.concept || generic.is_some()) {
         s = format!("{s} {}", r.replace('_', " "));
     }
     if let Some(q) = &c.qualifier {
