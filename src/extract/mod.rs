@@ -733,14 +733,21 @@ fn sentence_tokens<'d>(
 }
 
 /// Whether the walk can find a claim in a sentence, by its tokens' [`flag`]s: a digit, a number
-/// word (other than "one", unless a time unit is there too: "ein dag"), a month, a weekday, or a
-/// relative phrase's key word. Most sentences of an article have none, and are skipped.
+/// word (other than "one", unless a time unit is there too, "ein dag", or a listed thing right
+/// after it, "eitt hús"), a month, a weekday, or a relative phrase's key word. Most sentences of
+/// an article have none, and are skipped.
 fn may_claim(flags: &[u32]) -> bool {
     let any = flags.iter().fold(0, |a, f| a | f);
     let claims = flag::DIGITS | flag::CARDINAL | flag::MONTH | flag::WEEKDAY | flag::RELATIVE_KEY;
     any & (claims | flag::TIME_NAME) != 0
         || any & flag::CARDINAL_ONE != 0 && any & (flag::UNIT | flag::marker(Marker::PartOf)) != 0
+        // ("one person", "eitt hús": "one" right before a listed thing)
+        || any & flag::CARDINAL_ONE != 0
+            && flags.windows(2).any(|w| w[0] & flag::CARDINAL_ONE != 0 && w[1] & CONCEPT != 0)
 }
+
+/// The flags of a word that begins a concept form.
+const CONCEPT: u32 = flag::CONCEPT_WORD | flag::CONCEPT_PHRASE;
 
 /// What later sentences need of an earlier one: its people (the look-back of "Dei to møttest …")
 /// and its nearest event; computed (and its tokens viewed) only when a later sentence asks.
@@ -1489,6 +1496,7 @@ impl Walk {
         let next = measure(ctx, toks, &num)
             .or_else(|| ordinal_dot(toks, &num))
             .or_else(|| part_of_whole(ctx, toks, &num, out))
+            .or_else(|| anaphoric_part(ctx, toks, &num, out))
             .or_else(|| with_unit(ctx, toks, &num, out))
             .or_else(|| bare_year(ctx, toks, &num, out))
             .unwrap_or_else(|| self.count(ctx, toks, &num, out));
@@ -1761,7 +1769,7 @@ impl Walk {
             return i + n;
         }
         if num.just_one {
-            one_of(ctx, toks, num, out);
+            count_one(ctx, toks, num, out);
             return i + n;
         }
         let after = ctx.concept_after(toks, i + n, 4);
@@ -1855,18 +1863,66 @@ fn noun_before(ctx: &Ctx, toks: &[Token], i: usize, n: usize) -> Option<ConceptR
         .then(|| ctx.sc.concept_ref(toks, j, hit))
 }
 
-/// "ein av desse", "one of them": a count of one, loose; else "ein", "eitt", "en" is mostly an
-/// article or pronoun, not a count.
-fn one_of(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) {
+/// "one person", "Én bil", "eitt hús": a count of one, loose (a numeral that is never an
+/// article, before a listed thing); else "ein", "eitt", "en" is mostly an article or pronoun
+/// ("One was killed", "en bil"), not a count.
+fn count_one(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) {
     let (i, n) = (num.i, num.n);
-    let one_of = ctx
-        .marker_at(toks, i + n, Marker::PartOf)
-        .is_some_and(|p| ctx.marker_at(toks, i + n + p, Marker::Anaphoric).is_some());
-    if one_of {
+    if ctx.marker_at(toks, i, Marker::NumeralOne) != Some(n) {
+        return;
+    }
+    let Some(hit) = ctx.sc.hit_at(toks, i + n) else { return };
+    let c = ctx.k.concepts.get(hit.concept);
+    if c.kind != ConceptKind::Thing || c.measure || c.money {
+        return;
+    }
+    let mut claim = Ctx::with_concept(
+        ctx.claim(ClaimKind::Count, toks, i, i + n, num.v),
+        ctx.sc.concept_ref(toks, i + n, hit),
+    );
+    claim.frame = Frame::Loose;
+    out.push(claim);
+}
+
+/// Sentences back from "tre af disse" where the count it takes a part of may stand.
+const PART_LOOK_BACK: u32 = 2;
+
+/// "tre af disse", "fire af dem", "one of them": a part of the count named just before (the
+/// nearest larger count of this sentence or the two before: "fra morgenen var fire i kritisk
+/// tilstand, men tre af disse …" is 3 of 4), loose; "one of them" is a count of one of its thing.
+/// With no such count the pronoun's part claims nothing ("One of them was a woman"). (A noun
+/// after "af", "Seks af personerne", is read as before: which count it takes a part of is a
+/// guess too far.)
+fn anaphoric_part(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) -> Option<usize> {
+    let (i, n) = (num.i, num.n);
+    let j = i + n + ctx.marker_at(toks, i + n, Marker::PartOf)?;
+    let end = j + ctx.marker_at(toks, j, Marker::Anaphoric)?;
+    let whole = out.iter().rev().find(|c| {
+        c.kind == ClaimKind::Count
+            && c.value > num.v
+            && c.value.fract() == 0.0
+            && c.sentence + PART_LOOK_BACK >= ctx.sentence
+    });
+    let Some(whole) = whole else { return Some(end) };
+    if num.just_one {
         let mut c = ctx.claim(ClaimKind::Count, toks, i, i + n, num.v);
+        c.concept = whole.concept;
+        c.family = whole.family;
+        c.noun = whole.noun;
         c.frame = Frame::Loose;
         out.push(c);
+        return Some(end);
     }
+    let mut c = ctx.claim(ClaimKind::PartOfWhole, toks, i, end, num.v);
+    c.concept = whole.concept;
+    c.family = whole.family;
+    c.noun = whole.noun;
+    c.role = whole.role;
+    c.approx = num.approx;
+    c.frame = if num.vague { Frame::Vague } else { Frame::Loose };
+    c.detail = Detail::Whole(whole.value);
+    out.push(c);
+    Some(end)
 }
 
 /// The byte ranges of a document's photo captions and credits: the lines of `lower` (its
@@ -2329,7 +2385,8 @@ fn slashed(toks: &[Token], i: usize, n: usize) -> bool {
 }
 
 /// A number that is part of a name or code: glued by a hyphen or plus to a capitalised word
-/// before it ("MiG-29", "COVID-19", "GMT+3"), or in parentheses alone ("(76)", an age).
+/// before it ("MiG-29", "COVID-19", "GMT+3"), in parentheses alone ("(76)", an age), or before
+/// the "@" of an e-mail address.
 fn glued_into_name(toks: &[Token], i: usize, n: usize) -> bool {
     // (a lower-case code too, "ttn-69", "covid-19", but not a year: "mid-2019")
     let year = toks[i].text.len() == 4;
@@ -2341,7 +2398,9 @@ fn glued_into_name(toks: &[Token], i: usize, n: usize) -> bool {
         && (toks[i - 2].text.chars().any(char::is_uppercase) || !year);
     let paren =
         i >= 1 && toks[i - 1].is_punct('(') && toks.get(i + n).is_some_and(|t| t.is_punct(')'));
-    before || paren
+    // an e-mail address: "1224@eb.dk"
+    let mail = toks.get(i + n).is_some_and(|t| t.is_punct('@') && !t.space_before);
+    before || paren || mail
 }
 
 /// A range after a number: "–4", "-20", "til 20" … as the tokens of the dash and the number.

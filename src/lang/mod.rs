@@ -346,10 +346,14 @@ struct MarkersFile {
     /// of 458")
     #[serde(default)]
     count_of: Vec<String>,
+    /// forms of "one" that are never an article ("one", "én", "eitt"): before a listed thing
+    /// ("one person", "Én bil", "eitt hús") a count of one
+    #[serde(default)]
+    numeral_one: Vec<String>,
 }
 
 /// How many marker kinds there are.
-pub(crate) const MARKER_KINDS: usize = 36;
+pub(crate) const MARKER_KINDS: usize = 37;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -395,6 +399,7 @@ pub(crate) enum Marker {
     ClauseBreak,
     Definite,
     CountOf,
+    NumeralOne,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -623,6 +628,7 @@ fn markers(m: &MarkersFile) -> [Phrases<()>; MARKER_KINDS] {
         (Marker::ClauseBreak, &m.clause_break),
         (Marker::Definite, &m.definite),
         (Marker::CountOf, &m.count_of),
+        (Marker::NumeralOne, &m.numeral_one),
     ] {
         let mut p = Phrases::default();
         for w in list {
