@@ -560,3 +560,69 @@ fn a_split_that_adds_up_to_more_than_its_total() {
     )]);
     assert!(by(&r, Severity::Error).is_empty(), "{:?}", r.diagnostics);
 }
+
+// ---------------------------------------------------------------- one, and a part of the count before
+
+/// "one" that is never an article, before a listed thing, counts one (loose: never voted);
+/// the articles "en bil", "an hour"-like uses, and "One was …" with no thing, count nothing.
+#[test]
+fn one_before_a_listed_thing_counts_one() {
+    for (lang, text, want) in [
+        ("en", "Police said one person was behind the attack.\n", vec!["count one 1"]),
+        ("is", "Staðfest er að eitt hús hafi eyðilagst í flóðinu.\n", vec!["count eitt 1"]),
+        ("nb", "Det var ett hus som ble tatt av raset.\n", vec!["count ett 1"]),
+        ("da", "Politiet bekræfter, at én person er anholdt.\n", vec!["count én 1"]),
+        // near misses: the article, and a pronoun
+        ("nb", "En person ble sett i vannet.\n", vec![]),
+        ("da", "En mand blev set ved broen.\n", vec![]),
+        ("en", "One was still missing.\n", vec![]),
+    ] {
+        assert_eq!(claims(lang, text), want, "{lang}: {text}");
+    }
+    let r = check(&[("a.txt", "en", "2025-03-03", "Police said one person was behind it.\n")]);
+    assert_eq!(r.claims[0].frame, factlint::internals::claims::Frame::Loose);
+}
+
+/// "tre af disse", "fire af dem", "tre av desse": a part of the nearest larger count before it
+/// (this sentence or the two before); "one of them" with a count before is a count of one, and
+/// with none ("One of them was a woman") nothing.
+#[test]
+fn a_part_of_the_count_before() {
+    let parts = |lang: &str, text: &str| -> Vec<String> {
+        let r = check(&[("a.txt", lang, "2025-02-03", text)]);
+        r.claims
+            .iter()
+            .filter(|c| c.text.contains(' '))
+            .map(|c| format!("{} {} {}", c.kind.name(), c.text, c.value_text()))
+            .collect()
+    };
+    assert_eq!(
+        parts("da", "Fem personer blev indlagt. Tre af disse er nu udskrevet.\n"),
+        ["part_of_whole Tre af disse 3 of 5"]
+    );
+    assert_eq!(
+        parts("nn", "Sju personar vart skadde, og fire av desse ligg på sjukehus.\n"),
+        ["part_of_whole fire av desse 4 of 7"]
+    );
+    assert_eq!(
+        parts("sv", "Tolv personer skadades. Två av dem vårdas på sjukhus.\n"),
+        ["part_of_whole Två av dem 2 of 12"]
+    );
+    assert_eq!(
+        claims("en", "Ten people were hurt. One of them was a firefighter.\n"),
+        ["count Ten 10", "count One 1"]
+    );
+    // near misses: no count before, nothing
+    assert!(claims("en", "People ran for their lives. One of them was a woman.\n").is_empty());
+    assert!(claims("nb", "Folk flyktet fra området. Tre av dem kom tilbake.\n").is_empty());
+}
+
+/// A tip-off line's SMS number and an e-mail address count nothing; a count beside them stays.
+#[test]
+fn sms_numbers_and_mail_addresses_are_no_counts() {
+    assert_eq!(
+        claims("da", "Tip os på sms/mms 1224 eller skriv til 1224@avisen.dk. Tre huse brændte.\n"),
+        ["count Tre 3"]
+    );
+    assert_eq!(claims("nb", "Tips oss på SMS 2030. Fire hus brant.\n"), ["count Fire 4"]);
+}
