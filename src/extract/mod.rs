@@ -1486,8 +1486,13 @@ impl Walk {
         // a range "3–4", "10-20", "10 to 15 minutes": one vague claim over both numbers
         let mut vague = ctx.marker_before(toks, i, Marker::Vague)
             || ctx.marker_at(toks, i, Marker::Vague).is_some();
-        if let Some(k) =
-            range_after(lex, toks, i + n).or_else(|| ctx.range_word_after(toks, i + n, approx))
+        if let Some(k) = range_after(lex, toks, i + n)
+            .or_else(|| {
+                // ("between 50 to 70": a range word after "between" needs no unit)
+                let between = ctx.marker_before(toks, i, Marker::Between);
+                ctx.range_word_after(toks, i + n, approx || between)
+            })
+            .or_else(|| between_range(ctx, toks, i, n))
         {
             n += k;
             vague = true;
@@ -2401,6 +2406,17 @@ fn glued_into_name(toks: &[Token], i: usize, n: usize) -> bool {
     // an e-mail address: "1224@eb.dk"
     let mail = toks.get(i + n).is_some_and(|t| t.is_punct('@') && !t.space_before);
     before || paren || mail
+}
+
+/// "between 40 and 50 people", "mellom 40 og 50": after a `between` word, a connector and a
+/// second number make a range, as the tokens of the connector and the number.
+fn between_range(ctx: &Ctx, toks: &[Token], i: usize, n: usize) -> Option<usize> {
+    if !ctx.marker_before(toks, i, Marker::Between) {
+        return None;
+    }
+    toks.get(i + n).filter(|t| t.is_word() && ctx.lex.connectors.contains(t.lower()))?;
+    let (rest, _) = parse::number(ctx.lex)(toks.get(i + n + 1..)?).ok()?;
+    Some(toks.len() - rest.len() - (i + n))
 }
 
 /// A range after a number: "–4", "-20", "til 20" … as the tokens of the dash and the number.

@@ -350,10 +350,14 @@ struct MarkersFile {
     /// ("one person", "Én bil", "eitt hús") a count of one
     #[serde(default)]
     numeral_one: Vec<String>,
+    /// a word before the first number of a range joined by a connector ("between 40 and 50
+    /// people", "mellom 40 og 50"): one vague claim
+    #[serde(default)]
+    between: Vec<String>,
 }
 
 /// How many marker kinds there are.
-pub(crate) const MARKER_KINDS: usize = 37;
+pub(crate) const MARKER_KINDS: usize = 38;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -400,6 +404,7 @@ pub(crate) enum Marker {
     Definite,
     CountOf,
     NumeralOne,
+    Between,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -629,6 +634,7 @@ fn markers(m: &MarkersFile) -> [Phrases<()>; MARKER_KINDS] {
         (Marker::Definite, &m.definite),
         (Marker::CountOf, &m.count_of),
         (Marker::NumeralOne, &m.numeral_one),
+        (Marker::Between, &m.between),
     ] {
         let mut p = Phrases::default();
         for w in list {

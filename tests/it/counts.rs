@@ -626,3 +626,27 @@ fn sms_numbers_and_mail_addresses_are_no_counts() {
     );
     assert_eq!(claims("nb", "Tips oss på SMS 2030. Fire hus brant.\n"), ["count Fire 4"]);
 }
+
+/// "between 40 and 50 people", "mellom 40 og 50", "mellan 40 och 50": one vague range (never
+/// voted); without "between" two numbers joined by "og" stay two ("fem kvinner og tre menn").
+#[test]
+fn between_two_numbers_is_one_range() {
+    for (lang, text, want) in [
+        ("en", "Between 40 and 50 people sought shelter at the school.\n", "40 and 50"),
+        ("nb", "Mellom 40 og 50 personer søkte ly på skolen.\n", "40 og 50"),
+        ("sv", "Mellan 40 och 50 personer sökte skydd i skolan.\n", "40 och 50"),
+        ("is", "Á milli 40 og 50 manns leituðu skjóls í skólanum.\n", "40 og 50"),
+    ] {
+        let r = check(&[("a.txt", lang, "2025-03-03", text)]);
+        let got: Vec<(&str, bool)> = r
+            .claims
+            .iter()
+            .map(|c| (c.text.as_ref(), c.frame == factlint::internals::claims::Frame::Vague))
+            .collect();
+        assert_eq!(got, [(want, true)], "{lang}");
+    }
+    assert_eq!(
+        claims("nb", "Fem kvinner og tre menn ble skadet.\n"),
+        ["count Fem 5", "count tre 3"]
+    );
+}
