@@ -403,7 +403,9 @@ impl Ctx<'_, '_, '_> {
         if let Some(k) = self.marker_at(toks, i + n, Marker::AgeAfter) {
             return Some(n + k);
         }
-        if !self.marker_before(toks, i, Marker::AgeBefore) {
+        // ("aged between 50 and 70": a `between` word may stand after the age word)
+        let between = self.marker_len_before(toks, i, Marker::Between);
+        if !self.marker_before(toks, i - between.unwrap_or(0), Marker::AgeBefore) {
             return None;
         }
         let years = |j: usize| match parse::unit(self.lex)(&toks[j.min(toks.len())..]) {
@@ -444,6 +446,10 @@ impl Ctx<'_, '_, '_> {
             && pos == i + n
             && !content_word(self, toks, pos)
             && self.sc.hit_at(toks, pos).is_none();
+        // (the second number of "between 50 to 70" is an age too)
+        if bare && between.is_some() {
+            pos = joined(pos).unwrap_or(pos);
+        }
         (saw_years || bare).then_some(pos - i)
     }
 

@@ -650,3 +650,17 @@ fn between_two_numbers_is_one_range() {
         ["count Fem 5", "count tre 3"]
     );
 }
+
+/// "aged between 50 to 70", "i alderen mellom 15 og 50 år": ages, no claims, after a `between`
+/// word too; a count after them stays.
+#[test]
+fn ages_after_between_are_no_claims() {
+    assert_eq!(
+        claims("en", "Five people were killed. All were aged between 50 to 70, police said.\n"),
+        ["count Five 5"]
+    );
+    assert_eq!(
+        claims("nb", "Fire personer ble skadet, i alderen mellom 15 og 50 år.\n"),
+        ["count Fire 4"]
+    );
+}
