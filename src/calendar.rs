@@ -78,6 +78,13 @@ pub(crate) fn night(pub_date: Date, iso: u8, future: bool) -> Option<Date> {
 
 /// A relative expression against the publication date.
 pub fn relative(pub_date: Date, off: &RelOffset) -> Option<Interval> {
+    // "i haust": the months of a season in the year the offset gives
+    if let Some([first, last]) = off.season {
+        let y = pub_date.year().checked_add(i16::try_from(off.years.unwrap_or(0)).ok()?)?;
+        let start = calendar(y, Some(first), None)?.start;
+        let end = calendar(y, Some(last), None)?.end;
+        return (start <= end).then_some(Interval { start, end });
+    }
     if let Some(y) = off.years {
         let d = pub_date.checked_add(Span::new().years(y)).ok()?;
         return Some(Interval { start: d.first_of_year(), end: d.last_of_year() });

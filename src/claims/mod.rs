@@ -207,6 +207,9 @@ pub(crate) enum SinceForm {
     SinceYear,
     /// "sist i 2019"
     LastInYear,
+    /// "har prydet byen i næsten 600 år", "has stood for 400 years": a span running up to
+    /// publication, begun in publication year − N
+    ForYears,
 }
 
 /// A resolved calendar interval (inclusive).
@@ -639,7 +642,7 @@ impl Claim {
     pub(crate) fn reading(&self, published: Option<Date>) -> String {
         let Some(s) = self.since() else { return self.value_text() };
         match (s.form, s.year(), s.years, published) {
-            (SinceForm::FirstInYears, Some(y), Some(n), Some(p)) => {
+            (SinceForm::FirstInYears | SinceForm::ForYears, Some(y), Some(n), Some(p)) => {
                 format!("{} − {} = {y}", p.year(), fmt_years(n))
             }
             (SinceForm::SinceYear, Some(y), _, _) => format!("since {y}"),

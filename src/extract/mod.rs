@@ -79,6 +79,8 @@ struct Ctx<'k, 'd, 'r> {
     bindings: std::cell::RefCell<Vec<(usize, usize, usize)>>,
     /// the day the article tells of, when that is not its publication ([`Narrative`])
     narrative: Option<jiff::civil::Date>,
+    /// an earlier sentence called the publication day by its weekday ([`Narrative`])
+    today_named: bool,
     /// the zone of the places the article names ([`article_zone`]), found once a document and
     /// only when a time asks
     article_zone: &'r std::cell::OnceCell<Option<Sym>>,
@@ -791,6 +793,10 @@ trait LookBack {
     /// The event of the nearest of the two sentences before, in the same paragraph only
     /// ("Gosinu lauk í gær. Það hófst mánudaginn 8. janúar …").
     fn event(&self) -> ConceptRef;
+    /// The last event of one moment (an alarm, an arrest) named in the sentence right before:
+    /// what a span opening its sentence counts from ("Politiet fikk alarmen klokken 18.13. En
+    /// halv time senere ble mannen pågrepet").
+    fn moment(&self) -> Option<ConceptRef>;
 }
 
 /// The last three sentences before one of paragraph `para`.
@@ -822,6 +828,17 @@ impl LookBack for Recents<'_, '_> {
             }
         }
         ConceptRef::default()
+    }
+
+    fn moment(&self) -> Option<ConceptRef> {
+        let mut recent = self.recent.borrow_mut();
+        let Recent { sentence, toks, .. } = recent.back_mut()?;
+        let (toks, flags) = toks.get_or_insert_with(|| sentence_tokens(self.doc, sentence));
+        let sc = SentenceConcepts::new(self.k, flags, None);
+        (0..toks.len()).rev().find_map(|j| {
+            let hit = sc.hit_at(toks, j).filter(|h| self.k.concepts.get(h.concept).moment)?;
+            Some(ConceptRef { at: None, ..sc.concept_ref(toks, j, hit) })
+        })
     }
 }
 
@@ -954,6 +971,7 @@ pub fn extract<'d>(doc: &'d Document, doc_idx: DocId, k: &Knowledge) -> Vec<Clai
             flags,
             bindings: std::cell::RefCell::new(Vec::new()),
             narrative: narrative.day(),
+            today_named: narrative.today_named,
             article_zone: &article_zone,
         };
         let before = out.len();
@@ -1178,6 +1196,7 @@ impl Walk {
             .or_else(|| relative_date(ctx, toks, at, out))
             .or_else(|| weekday_date(ctx, toks, at, out))
             .or_else(|| share(ctx, toks, at, out))
+            .or_else(|| part_unit(ctx, toks, at, out))
             .or_else(|| self.number(ctx, toks, at, out))
             .unwrap_or(i + 1)
     }
@@ -1285,9 +1304,14 @@ fn since_year(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Option
 fn first_in_years(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Option<usize> {
     let (lex, i, here) = (ctx.lex, at.i, &toks[at.i..]);
     let first = ctx.first_at.filter(|&f| f < i)?;
-    let (rest, (_, (n_years, _, _), u)) =
-        tuple((parse::marker(lex, Marker::InSpan), parse::number(lex), parse::unit(lex)))(here)
-            .ok()?;
+    // ("den værste i næsten 30 år": a rounding word between)
+    let (rest, (_, approx, (n_years, _, _), u)) = tuple((
+        parse::marker(lex, Marker::InSpan),
+        opt(parse::marker(lex, Marker::Approx)),
+        parse::number(lex),
+        parse::unit(lex),
+    ))(here)
+    .ok()?;
     if u != TimeUnit::Year {
         return None;
     }
@@ -1304,6 +1328,7 @@ fn first_in_years(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Op
         ev,
     );
     c.frame = frame;
+    c.approx = approx.is_some();
     c.detail = Detail::Since(SinceInfo::new(SinceForm::FirstInYears, Some(n_years as f32), year));
     out.push(c);
     Some(i + n)
@@ -1317,14 +1342,16 @@ fn written_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Opti
         gate(at.dig || at.f & (flag::WEEKDAY | flag::MONTH) != 0, here, parse::written_date(lex))
             .ok()?;
     let mut n = consumed(here, rest);
-    let mut relative_year = false;
-    // "12. september i fjor": the year comes from a relative phrase
+    let (mut relative_year, mut from_last) = (false, false);
+    // "12. september i fjor": the year comes from a relative phrase; "18. september það sama
+    // ár": from the last year the article wrote
     if wd.year.is_none() {
         if let Ok((rest2, off)) = parse::relative(lex)(rest) {
-            if let (Some(dy), Some(p)) = (off.years, ctx.doc.published) {
+            let base = if off.from_last { last_named(out, true) } else { ctx.doc.published };
+            if let (Some(dy), Some(p), None) = (off.years, base, off.season) {
                 wd.year = Some(p.year() + dy as i16);
                 n = consumed(here, rest2);
-                relative_year = true;
+                (relative_year, from_last) = (true, off.from_last);
             }
         }
     }
@@ -1333,6 +1360,9 @@ fn written_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Opti
         info.form = DateForm::Relative;
     }
     push_date(ctx, toks, i, i + n, info, out);
+    if from_last {
+        loosen_last(ctx, out);
+    }
     Some(i + n)
 }
 
@@ -1362,8 +1392,13 @@ fn in_month(ctx: &Ctx, toks: &[Token], i: usize, out: &mut Vec<Claim>) -> Option
     ))(here)
     .ok()?;
     let n = consumed(here, rest);
+    // ("í september það sama ár": the year from the last year the article wrote)
+    let from_last = y.is_none() && rel.is_some_and(|r| r.from_last);
+    let base = if from_last { last_named(out, true) } else { pub_date };
     let year = y.or_else(|| {
-        rel.and_then(|r| r.years).and_then(|dy| pub_date.map(|p| p.year() + dy as i16))
+        rel.filter(|r| r.season.is_none())
+            .and_then(|r| r.years)
+            .and_then(|dy| base.map(|p| p.year() + dy as i16))
     });
     let mut info = written(ctx, WrittenDate { year, month: Some(m), day: None, weekday: None });
     if rel.is_some() {
@@ -1374,6 +1409,9 @@ fn in_month(ctx: &Ctx, toks: &[Token], i: usize, out: &mut Vec<Claim>) -> Option
         }
     }
     push_date(ctx, toks, i, i + n, info, out);
+    if from_last {
+        loosen_last(ctx, out);
+    }
     Some(i + n)
 }
 
@@ -1388,8 +1426,22 @@ fn relative_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Opt
             .is_some_and(|n| parse::weekday(lex)(&toks[i + n..]).is_ok());
     let (rest, off) = gate(!night_word && begins, here, parse::relative(lex)).ok()?;
     let n = consumed(here, rest);
-    let resolved = ctx.doc.published.and_then(|p| resolve::relative(p, &off));
-    let precision = if off.to_days.is_some() || off.to_weeks.is_some() {
+    // "i løbet af natten til torsdag": the night's words end the phrase, the weekday reads them
+    if (i + 1..i + n).any(|k| {
+        ctx.marker_at(toks, k, Marker::NightBefore)
+            .is_some_and(|m| parse::weekday(lex)(&toks[k + m..]).is_ok())
+    }) {
+        return None;
+    }
+    // "Same dag", "the following night": from the last date the article named (nothing named
+    // before: no date)
+    let base = if off.from_last {
+        Some(last_named(out, off.years.is_some() && off.days.is_none())?)
+    } else {
+        ctx.doc.published
+    };
+    let resolved = base.and_then(|p| resolve::relative(p, &off));
+    let precision = if off.to_days.is_some() || off.to_weeks.is_some() || off.season.is_some() {
         Precision::Range
     } else if off.years.is_some() {
         Precision::Year
@@ -1408,24 +1460,89 @@ fn relative_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Opt
         slack_years: (0, 0),
     };
     push_date(ctx, toks, i, i + n, info, out);
+    if off.from_last {
+        // (a date read from another is no evidence of its own: never voted)
+        loosen_last(ctx, out);
+    }
     Some(i + n)
+}
+
+/// Whether weekday `wd` is the day after publication `p`. In an article that has called its
+/// publication day by its weekday ([`Narrative`]) it is tomorrow ("Onsdag er der færre brandfolk
+/// …", then "fortsætte torsdag"), not that weekday six days back: an article that names today by
+/// its weekday names the days around it so (a week back it would say "last Thursday").
+fn is_tomorrow(p: jiff::civil::Date, wd: u8) -> bool {
+    wd == p.weekday().to_monday_one_offset() as u8 % 7 + 1
+}
+
+/// Whether a dateline begins right after text offset `end` (a space or a comma between): the
+/// words before it are its own ("Onsdag 2. januar 2019 kl. 08:57").
+fn opens_dateline(doc: &Document, end: usize) -> bool {
+    doc.dateline.is_some_and(|(a, _)| {
+        a >= end
+            && a - end <= 3
+            && doc
+                .text
+                .get(end..a)
+                .is_some_and(|g| g.chars().all(|c| c == ',' || c.is_whitespace()))
+    })
+}
+
+/// The last date this document named before this point, for a phrase counted from it: the last
+/// day-precise date, or (`year`) the last date written with its year; at its first day.
+fn last_named(out: &[Claim], year: bool) -> Option<jiff::civil::Date> {
+    // (the last few dozen claims: further back is no antecedent, and a page of such phrases must
+    // not cost claims × phrases)
+    out.iter().rev().take(64).filter_map(Claim::date).find_map(|d| {
+        let r = d.resolved?;
+        let fits = if year {
+            d.form == DateForm::Absolute
+        } else {
+            d.precision == Precision::Day && d.form != DateForm::Ago
+        };
+        fits.then_some(r.start)
+    })
+}
+
+/// The claim just pushed is loose, and binds no event.
+fn loosen_last(ctx: &Ctx, out: &mut [Claim]) {
+    let Some(k) = out.len().checked_sub(1) else { return };
+    out[k].frame = Frame::Loose;
+    ctx.bindings.borrow_mut().retain(|b| b.0 != k);
 }
 
 /// A weekday: "tysdag", "á miðvikudag", "natt til onsdag".
 fn weekday_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Option<usize> {
     let (i, here, pub_date) = (at.i, &toks[at.i..], ctx.doc.published);
     let (rest, wd) = gate(at.f & flag::WEEKDAY != 0, here, parse::weekday(ctx.lex)).ok()?;
-    let n = consumed(here, rest);
+    let mut n = consumed(here, rest);
+    // "Onsdag 2. januar 2019 kl. 08:57": the weekday of a dateline is the dateline's, no claim
+    if opens_dateline(ctx.doc, toks[i + n - 1].end) {
+        return Some(i + n);
+    }
     // "natt til onsdag", "aðfaranótt miðvikudags": the night ending on that day
     let night = ctx.marker_len_before(toks, i, Marker::NightBefore);
     let ahead = ctx.marker_before(toks, i, Marker::WeekdayAhead);
+    // "tysdag førre veke", "Tuesday last week": that weekday of the week the phrase names
+    let week = parse::relative(ctx.lex)(rest).ok().filter(|(_, o)| {
+        o.weeks.is_some() && o.to_weeks.is_none() && o.days.is_none() && !o.from_last
+    });
+    if let Some((rest2, _)) = week {
+        n = consumed(here, rest2);
+    }
     let resolved = match (night, ctx.narrative) {
+        _ if week.is_some() => week.and_then(|(_, o)| {
+            let monday = resolve::relative(pub_date?, &o)?.start;
+            resolve::add_days(monday, i64::from(wd) - 1)
+        }),
         // "næste mandag", "next Monday": the coming one, whatever the article tells of
         (None, _) if ahead => pub_date.and_then(|p| resolve::weekday(p, wd, true)),
         // a retrospective article: the weekday of the days it tells of
         (_, Some(day)) => resolve::weekday_near(day, wd),
         (Some(_), None) => pub_date.and_then(|p| resolve::night(p, wd, ctx.future)),
-        (None, None) => pub_date.and_then(|p| resolve::weekday(p, wd, ctx.future)),
+        (None, None) => pub_date.and_then(|p| {
+            resolve::weekday(p, wd, ctx.future || ctx.today_named && is_tomorrow(p, wd))
+        }),
     }
     .map(Interval::day);
     let info = DateInfo {
@@ -1445,6 +1562,10 @@ fn weekday_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Opti
 fn share(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Option<usize> {
     let (lex, i, here) = (ctx.lex, at.i, &toks[at.i..]);
     if at.f & (flag::CARDINAL | flag::CARDINAL_ONE) == 0 {
+        return None;
+    }
+    // ("a quarter of an hour": a fraction of a time unit, read as a number)
+    if parse::phrase(&lex.fractions)(here).is_ok_and(|(r, _)| parse::unit(lex)(r).is_ok()) {
         return None;
     }
     let (rest, &(part, whole)) = parse::phrase(&lex.shares)(here).ok()?;
@@ -1555,8 +1676,9 @@ impl Walk {
         if label_before(lex, toks, i) || is_digits && slashed(toks, i, n) {
             return Some(i + n);
         }
-        // an age: "17 årig", "en mand på 50 år", "aged 15 to 50"
-        ctx.age_at(toks, i, n).map(|k| i + k)
+        // an age: "17 årig", "en mand på 50 år", "aged 15 to 50" (of a person: "600 år
+        // gammel" is a thing's, a duration)
+        ctx.age_at(toks, i, n).filter(|_| v <= MAX_AGE).map(|k| i + k)
     }
 }
 
@@ -1618,6 +1740,14 @@ fn with_unit(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) -> Opti
     let unit_at = if hyphen { &rest[1..] } else { rest };
     // duration: "sex daga heimsókn", "to timar", "tveggja vikna"
     let Ok((rest2, u)) = parse::unit(ctx.lex)(unit_at) else {
+        // "a 47-year-old" is an age; "the 400-year-old building" older than anyone lives
+        if hyphen && num.v > MAX_AGE && !num.vague && glued_age(ctx, &unit_at[0]) {
+            let mut c = ctx.claim(ClaimKind::Duration, toks, i, i + num.n + 2, num.v);
+            c.unit = Some(TimeUnit::Year);
+            c.approx = num.approx;
+            c.frame = Frame::Loose;
+            out.push(c);
+        }
         return hyphen.then_some(i + num.n + 2);
     };
     let n2 = consumed(&toks[i..], rest2);
@@ -1631,13 +1761,36 @@ fn with_unit(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) -> Opti
     if hyphen && (!glued_ev.event || glued_ev.phased) {
         return Some(i + n2);
     }
+    // "an hour and a half", "en time og en halv": the fraction after the unit (none before
+    // another unit: "a day and a half hour" is two spans)
+    let (num_v, n2) = match parse::and_a_fraction(ctx.lex, rest2) {
+        Some((r, f)) if parse::unit(ctx.lex)(r).is_err() => (num.v + f, consumed(&toks[i..], r)),
+        _ => (num.v, n2),
+    };
     // ("en halv time", "half an hour": 30 minutes)
-    let (v, u) = minutes_of_part_hour(num.v, u);
+    let (v, u) = minutes_of_part_hour(num_v, u);
     let num = &Num { v, ..*num };
     Some(
         ago(ctx, toks, num, n2, u, out)
+            .or_else(|| running_span(ctx, toks, num, n2, u, out))
             .or_else(|| unbound_span(ctx, toks, num, n2, u, out))
             .unwrap_or_else(|| duration(ctx, toks, num, n2, u, out)),
+    )
+}
+
+/// "hálftíma", "halvtime", "half-hour": one word that is a part of a time unit, read as a
+/// number and its unit ([`with_unit`]'s readings over one token: 30 minutes).
+fn part_unit(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Option<usize> {
+    let i = at.i;
+    let &(part, u) = toks[i].is_word().then(|| ctx.lex.part_units.get(toks[i].lower()))??;
+    let (v, u) = minutes_of_part_hour(part, u);
+    let approx = ctx.approx_before(toks, i);
+    let num = Num { i, n: 1, v, is_digits: false, just_one: false, approx, vague: false };
+    Some(
+        ago(ctx, toks, &num, 1, u, out)
+            .or_else(|| running_span(ctx, toks, &num, 1, u, out))
+            .or_else(|| unbound_span(ctx, toks, &num, 1, u, out))
+            .unwrap_or_else(|| duration(ctx, toks, &num, 1, u, out)),
     )
 }
 
@@ -1666,6 +1819,110 @@ fn ago(
     Some(end)
 }
 
+/// A word glued by hyphens that reads as an age after a number ("year-old", "årige"): the
+/// lexicon's `age_after` with its spaces written as hyphens.
+fn glued_age(ctx: &Ctx, t: &Token) -> bool {
+    let parts: Vec<&str> = t.lower().split('-').collect();
+    ctx.lex
+        .marker(Marker::AgeAfter)
+        .match_at(|k| parts.get(k).copied())
+        .is_some_and(|(n, _)| n == parts.len())
+}
+
+/// The thing a clause is about, named right before its verb at `verb`: the word before it,
+/// across function words (an auxiliary, "som", "which") and one comma ("Spiret, som har prydet
+/// byen", "The tower was built", "Bygningen stod færdig"); none when that word is no noun-like
+/// content word (a number, a unit, a month).
+fn thing_before(ctx: &Ctx, toks: &[Token], verb: usize) -> Option<Sym> {
+    let mut commas = 0;
+    for j in (verb.saturating_sub(4)..verb).rev() {
+        let t = &toks[j];
+        let f = ctx.flags.get(j).copied().unwrap_or(0);
+        if t.is_punct(',') && commas == 0 {
+            commas += 1;
+        } else if t.is_word() && f & flag::FUNCTION_WORD != 0
+            || ctx.marker_at(toks, j, Marker::PassiveAux).is_some()
+        {
+            continue;
+        } else if t.is_word() && t.text.chars().count() >= 3 && f & NOT_A_THING == 0 {
+            return Some(Sym::new(t.lower()));
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// Flags of words that name no thing: numbers, units, months, weekdays.
+const NOT_A_THING: u32 =
+    flag::CARDINAL | flag::CARDINAL_ONE | flag::UNIT | flag::MONTH | flag::WEEKDAY | flag::DIGITS;
+
+/// A date after a word of coming into being ("bygget i 1625", "stod færdig … i 1625", "was built
+/// in 1625": a role concept with `phase = "start"` in its clause, before it): the start of the thing named before
+/// that word, kept as the date's role and noun for FL003 to meet a span up to publication ("har
+/// stået i 400 år").
+fn mark_start_of_thing(ctx: &Ctx, toks: &[Token], from: usize, c: &mut Claim) {
+    // (the few words before the date, in its clause: a look-up each, cached for the sentence)
+    let built = (from.saturating_sub(START_WINDOW)..from)
+        .rev()
+        .take_while(|&j| !(toks[j].is_punct(',') || toks[j].is_punct(';') || toks[j].is_punct(':')))
+        .find_map(|j| {
+            let hit = ctx.sc.hit_at(toks, j)?;
+            let c = ctx.k.concepts.get(hit.concept);
+            (c.kind == ConceptKind::Role && c.phase == Some(crate::lang::Phase::Start))
+                .then_some((j, hit))
+        });
+    let Some((k, hit)) = built else { return };
+    if let Some(thing) = thing_before(ctx, toks, k) {
+        c.role = Some(ctx.k.concepts.get(hit.concept).id);
+        c.noun = Some(thing);
+    }
+}
+
+/// How many words before its date a word of coming into being may stand ("Bygningen stod færdig
+/// med spir i 1625").
+const START_WINDOW: usize = 6;
+
+/// Years no one lives: an age of more is a thing's ("the 400-year-old building", "600 år
+/// gammel"), a span of years, not a person's age.
+const MAX_AGE: f64 = 130.0;
+
+/// How many words before "for N years" a perfect auxiliary may stand ("har prydet det
+/// københavnske bybillede i 600 år").
+const PERFECT_WINDOW: usize = 8;
+
+/// "har prydet byen i næsten 600 år", "has stood for 400 years", "hefur staðið í 400 ár": years
+/// after a duration word, with a perfect auxiliary before them in their clause, run up to
+/// publication: a start (since publication year − N), not a length of an event.
+fn running_span(
+    ctx: &Ctx,
+    toks: &[Token],
+    num: &Num,
+    n2: usize,
+    u: TimeUnit,
+    out: &mut Vec<Claim>,
+) -> Option<usize> {
+    let i = num.i;
+    if u != TimeUnit::Year || num.vague {
+        return None;
+    }
+    let lead = i - ctx.marker_len_before(toks, i, Marker::Approx).unwrap_or(0);
+    let from = lead - ctx.marker_len_before(toks, lead, Marker::DurationBefore)?;
+    let aux = (from.saturating_sub(PERFECT_WINDOW)..from)
+        .rev()
+        .take_while(|&j| !(toks[j].is_punct(',') || toks[j].is_punct(';') || toks[j].is_punct(':')))
+        .find(|&j| ctx.marker_at(toks, j, Marker::Perfect).is_some())?;
+    let year = ctx.doc.published.and_then(|p| p.year().checked_sub(num.v as i16));
+    let mut c = ctx.claim(ClaimKind::Since, toks, from, i + n2, year.map(f64::from).unwrap_or(0.0));
+    c.approx = num.approx;
+    // (the thing whose start it dates: "Spiret, som har prydet byen …"; none: never compared)
+    c.noun = thing_before(ctx, toks, aux);
+    c.frame = if c.noun.is_some() { Frame::Bound } else { Frame::Loose };
+    c.detail = Detail::Since(SinceInfo::new(SinceForm::ForYears, Some(num.v as f32), year));
+    out.push(c);
+    Some(i + n2)
+}
+
 /// "three days after the summit", "tre dagar seinare": an offset between two events; "the third
 /// eruption in two years": a window. A span of time, but of no event: kept loose, never compared
 /// (unless it is minutes or hours between two moments named around it: `bind_later_moment`).
@@ -1690,6 +1947,7 @@ fn unbound_span(
     c.approx = num.approx;
     c.frame = if num.vague { Frame::Vague } else { Frame::Loose };
     bind_later_moment(ctx, toks, i, i + n2, &mut c);
+    bind_after_moment(ctx, toks, i, i + n2, &mut c);
     out.push(c);
     Some(i + n2)
 }
@@ -1974,6 +2232,8 @@ fn caption_lines(lower: &str, b: &crate::lang::Boilerplate) -> Vec<std::ops::Ran
 struct Narrative {
     current: bool,
     last_day: Option<jiff::civil::Date>,
+    /// a weekday named the publication day
+    today_named: bool,
     published: Option<jiff::civil::Date>,
 }
 
@@ -1990,6 +2250,7 @@ impl Narrative {
             if matches!(d.form, DateForm::Absolute | DateForm::Partial) && r.is_day() {
                 self.last_day = Some(r.start);
             }
+            self.today_named |= d.form == DateForm::Weekday && r.is_day() && r.start == p;
         }
     }
 
@@ -2043,6 +2304,7 @@ fn push_date(
     let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Date, toks, from, to, value), ev);
     c.phase = ctx.phase_near(toks, from, to);
     c.detail = Detail::Date(info);
+    mark_start_of_thing(ctx, toks, from, &mut c);
     let at = at.or_else(|| if c.principal.is_some() { phase_at() } else { None });
     if let Some(at) = at {
         c.frame = Frame::Bound;
@@ -2308,11 +2570,68 @@ fn bind_later_moment(ctx: &Ctx, toks: &[Token], from: usize, to: usize, c: &mut 
         .filter(|&j| moment(j))
         .map(|j| ctx.sc.hit_at(toks, j).map(|h| ctx.sc.concept_ref(toks, j, h)))
         .find_map(|r| r.filter(|r| r.concept != later.concept));
+    // (none in its sentence: the moment the sentence before ends on, when nothing of the
+    // span's own sentence comes between: no clause before it, no "og" opening it)
+    let earlier = earlier.or_else(|| {
+        continues_narration(ctx, toks, first, from)
+            .then(|| ctx.look_back.moment())
+            .flatten()
+            .filter(|m| m.concept != later.concept)
+    });
     let Some(earlier) = earlier else { return };
     (c.concept, c.family, c.qualifier, c.noun) =
         (later.concept, later.family, later.qualifier, later.noun);
     c.scope = earlier.concept;
     c.frame = Frame::Bound;
+}
+
+/// "arrested the man about an hour after the first reports", "to timer etter alarmen ble mannen
+/// pågrepet": minutes or hours and an `after_moment` word name the earlier moment right after
+/// that word (within three words: "eftir að útkallið barst"); the later moment is the nearest
+/// other moment of the sentence. Bound to the later one with the earlier as its scope, as
+/// [`bind_later_moment`] binds "20 minutes later"; with either moment unnamed it stays loose.
+fn bind_after_moment(ctx: &Ctx, toks: &[Token], from: usize, to: usize, c: &mut Claim) {
+    if c.frame != Frame::Loose || !matches!(c.unit, Some(TimeUnit::Minute | TimeUnit::Hour)) {
+        return;
+    }
+    let Some(w) = ctx.marker_at(toks, to, Marker::AfterMoment) else { return };
+    let moment = |j: usize| {
+        let hit = ctx.sc.hit_at(toks, j)?;
+        ctx.k.concepts.get(hit.concept).moment.then_some(hit)
+    };
+    let object = (to + w..(to + w + 3).min(toks.len()))
+        .take_while(|&j| toks[j].is_word())
+        .find_map(|j| moment(j).map(|h| (j, h)));
+    let Some((e, hit)) = object else { return };
+    let earlier = ctx.sc.concept_ref(toks, e, hit);
+    let later = ctx
+        .sc
+        .nearest_of(toks, from, e + 1, |k| k.moment && Some(k.id) != earlier.concept)
+        .map(|(k, hit, _)| ctx.sc.concept_ref(toks, k, hit));
+    let Some(later) = later else { return };
+    (c.concept, c.family, c.qualifier, c.noun) =
+        (later.concept, later.family, later.qualifier, later.noun);
+    c.scope = earlier.concept;
+    c.frame = Frame::Bound;
+}
+
+/// Whether a span at `from` whose clause begins by token `first` counts from the sentence
+/// before: no clause mark (",", ";", ":", a clause break) before its clause, and no connector
+/// ("og", "and") in the three tokens before it ("Politiet rykket ut og en halv time senere …"
+/// counts from the turnout, which no moment names).
+fn continues_narration(ctx: &Ctx, toks: &[Token], first: usize, from: usize) -> bool {
+    let breaks = ctx.lex.marker(Marker::ClauseBreak);
+    let clause_mark = toks[..first].iter().enumerate().any(|(j, t)| {
+        let words = |k: usize| toks.get(j + k).filter(|t| t.is_word()).map(|t| t.lower());
+        t.is_punct(',')
+            || t.is_punct(';')
+            || t.is_punct(':')
+            || t.is_word() && breaks.match_at(words).is_some()
+    });
+    let joined = toks[from.saturating_sub(3)..from]
+        .iter()
+        .any(|t| t.is_word() && ctx.lex.connectors.contains(t.lower()));
+    !clause_mark && !joined
 }
 
 /// A claim tied to an event of its own clause is bound; one whose event comes from further away
@@ -2469,7 +2788,70 @@ fn bind_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
         out.truncate(before);
         return;
     }
+    drop_stamp_dates(ctx, toks, before, out);
     times_in_utc(ctx, &mut out[before..]);
+}
+
+/// Dates that stamp the page or a quoted post, not the story: after a `published` word opening
+/// the sentence ("Opdateret mandag formiddag med nye oplysninger", "Updated: 14 Oct 2021, 09:53",
+/// with the time stamped with it), a wire dateline's (a date right before a parenthesis and a
+/// dash: "KONGSBERG, Norway, Oct 14, 2021 (BSS/AFP) – A man…"), and an embedded post's (a date
+/// right after a parenthesised handle: "— Name (@handle) July 10, 2023").
+fn drop_stamp_dates(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Claim>) {
+    // (most sentences with claims date nothing)
+    if !out[before..].iter().any(|c| c.kind == ClaimKind::Date) {
+        return;
+    }
+    let at = |c: &Claim| toks.partition_point(|t| ctx.doc.file_offset(t.start) < c.start);
+    let after = |c: &Claim| toks.partition_point(|t| ctx.doc.file_offset(t.start) < c.end);
+    // the sentence opens with a `published` word (a ':' after it allowed)
+    let stamp_end = std::cell::OnceCell::new();
+    let stamp_end = || {
+        *stamp_end.get_or_init(|| {
+            (1..=4.min(toks.len()))
+                .find(|&n| ctx.marker_len_before(toks, n, Marker::Published) == Some(n))
+                .map(|n| if toks.get(n).is_some_and(|t| t.is_punct(':')) { n + 1 } else { n })
+        })
+    };
+    let dash = |t: &Token| t.is_punct('-') || t.is_punct('–') || t.is_punct('—');
+    let wire_dateline = |k: usize| {
+        toks.get(k).is_some_and(|t| t.is_punct('('))
+            && (k + 1..(k + 6).min(toks.len()))
+                .find(|&j| toks[j].is_punct(')'))
+                .is_some_and(|j| toks.get(j + 1).is_some_and(dash))
+    };
+    let handle_before = |k: usize| {
+        k > 0
+            && toks[k - 1].is_punct(')')
+            && (k.saturating_sub(6)..k - 1).rev().find(|&j| toks[j].is_punct('(')).is_some_and(
+                |j| {
+                    ctx.doc
+                        .text
+                        .get(toks[j].end..toks[k - 1].start)
+                        .is_some_and(|s| s.trim_start().starts_with('@'))
+                },
+            )
+    };
+    let mut stamped_end = None;
+    let mut k = before;
+    while k < out.len() {
+        let c = &out[k];
+        let drop = match c.kind {
+            ClaimKind::Date => {
+                let (a, b) = (at(c), after(c));
+                a <= 5 && stamp_end() == Some(a) || wire_dateline(b) || handle_before(a)
+            }
+            // (the time stamped with a dropped date: "Updated: 14 Oct 2021, 09:53")
+            ClaimKind::Time => stamped_end.is_some_and(|e| c.start >= e && c.start < e + 8),
+            _ => false,
+        };
+        if drop {
+            stamped_end = Some(out[k].end);
+            out.remove(k);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// Of the dates and times tied to one event, the nearest of each kind stays bound; the others

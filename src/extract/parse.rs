@@ -205,8 +205,33 @@ pub fn number<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, (f64, bool, b
         if !out.0.is_finite() {
             return fail(i);
         }
+        // "einn og hálfan tíma", "to og en halv time", "one and a half hours": a whole number and
+        // a fraction of the time unit after them
+        if let Some((rest, f)) =
+            and_a_fraction(lex, rest).filter(|(r, _)| unit_word(lex)(r).is_ok())
+        {
+            return Ok((rest, (out.0 + f, false, out.2)));
+        }
         Ok((rest, out))
     }
+}
+
+/// A connector, an article (a word for one) if any, and a fraction: "og hálfan", "og en halv",
+/// "och en halv", "and a half" (the fraction and what follows it).
+pub fn and_a_fraction<'t>(lex: &Lexicon, i: In<'t>) -> Option<(In<'t>, f64)> {
+    let (rest, _) = tok(|t: &Token| t.is_word() && lex.connectors.contains(t.lower()))(i).ok()?;
+    // (the article: a word for one, "en", "ein", or a function word, "a")
+    let article = |t: &Token| {
+        t.is_word()
+            && (lex.cardinals.get(t.lower()) == Some(&1)
+                || lex.flags(t.lower()) & crate::lang::flag::FUNCTION_WORD != 0)
+    };
+    let rest = match rest.first() {
+        Some(t) if article(t) && phrase(&lex.fractions)(&rest[1..]).is_ok() => &rest[1..],
+        _ => rest,
+    };
+    let (rest, f) = phrase(&lex.fractions)(rest).ok()?;
+    Some((rest, *f))
 }
 
 /// A four-digit year 1000–2999.
@@ -350,9 +375,11 @@ pub fn written_date<'t>(lex: &Lexicon) -> impl Fn(In<'t>) -> PResult<'t, Written
             weekday: None,
         });
         // English: "13 September 2023"
-        let day_month_en = map(tuple((day_number(lex), month(lex), opt(year))), |(d, m, y)| {
-            WrittenDate { year: y, month: Some(m), day: Some(d), weekday: None }
-        });
+        // ("16 April, 2024": a comma before the year)
+        let day_month_en =
+            map(tuple((day_number(lex), month(lex), opt(preceded(comma(), year)))), |(d, m, y)| {
+                WrittenDate { year: y, month: Some(m), day: Some(d), weekday: None }
+            });
         // English: "September 13, 2023"
         let month_day_en =
             map(tuple((month(lex), day_number(lex), opt(preceded(comma(), year)))), |(m, d, y)| {

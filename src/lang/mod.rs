@@ -103,10 +103,17 @@ impl TimeUnit {
     }
 }
 
-/// An offset from the publication date: `days`/`weeks`/`months`/`years`, optionally an interval.
+/// An offset from the publication date: `days`/`weeks`/`months`/`years`, optionally an interval;
+/// `from_last`: from the last date the article named instead ("same dag", "the following night",
+/// "það sama ár"); `season`: the first and last month of a season of the year the offset gives
+/// ("i haust": September to November of the publication year).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RelOffset {
+    #[serde(default)]
+    pub from_last: bool,
+    #[serde(default)]
+    pub season: Option<[u8; 2]>,
     #[serde(default)]
     pub days: Option<i32>,
     #[serde(default)]
@@ -167,6 +174,9 @@ struct LangFile {
     /// shares of a whole ("one in three", "hver tredje", "two-thirds of"): [part, whole]
     #[serde(default)]
     shares: HashMap<String, [f64; 2]>,
+    /// one word that is a part of a time unit, by unit ("hálftíma": half an hour)
+    #[serde(default)]
+    part_units: HashMap<TimeUnit, HashMap<String, f64>>,
     #[serde(default)]
     markers: MarkersFile,
     #[serde(default)]
@@ -338,6 +348,15 @@ struct MarkersFile {
     /// han"): a clause boundary, like ",", for what a number is tied to
     #[serde(default)]
     clause_break: Vec<String>,
+    /// auxiliaries of the present perfect, a few words before "for N years" in one clause ("has
+    /// stood for 400 years", "har prydet byen i 600 år"): a span running up to publication, so a
+    /// start (since publication year − N)
+    #[serde(default)]
+    perfect: Vec<String>,
+    /// offset words after a span that name its earlier moment right after them ("arrested two
+    /// hours after the alarm", "to timer etter alarmen"); a subset of `offset_after`
+    #[serde(default)]
+    after_moment: Vec<String>,
     /// the determiners of a count that restates a whole already known ("de 134 om bord", "the
     /// 915 passengers"), a subset of `anaphoric` without "remaining", "other", "both"
     #[serde(default)]
@@ -357,7 +376,7 @@ struct MarkersFile {
 }
 
 /// How many marker kinds there are.
-pub(crate) const MARKER_KINDS: usize = 38;
+pub(crate) const MARKER_KINDS: usize = 40;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -401,6 +420,8 @@ pub(crate) enum Marker {
     PassiveAux,
     WeekdayAhead,
     ClauseBreak,
+    Perfect,
+    AfterMoment,
     Definite,
     CountOf,
     NumeralOne,
@@ -432,6 +453,8 @@ pub struct Lexicon {
     pub(crate) fractions: Phrases<f64>,
     /// shares of a whole: "one in three" = (1, 3), a part-of-whole with no count
     pub(crate) shares: Phrases<(f64, f64)>,
+    /// one word that is a part of a time unit: "hálftíma" = (0.5, hour)
+    pub(crate) part_units: Map<String, (f64, TimeUnit)>,
     /// indexed by `Marker as usize`
     pub(crate) markers: [Phrases<()>; MARKER_KINDS],
     pub(crate) abbreviations: Set<String>,
@@ -520,8 +543,14 @@ fn word_flags(
         if let Some(first) = p.first() {
             set(first, flag::RELATIVE_FIRST);
         }
-        // the longest word (the last of equals): every word of a phrase must be there to match
-        if let Some(key) = p.iter().rev().max_by_key(|w| w.chars().count()) {
+        // the longest word (the last of equals): every word of a phrase must be there to match;
+        // one of the language's frequent words only when the phrase has no other ("efter" of
+        // "efter nytår" would open most sentences to the walk)
+        let frequent = |w: &&String| function_words.contains(w) || distinctive.contains(w);
+        let longest = |rare: bool| {
+            p.iter().rev().filter(|w| !rare || !frequent(w)).max_by_key(|w| w.chars().count())
+        };
+        if let Some(key) = longest(true).or_else(|| longest(false)) {
             set(key, flag::RELATIVE_KEY);
         }
     }
@@ -631,6 +660,8 @@ fn markers(m: &MarkersFile) -> [Phrases<()>; MARKER_KINDS] {
         (Marker::PassiveAux, &m.passive_aux),
         (Marker::WeekdayAhead, &m.weekday_ahead),
         (Marker::ClauseBreak, &m.clause_break),
+        (Marker::Perfect, &m.perfect),
+        (Marker::AfterMoment, &m.after_moment),
         (Marker::Definite, &m.definite),
         (Marker::CountOf, &m.count_of),
         (Marker::NumeralOne, &m.numeral_one),
@@ -1020,6 +1051,12 @@ impl Lexicon {
         }
         let fractions = fractions(&f.fractions, &bad)?;
         let shares = shares(&f.shares, &bad)?;
+        let mut part_units = Map::default();
+        for (u, forms) in &f.part_units {
+            for (form, part) in forms {
+                part_units.insert(form.to_lowercase(), (*part, *u));
+            }
+        }
         let mut relative = Phrases::default();
         for (k, v) in &f.relative {
             relative.insert(k, *v);
@@ -1040,6 +1077,10 @@ impl Lexicon {
             &markers,
         );
         flag_numbers(&mut word_flags, &fractions, &compounds);
+        // (a part of a unit in one word is a number and its unit at once)
+        for w in part_units.keys() {
+            *word_flags.entry(w.clone()).or_insert(0) |= flag::CARDINAL | flag::UNIT;
+        }
         flag_shares_and_times(&mut word_flags, &shares, &f.time, &cardinals);
         let ch = |s: &str| s.chars().next();
         Ok(Lexicon {
@@ -1058,6 +1099,7 @@ impl Lexicon {
             relative,
             fractions,
             shares,
+            part_units,
             markers,
             abbreviations: f.abbreviations.iter().map(|s| s.to_lowercase()).collect(),
             ordinal_suffixes: f.ordinal_suffixes.iter().map(|s| s.to_lowercase()).collect(),

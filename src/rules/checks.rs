@@ -737,7 +737,113 @@ fn since_arithmetic(cx: &Cx, claims: &[Claim]) -> Out {
             c
         }));
     }
+    let (d, c) = start_of_thing(cx, claims);
+    out.0.extend(d);
+    out.1.extend(c);
     out
+}
+
+/// A span up to publication ("Spiret har prydet byen i næsten 600 år": since 1424) against the
+/// dated start of the same thing ("Spiret stod færdig i 1625"): the thing named before the verb,
+/// within one language, and the place or person the sentence is about. A count of years allows
+/// what its writing does (a rounding word or a round number: a tenth of it; else a year, for the
+/// months the years do not count); two written starts alone are left to the date rules.
+fn start_of_thing(cx: &Cx, claims: &[Claim]) -> Out {
+    let groups = group(claims.iter().filter(|c| first_copy(c)), start_key);
+    let mut out: Out = (Vec::new(), Vec::new());
+    for g in groups {
+        if !(g.iter().any(|c| running_years(c)) && g.iter().any(|c| dated_start(c))) {
+            continue;
+        }
+        let (d, c) = majority_report(
+            cx,
+            &g,
+            true,
+            same_start,
+            |c| start_reading(cx, c),
+            |c, major| {
+                format!(
+                    "{} dates the start of “{}” to {}, other sources to {}",
+                    cx.short(c),
+                    c.noun.map(|n| n.to_string()).unwrap_or_default(),
+                    start_years(c).map_or_else(String::new, |(a, b)| format_years(a, b)),
+                    start_years(major[0]).map_or_else(String::new, |(a, b)| format_years(a, b)),
+                )
+            },
+            |c, major| {
+                let mut list: Vec<String> = Vec::new();
+                let mut named: Vec<DocId> = Vec::new();
+                for m in major.iter() {
+                    if named.len() < cx.rule.params.max_examples && !named.contains(&m.doc) {
+                        named.push(m.doc);
+                        list.push(format!("{} says {}", cx.short(m), start_reading(cx, m)));
+                    }
+                }
+                format!("{}, but {}", start_reading(cx, c), list.join("; "))
+            },
+        );
+        out.0.extend(d);
+        out.1.extend(c.into_iter().map(|mut c| {
+            c.subject = Sym::new(&format!("start of {}", c.subject));
+            c
+        }));
+    }
+    out
+}
+
+/// FL003's key of a thing's start: the thing (a noun, within its language) and the place or
+/// person its sentence is about; for a span up to publication or a dated start only.
+pub(crate) fn start_key(c: &Claim) -> Option<(Sym, Sym, Option<Sym>)> {
+    (running_years(c) || dated_start(c)).then_some((c.noun?, c.lang, c.principal))
+}
+
+/// A since claim of a span up to publication ("has stood for 400 years") with its thing.
+fn running_years(c: &Claim) -> bool {
+    c.bound()
+        && c.since()
+            .is_some_and(|s| s.form == crate::claims::SinceForm::ForYears && s.year().is_some())
+}
+
+/// A date of a thing's coming into being ("built in 1625": a role on a date, with its thing).
+fn dated_start(c: &Claim) -> bool {
+    c.kind == ClaimKind::Date && c.role.is_some() && c.noun.is_some() && c.interval().is_some()
+}
+
+/// The years a start allows: a dated start its own; a span of N years up to publication its year
+/// less or more a tenth of N when rounded ("næsten 600", "400"), else one year.
+fn start_years(c: &Claim) -> Option<(i32, i32)> {
+    if let Some(s) = c.since() {
+        let y = i32::from(s.year()?);
+        let n = f64::from(s.years?);
+        let round = n >= 10.0 && n % 10.0 == 0.0;
+        let slack = if c.approx || round { ((n * 0.1).round() as i32).max(1) } else { 1 };
+        return Some((y - slack, y + slack));
+    }
+    let r = c.interval()?;
+    Some((i32::from(r.start.year()), i32::from(r.end.year())))
+}
+
+fn format_years(a: i32, b: i32) -> String {
+    if a == b {
+        a.to_string()
+    } else {
+        format!("{a}–{b}")
+    }
+}
+
+/// FL003's agreement of two starts: the years they allow overlap.
+pub(crate) fn same_start(a: &Claim, b: &Claim) -> bool {
+    matches!((start_years(a), start_years(b)), (Some((a0, a1)), Some((b0, b1))) if a0 <= b1 && b0 <= a1)
+}
+
+/// A start as read: "2024 − 600 = 1424 (a rounded count: 1364–1484)", or the written year.
+fn start_reading(cx: &Cx, c: &Claim) -> String {
+    match (c.since(), start_years(c)) {
+        (Some(_), Some((a, b))) => {
+            format!("{} (allowing {})", c.reading(cx.published(c)), format_years(a, b))
+        }
+        _ => c.value_text(),
+    }
 }
 
 // FL004: src/rules/fl004.rs
@@ -839,14 +945,30 @@ fn duplicate_variant(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
 // call. (FL002's key is `frame_key`, its test `same_amount`; FL009's are `time_key` and
 // `same_time`, in fl009.rs.)
 
-/// FL003's key: the previous event's family, and the person.
+/// FL003's key: the previous event's family, and the person (a span running up to publication,
+/// "has stood for 400 years", dates a start, not a previous event: not compared).
 pub(crate) fn since_key(c: &Claim) -> Option<(Sym, Option<Sym>)> {
+    if c.since().is_some_and(|s| s.form == crate::claims::SinceForm::ForYears) {
+        return None;
+    }
     Some((c.family?, c.principal))
 }
 
-/// FL003's agreement: the same year.
+/// FL003's agreement: the same year, or, when either counts its years with a rounding word
+/// ("in nearly 30 years"), years a tenth of that count apart.
 pub(crate) fn same_since(a: &Claim, b: &Claim) -> bool {
-    a.interval() == b.interval()
+    if a.interval() == b.interval() {
+        return true;
+    }
+    let slack = |c: &Claim| {
+        let years = c.since().and_then(|s| s.years).filter(|_| c.approx);
+        years.map_or(0, |n| (f64::from(n) * 0.1).round() as i32)
+    };
+    let year = |c: &Claim| c.since().and_then(|s| s.year()).map(i32::from);
+    match (year(a), year(b)) {
+        (Some(x), Some(y)) => (x - y).abs() <= slack(a).max(slack(b)),
+        _ => false,
+    }
 }
 
 /// FL004's anchor of a dated start or end: a duration of the same event concept, or, when it

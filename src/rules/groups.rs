@@ -1,10 +1,10 @@
 //! The rules' groups as data: under which key each check compares a claim, how it tests two
 //! values for agreement, and what a run of the rules said of each group (agree, conflict, no
 //! verdict). A thin layer over the checks: the keys and tests are the functions the checks call
-//! (`checks::frame_key`, `since_key`, `event_key`, `time_key`, `anchor_of`; `same_amount`,
-//! `same_since`, `same_date`, `same_time`), and a verdict is read from the diagnostics and
-//! corroborations of the run itself, so `check`, `check --against` and `sources` agree by
-//! construction.
+//! (`checks::frame_key`, `since_key`, `start_key`, `event_key`, `time_key`, `anchor_of`;
+//! `same_amount`, `same_since`, `same_start`, `same_date`, `same_time`), and a verdict is read
+//! from the diagnostics and corroborations of the run itself, so `check`, `check --against` and
+//! `sources` agree by construction.
 
 use serde::Serialize;
 
@@ -36,8 +36,13 @@ pub(crate) fn keys(check: Check, c: &Claim) -> Vec<String> {
             anchors.iter().map(|a| tag(a)).collect()
         }
         Check::ValueMismatch => checks::frame_key(c).map(|k| tag(&k)).into_iter().collect(),
-        Check::SinceArithmetic if c.kind == ClaimKind::Since => {
-            checks::since_key(c).map(|k| tag(&k)).into_iter().collect()
+        Check::SinceArithmetic => {
+            let since = checks::since_key(c).filter(|_| c.kind == ClaimKind::Since);
+            since
+                .map(|k| tag(&k))
+                .into_iter()
+                .chain(checks::start_key(c).map(|k| tag(&k)))
+                .collect()
         }
         Check::RelativeVsAbsolute if c.kind == ClaimKind::Date => {
             checks::event_key(c).map(|k| tag(&k)).into_iter().collect()
@@ -102,6 +107,7 @@ pub(crate) fn agrees(rule: &Rule, a: &Claim, b: &Claim) -> bool {
     let p = &rule.params;
     match rule.check {
         Check::ValueMismatch => checks::same_amount(a, b, p.tolerance),
+        Check::SinceArithmetic if checks::start_key(a).is_some() => checks::same_start(a, b),
         Check::SinceArithmetic => checks::same_since(a, b),
         Check::RelativeVsAbsolute => checks::same_date(a, b),
         Check::TimeMismatch => checks::same_time(a, b, p),

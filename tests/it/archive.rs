@@ -800,18 +800,27 @@ fn index_says_it_is_waiting() {
     let tx = holder
         .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
         .expect("write lock");
-    let child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
         .args(["index", "two", "--db", "a.db", "--threads", "1"])
         .current_dir(tmp.path())
-        .stdout(Stdio::piped())
+        .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
-    std::thread::sleep(Duration::from_secs(2));
+    // hold the lock until the writer says it waits (a fixed sleep raced a slow start under load)
+    let mut stderr = std::io::BufReader::new(child.stderr.take().expect("stderr"));
+    let mut err = String::new();
+    while !err.contains("waiting for archive") {
+        let mut line = String::new();
+        if std::io::BufRead::read_line(&mut stderr, &mut line).expect("read stderr") == 0 {
+            break;
+        }
+        err.push_str(&line);
+    }
     tx.commit().expect("release");
-    let out = child.wait_with_output().expect("wait");
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{err}");
+    std::io::Read::read_to_string(&mut stderr, &mut err).expect("read stderr");
+    let status = child.wait().expect("wait");
+    assert_eq!(status.code(), Some(0), "{err}");
     assert_eq!(
         err.matches("waiting for archive a.db: another process is writing it").count(),
         1,

@@ -451,3 +451,242 @@ fn the_stamp_dates_the_page_past_an_old_caption() {
     let monday = r.claims.iter().find(|c| c.text.as_str() == "Monday").expect("Monday");
     assert_eq!(monday.value_text(), "2024-11-11");
 }
+
+/// Each claim's text and resolved value, dates only, in claim order.
+fn dates_of(r: &Report) -> Vec<(String, String)> {
+    r.claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Date)
+        .map(|c| (c.text.to_string(), c.value_text()))
+        .collect()
+}
+
+fn pairs(want: &[(&str, &str)]) -> Vec<(String, String)> {
+    want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
+
+/// Relative phrases of the lexicons in every language: early this morning, tomorrow, a weekday's
+/// genitive or possessive ("tirsdagens skred", "Tuesday's blaze"), this morning's; after New Year
+/// (the next year) and a season of the publication year ("i haust": a range, never voted).
+#[test]
+fn relative_phrases_of_every_language() {
+    let wed = "2025-02-05";
+    let r = check(&[
+        ("a.txt", "da", wed, "Ulykken skete i morgenstunden, og politiet sagde her til morgen at broen er lukket.\n"),
+        ("b.txt", "nb", wed, "Raset gikk i morgentimene, og tirsdagens skred stengte veien.\n"),
+        ("c.txt", "nn", wed, "Vegen er stengd etter tysdagens skred.\n"),
+        ("d.txt", "is", wed, "Skriðan féll í morgunsárið og búist er við úrkomu á morgundaginn.\n"),
+        ("e.txt", "en", wed, "Tuesday's blaze destroyed the spire, and this morning's meeting put off tomorrow's vote.\n"),
+    ]);
+    let want = [
+        ("i morgenstunden", "2025-02-05"),
+        ("her til morgen", "2025-02-05"),
+        ("i morgentimene", "2025-02-05"),
+        ("tirsdagens", "2025-02-04"),
+        ("tysdagens", "2025-02-04"),
+        ("í morgunsárið", "2025-02-05"),
+        ("á morgundaginn", "2025-02-06"),
+        ("Tuesday's", "2025-02-04"),
+        ("this morning's", "2025-02-05"),
+        ("tomorrow's", "2025-02-06"),
+    ];
+    assert_eq!(dates_of(&r), pairs(&want));
+    let oct = "2025-10-15";
+    let r = check(&[
+        ("a.txt", "nn", oct, "Rapporten skulle vere klar i haust, men kjem over nyttår.\n"),
+        ("b.txt", "nb", oct, "Rapporten kommer i høst, broen åpner etter nyttår.\n"),
+        ("c.txt", "da", oct, "Broen åbner efter nytår, ikke i sommer.\n"),
+        ("d.txt", "sv", oct, "Banan öppnar i höst eller efter nyår.\n"),
+        ("e.txt", "is", oct, "Skýrslan kemur í haust eða eftir áramót.\n"),
+        ("f.txt", "en", oct, "The report is due this autumn, the bridge after the new year.\n"),
+    ]);
+    let autumn = "2025-09-01/2025-11-30";
+    let want = [
+        ("i haust", autumn),
+        ("over nyttår", "2026"),
+        ("i høst", autumn),
+        ("etter nyttår", "2026"),
+        ("efter nytår", "2026"),
+        ("i sommer", "2025-06-01/2025-08-31"),
+        ("i höst", autumn),
+        ("efter nyår", "2026"),
+        ("í haust", autumn),
+        ("eftir áramót", "2026"),
+        ("this autumn", autumn),
+        ("after the new year", "2026"),
+    ];
+    assert_eq!(dates_of(&r), pairs(&want));
+}
+
+/// "Same dag", "påfølgende natt", "það sama ár", "the next day": counted from the last date the
+/// article named, never voted (a date read from another is no evidence of its own); with no date
+/// named before, no date at all.
+#[test]
+fn phrases_counted_from_the_last_date_named() {
+    let wed = "2025-02-05";
+    let r = check(&[
+        ("a.txt", "nn", wed, "Arbeidet vart stansa tysdag førre veke. Same dag sa lensmannen at vegen var stengd.\n"),
+        ("b.txt", "nb", wed, "Fergen mistet motorene lørdag 9. mars 2024. Påfølgende natt ble tre motorer reparert.\n"),
+        ("c.txt", "da", wed, "Broen blev lukket mandag den 3. februar. Samme dag blev togene stoppet.\n"),
+        ("d.txt", "sv", wed, "Banan stängdes den 3 februari. Samma dag ställdes tågen in.\n"),
+        ("e.txt", "is", wed, "Gosið hófst 19. mars 2021. Þann 18. september það sama ár hætti kvikan að renna.\n"),
+        ("f.txt", "en", wed, "The roof was repaired on 3 March 2020 and again on 18 June the same year. The next day the crane left.\n"),
+        ("g.txt", "sv", wed, "Samma dag ställdes tågen in.\n"),
+    ]);
+    let want = [
+        ("tysdag førre veke", "2025-01-28"),
+        ("Same dag", "2025-01-28"),
+        ("lørdag 9. mars 2024", "2024-03-09"),
+        ("Påfølgende natt", "2024-03-10"),
+        ("mandag den 3. februar", "2025-02-03"),
+        ("Samme dag", "2025-02-03"),
+        ("3 februari", "2025-02-03"),
+        ("Samma dag", "2025-02-03"),
+        ("19. mars 2021", "2021-03-19"),
+        ("18. september það sama ár", "2021-09-18"),
+        ("3 March 2020", "2020-03-03"),
+        ("18 June the same year", "2020-06-18"),
+        ("The next day", "2020-06-19"),
+    ];
+    assert_eq!(dates_of(&r), pairs(&want));
+    let counted = [
+        "Same dag",
+        "Påfølgende natt",
+        "Samme dag",
+        "Samma dag",
+        "18. september það sama ár",
+        "18 June the same year",
+        "The next day",
+    ];
+    for c in r.claims.iter().filter(|c| counted.contains(&c.text.as_str())) {
+        assert!(!c.bound(), "{} is never voted", c.text);
+    }
+}
+
+/// A weekday with a week phrase is one date, that weekday of that week, in every language; a
+/// planted conflict with another source's relative day of the arrival fires, its near miss (the
+/// same Tuesday written out) agrees.
+#[test]
+fn a_weekday_with_a_week_phrase_is_one_date() {
+    let wed = "2025-02-05";
+    let r = check(&[
+        ("a.txt", "nn", wed, "Vegen vart stengd tysdag førre veke.\n"),
+        ("b.txt", "nb", wed, "Veien ble stengt tirsdag forrige uke.\n"),
+        ("c.txt", "da", wed, "Vejen blev lukket tirsdag i sidste uge.\n"),
+        ("d.txt", "sv", wed, "Vägen stängdes tisdag förra veckan.\n"),
+        ("e.txt", "is", wed, "Veginum var lokað á þriðjudaginn í síðustu viku.\n"),
+        ("f.txt", "en", wed, "The road was closed on Tuesday last week.\n"),
+    ]);
+    let tue = "2025-01-28";
+    let want = [
+        ("tysdag førre veke", tue),
+        ("tirsdag forrige uke", tue),
+        ("tirsdag i sidste uge", tue),
+        ("tisdag förra veckan", tue),
+        ("þriðjudaginn í síðustu viku", tue),
+        ("Tuesday last week", tue),
+    ];
+    assert_eq!(dates_of(&r), pairs(&want));
+    let r = check(&[
+        (
+            "a.txt",
+            "is",
+            wed,
+            "Ráðherrann Jonas Berg kom til landsins á þriðjudaginn í síðustu viku.\n",
+        ),
+        ("b.txt", "is", wed, "Ráðherrann Jonas Berg kom til landsins í gærmorgun.\n"),
+    ]);
+    let errs = errors(&r);
+    assert_eq!(errs.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(errs[0].code, "FL005");
+    assert_eq!(labelled(errs[0]), ["þriðjudaginn í síðustu viku", "í gærmorgun"]);
+    let r = check(&[
+        (
+            "a.txt",
+            "is",
+            wed,
+            "Ráðherrann Jonas Berg kom til landsins á þriðjudaginn í síðustu viku.\n",
+        ),
+        ("b.txt", "is", wed, "Ráðherrann Jonas Berg kom til landsins 28. janúar.\n"),
+    ]);
+    assert!(errors(&r).is_empty(), "{:?}", r.diagnostics);
+}
+
+/// The weekday opening a byline or dateline ("Onsdag 2. januar 2019 kl. 08:57") is the
+/// dateline's: no claim; a weekday in the text after it is one.
+#[test]
+fn a_weekday_opening_a_dateline_is_no_claim() {
+    let r = check(&[
+        (
+            "a.txt",
+            "da",
+            "2019-01-02",
+            "Ulykke på broen\n\nOnsdag 2. januar 2019 kl. 08:57Der skete en ulykke på broen i morgenstunden.\n\nBroen var lukket onsdag.\n",
+        ),
+        (
+            "b.txt",
+            "en",
+            "2024-04-18",
+            "Thursday, 18 April 2024 at 10:15\n\nThe bridge was closed on Tuesday.\n",
+        ),
+    ]);
+    let want =
+        [("i morgenstunden", "2019-01-02"), ("onsdag", "2019-01-02"), ("Tuesday", "2024-04-16")];
+    assert_eq!(dates_of(&r), pairs(&want));
+}
+
+/// The day after publication, named by its weekday in an article that calls its publication day
+/// by its own weekday, is tomorrow; with no such word it stays the same weekday six days back.
+#[test]
+fn tomorrow_in_an_article_that_names_today() {
+    let wed = "2024-04-17";
+    let day = |r: &Report, text: &str| {
+        r.claims
+            .iter()
+            .find(|c| c.text.as_str() == text)
+            .map(|c| c.value_text())
+            .unwrap_or_else(|| panic!("no claim {text}: {:?}", r.claims))
+    };
+    let r = check(&[
+        ("a.txt", "da", wed, "Onsdag er der færre brandfolk ved bygningen.\n\nArbejdet ved bygningen fortsætter torsdag.\n"),
+        ("b.txt", "en", wed, "Fewer firefighters were at the building on Wednesday.\n\nThe work at the building goes on Thursday.\n"),
+    ]);
+    assert_eq!(day(&r, "torsdag"), "2024-04-18");
+    assert_eq!(day(&r, "Thursday"), "2024-04-18");
+    // near miss: no word for today, and the Thursday is the one before
+    let r = check(&[("a.txt", "da", wed, "Arbejdet ved bygningen fortsatte torsdag.\n")]);
+    assert_eq!(day(&r, "torsdag"), "2024-04-11");
+}
+
+/// Stamps of the page and of quoted posts are no claims: a date after a published word opening
+/// its sentence (in every language), a wire dateline's date before the agency and a dash, an
+/// embedded post's date after its handle. Near misses: a published word inside a sentence, a date
+/// before a parenthesis with no dash after it.
+#[test]
+fn stamps_of_the_page_and_of_quoted_posts_are_no_claims() {
+    let day = "2021-10-14";
+    let r = check(&[
+        ("a.txt", "da", day, "Opdateret onsdag formiddag med nye oplysninger om de sårede.\n"),
+        ("b.txt", "nb", day, "Oppdatert onsdag kveld med nye opplysninger.\n"),
+        ("c.txt", "nn", day, "Oppdatert onsdag kveld med nye opplysningar.\n"),
+        ("d.txt", "sv", day, "Uppdaterad onsdag eftermiddag med nya uppgifter.\n"),
+        ("e.txt", "is", day, "Uppfært í gær með nýjum upplýsingum.\n"),
+        ("f.txt", "en", day, "Updated: 14 Oct 2021, 09:53\n\nThe bridge was closed.\n"),
+        (
+            "g.txt",
+            "en",
+            day,
+            "OSLO, Norway, Oct 14, 2021 (AFP) - A man was arrested on Wednesday.\n\nThe ash rose high.\n— A Person (@someone) July 10, 2021\n",
+        ),
+    ]);
+    let want = [("Wednesday", "2021-10-13")];
+    assert_eq!(dates_of(&r), pairs(&want));
+    let r = check(&[(
+        "a.txt",
+        "en",
+        day,
+        "The police in the town by the river updated Monday that five had died.\n\nOn 12 October 2021 (in the evening) the bridge closed.\n",
+    )]);
+    let want = [("Monday", "2021-10-11"), ("12 October 2021", "2021-10-12")];
+    assert_eq!(dates_of(&r), pairs(&want));
+}
