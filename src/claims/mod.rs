@@ -355,6 +355,9 @@ pub struct Claim {
     pub frame: Frame,
     /// a count that grows as a story unfolds (dead, evacuated): later reports update it
     pub grows: bool,
+    /// a count that does not change as a story unfolds (the passengers and crew aboard): reports
+    /// of any day compare
+    pub stable: bool,
     /// entity keys named in the sentence (sorted)
     pub entities: SymList,
     /// people named in (or just before) the sentence (sorted)
@@ -405,6 +408,8 @@ pub(crate) struct ClaimRecord {
     frame: Frame,
     #[serde(default)]
     grows: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    stable: bool,
     #[serde(default)]
     entities: SymList,
     #[serde(default)]
@@ -449,6 +454,7 @@ impl From<Claim> for ClaimRecord {
             scope: c.scope,
             frame: c.frame,
             grows: c.grows,
+            stable: c.stable,
             entities: c.entities,
             persons: c.persons,
             principal: c.principal,
@@ -492,6 +498,7 @@ impl From<ClaimRecord> for Claim {
             scope: r.scope,
             frame: r.frame,
             grows: r.grows,
+            stable: r.stable,
             entities: r.entities,
             persons: r.persons,
             principal: r.principal,
@@ -553,6 +560,7 @@ impl Claim {
             scope: None,
             frame: Frame::Loose,
             grows: false,
+            stable: false,
             entities: SymList::default(),
             persons: SymList::default(),
             principal: None,

@@ -399,10 +399,26 @@ struct MarkersFile {
     /// hours after the alarm", "to timer etter alarmen"); a subset of `offset_after`
     #[serde(default)]
     after_moment: Vec<String>,
+    /// the determiners of a count that restates a whole already known ("de 134 om bord", "the
+    /// 915 passengers"), a subset of `anaphoric` without "remaining", "other", "both"
+    #[serde(default)]
+    definite: Vec<String>,
+    /// the word between a counted noun and its number after it ("et mannskap på 458", "a crew
+    /// of 458")
+    #[serde(default)]
+    count_of: Vec<String>,
+    /// forms of "one" that are never an article ("one", "én", "eitt"): before a listed thing
+    /// ("one person", "Én bil", "eitt hús") a count of one
+    #[serde(default)]
+    numeral_one: Vec<String>,
+    /// a word before the first number of a range joined by a connector ("between 40 and 50
+    /// people", "mellom 40 og 50"): one vague claim
+    #[serde(default)]
+    between: Vec<String>,
 }
 
 /// How many marker kinds there are.
-pub(crate) const MARKER_KINDS: usize = 36;
+pub(crate) const MARKER_KINDS: usize = 40;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -448,6 +464,10 @@ pub(crate) enum Marker {
     ClauseBreak,
     Perfect,
     AfterMoment,
+    Definite,
+    CountOf,
+    NumeralOne,
+    Between,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -684,6 +704,10 @@ fn markers(m: &MarkersFile) -> [Phrases<()>; MARKER_KINDS] {
         (Marker::ClauseBreak, &m.clause_break),
         (Marker::Perfect, &m.perfect),
         (Marker::AfterMoment, &m.after_moment),
+        (Marker::Definite, &m.definite),
+        (Marker::CountOf, &m.count_of),
+        (Marker::NumeralOne, &m.numeral_one),
+        (Marker::Between, &m.between),
     ] {
         let mut p = Phrases::default();
         for w in list {
@@ -1181,6 +1205,14 @@ struct ConceptFile {
     /// an event of one moment (an alarm, a derailment): a time of day of it times that moment
     #[serde(default)]
     moment: bool,
+    /// the role a count of these things has when its clause names none (passengers and crew
+    /// are those aboard): a role concept's id
+    #[serde(default)]
+    implies: Option<String>,
+    /// a quantity that does not change as a story unfolds (the passengers and crew aboard in one
+    /// accident): reports of any day are compared, not only those within the rule's window
+    #[serde(default)]
+    stable: bool,
     #[serde(default)]
     family: Option<String>,
     #[serde(default)]
@@ -1220,6 +1252,10 @@ pub(crate) struct Concept {
     /// see `ConceptFile::money`
     pub(crate) money: bool,
     pub(crate) moment: bool,
+    /// see `ConceptFile::implies`: the role concept's id
+    pub(crate) implies: Option<Sym>,
+    /// see `ConceptFile::stable`
+    pub(crate) stable: bool,
 }
 
 /// Concept look-up: exact word forms, and compound heads ("sprengjudrónar" → drone, "sprengju").
@@ -1247,6 +1283,15 @@ impl Concepts {
         let raw: std::collections::BTreeMap<String, ConceptFile> =
             toml::from_str(src).map_err(|e| DataError::toml(name, src, e))?;
         let mut c = Concepts { min_suffix_chars: 4, ..Default::default() };
+        for (id, cf) in &raw {
+            let Some(r) = &cf.implies else { continue };
+            if !raw.get(r).is_some_and(|rc| rc.kind == ConceptKind::Role) {
+                return Err(DataError::invalid(
+                    name,
+                    format!("concept `{id}`: implies = \"{r}\" names no concept of kind \"role\""),
+                ));
+            }
+        }
         for (id, cf) in raw {
             let idx = c.list.len() as u16;
             c.list.push(Concept {
@@ -1259,6 +1304,8 @@ impl Concepts {
                 measure: cf.measure,
                 money: cf.money,
                 moment: cf.moment,
+                implies: cf.implies.as_deref().map(Sym::new),
+                stable: cf.stable,
             });
             for w in &cf.exact {
                 c.exact.entry(w.to_lowercase()).or_insert(idx);
