@@ -160,3 +160,15 @@ pub struct Ago {
     pub(crate) precision: crate::claims::Precision,
     pub(crate) slack_years: (u8, u8),
 }
+
+/// The minute in UTC (minutes since 1970) of `minutes` after midnight in `zone` on the day, in
+/// that zone, of `reference` (minutes since 1970): a time whose report gave no day, placed on
+/// the day of another time it is compared with.
+pub(crate) fn utc_on_day_of(reference: i32, minutes: u16, zone: &str) -> Option<i32> {
+    let tz = jiff::tz::TimeZone::get(zone).ok()?;
+    let at = jiff::Timestamp::from_second(i64::from(reference) * 60).ok()?;
+    let day = at.to_zoned(tz.clone()).date();
+    let midnight = day.at(0, 0, 0, 0).to_zoned(tz).ok()?;
+    let secs = midnight.timestamp().as_second() + i64::from(minutes) * 60;
+    i32::try_from(secs / 60).ok()
+}

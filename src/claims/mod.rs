@@ -149,6 +149,12 @@ pub(crate) enum ClockReading {
     AssumedHalfDay,
     /// the zone is written, the clock has 12 hours
     ExplicitHalfDay,
+    /// the zone is assumed, the clock has 12 hours and nothing in the text says which half: the
+    /// hour is read in waking hours (1 to 6 after noon: "klukkan þrjú" 15:00), the other half
+    /// stays possible
+    AssumedWaking,
+    /// the zone is written, the hour read in waking hours
+    ExplicitWaking,
 }
 
 /// Which way a word before a time leans ("like etter 12.30", "shortly before 7"): one byte.
@@ -167,12 +173,13 @@ pub enum Lean {
 impl TimeInfo {
     /// On a 12-hour clock with no a.m./p.m.: the time may be twelve hours later.
     pub fn half_day(&self) -> bool {
-        matches!(self.reading, ClockReading::AssumedHalfDay | ClockReading::ExplicitHalfDay)
+        !matches!(self.reading, ClockReading::Assumed | ClockReading::Explicit)
     }
 
-    /// The interval in UTC, minutes since 1970.
-    pub(crate) fn utc_span(&self) -> Option<(i32, i32)> {
-        self.utc.map(|a| (a.get(), a.get() + i32::from(self.to - self.from)))
+    /// On a 12-hour clock that no part of the day, publication time or waking hours decided
+    /// ("klokka ni": 09:00 or 21:00): shown with both readings.
+    pub(crate) fn open_half(&self) -> bool {
+        matches!(self.reading, ClockReading::AssumedHalfDay | ClockReading::ExplicitHalfDay)
     }
 }
 
@@ -348,6 +355,9 @@ pub struct Claim {
     pub frame: Frame,
     /// a count that grows as a story unfolds (dead, evacuated): later reports update it
     pub grows: bool,
+    /// a count that does not change as a story unfolds (the passengers and crew aboard): reports
+    /// of any day compare
+    pub stable: bool,
     /// entity keys named in the sentence (sorted)
     pub entities: SymList,
     /// people named in (or just before) the sentence (sorted)
@@ -398,6 +408,8 @@ pub(crate) struct ClaimRecord {
     frame: Frame,
     #[serde(default)]
     grows: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    stable: bool,
     #[serde(default)]
     entities: SymList,
     #[serde(default)]
@@ -442,6 +454,7 @@ impl From<Claim> for ClaimRecord {
             scope: c.scope,
             frame: c.frame,
             grows: c.grows,
+            stable: c.stable,
             entities: c.entities,
             persons: c.persons,
             principal: c.principal,
@@ -485,6 +498,7 @@ impl From<ClaimRecord> for Claim {
             scope: r.scope,
             frame: r.frame,
             grows: r.grows,
+            stable: r.stable,
             entities: r.entities,
             persons: r.persons,
             principal: r.principal,
@@ -546,6 +560,7 @@ impl Claim {
             scope: None,
             frame: Frame::Loose,
             grows: false,
+            stable: false,
             entities: SymList::default(),
             persons: SymList::default(),
             principal: None,
@@ -679,11 +694,12 @@ impl TimeInfo {
     /// "16:40", "17:00–18:00", with "~" for a time given as approximate
     pub(crate) fn clock(&self) -> String {
         let hm = |m: u16| format!("{:02}:{:02}", m / 60 % 24, m % 60);
-        let mut s = if self.from == self.to {
-            hm(self.from)
-        } else {
-            format!("{}–{}", hm(self.from), hm(self.to))
-        };
+        let span = |a: u16, b: u16| if a == b { hm(a) } else { format!("{}–{}", hm(a), hm(b)) };
+        let mut s = span(self.from, self.to);
+        if self.open_half() {
+            // (both halves of a 12-hour clock: "09:00 or 21:00")
+            s.push_str(&format!(" or {}", span(self.from + 720, self.to + 720)));
+        }
         if let Some(z) = self.zone {
             s.push_str(&format!(" ({z})"));
         }

@@ -3,7 +3,7 @@
 //! the lexicon's `[time]` table; nothing here names a language.
 
 use crate::lang::token::Token;
-use crate::lang::{Lexicon, TimeWords};
+use crate::lang::{DayPart, Lexicon, TimeWords};
 
 /// A clock phrase found at some token: where it ends and what it allows.
 #[derive(Debug, Clone, PartialEq)]
@@ -171,8 +171,14 @@ pub fn glued_meridiem_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Cloc
 pub(crate) fn named_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<Clock> {
     let tw = &lex.time;
     // (the word before first: most words follow none of `named_after`)
-    let before = toks.get(i.checked_sub(1)?).filter(|t| t.is_word())?.lower();
-    if !tw.named_after.iter().any(|w| w == before) {
+    let word =
+        |k: Option<usize>| k.and_then(|k| toks.get(k)).filter(|t| t.is_word()).map(Token::lower);
+    let is_in = |list: &[String], w: Option<&str>| w.is_some_and(|w| list.iter().any(|x| x == w));
+    let before = word(i.checked_sub(1));
+    // (or one joined to another before it: "um og eftir hádegi", "around and after noon")
+    let joined =
+        is_in(&tw.and, word(i.checked_sub(2))) && is_in(&tw.named_after, word(i.checked_sub(3)));
+    if !(is_in(&tw.named_after, before) || joined) {
         return None;
     }
     let (k, &mins) = phrase_at(&tw.named, toks, i)?;
@@ -202,6 +208,15 @@ fn digits_hm(toks: &[Token], j: usize, hhmm: bool) -> Option<(usize, u16, u16)> 
         (true, Some(m)) if m < 60 => Some((3, v, m)),
         _ => Some((1, v, 0)),
     }
+}
+
+/// Seconds glued after a time's minutes at `j` (":30" of "18:12:30"): their tokens, and whether
+/// they put the time past its minute.
+fn seconds_at(toks: &[Token], j: usize) -> Option<(usize, bool)> {
+    toks.get(j).filter(|p| p.is_punct(':') && !p.space_before)?;
+    let s = toks.get(j + 1).filter(|s| s.is_digits() && s.text.len() == 2 && !s.space_before)?;
+    let s: u16 = s.text.parse().ok().filter(|s| *s < 60)?;
+    Some((2, s > 0))
 }
 
 /// What may follow an hour: "a.m."/"p.m." and a zone. Returns (tokens, minutes after noon
@@ -260,6 +275,10 @@ pub fn clock_at(
     } else {
         j
     };
+    // "six o'clock"
+    if let Some(c) = (clock_word == 0).then(|| oclock_at(lex, toks, i, &hour_word)).flatten() {
+        return Some(c);
+    }
     let mut word_hour = false;
     let (n, h, m) = match digits_hm(toks, j, false) {
         Some(x) => x,
@@ -272,32 +291,65 @@ pub fn clock_at(
     };
     // "17-tida", "16.30-tiden": about that time
     if toks.get(j + n).is_some_and(|t| t.is_punct('-') && !t.space_before) {
-        let k = suffix(&tw.hour_suffix, toks, j + n + 1)?;
-        let mins = h * 60 + m;
-        let len = j - i + n + 1 + k;
-        return Some(Clock {
-            len,
-            from: mins,
-            to: mins,
-            approx: true,
-            zone: None,
-            half_day: false,
-        });
+        return about_suffix(tw, toks, j + n + 1, j - i + n + 1, h * 60 + m);
     }
-    let (a, mins, zone, meridiem) = after_hour(lex, toks, j + n, h, m);
+    // "18:12:30": between two minutes
+    let (secs, past) = seconds_at(toks, j + n).filter(|_| n == 3).unwrap_or((0, false));
+    let (a, mins, zone, meridiem) = after_hour(lex, toks, j + n + secs, h, m);
+    let a = a + secs;
     // an hour alone is a time only after a clock word; "16:40" is one by its colon, and "16.40"
     // where a period is no decimal separator ("12.40" is no number in Norwegian or Swedish)
     let sep = toks.get(j + 1).map_or(' ', |t| t.text.chars().next().unwrap_or(' '));
     let colon = n == 3 && (sep == ':' || sep == '.' && lex.decimal != '.');
-    if clock_word == 0 && !colon && !meridiem && zone.is_none() {
+    let dotted = n == 3 && sep == '.' && dotted_time(lex, toks, i, j + n + a, h);
+    if clock_word == 0 && !colon && !dotted && !meridiem && zone.is_none() {
         return None;
     }
     if mins > 24 * 60 {
         return None;
     }
     let mins = mins.min(24 * 60 - 1);
-    let half_day = word_hour && !meridiem && h <= 12;
-    Some(Clock { len: j - i + n + a, from: mins, to: mins, approx: false, zone, half_day })
+    // (digits on a 12-hour clock where the language writes them so: "at 7:30", never "07:30")
+    let twelve_digits =
+        !word_hour && tw.twelve_hour_digits && !toks[j].text.starts_with('0') && h >= 1;
+    let half_day = (word_hour || twelve_digits) && !meridiem && h <= 12;
+    let to = if past { (mins + 1).min(24 * 60 - 1) } else { mins };
+    Some(Clock { len: j - i + n + a, from: mins, to, approx: false, zone, half_day })
+}
+
+/// "17-tida", "16.30-tiden": an about-suffix at `k` after `len` tokens of an hour, `mins` after
+/// midnight.
+fn about_suffix(tw: &TimeWords, toks: &[Token], k: usize, len: usize, mins: u16) -> Option<Clock> {
+    let n = suffix(&tw.hour_suffix, toks, k)?;
+    Some(Clock { len: len + n, from: mins, to: mins, approx: true, zone: None, half_day: false })
+}
+
+/// "at 18.13" at `i` (ending before `end`) where a period is a decimal separator: a 24-hour
+/// figure (hour `h`) after a preposition of clock times (`named_after`, `about`), with nothing
+/// counted after it.
+fn dotted_time(lex: &Lexicon, toks: &[Token], i: usize, end: usize, h: u16) -> bool {
+    let tw = &lex.time;
+    h >= 13
+        && (ends_before(&tw.named_after, toks, i) || ends_before(&tw.about, toks, i))
+        && nothing_counted_after(lex, toks, end)
+}
+
+/// "six o'clock", "6 o'clock this morning" at `i`: an hour (1 to 12) before one of `[time]
+/// hour_after`, on a 12-hour clock unless "a.m."/"p.m." follows.
+fn oclock_at(
+    lex: &Lexicon,
+    toks: &[Token],
+    i: usize,
+    hour_word: &impl Fn(&[Token]) -> Option<(usize, f64)>,
+) -> Option<Clock> {
+    // (the word after the hour first: an hour of 1 to 12 is one token, and most tokens are
+    // followed by no "o'clock")
+    suffix(&lex.time.hour_after, toks, i + 1)?;
+    let (n, h) = lone_hour(toks, i, hour_word).filter(|&(n, _)| n == 1)?;
+    let k = suffix(&lex.time.hour_after, toks, i + n)?;
+    let (a, mins, zone, meridiem) = after_hour(lex, toks, i + n + k, h, 0);
+    let half_day = !meridiem;
+    Some(Clock { len: n + k + a, from: mins, to: mins, approx: false, zone, half_day })
 }
 
 /// "1640 GMT" at `j` (a time from `i`): four digits are a time only with a zone after them.
@@ -505,5 +557,42 @@ pub(crate) fn lean_before(tw: &TimeWords, toks: &[Token], i: usize) -> crate::cl
         crate::claims::Lean::Before
     } else {
         crate::claims::Lean::None
+    }
+}
+
+/// The part of the day named near a time at tokens `from..to` of its sentence (`[time.parts]`,
+/// up to four words before it or three after it: "tysdag kveld like før klokka ni", "klukkan
+/// fimm í morgun", "halv seks søndag eftermiddag"), the nearest.
+pub(crate) fn part_near(lex: &Lexicon, toks: &[Token], from: usize, to: usize) -> Option<DayPart> {
+    let tw = &lex.time;
+    if tw.parts.is_empty() {
+        return None;
+    }
+    let before = (from.saturating_sub(4)..from).rev();
+    let after = to..(to + 3).min(toks.len());
+    // (nearest first: right after the time, then right before it, and on outwards)
+    let mut order: Vec<usize> = Vec::with_capacity(7);
+    let (mut b, mut a) = (before, after);
+    loop {
+        let (x, y) = (a.next(), b.next());
+        if x.is_none() && y.is_none() {
+            break;
+        }
+        order.extend(x);
+        order.extend(y);
+    }
+    order.into_iter().find_map(|k| {
+        // (a phrase that begins before the time must end before it)
+        phrase_at(&tw.parts, toks, k).filter(|(n, _)| k >= to || k + n <= from).map(|(_, &p)| p)
+    })
+}
+
+/// An hour on a 12-hour clock, `m` minutes after midnight as read before noon (0:00–12:59), read
+/// on the half of the day `after_noon` says: "klukkan þrjú" 03:00 or 15:00.
+pub(crate) fn on_half(m: u16, after_noon: bool) -> u16 {
+    match (after_noon, m >= 720) {
+        (true, false) => m + 720,
+        (false, true) => m - 720,
+        _ => m,
     }
 }

@@ -106,6 +106,10 @@ struct ConceptRef {
     phased: bool,
     /// a clause mark (",", ";", ":") lies between it and the claim
     other_clause: bool,
+    /// the role a count of it has when its clause names none (passengers: aboard)
+    implies: Option<Sym>,
+    /// a quantity that does not change as a story unfolds
+    stable: bool,
 }
 
 impl Ctx<'_, '_, '_> {
@@ -177,6 +181,7 @@ impl Ctx<'_, '_, '_> {
     /// punctuation; else the next word as a bare noun.
     fn concept_after(&self, toks: &[Token], j: usize, window: usize) -> ConceptRef {
         let mut fallback: Option<ConceptRef> = None;
+        let mut noun_seen = false;
         let mut seen = 0;
         // dashes skipped: bounded too, or a run of them is re-read for every claim before it
         let mut dashes = 0;
@@ -191,13 +196,28 @@ impl Ctx<'_, '_, '_> {
                 }
                 break;
             }
-            if let Some(hit) = self.sc.hit_at(toks, k).filter(|h| {
-                // roles and scopes are what a count says of its things, not the things
-                !matches!(
-                    self.k.concepts.get(h.concept).kind,
-                    ConceptKind::Role | ConceptKind::Scope
-                )
-            }) {
+            let hit = self.sc.hit_at(toks, k);
+            // a role ends the counted thing's words: "134 om bord på toget" counts those aboard,
+            // not the train ("sju skadde personar": the injured)
+            if hit.is_some_and(|h| self.k.concepts.get(h.concept).kind == ConceptKind::Role) {
+                if k == j {
+                    return ConceptRef::default();
+                }
+                break;
+            }
+            // a word after the counted noun ends its phrase: "two carriages of a passenger
+            // train" counts carriages ("fem nye hus": an adjective and its noun go on)
+            if hit.is_none()
+                && noun_seen
+                && self.flags.get(k).is_some_and(|f| f & flag::FUNCTION_WORD != 0)
+            {
+                break;
+            }
+            noun_seen |= hit.is_some() || content_word(self, toks, k);
+            // scopes are what a count says of its things, not the things
+            if let Some(hit) =
+                hit.filter(|h| self.k.concepts.get(h.concept).kind != ConceptKind::Scope)
+            {
                 let c = self.k.concepts.get(hit.concept);
                 // "1,200 residents were evacuated": an event after the counted noun is what
                 // happened to them, not the thing counted
@@ -251,17 +271,64 @@ impl Ctx<'_, '_, '_> {
 
     /// What the clause says of the counted things ("evacuated", "on board"): the nearest role
     /// word within the claim's clause.
-    fn role_near(&self, toks: &[Token], from: usize, to: usize) -> (Option<Sym>, bool) {
+    fn role_near(&self, toks: &[Token], from: usize, to: usize) -> Option<&crate::lang::Concept> {
         // (an event whose counts grow, "evacuation", is also what a count says of its people)
         self.sc
             .near_in_clause(toks, (from, to), ROLE_WINDOW, |c| {
                 c.kind == ConceptKind::Role || c.kind == ConceptKind::Event && c.grows
             })
-            .map(|(_, hit)| {
-                let c = self.k.concepts.get(hit.concept);
-                (Some(c.id), c.grows)
-            })
-            .unwrap_or((None, false))
+            .map(|(_, hit)| self.k.concepts.get(hit.concept))
+    }
+
+    /// The role of a count of `thing` at tokens `from..to`: the role word of its clause, else
+    /// the role its thing implies ("131 passagerare": those aboard); the role, whether its counts
+    /// grow, and whether the quantity is stable (passengers, those aboard).
+    fn count_role(
+        &self,
+        toks: &[Token],
+        (from, to): (usize, usize),
+        thing: &ConceptRef,
+    ) -> (Option<Sym>, bool, bool) {
+        match self.role_near(toks, from, to) {
+            Some(c) => (Some(c.id), c.grows, c.stable),
+            None if self.says_nothing_of(toks, (from, to), thing) => {
+                (thing.implies, false, thing.stable)
+            }
+            None => (None, false, false),
+        }
+    }
+
+    /// The count of tokens `from..to` and its thing stand with no verb of their own: no word
+    /// right before the count that may be its verb ("brought 87 passengers ashore", "dræber seks
+    /// passagerer"), and none right after its thing, past a passive auxiliary ("87 passengers
+    /// were brought ashore", "came ashore"). A content word there says something of the things
+    /// that no role names, so the role their thing implies would be a guess.
+    fn says_nothing_of(
+        &self,
+        toks: &[Token],
+        (from, to): (usize, usize),
+        thing: &ConceptRef,
+    ) -> bool {
+        let action = |j: usize| {
+            content_word(self, toks, j)
+                && self
+                    .sc
+                    .hit_at(toks, j)
+                    .is_none_or(|h| self.k.concepts.get(h.concept).kind != ConceptKind::Thing)
+        };
+        let start = thing.at.filter(|&a| a < from).unwrap_or(from);
+        if start > 0 && action(start - 1) {
+            return false;
+        }
+        // (past the thing's words: "400 crew members")
+        let len = |a: usize| {
+            let words = |k: usize| toks.get(a + k).filter(|t| t.is_word()).map(|t| t.lower());
+            self.k.concepts.match_phrase(words).map_or(1, |(n, _)| n)
+        };
+        let j = thing.at.filter(|&a| a >= to).map_or(to, |a| a + len(a));
+        // (past a passive auxiliary: "were brought ashore", "ble hentet"; "var i livsfare" is
+        // no action done to them)
+        !action(j + self.marker_at(toks, j, Marker::PassiveAux).unwrap_or(0))
     }
 
     /// The period a count covers ("i alt", "siste døgn"), within the claim's clause.
@@ -338,7 +405,9 @@ impl Ctx<'_, '_, '_> {
         if let Some(k) = self.marker_at(toks, i + n, Marker::AgeAfter) {
             return Some(n + k);
         }
-        if !self.marker_before(toks, i, Marker::AgeBefore) {
+        // ("aged between 50 and 70": a `between` word may stand after the age word)
+        let between = self.marker_len_before(toks, i, Marker::Between);
+        if !self.marker_before(toks, i - between.unwrap_or(0), Marker::AgeBefore) {
             return None;
         }
         let years = |j: usize| match parse::unit(self.lex)(&toks[j.min(toks.len())..]) {
@@ -379,6 +448,10 @@ impl Ctx<'_, '_, '_> {
             && pos == i + n
             && !content_word(self, toks, pos)
             && self.sc.hit_at(toks, pos).is_none();
+        // (the second number of "between 50 to 70" is an age too)
+        if bare && between.is_some() {
+            pos = joined(pos).unwrap_or(pos);
+        }
         (saw_years || bare).then_some(pos - i)
     }
 
@@ -388,10 +461,13 @@ impl Ctx<'_, '_, '_> {
     fn range_word_after(&self, toks: &[Token], j: usize, approx: bool) -> Option<usize> {
         let w = self.marker_at(toks, j, Marker::RangeWords)?;
         let (rest, _) = parse::number(self.lex)(toks.get(j + w..)?).ok()?;
-        if !approx {
-            parse::unit(self.lex)(rest).ok()?;
+        let end = toks.len() - rest.len();
+        // (or before a counted thing: "20 til 30 passasjerer", "10 to 15 boats")
+        let counted = || self.sc.hit_at(toks, end).is_some() || content_word(self, toks, end);
+        if !approx && parse::unit(self.lex)(rest).is_err() && !counted() {
+            return None;
         }
-        Some(toks.len() - rest.len() - j)
+        Some(end - j)
     }
 }
 
@@ -482,6 +558,8 @@ impl<'a> SentenceConcepts<'a> {
             event: c.kind == ConceptKind::Event,
             phased: c.phase.is_some(),
             other_clause: false,
+            implies: c.implies,
+            stable: c.stable,
         }
     }
 
@@ -663,14 +741,21 @@ fn sentence_tokens<'d>(
 }
 
 /// Whether the walk can find a claim in a sentence, by its tokens' [`flag`]s: a digit, a number
-/// word (other than "one", unless a time unit is there too: "ein dag"), a month, a weekday, or a
-/// relative phrase's key word. Most sentences of an article have none, and are skipped.
+/// word (other than "one", unless a time unit is there too, "ein dag", or a listed thing right
+/// after it, "eitt hús"), a month, a weekday, or a relative phrase's key word. Most sentences of
+/// an article have none, and are skipped.
 fn may_claim(flags: &[u32]) -> bool {
     let any = flags.iter().fold(0, |a, f| a | f);
     let claims = flag::DIGITS | flag::CARDINAL | flag::MONTH | flag::WEEKDAY | flag::RELATIVE_KEY;
     any & (claims | flag::TIME_NAME) != 0
         || any & flag::CARDINAL_ONE != 0 && any & (flag::UNIT | flag::marker(Marker::PartOf)) != 0
+        // ("one person", "eitt hús": "one" right before a listed thing)
+        || any & flag::CARDINAL_ONE != 0
+            && flags.windows(2).any(|w| w[0] & flag::CARDINAL_ONE != 0 && w[1] & CONCEPT != 0)
 }
+
+/// The flags of a word that begins a concept form.
+const CONCEPT: u32 = flag::CONCEPT_WORD | flag::CONCEPT_PHRASE;
 
 /// What later sentences need of an earlier one: its people (the look-back of "Dei to møttest …")
 /// and its nearest event; computed (and its tokens viewed) only when a later sentence asks.
@@ -976,6 +1061,9 @@ struct At {
 struct Walk {
     /// "rose from 3 to 5": where the new value begins, and the value it rose from
     rose: Option<(usize, f64)>,
+    /// the sentence's counts: the index in the output, and the tokens of the count with its
+    /// thing ([`split_of_a_total`])
+    counts: Vec<(usize, usize, usize)>,
     /// whether this sentence gave a time already, from the claims pushed since `scanned`
     time_before: bool,
     scanned: usize,
@@ -984,11 +1072,96 @@ struct Walk {
 /// Walk a sentence's tokens left to right, each step reading the claim (or the words of no
 /// claim) that begins at a token and going on after it.
 fn walk(ctx: &Ctx, toks: &[Token], out: &mut Vec<Claim>) {
-    let mut w = Walk { rose: None, time_before: false, scanned: out.len() };
+    let mut w = Walk { rose: None, counts: Vec::new(), time_before: false, scanned: out.len() };
     let mut i = 0;
     while i < toks.len() {
         i = w.step(ctx, toks, i, out);
     }
+    split_of_a_total(ctx, toks, &w.counts, out);
+}
+
+/// Sentences back from a split ("fem kvinner og åtte menn") where its total may be stated.
+const TOTAL_LOOK_BACK: u32 = 2;
+
+/// "1.373 personer var om bord, 915 passasjerer og 482 besetningsmedlemmer": counts listed
+/// together (joined by "og", "and" or a comma) with one role and things of their own split a
+/// total of that role stated just before (the same sentence or the two before: "antall omkomne
+/// var steget til åtte. Blant de omkomne er fem kvinner og tre menn"). When the parts add up to
+/// more than the total, their sum is a part of that whole, larger than it (FL001 reports it; a
+/// sum not more than the total says nothing: a list may name some of the parts only).
+fn split_of_a_total(
+    ctx: &Ctx,
+    toks: &[Token],
+    counts: &[(usize, usize, usize)],
+    out: &mut Vec<Claim>,
+) {
+    let joined = |a: usize, b: usize| {
+        let between = toks.get(a..b).unwrap_or_default();
+        between.len() <= 3
+            && between
+                .iter()
+                .any(|t| t.is_punct(',') || t.is_word() && ctx.lex.connectors.contains(t.lower()))
+            && between.iter().enumerate().all(|(k, t)| {
+                t.is_punct(',')
+                    || t.is_word()
+                        && ctx.flags.get(a + k).is_some_and(|f| f & flag::FUNCTION_WORD != 0)
+                    || t.is_word() && ctx.lex.connectors.contains(t.lower())
+            })
+    };
+    let mut lists: Vec<Vec<(usize, usize, usize)>> = Vec::new();
+    for &(idx, from, to) in counts {
+        match lists.last_mut() {
+            Some(l) if l.last().is_some_and(|&(_, _, end)| joined(end, from)) => {
+                l.push((idx, from, to))
+            }
+            _ => lists.push(vec![(idx, from, to)]),
+        }
+    }
+    for list in lists.iter().filter(|l| l.len() >= 2) {
+        push_split_sum(ctx, toks, list, out);
+    }
+}
+
+/// One list of counts ([`split_of_a_total`]): its sum as a part of the total before it, when it
+/// is more.
+fn push_split_sum(ctx: &Ctx, toks: &[Token], list: &[(usize, usize, usize)], out: &mut Vec<Claim>) {
+    let parts: Vec<&Claim> = list.iter().filter_map(|&(idx, _, _)| out.get(idx)).collect();
+    let Some(role) = parts[0].role else { return };
+    let own_thing = |c: &Claim| c.concept.or(c.noun).filter(|&t| t != role);
+    let plain = parts.iter().all(|c| {
+        c.kind == ClaimKind::Count
+            && c.role == Some(role)
+            && !c.approx
+            && c.frame == Frame::Bound
+            && own_thing(c).is_some()
+    });
+    let mut things: Vec<Sym> = parts.iter().filter_map(|c| own_thing(c)).collect();
+    things.sort();
+    things.dedup();
+    if !plain || things.len() < parts.len() {
+        return;
+    }
+    let first = list[0].0;
+    let total = out[..first].iter().rev().find(|t| {
+        t.kind == ClaimKind::Count
+            && t.concept == Some(role)
+            && t.frame == Frame::Bound
+            && !t.approx
+            && t.sentence + TOTAL_LOOK_BACK >= ctx.sentence
+    });
+    let Some(total) = total.map(|t| t.value) else { return };
+    let sum: f64 = parts.iter().map(|c| c.value).sum();
+    if sum <= total {
+        return;
+    }
+    let (from, to) = (list[0].1, list[list.len() - 1].2);
+    let mut c = ctx.claim(ClaimKind::PartOfWhole, toks, from, to, sum);
+    c.concept = Some(role);
+    c.family = Some(role);
+    c.role = Some(role);
+    c.frame = Frame::Loose;
+    c.detail = Detail::Whole(total);
+    out.push(c);
 }
 
 impl Walk {
@@ -1440,8 +1613,13 @@ impl Walk {
         // a range "3–4", "10-20", "10 to 15 minutes": one vague claim over both numbers
         let mut vague = ctx.marker_before(toks, i, Marker::Vague)
             || ctx.marker_at(toks, i, Marker::Vague).is_some();
-        if let Some(k) =
-            range_after(lex, toks, i + n).or_else(|| ctx.range_word_after(toks, i + n, approx))
+        if let Some(k) = range_after(lex, toks, i + n)
+            .or_else(|| {
+                // ("between 50 to 70": a range word after "between" needs no unit)
+                let between = ctx.marker_before(toks, i, Marker::Between);
+                ctx.range_word_after(toks, i + n, approx || between)
+            })
+            .or_else(|| between_range(ctx, toks, i, n))
         {
             n += k;
             vague = true;
@@ -1450,6 +1628,7 @@ impl Walk {
         let next = measure(ctx, toks, &num)
             .or_else(|| ordinal_dot(toks, &num))
             .or_else(|| part_of_whole(ctx, toks, &num, out))
+            .or_else(|| anaphoric_part(ctx, toks, &num, out))
             .or_else(|| with_unit(ctx, toks, &num, out))
             .or_else(|| bare_year(ctx, toks, &num, out))
             .unwrap_or_else(|| self.count(ctx, toks, &num, out));
@@ -1859,10 +2038,11 @@ impl Walk {
             return i + n;
         }
         if num.just_one {
-            one_of(ctx, toks, num, out);
+            count_one(ctx, toks, num, out);
             return i + n;
         }
         let after = ctx.concept_after(toks, i + n, 4);
+        let after = noun_before(ctx, toks, i, n).unwrap_or(after);
         // "Kanal 5", "Radio 1": a number after a capitalised word inside the sentence, with no
         // counted thing after it, is part of a name
         if after.concept.is_none()
@@ -1874,62 +2054,144 @@ impl Walk {
         {
             return i + n;
         }
-        self.push_count(ctx, toks, num, after, anaphoric, out);
+        // "de 134 om bord" (not "de resterende 436"): a definite count may restate the whole
+        let definite = anaphoric && ctx.marker_before(toks, i, Marker::Definite);
+        self.push_count(ctx, toks, num, after, (anaphoric, definite), out);
         i + n
     }
 
     /// Push the count `num` of the thing `after` (or of the role near it).
     fn push_count(
-        &self,
+        &mut self,
         ctx: &Ctx,
         toks: &[Token],
         num: &Num,
         after: ConceptRef,
-        anaphoric: bool,
+        (anaphoric, definite): (bool, bool),
         out: &mut Vec<Claim>,
     ) {
         let (i, n) = (num.i, num.n);
-        let (role, grows) = ctx.role_near(toks, i, i + n);
+        let (role, grows, stable) = ctx.count_role(toks, (i, i + n), &after);
         let scope = ctx.scope_near(toks, i, i + n);
-        // "sju skadde", "three killed": with no thing named, the role is what is counted
-        let after = match (&after.concept, role) {
-            (None, Some(r)) => {
-                ConceptRef { concept: Some(r), family: Some(r), generic: false, ..after }
-            }
+        // "sju skadde", "three killed": with no thing named, the role is what is counted; and
+        // "131 personer om bord" counts what "134 om bord" counts (a generic noun adds nothing)
+        // (the generic noun's concept stays the family: the subject still reads "person lives")
+        // ("to læger om bord": an unlisted noun is named, and counted)
+        let named = after.concept.is_some() || after.at.is_some_and(|j| content_word(ctx, toks, j));
+        let after = match role {
+            Some(r) if !named || after.generic => ConceptRef {
+                concept: Some(r),
+                family: after.concept.or(Some(r)),
+                generic: false,
+                stable,
+                ..after
+            },
             _ => after,
         };
-        let frame = if anaphoric && !num.vague {
+        // a count of events (avalanches, quakes) grows as a story unfolds
+        let grows = grows || after.grows || after.event;
+        // "dei 479 passasjerane", "the two avalanches" restate a count, loose (a part of what was
+        // counted may be meant); "de 134 om bord", "dei 915 passasjerane", a stable quantity with
+        // its thing named, are its whole
+        let restates = anaphoric && !(definite && stable && !grows && after.concept.is_some());
+        let frame = if restates && !num.vague {
             Frame::Loose
         } else {
             count_frame(ctx, toks, &after, role.is_some(), num.vague)
         };
-        // a count of events (avalanches, quakes) grows as a story unfolds
-        let grows = grows || after.grows || after.event;
+        // (the count with its thing, for a split of a total: "915 passasjerer og 482 …")
+        let phrase = (
+            after.at.filter(|&a| a < i).unwrap_or(i),
+            after.at.filter(|&a| a >= i + n).map_or(i + n, |a| a + 1),
+        );
         let mut c = Ctx::with_concept(ctx.claim(ClaimKind::Count, toks, i, i + n, num.v), after);
         c.approx = num.approx;
         c.role = role;
         c.scope = scope;
         c.frame = frame;
         c.grows = grows;
+        c.stable = stable && !grows;
         if let Some((_, prev)) = self.rose.filter(|&(at, _)| at == i) {
             c.detail = Detail::Previous(prev);
         }
+        self.counts.push((out.len(), phrase.0, phrase.1));
         out.push(c);
     }
 }
 
-/// "ein av desse", "one of them": a count of one, loose; else "ein", "eitt", "en" is mostly an
-/// article or pronoun, not a count.
-fn one_of(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) {
+/// "et mannskap på 458", "a crew of 458": the counted noun before the number, when nothing
+/// counted follows it (a thing concept, neither generic nor a measure).
+fn noun_before(ctx: &Ctx, toks: &[Token], i: usize, n: usize) -> Option<ConceptRef> {
+    let w = ctx.marker_len_before(toks, i, Marker::CountOf)?;
+    let j = i.checked_sub(w + 1)?;
+    let next = i + n;
+    let counted_after = ctx.sc.hit_at(toks, next).is_some() || content_word(ctx, toks, next);
+    let hit = ctx.sc.hit_at(toks, j).filter(|_| !counted_after)?;
+    let c = ctx.k.concepts.get(hit.concept);
+    (c.kind == ConceptKind::Thing && !c.generic && !c.measure && !c.money)
+        .then(|| ctx.sc.concept_ref(toks, j, hit))
+}
+
+/// "one person", "Én bil", "eitt hús": a count of one, loose (a numeral that is never an
+/// article, before a listed thing); else "ein", "eitt", "en" is mostly an article or pronoun
+/// ("One was killed", "en bil"), not a count.
+fn count_one(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) {
     let (i, n) = (num.i, num.n);
-    let one_of = ctx
-        .marker_at(toks, i + n, Marker::PartOf)
-        .is_some_and(|p| ctx.marker_at(toks, i + n + p, Marker::Anaphoric).is_some());
-    if one_of {
+    if ctx.marker_at(toks, i, Marker::NumeralOne) != Some(n) {
+        return;
+    }
+    let Some(hit) = ctx.sc.hit_at(toks, i + n) else { return };
+    let c = ctx.k.concepts.get(hit.concept);
+    if c.kind != ConceptKind::Thing || c.measure || c.money {
+        return;
+    }
+    let mut claim = Ctx::with_concept(
+        ctx.claim(ClaimKind::Count, toks, i, i + n, num.v),
+        ctx.sc.concept_ref(toks, i + n, hit),
+    );
+    claim.frame = Frame::Loose;
+    out.push(claim);
+}
+
+/// Sentences back from "tre af disse" where the count it takes a part of may stand.
+const PART_LOOK_BACK: u32 = 2;
+
+/// "tre af disse", "fire af dem", "one of them": a part of the count named just before (the
+/// nearest larger count of this sentence or the two before: "fra morgenen var fire i kritisk
+/// tilstand, men tre af disse …" is 3 of 4), loose; "one of them" is a count of one of its thing.
+/// With no such count the pronoun's part claims nothing ("One of them was a woman"). (A noun
+/// after "af", "Seks af personerne", is read as before: which count it takes a part of is a
+/// guess too far.)
+fn anaphoric_part(ctx: &Ctx, toks: &[Token], num: &Num, out: &mut Vec<Claim>) -> Option<usize> {
+    let (i, n) = (num.i, num.n);
+    let j = i + n + ctx.marker_at(toks, i + n, Marker::PartOf)?;
+    let end = j + ctx.marker_at(toks, j, Marker::Anaphoric)?;
+    let whole = out.iter().rev().find(|c| {
+        c.kind == ClaimKind::Count
+            && c.value > num.v
+            && c.value.fract() == 0.0
+            && c.sentence + PART_LOOK_BACK >= ctx.sentence
+    });
+    let Some(whole) = whole else { return Some(end) };
+    if num.just_one {
         let mut c = ctx.claim(ClaimKind::Count, toks, i, i + n, num.v);
+        c.concept = whole.concept;
+        c.family = whole.family;
+        c.noun = whole.noun;
         c.frame = Frame::Loose;
         out.push(c);
+        return Some(end);
     }
+    let mut c = ctx.claim(ClaimKind::PartOfWhole, toks, i, end, num.v);
+    c.concept = whole.concept;
+    c.family = whole.family;
+    c.noun = whole.noun;
+    c.role = whole.role;
+    c.approx = num.approx;
+    c.frame = if num.vague { Frame::Vague } else { Frame::Loose };
+    c.detail = Detail::Whole(whole.value);
+    out.push(c);
+    Some(end)
 }
 
 /// The byte ranges of a document's photo captions and credits: the lines of `lower` (its
@@ -2105,6 +2367,16 @@ fn push_time(
     out: &mut Vec<Claim>,
 ) {
     let (ev, at) = timed_event(ctx, toks, from, to);
+    let mut c = c;
+    // a 12-hour clock with a part of the day by it: "klukkan fimm í morgun", "tysdag kveld like
+    // før klokka ni"
+    if c.half_day {
+        if let Some(part) = clock::part_near(ctx.lex, toks, from, to) {
+            let pm = part.after_noon(c.from);
+            (c.from, c.to) = (clock::on_half(c.from, pm), clock::on_half(c.to, pm));
+            c.half_day = false;
+        }
+    }
     let explicit = c.zone.is_some();
     let zone = time_zone(ctx, c.zone);
     let mut claim =
@@ -2453,7 +2725,8 @@ fn slashed(toks: &[Token], i: usize, n: usize) -> bool {
 }
 
 /// A number that is part of a name or code: glued by a hyphen or plus to a capitalised word
-/// before it ("MiG-29", "COVID-19", "GMT+3"), or in parentheses alone ("(76)", an age).
+/// before it ("MiG-29", "COVID-19", "GMT+3"), in parentheses alone ("(76)", an age), or before
+/// the "@" of an e-mail address.
 fn glued_into_name(toks: &[Token], i: usize, n: usize) -> bool {
     // (a lower-case code too, "ttn-69", "covid-19", but not a year: "mid-2019")
     let year = toks[i].text.len() == 4;
@@ -2465,7 +2738,20 @@ fn glued_into_name(toks: &[Token], i: usize, n: usize) -> bool {
         && (toks[i - 2].text.chars().any(char::is_uppercase) || !year);
     let paren =
         i >= 1 && toks[i - 1].is_punct('(') && toks.get(i + n).is_some_and(|t| t.is_punct(')'));
-    before || paren
+    // an e-mail address: "1224@eb.dk"
+    let mail = toks.get(i + n).is_some_and(|t| t.is_punct('@') && !t.space_before);
+    before || paren || mail
+}
+
+/// "between 40 and 50 people", "mellom 40 og 50": after a `between` word, a connector and a
+/// second number make a range, as the tokens of the connector and the number.
+fn between_range(ctx: &Ctx, toks: &[Token], i: usize, n: usize) -> Option<usize> {
+    if !ctx.marker_before(toks, i, Marker::Between) {
+        return None;
+    }
+    toks.get(i + n).filter(|t| t.is_word() && ctx.lex.connectors.contains(t.lower()))?;
+    let (rest, _) = parse::number(ctx.lex)(toks.get(i + n + 1..)?).ok()?;
+    Some(toks.len() - rest.len() - (i + n))
 }
 
 /// A range after a number: "–4", "-20", "til 20" … as the tokens of the dash and the number.
@@ -2607,13 +2893,13 @@ fn drop_page_top_date(ctx: &Ctx, toks: &[Token], before: usize, out: &mut Vec<Cl
         .iter()
         .position(|c| c.start < head_end && c.date().is_some_and(|d| d.form == DateForm::Absolute));
     if let Some(k) = top {
-        // (and the time stamped with it: "10 July 2023 at 19:16")
+        // (and the time stamped with it: "10 July 2023 at 19:16"; a stamp gives its minute,
+        // never an about-time: "2020-12 Ved 4-tiden natt til torsdag" opens the story)
         let end = out[before + k].end;
         out.remove(before + k);
-        if let Some(t) = out[before..]
-            .iter()
-            .position(|c| c.kind == ClaimKind::Time && c.start >= end && c.start < end + 8)
-        {
+        if let Some(t) = out[before..].iter().position(|c| {
+            c.kind == ClaimKind::Time && !c.approx && c.start >= end && c.start < end + 8
+        }) {
             out.remove(before + t);
         }
     }
@@ -2648,6 +2934,40 @@ fn is_stamp(ctx: &Ctx, toks: &[Token], claims: &[Claim]) -> bool {
         })
 }
 
+/// Which half of the day a time on a 12-hour clock with no part of the day by it is on. A time
+/// of the publication day (told as past: no future marker) cannot be after the publication:
+/// "klukkan þrjú" in a story published at 10:40 is 03:00. Else waking hours decide, and say so
+/// in the reading (the other half stays possible, so it never raises an error alone): 1 to 6 is
+/// after noon (13:00–18:59; "halv seks" 17:30), 12 is noon; 7 to 11 stays open, both halves.
+fn read_half(ctx: &Ctx, day: Option<jiff::civil::Date>, future: bool, t: &mut TimeInfo) {
+    use crate::claims::ClockReading;
+    let explicit = t.reading == ClockReading::ExplicitHalfDay;
+    let published = ctx.doc.published_at.as_ref().filter(|_| !future && day == ctx.doc.published);
+    if let (Some(p), Some(d)) = (published, day) {
+        let zone =
+            |z: Option<&str>| z.map(str::to_string).or_else(|| t.zone.map(|z| z.to_string()));
+        let at = |m: u16, z: Option<String>| z.and_then(|z| clock::utc_minutes(d, m, &z));
+        let (am, pm) = (clock::on_half(t.from, false), clock::on_half(t.from, true));
+        let pub_at = at(p.minutes, zone(p.zone.as_deref()));
+        if let (Some(am_at), Some(pm_at), Some(pub_at)) =
+            (at(am, zone(None)), at(pm, zone(None)), pub_at)
+        {
+            // (the morning before the publication, the afternoon after it)
+            if am_at <= pub_at && pm_at > pub_at {
+                (t.from, t.to) = (clock::on_half(t.from, false), clock::on_half(t.to, false));
+                t.reading = if explicit { ClockReading::Explicit } else { ClockReading::Assumed };
+                return;
+            }
+        }
+    }
+    // (7:00–11:59 stays open; the rest is read after noon: 1–6 the afternoon, 12 noon)
+    if !(420..720).contains(&t.from) {
+        (t.from, t.to) = (clock::on_half(t.from, true), clock::on_half(t.to, true));
+        t.reading =
+            if explicit { ClockReading::ExplicitWaking } else { ClockReading::AssumedWaking };
+    }
+}
+
 /// Times take the day of the sentence's first day date (else the publication) and are placed
 /// in UTC.
 fn times_in_utc(ctx: &Ctx, claims: &mut [Claim]) {
@@ -2657,7 +2977,11 @@ fn times_in_utc(ctx: &Ctx, claims: &mut [Claim]) {
         .next();
     let day = day.or(ctx.doc.published);
     for c in claims {
+        let future = c.future;
         if let crate::claims::Detail::Time(t) = &mut c.detail {
+            if t.open_half() {
+                read_half(ctx, day, future, t);
+            }
             if let (Some(d), Some(z)) = (day, t.zone) {
                 t.utc = clock::utc_minutes(d, t.from, &z).and_then(std::num::NonZeroI32::new);
             }

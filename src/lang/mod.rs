@@ -238,6 +238,48 @@ pub(crate) struct TimeWords {
     /// place of the event
     #[serde(default)]
     pub(crate) zones: std::collections::BTreeMap<String, String>,
+    /// after an hour: the hour is a clock time ("six o'clock")
+    #[serde(default)]
+    pub(crate) hour_after: Vec<String>,
+    /// the language writes hours in digits on a 12-hour clock when it gives no a.m./p.m. ("at
+    /// 7:30" in English; "klokka 5.18" is 05:18 in Norwegian)
+    #[serde(default)]
+    pub(crate) twelve_hour_digits: bool,
+    /// parts of the day by name, one or more words ("í morgun", "this morning", "kveld",
+    /// "søndag morgen"): which half of a 12-hour clock an hour near them is on
+    #[serde(default)]
+    pub(crate) parts: std::collections::BTreeMap<String, DayPart>,
+}
+
+/// A part of the day (`[time.parts]`): the half of a 12-hour clock an hour said with it is read
+/// on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum DayPart {
+    /// 05:00–12:00 ("í morgun", "this morning", "i morges")
+    Morning,
+    /// 09:00–12:00 ("formiddag", "fyrir hádegi")
+    Forenoon,
+    /// 12:00–18:00 ("ettermiddag", "síðdegis", "afternoon")
+    Afternoon,
+    /// 18:00–24:00 ("kveld", "í kvöld", "evening", "tonight")
+    Evening,
+    /// 22:00–06:00 ("natt", "í nótt", "overnight")
+    Night,
+}
+
+impl DayPart {
+    /// Whether an hour said with this part, `m` minutes after midnight on a 12-hour clock
+    /// (1:00–12:59), is after noon: the morning's hours are before it, the afternoon's and the
+    /// evening's after it; at night 1 to 6 are before it ("klukkan tvö í nótt"), 7 to 11 after
+    /// it ("klokka 11 i natt") and 12 is midnight.
+    pub(crate) fn after_noon(self, m: u16) -> bool {
+        match self {
+            DayPart::Morning | DayPart::Forenoon => false,
+            DayPart::Afternoon | DayPart::Evening => true,
+            DayPart::Night => m % 720 >= 420,
+        }
+    }
 }
 
 fn default_decimal() -> String {
@@ -357,10 +399,26 @@ struct MarkersFile {
     /// hours after the alarm", "to timer etter alarmen"); a subset of `offset_after`
     #[serde(default)]
     after_moment: Vec<String>,
+    /// the determiners of a count that restates a whole already known ("de 134 om bord", "the
+    /// 915 passengers"), a subset of `anaphoric` without "remaining", "other", "both"
+    #[serde(default)]
+    definite: Vec<String>,
+    /// the word between a counted noun and its number after it ("et mannskap på 458", "a crew
+    /// of 458")
+    #[serde(default)]
+    count_of: Vec<String>,
+    /// forms of "one" that are never an article ("one", "én", "eitt"): before a listed thing
+    /// ("one person", "Én bil", "eitt hús") a count of one
+    #[serde(default)]
+    numeral_one: Vec<String>,
+    /// a word before the first number of a range joined by a connector ("between 40 and 50
+    /// people", "mellom 40 og 50"): one vague claim
+    #[serde(default)]
+    between: Vec<String>,
 }
 
 /// How many marker kinds there are.
-pub(crate) const MARKER_KINDS: usize = 36;
+pub(crate) const MARKER_KINDS: usize = 40;
 
 /// Markers below this index have a "first word" bit in [`Lexicon::word_flags`]; those above are
 /// asked only next to a number, never to gate the walk.
@@ -406,6 +464,10 @@ pub(crate) enum Marker {
     ClauseBreak,
     Perfect,
     AfterMoment,
+    Definite,
+    CountOf,
+    NumeralOne,
+    Between,
 }
 
 /// One language's lexicon, ready for look-ups.
@@ -642,6 +704,10 @@ fn markers(m: &MarkersFile) -> [Phrases<()>; MARKER_KINDS] {
         (Marker::ClauseBreak, &m.clause_break),
         (Marker::Perfect, &m.perfect),
         (Marker::AfterMoment, &m.after_moment),
+        (Marker::Definite, &m.definite),
+        (Marker::CountOf, &m.count_of),
+        (Marker::NumeralOne, &m.numeral_one),
+        (Marker::Between, &m.between),
     ] {
         let mut p = Phrases::default();
         for w in list {
@@ -687,6 +753,10 @@ fn flag_shares_and_times(
         if let Some(last) = name.to_lowercase().split(' ').next_back() {
             *word_flags.entry(last.to_string()).or_insert(0) |= flag::TIME_NAME;
         }
+    }
+    // (and the word after an hour's ordinal: "á fimmta tímanum" has no number word)
+    for w in &time.hour_ordinal {
+        *word_flags.entry(w.to_lowercase()).or_insert(0) |= flag::TIME_NAME;
     }
     for suffix in &time.hour_glued {
         for (w, _) in cardinals.iter().filter(|(_, v)| (1..=12).contains(*v)) {
@@ -1135,6 +1205,14 @@ struct ConceptFile {
     /// an event of one moment (an alarm, a derailment): a time of day of it times that moment
     #[serde(default)]
     moment: bool,
+    /// the role a count of these things has when its clause names none (passengers and crew
+    /// are those aboard): a role concept's id
+    #[serde(default)]
+    implies: Option<String>,
+    /// a quantity that does not change as a story unfolds (the passengers and crew aboard in one
+    /// accident): reports of any day are compared, not only those within the rule's window
+    #[serde(default)]
+    stable: bool,
     #[serde(default)]
     family: Option<String>,
     #[serde(default)]
@@ -1174,6 +1252,10 @@ pub(crate) struct Concept {
     /// see `ConceptFile::money`
     pub(crate) money: bool,
     pub(crate) moment: bool,
+    /// see `ConceptFile::implies`: the role concept's id
+    pub(crate) implies: Option<Sym>,
+    /// see `ConceptFile::stable`
+    pub(crate) stable: bool,
 }
 
 /// Concept look-up: exact word forms, and compound heads ("sprengjudrónar" → drone, "sprengju").
@@ -1201,6 +1283,15 @@ impl Concepts {
         let raw: std::collections::BTreeMap<String, ConceptFile> =
             toml::from_str(src).map_err(|e| DataError::toml(name, src, e))?;
         let mut c = Concepts { min_suffix_chars: 4, ..Default::default() };
+        for (id, cf) in &raw {
+            let Some(r) = &cf.implies else { continue };
+            if !raw.get(r).is_some_and(|rc| rc.kind == ConceptKind::Role) {
+                return Err(DataError::invalid(
+                    name,
+                    format!("concept `{id}`: implies = \"{r}\" names no concept of kind \"role\""),
+                ));
+            }
+        }
         for (id, cf) in raw {
             let idx = c.list.len() as u16;
             c.list.push(Concept {
@@ -1213,6 +1304,8 @@ impl Concepts {
                 measure: cf.measure,
                 money: cf.money,
                 moment: cf.moment,
+                implies: cf.implies.as_deref().map(Sym::new),
+                stable: cf.stable,
             });
             for w in &cf.exact {
                 c.exact.entry(w.to_lowercase()).or_insert(idx);

@@ -75,9 +75,14 @@ impl Cx<'_> {
 /// "drone (shahed)", "visit by kim": the key the checks name a claim's subject by (the HTML
 /// report summarises the claims no rule labelled by it)
 pub(crate) fn subject(c: &Claim) -> String {
-    let mut s = c.concept.or(c.noun).map_or_else(|| "thing".to_string(), |x| x.to_string());
+    // (a generic noun with a role counts the role, its concept kept as the family: "person
+    // lives", as a specific noun reads "passenger aboard")
+    let generic =
+        c.family.filter(|f| c.role.is_some() && c.concept == c.role && Some(*f) != c.role);
+    let mut s =
+        generic.or(c.concept).or(c.noun).map_or_else(|| "thing".to_string(), |x| x.to_string());
     // what is said of it, when that is not the thing itself ("passenger aboard")
-    if let Some(r) = c.role.filter(|r| Some(*r) != c.concept) {
+    if let Some(r) = c.role.filter(|r| Some(*r) != c.concept || generic.is_some()) {
         s = format!("{s} {}", r.replace('_', " "));
     }
     if let Some(q) = &c.qualifier {
@@ -234,15 +239,18 @@ fn dissent_labels(
     show: impl Fn(&Claim) -> String,
 ) -> Vec<Label> {
     let mut labels = vec![cx.label(c, format!("this source: {}", show(c)), true)];
+    // one label a voice: a copy of a text already shown adds nothing (its outlet is still named
+    // in the help)
+    let voice = |d: DocId| cx.voices.get(d.index()).map_or(d, |&v| DocId(v));
     let mut named: Vec<DocId> = Vec::new();
     for m in major.iter() {
         if named.len() >= cx.rule.params.max_examples {
             break;
         }
-        if named.contains(&m.doc) {
+        if named.contains(&voice(m.doc)) {
             continue;
         }
-        named.push(m.doc);
+        named.push(voice(m.doc));
         labels.push(cx.label(m, format!("{} says {}", cx.short(m), show(m)), false));
     }
     labels
@@ -276,15 +284,35 @@ fn part_exceeds_whole(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
         .iter()
         .filter_map(|c| {
             let w = c.whole().filter(|&w| c.kind == ClaimKind::PartOfWhole && c.value > w)?;
+            let mut labels =
+                vec![cx.label(c, format!("{} of {}", fmt_num(c.value), fmt_num(w)), true)];
+            // the whole stated on its own before it in the article ("1.373 personer var om bord,
+            // 915 passasjerer og 482 besetningsmedlemmer": the parts add up to more)
+            let total = of_doc(claims, c.doc).iter().rev().find(|t| {
+                t.kind == ClaimKind::Count
+                    && t.start < c.start
+                    && t.value == w
+                    && t.concept.is_some()
+                    && t.concept == c.concept
+            });
+            if let Some(t) = total {
+                labels.push(cx.label(t, format!("the whole: {}", fmt_num(w)), false));
+            }
             Some(cx.diag(
                 subject(c),
                 format!("part is larger than the whole: {} of {}", fmt_num(c.value), fmt_num(w)),
                 format!(
-                    "{} > {}: a part of a whole cannot exceed it; one of the two numbers is wrong",
+                    "{} > {}: a part of a whole cannot exceed it; {}",
                     fmt_num(c.value),
-                    fmt_num(w)
+                    fmt_num(w),
+                    if total.is_some() {
+                        "the parts listed add up to more than the whole stated before them: one \
+                         of the numbers is wrong"
+                    } else {
+                        "one of the two numbers is wrong"
+                    }
                 ),
-                vec![cx.label(c, format!("{} of {}", fmt_num(c.value), fmt_num(w)), true)],
+                labels,
             ))
         })
         .collect()
@@ -425,7 +453,7 @@ fn count_against_part(cx: &Cx, claims: &[Claim]) -> Vec<Diagnostic> {
                 _ => same_amount(a, b, tol),
             }
         };
-        for window in time_windows(cx, &g, p.window_days) {
+        for window in time_windows(cx, &g, window_days(p.window_days, &g)) {
             // a match across kinds is said only when a majority of sources stands behind a value
             let cls = classes(cx, &window, same);
             let major = cls.first().map_or(0, |c| voice_count(cx, c));
@@ -487,7 +515,7 @@ fn compare_values(cx: &Cx, by_p: &[&Claim], out: &mut Out) {
         out.0.extend(update_note_between_reports(cx, by_p));
         return;
     }
-    for window in time_windows(cx, by_p, p.window_days) {
+    for window in time_windows(cx, by_p, window_days(p.window_days, by_p)) {
         let same = |a: &Claim, b: &Claim| same_amount(a, b, p.tolerance);
         let (d, c) = value_report(cx, &window, same_doc, same);
         out.0.extend(d.into_iter().map(|d| if weak { weaken(d) } else { d }));
@@ -619,6 +647,17 @@ fn weaken(mut d: Diagnostic) -> Diagnostic {
          (evacuated, on board, injured), so they may count different things",
     );
     d
+}
+
+/// The days between publications within which a group's values are compared: the rule's
+/// window, or every day when the quantity is stable (the passengers and crew aboard in one
+/// accident do not change between a report of the day and one of a year later).
+fn window_days(days: i64, g: &[&Claim]) -> i64 {
+    if g.iter().all(|c| c.stable) {
+        i64::MAX
+    } else {
+        days
+    }
 }
 
 /// Split a group into runs of claims whose sources were published within `days` of the previous

@@ -31,14 +31,34 @@ fn reach(c: &Claim, t: &TimeInfo, p: &Params) -> (i32, i32) {
     }
 }
 
-/// The minutes a time allows: in UTC (minutes since 1970) when `utc`, else on its clock.
-fn allowed(c: &Claim, t: &TimeInfo, p: &Params, utc: bool) -> (i32, i32) {
-    let (lo, hi) = match (utc, t.utc_span()) {
-        (true, Some(span)) => span,
-        _ => (i32::from(t.from), i32::from(t.to)),
+/// The minutes a time allows: from its first minute in UTC (minutes since 1970) when `utc`
+/// gives it, else on its clock.
+fn allowed(c: &Claim, t: &TimeInfo, p: &Params, utc: Option<i32>) -> (i32, i32) {
+    let (lo, hi) = match utc {
+        Some(u) => (u, u + i32::from(t.to - t.from)),
+        None => (i32::from(t.from), i32::from(t.to)),
     };
     let (before, after) = reach(c, t, p);
     (lo - before, hi + after)
+}
+
+/// Both times' first minutes in UTC: each its own, or (a report that gave no day) placed in its
+/// zone on the other's day. `None` when either cannot be placed.
+fn both_utc(ta: &TimeInfo, tb: &TimeInfo) -> Option<(i32, i32)> {
+    let own = |t: &TimeInfo| t.utc.map(std::num::NonZeroI32::get);
+    let on_day_of = |t: &TimeInfo, other: Option<i32>| {
+        own(t).or_else(|| {
+            let z = t.zone.filter(|z| &**z != "local")?;
+            crate::calendar::utc_on_day_of(other?, t.from, &z)
+        })
+    };
+    Some((on_day_of(ta, own(tb))?, on_day_of(tb, own(ta))?))
+}
+
+/// Two times read in different zones that cannot both be placed in UTC: their clocks say
+/// nothing of each other.
+fn zones_apart(ta: &TimeInfo, tb: &TimeInfo) -> bool {
+    matches!((ta.zone, tb.zone), (Some(a), Some(b)) if a != b)
 }
 
 /// Two times of day agree: what they allow meets, in UTC when both are placed there (a zone
@@ -47,7 +67,12 @@ fn allowed(c: &Claim, t: &TimeInfo, p: &Params, utc: bool) -> (i32, i32) {
 pub(crate) fn same_time(a: &Claim, b: &Claim, p: &Params) -> bool {
     let (Some(ta), Some(tb)) = (a.time(), b.time()) else { return false };
     // (by the time of day in UTC: a report's day is often only its publication day)
-    let utc = ta.utc.is_some() && tb.utc.is_some();
+    let placed = both_utc(ta, tb);
+    let utc = placed.is_some();
+    if !utc && zones_apart(ta, tb) {
+        // (no verdict on clocks of two zones: taken as agreeing, so no error)
+        return true;
+    }
     let day_of = |x: (i32, i32)| {
         if utc {
             (x.0.rem_euclid(1440), x.0.rem_euclid(1440) + x.1 - x.0)
@@ -55,7 +80,10 @@ pub(crate) fn same_time(a: &Claim, b: &Claim, p: &Params) -> bool {
             x
         }
     };
-    let (a0, b0) = (day_of(allowed(a, ta, p, utc)), day_of(allowed(b, tb, p, utc)));
+    let (a0, b0) = (
+        day_of(allowed(a, ta, p, placed.map(|x| x.0))),
+        day_of(allowed(b, tb, p, placed.map(|x| x.1))),
+    );
     let shifts = |t: &TimeInfo| if t.half_day() { vec![0, 720] } else { vec![0] };
     let day = 1440;
     shifts(ta).iter().any(|&sa| {
@@ -80,7 +108,7 @@ fn allows(c: &Claim, p: &Params) -> Option<String> {
     if reach(c, t, p) == (0, 0) {
         return None;
     }
-    let (lo, hi) = allowed(c, t, p, false);
+    let (lo, hi) = allowed(c, t, p, None);
     let hm = |m: i32| format!("{:02}:{:02}", m.rem_euclid(1440) / 60, m.rem_euclid(60));
     let approx = if c.approx { "~" } else { "" };
     Some(format!("{approx}{} allows {}–{}", hm(i32::from(t.from)), hm(lo), hm(hi)))

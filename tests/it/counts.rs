@@ -383,3 +383,284 @@ fn a_count_of_the_part_or_the_whole_agrees_with_a_part_of_whole() {
         assert!(r.diagnostics.is_empty(), "{lang}: {:?}", r.diagnostics);
     }
 }
+
+// ---------------------------------------------------------------- passengers, crew, those aboard
+
+fn errors_with_files(r: &Report) -> Vec<(String, Vec<String>)> {
+    r.diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| {
+            let files = d
+                .labels
+                .iter()
+                .map(|l| l.path.rsplit('/').next().unwrap_or_default().to_string())
+                .collect();
+            (format!("{}: {}", d.code, d.message), files)
+        })
+        .collect()
+}
+
+/// Passengers and crew with no verb of their own beside them are those aboard ("a ferry with
+/// 212 passengers, a captain and …"): they meet "212 passasjerer om bord" across languages, and
+/// a report of 250 on board is an error labelled at both.
+#[test]
+fn passengers_with_no_verb_of_their_own_are_those_aboard() {
+    let a =
+        ("a.txt", "nb", "2025-03-03", "Om bord på ferja var 212 passasjerer da motoren stanset.\n");
+    let b = (
+        "b.txt",
+        "sv",
+        "2025-03-03",
+        "Färjan med 212 passagerare, en kapten och en styrman drev mot land i natt.\n",
+    );
+    let c = (
+        "c.txt",
+        "en",
+        "2025-03-03",
+        "The ferry had 250 passengers on board when its engine failed.\n",
+    );
+    let r = check(&[a, b, c]);
+    let errors = errors_with_files(&r);
+    assert_eq!(errors.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(errors[0].0, "FL002: c.txt says 250 for passenger aboard, other sources disagree");
+    assert_eq!(errors[0].1, ["c.txt", "a.txt", "b.txt"]);
+    // near misses: a verb of its own says what happened to them ("brought … ashore", "dræber"),
+    // so no role is guessed and nothing is an error
+    for (lang, text) in [
+        ("en", "Rescuers brought 250 passengers ashore on Monday night.\n"),
+        ("da", "Ulykken dræber seks passagerer og kvæster mange andre.\n"),
+        ("nn", "Helikoptera henta 30 passasjerar om gongen.\n"),
+    ] {
+        let r = check(&[a, b, ("c.txt", lang, "2025-03-03", text)]);
+        assert!(by(&r, Severity::Error).is_empty(), "{lang}: {:?}", r.diagnostics);
+    }
+}
+
+/// The crew aboard does not change between a report of the day and one a year later: compared
+/// across any span of publication ("et mannskap på 40", "a crew of 46"); a growing count a year
+/// apart is not.
+#[test]
+fn crew_is_compared_across_publication_windows() {
+    let r = check(&[
+        (
+            "a.txt",
+            "nb",
+            "2025-03-03",
+            "Skipet hadde 300 passasjerer. Et mannskap på 40 var om bord.\n",
+        ),
+        ("b.txt", "nn", "2025-03-04", "Mannskapet på 40 fekk i gang motorane att.\n"),
+        (
+            "c.txt",
+            "en",
+            "2026-01-20",
+            "A year on, the inquiry said a crew of 46 had kept the ship afloat.\n",
+        ),
+    ]);
+    let errors = errors_with_files(&r);
+    assert_eq!(errors.len(), 1, "{:?}", r.diagnostics);
+    assert!(errors[0].0.starts_with("FL002: c.txt says 46 for crew aboard"), "{errors:?}");
+    // near miss: the evacuated a year apart are an update at most, never an error
+    let r = check(&[
+        ("a.txt", "nb", "2025-03-03", "Politiet evakuerte 40 personer fra skipet.\n"),
+        ("b.txt", "nb", "2026-01-20", "Politiet evakuerte 46 personer fra skipet.\n"),
+    ]);
+    assert!(by(&r, Severity::Error).is_empty(), "{:?}", r.diagnostics);
+}
+
+/// "131 personer om bord" counts what "de 134 om bord" counts: a generic noun with a role counts
+/// the role, and a definite count with its thing or role named restates the whole (Danish against
+/// Bokmål). "De resterende 120 om bord" (the rest) is a part: no error.
+#[test]
+fn the_definite_count_of_those_aboard_restates_the_whole() {
+    let a = ("a.txt", "nb", "2025-03-03", "Det var 131 personer om bord på toget.\n");
+    let b = ("b.txt", "da", "2025-03-03", "Blandt de 134 om bord på toget var to læger.\n");
+    let r = check(&[a, b]);
+    let errors = errors_with_files(&r);
+    assert_eq!(errors.len(), 1, "{:?}", r.diagnostics);
+    let mut files = errors[0].1.clone();
+    files.sort();
+    assert_eq!(files, ["a.txt", "b.txt"]);
+    for (lang, text) in [
+        ("da", "Blandt de resterende 120 om bord på toget var to læger.\n"),
+        ("en", "Two doctors were among the remaining 120 on board the train.\n"),
+    ] {
+        let r = check(&[a, ("b.txt", lang, "2025-03-03", text)]);
+        assert!(by(&r, Severity::Error).is_empty(), "{lang}: {:?}", r.diagnostics);
+    }
+}
+
+/// A word after the counted noun ends its phrase: "two carriages of a passenger train" counts
+/// carriages, "20 til 30 passasjerer" is one vague range.
+#[test]
+fn the_counted_noun_ends_at_its_phrase() {
+    let r = check(&[(
+        "a.txt",
+        "en",
+        "2025-03-03",
+        "Two carriages of a passenger train left the rails.\n",
+    )]);
+    let c = &r.claims[0];
+    assert_eq!((c.value, c.concept, c.noun.as_deref()), (2.0, None, Some("carriages")));
+    let r = check(&[(
+        "a.txt",
+        "nb",
+        "2025-03-03",
+        "Helikoptrene fraktet 20 til 30 passasjerer i land av gangen.\n",
+    )]);
+    let ranges: Vec<(&str, bool)> = r
+        .claims
+        .iter()
+        .map(|c| (c.text.as_ref(), c.frame == factlint::internals::claims::Frame::Vague))
+        .collect();
+    assert_eq!(ranges, [("20 til 30", true)]);
+}
+
+// ---------------------------------------------------------------- a split larger than its total
+
+/// Counts listed together with one role and things of their own split a total of that role stated
+/// just before: when they add up to more, FL001 fires, labelled at the list and at the total, in
+/// every language; a list that adds up to the total or less (some of the parts) is silent.
+#[test]
+fn a_split_that_adds_up_to_more_than_its_total() {
+    for (lang, total, parts) in [
+        ("nb", "Åtte personer omkom i ulykken.", "Blant de omkomne er fem kvinner og {n} menn."),
+        ("da", "Otte mennesker omkom i ulykken.", "Blandt de omkomne er fem kvinder og {n} mænd."),
+        ("en", "Eight people were killed in the crash.", "Five women and {n} men were killed."),
+        ("sv", "Åtta personer omkom i olyckan.", "Bland de omkomna finns fem kvinnor och {n} män."),
+        ("is", "Átta manns létust í slysinu.", "Fimm konur og {n} karlar létust."),
+    ] {
+        for (n, fires) in [("4", true), ("3", false), ("1", false)] {
+            let word = |v: &str| v.to_string();
+            let text = format!("{total} {}\n", parts.replace("{n}", &word(n)));
+            let r = check(&[("a.txt", lang, "2025-03-03", &text)]);
+            let errors = errors_with_files(&r);
+            if fires {
+                assert_eq!(errors.len(), 1, "{lang}: {:?}", r.diagnostics);
+                assert_eq!(errors[0].0, "FL001: part is larger than the whole: 9 of 8", "{lang}");
+                assert_eq!(errors[0].1.len(), 2, "{lang}: labelled at the list and the total");
+            } else {
+                assert!(errors.is_empty(), "{lang} {n}: {:?}", r.diagnostics);
+            }
+        }
+    }
+    // passengers and crew after those aboard
+    let r = check(&[(
+        "a.txt",
+        "en",
+        "2025-03-03",
+        "The ship had 1,300 people on board, 1,000 passengers and 400 crew members.\n",
+    )]);
+    assert_eq!(by(&r, Severity::Error), ["FL001: part is larger than the whole: 1400 of 1300"]);
+    let r = check(&[(
+        "a.txt",
+        "nn",
+        "2025-03-03",
+        "Skipet hadde 1400 personar om bord, 1000 passasjerar og 400 i mannskapet.\n",
+    )]);
+    assert!(by(&r, Severity::Error).is_empty(), "{:?}", r.diagnostics);
+}
+
+// ---------------------------------------------------------------- one, and a part of the count before
+
+/// "one" that is never an article, before a listed thing, counts one (loose: never voted);
+/// the articles "en bil", "an hour"-like uses, and "One was …" with no thing, count nothing.
+#[test]
+fn one_before_a_listed_thing_counts_one() {
+    for (lang, text, want) in [
+        ("en", "Police said one person was behind the attack.\n", vec!["count one 1"]),
+        ("is", "Staðfest er að eitt hús hafi eyðilagst í flóðinu.\n", vec!["count eitt 1"]),
+        ("nb", "Det var ett hus som ble tatt av raset.\n", vec!["count ett 1"]),
+        ("da", "Politiet bekræfter, at én person er anholdt.\n", vec!["count én 1"]),
+        // near misses: the article, and a pronoun
+        ("nb", "En person ble sett i vannet.\n", vec![]),
+        ("da", "En mand blev set ved broen.\n", vec![]),
+        ("en", "One was still missing.\n", vec![]),
+    ] {
+        assert_eq!(claims(lang, text), want, "{lang}: {text}");
+    }
+    let r = check(&[("a.txt", "en", "2025-03-03", "Police said one person was behind it.\n")]);
+    assert_eq!(r.claims[0].frame, factlint::internals::claims::Frame::Loose);
+}
+
+/// "tre af disse", "fire af dem", "tre av desse": a part of the nearest larger count before it
+/// (this sentence or the two before); "one of them" with a count before is a count of one, and
+/// with none ("One of them was a woman") nothing.
+#[test]
+fn a_part_of_the_count_before() {
+    let parts = |lang: &str, text: &str| -> Vec<String> {
+        let r = check(&[("a.txt", lang, "2025-02-03", text)]);
+        r.claims
+            .iter()
+            .filter(|c| c.text.contains(' '))
+            .map(|c| format!("{} {} {}", c.kind.name(), c.text, c.value_text()))
+            .collect()
+    };
+    assert_eq!(
+        parts("da", "Fem personer blev indlagt. Tre af disse er nu udskrevet.\n"),
+        ["part_of_whole Tre af disse 3 of 5"]
+    );
+    assert_eq!(
+        parts("nn", "Sju personar vart skadde, og fire av desse ligg på sjukehus.\n"),
+        ["part_of_whole fire av desse 4 of 7"]
+    );
+    assert_eq!(
+        parts("sv", "Tolv personer skadades. Två av dem vårdas på sjukhus.\n"),
+        ["part_of_whole Två av dem 2 of 12"]
+    );
+    assert_eq!(
+        claims("en", "Ten people were hurt. One of them was a firefighter.\n"),
+        ["count Ten 10", "count One 1"]
+    );
+    // near misses: no count before, nothing
+    assert!(claims("en", "People ran for their lives. One of them was a woman.\n").is_empty());
+    assert!(claims("nb", "Folk flyktet fra området. Tre av dem kom tilbake.\n").is_empty());
+}
+
+/// A tip-off line's SMS number and an e-mail address count nothing; a count beside them stays.
+#[test]
+fn sms_numbers_and_mail_addresses_are_no_counts() {
+    assert_eq!(
+        claims("da", "Tip os på sms/mms 1224 eller skriv til 1224@avisen.dk. Tre huse brændte.\n"),
+        ["count Tre 3"]
+    );
+    assert_eq!(claims("nb", "Tips oss på SMS 2030. Fire hus brant.\n"), ["count Fire 4"]);
+}
+
+/// "between 40 and 50 people", "mellom 40 og 50", "mellan 40 och 50": one vague range (never
+/// voted); without "between" two numbers joined by "og" stay two ("fem kvinner og tre menn").
+#[test]
+fn between_two_numbers_is_one_range() {
+    for (lang, text, want) in [
+        ("en", "Between 40 and 50 people sought shelter at the school.\n", "40 and 50"),
+        ("nb", "Mellom 40 og 50 personer søkte ly på skolen.\n", "40 og 50"),
+        ("sv", "Mellan 40 och 50 personer sökte skydd i skolan.\n", "40 och 50"),
+        ("is", "Á milli 40 og 50 manns leituðu skjóls í skólanum.\n", "40 og 50"),
+    ] {
+        let r = check(&[("a.txt", lang, "2025-03-03", text)]);
+        let got: Vec<(&str, bool)> = r
+            .claims
+            .iter()
+            .map(|c| (c.text.as_ref(), c.frame == factlint::internals::claims::Frame::Vague))
+            .collect();
+        assert_eq!(got, [(want, true)], "{lang}");
+    }
+    assert_eq!(
+        claims("nb", "Fem kvinner og tre menn ble skadet.\n"),
+        ["count Fem 5", "count tre 3"]
+    );
+}
+
+/// "aged between 50 to 70", "i alderen mellom 15 og 50 år": ages, no claims, after a `between`
+/// word too; a count after them stays.
+#[test]
+fn ages_after_between_are_no_claims() {
+    assert_eq!(
+        claims("en", "Five people were killed. All were aged between 50 to 70, police said.\n"),
+        ["count Five 5"]
+    );
+    assert_eq!(
+        claims("nb", "Fire personer ble skadet, i alderen mellom 15 og 50 år.\n"),
+        ["count Fire 4"]
+    );
+}

@@ -209,12 +209,15 @@ fn english_precision_and_recall() {
         &[
             "002_ap_summit.txt count `39` = 39",
             "006_web_eruption_end.txt count `eight` = 8",
+            // "One passenger, a 47-year-old man, was taken to hospital": "one" before a listed
+            // thing counts one (loose); the gold leaves it out
+            "008_web_storm.txt count `One` = 1",
             // "the remaining 17 passengers": a number between a referring word and its thing is
             // kept as a loose count (as "the two avalanches"), which never votes; the gold leaves
             // a remainder out
             "008_web_storm.txt count `17` = 17",
         ],
-        87.0 / 90.0,
+        87.0 / 91.0,
         87.0 / 89.0,
     );
 }
@@ -245,11 +248,19 @@ fn held_out_danish_and_swedish_precision_and_recall() {
     for (name, misses, extras, p, r) in [
         (
             "danish_heldout",
-            // "på mandag" (the coming Monday) is not read ahead: "på mandagen" is that Monday
-            &["001_dr_faergebrand.txt date `på mandag` = 2025-02-10"][..],
-            &["001_dr_faergebrand.txt date `mandag` = 2025-02-03"][..],
-            33.0 / 34.0,
-            33.0 / 34.0,
+            // "på mandag" (the coming Monday) is not read ahead: "på mandagen" is that Monday;
+            // "Fjorten personer kom til skade, og tre af dem er indlagt" is read as 3 of the 14
+            // (a part of the count before it), the gold a count of 3
+            &[
+                "001_dr_faergebrand.txt count `tre af dem` = 3",
+                "001_dr_faergebrand.txt date `på mandag` = 2025-02-10",
+            ][..],
+            &[
+                "001_dr_faergebrand.txt part_of_whole `tre af dem` = 3 of 14",
+                "001_dr_faergebrand.txt date `mandag` = 2025-02-03",
+            ][..],
+            32.0 / 34.0,
+            32.0 / 34.0,
         ),
         (
             "swedish_heldout",

@@ -262,8 +262,8 @@ fn danish_claims_with_values_and_spans() {
             (Since, 1995.0, "i tredive år".into(), None),
             (Count, 32.0, "Toogtredive".into(), s("passenger")),
             (Duration, 3.0, "tre dage".into(), s("visit")),
-            // (a generic noun keeps its count; "evakueret" is what happened to them)
-            (Count, 50.0, "Halvtreds".into(), s("person")),
+            // (a generic noun counts what happened to them: "evakueret", the role)
+            (Count, 50.0, "Halvtreds".into(), s("evacuation")),
             (Date, 2025.0, "i forgårs".into(), s("evacuation")),
         ]
     );
@@ -326,7 +326,7 @@ fn english_claims_with_values_and_spans() {
             (Date, 2025.0, "Wednesday".into(), None),
             (Since, 1995.0, "in 30 years".into(), None),
             (Count, 24.0, "Twenty-four".into(), s("passenger")),
-            (Count, 1200.0, "1,200".into(), s("person")),
+            (Count, 1200.0, "1,200".into(), s("evacuation")),
             (Date, 2025.0, "Tuesday".into(), s("evacuation")),
             (Since, 2019.0, "since 2019".into(), s("visit")),
             (Date, 2025.0, "Friday, March 14".into(), s("talks")),

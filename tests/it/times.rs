@@ -681,3 +681,243 @@ fn a_datelines_zone_decides_the_publication_day() {
         .collect();
     assert_eq!(utc, [Some("2025-03-13T21:00:00Z".into()), Some("2025-03-13T21:00:00Z".into())]);
 }
+
+/// The first time claim of `text` (language `lang`, published `published`): its text, minutes,
+/// whether the other half of a 12-hour clock stays possible, and its value as shown.
+fn first_time(lang: &str, published: &str, text: &str) -> (String, u16, u16, bool, String) {
+    let r = check(&[("a.txt", lang, published, &format!("{text}\n"))]);
+    let c = r.claims.iter().find(|c| c.kind == ClaimKind::Time);
+    let c = c.unwrap_or_else(|| panic!("{lang}: {text}: no time in {:?}", r.claims));
+    let t = c.time().expect("time");
+    (c.text.to_string(), t.from, t.to, t.half_day(), c.value_text())
+}
+
+/// An hour on a 12-hour clock (a number word, "halv seks", "á fimmta tímanum", English digits
+/// with no a.m./p.m.) is read on the half of the day a part of the day near it names, in every
+/// language; with none, waking hours read 1 to 6 after noon (the morning stays possible), and 7
+/// to 11 stay open, shown with both readings. A 24-hour figure, "a.m." and "kl. 07" are what
+/// they say.
+#[test]
+fn a_twelve_hour_clock_is_read_on_its_half_of_the_day() {
+    // (language, text, minutes from, to, the other half still possible)
+    let cases = [
+        ("is", "Skriðan féll á húsið klukkan fimm í morgun.", 300, 300, false),
+        ("is", "Flóðið féll klukkan tvö í nótt.", 120, 120, false),
+        ("is", "Boðið barst klukkan átta í gærkvöldi.", 1200, 1200, false),
+        ("nn", "Raset gjekk tysdag kveld like før klokka ni.", 1260, 1260, false),
+        ("nb", "Alarmen gikk klokken sju i morges.", 420, 420, false),
+        ("da", "Anmeldelsen kom omkring klokken halv seks søndag eftermiddag.", 1050, 1050, false),
+        ("sv", "Larmet kom klockan nio i kväll.", 1260, 1260, false),
+        ("en", "The avalanche hit the houses at 7:30 this morning.", 450, 450, false),
+        ("en", "At six o'clock this morning the fire was out.", 360, 360, false),
+        ("en", "The alarm came at 7 a.m.", 420, 420, false),
+        ("nb", "Alarmen gikk kl. 07.", 420, 420, false),
+        ("nn", "Skredet gjekk klokka 5.18.", 318, 318, false),
+        // waking hours: the afternoon, the morning still possible
+        ("is", "Skriðan féll rétt fyrir klukkan þrjú í dag.", 900, 900, true),
+        ("is", "Eldgosið hófst á fimmta tímanum í dag.", 960, 1020, true),
+        ("da", "Alarmen kom klokken halv seks.", 1050, 1050, true),
+        ("en", "The blast was heard at six o'clock.", 1080, 1080, true),
+        ("is", "Fundurinn hófst klukkan tólf.", 720, 720, true),
+        // open: 7 to 11 with nothing to read the half from
+        ("nb", "Skredet gikk klokken ni.", 540, 540, true),
+        ("en", "The avalanche hit the houses at 7:30.", 450, 450, true),
+    ];
+    for (lang, text, from, to, half) in cases {
+        let (_, f, t, h, shown) = first_time(lang, "2025-03-27", text);
+        assert_eq!((f, t, h), (from, to, half), "{lang}: {text}: {shown}");
+    }
+    let (_, _, _, _, shown) = first_time("nb", "2025-03-27", "Skredet gikk klokken ni.");
+    assert_eq!(shown, "09:00 or 21:00 (Europe/Oslo)");
+    let (_, _, _, _, shown) = first_time("is", "2023-07-10", "Gosið hófst á fimmta tímanum.");
+    assert_eq!(shown, "16:00–17:00 (Atlantic/Reykjavik)");
+}
+
+/// A time of the publication day told as past cannot be after the publication: "klukkan þrjú í
+/// dag" in a story stamped 10:40 is 03:00; stamped 18:00 waking hours decide (15:00); a future
+/// marker ("verður") leaves it to waking hours as well.
+#[test]
+fn the_publication_time_reads_the_half_of_the_day() {
+    let run = |stamp: &str, text: &str| {
+        let dir = folder(&[(
+            "a.txt",
+            &format!(", \"lang\": \"is\", \"published\": \"2020-12-18T{stamp}:00Z\""),
+            &format!("{text}\n"),
+        )]);
+        let r = common::check(&common::setup(), &[dir.path()]);
+        let c = r.claims.iter().find(|c| c.kind == ClaimKind::Time).expect("a time");
+        let t = c.time().expect("time");
+        (t.from, t.half_day())
+    };
+    assert_eq!(run("10:40", "Skriðan féll klukkan þrjú í dag."), (180, false));
+    assert_eq!(run("18:00", "Skriðan féll klukkan þrjú í dag."), (900, true));
+    assert_eq!(run("10:40", "Fundurinn verður klukkan þrjú í dag."), (900, true));
+    // (a day other than the publication's says nothing of it)
+    assert_eq!(run("10:40", "Skriðan féll klukkan þrjú í gær."), (900, true));
+}
+
+/// An hour read by waking hours or left open never raises an error alone: "klokka ni" (open)
+/// and "klukkan fimm" (read 17:00) meet "21.00" and "05.00" of other sources. Planted: the same
+/// hour with a part of the day against two sources of the other half is a conflict.
+#[test]
+fn an_open_half_of_the_day_raises_no_error_alone() {
+    let r = check(&[
+        ("a.txt", "nn", "2025-03-25", "Alarmen kom klokka ni tysdag.\n"),
+        ("b.txt", "nb", "2025-03-25", "Alarmen kom klokken 21.00 tirsdag.\n"),
+        ("c.txt", "nb", "2025-03-25", "Alarmen kom klokken 21.00 tirsdag, sier politiet.\n"),
+    ]);
+    assert!(errors(&r).is_empty(), "{:?}", r.diagnostics);
+    let r = check(&[
+        ("a.txt", "is", "2025-03-25", "Útkallið kom klukkan fimm.\n"),
+        ("b.txt", "nb", "2025-03-25", "Alarmen kom klokken 06.00 tirsdag.\n"),
+        ("c.txt", "da", "2025-03-25", "Alarmen kom klokken 07.00 tirsdag.\n"),
+    ]);
+    // (05:00 in Reykjavík is 06:00 in Oslo and Copenhagen in March)
+    let fl009: Vec<_> =
+        errors(&r).into_iter().filter(|d| d.labels[0].path.ends_with("a.txt")).collect();
+    assert!(fl009.is_empty(), "{:?}", r.diagnostics);
+    let text = "Alarmen kom tysdag kveld klokka ni.\n";
+    let r = check(&[
+        ("a.txt", "nn", "2025-03-25", text),
+        ("b.txt", "nb", "2025-03-25", "Alarmen kom klokken 09.00 tirsdag.\n"),
+        ("c.txt", "da", "2025-03-25", "Alarmen kom klokken 09.00 tirsdag.\n"),
+    ]);
+    let errs = errors(&r);
+    assert_eq!(errs.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(errs[0].code, "FL009");
+    assert_eq!(labels(errs[0])[0], ("a.txt".into(), "klokka ni".into(), span(text, "klokka ni")));
+}
+
+/// Clock forms of each language that were missed: an about-hour opening a story right after a
+/// page-top date ("2020-12-31 Ved 4-tiden"; a stamp's exact time there is still dropped), "six
+/// o'clock", "by midday", "um og eftir hádegi", "at 18.13" in English copy (a 24-hour figure
+/// after a clock preposition), zone phrases of the neighbour countries, seconds.
+#[test]
+fn missed_clock_forms_are_times() {
+    let cases = [
+        ("nb", "2020-12-31 Ved 4-tiden natt til torsdag var ti savnet.", "4-tiden", 240, 240),
+        (
+            "nn",
+            "2019-07-30 Ved 20.30-tiden tysdag kveld vart vegen opna.",
+            "20.30-tiden",
+            1230,
+            1230,
+        ),
+        ("en", "Police could not account for 30 people by midday.", "midday", 720, 779),
+        ("is", "Veðrið skánar um og eftir hádegi.", "hádegi", 720, 779),
+        ("en", "It was at 18.13 that the police got the message.", "18.13", 1093, 1093),
+        ("en", "The man was arrested at 18.47, police said.", "18.47", 1127, 1127),
+        ("en", "The message came in at 18:12:30 and was logged.", "18:12:30", 1092, 1093),
+    ];
+    for (lang, text, phrase, from, to) in cases {
+        let r = check(&[("a.txt", lang, "2025-03-27", &format!("{text}\n"))]);
+        let got: Vec<_> = r
+            .claims
+            .iter()
+            .filter_map(|c| c.time().map(|t| (c.text.to_string(), t.from, t.to)))
+            .collect();
+        assert_eq!(got, [(phrase.to_string(), from, to)], "{lang}: {text}");
+    }
+    let zones = [
+        ("en", "Smoke was seen at 18.40 Norwegian time.", "Europe/Oslo"),
+        ("en", "The quake struck at 3:15 p.m. Icelandic time.", "Atlantic/Reykjavik"),
+        ("is", "Reykur sást klukkan 18.40 að norskum tíma.", "Europe/Oslo"),
+        ("nb", "Utbruddet startet klokken 16.40 islandsk tid.", "Atlantic/Reykjavik"),
+        ("da", "Toget afsporede klokken 12.40 svensk tid.", "Europe/Stockholm"),
+        ("sv", "Bron stängdes klockan 07.30 dansk tid.", "Europe/Copenhagen"),
+    ];
+    for (lang, text, zone) in zones {
+        let r = check(&[("a.txt", lang, "2025-03-27", &format!("{text}\n"))]);
+        let t = r.claims.iter().find_map(|c| c.time()).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(t.zone.as_deref(), Some(zone), "{lang}: {text}");
+    }
+    // a stamp's exact time at the page top is still furniture
+    let r = check(&[("a.txt", "nb", "2025-03-27", "2020-12-31 04:12\n\nSkredet gikk i natt.\n")]);
+    assert!(r.claims.iter().all(|c| c.kind != ClaimKind::Time), "{:?}", r.claims);
+}
+
+/// Near misses: a figure with a decimal point is no time in English without a clock
+/// preposition, under 13 ("at 8.47"), or before something counted ("at 18.50 dollars"); "fyrir
+/// hádegi" alone is no noon.
+#[test]
+fn dotted_figures_in_english_that_are_no_times_stay_silent() {
+    let cases = [
+        ("en", "The index rose 18.13 points."),
+        ("en", "The fare was cut at 8.47 in the morning sale."),
+        ("en", "Shares were sold at 18.50 dollars each."),
+        ("is", "Fundinum lauk fyrir hádegi."),
+    ];
+    for (lang, text) in cases {
+        let r = check(&[("a.txt", lang, "2025-03-27", &format!("{text}\n"))]);
+        assert!(
+            r.claims.iter().all(|c| c.kind != ClaimKind::Time),
+            "{lang}: {text}: {:?}",
+            r.claims
+        );
+    }
+}
+
+/// A report with no day is placed on the day of the time it meets: "kl. 16:40" in Reykjavík (no
+/// publication date) and "18.40 Norwegian time" are one moment, 16:40 UTC; against two sources
+/// saying 18.10 Norwegian time (16:10 UTC) it dissents. Clocks of two zones that cannot be placed
+/// at all are no verdict.
+#[test]
+fn a_time_with_no_day_is_placed_on_the_others_day() {
+    let is = "Eldgosið hófst kl. 16:40 í gær.\n";
+    let en = "The eruption began at 18.40 Norwegian time, the broadcaster said.\n";
+    let early = "The eruption began at 18.10 Norwegian time, the institute said.\n";
+    let run = |docs: &[(&str, &str, &str)]| {
+        let dir = folder(docs);
+        common::check(&common::setup(), &[dir.path()])
+    };
+    let r = run(&[
+        ("a.txt", ", \"lang\": \"is\"", is),
+        ("b.txt", ", \"lang\": \"en\", \"published\": \"2023-07-10\"", en),
+    ]);
+    assert!(errors(&r).is_empty(), "{:?}", r.diagnostics);
+    let r = run(&[
+        ("a.txt", ", \"lang\": \"is\"", is),
+        ("b.txt", ", \"lang\": \"en\", \"published\": \"2023-07-10\"", early),
+        (
+            "c.txt",
+            ", \"lang\": \"en\", \"published\": \"2023-07-10\"",
+            early.replace("institute", "agency").as_str(),
+        ),
+    ]);
+    let errs = errors(&r);
+    assert_eq!(errs.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(labels(errs[0])[0].1, "kl. 16:40");
+    let r = run(&[("a.txt", ", \"lang\": \"is\"", is), ("b.txt", ", \"lang\": \"en\"", en)]);
+    assert!(errors(&r).is_empty(), "{:?}", r.diagnostics);
+}
+
+/// A report coming in to the police is the alarm ("police were informed at 6:13 p.m.", "meldingen
+/// kom inn klokken 18.13"): it meets "around 6:30 p.m." given twice and dissents; "around 6:30"
+/// against "6:25" is one moment.
+#[test]
+fn a_report_coming_in_is_the_alarm() {
+    let informed = "Police were informed of the attack at 6:13 p.m. in Kongsberg, Norway.\n";
+    let nb = "Meldingen kom inn klokken 18.13, opplyser politiet i Kongsberg.\n";
+    let around = "Police were alerted to the attack around 6:30 p.m. in Kongsberg, Norway.\n";
+    let r = check(&[("a.txt", "en", "2021-10-13", informed), ("b.txt", "nb", "2021-10-13", nb)]);
+    let alarm: Vec<_> = r
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Time && c.concept.as_deref() == Some("alarm") && c.bound())
+        .collect();
+    assert_eq!(alarm.len(), 2, "{:?}", r.claims);
+    assert!(errors(&r).is_empty(), "{:?}", r.diagnostics);
+    let r = check(&[
+        ("a.txt", "en", "2021-10-13", informed),
+        ("b.txt", "nb", "2021-10-13", "Alarmen kom klokken 18.30 onsdag, opplyser politiet.\n"),
+        ("c.txt", "en", "2021-10-13", around),
+    ]);
+    let errs = errors(&r);
+    assert_eq!(errs.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(labels(errs[0])[0].1, "6:13 p.m.");
+    let r = check(&[
+        ("a.txt", "en", "2021-10-13", around),
+        ("b.txt", "en", "2021-10-13", "Police were alerted to the attack at 6:25 p.m.\n"),
+    ]);
+    assert!(errors(&r).is_empty(), "{:?}", r.diagnostics);
+}
