@@ -720,15 +720,8 @@ fn since_arithmetic(cx: &Cx, claims: &[Claim]) -> Out {
                 )
             },
             |c, major| {
-                let mut list: Vec<String> = Vec::new();
-                let mut named: Vec<DocId> = Vec::new();
-                for m in major.iter() {
-                    if named.len() < cx.rule.params.max_examples && !named.contains(&m.doc) {
-                        named.push(m.doc);
-                        list.push(format!("{} says {}", cx.short(m), m.reading(cx.published(m))));
-                    }
-                }
-                format!("{}, but {}", c.reading(cx.published(c)), list.join("; "))
+                let list = says(cx, major, |m| m.reading(cx.published(m)));
+                format!("{}, but {list}", c.reading(cx.published(c)))
             },
         );
         out.0.extend(d);
@@ -771,15 +764,8 @@ fn start_of_thing(cx: &Cx, claims: &[Claim]) -> Out {
                 )
             },
             |c, major| {
-                let mut list: Vec<String> = Vec::new();
-                let mut named: Vec<DocId> = Vec::new();
-                for m in major.iter() {
-                    if named.len() < cx.rule.params.max_examples && !named.contains(&m.doc) {
-                        named.push(m.doc);
-                        list.push(format!("{} says {}", cx.short(m), start_reading(cx, m)));
-                    }
-                }
-                format!("{}, but {}", start_reading(cx, c), list.join("; "))
+                let list = says(cx, major, |m| start_reading(cx, m));
+                format!("{}, but {list}", start_reading(cx, c))
             },
         );
         out.0.extend(d);
@@ -789,6 +775,20 @@ fn start_of_thing(cx: &Cx, claims: &[Claim]) -> Out {
         }));
     }
     out
+}
+
+/// "a.txt says 2019; b.txt says 2020": the majority's readings, one a document, at most the
+/// rule's `max_examples`.
+fn says(cx: &Cx, major: &[&Claim], reading: impl Fn(&Claim) -> String) -> String {
+    let mut list: Vec<String> = Vec::new();
+    let mut named: Vec<DocId> = Vec::new();
+    for m in major.iter() {
+        if named.len() < cx.rule.params.max_examples && !named.contains(&m.doc) {
+            named.push(m.doc);
+            list.push(format!("{} says {}", cx.short(m), reading(m)));
+        }
+    }
+    list.join("; ")
 }
 
 /// FL003's key of a thing's start: the thing (a noun, within its language) and the place or
