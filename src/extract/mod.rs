@@ -19,7 +19,9 @@ use crate::claims::{
 };
 use crate::corpus::Document;
 use crate::lang::token::Token;
-use crate::lang::{flag, fold_name, ConceptKind, EntityType, Knowledge, Lexicon, Marker, TimeUnit};
+use crate::lang::{
+    flag, fold_name, ConceptKind, EntityType, Knowledge, Lexicon, Marker, RelOffset, TimeUnit,
+};
 use parse::{In, WrittenDate};
 
 /// Tokens on each side of a claim searched for its event or phase word.
@@ -601,21 +603,7 @@ impl<'a> SentenceConcepts<'a> {
             // words after the claim are slightly closer than the same distance before it; a
             // clause boundary (",", ";", ":") in between puts a word much further away
             let (lo, hi) = if k >= to { (to, k) } else { (k, from) };
-            let marks = self.clauses.get_or_init(|| {
-                let mut v = Vec::with_capacity(toks.len() + 1);
-                v.push(0);
-                let breaks = self.lex.map(|l| l.marker(Marker::ClauseBreak));
-                for (j, t) in toks.iter().enumerate() {
-                    let words =
-                        |k: usize| toks.get(j + k).filter(|t| t.is_word()).map(|t| t.lower());
-                    let mark = t.is_punct(',')
-                        || t.is_punct(';')
-                        || t.is_punct(':')
-                        || t.is_word() && breaks.is_some_and(|b| b.match_at(words).is_some());
-                    v.push(v[v.len() - 1] + u32::from(mark));
-                }
-                v
-            });
+            let marks = self.clause_marks(toks);
             let clauses = (marks[hi] - marks[lo]) as usize;
             let dist = if k >= to { (k - to) * 2 } else { (from - k) * 2 + 1 } + clauses * 40;
             if best.as_ref().is_none_or(|(d, _, _, _)| dist < *d) {
@@ -623,6 +611,22 @@ impl<'a> SentenceConcepts<'a> {
             }
         }
         best.map(|(_, k, hit, other)| (k, hit, other))
+    }
+
+    /// The sentence's clause marks, counted: `[k]` is how many stand in `toks[..k]`.
+    fn clause_marks(&self, toks: &[Token]) -> &[u32] {
+        self.clauses.get_or_init(|| {
+            let mut v = Vec::with_capacity(toks.len() + 1);
+            v.push(0);
+            let breaks = self.lex.map(|l| l.marker(Marker::ClauseBreak));
+            for (j, t) in toks.iter().enumerate() {
+                let words = |k: usize| toks.get(j + k).filter(|t| t.is_word()).map(|t| t.lower());
+                let mark = clause_punct(t)
+                    || t.is_word() && breaks.is_some_and(|b| b.match_at(words).is_some());
+                v.push(v[v.len() - 1] + u32::from(mark));
+            }
+            v
+        })
     }
 
     fn nearest(&self, toks: &[Token], from: usize, to: usize, phase: bool) -> ConceptRef {
@@ -1347,9 +1351,8 @@ fn written_date(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Opti
     // ár": from the last year the article wrote
     if wd.year.is_none() {
         if let Ok((rest2, off)) = parse::relative(lex)(rest) {
-            let base = if off.from_last { last_named(out, true) } else { ctx.doc.published };
-            if let (Some(dy), Some(p), None) = (off.years, base, off.season) {
-                wd.year = Some(p.year() + dy as i16);
+            if let Some(y) = year_of(ctx, out, &off) {
+                wd.year = Some(y);
                 n = consumed(here, rest2);
                 (relative_year, from_last) = (true, off.from_last);
             }
@@ -1383,7 +1386,7 @@ fn year_word(ctx: &Ctx, toks: &[Token], at: At, out: &mut Vec<Claim>) -> Option<
 
 /// A month after "in": "í júlí", "i juli i år", "í júlí 2023".
 fn in_month(ctx: &Ctx, toks: &[Token], i: usize, out: &mut Vec<Claim>) -> Option<usize> {
-    let (lex, here, pub_date) = (ctx.lex, &toks[i..], ctx.doc.published);
+    let (lex, here) = (ctx.lex, &toks[i..]);
     let (rest, (_, m, y, rel)) = tuple((
         parse::marker(lex, Marker::InSpan),
         parse::month(lex),
@@ -1394,12 +1397,7 @@ fn in_month(ctx: &Ctx, toks: &[Token], i: usize, out: &mut Vec<Claim>) -> Option
     let n = consumed(here, rest);
     // ("í september það sama ár": the year from the last year the article wrote)
     let from_last = y.is_none() && rel.is_some_and(|r| r.from_last);
-    let base = if from_last { last_named(out, true) } else { pub_date };
-    let year = y.or_else(|| {
-        rel.filter(|r| r.season.is_none())
-            .and_then(|r| r.years)
-            .and_then(|dy| base.map(|p| p.year() + dy as i16))
-    });
+    let year = y.or_else(|| year_of(ctx, out, &rel?));
     let mut info = written(ctx, WrittenDate { year, month: Some(m), day: None, weekday: None });
     if rel.is_some() {
         // "i juli i fjor": placed by the publication date, so relative
@@ -1502,6 +1500,17 @@ fn last_named(out: &[Claim], year: bool) -> Option<jiff::civil::Date> {
         };
         fits.then_some(r.start)
     })
+}
+
+/// The year a relative phrase gives a month or a day written without one ("i fjor", "það sama
+/// ár"): years from the publication date, or from the last year the article wrote; none for a
+/// season or a phrase of no years.
+fn year_of(ctx: &Ctx, out: &[Claim], off: &RelOffset) -> Option<i16> {
+    if off.season.is_some() {
+        return None;
+    }
+    let base = if off.from_last { last_named(out, true) } else { ctx.doc.published };
+    Some(base?.year() + off.years? as i16)
 }
 
 /// The claim just pushed is loose, and binds no event.
@@ -1853,6 +1862,11 @@ fn thing_before(ctx: &Ctx, toks: &[Token], verb: usize) -> Option<Sym> {
     None
 }
 
+/// A comma, semicolon or colon: punctuation that ends a clause.
+fn clause_punct(t: &Token) -> bool {
+    t.is_punct(',') || t.is_punct(';') || t.is_punct(':')
+}
+
 /// Flags of words that name no thing: numbers, units, months, weekdays.
 const NOT_A_THING: u32 =
     flag::CARDINAL | flag::CARDINAL_ONE | flag::UNIT | flag::MONTH | flag::WEEKDAY | flag::DIGITS;
@@ -1865,7 +1879,7 @@ fn mark_start_of_thing(ctx: &Ctx, toks: &[Token], from: usize, c: &mut Claim) {
     // (the few words before the date, in its clause: a look-up each, cached for the sentence)
     let built = (from.saturating_sub(START_WINDOW)..from)
         .rev()
-        .take_while(|&j| !(toks[j].is_punct(',') || toks[j].is_punct(';') || toks[j].is_punct(':')))
+        .take_while(|&j| !clause_punct(&toks[j]))
         .find_map(|j| {
             let hit = ctx.sc.hit_at(toks, j)?;
             let c = ctx.k.concepts.get(hit.concept);
@@ -1910,7 +1924,7 @@ fn running_span(
     let from = lead - ctx.marker_len_before(toks, lead, Marker::DurationBefore)?;
     let aux = (from.saturating_sub(PERFECT_WINDOW)..from)
         .rev()
-        .take_while(|&j| !(toks[j].is_punct(',') || toks[j].is_punct(';') || toks[j].is_punct(':')))
+        .take_while(|&j| !clause_punct(&toks[j]))
         .find(|&j| ctx.marker_at(toks, j, Marker::Perfect).is_some())?;
     let year = ctx.doc.published.and_then(|p| p.year().checked_sub(num.v as i16));
     let mut c = ctx.claim(ClaimKind::Since, toks, from, i + n2, year.map(f64::from).unwrap_or(0.0));
@@ -2630,14 +2644,7 @@ fn bind_after_moment(ctx: &Ctx, toks: &[Token], from: usize, to: usize, c: &mut 
 /// ("og", "and") in the three tokens before it ("Politiet rykket ut og en halv time senere …"
 /// counts from the turnout, which no moment names).
 fn continues_narration(ctx: &Ctx, toks: &[Token], first: usize, from: usize) -> bool {
-    let breaks = ctx.lex.marker(Marker::ClauseBreak);
-    let clause_mark = toks[..first].iter().enumerate().any(|(j, t)| {
-        let words = |k: usize| toks.get(j + k).filter(|t| t.is_word()).map(|t| t.lower());
-        t.is_punct(',')
-            || t.is_punct(';')
-            || t.is_punct(':')
-            || t.is_word() && breaks.match_at(words).is_some()
-    });
+    let clause_mark = ctx.sc.clause_marks(toks)[first] > 0;
     let joined = toks[from.saturating_sub(3)..from]
         .iter()
         .any(|t| t.is_word() && ctx.lex.connectors.contains(t.lower()));
